@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { bold, code, msg } from "../src/core/message";
+import { hasRole } from "../src/core/roles";
+import { commandPrefix, type CommandRegistry } from "./registry";
+import { defineCommand } from "./types";
+
+/** `/cop help [command]`: what the caller may use, in their language; usage with an example. */
+export function helpCommand(registry: () => CommandRegistry) {
+  return defineCommand({
+    name: "help",
+    summary: "core.help.summary",
+    usage: "core.help.usage",
+    example: "help mod",
+    permission: "member",
+    args: z.array(z.string()).max(3),
+    run(ctx, words) {
+      const { t, actor, event } = ctx;
+      const prefix = commandPrefix(event.platform);
+      const commands = registry().list();
+      if (words.length > 0) {
+        const def = registry().match(words)?.def;
+        if (!def) {
+          ctx.reply(t("core.help.unknown", { typed: words.join(" "), help: `${prefix} help` }));
+          return;
+        }
+        ctx.reply(
+          msg()
+            .text(bold(`${prefix} ${def.name}`), " – ", t(def.summary))
+            .text(t("core.usage"), " ", code(`${prefix} ${t(def.usage)}`))
+            .text(t("core.example"), " ", code(`${prefix} ${def.example}`))
+            .build(),
+        );
+        return;
+      }
+      const allowed = commands.filter((c) => hasRole(actor.role, c.permission));
+      ctx.reply(
+        msg()
+          .header(t("core.help.title"))
+          .list(allowed.map((c) => [code(`${prefix} ${c.name}`), ` – ${t(c.summary)}`]))
+          .context(t("core.help.more", { example: `${prefix} help meeting add` }))
+          .build(),
+      );
+    },
+  });
+}

@@ -1,0 +1,70 @@
+import Database from "better-sqlite3";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { DatabaseError } from "../src/core/errors";
+
+export type Db = Database.Database;
+
+const MIGRATIONS_DIR = join(__dirname, "migrations");
+const MIGRATION_FILE = /^(\d{3})_[a-z0-9_-]+\.sql$/;
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** The numbered migrations shipped with the code, in order; gaps are a packaging bug. */
+export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  const migrations = readdirSync(dir)
+    .map((name) => ({ name, match: MIGRATION_FILE.exec(name) }))
+    .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match !== null)
+    .map(({ name, match }) => ({ version: Number(match[1]), name, sql: readFileSync(join(dir, name), "utf8") }))
+    .sort((a, b) => a.version - b.version);
+  migrations.forEach((m, index) => {
+    if (m.version !== index + 1) throw new DatabaseError(`migration ${m.name} is out of sequence`);
+  });
+  return migrations;
+}
+
+/**
+ * Brings the schema to the newest version, one transaction per migration. A database newer
+ * than the code is refused untouched: running old code on it could corrupt data.
+ */
+export function migrate(db: Db, migrations = loadMigrations()): number {
+  const current = Number(db.pragma("user_version", { simple: true }));
+  const latest = migrations.length;
+  if (current > latest) {
+    throw new DatabaseError(
+      `database schema version ${current} is newer than this copbot (knows ${latest}); update copbot or use another COPBOT_DB`,
+    );
+  }
+  for (const migration of migrations.slice(current)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return latest;
+}
+
+/** Opens (and creates) the database file with WAL and foreign keys, then migrates it. */
+export function openDatabase(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(path);
+  } catch (cause) {
+    throw new DatabaseError(`cannot open database ${path}: ${(cause as Error).message}`, { cause });
+  }
+  try {
+    if (path !== ":memory:") db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    db.pragma("busy_timeout = 5000");
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

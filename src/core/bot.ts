@@ -1,0 +1,186 @@
+import type { Logger } from "pino";
+import { CommandRegistry } from "../../commands/registry";
+import type { Db } from "../../db/open";
+import type { Config } from "../config";
+import { translator } from "../i18n";
+import type { Clock } from "./clock";
+import { coreFeature } from "./core-feature";
+import { UserError } from "./errors";
+import type { CoreEvent, MessageEvent, UserEvent } from "./events";
+import type { EventContext, Feature } from "./feature";
+import { defaultName, type Member } from "./members";
+import { textMessage, type OutgoingMessage, type Target } from "./message";
+import { createServices, type Services } from "./services";
+
+const CANCEL_WORDS = new Set(["abbrechen", "cancel", "stop", "/cop cancel", "!cop cancel"]);
+const DEDUPE_DAYS = 7;
+
+/**
+ * The core. Every adapter, the scheduler tick and every test enter through `handle()`;
+ * the bot routes the event to the features and then drains the outbox.
+ */
+export class Bot {
+  readonly registry: CommandRegistry;
+  readonly features: readonly Feature[];
+
+  constructor(
+    readonly services: Services,
+    features: readonly Feature[],
+  ) {
+    this.features = [coreFeature(() => this.registry), ...features];
+    this.registry = new CommandRegistry(this.features.flatMap((f) => f.commands ?? []));
+    for (const feature of this.features) {
+      for (const [kind, handler] of Object.entries(feature.jobs ?? {})) services.scheduler.register(kind, handler);
+    }
+    for (const id of services.config.admins) {
+      services.members.ensure(id);
+      services.members.setRole(id, "admin");
+    }
+  }
+
+  /** The single entry point for every inbound event. Never throws on user input. */
+  async handle(event: CoreEvent): Promise<void> {
+    if (event.kind === "timer") {
+      await this.tick();
+      return;
+    }
+    if (!this.firstSeen(event.id)) return;
+    let ctx: EventContext | undefined;
+    try {
+      ctx = await this.context(event);
+      await this.route(ctx);
+    } catch (error) {
+      this.fail(ctx, event, error);
+    }
+    await this.services.outbox.drain();
+  }
+
+  /** Runs due jobs, then delivers what is due in the outbox. */
+  async tick(): Promise<void> {
+    await this.services.scheduler.runDue(this.services);
+    await this.services.outbox.drain();
+    this.pruneDedupe();
+  }
+
+  private firstSeen(eventId: string): boolean {
+    const result = this.services.db
+      .prepare("INSERT INTO processed_events (event_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+      .run(eventId, this.services.clock.now().getTime());
+    return result.changes > 0;
+  }
+
+  private pruneDedupe(): void {
+    const cutoff = this.services.clock.now().getTime() - DEDUPE_DAYS * 86_400_000;
+    this.services.db.prepare("DELETE FROM processed_events WHERE at < ?").run(cutoff);
+  }
+
+  private async context<E extends UserEvent>(event: E): Promise<EventContext<E>> {
+    const { members, outbox } = this.services;
+    let member: Member = members.ensure(event.userId, event.userName);
+    if (event.userName && member.displayName === defaultName(member.id) && event.userName !== member.displayName) {
+      member = members.update(member.id, { displayName: event.userName }) ?? member;
+    }
+    const actor: Member = { ...member, role: await this.services.roleOf(member.id, event.channelId) };
+    const target = replyTarget(event);
+    return {
+      services: this.services,
+      event,
+      actor,
+      t: translator(this.services.langOf(actor)),
+      reply: (message: OutgoingMessage | string) =>
+        outbox.enqueue(target, typeof message === "string" ? textMessage(message) : message),
+      post: (to: Target, message: OutgoingMessage, key?: string) =>
+        outbox.enqueue(to, message, key === undefined ? {} : { key }),
+    };
+  }
+
+  private async route(ctx: EventContext): Promise<void> {
+    const event = ctx.event;
+    switch (event.kind) {
+      case "command":
+        return this.registry.dispatch(ctx as EventContext<typeof event>);
+      case "message":
+        return this.onMessage(ctx as EventContext<MessageEvent>);
+      case "button": {
+        const handler = this.features.find((f) => f.buttons?.[event.action])?.buttons?.[event.action];
+        if (!handler) return ctx.reply(ctx.t("core.err.unknown_action"));
+        return handler(ctx as EventContext<typeof event>);
+      }
+      case "form_submit": {
+        const handler = this.features.find((f) => f.forms?.[event.formId])?.forms?.[event.formId];
+        if (!handler) return ctx.reply(ctx.t("core.err.unknown_action"));
+        return handler(ctx as EventContext<typeof event>);
+      }
+      case "reaction":
+        return this.each((f) => f.onReaction?.(ctx as EventContext<typeof event>));
+      case "message_edited":
+        return this.each((f) => f.onMessageEdited?.(ctx as EventContext<typeof event>));
+      case "message_deleted":
+        return this.each((f) => f.onMessageDeleted?.(ctx as EventContext<typeof event>));
+      case "member_joined":
+        return this.each((f) => f.onMemberJoined?.(ctx as EventContext<typeof event>));
+    }
+  }
+
+  /** A DM inside an active dialog goes to its owner only; everything else to every feature. */
+  private async onMessage(ctx: EventContext<MessageEvent>): Promise<void> {
+    const { event, services } = ctx;
+    const dialog = event.isDm ? services.dialogs.get(event.userId) : undefined;
+    if (dialog) {
+      if (CANCEL_WORDS.has(event.text.trim().toLowerCase())) {
+        services.dialogs.clear(event.userId);
+        ctx.reply(ctx.t("core.dialog.cancelled"));
+        return;
+      }
+      const handler = this.features.find((f) => f.name === dialog.owner)?.dialogs?.[dialog.kind];
+      if (handler) return handler(ctx, dialog.state);
+      services.dialogs.clear(event.userId);
+    }
+    await this.each((f) => f.onMessage?.(ctx));
+  }
+
+  private async each(run: (feature: Feature) => Promise<void> | void): Promise<void> {
+    for (const feature of this.features) await run(feature);
+  }
+
+  private fail(ctx: EventContext | undefined, event: UserEvent, error: unknown): void {
+    const t = ctx?.t ?? translator(this.services.config.lang);
+    const reply = (text: string) =>
+      ctx ? ctx.reply(text) : this.services.outbox.enqueue(replyTarget(event), textMessage(text));
+    if (error instanceof UserError) {
+      reply(t(error.key, error.params));
+      return;
+    }
+    this.services.log.error({ err: error, event: event.id, kind: event.kind }, "handling an event failed");
+    reply(t("core.err.internal"));
+  }
+}
+
+/** Where an answer to this event goes: privately for commands and clicks, in the thread for messages. */
+export function replyTarget(event: UserEvent): Target {
+  if (event.isDm || event.kind === "form_submit") return { kind: "dm", userId: event.userId };
+  if (event.kind === "message") {
+    return { kind: "channel", channelId: event.channelId, threadId: event.threadId ?? event.messageId };
+  }
+  const threadId = "threadId" in event ? event.threadId : undefined;
+  const replyToken = "replyToken" in event ? event.replyToken : undefined;
+  return {
+    kind: "ephemeral",
+    channelId: event.channelId,
+    userId: event.userId,
+    ...(threadId ? { threadId } : {}),
+    ...(replyToken ? { replyToken } : {}),
+  };
+}
+
+/** Builds services and the bot around one database and clock. */
+export function createBot(opts: {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  log: Logger;
+  features: readonly Feature[];
+}): Bot {
+  const services = createServices(opts);
+  return new Bot(services, opts.features);
+}

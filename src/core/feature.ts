@@ -1,0 +1,60 @@
+import type {
+  ButtonEvent,
+  FormSubmitEvent,
+  MemberJoinedEvent,
+  MessageDeletedEvent,
+  MessageEditedEvent,
+  MessageEvent,
+  ReactionEvent,
+  UserEvent,
+} from "./events";
+import type { Inline, OutgoingMessage, Target } from "./message";
+import type { Member } from "./members";
+import type { Services } from "./services";
+import type { JobHandler } from "./scheduler";
+import type { Lang, Translate } from "../i18n";
+import type { CommandDef } from "../../commands/types";
+
+/** What a handler gets for one inbound user event. */
+export interface EventContext<E extends UserEvent = UserEvent> {
+  readonly services: Services;
+  readonly event: E;
+  /** The acting member, created on first contact, with the effective role. */
+  readonly actor: Member;
+  /** Translator in the actor's language. */
+  readonly t: Translate;
+  /**
+   * Answers the actor where they acted: ephemerally for commands and buttons on platforms
+   * that have it, otherwise in the same thread / room / DM. Goes through the outbox.
+   */
+  reply(message: OutgoingMessage | string): void;
+  /** Posts anywhere through the outbox; `key` makes the post idempotent and updatable. */
+  post(target: Target, message: OutgoingMessage, key?: string): void;
+}
+
+/**
+ * A capability of copbot (questions, meetings, working groups …). The bot composes features:
+ * it routes events to them, lets them register commands and durable jobs, and collects their
+ * contributions to the community meeting agenda.
+ */
+export interface Feature {
+  readonly name: string;
+  readonly commands?: readonly CommandDef[];
+  /** Button actions this feature owns, by action name (e.g. `qa.solved`). */
+  readonly buttons?: Readonly<Record<string, (ctx: EventContext<ButtonEvent>) => Promise<void> | void>>;
+  /** Forms this feature owns, by form id. */
+  readonly forms?: Readonly<Record<string, (ctx: EventContext<FormSubmitEvent>) => Promise<void> | void>>;
+  /** Durable jobs this feature owns, by job kind (e.g. `meeting.reminder`). */
+  readonly jobs?: Readonly<Record<string, JobHandler>>;
+  /** DM dialogs this feature owns, by dialog kind (see `DialogRepo`). */
+  readonly dialogs?: Readonly<
+    Record<string, (ctx: EventContext<MessageEvent>, state: unknown) => Promise<void> | void>
+  >;
+  onMessage?(ctx: EventContext<MessageEvent>): Promise<void> | void;
+  onMessageEdited?(ctx: EventContext<MessageEditedEvent>): Promise<void> | void;
+  onMessageDeleted?(ctx: EventContext<MessageDeletedEvent>): Promise<void> | void;
+  onReaction?(ctx: EventContext<ReactionEvent>): Promise<void> | void;
+  onMemberJoined?(ctx: EventContext<MemberJoinedEvent>): Promise<void> | void;
+  /** Lines for the community meeting agenda (open questions, running groups …). */
+  agenda?(services: Services, lang: Lang): readonly (readonly Inline[])[];
+}

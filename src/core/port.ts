@@ -1,0 +1,73 @@
+import type { CoreEvent } from "./events";
+import type { Platform } from "./ids";
+import type { OutgoingMessage, PostedRef, Target } from "./message";
+import type { Role } from "./roles";
+
+/** One field of a form (a Slack modal; a step-by-step dialog elsewhere). */
+export interface FormField {
+  readonly name: string;
+  readonly label: string;
+  readonly kind: "text" | "multiline" | "date" | "select";
+  readonly options?: readonly { readonly value: string; readonly label: string }[];
+  readonly optional?: boolean;
+  readonly initial?: string;
+  readonly hint?: string;
+}
+
+export interface FormSpec {
+  /** Comes back as `FormSubmitEvent.formId`. */
+  readonly formId: string;
+  readonly title: string;
+  readonly submitLabel: string;
+  readonly fields: readonly FormField[];
+  /** Context that travels with the form and returns in the submission (`values.__context`). */
+  readonly context?: string;
+}
+
+export interface UserInfo {
+  readonly displayName?: string;
+  readonly timeZone?: string;
+}
+
+/**
+ * Everything the core may ask of a chat platform. Ids are copbot ids (platform-qualified);
+ * the adapter strips the prefix with `rawId`. Methods throw `PlatformError`s (see errors.ts)
+ * so the outbox can retry rate limits and transient failures.
+ */
+export interface ChatPort {
+  readonly platform: Platform;
+  /** Posts a message; returns where it landed. */
+  post(target: Target, message: OutgoingMessage): Promise<PostedRef>;
+  /** Replaces a message the bot posted earlier (RSVP counts). */
+  update(ref: PostedRef, message: OutgoingMessage): Promise<void>;
+  /** Pins a message in its channel. */
+  pin(ref: PostedRef): Promise<void>;
+  /** Creates a private channel/room, invites the members, returns its channel id. */
+  createPrivateSpace(spec: {
+    readonly name: string;
+    readonly topic: string;
+    readonly memberIds: readonly string[];
+  }): Promise<string>;
+  invite(channelId: string, userIds: readonly string[]): Promise<void>;
+  /** Archives a channel (Slack) or closes a room for writing (Matrix). */
+  archiveSpace(channelId: string): Promise<void>;
+  /** Resolves what a user typed for a channel (`#fragen`, `<#C1|fragen>`, `!room:server`). */
+  resolveChannel(ref: string): Promise<string | undefined>;
+  /** Resolves what a user typed for a person (`@ben`, `<@U1>`, `@ben:server`). */
+  resolveUser(ref: string): Promise<string | undefined>;
+  /** Profile data the platform knows about a user. */
+  userInfo(userId: string): Promise<UserInfo | undefined>;
+  /** A role the platform grants (console `admin`, Matrix power level >= 50). */
+  platformRole(userId: string, channelId?: string): Promise<Role | undefined>;
+  /** Opens a form for the user; false when the platform has no forms (the core then asks step by step). */
+  openForm(triggerId: string | undefined, userId: string, form: FormSpec): Promise<boolean>;
+  /** A link to a message, for search results; undefined when the platform has none. */
+  permalink(ref: PostedRef): Promise<string | undefined>;
+}
+
+/** A running platform connection: it feeds events to the core and offers a port. */
+export interface Adapter {
+  readonly port: ChatPort;
+  start(handle: (event: CoreEvent) => Promise<void>): Promise<void>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,20 @@
+import type { z } from "zod";
+import type { Db } from "../../db/open";
+
+/** Small persistent key/value store for the bot's own state (JSON values, validated on read). */
+export class SettingsRepo {
+  constructor(private readonly db: Db) {}
+
+  get<T>(key: string, schema: z.ZodType<T>): T | undefined {
+    const row = this.db.prepare("SELECT value FROM settings WHERE key = ?").get(key) as { value: string } | undefined;
+    if (!row) return undefined;
+    const parsed = schema.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  set(key: string, value: unknown): void {
+    this.db
+      .prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .run(key, JSON.stringify(value));
+  }
+}

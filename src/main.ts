@@ -1,0 +1,90 @@
+import { createInterface } from "node:readline";
+import type { Logger } from "pino";
+import { ConsoleAdapter } from "../adapters/console/console-adapter";
+import { openDatabase, type Db } from "../db/open";
+import { loadConfig, type Config } from "./config";
+import { createBot, type Bot } from "./core/bot";
+import { SystemClock, VirtualClock, type Clock } from "./core/clock";
+import { CopbotError } from "./core/errors";
+import type { Adapter } from "./core/port";
+import { advanceVirtualClock, SystemRuntime } from "./core/runtime";
+import { SettingsRepo } from "./core/settings";
+import { loadEnvFile } from "./env-file";
+import { features } from "./features";
+import { createLogger } from "./log";
+
+/** A bot with its clock, ready for adapters. */
+export interface App {
+  readonly bot: Bot;
+  readonly clock: Clock;
+  readonly db: Db;
+  readonly config: Config;
+}
+
+/** Opens the database and builds the bot with every feature. */
+export function buildApp(config: Config, log: Logger, db = openDatabase(config.dbPath)): App {
+  const clock = config.clock.kind === "virtual" ? new VirtualClock(config.clock.start) : new SystemClock();
+  const bot = createBot({ db, clock, config, log, features });
+  return { bot, clock, db, config };
+}
+
+/** The console adapter wired to an app (also used by the tests' in-process harness). */
+export function consoleAdapter(app: App, write: (line: string) => void): ConsoleAdapter {
+  const { bot, clock, config, db } = app;
+  return new ConsoleAdapter({
+    settings: new SettingsRepo(db),
+    clock,
+    timeZone: config.timeZone,
+    write,
+    ...(clock instanceof VirtualClock ? { advanceClock: (to: Date) => advanceVirtualClock(bot, clock, to) } : {}),
+  });
+}
+
+/** Connects an adapter to the bot: its port serves outgoing messages, its events go to `handle`. */
+async function attach(app: App, adapter: Adapter): Promise<void> {
+  app.bot.services.ports.add(adapter.port);
+  await adapter.start((event) => app.bot.handle(event));
+}
+
+async function runConsole(app: App): Promise<void> {
+  const adapter = consoleAdapter(app, (line) => process.stdout.write(`${line}\n`));
+  await attach(app, adapter);
+  const runtime = app.clock instanceof VirtualClock ? undefined : new SystemRuntime(app.bot);
+  runtime?.start();
+  // Jobs that came due while copbot was stopped run now (late, or reported as missed).
+  if (!runtime) await app.bot.tick();
+  const input = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of input) {
+    if (!(await adapter.line(line))) break;
+  }
+  input.close();
+  await runtime?.stop();
+  await app.bot.services.outbox.drain();
+  await adapter.stop();
+}
+
+async function main(): Promise<void> {
+  loadEnvFile(".env", process.env);
+  const config = loadConfig(process.env);
+  const log = createLogger(config.logLevel);
+  const app = buildApp(config, log);
+  try {
+    log.info({ db: config.dbPath, clock: config.clock.kind }, "copbot starting (console)");
+    await runConsole(app);
+  } finally {
+    app.db.close();
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    () => {
+      process.exitCode = 0;
+    },
+    (error: unknown) => {
+      const line = error instanceof CopbotError ? error.message : String((error as Error).stack ?? error);
+      process.stderr.write(`copbot: ${line}\n`);
+      process.exitCode = error instanceof CopbotError ? 2 : 1;
+    },
+  );
+}

@@ -17,11 +17,7 @@ export const channelToken = z.string().regex(/^(#|<#|!)\S+$/, withKey("core.err.
 
 /** Free text of bounded length (already joined by the registry for `raw` commands). */
 export const freeText = (max = MAX_TEXT) =>
-  z
-    .string()
-    .trim()
-    .min(1, withKey("core.err.text_empty"))
-    .max(max, withKey("core.err.text_too_long"));
+  z.string().trim().min(1, withKey("core.err.text_empty")).max(max, withKey("core.err.text_too_long"));
 
 /** No arguments at all. */
 export const noArgs = z.tuple([]);

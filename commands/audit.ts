@@ -16,7 +16,9 @@ export const auditCommand = defineCommand({
         .string()
         .regex(/^\d+$/, { message: "core.audit.count" })
         .transform(Number)
-        .pipe(z.number().int().min(1, { message: "core.audit.count" }).max(100, { message: "core.audit.count" })),
+        .pipe(
+          z.number().int().min(1, { message: "core.audit.count" }).max(100, { message: "core.audit.count" }),
+        ),
     ]),
   ]),
   run(ctx, args) {

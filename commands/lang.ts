@@ -9,7 +9,12 @@ export const langCommand = defineCommand({
   usage: "core.lang.usage",
   example: "lang en",
   permission: "member",
-  args: z.tuple([z.string().toLowerCase().pipe(z.enum(LANGS, { message: "core.lang.invalid" }))]),
+  args: z.tuple([
+    z
+      .string()
+      .toLowerCase()
+      .pipe(z.enum(LANGS, { message: "core.lang.invalid" })),
+  ]),
   run(ctx, [lang]) {
     ctx.services.members.update(ctx.actor.id, { lang });
     ctx.reply(translator(lang)("core.lang.set"));

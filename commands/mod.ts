@@ -18,7 +18,10 @@ export const modCommand = defineCommand({
       const people = services.members.withRole("moderator");
       const configured = services.config.admins.filter((id) => !people.some((m) => m.id === id));
       const lines = [
-        ...people.map((m) => [mention(m.id), ` – ${t(m.role === "admin" ? "core.role.admin" : "core.role.moderator")}`]),
+        ...people.map((m) => [
+          mention(m.id),
+          ` – ${t(m.role === "admin" ? "core.role.admin" : "core.role.moderator")}`,
+        ]),
         ...configured.map((id) => [mention(id), ` – ${t("core.role.admin")}`]),
       ];
       ctx.reply(

@@ -1,6 +1,13 @@
 import { fail, ok, type Result } from "../src/core/errors";
 
-const QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", "„": "“", "“": "”", "«": "»", "‚": "‘" };
+const QUOTES: Readonly<Record<string, string>> = {
+  '"': '"',
+  "'": "'",
+  "„": "“",
+  "“": "”",
+  "«": "»",
+  "‚": "‘",
+};
 
 /**
  * Splits command text into tokens. Quoted parts (`"…"`, `'…'`, German `„…“`, `«…»`) stay one

@@ -9,7 +9,10 @@ import { defineCommand } from "./types";
 const LIMITS = { name: 80, org: 120, bio: 500 } as const;
 const CLEAR = "-";
 
-const setField = z.tuple([z.enum(["name", "org", "bio"]), z.string().trim().min(1, { message: "core.err.text_empty" })]);
+const setField = z.tuple([
+  z.enum(["name", "org", "bio"]),
+  z.string().trim().min(1, { message: "core.err.text_empty" }),
+]);
 
 /** `/cop profile [@user]` shows a profile; `/cop profile name|org|bio "…"` sets the caller's own. */
 export const profileCommand = defineCommand({
@@ -41,7 +44,11 @@ export const profileCommand = defineCommand({
     const cleared = value === CLEAR ? null : value;
     const updated = services.members.update(
       ctx.actor.id,
-      field === "name" ? { displayName: value } : field === "org" ? { organisation: cleared } : { bio: cleared },
+      field === "name"
+        ? { displayName: value }
+        : field === "org"
+          ? { organisation: cleared }
+          : { bio: cleared },
     );
     if (updated) ctx.reply(renderProfile(t, updated, t("core.profile.saved")));
   },

@@ -119,7 +119,8 @@ export class CommandRegistry {
   /** What was wrong, then the usage line and an example. */
   private usageError(t: Translate, prefix: string, def: CommandDef, error: z.ZodError): OutgoingMessage {
     const issue = error.issues.find((i) => isMessageKey(i.message));
-    const problem = issue && isMessageKey(issue.message) ? t(issue.message, issueParams(issue)) : t("core.err.bad_args");
+    const problem =
+      issue && isMessageKey(issue.message) ? t(issue.message, issueParams(issue)) : t("core.err.bad_args");
     return msg()
       .text(problem)
       .text(t("core.usage"), " ", code(`${prefix} ${t(def.usage)}`))

@@ -19,7 +19,11 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
   const migrations = readdirSync(dir)
     .map((name) => ({ name, match: MIGRATION_FILE.exec(name) }))
     .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match !== null)
-    .map(({ name, match }) => ({ version: Number(match[1]), name, sql: readFileSync(join(dir, name), "utf8") }))
+    .map(({ name, match }) => ({
+      version: Number(match[1]),
+      name,
+      sql: readFileSync(join(dir, name), "utf8"),
+    }))
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, index) => {
     if (m.version !== index + 1) throw new DatabaseError(`migration ${m.name} is out of sequence`);

@@ -34,21 +34,38 @@ const EnvSchema = z.object({
   COPBOT_DB: z.string().min(1).default("./data/copbot.db"),
   COPBOT_DATA_DIR: z.string().min(1).default("./data"),
   COPBOT_LANG: z.enum(LANGS).default("de"),
-  COPBOT_TIMEZONE: z.string().refine(isZone, "an IANA time zone such as Europe/Berlin").default("Europe/Berlin"),
+  COPBOT_TIMEZONE: z
+    .string()
+    .refine(isZone, "an IANA time zone such as Europe/Berlin")
+    .default("Europe/Berlin"),
   COPBOT_ADMINS: list,
   COPBOT_CLOCK: z.enum(["system", "virtual"]).default("system"),
   COPBOT_START: z.iso.datetime({ offset: true, local: true }).optional(),
   COPBOT_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   COPBOT_QA_ESCALATE_HOURS: z.coerce.number().positive().max(720).default(24),
-  COPBOT_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(120),
-  SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith("xoxb-"), "a bot token starting with xoxb-"),
-  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith("xapp-"), "an app token starting with xapp-"),
+  COPBOT_GRACE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(120),
+  SLACK_BOT_TOKEN: optionalString.refine(
+    (v) => v === undefined || v.startsWith("xoxb-"),
+    "a bot token starting with xoxb-",
+  ),
+  SLACK_APP_TOKEN: optionalString.refine(
+    (v) => v === undefined || v.startsWith("xapp-"),
+    "an app token starting with xapp-",
+  ),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_PORT: port.default(3000),
   SLACK_API_URL: z.url().optional(),
   MATRIX_HOMESERVER_URL: z.url().optional(),
   MATRIX_ACCESS_TOKEN: optionalString,
-  MATRIX_USER_ID: optionalString.refine((v) => v === undefined || /^@[^:]+:.+$/.test(v), "a Matrix user id like @copbot:example.org"),
+  MATRIX_USER_ID: optionalString.refine(
+    (v) => v === undefined || /^@[^:]+:.+$/.test(v),
+    "a Matrix user id like @copbot:example.org",
+  ),
   MATRIX_PASSWORD: optionalString,
   MATRIX_SPACE_ID: optionalString,
   MATRIX_COMMUNITY_ROOM_ID: optionalString,
@@ -100,13 +117,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   const e = parsed.data;
   if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-    throw new ConfigError("SLACK_APP_TOKEN: needed for Socket Mode (or set SLACK_SIGNING_SECRET for HTTP mode)");
+    throw new ConfigError(
+      "SLACK_APP_TOKEN: needed for Socket Mode (or set SLACK_SIGNING_SECRET for HTTP mode)",
+    );
   }
   if ((e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET) && !e.SLACK_BOT_TOKEN) {
     throw new ConfigError("SLACK_BOT_TOKEN: required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set");
   }
   if (e.MATRIX_HOMESERVER_URL && !e.MATRIX_ACCESS_TOKEN && !(e.MATRIX_USER_ID && e.MATRIX_PASSWORD)) {
-    throw new ConfigError("MATRIX_ACCESS_TOKEN: required (or MATRIX_USER_ID and MATRIX_PASSWORD to log in once)");
+    throw new ConfigError(
+      "MATRIX_ACCESS_TOKEN: required (or MATRIX_USER_ID and MATRIX_PASSWORD to log in once)",
+    );
   }
   return {
     dbPath: e.COPBOT_DB,

@@ -23,6 +23,9 @@ export const REDACT_PATHS = [
 ];
 
 /** Structured logs to stderr (stdout belongs to the console adapter's transcript). */
-export function createLogger(level: string, destination: pino.DestinationStream = pino.destination(2)): Logger {
+export function createLogger(
+  level: string,
+  destination: pino.DestinationStream = pino.destination(2),
+): Logger {
   return pino({ level, redact: { paths: REDACT_PATHS, censor: "[redacted]" } }, destination);
 }

@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Logger } from "pino";
 import { ConsoleAdapter } from "../adapters/console/console-adapter";
+import { SlackAdapter } from "../adapters/slack";
 import { openDatabase, type Db } from "../db/open";
 import { loadConfig, type Config } from "./config";
 import { createBot, type Bot } from "./core/bot";
@@ -36,12 +37,14 @@ export function consoleAdapter(app: App, write: (line: string) => void): Console
     clock,
     timeZone: config.timeZone,
     write,
-    ...(clock instanceof VirtualClock ? { advanceClock: (to: Date) => advanceVirtualClock(bot, clock, to) } : {}),
+    ...(clock instanceof VirtualClock
+      ? { advanceClock: (to: Date) => advanceVirtualClock(bot, clock, to) }
+      : {}),
   });
 }
 
 /** Connects an adapter to the bot: its port serves outgoing messages, its events go to `handle`. */
-async function attach(app: App, adapter: Adapter): Promise<void> {
+export async function attach(app: App, adapter: Adapter): Promise<void> {
   app.bot.services.ports.add(adapter.port);
   await adapter.start((event) => app.bot.handle(event));
 }
@@ -63,14 +66,42 @@ async function runConsole(app: App): Promise<void> {
   await adapter.stop();
 }
 
+/** The chat platforms the configuration names; none means the console. */
+function platformAdapters(app: App, log: Logger): Adapter[] {
+  const adapters: Adapter[] = [];
+  const { slack } = app.config;
+  if (slack) adapters.push(new SlackAdapter({ config: slack, clock: app.clock, log: log.child({ adapter: "slack" }) }));
+  return adapters;
+}
+
+/** Serves the chat platforms until SIGINT/SIGTERM, with the scheduler on the system clock. */
+async function runPlatforms(app: App, adapters: readonly Adapter[], log: Logger): Promise<void> {
+  for (const adapter of adapters) await attach(app, adapter);
+  const runtime = new SystemRuntime(app.bot);
+  runtime.start();
+  log.info({ platforms: adapters.map((a) => a.port.platform) }, "copbot running");
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await runtime.stop();
+  await app.bot.services.outbox.drain();
+  for (const adapter of adapters) await adapter.stop();
+}
+
 async function main(): Promise<void> {
-  loadEnvFile(".env", process.env);
+  loadEnvFile(process.env["COPBOT_ENV_FILE"] ?? ".env", process.env);
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel);
   const app = buildApp(config, log);
   try {
-    log.info({ db: config.dbPath, clock: config.clock.kind }, "copbot starting (console)");
-    await runConsole(app);
+    const adapters = platformAdapters(app, log);
+    if (adapters.length > 0) {
+      await runPlatforms(app, adapters, log);
+    } else {
+      log.info({ db: config.dbPath, clock: config.clock.kind }, "copbot starting (console)");
+      await runConsole(app);
+    }
   } finally {
     app.db.close();
   }

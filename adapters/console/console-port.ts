@@ -77,7 +77,11 @@ export class ConsolePort implements ChatPort {
     this.write(`[${placeLabel(rawId(ref.channelId))}] 📌 ${ref.messageId}`);
   }
 
-  async createPrivateSpace(spec: { name: string; topic: string; memberIds: readonly string[] }): Promise<string> {
+  async createPrivateSpace(spec: {
+    name: string;
+    topic: string;
+    memberIds: readonly string[];
+  }): Promise<string> {
     const base = slug(spec.name);
     let name = base;
     for (let n = 2; this.state.channels().includes(name); n++) name = `${base}-${n}`;

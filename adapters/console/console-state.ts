@@ -6,7 +6,9 @@ const MessageInfo = z.object({
   channel: z.string(),
   thread: z.string().optional(),
   author: z.string(),
-  buttons: z.array(z.object({ action: z.string(), label: z.string(), value: z.string().optional() })).default([]),
+  buttons: z
+    .array(z.object({ action: z.string(), label: z.string(), value: z.string().optional() }))
+    .default([]),
 });
 export type MessageInfo = z.infer<typeof MessageInfo>;
 
@@ -45,7 +47,10 @@ export class ConsoleState {
     if (!users.includes(name)) this.store.set("console.users", [...users, name]);
   }
 
-  remember(ref: string, info: { channel: string; thread?: string; author: string; buttons?: readonly Button[] }): void {
+  remember(
+    ref: string,
+    info: { channel: string; thread?: string; author: string; buttons?: readonly Button[] },
+  ): void {
     this.store.set(`console.msg.${ref}`, {
       channel: info.channel,
       ...(info.thread ? { thread: info.thread } : {}),

@@ -12,7 +12,13 @@ export type ConsoleLine =
   | { kind: "quit" }
   | { kind: "error"; problem: string };
 
-const UNITS: Readonly<Record<string, number>> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const UNITS: Readonly<Record<string, number>> = {
+  s: 1_000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 604_800_000,
+};
 const EMOJI: Readonly<Record<string, string>> = {
   "✅": "white_check_mark",
   "✔️": "heavy_check_mark",
@@ -66,19 +72,29 @@ export function parseLine(raw: string): ConsoleLine {
         ? { kind: "in", channel: rest[0].slice(1) }
         : usage("in");
     case "reply":
-      return rest[0] && rest.length > 1 ? { kind: "reply", ref: rest[0], text: rest.slice(1).join(" ") } : usage("reply");
+      return rest[0] && rest.length > 1
+        ? { kind: "reply", ref: rest[0], text: rest.slice(1).join(" ") }
+        : usage("reply");
     case "react":
-      return rest[0] && rest[1] ? { kind: "react", ref: rest[0], emoji: normalizeEmoji(rest[1]) } : usage("react");
+      return rest[0] && rest[1]
+        ? { kind: "react", ref: rest[0], emoji: normalizeEmoji(rest[1]) }
+        : usage("react");
     case "click":
-      return rest[0] && rest.length > 1 ? { kind: "click", ref: rest[0], action: rest.slice(1).join(" ") } : usage("click");
+      return rest[0] && rest.length > 1
+        ? { kind: "click", ref: rest[0], action: rest.slice(1).join(" ") }
+        : usage("click");
     case "clock": {
       const arg = rest[0] ?? "";
       const ms = parseDuration(arg);
       if (ms !== undefined) return { kind: "clock", to: { relativeMs: ms } };
-      if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/.test(arg)) return { kind: "clock", to: { local: arg } };
+      if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/.test(arg))
+        return { kind: "clock", to: { local: arg } };
       return usage("clock");
     }
     default:
-      return { kind: "error", problem: `unknown :${word} (known: ${Object.values(USAGE).join(", ")}, :quit)` };
+      return {
+        kind: "error",
+        problem: `unknown :${word} (known: ${Object.values(USAGE).join(", ")}, :quit)`,
+      };
   }
 }

@@ -28,7 +28,13 @@ export class AuditRepo {
   record(actorId: string, action: string, target?: string, details?: unknown): void {
     this.db
       .prepare("INSERT INTO audit_log (at, actor_id, action, target, details) VALUES (?, ?, ?, ?, ?)")
-      .run(this.clock.now().getTime(), actorId, action, target ?? null, details === undefined ? null : JSON.stringify(details));
+      .run(
+        this.clock.now().getTime(),
+        actorId,
+        action,
+        target ?? null,
+        details === undefined ? null : JSON.stringify(details),
+      );
   }
 
   /** Newest first. */

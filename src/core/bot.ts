@@ -30,7 +30,8 @@ export class Bot {
     this.features = [coreFeature(() => this.registry), ...features];
     this.registry = new CommandRegistry(this.features.flatMap((f) => f.commands ?? []));
     for (const feature of this.features) {
-      for (const [kind, handler] of Object.entries(feature.jobs ?? {})) services.scheduler.register(kind, handler);
+      for (const [kind, handler] of Object.entries(feature.jobs ?? {}))
+        services.scheduler.register(kind, handler);
     }
     for (const id of services.config.admins) {
       services.members.ensure(id);
@@ -77,7 +78,11 @@ export class Bot {
   private async context<E extends UserEvent>(event: E): Promise<EventContext<E>> {
     const { members, outbox } = this.services;
     let member: Member = members.ensure(event.userId, event.userName);
-    if (event.userName && member.displayName === defaultName(member.id) && event.userName !== member.displayName) {
+    if (
+      event.userName &&
+      member.displayName === defaultName(member.id) &&
+      event.userName !== member.displayName
+    ) {
       member = members.update(member.id, { displayName: event.userName }) ?? member;
     }
     const actor: Member = { ...member, role: await this.services.roleOf(member.id, event.channelId) };

@@ -12,7 +12,9 @@ export function coreFeature(registry: () => CommandRegistry): Feature {
     name: "core",
     commands: [helpCommand(registry), langCommand, profileCommand, modCommand, auditCommand],
     onMemberJoined(ctx) {
-      ctx.reply(ctx.t("core.welcome", { name: ctx.actor.displayName, prefix: commandPrefix(ctx.event.platform) }));
+      ctx.reply(
+        ctx.t("core.welcome", { name: ctx.actor.displayName, prefix: commandPrefix(ctx.event.platform) }),
+      );
     },
   };
 }

@@ -33,7 +33,9 @@ export class DialogRepo {
   }
 
   get(userId: string): Dialog | undefined {
-    const row = this.db.prepare("SELECT user_id, owner, kind, state FROM dialogs WHERE user_id = ?").get(userId);
+    const row = this.db
+      .prepare("SELECT user_id, owner, kind, state FROM dialogs WHERE user_id = ?")
+      .get(userId);
     if (row === undefined) return undefined;
     const r = DialogRow.parse(row);
     return { userId: r.user_id, owner: r.owner, kind: r.kind, state: JSON.parse(r.state) as unknown };

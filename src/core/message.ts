@@ -96,7 +96,12 @@ export class MessageBuilder {
   }
 
   button(action: string, label: string, value?: string, style?: Button["style"]): this {
-    this.buttons.push({ action, label, ...(value !== undefined ? { value } : {}), ...(style ? { style } : {}) });
+    this.buttons.push({
+      action,
+      label,
+      ...(value !== undefined ? { value } : {}),
+      ...(style ? { style } : {}),
+    });
     return this;
   }
 
@@ -121,7 +126,9 @@ export function msg(): MessageBuilder {
 
 /** A one-paragraph message. */
 export function textMessage(...content: Inline[]): OutgoingMessage {
-  return msg().text(...content).build();
+  return msg()
+    .text(...content)
+    .build();
 }
 
 export const mention = (userId: string): Inline => ({ mention: userId });

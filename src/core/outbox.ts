@@ -77,8 +77,7 @@ export class Outbox {
 
   private enqueueRef(op: "update" | "pin", key: string, message: OutgoingMessage): void {
     const platform = this.db.prepare("SELECT platform FROM outbox WHERE key = ?").get(key) as
-      | { platform: string }
-      | undefined;
+      { platform: string } | undefined;
     if (!platform) throw new Error(`nothing was posted under ${key}`);
     this.db.transaction(() => {
       if (op === "update") {
@@ -90,7 +89,14 @@ export class Outbox {
         .prepare(
           `INSERT INTO outbox (platform, op, ref_key, message, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
         )
-        .run(platform.platform, op, key, JSON.stringify(message), this.clock.now().getTime(), this.clock.now().getTime());
+        .run(
+          platform.platform,
+          op,
+          key,
+          JSON.stringify(message),
+          this.clock.now().getTime(),
+          this.clock.now().getTime(),
+        );
     })();
   }
 
@@ -111,17 +117,22 @@ export class Outbox {
     return row?.key;
   }
 
-  /** When the next waiting item may be tried, if any is waiting. */
+  /** When the next platform queue head may be tried, if anything is waiting. */
   nextAttemptAt(): Date | undefined {
-    const row = this.db.prepare("SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending'").get() as
-      | { at: number | null }
-      | undefined;
+    const row = this.db
+      .prepare(
+        `SELECT min(next_attempt_at) AS at FROM outbox
+         WHERE id IN (SELECT min(id) FROM outbox WHERE state = 'pending' GROUP BY platform)`,
+      )
+      .get() as { at: number | null } | undefined;
     return row?.at == null ? undefined : new Date(row.at);
   }
 
   /** Number of items not yet delivered. */
   pendingCount(): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n;
+    return (
+      this.db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }
+    ).n;
   }
 
   /** Delivers everything that is due, in order. Concurrent calls coalesce into one run. */
@@ -210,7 +221,9 @@ export class Outbox {
 
   private markSent(id: number, ref: PostedRef): void {
     this.db
-      .prepare("UPDATE outbox SET state = 'sent', posted_channel = ?, posted_message = ?, sent_at = ? WHERE id = ?")
+      .prepare(
+        "UPDATE outbox SET state = 'sent', posted_channel = ?, posted_message = ?, sent_at = ? WHERE id = ?",
+      )
       .run(ref.channelId, ref.messageId, this.clock.now().getTime(), id);
   }
 

@@ -60,7 +60,9 @@ export async function advanceVirtualClock(bot: Bot, clock: VirtualClock, to: Dat
     await bot.tick();
     // Something due at or before `before` that did not run (e.g. a failing send backing off to
     // the same instant) must not spin forever: step one millisecond.
-    const stuck = [scheduler.nextDueAt(), outbox.nextAttemptAt()].some((d) => d !== undefined && d.getTime() <= before);
+    const stuck = [scheduler.nextDueAt(), outbox.nextAttemptAt()].some(
+      (d) => d !== undefined && d.getTime() <= before,
+    );
     if (stuck) clock.set(new Date(before + 1));
   }
   clock.set(to);

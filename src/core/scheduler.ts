@@ -80,7 +80,13 @@ export class Scheduler {
         `INSERT INTO jobs (kind, key, run_at, payload, created_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (key) DO NOTHING`,
       )
-      .run(job.kind, key, job.runAt.getTime(), JSON.stringify(job.payload ?? null), this.clock.now().getTime());
+      .run(
+        job.kind,
+        key,
+        job.runAt.getTime(),
+        JSON.stringify(job.payload ?? null),
+        this.clock.now().getTime(),
+      );
     return result.changes > 0 ? Number(result.lastInsertRowid) : undefined;
   }
 
@@ -104,8 +110,7 @@ export class Scheduler {
   /** When the next pending job is due, if any. */
   nextDueAt(): Date | undefined {
     const row = this.db.prepare("SELECT min(run_at) AS at FROM jobs WHERE state = 'pending'").get() as
-      | { at: number | null }
-      | undefined;
+      { at: number | null } | undefined;
     return row?.at == null ? undefined : new Date(row.at);
   }
 
@@ -135,7 +140,9 @@ export class Scheduler {
   private async runOne(row: z.infer<typeof JobRow>, services: Services, now: Date): Promise<void> {
     const job = toJob(row);
     const handler = this.handlers.get(job.kind);
-    const markDone = this.db.prepare("UPDATE jobs SET state = 'done', finished_at = ?, attempts = ? WHERE id = ?");
+    const markDone = this.db.prepare(
+      "UPDATE jobs SET state = 'done', finished_at = ?, attempts = ? WHERE id = ?",
+    );
     if (!handler) {
       this.log.error({ job: job.key }, "no handler for job kind %s", job.kind);
       this.fail(row, new Error(`no handler for ${job.kind}`), true);
@@ -167,7 +174,9 @@ export class Scheduler {
     const message = error instanceof Error ? error.message : String(error);
     if (permanent || attempts >= MAX_ATTEMPTS) {
       this.db
-        .prepare("UPDATE jobs SET state = 'failed', attempts = ?, last_error = ?, finished_at = ? WHERE id = ?")
+        .prepare(
+          "UPDATE jobs SET state = 'failed', attempts = ?, last_error = ?, finished_at = ? WHERE id = ?",
+        )
         .run(attempts, message, this.clock.now().getTime(), row.id);
       return;
     }

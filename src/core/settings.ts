@@ -6,7 +6,8 @@ export class SettingsRepo {
   constructor(private readonly db: Db) {}
 
   get<T>(key: string, schema: z.ZodType<T>): T | undefined {
-    const row = this.db.prepare("SELECT value FROM settings WHERE key = ?").get(key) as { value: string } | undefined;
+    const row = this.db.prepare("SELECT value FROM settings WHERE key = ?").get(key) as
+      { value: string } | undefined;
     if (!row) return undefined;
     const parsed = schema.safeParse(JSON.parse(row.value));
     return parsed.success ? parsed.data : undefined;
@@ -14,7 +15,9 @@ export class SettingsRepo {
 
   set(key: string, value: unknown): void {
     this.db
-      .prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .prepare(
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
       .run(key, JSON.stringify(value));
   }
 }

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../src/config";
+import { ConfigError } from "../src/core/errors";
+import { loadEnvFile } from "../src/env-file";
+
+describe("loadConfig", () => {
+  it("has working defaults: console on ./data/copbot.db, German, Europe/Berlin", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      dbPath: "./data/copbot.db",
+      lang: "de",
+      timeZone: "Europe/Berlin",
+      clock: { kind: "system" },
+      qa: { escalateAfterHours: 24 },
+      meetings: { graceMinutes: 120 },
+    });
+    expect(config.slack).toBeUndefined();
+    expect(config.matrix).toBeUndefined();
+  });
+
+  it.each([
+    [{ COPBOT_LANG: "fr" }, /^COPBOT_LANG: .*"de".*"en".* \(got "fr"\)$/],
+    [{ COPBOT_TIMEZONE: "Mars/Olympus" }, /^COPBOT_TIMEZONE: an IANA time zone such as Europe\/Berlin/],
+    [{ SLACK_BOT_TOKEN: "abc" }, /^SLACK_BOT_TOKEN: a bot token starting with xoxb-/],
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, /^SLACK_APP_TOKEN: needed for Socket Mode/],
+    [{ SLACK_PORT: "99999", SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }, /^SLACK_PORT: /],
+    [{ MATRIX_HOMESERVER_URL: "https://matrix.example.org" }, /^MATRIX_ACCESS_TOKEN: required/],
+    [{ COPBOT_CLOCK: "virtual", COPBOT_START: "tomorrow" }, /^COPBOT_START: /],
+  ])("refuses %j with one line naming the variable", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain("\n");
+    }
+  });
+
+  it("selects Slack socket mode, HTTP mode and Matrix from the variables", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).slack).toEqual({
+      botToken: "xoxb-1",
+      appToken: "xapp-1",
+      port: 3000,
+    });
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_PORT: "8080" }).slack,
+    ).toEqual({
+      botToken: "xoxb-1",
+      signingSecret: "s",
+      port: 8080,
+    });
+    expect(
+      loadConfig({
+        MATRIX_HOMESERVER_URL: "https://m.example.org",
+        MATRIX_ACCESS_TOKEN: "t",
+        MATRIX_AUTOJOIN: "a.org, @b:c.org",
+      }).matrix,
+    ).toEqual({ homeserverUrl: "https://m.example.org", accessToken: "t", autojoin: ["a.org", "@b:c.org"] });
+  });
+});
+
+describe("loadEnvFile", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "copbot-env-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("reads values without overriding the real environment, with comments and quotes", () => {
+    const path = join(dir, ".env");
+    writeFileSync(path, '# comment\nCOPBOT_LANG=en\nexport COPBOT_ADMINS="console:anna"\nCOPBOT_DB=x\n');
+    const env: NodeJS.ProcessEnv = { COPBOT_DB: "kept" };
+    loadEnvFile(path, env);
+    expect(env).toEqual({ COPBOT_DB: "kept", COPBOT_LANG: "en", COPBOT_ADMINS: "console:anna" });
+  });
+
+  it("refuses a line that is not NAME=value", () => {
+    const path = join(dir, ".env");
+    writeFileSync(path, "COPBOT_LANG=en\nCOPBOT LANG en\n");
+    expect(() => loadEnvFile(path, {})).toThrow(`${path} line 2: expected NAME=value, got "COPBOT LANG en"`);
+  });
+
+  it("ignores a missing file", () => {
+    expect(() => loadEnvFile(join(dir, "none"), {})).not.toThrow();
+  });
+});

@@ -1,0 +1,61 @@
+import Database from "better-sqlite3";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadMigrations, migrate, openDatabase } from "../../db/open";
+import { DatabaseError } from "../../src/core/errors";
+
+describe("migrations", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "copbot-db-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("are numbered without gaps and bring a new file to the newest version with WAL and foreign keys", () => {
+    const migrations = loadMigrations();
+    migrations.forEach((m, i) => expect(m.version).toBe(i + 1));
+    const db = openDatabase(join(dir, "sub", "copbot.db"));
+    expect(db.pragma("user_version", { simple: true })).toBe(migrations.length);
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it("are applied once: reopening keeps the data", () => {
+    const path = join(dir, "copbot.db");
+    const db = openDatabase(path);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('x', '1')").run();
+    db.close();
+    const again = openDatabase(path);
+    expect(again.prepare("SELECT value FROM settings WHERE key = 'x'").get()).toEqual({ value: "1" });
+    again.close();
+  });
+
+  it("refuse a database newer than the code and leave it untouched", () => {
+    const path = join(dir, "future.db");
+    const raw = new Database(path);
+    raw.exec("CREATE TABLE keep (v TEXT); INSERT INTO keep VALUES ('precious')");
+    raw.pragma("user_version = 999");
+    raw.close();
+    expect(() => openDatabase(path)).toThrow(DatabaseError);
+    expect(() => openDatabase(path)).toThrow(/newer than this copbot/);
+    const check = new Database(path);
+    expect(check.pragma("user_version", { simple: true })).toBe(999);
+    expect(check.prepare("SELECT v FROM keep").get()).toEqual({ v: "precious" });
+    expect(check.prepare("SELECT name FROM sqlite_master WHERE name = 'members'").get()).toBeUndefined();
+    check.close();
+  });
+
+  it("roll back a failing migration completely", () => {
+    const db = new Database(":memory:");
+    const broken = [
+      { version: 1, name: "001_ok.sql", sql: "CREATE TABLE a (x)" },
+      { version: 2, name: "002_bad.sql", sql: "CREATE TABLE b (x); INSERT INTO nowhere VALUES (1)" },
+    ];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(db.pragma("user_version", { simple: true })).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined();
+    db.close();
+  });
+});

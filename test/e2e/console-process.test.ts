@@ -1,0 +1,79 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** Runs the real `npm start` in `cwd` with piped stdin, as a user would. */
+function npmStart(cwd: string, input: string, env: Record<string, string> = {}) {
+  const result = spawnSync("npm", ["start", "--silent", "--prefix", process.cwd()], {
+    cwd,
+    input,
+    encoding: "utf8",
+    timeout: 60_000,
+    env: {
+      ...process.env,
+      COPBOT_DB: join(cwd, "data", "copbot.db"),
+      COPBOT_ENV_FILE: join(cwd, ".env"),
+      COPBOT_LOG_LEVEL: "warn",
+      ...env,
+    },
+  });
+  // npm itself may warn about the machine's npmrc; only copbot's own lines matter here.
+  const err = result.stderr
+    .split("\n")
+    .filter((line) => !line.startsWith("npm warn"))
+    .join("\n");
+  return { code: result.status, out: result.stdout, err };
+}
+
+describe("npm start in console mode", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "copbot-e2e-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints German help, refuses a member's moderator action and switches to English", () => {
+    const run = npmStart(dir, "/cop help\n:as anna\n/cop mod add @ben\n/cop lang en\n/cop help\n");
+    expect(run.code).toBe(0);
+    const lines = run.out.split("\n");
+    expect(lines[0]).toBe("[#allgemein] (m1) admin: /cop help");
+    expect(lines[1]).toBe("[#allgemein → admin] (m2) copbot: *Das kannst du mit copbot tun:*");
+    expect(run.out).toContain("`/cop mod` – Verwaltet die Moderator:innen (nur Admins)");
+    expect(run.out).toContain(
+      "[#allgemein → anna] (m4) copbot: `/cop mod` dürfen nur Personen mit der Rolle Admin nutzen – du bist Mitglied.",
+    );
+    expect(run.out).toContain("(m6) copbot: Got it, I'll answer you in English from now on.");
+    expect(run.out).toContain("(m8) copbot: *Here's what you can do with copbot:*");
+    // Anna is a member: admin-only commands are not offered to her.
+    expect(run.out.slice(run.out.indexOf("(m8)"))).not.toContain("/cop mod");
+  });
+
+  it("keeps a profile across a restart on the same database file", () => {
+    const first = npmStart(dir, ':as anna\n/cop profile org "Stadt Musterhausen"\n');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain("Gespeichert.");
+    const second = npmStart(dir, ":as anna\n/cop profile\n");
+    expect(second.code).toBe(0);
+    expect(second.out).toContain("Organisation: Stadt Musterhausen");
+    // Message references continue after the restart, so stored ids never collide.
+    expect(second.out).toMatch(/^\[#allgemein\] \(m3\) anna: \/cop profile$/m);
+  });
+
+  it("stops with one clear line on a broken .env and on a bad value", () => {
+    writeFileSync(join(dir, ".env"), "COPBOT_LANG=de\nthis is not a setting\n");
+    const broken = npmStart(dir, "/cop help\n");
+    expect(broken.code).toBe(2);
+    expect(broken.err.trim()).toBe(
+      `copbot: ${join(dir, ".env")} line 2: expected NAME=value, got "this is not a setting"`,
+    );
+    expect(broken.out).toBe("");
+
+    writeFileSync(join(dir, ".env"), "COPBOT_LANG=fr\n");
+    const bad = npmStart(dir, "/cop help\n");
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim().split("\n")).toHaveLength(1);
+    expect(bad.err).toContain("COPBOT_LANG");
+    expect(bad.err).toMatch(/"de"|de\b/);
+  });
+});

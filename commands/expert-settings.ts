@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { updateExpertSettings } from "../src/qa/expert-settings";
+import { defineCommand } from "./types";
+
+const MAX_CAP = 50;
+const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+/** `/cop expert cap <n>`: at most n pings per week (0 = none this way, still listed). */
+export const expertCapCommand = defineCommand({
+  name: "expert cap",
+  summary: "qa.settings.cap.summary",
+  usage: "qa.settings.cap.usage",
+  example: "expert cap 2",
+  permission: "member",
+  args: z.tuple([
+    z
+      .string()
+      .regex(/^\d{1,3}$/, { message: "qa.err.cap" })
+      .transform(Number)
+      .pipe(z.number().max(MAX_CAP, { message: "qa.err.cap" })),
+  ]),
+  run(ctx, [cap]) {
+    updateExpertSettings(ctx.services.db, ctx.actor.id, { weeklyCap: cap });
+    ctx.reply(ctx.t("qa.settings.cap.set", { cap }));
+  },
+});
+
+const pad = (time: string) => time.padStart(5, "0");
+
+/** `/cop expert quiet 18:00-08:00` or `off`: no pings in that local time window. */
+export const expertQuietCommand = defineCommand({
+  name: "expert quiet",
+  summary: "qa.settings.quiet.summary",
+  usage: "qa.settings.quiet.usage",
+  example: "expert quiet 18:00-08:00",
+  permission: "member",
+  args: z.tuple([
+    z.string().transform((value, issue) => {
+      if (value.toLowerCase() === "off") return "off" as const;
+      const [start, end, ...rest] = value.split(/[-–]/);
+      if (
+        rest.length > 0 ||
+        !start ||
+        !end ||
+        !TIME.test(start) ||
+        !TIME.test(end) ||
+        pad(start) === pad(end)
+      ) {
+        issue.addIssue({ code: "custom", message: "qa.err.quiet" });
+        return z.NEVER;
+      }
+      return { start: pad(start), end: pad(end) };
+    }),
+  ]),
+  run(ctx, [quiet]) {
+    if (quiet === "off") {
+      updateExpertSettings(ctx.services.db, ctx.actor.id, { quiet: undefined });
+      return ctx.reply(ctx.t("qa.settings.quiet.off"));
+    }
+    updateExpertSettings(ctx.services.db, ctx.actor.id, { quiet });
+    ctx.reply(ctx.t("qa.settings.quiet.set", quiet));
+  },
+});
+
+/** `/cop expert pause`: never tagged as an expert until `expert resume`. */
+export const expertPauseCommand = defineCommand({
+  name: "expert pause",
+  summary: "qa.settings.pause.summary",
+  usage: "qa.settings.pause.usage",
+  example: "expert pause",
+  permission: "member",
+  args: z.tuple([]),
+  run(ctx) {
+    updateExpertSettings(ctx.services.db, ctx.actor.id, { optedOut: true });
+    ctx.reply(ctx.t("qa.settings.pause.done"));
+  },
+});
+
+/** `/cop expert resume`: tagged again as an expert. */
+export const expertResumeCommand = defineCommand({
+  name: "expert resume",
+  summary: "qa.settings.resume.summary",
+  usage: "qa.settings.resume.usage",
+  example: "expert resume",
+  permission: "member",
+  args: z.tuple([]),
+  run(ctx) {
+    updateExpertSettings(ctx.services.db, ctx.actor.id, { optedOut: false });
+    ctx.reply(ctx.t("qa.settings.resume.done"));
+  },
+});

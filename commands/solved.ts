@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { parseQuestionRef, questionAt } from "../src/qa/lookup";
+import { solveQuestion } from "../src/qa/solve";
+import { defineCommand } from "./types";
+
+/** `/cop solved [#Nr]`: in a question's thread without a number, elsewhere with one. */
+export const solvedCommand = defineCommand({
+  name: "solved",
+  summary: "qa.solved.summary",
+  usage: "qa.solved.usage",
+  example: "solved #12",
+  permission: "member",
+  args: z.union([z.tuple([]), z.tuple([z.string().regex(/^#?\d{1,9}$/, { message: "qa.err.bad_ref" })])]),
+  async run(ctx, args) {
+    const { services, event } = ctx;
+    const ref = args[0];
+    const id =
+      ref !== undefined
+        ? parseQuestionRef(ref)
+        : event.threadId !== undefined
+          ? questionAt(services, event.channelId, event.threadId)?.id
+          : undefined;
+    if (id === undefined) return ctx.reply(ctx.t("qa.err.which_question"));
+    const result = await solveQuestion(services, { questionId: id, actor: ctx.actor, answer: "latest" });
+    ctx.reply(result.ok ? ctx.t("qa.solved.thanks", { id }) : ctx.t(result.error.key, result.error.params));
+  },
+});

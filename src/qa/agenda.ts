@@ -1,0 +1,34 @@
+import { DateTime } from "luxon";
+import { channelRef, type Inline } from "../core/message";
+import type { Services } from "../core/services";
+import { translator, type Lang } from "../i18n";
+import { QuestionRepo, type Question } from "./questions";
+
+const MAX_TEXT = 80;
+
+function shorten(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length <= MAX_TEXT ? line : `${line.slice(0, MAX_TEXT - 1)}…`;
+}
+
+/** One line about an open question: number, text, channel, age, answered or not. */
+export function openQuestionLine(services: Services, lang: Lang, q: Question): Inline[] {
+  const t = translator(lang);
+  const since = DateTime.fromJSDate(q.askedAt, { zone: services.config.timeZone }).toFormat("dd.MM. HH:mm");
+  const state = q.firstAnswerAt ? t("qa.open.answered") : t("qa.open.unanswered");
+  return [
+    `#${q.id} `,
+    shorten(q.text),
+    " · ",
+    channelRef(q.channelId),
+    " · ",
+    t("qa.open.since", { since }),
+    " · ",
+    state,
+  ];
+}
+
+/** The Q&A contribution to the meeting agenda: open questions, oldest first, at most 5. */
+export function qaAgenda(services: Services, lang: Lang): Inline[][] {
+  return new QuestionRepo(services.db).open(5).map((q) => openQuestionLine(services, lang, q));
+}

@@ -1,0 +1,68 @@
+import { fail, ok, type Result } from "../core/errors";
+import { mention, msg } from "../core/message";
+import type { Services } from "../core/services";
+import { translator } from "../i18n";
+import { scheduleEscalation } from "./escalation";
+import { QuestionRepo, type Question } from "./questions";
+import { routeQuestion } from "./routing";
+
+/** Longest question copbot tracks; longer texts are better split or shortened. */
+export const MAX_QUESTION = 2000;
+const MIN_QUESTION = 5;
+
+/** Checks an explicitly asked question's text; the value is the trimmed text. */
+export function validateQuestion(text: string): Result<string> {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return fail("qa.err.empty");
+  if (trimmed.length < MIN_QUESTION) return fail("qa.err.too_short", { min: MIN_QUESTION });
+  if (trimmed.length > MAX_QUESTION)
+    return fail("qa.err.too_long", { max: MAX_QUESTION, length: trimmed.length });
+  return ok(trimmed);
+}
+
+function startTracking(services: Services, q: Question): Question {
+  routeQuestion(services, q);
+  scheduleEscalation(services, q, 1, q.askedAt);
+  return q;
+}
+
+/**
+ * Tracks a member's own message as a question (Q&A channel or a mention of copbot) and
+ * routes it in the message's thread. Atomic: the question, its routing post and its
+ * escalation are stored together.
+ */
+export function trackQuestion(
+  services: Services,
+  opts: { askerId: string; channelId: string; messageId: string; text: string },
+): Question {
+  return services.db.transaction(() =>
+    startTracking(services, new QuestionRepo(services.db).create({ ...opts, at: services.clock.now() })),
+  )();
+}
+
+/**
+ * copbot posts the question in the channel (crediting the asker), tracks it and routes
+ * experts in the thread of its own post. Used by `/cop ask` and by check-ins.
+ */
+export function askOnBehalf(
+  services: Services,
+  opts: { askerId: string; channelId: string; text: string },
+): Result<{ questionId: number }> {
+  const valid = validateQuestion(opts.text);
+  if (!valid.ok) return valid;
+  const t = translator(services.config.lang);
+  return services.db.transaction(() => {
+    const q = new QuestionRepo(services.db).create({
+      askerId: opts.askerId,
+      channelId: opts.channelId,
+      text: valid.value,
+      at: services.clock.now(),
+    });
+    const post = msg().text(t("qa.ask.posted_by"), " ", mention(opts.askerId), ": ", valid.value).build();
+    services.outbox.enqueue({ kind: "channel", channelId: opts.channelId }, post, {
+      key: q.postKey ?? `qa.question:${q.id}`,
+    });
+    startTracking(services, q);
+    return ok({ questionId: q.id });
+  })();
+}

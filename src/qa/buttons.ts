@@ -1,0 +1,45 @@
+import type { ButtonEvent } from "../core/events";
+import type { EventContext } from "../core/feature";
+import { hasRole } from "../core/roles";
+import { parseQuestionRef } from "./lookup";
+import { pingedFor } from "./expert-stats";
+import { QuestionRepo, type Question } from "./questions";
+import { routeMoreExperts } from "./routing";
+import { solveQuestion } from "./solve";
+
+function questionOf(ctx: EventContext<ButtonEvent>): Question | undefined {
+  const id = parseQuestionRef(ctx.event.value ?? "");
+  const q = id === undefined ? undefined : new QuestionRepo(ctx.services.db).get(id);
+  if (!q) ctx.reply(ctx.t("qa.err.unknown_question", { id: ctx.event.value ?? "?" }));
+  return q;
+}
+
+/** "Gelöst": the latest reply by someone else becomes the accepted answer. */
+export async function solvedButton(ctx: EventContext<ButtonEvent>): Promise<void> {
+  const q = questionOf(ctx);
+  if (!q) return;
+  const result = await solveQuestion(ctx.services, { questionId: q.id, actor: ctx.actor, answer: "latest" });
+  ctx.reply(
+    result.ok ? ctx.t("qa.solved.thanks", { id: q.id }) : ctx.t(result.error.key, result.error.params),
+  );
+}
+
+/** "Weitere Experten": the asker or a moderator asks the next experts (each person once). */
+export function moreButton(ctx: EventContext<ButtonEvent>): void {
+  const q = questionOf(ctx);
+  if (!q) return;
+  if (q.status === "solved") return ctx.reply(ctx.t("qa.err.already_solved", { id: q.id }));
+  if (ctx.actor.id !== q.askerId && !hasRole(ctx.actor.role, "moderator")) {
+    return ctx.reply(ctx.t("qa.err.not_yours_more", { id: q.id }));
+  }
+  const round = pingedFor(ctx.services.db, q.id).length;
+  const tagged = routeMoreExperts(ctx.services, q, `qa.more:${q.id}:${round}`, false);
+  if (tagged.length === 0) ctx.reply(ctx.t("qa.more.none"));
+}
+
+/** "Noch offen" on the nudge: nothing changes, copbot says so. */
+export function stillOpenButton(ctx: EventContext<ButtonEvent>): void {
+  const q = questionOf(ctx);
+  if (!q) return;
+  ctx.reply(ctx.t(q.status === "solved" ? "qa.err.already_solved" : "qa.nudge.still_open", { id: q.id }));
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import type { Db } from "../../db/open";
+import { normalizeTopic, topicLabel } from "./normalize-topic";
+import { resolveTopic } from "./topics";
+
+export interface ExpertTopic {
+  readonly memberId: string;
+  readonly key: string;
+  readonly label: string;
+}
+
+const Row = z.object({ member_id: z.string(), topic: z.string(), label: z.string() });
+const toTopic = (row: unknown): ExpertTopic => {
+  const r = Row.parse(row);
+  return { memberId: r.member_id, key: r.topic, label: r.label };
+};
+
+/** Registers a member as expert for topics; returns the labels that were new for them. */
+export function addExpertTopics(db: Db, memberId: string, raws: readonly string[], at: Date): string[] {
+  const added: string[] = [];
+  const insert = db.prepare(
+    "INSERT INTO qa_expert_topics (member_id, topic, label, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+  );
+  const doc = db.prepare("INSERT INTO qa_expert_docs (member_id, source, text) VALUES (?, ?, ?)");
+  db.transaction(() => {
+    for (const raw of raws) {
+      const key = resolveTopic(db, raw);
+      if (key === "") continue;
+      const label = topicLabel(raw);
+      if (insert.run(memberId, key, label, at.getTime()).changes === 0) continue;
+      doc.run(memberId, `topic:${key}`, `${label} ${key}`);
+      added.push(label);
+    }
+  })();
+  return added;
+}
+
+/** Removes topics from a member; returns the labels that were removed. */
+export function removeExpertTopics(db: Db, memberId: string, raws: readonly string[]): string[] {
+  const removed: string[] = [];
+  db.transaction(() => {
+    for (const raw of raws) {
+      const key = resolveTopic(db, raw);
+      const row = db
+        .prepare("SELECT label FROM qa_expert_topics WHERE member_id = ? AND topic = ?")
+        .get(memberId, key) as { label: string } | undefined;
+      if (!row) continue;
+      db.prepare("DELETE FROM qa_expert_topics WHERE member_id = ? AND topic = ?").run(memberId, key);
+      db.prepare("DELETE FROM qa_expert_docs WHERE member_id = ? AND source = ?").run(
+        memberId,
+        `topic:${key}`,
+      );
+      removed.push(row.label);
+    }
+  })();
+  return removed;
+}
+
+/** A member's topics. */
+export function topicsOf(db: Db, memberId: string): ExpertTopic[] {
+  return db
+    .prepare(
+      "SELECT member_id, topic, label FROM qa_expert_topics WHERE member_id = ? ORDER BY label COLLATE NOCASE",
+    )
+    .all(memberId)
+    .map(toTopic);
+}
+
+/** Every expert topic row, optionally for one topic key. */
+export function expertTopics(db: Db, key?: string): ExpertTopic[] {
+  const rows =
+    key === undefined
+      ? db.prepare("SELECT member_id, topic, label FROM qa_expert_topics ORDER BY member_id, label").all()
+      : db
+          .prepare("SELECT member_id, topic, label FROM qa_expert_topics WHERE topic = ? ORDER BY member_id")
+          .all(key);
+  return rows.map(toTopic);
+}
+
+/** Remembers that a member's answer solved a question, so similar questions find them. */
+export function recordAnsweredQuestion(db: Db, memberId: string, questionId: number, text: string): void {
+  const source = `question:${questionId}`;
+  db.prepare("DELETE FROM qa_expert_docs WHERE source = ?").run(source);
+  db.prepare("INSERT INTO qa_expert_docs (member_id, source, text) VALUES (?, ?, ?)").run(
+    memberId,
+    source,
+    text,
+  );
+}
+
+/** True when the typed topic normalizes to nothing usable. */
+export function isBlankTopic(raw: string): boolean {
+  return normalizeTopic(raw) === "";
+}

@@ -1,0 +1,122 @@
+import { z } from "zod";
+import type { Db } from "../../db/open";
+import { bold, type Inline } from "../core/message";
+import type { Services } from "../core/services";
+import { translator, type Lang } from "../i18n";
+import { expertTopics } from "./expert-repo";
+import { expertStats, pingedFor, recordPing } from "./expert-stats";
+import { normalizeTopic } from "./normalize-topic";
+import { rankExperts } from "./ranking";
+import { prefixQuery } from "./text";
+import { resolveTopic, topicAliases } from "./topics";
+
+export { normalizeTopic } from "./normalize-topic";
+
+export interface FindExpertsOptions {
+  readonly topics?: readonly string[];
+  readonly text?: string;
+  /** Never suggest these members (the asker, people already tagged). */
+  readonly exclude: readonly string[];
+  readonly limit: number;
+  readonly purpose: "question" | "group-invite";
+  /** The question being routed: its pings are recorded and nobody is asked twice. */
+  readonly questionId?: number;
+  /** Language of the reason lines (default: the community language). */
+  readonly lang?: Lang;
+}
+
+export interface FoundExpert {
+  readonly memberId: string;
+  readonly reason: Inline[];
+}
+
+interface Match {
+  score: number;
+  topics: string[];
+}
+
+const DocRow = z.object({ member_id: z.string(), source: z.string(), rank: z.number() });
+
+/** Topic keys mentioned in a text as whole words, followed through aliases. */
+function topicsInText(db: Db, text: string): Set<string> {
+  const haystack = ` ${normalizeTopic(text).replace(/-/g, " ")} `;
+  const contains = (key: string) => key !== "" && haystack.includes(` ${key.replace(/-/g, " ")} `);
+  const found = new Set<string>();
+  for (const { key } of expertTopics(db)) if (contains(key)) found.add(key);
+  for (const { alias, topic } of topicAliases(db)) if (contains(alias)) found.add(topic);
+  return found;
+}
+
+/** BM25 of each expert's topics and answered questions against the text, scaled to 0..1. */
+function textRelevance(db: Db, text: string): Map<string, number> {
+  const query = prefixQuery(text);
+  const relevance = new Map<string, number>();
+  if (!query) return relevance;
+  const rows = db
+    .prepare(
+      "SELECT member_id, source, bm25(qa_expert_docs) AS rank FROM qa_expert_docs WHERE qa_expert_docs MATCH ?",
+    )
+    .all(query)
+    .map((row) => DocRow.parse(row));
+  for (const row of rows) relevance.set(row.member_id, (relevance.get(row.member_id) ?? 0) - row.rank);
+  const best = Math.max(0, ...relevance.values());
+  for (const [member, score] of relevance) relevance.set(member, best > 0 ? score / best : 0);
+  return relevance;
+}
+
+function matches(db: Db, opts: FindExpertsOptions): Map<string, Match> {
+  const wanted = new Set((opts.topics ?? []).map((raw) => resolveTopic(db, raw)));
+  if (opts.text) for (const key of topicsInText(db, opts.text)) wanted.add(key);
+  const result = new Map<string, Match>();
+  for (const topic of expertTopics(db)) {
+    const entry = result.get(topic.memberId) ?? { score: 0, topics: [] };
+    if (wanted.has(topic.key)) {
+      entry.score += 1;
+      entry.topics.push(topic.label);
+    }
+    result.set(topic.memberId, entry);
+  }
+  if (opts.text) {
+    for (const [member, relevance] of textRelevance(db, opts.text)) {
+      const entry = result.get(member);
+      if (entry) entry.score += relevance;
+    }
+  }
+  return result;
+}
+
+function reasonFor(lang: Lang, topics: readonly string[], accepted: number): Inline[] {
+  const t = translator(lang);
+  const what: Inline = topics.length > 0 ? bold(topics.join(", ")) : t("qa.reason.similar");
+  const record =
+    accepted === 0
+      ? t("qa.reason.no_solved")
+      : t(accepted === 1 ? "qa.reason.solved_one" : "qa.reason.solved_many", { count: accepted });
+  return [what, " · ", record];
+}
+
+/**
+ * The best available experts for a topic list and/or a question text, best first, each with
+ * a one-line reason. Respects away, weekly cap, quiet hours and opt-out; never returns an
+ * excluded member or one already asked about `questionId`. Every returned expert counts as
+ * pinged (weekly cap, load, rotation).
+ */
+export function findExperts(services: Services, opts: FindExpertsOptions): FoundExpert[] {
+  const { db, clock, config } = services;
+  const now = clock.now();
+  const excluded = new Set([
+    ...opts.exclude,
+    ...(opts.questionId !== undefined ? pingedFor(db, opts.questionId) : []),
+  ]);
+  const candidates = [...matches(db, opts)]
+    .filter(([member, match]) => match.score > 0 && !excluded.has(member))
+    .map(([member, match]) => expertStats(db, member, match, now, config.timeZone));
+  const chosen = rankExperts(candidates).slice(0, Math.max(0, opts.limit));
+  const lang = opts.lang ?? config.lang;
+  return db.transaction(() =>
+    chosen.map(({ stats }) => {
+      recordPing(db, stats.memberId, opts.purpose, now, opts.questionId);
+      return { memberId: stats.memberId, reason: reasonFor(lang, stats.matchedTopics, stats.accepted) };
+    }),
+  )();
+}

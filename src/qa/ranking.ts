@@ -1,0 +1,77 @@
+/**
+ * Expert ranking as a pure function of per-expert statistics, so the policy can be read and
+ * tested without a database: topic match first, then proven helpfulness, then fairness.
+ */
+
+export interface ExpertStats {
+  readonly memberId: string;
+  /** Topic/text relevance (BM25 from FTS5, higher is better; 0 = no match). */
+  readonly match: number;
+  /** Topic labels of the expert that the question matched, for the reason line. */
+  readonly matchedTopics: readonly string[];
+  /** Questions this expert's answer solved. */
+  readonly accepted: number;
+  /** Pings in the last 7 days. */
+  readonly recentPings: number;
+  /** Pings this calendar week and the expert's weekly cap. */
+  readonly weekPings: number;
+  readonly weeklyCap: number;
+  /** Pings that the expert answered, of all pings ever (for the response rate). */
+  readonly answeredPings: number;
+  readonly totalPings: number;
+  /** Away, opted out or in quiet hours right now. */
+  readonly unavailable: boolean;
+  /** Last time the expert was pinged (rotation: the longest-rested goes first on ties). */
+  readonly lastPingedAt?: Date;
+}
+
+export interface RankedExpert {
+  readonly stats: ExpertStats;
+  readonly score: number;
+}
+
+/** Weights of the score; exported so the tests document the intent. */
+export const WEIGHTS = {
+  match: 10,
+  accepted: 2,
+  recentLoad: 1.5,
+  responseRate: 3,
+} as const;
+
+/** Response rate with a neutral prior, so newcomers are neither favoured nor punished. */
+export function responseRate(answered: number, total: number): number {
+  return (answered + 1) / (total + 2);
+}
+
+/** Score of one expert; only meaningful for available experts with a match. */
+export function scoreExpert(s: ExpertStats): number {
+  return (
+    WEIGHTS.match * s.match +
+    WEIGHTS.accepted * Math.log1p(s.accepted) -
+    WEIGHTS.recentLoad * s.recentPings +
+    WEIGHTS.responseRate * responseRate(s.answeredPings, s.totalPings)
+  );
+}
+
+/** Scores are compared in steps of this size, so rotation decides between near-equals. */
+const TIE_STEP = 1;
+
+/**
+ * Orders eligible experts best first. Experts without a match, unavailable ones and those
+ * at their weekly cap are dropped. Near-ties go to whoever was pinged longest ago (never
+ * pinged first), then by id, so the same people are not always asked.
+ */
+export function rankExperts(candidates: readonly ExpertStats[]): RankedExpert[] {
+  const eligible = candidates
+    .filter((s) => s.match > 0 && !s.unavailable && s.weekPings < s.weeklyCap)
+    .map((stats) => ({ stats, score: scoreExpert(stats) }));
+  return eligible.sort((a, b) => {
+    const bucketA = Math.floor(a.score / TIE_STEP);
+    const bucketB = Math.floor(b.score / TIE_STEP);
+    if (bucketA !== bucketB) return bucketB - bucketA;
+    const lastA = a.stats.lastPingedAt?.getTime() ?? 0;
+    const lastB = b.stats.lastPingedAt?.getTime() ?? 0;
+    if (lastA !== lastB) return lastA - lastB;
+    return a.stats.memberId < b.stats.memberId ? -1 : a.stats.memberId > b.stats.memberId ? 1 : 0;
+  });
+}

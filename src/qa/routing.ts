@@ -1,0 +1,89 @@
+import { mention, msg, type Inline, type OutgoingMessage, type Target } from "../core/message";
+import type { Services } from "../core/services";
+import { translator } from "../i18n";
+import { findExperts } from "./experts";
+import type { Question } from "./questions";
+import { hitLine, similarSolved } from "./similar";
+
+const MAX_SIMILAR = 3;
+const MAX_EXPERTS = 3;
+
+/** Where copbot answers about a question: its thread (resolved at delivery when copbot posted it). */
+function questionThread(q: Question): { target: Target; threadOfKey?: string } {
+  if (q.messageId !== undefined)
+    return { target: { kind: "channel", channelId: q.channelId, threadId: q.messageId } };
+  return {
+    target: { kind: "channel", channelId: q.channelId },
+    ...(q.postKey ? { threadOfKey: q.postKey } : {}),
+  };
+}
+
+/** Posts into the question's thread, at most once per `key`. */
+export function postInThread(services: Services, q: Question, message: OutgoingMessage, key: string): void {
+  const { target, threadOfKey } = questionThread(q);
+  services.outbox.enqueue(target, message, { key, ...(threadOfKey ? { threadOfKey } : {}) });
+}
+
+function buildRouting(
+  services: Services,
+  q: Question,
+  similar: ReturnType<typeof similarSolved>,
+  experts: readonly { memberId: string; reason: Inline[] }[],
+  stage: "first" | "more",
+): OutgoingMessage {
+  const t = translator(services.config.lang);
+  const m = msg();
+  if (similar.length > 0) {
+    m.text(t("qa.route.similar"));
+    m.list(similar.map((hit) => hitLine(t, hit)));
+  }
+  if (experts.length > 0) {
+    m.text(t(stage === "first" ? "qa.route.experts" : "qa.route.more_experts"));
+    m.list(experts.map((e) => [mention(e.memberId), " – ", ...e.reason]));
+  } else {
+    m.text(t(stage === "first" ? "qa.route.no_experts" : "qa.route.no_more_experts"));
+  }
+  m.context(t("qa.route.hint", { id: q.id }));
+  m.button("qa.solved", t("qa.button.solved"), String(q.id), "primary");
+  m.button("qa.more", t("qa.button.more"), String(q.id));
+  return m.build();
+}
+
+/**
+ * copbot's one compact answer to a new question, in its thread: similar solved questions
+ * first, then up to three experts with a reason each, then the buttons.
+ */
+export function routeQuestion(services: Services, q: Question): string[] {
+  const similar = similarSolved(services.db, q.text, MAX_SIMILAR, String(q.id));
+  const experts = findExperts(services, {
+    text: q.text,
+    exclude: [q.askerId],
+    limit: MAX_EXPERTS,
+    purpose: "question",
+    questionId: q.id,
+  });
+  postInThread(services, q, buildRouting(services, q, similar, experts, "first"), `qa.route:${q.id}`);
+  return experts.map((e) => e.memberId);
+}
+
+/**
+ * Tags the next experts (escalation or "Weitere Experten"); `key` keeps each round single.
+ * When nobody is left, the thread only hears about it if `announceNone`. Returns who was tagged.
+ */
+export function routeMoreExperts(
+  services: Services,
+  q: Question,
+  key: string,
+  announceNone: boolean,
+): string[] {
+  const experts = findExperts(services, {
+    text: q.text,
+    exclude: [q.askerId],
+    limit: MAX_EXPERTS,
+    purpose: "question",
+    questionId: q.id,
+  });
+  if (experts.length > 0 || announceNone)
+    postInThread(services, q, buildRouting(services, q, [], experts, "more"), key);
+  return experts.map((e) => e.memberId);
+}

@@ -1,0 +1,25 @@
+import type { Db } from "../../db/open";
+import { bold, channelRef, link, type Inline } from "../core/message";
+import type { Translate } from "../i18n";
+import { searchKnowledge, type KnowledgeHit } from "./knowledge";
+import { contentWords } from "./text";
+
+/**
+ * Solved entries similar enough to suggest before asking people: at least two of the
+ * question's content words (or its only one) must occur in the entry.
+ */
+export function similarSolved(db: Db, text: string, limit: number, excludeSourceId?: string): KnowledgeHit[] {
+  const needed = Math.min(2, contentWords(text).length);
+  if (needed === 0) return [];
+  return searchKnowledge(db, text, limit + 1)
+    .filter((hit) => hit.sourceId !== excludeSourceId && hit.matchedWords >= needed)
+    .slice(0, limit);
+}
+
+/** One line per hit: title (linked when the platform has links), where it was, a snippet. */
+export function hitLine(t: Translate, hit: KnowledgeHit): Inline[] {
+  const title: Inline = hit.url ? link(hit.url, hit.title) : bold(hit.title);
+  const where: Inline[] = !hit.url && hit.channelId ? [" (", channelRef(hit.channelId), ")"] : [];
+  const kind = hit.kind === "group" ? [t("qa.search.group"), " "] : [];
+  return [...kind, title, ...where, " – ", hit.snippet];
+}

@@ -1,0 +1,74 @@
+import { fail, ok, type Result } from "../core/errors";
+import { mention, msg } from "../core/message";
+import type { Member } from "../core/members";
+import { hasRole } from "../core/roles";
+import type { Services } from "../core/services";
+import { translator } from "../i18n";
+import { formatDuration } from "./duration";
+import { cancelFollowUps } from "./escalation";
+import { recordAnsweredQuestion } from "./expert-repo";
+import { addKnowledge } from "./knowledge";
+import { QuestionRepo, type Answer, type Question } from "./questions";
+import { postInThread } from "./routing";
+
+async function permalinkOf(
+  services: Services,
+  channelId: string,
+  messageId: string,
+): Promise<string | undefined> {
+  try {
+    return await services.ports.forId(channelId).permalink({ channelId, messageId });
+  } catch (error) {
+    services.log.warn({ err: error, channelId }, "no permalink for a solved question");
+    return undefined;
+  }
+}
+
+/**
+ * Marks a question solved by `actor` (the asker or a moderator). `answer` is the accepted
+ * reply; "latest" takes the most recent reply by someone other than the asker. The answer's
+ * author is credited, the question and answer go into the knowledge base, reminders stop.
+ */
+export async function solveQuestion(
+  services: Services,
+  opts: { questionId: number; actor: Member; answer: Answer | "latest" },
+): Promise<Result<{ question: Question; answer: Answer | undefined }>> {
+  const repo = new QuestionRepo(services.db);
+  const q = repo.get(opts.questionId);
+  if (!q) return fail("qa.err.unknown_question", { id: opts.questionId });
+  if (q.status === "solved") return fail("qa.err.already_solved", { id: q.id });
+  if (opts.actor.id !== q.askerId && !hasRole(opts.actor.role, "moderator")) {
+    return fail("qa.err.not_yours", { id: q.id });
+  }
+  const answer = opts.answer === "latest" ? repo.latestAnswer(q.id) : opts.answer;
+  // A question copbot posted on someone's behalf: where the post landed, if it was delivered.
+  const messageId = q.messageId ?? (q.postKey ? services.outbox.posted(q.postKey)?.messageId : undefined);
+  const url = messageId === undefined ? undefined : await permalinkOf(services, q.channelId, messageId);
+  const now = services.clock.now();
+  const t = translator(services.config.lang);
+  const solved = services.db.transaction(() => {
+    if (!repo.solve(q.id, opts.actor.id, now, answer)) return false;
+    cancelFollowUps(services, q.id);
+    if (answer) {
+      recordAnsweredQuestion(services.db, answer.authorId, q.id, q.text);
+      addKnowledge(services.db, {
+        kind: "question",
+        sourceId: String(q.id),
+        title: q.text,
+        body: answer.text,
+        at: now,
+        channelId: q.channelId,
+        ...(messageId !== undefined ? { messageId } : {}),
+        ...(url !== undefined ? { url } : {}),
+      });
+    }
+    const took = formatDuration(now.getTime() - q.askedAt.getTime(), services.config.lang);
+    const text = answer
+      ? msg().text(t("qa.solved.credit", { took }), " ", mention(answer.authorId), t("qa.solved.saved"))
+      : msg().text(t("qa.solved.no_answer", { took }));
+    postInThread(services, q, text.build(), `qa.solved:${q.id}`);
+    return true;
+  })();
+  if (!solved) return fail("qa.err.already_solved", { id: q.id });
+  return ok({ question: repo.get(q.id) as Question, answer });
+}

@@ -1,0 +1,88 @@
+import { openDatabase } from "../../db/open";
+import { addKnowledge, searchKnowledge } from "../../src/qa/knowledge";
+
+function seed() {
+  const db = openDatabase(":memory:");
+  const at = new Date("2026-11-30T09:00:00Z");
+  addKnowledge(db, {
+    kind: "question",
+    sourceId: "1",
+    title: "Welches Dokumentenmanagementsystem nutzt ihr?",
+    body: "Wir nutzen ein DMS mit XDOMEA-Schnittstelle.",
+    at,
+    channelId: "console:fragen",
+    messageId: "m5",
+  });
+  addKnowledge(db, {
+    kind: "question",
+    sourceId: "2",
+    title: "Wie migriert ihr Altakten in die E-Akte?",
+    body: "Scannen nach Aktenplan, dann Import.",
+    at,
+    url: "https://example.org/m7",
+  });
+  addKnowledge(db, {
+    kind: "group",
+    sourceId: "9",
+    title: "AG Barrierefreiheit",
+    body: "Checkliste für barrierefreie PDF-Dokumente und Formulare.",
+    at,
+  });
+  addKnowledge(db, {
+    kind: "question",
+    sourceId: "3",
+    title: "Urlaubsplanung im Team?",
+    body: "Geteilter Kalender.",
+    at,
+  });
+  return db;
+}
+
+describe("knowledge base", () => {
+  it("finds a compound by its first part", () => {
+    const hits = searchKnowledge(seed(), "Dokumentenmanagement");
+    expect(hits[0]?.sourceId).toBe("1");
+    expect(hits[0]?.channelId).toBe("console:fragen");
+    expect(hits[0]?.messageId).toBe("m5");
+  });
+
+  it("finds a compound by an inner part (trigram) and inflections (prefix)", () => {
+    expect(searchKnowledge(seed(), "Managementsystem")[0]?.sourceId).toBe("1");
+    expect(searchKnowledge(seed(), "Altakte")[0]?.sourceId).toBe("2");
+    expect(searchKnowledge(seed(), "barrierefrei")[0]).toMatchObject({ kind: "group", sourceId: "9" });
+  });
+
+  it("ranks the entry matching more words first and keeps links", () => {
+    const hits = searchKnowledge(seed(), "Altakten E-Akte Import");
+    expect(hits[0]).toMatchObject({ sourceId: "2", url: "https://example.org/m7" });
+    expect(hits[0]?.matchedWords).toBeGreaterThanOrEqual(2);
+  });
+
+  it("returns at most `limit` hits and nothing for stop words only", () => {
+    const db = seed();
+    expect(searchKnowledge(db, "die der und wie", 5)).toEqual([]);
+    expect(searchKnowledge(db, "Akte Dokumente Kalender Checkliste", 2)).toHaveLength(2);
+  });
+
+  it("treats FTS5 syntax in user text as plain words", () => {
+    const db = seed();
+    for (const query of ['"', "AND OR NOT", "a* NEAR(b)", "title:x", "(", 'Dokumenten"management']) {
+      expect(() => searchKnowledge(db, query)).not.toThrow();
+    }
+  });
+
+  it("is idempotent per kind and source: adding again replaces", () => {
+    const db = seed();
+    addKnowledge(db, {
+      kind: "question",
+      sourceId: "3",
+      title: "Urlaubsplanung",
+      body: "Neu: Schichtplaner.",
+      at: new Date(),
+    });
+    expect(searchKnowledge(db, "Kalender")).toEqual([]);
+    expect(searchKnowledge(db, "Schichtplaner").map((h) => h.sourceId)).toEqual(["3"]);
+    const count = db.prepare("SELECT count(*) AS n FROM qa_knowledge").get() as { n: number };
+    expect(count.n).toBe(4);
+  });
+});

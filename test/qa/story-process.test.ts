@@ -1,0 +1,70 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const STORY = [
+  "/cop qa channel add #fragen",
+  ":as mara",
+  ":as admin",
+  "/cop mod add @mara",
+  ":as anna",
+  "/cop expert add E-Akte",
+  ":as ben",
+  ":in #fragen",
+  "Wie migriert ihr Altakten in die E-Akte?",
+  ":as anna",
+  ":reply m7 Wir scannen nach Aktenplan und importieren per XDOMEA.",
+  ":as ben",
+  ":react m9 ✅",
+  ":as carla",
+  "Hat jemand Tipps zur Migration von Altakten in die E-Akte?",
+  ":clock 2026-12-04T15:00",
+  ":as dora",
+  "Welche Plattform nutzt ihr für die Vergabe in der E-Akte?",
+  ":clock 2026-12-07T15:01",
+];
+
+/** The Q&A story through the real `npm start` with piped stdin, as a user would run it. */
+describe("Q&A story via npm start", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "copbot-qa-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints the whole loop as a transcript", () => {
+    const result = spawnSync("npm", ["start", "--silent", "--prefix", process.cwd()], {
+      cwd: dir,
+      input: `${STORY.join("\n")}\n`,
+      encoding: "utf8",
+      timeout: 30_000,
+      env: {
+        ...process.env,
+        COPBOT_CLOCK: "virtual",
+        COPBOT_START: "2026-11-30T09:00:00+01:00",
+        COPBOT_DB: join(dir, "data", "copbot.db"),
+        COPBOT_ENV_FILE: join(dir, ".env"),
+        COPBOT_LOG_LEVEL: "warn",
+      },
+    });
+    expect(result.status).toBe(0);
+    const err = result.stderr
+      .split("\n")
+      .filter((line) => line.trim() !== "" && !line.startsWith("npm warn"));
+    expect(err).toEqual([]);
+    const out = result.stdout;
+    expect(out).toContain("[#fragen] (m7) ben: Wie migriert ihr Altakten in die E-Akte?");
+    expect(out).toContain("[#fragen › m7] (m8) copbot: Ich frage mal nach:");
+    expect(out).toContain("• @anna – *E-Akte* · noch keine gelösten Fragen");
+    expect(out).toContain("(m10) copbot: ✅ Gelöst nach 1 Min. – danke @anna!");
+    expect(out).toMatch(
+      /\(m12\) copbot: Vielleicht hilft schon das:\n\s+• Wie migriert ihr Altakten in die E-Akte\?/,
+    );
+    expect(out).toContain("• @anna – *E-Akte* · 1 gelöste Frage");
+    expect(out).toMatch(/\[dm mara\] \(m\d+\) copbot: Frage #2 ist seit einiger Zeit unbeantwortet/);
+    expect(out).toMatch(
+      /⏰ Mon 2026-12-07 15:01\n\[#fragen › m\d+\] \(m\d+\) copbot: Weitere passende Expert:innen/,
+    );
+  });
+});

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { msg } from "../src/core/message";
+import { createCheckin, DEFAULT_DEADLINE_MINUTES } from "../src/checkins/api";
+import { CheckinRepo } from "../src/checkins/checkin-repo";
+import { formatLead, formatLocal } from "../src/checkins/format";
+import { checkFuture, scheduleFrom } from "../src/checkins/meeting-ops";
+import { upcoming } from "../src/checkins/occurrences";
+import { EXAMPLES, parseSpec } from "../src/checkins/parse-spec";
+import { translator } from "../src/i18n";
+import { replyError, resolveSpecChannel, today } from "./meeting-common";
+import { commandPrefix } from "./registry";
+import { defineCommand } from "./types";
+
+/** `/cop checkin add "Titel" weekly fri 14:00 in #kanal questions "A?|B?"`: an async check-in. */
+export const checkinAddCommand = defineCommand({
+  name: "checkin add",
+  summary: "checkin.add.summary",
+  usage: "checkin.add.usage",
+  example: EXAMPLES.checkin,
+  permission: "moderator",
+  args: z.array(z.string()),
+  async run(ctx, tokens) {
+    const { services, t } = ctx;
+    const example = `${commandPrefix(ctx.event.platform)} ${EXAMPLES.checkin}`;
+    const parsed = parseSpec(tokens, "checkin", "add", services.clock.now());
+    if (!parsed.ok) return replyError(ctx, parsed.error);
+    const parts = parsed.value;
+    if (!parts.questions) return ctx.reply(t("meeting.error.questions", { example }));
+    const zone = parts.zone ?? services.config.timeZone;
+    const schedule = scheduleFrom(parts, undefined, { zone, today: today(ctx, zone) });
+    if (!schedule) return ctx.reply(t("meeting.error.title", { example }));
+    const future = checkFuture(services, schedule, EXAMPLES.checkin);
+    if (!future.ok) return replyError(ctx, future.error);
+    const channelId = await resolveSpecChannel(ctx, parts.channelRef, "checkin");
+    if (channelId === undefined) return;
+    const created = createCheckin(services, {
+      title: parts.title ?? "",
+      channelId,
+      questions: parts.questions,
+      schedule,
+      participantIds: [ctx.actor.id],
+      createdBy: ctx.actor.id,
+      deadlineMinutes: parts.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES,
+    });
+    if (!created.ok) return replyError(ctx, created.error);
+    const checkin = new CheckinRepo(services.db).get(created.value.id);
+    const next = upcoming(schedule, services.clock.now(), { count: 1 })[0];
+    if (!checkin || !next) return;
+    const lang = services.config.lang;
+    const ct = translator(lang);
+    ctx.post(
+      { kind: "channel", channelId },
+      msg()
+        .text(
+          ct("checkin.announce", {
+            title: checkin.title,
+            when: formatLocal(next.local, zone, lang),
+            deadline: formatLead(ct, checkin.deadlineMinutes),
+          }),
+        )
+        .list(checkin.questions.map((q) => [q]))
+        .button("checkin.join", ct("checkin.join.button"), String(checkin.id), "primary")
+        .build(),
+    );
+    ctx.reply(
+      t("checkin.add.done", { id: checkin.id, title: checkin.title, cmd: commandPrefix(ctx.event.platform) }),
+    );
+  },
+});

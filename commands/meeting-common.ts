@@ -1,0 +1,74 @@
+import { DateTime } from "luxon";
+import type { CommandEvent } from "../src/core/events";
+import type { UserError } from "../src/core/errors";
+import type { EventContext } from "../src/core/feature";
+import { hasRole } from "../src/core/roles";
+import { CheckinRepo, type Checkin } from "../src/checkins/checkin-repo";
+import { MeetingRepo, type Meeting } from "../src/checkins/meeting-repo";
+import { EXAMPLES, type SpecKind } from "../src/checkins/parse-spec";
+import { commandPrefix } from "./registry";
+
+type Ctx = EventContext<CommandEvent>;
+
+/** Shows a meetings/check-ins error; its `example` param gets the platform's command prefix. */
+export function replyError(ctx: Ctx, error: UserError): void {
+  const example = error.params["example"];
+  const params =
+    example === undefined
+      ? error.params
+      : { ...error.params, example: `${commandPrefix(ctx.event.platform)} ${example}` };
+  ctx.reply(ctx.t(error.key, params));
+}
+
+/** Resolves `#kanal` through the platform; a friendly error with an example when unknown. */
+export async function resolveSpecChannel(
+  ctx: Ctx,
+  ref: string | undefined,
+  kind: SpecKind,
+): Promise<string | undefined> {
+  const prefix = commandPrefix(ctx.event.platform);
+  const example = `${prefix} ${EXAMPLES[kind]}`;
+  if (ref === undefined) {
+    ctx.reply(ctx.t("meeting.error.noChannel", { example }));
+    return undefined;
+  }
+  const id = await ctx.services.ports.forId(ctx.event.userId).resolveChannel(ref);
+  if (id === undefined) ctx.reply(ctx.t("meeting.error.channel", { value: ref, example }));
+  return id;
+}
+
+function notFound(ctx: Ctx, raw: string | undefined, kind: SpecKind, sub: string): void {
+  const prefix = commandPrefix(ctx.event.platform);
+  ctx.reply(
+    ctx.t("meeting.error.notFound", {
+      id: raw ?? "",
+      list: `${prefix} ${kind} list`,
+      example: `${prefix} ${kind} ${sub} 1`,
+    }),
+  );
+}
+
+/** The meeting with the typed id, or a "not found" reply naming `meeting list` and an example. */
+export function findMeeting(ctx: Ctx, raw: string | undefined, sub: string): Meeting | undefined {
+  const meeting = /^\d+$/.test(raw ?? "") ? new MeetingRepo(ctx.services.db).get(Number(raw)) : undefined;
+  if (!meeting) notFound(ctx, raw, "meeting", sub);
+  return meeting;
+}
+
+export function findCheckin(ctx: Ctx, raw: string | undefined, sub: string): Checkin | undefined {
+  const checkin = /^\d+$/.test(raw ?? "") ? new CheckinRepo(ctx.services.db).get(Number(raw)) : undefined;
+  if (!checkin) notFound(ctx, raw, "checkin", sub);
+  return checkin;
+}
+
+/** Moderators may change every series, members only their own. */
+export function mayChange(ctx: Ctx, createdBy: string): boolean {
+  if (hasRole(ctx.actor.role, "moderator") || ctx.actor.id === createdBy) return true;
+  ctx.reply(ctx.t("meeting.error.notOwner"));
+  return false;
+}
+
+/** Today's date in `zone`, as the grammar writes dates. */
+export function today(ctx: Ctx, zone: string): string {
+  return DateTime.fromJSDate(ctx.services.clock.now(), { zone }).toISODate() ?? "";
+}

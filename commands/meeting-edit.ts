@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { checkFuture, editMeeting, scheduleFrom } from "../src/checkins/meeting-ops";
+import { describeSchedule } from "../src/checkins/describe";
+import { parseSpec } from "../src/checkins/parse-spec";
+import { findMeeting, mayChange, replyError, resolveSpecChannel, today } from "./meeting-common";
+import { defineCommand } from "./types";
+
+/** `/cop meeting edit <id> [recurrence] [options]`: changes a series; moderators or its creator. */
+export const meetingEditCommand = defineCommand({
+  name: "meeting edit",
+  summary: "meeting.edit.summary",
+  usage: "meeting.edit.usage",
+  example: "meeting edit 1 weekly tue 09:30 link https://meet.example.org/cop",
+  permission: "member",
+  args: z.array(z.string()).min(1),
+  async run(ctx, [raw, ...tokens]) {
+    const { services, t } = ctx;
+    const meeting = findMeeting(ctx, raw, "edit");
+    if (!meeting || !mayChange(ctx, meeting.createdBy)) return;
+    const parsed = parseSpec(tokens, "meeting", "edit", services.clock.now());
+    if (!parsed.ok) return replyError(ctx, parsed.error);
+    const parts = parsed.value;
+    const zone = parts.zone ?? meeting.schedule.zone;
+    const schedule =
+      scheduleFrom(parts, meeting.schedule, { zone, today: today(ctx, zone) }) ?? meeting.schedule;
+    const future = checkFuture(services, schedule);
+    if (!future.ok) return replyError(ctx, future.error);
+    const channelId =
+      parts.channelRef === undefined
+        ? meeting.channelId
+        : await resolveSpecChannel(ctx, parts.channelRef, "meeting");
+    if (channelId === undefined) return;
+    const edited = editMeeting(services, meeting, parts, schedule, channelId);
+    ctx.reply(
+      t("meeting.edit.done", { id: edited.id, title: edited.title, rule: describeSchedule(edited.schedule) }),
+    );
+  },
+});

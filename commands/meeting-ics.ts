@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { msg } from "../src/core/message";
+import { meetingIcs } from "../src/checkins/ics";
+import { MeetingRepo } from "../src/checkins/meeting-repo";
+import { findMeeting } from "./meeting-common";
+import { defineCommand } from "./types";
+
+/** `/cop meeting ics <id>`: the series as an RFC 5545 calendar file (RRULE, EXDATE, TZID). */
+export const meetingIcsCommand = defineCommand({
+  name: "meeting ics",
+  summary: "meeting.ics.summary",
+  usage: "meeting.ics.usage",
+  example: "meeting ics 1",
+  permission: "member",
+  args: z.array(z.string()).max(1),
+  run(ctx, [raw]) {
+    const { services, t } = ctx;
+    const meeting = findMeeting(ctx, raw, "ics");
+    if (!meeting) return;
+    const content = meetingIcs(meeting, new MeetingRepo(services.db).skips(meeting.id), services.clock.now());
+    const name = `${
+      meeting.title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || "meeting"
+    }.ics`;
+    ctx.reply(
+      msg()
+        .text(t("meeting.ics.done", { title: meeting.title }))
+        .attach({ name, mime: "text/calendar", content })
+        .build(),
+    );
+  },
+});

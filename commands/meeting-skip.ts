@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { formatLocal } from "../src/checkins/format";
+import { skipMeetingDate } from "../src/checkins/meeting-ops";
+import { MeetingRepo } from "../src/checkins/meeting-repo";
+import { upcoming } from "../src/checkins/occurrences";
+import { parseFutureDate } from "../src/checkins/parse-fields";
+import { findMeeting, mayChange, replyError } from "./meeting-common";
+import { commandPrefix } from "./registry";
+import { defineCommand } from "./types";
+
+/** `/cop meeting skip <id> <yyyy-mm-dd>`: cancels one date; the series goes on. */
+export const meetingSkipCommand = defineCommand({
+  name: "meeting skip",
+  summary: "meeting.skip.summary",
+  usage: "meeting.skip.usage",
+  example: "meeting skip 1 2027-03-15",
+  permission: "moderator",
+  args: z.array(z.string()).max(2),
+  run(ctx, [raw, dateRaw]) {
+    const { services, t } = ctx;
+    const meeting = findMeeting(ctx, raw, "skip");
+    if (!meeting || !mayChange(ctx, meeting.createdBy)) return;
+    const zone = meeting.schedule.zone;
+    const date = parseFutureDate(
+      dateRaw,
+      zone,
+      services.clock.now(),
+      `meeting skip ${meeting.id} 2027-03-15`,
+    );
+    if (!date.ok) return replyError(ctx, date.error);
+    const skips = new MeetingRepo(services.db).skips(meeting.id);
+    const until = new Date(Date.parse(`${date.value}T00:00:00Z`) + 2 * 86_400_000);
+    const occurrence = upcoming(meeting.schedule, services.clock.now(), { skips, until }).find(
+      (o) => o.local.slice(0, 10) === date.value,
+    );
+    if (!occurrence) {
+      const prefix = commandPrefix(ctx.event.platform);
+      return ctx.reply(
+        t("meeting.error.notOccurrence", {
+          date: date.value,
+          title: meeting.title,
+          preview: `${prefix} meeting preview ${meeting.id}`,
+        }),
+      );
+    }
+    skipMeetingDate(services, meeting, occurrence.local);
+    ctx.reply(
+      t("meeting.skip.done", {
+        title: meeting.title,
+        when: formatLocal(occurrence.local, zone, services.langOf(ctx.actor)),
+      }),
+    );
+  },
+});

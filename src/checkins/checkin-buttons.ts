@@ -1,0 +1,63 @@
+import type { ButtonEvent } from "../core/events";
+import type { EventContext } from "../core/feature";
+import { hasRole } from "../core/roles";
+import { askOnBehalf } from "../qa/ask";
+import { CheckinRepo } from "./checkin-repo";
+import { checkinSeries } from "./checkin-plan";
+import { Ledger, stepKey } from "./ledger";
+
+/** `checkin.join` (button on the announcement and summary): joins the caller. */
+export function handleJoinButton(ctx: EventContext<ButtonEvent>): void {
+  const { services, t, actor } = ctx;
+  const id = Number(ctx.event.value ?? "");
+  const checkin = Number.isInteger(id) ? new CheckinRepo(services.db).get(id) : undefined;
+  if (!checkin) {
+    ctx.reply(t("checkin.gone"));
+    return;
+  }
+  const fresh = new CheckinRepo(services.db).join(checkin.id, actor.id, services.clock.now());
+  ctx.reply(t(fresh ? "checkin.joined" : "checkin.alreadyIn", { title: checkin.title, id: checkin.id }));
+}
+
+/**
+ * `checkin.ask` (button per help answer in a summary): turns the answer into a tracked Q&A
+ * question in the check-in's channel, crediting its author. Once per answer; only the author
+ * or a moderator may do it.
+ */
+export function handleAskButton(ctx: EventContext<ButtonEvent>): void {
+  const { services, t, actor } = ctx;
+  const repo = new CheckinRepo(services.db);
+  const answer = /^\d+$/.test(ctx.event.value ?? "") ? repo.answerById(Number(ctx.event.value)) : undefined;
+  const checkin = answer ? repo.get(answer.checkinId) : undefined;
+  if (!answer || !checkin) {
+    ctx.reply(t("checkin.gone"));
+    return;
+  }
+  if (actor.id !== answer.memberId && !hasRole(actor.role, "moderator")) {
+    ctx.reply(t("checkin.ask.notAllowed"));
+    return;
+  }
+  const ledger = new Ledger(services.db);
+  const series = checkinSeries(checkin.id);
+  const step = `ask:${answer.id}`;
+  if (ledger.get(stepKey(series, answer.local, step))) {
+    ctx.reply(t("checkin.ask.already"));
+    return;
+  }
+  const asked = askOnBehalf(services, {
+    askerId: answer.memberId,
+    channelId: checkin.channelId,
+    text: answer.text,
+  });
+  if (!asked.ok) {
+    ctx.reply(t(asked.error.key, asked.error.params));
+    return;
+  }
+  const now = services.clock.now();
+  ledger.record(
+    { series, local: answer.local, step, outcome: "sent", details: { questionId: asked.value.questionId } },
+    now,
+    now,
+  );
+  ctx.reply(t("checkin.ask.done"));
+}

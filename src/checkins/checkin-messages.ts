@@ -1,0 +1,123 @@
+import { bold, mention, msg, type Inline, type OutgoingMessage } from "../core/message";
+import type { Services } from "../core/services";
+import { translator, type Lang, type Translate } from "../i18n";
+import type { Answer, Checkin } from "./checkin-repo";
+import { formatInstant, formatLocal } from "./format";
+import type { LocalDateTime } from "./local-time";
+
+const HELP_QUESTION = /hilf|help|brauchst|blockiert|blocker|unterstütz|support|stuck/i;
+
+/** Slack allows 25 buttons per message; the join button needs one. */
+const MAX_ASK_BUTTONS = 20;
+
+/** Questions that ask where someone needs help; their answers can become tracked Q&A questions. */
+function isHelpQuestion(question: string): boolean {
+  return HELP_QUESTION.test(question);
+}
+
+/** Value of the answer / join buttons: `<check-in id>|<local date-time>`. */
+const occurrenceValue = (checkinId: number, local: LocalDateTime): string => `${checkinId}|${local}`;
+
+/** One question of the DM dialog: `Frage 1/2: …`. */
+export function questionText(t: Translate, checkin: Checkin, index: number): string {
+  return t("checkin.question", {
+    n: index + 1,
+    total: checkin.questions.length,
+    question: checkin.questions[index] ?? "",
+  });
+}
+
+/** The DM that opens a check-in round for one participant. */
+export function promptMessage(
+  checkin: Checkin,
+  local: LocalDateTime,
+  deadline: Date,
+  late: boolean,
+  lang: Lang,
+): OutgoingMessage {
+  const t = translator(lang);
+  const m = msg().text(
+    t("checkin.prompt", {
+      title: checkin.title,
+      deadline: formatInstant(deadline, checkin.schedule.zone, lang),
+    }),
+  );
+  if (late) m.context(t("checkin.prompt.late"));
+  return m
+    .text(questionText(t, checkin, 0))
+    .context(t("checkin.prompt.hint"))
+    .button("checkin.answer", t("checkin.prompt.button"), occurrenceValue(checkin.id, local), "primary")
+    .build();
+}
+
+export function nudgeMessage(
+  checkin: Checkin,
+  local: LocalDateTime,
+  deadline: Date,
+  lang: Lang,
+): OutgoingMessage {
+  const t = translator(lang);
+  return msg()
+    .text(
+      t("checkin.nudge", {
+        title: checkin.title,
+        deadline: formatInstant(deadline, checkin.schedule.zone, lang),
+      }),
+    )
+    .button("checkin.answer", t("checkin.prompt.button"), occurrenceValue(checkin.id, local), "primary")
+    .build();
+}
+
+/** The channel note for a round that could not start in time. */
+export function checkinMissedMessage(checkin: Checkin, local: LocalDateTime, lang: Lang): OutgoingMessage {
+  return msg()
+    .text(
+      translator(lang)("checkin.missed", {
+        title: checkin.title,
+        when: formatLocal(local, checkin.schedule.zone, lang),
+      }),
+    )
+    .build();
+}
+
+/**
+ * The one summary per round: answers grouped by question, who did not answer, a button per
+ * help answer that turns it into a tracked Q&A question, and a join button.
+ */
+export function summaryMessage(
+  services: Services,
+  checkin: Checkin,
+  local: LocalDateTime,
+  answers: readonly Answer[],
+  participants: readonly string[],
+  late: boolean,
+): OutgoingMessage {
+  const lang = services.config.lang;
+  const t = translator(lang);
+  const name = (id: string): string => services.members.get(id)?.displayName ?? id;
+  const m = msg().header(
+    t("checkin.summary.header", {
+      title: checkin.title,
+      when: formatLocal(local, checkin.schedule.zone, lang),
+    }),
+  );
+  if (late) m.context(t("checkin.summary.late"));
+  if (answers.length === 0) m.text(t("checkin.summary.empty"));
+  let askButtons = 0;
+  checkin.questions.forEach((question, index) => {
+    const forQuestion = answers.filter((a) => a.questionIndex === index);
+    if (forQuestion.length === 0) return;
+    m.text(bold(question)).list(forQuestion.map((a): Inline[] => [mention(a.memberId), ": ", a.text]));
+    if (!isHelpQuestion(question)) return;
+    for (const a of forQuestion.slice(0, MAX_ASK_BUTTONS - askButtons)) {
+      m.button("checkin.ask", t("checkin.summary.ask", { name: name(a.memberId) }), String(a.id));
+      askButtons += 1;
+    }
+  });
+  const silent = participants.filter((p) => !answers.some((a) => a.memberId === p));
+  if (silent.length > 0) {
+    const names: Inline[] = silent.flatMap((p, i) => (i === 0 ? [mention(p)] : [", ", mention(p)]));
+    m.context(t("checkin.summary.silent"), " ", ...names);
+  }
+  return m.button("checkin.join", t("checkin.join.button"), String(checkin.id)).build();
+}

@@ -1,0 +1,42 @@
+import Holidays from "date-holidays";
+import { DateTime } from "luxon";
+import type { Lang } from "../i18n";
+
+/** Regions we accept: Germany (`DE`) and its Bundesländer (`DE-BY`, `DE-NW` …). */
+export function isHolidayRegion(region: string): boolean {
+  const m = /^DE(?:-([A-Z]{2}))?$/.exec(region);
+  if (!m) return false;
+  return m[1] === undefined || Object.keys(new Holidays().getStates("DE") ?? {}).includes(m[1]);
+}
+
+const cache = new Map<string, ReadonlyMap<string, string>>();
+
+/** Public holidays of `region` in `year` by local date (`yyyy-MM-dd`) -> name in `lang`. */
+function holidaysOf(region: string, year: number, lang: Lang): ReadonlyMap<string, string> {
+  const cacheKey = `${region}|${year}|${lang}`;
+  const hit = cache.get(cacheKey);
+  if (hit) return hit;
+  const [country = "DE", state] = region.split("-");
+  const calendar = state ? new Holidays(country, state) : new Holidays(country);
+  const days = new Map<string, string>();
+  for (const holiday of calendar.getHolidays(year, lang)) {
+    if (holiday.type === "public") days.set(holiday.date.slice(0, 10), holiday.name);
+  }
+  cache.set(cacheKey, days);
+  return days;
+}
+
+/** The holiday's name when `date` (`yyyy-MM-dd`) is a public holiday in `region`. */
+export function holidayOn(region: string, date: string, lang: Lang = "de"): string | undefined {
+  return holidaysOf(region, Number(date.slice(0, 4)), lang).get(date);
+}
+
+/** The next working day (Mon–Fri, no public holiday) strictly after `date`. */
+export function nextWorkingDay(region: string, date: string): string {
+  let day = DateTime.fromISO(date, { zone: "UTC" });
+  for (;;) {
+    day = day.plus({ days: 1 });
+    const iso = day.toISODate() ?? date;
+    if (day.weekday <= 5 && holidayOn(region, iso) === undefined) return iso;
+  }
+}

@@ -1,0 +1,131 @@
+import { z } from "zod";
+import type { Services } from "../core/services";
+import type { JobHandler } from "../core/scheduler";
+import { Ledger, stepKey } from "./ledger";
+import { MeetingRepo, type Meeting } from "./meeting-repo";
+import { upcoming, type Occurrence } from "./occurrences";
+import { missedMessage, reminderMessage, type ReminderDetails } from "./reminder-message";
+import { RsvpRepo } from "./rsvp-repo";
+
+export const REMIND_JOB = "meeting.remind";
+
+/** A reminder that runs this much after its time still counts as on time (the tick is a minute). */
+export const ON_TIME_MS = 5 * 60_000;
+
+/** How many occurrences ahead each active series keeps its reminder jobs planned. */
+const LOOKAHEAD = 2;
+/** Extra dates searched for a first reminder that is not yet past (a new daily series with `remind 3d`). */
+const SEARCH = 14;
+
+const Payload = z.object({
+  meetingId: z.number(),
+  local: z.string(),
+  lead: z.number(),
+  revision: z.number(),
+});
+
+export const meetingSeries = (id: number): string => `meeting:${id}`;
+
+/** The step name of a reminder lead time, e.g. `15m`. */
+export const leadStep = (lead: number): string => `${lead}m`;
+
+/**
+ * Keeps the reminder jobs of the next occurrences after `after` planned (idempotent by key).
+ * With `skipPast` (a new, edited or resumed series) reminders whose time has passed are left
+ * out; when a job chains the next ones, past reminders are planned too, so a long downtime
+ * turns into late reminders or "missed" notes instead of silence.
+ */
+export function planMeeting(services: Services, meeting: Meeting, after: Date, skipPast: boolean): void {
+  if (meeting.state !== "active" || meeting.remindMinutes.length === 0) return;
+  const skips = new MeetingRepo(services.db).skips(meeting.id);
+  const now = services.clock.now().getTime();
+  let planned = 0;
+  // Look further than LOOKAHEAD: with long lead times the nearest dates may have no reminder left.
+  for (const occurrence of upcoming(meeting.schedule, after, { count: LOOKAHEAD + SEARCH, skips })) {
+    let any = false;
+    for (const lead of meeting.remindMinutes) {
+      const runAt = new Date(occurrence.at.getTime() - lead * 60_000);
+      if (skipPast && runAt.getTime() < now) continue;
+      any = true;
+      services.scheduler.schedule({
+        kind: REMIND_JOB,
+        runAt,
+        key: `${stepKey(meetingSeries(meeting.id), occurrence.local, leadStep(lead))}@${meeting.revision}`,
+        payload: { meetingId: meeting.id, local: occurrence.local, lead, revision: meeting.revision },
+      });
+    }
+    if (any && (planned += 1) >= LOOKAHEAD) return;
+  }
+}
+
+/** Replans a series after a change: drops its pending jobs and plans from now. */
+export function replanMeeting(services: Services, meetingId: number): void {
+  services.scheduler.cancelPrefix(`${meetingSeries(meetingId)}:`);
+  const meeting = new MeetingRepo(services.db).get(meetingId);
+  if (meeting) planMeeting(services, meeting, services.clock.now(), true);
+}
+
+/** The occurrence at `local`, if the series (with skips and holidays as they are now) still has it. */
+export function findOccurrence(
+  services: Services,
+  meeting: Meeting,
+  local: string,
+  at: Date,
+): Occurrence | undefined {
+  const skips = new MeetingRepo(services.db).skips(meeting.id);
+  return upcoming(meeting.schedule, new Date(at.getTime() - 8 * 86_400_000), {
+    skips,
+    until: new Date(at.getTime() + 8 * 86_400_000),
+  }).find((o) => o.local === local);
+}
+
+/**
+ * Sends one reminder: on time, late within the grace window (marked), or, past the grace window
+ * or after the meeting began, a short "missed" note (once per occurrence). The ledger entry and
+ * the outbox message are written in the job's transaction, so a restart never repeats it.
+ */
+export const remindJob: JobHandler = (job, { services, now, lateMs }) => {
+  const p = Payload.parse(job.payload);
+  const repo = new MeetingRepo(services.db);
+  const meeting = repo.get(p.meetingId);
+  if (!meeting || meeting.state !== "active" || meeting.revision !== p.revision) return;
+  const occurrence = findOccurrence(services, meeting, p.local, job.runAt);
+  if (!occurrence) return;
+  planMeeting(services, meeting, occurrence.at, false);
+  const series = meetingSeries(meeting.id);
+  const ledger = new Ledger(services.db);
+  const lang = services.config.lang;
+  const target = { kind: "channel", channelId: meeting.channelId } as const;
+  const graceMs = services.config.meetings.graceMinutes * 60_000;
+  if (lateMs > graceMs || now.getTime() >= occurrence.at.getTime()) {
+    const fresh = ledger.record(
+      { series, local: p.local, step: leadStep(p.lead), outcome: "missed", details: undefined },
+      job.runAt,
+      now,
+    );
+    if (fresh) {
+      services.outbox.enqueue(target, missedMessage(meeting, p.local, lang), {
+        key: stepKey(series, p.local, "missed"),
+      });
+    }
+    return;
+  }
+  const late = lateMs > ON_TIME_MS;
+  const details: ReminderDetails = {
+    lead: p.lead,
+    agenda: services.agenda(lang),
+    ...(late ? { lateDueAt: job.runAt.getTime() } : {}),
+    ...(occurrence.status === "moved" && occurrence.holiday !== undefined
+      ? { moved: { holiday: occurrence.holiday, original: occurrence.original } }
+      : {}),
+  };
+  const step = leadStep(p.lead);
+  if (
+    !ledger.record({ series, local: p.local, step, outcome: late ? "late" : "sent", details }, job.runAt, now)
+  )
+    return;
+  const counts = new RsvpRepo(services.db).counts(meeting.id, p.local);
+  services.outbox.enqueue(target, reminderMessage(meeting, p.local, details, counts, lang), {
+    key: stepKey(series, p.local, step),
+  });
+};

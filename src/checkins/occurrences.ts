@@ -1,0 +1,142 @@
+import { CronExpressionParser } from "cron-parser";
+import { DateTime } from "luxon";
+import type { Lang } from "../i18n";
+import { holidayOn, nextWorkingDay } from "./holidays";
+import { instantOf, type LocalDateTime } from "./local-time";
+import { weekdayNumber, type Recurrence, type Schedule } from "./schedule";
+
+/** One occurrence of a series, as it happens or as it was dropped. */
+export interface Occurrence {
+  /** The wall-clock time it takes place (for dropped ones: would have); the ledger key. */
+  readonly local: LocalDateTime;
+  readonly at: Date;
+  readonly status: "normal" | "moved" | "holiday" | "skipped";
+  /** The rule's own time when the occurrence was moved off a holiday. */
+  readonly original: LocalDateTime;
+  readonly holiday?: string;
+}
+
+export interface ExpandOptions {
+  /** Stop after this many occurrences that take place. */
+  readonly count?: number;
+  /** Stop at rule times after this instant. */
+  readonly until?: Date;
+  /** Local dates (`yyyy-MM-dd`) a moderator skipped. */
+  readonly skips?: ReadonlySet<string>;
+  readonly lang?: Lang;
+}
+
+/** Safety net against rules that never produce a usable date (e.g. everything a holiday). */
+const MAX_CANDIDATES = 5000;
+
+/**
+ * The occurrences strictly after `after`, in order, computed in the schedule's zone. Holidays
+ * are skipped or moved to the next working day; dropped ones are returned with their status
+ * (for previews and EXDATE) but do not count towards `count`.
+ */
+export function expand(schedule: Schedule, after: Date, opts: ExpandOptions): Occurrence[] {
+  const count = opts.count ?? Number.POSITIVE_INFINITY;
+  const result: Occurrence[] = [];
+  const seen = new Set<LocalDateTime>();
+  let active = 0;
+  let candidates = 0;
+  // Start a week early: an occurrence moved off a holiday lands after its rule date.
+  const from =
+    DateTime.fromJSDate(after, { zone: schedule.zone }).minus({ days: 7 }).toISODate() ?? schedule.start;
+  for (const original of ruleTimes(schedule.recurrence, schedule.start, from)) {
+    if ((candidates += 1) > MAX_CANDIDATES || active >= count) break;
+    const originalAt = new Date(instantOf(original, schedule.zone));
+    if (opts.until && originalAt.getTime() > opts.until.getTime()) break;
+    const occurrence = applyRules(schedule, original, originalAt, opts);
+    if (occurrence.at.getTime() <= after.getTime() || seen.has(occurrence.local)) continue;
+    seen.add(occurrence.local);
+    result.push(occurrence);
+    if (occurrence.status === "normal" || occurrence.status === "moved") active += 1;
+  }
+  return result;
+}
+
+/** Only the occurrences that take place. */
+export function upcoming(schedule: Schedule, after: Date, opts: ExpandOptions): Occurrence[] {
+  return expand(schedule, after, opts).filter((o) => o.status === "normal" || o.status === "moved");
+}
+
+function applyRules(
+  schedule: Schedule,
+  original: LocalDateTime,
+  originalAt: Date,
+  opts: ExpandOptions,
+): Occurrence {
+  const at = (local: LocalDateTime): Date => new Date(instantOf(local, schedule.zone));
+  const base = { local: original, at: originalAt, original };
+  const rule = schedule.holidays;
+  const holiday = rule ? holidayOn(rule.region, original.slice(0, 10), opts.lang) : undefined;
+  let occurrence: Occurrence = { ...base, status: "normal" };
+  if (rule && holiday !== undefined) {
+    if (rule.rule === "skip") return { ...base, status: "holiday", holiday };
+    const moved = `${nextWorkingDay(rule.region, original.slice(0, 10))}${original.slice(10)}`;
+    occurrence = { local: moved, at: at(moved), original, status: "moved", holiday };
+  }
+  return opts.skips?.has(occurrence.local.slice(0, 10)) ? { ...occurrence, status: "skipped" } : occurrence;
+}
+
+/** The rule's wall-clock times from local date `from` (inclusive) on, never before `start`. */
+function* ruleTimes(recurrence: Recurrence, start: string, from: string): Generator<LocalDateTime> {
+  const begin = DateTime.max(day(start), day(from));
+  if (recurrence.kind === "cron") {
+    yield* cronTimes(recurrence.expression, begin);
+    return;
+  }
+  if (recurrence.kind === "weekly") {
+    const anchor = day(start).plus({
+      days: (weekdayNumber(recurrence.weekday) - day(start).weekday + 7) % 7,
+    });
+    const period = 7 * recurrence.interval;
+    const skipped = Math.max(0, Math.floor(begin.diff(anchor, "days").days / period));
+    for (let d = anchor.plus({ days: skipped * period }); ; d = d.plus({ days: period })) {
+      if (d >= begin) yield `${d.toISODate()}T${recurrence.time}`;
+    }
+  }
+  for (let month = begin.startOf("month"); ; month = month.plus({ months: 1 })) {
+    const d =
+      recurrence.kind === "monthly-day" ? monthDay(month, recurrence.day) : nthWeekday(month, recurrence);
+    if (d >= begin) yield `${d.toISODate()}T${recurrence.time}`;
+  }
+}
+
+function* cronTimes(expression: string, begin: DateTime): Generator<LocalDateTime> {
+  // Evaluated on wall-clock time (as if UTC), then placed in the zone like every other rule,
+  // so cron series follow the same daylight-saving decisions.
+  const iterator = CronExpressionParser.parse(`0 ${expression}`, {
+    strict: true,
+    tz: "UTC",
+    currentDate: new Date(Date.UTC(begin.year, begin.month - 1, begin.day) - 1000),
+  });
+  for (;;) {
+    let next: Date;
+    try {
+      next = iterator.next().toDate();
+    } catch {
+      return;
+    }
+    yield next.toISOString().slice(0, 16);
+  }
+}
+
+function day(iso: string): DateTime {
+  return DateTime.fromISO(iso, { zone: "UTC" });
+}
+
+/** Day `n` of the month, or its last day when the month is shorter. */
+function monthDay(month: DateTime, n: number): DateTime {
+  return month.set({ day: Math.min(n, month.daysInMonth ?? 28) });
+}
+
+function nthWeekday(month: DateTime, rule: Extract<Recurrence, { kind: "monthly-weekday" }>): DateTime {
+  const wd = weekdayNumber(rule.weekday);
+  if (rule.nth === -1) {
+    const last = month.endOf("month").startOf("day");
+    return last.minus({ days: (last.weekday - wd + 7) % 7 });
+  }
+  return month.plus({ days: ((wd - month.weekday + 7) % 7) + 7 * (rule.nth - 1) });
+}

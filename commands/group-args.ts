@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { GROUP_REF } from "../src/groups/find-group";
+
+/** A group number as typed (`12` or `#12`). */
+export const groupId = z
+  .string()
+  .regex(GROUP_REF, { message: "group.err.idExpected" })
+  .transform((s) => Number(s.replace("#", "")));
+
+/** Splits an optional leading `#12` off free text. */
+export function splitRawGroupRef(text: string): { id?: number; rest: string } {
+  const match = /^#(\d{1,9})(?:\s+|$)/.exec(text.trim());
+  return match
+    ? { id: Number(match[1]), rest: text.trim().slice(match[0].length).trim() }
+    : { rest: text.trim() };
+}

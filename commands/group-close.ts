@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { archiveGroupSpace, closeGroup, isResultLink } from "../src/groups/closing";
+import { findManagedGroup, requireState } from "../src/groups/find-group";
+import { splitRawGroupRef } from "./group-args";
+import { defineCommand } from "./types";
+
+/** `/cop group close [#id] <result link> [summary]`: facilitator or moderator closes with the result. */
+export const groupCloseCommand = defineCommand({
+  name: "group close",
+  summary: "group.cmd.close.summary",
+  usage: "group.cmd.close.usage",
+  example: "group close https://wiki.example.org/leitfaden-e-akte Leitfaden mit 12 Schritten und Checkliste",
+  permission: "member",
+  raw: true,
+  args: z.tuple([z.string()]),
+  async run(ctx, [raw]) {
+    const { t, services } = ctx;
+    const { id, rest } = splitRawGroupRef(raw);
+    const found = findManagedGroup(ctx, id);
+    if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
+    const running = requireState(found.value, ["running"]);
+    if (!running.ok) return ctx.reply(t(running.error.key, running.error.params));
+    const [url = "", ...summary] = rest.split(/\s+/);
+    if (!isResultLink(url)) return ctx.reply(t("group.close.noLink", { title: running.value.title }));
+    const group = running.value;
+    const closed = closeGroup(services, group, {
+      actorId: ctx.actor.id,
+      url,
+      ...(summary.length > 0 ? { summary: summary.join(" ") } : {}),
+    });
+    if (!closed) return ctx.reply(t("group.err.state.closed", { title: group.title, id: group.id }));
+    ctx.reply(t("group.close.done", { title: group.title }));
+    if (group.spaceId !== undefined) await archiveGroupSpace(services, group.id, group.spaceId);
+  },
+});

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { startGroup } from "../src/groups/start";
+import { groupId } from "./group-args";
+import { defineCommand } from "./types";
+
+/** `/cop group confirm [id]`: the facilitator starts a group that reached its minimum size. */
+export const groupConfirmCommand = defineCommand({
+  name: "group confirm",
+  summary: "group.cmd.confirm.summary",
+  usage: "group.cmd.confirm.usage",
+  example: "group confirm 3",
+  permission: "member",
+  args: z.union([z.tuple([]), z.tuple([groupId])]),
+  run: (ctx, args) => startGroup(ctx, args[0]),
+});

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { msg } from "../src/core/message";
+import { communityVoice } from "../src/groups/context";
+import { formatDay } from "../src/groups/dates";
+import { extendDue } from "../src/groups/extend";
+import { findManagedGroup, requireState } from "../src/groups/find-group";
+import { splitRawGroupRef } from "./group-args";
+import { defineCommand } from "./types";
+
+/** `/cop group extend [#id] <date> <reason>`: the facilitator moves the due date, with a reason. */
+export const groupExtendCommand = defineCommand({
+  name: "group extend",
+  summary: "group.cmd.extend.summary",
+  usage: "group.cmd.extend.usage",
+  example: "group extend 2027-03-01 Abstimmung mit dem Datenschutz dauert länger",
+  permission: "member",
+  raw: true,
+  args: z.tuple([z.string()]),
+  run(ctx, [raw]) {
+    const { t, services } = ctx;
+    const { id, rest } = splitRawGroupRef(raw);
+    const found = findManagedGroup(ctx, id);
+    if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
+    const running = requireState(found.value, ["running"]);
+    if (!running.ok) return ctx.reply(t(running.error.key, running.error.params));
+    const group = running.value;
+    const [date = "", ...words] = rest.split(/\s+/);
+    const extended = extendDue(services, group, { date, reason: words.join(" "), by: ctx.actor.id });
+    if (!extended.ok) {
+      const params = { ...extended.error.params };
+      if (typeof params["due"] === "string")
+        params["due"] = formatDay(params["due"], services.langOf(ctx.actor));
+      return ctx.reply(t(extended.error.key, params));
+    }
+    const voice = communityVoice(services);
+    const text = voice.t("group.extend.done", {
+      title: group.title,
+      due: formatDay(extended.value, voice.lang),
+      reason: words.join(" "),
+    });
+    if (group.spaceId !== undefined && group.spaceId !== ctx.event.channelId) ctx.reply(text);
+    ctx.post({ kind: "channel", channelId: group.spaceId ?? group.channelId }, msg().text(text).build());
+  },
+});

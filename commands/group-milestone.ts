@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { DateTime } from "luxon";
+import type { EventContext } from "../src/core/feature";
+import { msg } from "../src/core/message";
+import { communityVoice } from "../src/groups/context";
+import { formatDay, parseDate } from "../src/groups/dates";
+import { findGroup, findManagedGroup, requireState } from "../src/groups/find-group";
+import { addMilestone, completeMilestone, getMilestone, listMilestones } from "../src/groups/milestones";
+import { scheduleMilestoneReminder } from "../src/groups/reminders";
+import { splitRawGroupRef } from "./group-args";
+import { defineCommand } from "./types";
+
+const MAX_TITLE = 120;
+
+/** `/cop group milestone add [#id] <date> <title>`, `… done [#id] <n>`, `… list [#id]`. */
+export const groupMilestoneCommand = defineCommand({
+  name: "group milestone",
+  summary: "group.cmd.milestone.summary",
+  usage: "group.cmd.milestone.usage",
+  example: "group milestone add 2027-01-15 Gliederung abgestimmt",
+  permission: "member",
+  raw: true,
+  args: z.tuple([z.string()]),
+  run(ctx, [raw]) {
+    const [action = "", ...tail] = raw.trim().split(/\s+/);
+    const { id, rest } = splitRawGroupRef(tail.join(" "));
+    if (action === "add") return add(ctx, id, rest);
+    // `done #2` alone names the milestone, not the group.
+    if (action === "done")
+      return rest === "" && id !== undefined ? done(ctx, undefined, String(id)) : done(ctx, id, rest);
+    if (action === "list" || action === "") return list(ctx, id);
+    ctx.reply(ctx.t("group.milestone.usage"));
+  },
+});
+
+function add(ctx: EventContext, id: number | undefined, rest: string): void {
+  const { t, services } = ctx;
+  const found = findManagedGroup(ctx, id);
+  if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
+  const running = requireState(found.value, ["running"]);
+  if (!running.ok) return ctx.reply(t(running.error.key, running.error.params));
+  const group = running.value;
+  const [dateText = "", ...words] = rest.split(/\s+/);
+  const title = words.join(" ").trim();
+  const zone = services.config.timeZone;
+  const date = parseDate(dateText, zone);
+  const today = DateTime.fromJSDate(services.clock.now(), { zone }).startOf("day");
+  if (!date || title === "") return ctx.reply(t("group.milestone.usage"));
+  if (title.length > MAX_TITLE) return ctx.reply(t("group.milestone.tooLong", { max: MAX_TITLE }));
+  if (date < today) return ctx.reply(t("group.milestone.past"));
+  const due = date.toISODate() ?? dateText;
+  if (due > group.due)
+    return ctx.reply(
+      t("group.milestone.afterDue", { due: formatDay(group.due, services.langOf(ctx.actor)) }),
+    );
+  const milestone = addMilestone(services.db, group.id, title, due);
+  scheduleMilestoneReminder(services, milestone);
+  ctx.reply(
+    t("group.milestone.added", { id: milestone.id, title, due: formatDay(due, services.langOf(ctx.actor)) }),
+  );
+}
+
+function done(ctx: EventContext, id: number | undefined, rest: string): void {
+  const { t, services } = ctx;
+  const found = findManagedGroup(ctx, id);
+  if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
+  const running = requireState(found.value, ["running"]);
+  if (!running.ok) return ctx.reply(t(running.error.key, running.error.params));
+  const group = running.value;
+  const number = /^#?(\d{1,9})$/.exec(rest.trim());
+  const milestone = number ? getMilestone(services.db, group.id, Number(number[1])) : undefined;
+  if (!milestone) return ctx.reply(t("group.milestone.unknown", { text: rest.trim() }));
+  if (!completeMilestone(services.db, milestone.id, ctx.actor.id, services.clock.now())) {
+    return ctx.reply(t("group.milestone.alreadyDone", { title: milestone.title }));
+  }
+  ctx.reply(t("group.milestone.done", { title: milestone.title }));
+  if (group.spaceId !== undefined && group.spaceId !== ctx.event.channelId) {
+    ctx.post(
+      { kind: "channel", channelId: group.spaceId },
+      msg()
+        .text(communityVoice(services).t("group.milestone.done", { title: milestone.title }))
+        .build(),
+    );
+  }
+}
+
+function list(ctx: EventContext, id: number | undefined): void {
+  const { t, services } = ctx;
+  const found = findGroup(ctx, id);
+  if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
+  const lang = services.langOf(ctx.actor);
+  const milestones = listMilestones(services.db, found.value.id);
+  if (milestones.length === 0) return ctx.reply(t("group.milestone.none", { title: found.value.title }));
+  ctx.reply(
+    msg()
+      .text(t("group.milestone.listTitle", { title: found.value.title }))
+      .list(
+        milestones.map((m) => [`${m.doneAt ? "✓" : "○"} #${m.id} ${formatDay(m.due, lang)} – ${m.title}`]),
+      )
+      .build(),
+  );
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { mention, msg } from "../src/core/message";
+import { communityVoice, groupRepo } from "../src/groups/context";
+import { findOwnGroup, requireState } from "../src/groups/find-group";
+import { splitRawGroupRef } from "./group-args";
+import { defineCommand } from "./types";
+
+const MAX_STATUS = 280;
+
+/** `/cop group status [#id] <text>`: the group's one-line status (shown in the meeting agenda). */
+export const groupStatusCommand = defineCommand({
+  name: "group status",
+  summary: "group.cmd.status.summary",
+  usage: "group.cmd.status.usage",
+  example: "group status Gliederung steht, Kapitel 2 in Arbeit",
+  permission: "member",
+  raw: true,
+  args: z.tuple([z.string()]),
+  run(ctx, [raw]) {
+    const { t, services } = ctx;
+    const { id, rest } = splitRawGroupRef(raw);
+    const found = findOwnGroup(ctx, id);
+    if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
+    const running = requireState(found.value, ["running"]);
+    if (!running.ok) return ctx.reply(t(running.error.key, running.error.params));
+    const group = running.value;
+    if (rest === "")
+      return ctx.reply(
+        t("group.status.current", {
+          title: group.title,
+          status: group.statusText ?? t("group.agenda.noStatus"),
+        }),
+      );
+    if (rest.length > MAX_STATUS) return ctx.reply(t("group.status.tooLong", { max: MAX_STATUS }));
+    groupRepo(services).setStatus(group.id, rest);
+    ctx.reply(t("group.status.saved", { title: group.title }));
+    if (group.spaceId !== undefined && group.spaceId !== ctx.event.channelId) {
+      const voice = communityVoice(services);
+      ctx.post(
+        { kind: "channel", channelId: group.spaceId },
+        msg().text(voice.t("group.status.posted"), " ", mention(ctx.actor.id), ": ", rest).build(),
+      );
+    }
+  },
+});

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { groupRepo } from "../src/groups/context";
+import { formatMinutes, parseDuration } from "../src/groups/duration";
+import { findGroup, requireState } from "../src/groups/find-group";
+import { logTime, totalMinutes } from "../src/groups/time-log";
+import { splitRawGroupRef } from "./group-args";
+import { defineCommand } from "./types";
+
+/** `/cop group time [#id] <2h|90m|1,5h> [note]`: members log time they spent on the group's work. */
+export const groupTimeCommand = defineCommand({
+  name: "group time",
+  summary: "group.cmd.time.summary",
+  usage: "group.cmd.time.usage",
+  example: "group time 1,5h Kapitel 2 überarbeitet",
+  permission: "member",
+  raw: true,
+  args: z.tuple([z.string()]),
+  run(ctx, [raw]) {
+    const { t, services, actor } = ctx;
+    const { id, rest } = splitRawGroupRef(raw);
+    const [amount = "", ...note] = rest.split(/\s+/);
+    const minutes = parseDuration(amount);
+    if (minutes === undefined) return ctx.reply(t("group.time.invalid", { text: amount }));
+    const found = findGroup(ctx, id);
+    if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
+    const running = requireState(found.value, ["running"]);
+    if (!running.ok) return ctx.reply(t(running.error.key, running.error.params));
+    const group = running.value;
+    if (groupRepo(services).membership(group.id, actor.id)?.state !== "joined") {
+      return ctx.reply(t("group.err.notMember", { id: group.id, title: group.title }));
+    }
+    logTime(services.db, {
+      groupId: group.id,
+      memberId: actor.id,
+      minutes,
+      ...(note.length > 0 ? { note: note.join(" ") } : {}),
+      at: services.clock.now(),
+    });
+    ctx.reply(
+      t("group.time.logged", {
+        time: formatMinutes(minutes),
+        title: group.title,
+        total: formatMinutes(totalMinutes(services.db, group.id, actor.id)),
+      }),
+    );
+  },
+});

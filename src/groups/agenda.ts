@@ -1,0 +1,19 @@
+import { bold, type Inline } from "../core/message";
+import type { Services } from "../core/services";
+import { type Lang, translator } from "../i18n";
+import { groupRepo } from "./context";
+import { formatDay } from "./dates";
+
+/** One line per running group for the community meeting agenda: "Titel · Status · fällig am …". */
+export function groupsAgenda(services: Services, lang: Lang): Inline[][] {
+  const t = translator(lang);
+  return groupRepo(services)
+    .list(["running"])
+    .map((group) => [
+      bold(group.title),
+      " · ",
+      group.statusText ?? t("group.agenda.noStatus"),
+      " · ",
+      t("group.agenda.due", { due: formatDay(group.due, lang) }),
+    ]);
+}

@@ -1,0 +1,35 @@
+import type { Member } from "../core/members";
+import { hasRole } from "../core/roles";
+import type { Services } from "../core/services";
+import { type Lang, type Translate, translator } from "../i18n";
+import { GroupRepo, type Group } from "./repo";
+
+/** How long the call for participants stays open. */
+export const SIGNUP_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The groups repository on the services' database and clock. */
+export function groupRepo(services: Services): GroupRepo {
+  return new GroupRepo(services.db, services.clock);
+}
+
+/** The sign-up deadline of a call that opens now. */
+export function signupDeadline(services: Services): Date {
+  return new Date(services.clock.now().getTime() + SIGNUP_DAYS * DAY_MS);
+}
+
+/** Translator and language for posts in community channels and group spaces. */
+export function communityVoice(services: Services): { t: Translate; lang: Lang } {
+  return { t: translator(services.config.lang), lang: services.config.lang };
+}
+
+/** Translator and language for a DM to one member. */
+export function memberVoice(services: Services, memberId: string): { t: Translate; lang: Lang } {
+  const lang = services.langOf(services.members.get(memberId));
+  return { t: translator(lang), lang };
+}
+
+/** Facilitators and moderators manage a group (`actor.role` is the effective role). */
+export function canManage(actor: Member, group: Group): boolean {
+  return actor.id === group.facilitatorId || hasRole(actor.role, "moderator");
+}

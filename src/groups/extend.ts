@@ -1,0 +1,44 @@
+import { DateTime } from "luxon";
+import { fail, ok, type Result } from "../core/errors";
+import type { Services } from "../core/services";
+import { groupRepo } from "./context";
+import { parseDate } from "./dates";
+import { MAX_WEEKS } from "./proposal";
+import { dueKeyPrefix, scheduleDueReminders } from "./reminders";
+import type { Group } from "./repo";
+
+/**
+ * Moves a running group's due date later, with a reason (kept in the history). The new date
+ * must be real, later than the current one and at most 12 weeks ahead; reminders follow it.
+ */
+export function extendDue(
+  services: Services,
+  group: Group,
+  opts: { date: string; reason: string; by: string },
+): Result<string> {
+  const zone = services.config.timeZone;
+  const date = parseDate(opts.date, zone);
+  if (!date) return fail("group.check.dueInvalid");
+  const today = DateTime.fromJSDate(services.clock.now(), { zone }).startOf("day");
+  if (date < today) return fail("group.check.duePast");
+  if (date.diff(today, "days").days > MAX_WEEKS * 7) return fail("group.check.dueFar", { max: MAX_WEEKS });
+  const due = date.toISODate() ?? opts.date;
+  if (due <= group.due) return fail("group.extend.notLater", { due: group.due });
+  if (opts.reason.trim() === "") return fail("group.extend.reason");
+  services.db.transaction(() => {
+    services.db
+      .prepare(
+        "INSERT INTO work_group_extensions (group_id, old_due, new_due, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+      )
+      .run(group.id, group.due, due, opts.reason.trim(), opts.by, services.clock.now().getTime());
+    groupRepo(services).patch(group.id, { due });
+    services.scheduler.cancelPrefix(dueKeyPrefix(group.id));
+    scheduleDueReminders(services, { ...group, due });
+    services.audit.record(opts.by, "group.extend", String(group.id), {
+      from: group.due,
+      to: due,
+      reason: opts.reason,
+    });
+  })();
+  return ok(due);
+}

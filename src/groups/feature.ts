@@ -1,0 +1,64 @@
+import { groupCloseCommand } from "../../commands/group-close";
+import { groupConfirmCommand } from "../../commands/group-confirm";
+import { groupConfirmationCommand } from "../../commands/group-confirmation";
+import { groupExtendCommand } from "../../commands/group-extend";
+import { groupInvitationsCommand } from "../../commands/group-invitations";
+import { groupJoinCommand } from "../../commands/group-join";
+import { groupLeaveCommand } from "../../commands/group-leave";
+import { groupListCommand } from "../../commands/group-list";
+import { groupMilestoneCommand } from "../../commands/group-milestone";
+import { groupProposeCommand } from "../../commands/group-propose";
+import { groupReopenCommand } from "../../commands/group-reopen";
+import { groupStatusCommand } from "../../commands/group-status";
+import { groupTimeCommand } from "../../commands/group-time";
+import type { Feature } from "../core/feature";
+import { groupsAgenda } from "./agenda";
+import { ARCHIVE_JOB, archiveJob } from "./closing";
+import { DEADLINE_JOB, deadlineJob, FORM_CHECK_JOB, formCheckJob } from "./formation";
+import { joinGroup, leaveGroup } from "./membership";
+import { offerClicked, offerOnProposal } from "./offer";
+import { PROPOSE_DIALOG, PROPOSE_FORM, proposalDialogStep, proposalFormSubmitted } from "./proposal-dialog";
+import { DUE_JOB, dueJob, MILESTONE_JOB, milestoneJob } from "./reminders";
+import { sendConfirmation } from "./send-confirmation";
+import { startGroup } from "./start";
+
+/** A button's group number; buttons carry it as their value. */
+const buttonGroup = (value: string | undefined): number => Number(value ?? "0");
+
+/** Working groups: propose, form, run and close small focused groups that deliver a result. */
+export const groupsFeature: Feature = {
+  name: "groups",
+  commands: [
+    groupProposeCommand,
+    groupJoinCommand,
+    groupLeaveCommand,
+    groupConfirmCommand,
+    groupStatusCommand,
+    groupMilestoneCommand,
+    groupExtendCommand,
+    groupTimeCommand,
+    groupCloseCommand,
+    groupListCommand,
+    groupReopenCommand,
+    groupConfirmationCommand,
+    groupInvitationsCommand,
+  ],
+  buttons: {
+    "group.join": (ctx) => joinGroup(ctx, buttonGroup(ctx.event.value)),
+    "group.leave": (ctx) => leaveGroup(ctx, buttonGroup(ctx.event.value)),
+    "group.start": (ctx) => startGroup(ctx, buttonGroup(ctx.event.value)),
+    "group.offer": offerClicked,
+    "group.confirmation": (ctx) => sendConfirmation(ctx, buttonGroup(ctx.event.value)),
+  },
+  forms: { [PROPOSE_FORM]: proposalFormSubmitted },
+  dialogs: { [PROPOSE_DIALOG]: proposalDialogStep },
+  jobs: {
+    [DEADLINE_JOB]: deadlineJob,
+    [FORM_CHECK_JOB]: formCheckJob,
+    [DUE_JOB]: dueJob,
+    [MILESTONE_JOB]: milestoneJob,
+    [ARCHIVE_JOB]: archiveJob,
+  },
+  onMessage: offerOnProposal,
+  agenda: groupsAgenda,
+};

@@ -1,0 +1,52 @@
+import { fail, ok, type Result } from "../core/errors";
+import type { EventContext } from "../core/feature";
+import { canManage, groupRepo } from "./context";
+import type { Group, GroupState } from "./repo";
+
+/** `#12` or `12`: a group number as typed. */
+export const GROUP_REF = /^#?(\d{1,9})$/;
+
+const ACTIVE: readonly GroupState[] = ["proposed", "forming", "running"];
+
+/**
+ * The group a command is about: the one named, else the group whose space this is, else the
+ * only active group the actor belongs to.
+ */
+export function findGroup(ctx: EventContext, id: number | undefined): Result<Group> {
+  const repo = groupRepo(ctx.services);
+  if (id !== undefined) {
+    const group = repo.get(id);
+    return group ? ok(group) : fail("group.err.unknown", { id });
+  }
+  const here = repo.bySpace(ctx.event.channelId);
+  if (here) return ok(here);
+  const mine = repo.listFor(ctx.actor.id, ACTIVE);
+  if (mine.length === 1 && mine[0]) return ok(mine[0]);
+  return fail(mine.length === 0 ? "group.err.noGroup" : "group.err.whichGroup", {
+    ids: mine.map((g) => `#${g.id}`).join(", "),
+  });
+}
+
+/** Like `findGroup`, and the actor must be allowed to manage it. */
+export function findManagedGroup(ctx: EventContext, id: number | undefined): Result<Group> {
+  const found = findGroup(ctx, id);
+  if (!found.ok) return found;
+  return canManage(ctx.actor, found.value) ? found : fail("group.err.manage", { id: found.value.id });
+}
+
+/** The group must be in one of `states`; the message names the state it is in. */
+export function requireState(group: Group, states: readonly GroupState[]): Result<Group> {
+  return states.includes(group.state)
+    ? ok(group)
+    : fail(`group.err.state.${group.state}`, { id: group.id, title: group.title });
+}
+
+/** Like `findGroup`, and the actor must hold a seat in it or manage it. */
+export function findOwnGroup(ctx: EventContext, id: number | undefined): Result<Group> {
+  const found = findGroup(ctx, id);
+  if (!found.ok) return found;
+  const seat = groupRepo(ctx.services).membership(found.value.id, ctx.actor.id);
+  return seat?.state === "joined" || canManage(ctx.actor, found.value)
+    ? found
+    : fail("group.err.notMember", { id: found.value.id, title: found.value.title });
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { DateTime } from "luxon";
+import type { JobHandler } from "../core/scheduler";
+import { textMessage } from "../core/message";
+import type { Services } from "../core/services";
+import { communityVoice, groupRepo } from "./context";
+import { atLocal, formatDay } from "./dates";
+import { getMilestone, type Milestone } from "./milestones";
+import type { Group } from "./repo";
+
+export const DUE_JOB = "group.due";
+export const MILESTONE_JOB = "group.milestone";
+
+/** Reminders go out at this local hour, this many days before the date. */
+const REMIND_HOUR = 9;
+const DUE_LEADS = [7, 1] as const;
+const MILESTONE_LEAD = 1;
+
+const DuePayload = z.object({ groupId: z.number(), due: z.string(), days: z.number() });
+const MilestonePayload = z.object({ groupId: z.number(), milestoneId: z.number() });
+
+function remindAt(isoDate: string, daysBefore: number, zone: string): Date {
+  const day = DateTime.fromISO(isoDate, { zone }).minus({ days: daysBefore }).toISODate() ?? isoDate;
+  return atLocal(day, REMIND_HOUR, zone);
+}
+
+/** Job key prefix of a group's due-date reminders (cancelled when the date moves). */
+export function dueKeyPrefix(groupId: number): string {
+  return `${DUE_JOB}:${groupId}:`;
+}
+
+/** Schedules the reminders before the group's due date that still lie ahead. */
+export function scheduleDueReminders(services: Services, group: Group): void {
+  const now = services.clock.now().getTime();
+  for (const days of DUE_LEADS) {
+    const runAt = remindAt(group.due, days, services.config.timeZone);
+    if (runAt.getTime() <= now) continue;
+    services.scheduler.schedule({
+      kind: DUE_JOB,
+      runAt,
+      payload: { groupId: group.id, due: group.due, days },
+      key: `${dueKeyPrefix(group.id)}${group.due}:${days}`,
+    });
+  }
+}
+
+/** Schedules the reminder the day before a milestone (if that still lies ahead). */
+export function scheduleMilestoneReminder(services: Services, milestone: Milestone): void {
+  const runAt = remindAt(milestone.due, MILESTONE_LEAD, services.config.timeZone);
+  if (runAt.getTime() <= services.clock.now().getTime()) return;
+  services.scheduler.schedule({
+    kind: MILESTONE_JOB,
+    runAt,
+    payload: { groupId: milestone.groupId, milestoneId: milestone.id },
+    key: `${MILESTONE_JOB}:${milestone.groupId}:${milestone.id}`,
+  });
+}
+
+function runningGroup(services: Services, groupId: number): (Group & { spaceId: string }) | undefined {
+  const group = groupRepo(services).get(groupId);
+  return group?.state === "running" && group.spaceId !== undefined
+    ? { ...group, spaceId: group.spaceId }
+    : undefined;
+}
+
+/** Reminds the group space that the due date approaches. */
+export const dueJob: JobHandler = (job, { services }) => {
+  const { groupId, due, days } = DuePayload.parse(job.payload);
+  const group = runningGroup(services, groupId);
+  if (!group || group.due !== due) return;
+  const { t, lang } = communityVoice(services);
+  services.outbox.enqueue(
+    { kind: "channel", channelId: group.spaceId },
+    textMessage(
+      t(days === 1 ? "group.remind.dueTomorrow" : "group.remind.due", {
+        title: group.title,
+        due: formatDay(due, lang),
+        days,
+      }),
+    ),
+    { key: job.key },
+  );
+};
+
+/** Reminds the group space of an open milestone. */
+export const milestoneJob: JobHandler = (job, { services }) => {
+  const { groupId, milestoneId } = MilestonePayload.parse(job.payload);
+  const group = runningGroup(services, groupId);
+  const milestone = getMilestone(services.db, groupId, milestoneId);
+  if (!group || !milestone || milestone.doneAt) return;
+  const { t, lang } = communityVoice(services);
+  services.outbox.enqueue(
+    { kind: "channel", channelId: group.spaceId },
+    textMessage(
+      t("group.remind.milestone", {
+        title: milestone.title,
+        due: formatDay(milestone.due, lang),
+        id: milestone.id,
+      }),
+    ),
+    { key: job.key },
+  );
+};

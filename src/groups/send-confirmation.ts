@@ -1,0 +1,25 @@
+import type { EventContext } from "../core/feature";
+import { groupRepo } from "./context";
+import { confirmationMessage } from "./confirmation";
+import { totalMinutes } from "./time-log";
+
+/** Sends the actor their participation confirmation of a closed group, by DM with a Markdown file. */
+export function sendConfirmation(ctx: EventContext, groupId: number): void {
+  const { services, t, actor } = ctx;
+  const repo = groupRepo(services);
+  const group = repo.get(groupId);
+  if (!group) return ctx.reply(t("group.err.unknown", { id: groupId }));
+  if (group.state !== "closed") return ctx.reply(t("group.confirmation.notClosed", { title: group.title }));
+  const seat = repo.membership(group.id, actor.id);
+  if (!seat?.joinedAt) return ctx.reply(t("group.confirmation.notMember", { title: group.title }));
+  const lang = services.langOf(actor);
+  const message = confirmationMessage(t, lang, {
+    memberName: actor.displayName,
+    group,
+    role: seat.role,
+    minutes: totalMinutes(services.db, group.id, actor.id),
+    zone: services.config.timeZone,
+  });
+  ctx.post({ kind: "dm", userId: actor.id }, message);
+  if (!ctx.event.isDm) ctx.reply(t("group.confirmation.sent"));
+}

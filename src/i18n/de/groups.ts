@@ -1,0 +1,268 @@
+/** German messages of the groups feature (keys prefixed `group.`). */
+export const groups = {
+  "group.cmd.propose.summary": "Eine Arbeitsgruppe vorschlagen (geführt oder in einer Zeile)",
+  "group.cmd.propose.usage":
+    'group propose  |  group propose title="…" problem="…" deliverable=Leitfaden due=JJJJ-MM-TT [size=3-6] [topics="…"] [facilitator=@name]',
+  "group.cmd.join.summary": "Einer Arbeitsgruppe beitreten",
+  "group.cmd.join.usage": "group join <Nr>",
+  "group.cmd.leave.summary": "Eine Arbeitsgruppe verlassen",
+  "group.cmd.leave.usage": "group leave <Nr>",
+  "group.cmd.confirm.summary": "Gruppe starten, sobald genug mitmachen (Moderation)",
+  "group.cmd.confirm.usage": "group confirm [Nr]",
+  "group.cmd.status.summary": "Den Status der Gruppe in einer Zeile festhalten",
+  "group.cmd.status.usage": "group status [#Nr] <Text>",
+  "group.cmd.milestone.summary": "Meilensteine anlegen, abhaken und anzeigen",
+  "group.cmd.milestone.usage":
+    "group milestone add [#Nr] <Datum> <Titel> | done [#Nr] <Meilenstein-Nr> | list [#Nr]",
+  "group.cmd.extend.summary": "Fälligkeit verschieben, mit Begründung (Moderation)",
+  "group.cmd.extend.usage": "group extend [#Nr] <Datum> <Begründung>",
+  "group.cmd.time.summary": "Aufgewendete Zeit erfassen",
+  "group.cmd.time.usage": "group time [#Nr] <2h|90m|1,5h> [Notiz]",
+  "group.cmd.close.summary": "Gruppe mit Ergebnis-Link abschließen (Moderation)",
+  "group.cmd.close.usage": "group close [#Nr] <Ergebnis-Link> [Zusammenfassung]",
+  "group.cmd.list.summary": "Offene und laufende Arbeitsgruppen anzeigen",
+  "group.cmd.list.usage": "group list",
+  "group.cmd.reopen.summary": "Einen abgelaufenen Vorschlag neu öffnen (Moderation)",
+  "group.cmd.reopen.usage": "group reopen <Nr> [neues Fälligkeitsdatum]",
+  "group.cmd.confirmation.summary": "Teilnahmebestätigung einer abgeschlossenen Gruppe holen",
+  "group.cmd.confirmation.usage": "group confirmation <Nr>",
+  "group.cmd.invitations.summary": "Einladungen zu passenden neuen Gruppen an- oder abschalten",
+  "group.cmd.invitations.usage": "group invitations on|off",
+
+  "group.deliverable.leitfaden": "Leitfaden",
+  "group.deliverable.konzept": "Konzept",
+  "group.deliverable.positionspapier": "Positionspapier",
+  "group.deliverable.checkliste": "Checkliste",
+  "group.deliverable.vorlage": "Vorlage",
+  "group.deliverable.other": "Sonstiges Ergebnis",
+
+  "group.check.intro.one": "Fast geschafft – eine Sache fehlt noch:",
+  "group.check.intro.many": "Damit die Gruppe gelingt, fehlt noch etwas:",
+  "group.check.title": "Gib der Gruppe einen kurzen Titel, damit alle wissen, worum es geht.",
+  "group.check.titleLong": "Halte den Titel kurz (höchstens {max} Zeichen).",
+  "group.check.problemMissing":
+    "Beschreib das konkrete Praxisproblem, das die Gruppe lösen soll – ohne klares Problem verläuft sich die Arbeit.",
+  "group.check.problemVague":
+    "Das Praxisproblem ist noch zu vage: Beschreib in ein, zwei Sätzen, wo es im Alltag konkret hakt und wen es betrifft.",
+  "group.check.deliverable":
+    "Wähl ein greifbares Ergebnis: Leitfaden, Konzept, Positionspapier, Checkliste, Vorlage oder Sonstiges.",
+  "group.check.dueMissing":
+    "Leg ein Fälligkeitsdatum fest ({min} bis {max} Wochen ab heute), damit die Gruppe ein klares Ziel hat.",
+  "group.check.dueInvalid":
+    "Das Fälligkeitsdatum verstehe ich nicht – schreib es als 2027-02-15 oder 15.02.2027.",
+  "group.check.duePast":
+    "Das Fälligkeitsdatum liegt in der Vergangenheit – wähl einen Tag in {min} bis {max} Wochen.",
+  "group.check.dueSoon":
+    "Das ist zu knapp: Plane mindestens {min} Wochen ein, damit neben dem Tagesgeschäft Zeit bleibt.",
+  "group.check.dueFar": "Das ist zu weit weg: Höchstens {max} Wochen halten die Gruppe fokussiert.",
+  "group.check.size":
+    "Kleine Gruppen liefern: Die Größe muss zwischen {min} und {max} Personen liegen (z. B. 3-6).",
+  "group.check.topics": "Nenn höchstens {max} Themen, damit die passenden Leute gefunden werden.",
+  "group.check.facilitator": "Wer moderiert? Nenn eine Person mit @name – ohne Moderation geht es nicht.",
+  "group.check.again": "Versuch es nochmal, z. B.:",
+  "group.check.dialogAgain": "Starte den Vorschlag mit /cop group propose noch einmal.",
+
+  "group.form.title": "Arbeitsgruppe vorschlagen",
+  "group.form.submit": "Vorschlagen",
+  "group.form.unknownField":
+    "Das Feld „{field}“ kenne ich nicht. Möglich sind title, problem, deliverable, due, size, topics und facilitator.",
+  "group.form.unnamed": "Ich weiß nicht, zu welchem Feld „{text}“ gehört – schreib die Felder als name=Wert.",
+  "group.form.failed":
+    "Ich konnte den Gruppenraum für „{title}“ gerade nicht anlegen. Versuch es gleich noch einmal mit /cop group confirm {id}.",
+  "group.field.title": "Titel",
+  "group.field.problem": "Konkretes Praxisproblem",
+  "group.field.problemHint": "Wo hakt es im Alltag, und wen betrifft es?",
+  "group.field.deliverable": "Ergebnis",
+  "group.field.due": "Fällig am",
+  "group.field.dueHint": "2 bis 12 Wochen ab heute",
+  "group.field.size": "Gruppengröße",
+  "group.field.topics": "Themen",
+  "group.field.topicsHint": "Kommagetrennt, z. B. E-Akte, Archiv",
+  "group.field.facilitator": "Moderation",
+  "group.field.facilitatorHint": "@name – leer lassen, wenn du selbst moderierst",
+
+  "group.dialog.intro":
+    "Super, lass uns deine Arbeitsgruppe aufsetzen! Ich stelle dir ein paar kurze Fragen. Der Aufruf geht danach in",
+  "group.dialog.cancelHint": "Mit „abbrechen“ hörst du jederzeit auf.",
+  "group.dialog.movedToDm":
+    "Ich habe dir eine Direktnachricht geschickt – dort richten wir die Gruppe Schritt für Schritt ein.",
+  "group.dialog.lost":
+    "Da ist etwas durcheinandergeraten. Starte den Vorschlag bitte mit /cop group propose neu.",
+  "group.dialog.ask.title": "Wie soll die Gruppe heißen?",
+  "group.dialog.ask.problem": "Welches konkrete Praxisproblem soll sie lösen? Ein, zwei Sätze reichen.",
+  "group.dialog.ask.deliverable":
+    "Was soll am Ende herauskommen? Leitfaden, Konzept, Positionspapier, Checkliste, Vorlage oder Sonstiges?",
+  "group.dialog.ask.due": "Bis wann? Ein Datum in 2 bis 12 Wochen, z. B. 15.02.2027.",
+  "group.dialog.ask.size": "Wie groß soll die Gruppe sein? Zum Beispiel 3-6 (mit „-“ übernimmst du 3-6).",
+  "group.dialog.ask.topics": "Welche Themen? Kommagetrennt – oder „-“, wenn du keine nennen willst.",
+  "group.dialog.ask.facilitator": "Wer moderiert? @name – oder „ich“.",
+  "group.propose.inChannel":
+    "Schlag die Gruppe bitte im Community-Kanal vor, in dem Mitstreiter:innen gesucht werden sollen.",
+  "group.proposed": "Danke! Dein Vorschlag #{id} „{title}“ steht. Der Aufruf läuft in",
+  "group.proposed.invited": "Ich habe {count} passende Expert:innen persönlich eingeladen.",
+
+  "group.call.header": "Neue Arbeitsgruppe #{id}: {title}",
+  "group.call.intro": "sucht Mitstreiter:innen. Ergebnis: {deliverable}, fällig am {due}.",
+  "group.call.topics": "Themen:",
+  "group.call.counts": "{seated} dabei (mind. {min}, höchstens {max}), {waiting} auf der Warteliste",
+  "group.call.deadline": "Anmeldung bis {deadline}",
+  "group.call.state.proposed": "Anmeldung offen",
+  "group.call.state.forming": "Gruppe wird eingerichtet",
+  "group.call.state.running": "Gruppe ist gestartet",
+  "group.call.state.expired": "Anmeldung abgelaufen",
+  "group.call.state.closed": "Gruppe ist abgeschlossen",
+  "group.button.join": "Mitmachen",
+  "group.button.leave": "Austreten",
+  "group.button.start": "Gruppe starten",
+  "group.button.offer": "Als Arbeitsgruppe vorschlagen",
+  "group.button.confirmation": "Teilnahmebestätigung",
+  "group.invite.intro": "Hallo! Zur neuen Arbeitsgruppe „{title}“ passt deine Expertise. Moderation:",
+  "group.invite.why": "Warum du:",
+  "group.invite.facts": "Ergebnis: {deliverable} · fällig am {due} · Anmeldung bis {deadline}",
+
+  "group.join.joined": "Du bist bei „{title}“ dabei! Sobald genug mitmachen, startet die Gruppe.",
+  "group.join.joinedRunning": "Du bist bei „{title}“ dabei – ich lade dich in den Gruppenraum ein.",
+  "group.join.waiting": "„{title}“ ist voll – du stehst auf Platz {position} der Warteliste.",
+  "group.join.already": "Du bist bei #{id} „{title}“ schon dabei.",
+  "group.join.promoted": "Ein Platz ist frei geworden: Du bist jetzt bei „{title}“ dabei!",
+  "group.join.inviteFailed":
+    "Ich konnte dich nicht in den Raum von „{title}“ einladen – die Moderation kann dich hinzufügen.",
+  "group.leave.done": "Du bist bei „{title}“ ausgetreten.",
+  "group.leave.notMember": "Du bist bei „{title}“ nicht dabei.",
+  "group.leave.facilitator":
+    "Du moderierst „{title}“ und kannst nicht austreten – bitte eine Moderatorin oder einen Moderator um Hilfe.",
+  "group.facilitatorNamed":
+    "Du moderierst die vorgeschlagene Arbeitsgruppe #{id} „{title}“ – danke! Mit /cop group confirm {id} startest du sie, sobald genug dabei sind. Vorgeschlagen von",
+  "group.minReached":
+    "„{title}“ hat die Mindestgröße von {min} erreicht! Willst du jetzt starten? (oder /cop group confirm {id})",
+  "group.start.tooFew":
+    "„{title}“ hat erst {seated} von mindestens {min} Personen – warte noch auf weitere Anmeldungen.",
+  "group.start.done": "„{title}“ ist gestartet:",
+  "group.started": "Die Arbeitsgruppe „{title}“ startet mit {count} Personen. Viel Erfolg! Moderation:",
+  "group.expired":
+    "Die Arbeitsgruppe „{title}“ kommt diesmal leider nicht zustande: {seated} von mindestens {min} Anmeldungen. Die Moderation kann sie mit /cop group reopen {id} erneut öffnen.",
+  "group.welcome": "Willkommen in der Gruppe!",
+
+  "group.charter.header": "Charta: {title}",
+  "group.charter.goal": "Ziel:",
+  "group.charter.goalText": "Wir erarbeiten gemeinsam „{title}“ ({deliverable}).",
+  "group.charter.problem": "Praxisproblem:",
+  "group.charter.deliverable": "Ergebnis:",
+  "group.charter.due": "Fällig am:",
+  "group.charter.roles": "Rollen:",
+  "group.charter.facilitator": "Moderation",
+  "group.charter.members": "Mitglieder",
+  "group.charter.agreements": "Arbeitsvereinbarungen:",
+  "group.charter.rule.checkin":
+    "Jeden Montag fragt copbot kurz nach dem Stand – antworten dauert zwei Minuten.",
+  "group.charter.rule.status":
+    "Die Moderation hält den Status aktuell (/cop group status …); er erscheint in der Agenda des CoP-Treffens.",
+  "group.charter.rule.milestones":
+    "Meilensteine planen wir mit /cop group milestone add – copbot erinnert rechtzeitig.",
+  "group.charter.rule.time":
+    "Erfasst eure Zeit mit /cop group time 2h – das hilft im Gespräch mit eurem Arbeitgeber.",
+  "group.charter.rule.close":
+    "Wir schließen mit einem Ergebnis-Link ab (/cop group close <Link>) und teilen es mit der Community.",
+
+  "group.checkin.title": "Status: {title}",
+  "group.checkin.q.done": "Was hast du diese Woche für die Gruppe geschafft?",
+  "group.checkin.q.next": "Was steht als Nächstes an?",
+  "group.checkin.q.blocked": "Wo hängst du fest oder brauchst Hilfe?",
+
+  "group.status.saved": "Status von „{title}“ gespeichert.",
+  "group.status.current": "Status von „{title}“: {status}",
+  "group.status.posted": "Neuer Status von",
+  "group.status.tooLong": "Halte den Status kurz (höchstens {max} Zeichen).",
+  "group.agenda.noStatus": "noch kein Status",
+  "group.agenda.due": "fällig am {due}",
+
+  "group.milestone.usage":
+    "So geht’s: /cop group milestone add 2027-01-15 Gliederung steht · /cop group milestone done 2 · /cop group milestone list",
+  "group.milestone.added": "Meilenstein #{id} „{title}“ am {due} angelegt – ich erinnere am Vortag.",
+  "group.milestone.past": "Dieses Datum liegt in der Vergangenheit – wähl einen Tag ab heute.",
+  "group.milestone.afterDue":
+    "Der Meilenstein liegt nach der Fälligkeit der Gruppe ({due}) – wähl einen früheren Tag.",
+  "group.milestone.tooLong": "Halte den Meilenstein kurz (höchstens {max} Zeichen).",
+  "group.milestone.unknown":
+    "Den Meilenstein „{text}“ finde ich nicht – /cop group milestone list zeigt die Nummern.",
+  "group.milestone.alreadyDone": "„{title}“ ist schon erledigt.",
+  "group.milestone.done": "Meilenstein „{title}“ erledigt – stark!",
+  "group.milestone.none": "„{title}“ hat noch keine Meilensteine.",
+  "group.milestone.listTitle": "Meilensteine von „{title}“:",
+  "group.remind.milestone": "Erinnerung: Morgen ({due}) ist der Meilenstein #{id} „{title}“ fällig.",
+  "group.remind.due": "Erinnerung: „{title}“ ist in {days} Tagen fällig ({due}).",
+  "group.remind.dueTomorrow":
+    "Erinnerung: „{title}“ ist morgen fällig ({due}). Schließt mit /cop group close <Link> ab, sobald das Ergebnis steht.",
+
+  "group.extend.done": "Die Fälligkeit von „{title}“ ist jetzt der {due}. Begründung: {reason}",
+  "group.extend.notLater": "Das neue Datum muss nach der bisherigen Fälligkeit ({due}) liegen.",
+  "group.extend.reason":
+    "Bitte nenn eine kurze Begründung, z. B. /cop group extend 2027-03-01 Abstimmung mit dem Datenschutz dauert länger.",
+
+  "group.time.invalid":
+    "„{text}“ verstehe ich nicht als Zeit – schreib z. B. 2h, 90m oder 1,5h (höchstens 12 Stunden am Stück).",
+  "group.time.logged": "{time} für „{title}“ erfasst. Insgesamt: {total}.",
+
+  "group.close.noLink":
+    "Zum Abschließen brauche ich einen Link zum Ergebnis, z. B. /cop group close https://wiki.example.org/leitfaden.",
+  "group.close.done": "„{title}“ ist abgeschlossen – danke für eure Arbeit!",
+  "group.closed.announce": "Ergebnis der Arbeitsgruppe „{title}“ ({deliverable}):",
+  "group.closed.summary": "Zusammenfassung:",
+  "group.closed.thanks": "Danke an",
+  "group.closed.offer":
+    "„{title}“ ist abgeschlossen – danke fürs Mitmachen! Möchtest du eine Teilnahmebestätigung für deinen Arbeitgeber?",
+
+  "group.confirm.header": "Teilnahmebestätigung",
+  "group.confirm.intro": "{name} hat in der Arbeitsgruppe „{title}“ der Community of Practice mitgewirkt.",
+  "group.confirm.group": "Gruppe:",
+  "group.confirm.topic": "Thema:",
+  "group.confirm.period": "Zeitraum:",
+  "group.confirm.role": "Rolle:",
+  "group.confirm.time": "Erfasste Zeit:",
+  "group.confirm.noTime": "keine Zeit erfasst",
+  "group.confirm.result": "Ergebnis:",
+  "group.confirm.footer": "Erstellt von copbot für die Community of Practice.",
+  "group.confirm.fileName": "teilnahmebestaetigung-gruppe",
+  "group.confirmation.notClosed": "Bestätigungen gibt es, sobald „{title}“ abgeschlossen ist.",
+  "group.confirmation.notMember":
+    "Du warst bei „{title}“ nicht dabei – daher kann ich dir keine Bestätigung ausstellen.",
+  "group.confirmation.sent": "Ich habe dir die Teilnahmebestätigung per Direktnachricht geschickt.",
+  "group.role.facilitator": "Moderation",
+  "group.role.member": "Mitglied",
+
+  "group.list.title": "Arbeitsgruppen:",
+  "group.list.none":
+    "Gerade gibt es keine offenen oder laufenden Arbeitsgruppen. Schlag eine vor: /cop group propose",
+  "group.list.line": "#{id} {title} · {state} · {seated}/{max} dabei · fällig am {due}",
+  "group.state.proposed": "sucht Mitglieder",
+  "group.state.forming": "wird eingerichtet",
+  "group.state.running": "läuft",
+  "group.state.expired": "abgelaufen",
+  "group.state.closed": "abgeschlossen",
+
+  "group.reopen.done": "Vorschlag #{id} „{title}“ ist wieder offen – der Aufruf läuft eine weitere Woche.",
+  "group.reopen.newDue":
+    "Die bisherige Fälligkeit passt nicht mehr – nenn ein neues Datum: /cop group reopen {id} 2027-03-15",
+
+  "group.offer.text":
+    "Das klingt nach einem gemeinsamen Ergebnis! Soll ich daraus einen Vorschlag für eine kleine Arbeitsgruppe machen?",
+  "group.offer.gone": "Dieses Angebot gibt es nicht mehr – starte mit /cop group propose.",
+
+  "group.invitations.on":
+    "Alles klar: Ich lade dich zu neuen Arbeitsgruppen ein, die zu deiner Expertise passen.",
+  "group.invitations.off": "Alles klar: Keine Einladungen zu Arbeitsgruppen mehr.",
+  "group.invitations.usage": "Schreib on oder off.",
+
+  "group.err.unknown": "Eine Arbeitsgruppe #{id} gibt es nicht – /cop group list zeigt alle.",
+  "group.err.idExpected": "Gib die Nummer der Gruppe an, z. B. 3 oder #3.",
+  "group.err.noGroup": "Du bist in keiner aktiven Arbeitsgruppe – nenn die Nummer, z. B. #3.",
+  "group.err.whichGroup": "Du bist in mehreren Gruppen ({ids}) – stell die Nummer voran, z. B. #3.",
+  "group.err.manage": "Das dürfen nur die Moderation der Gruppe #{id} und Community-Moderator:innen.",
+  "group.err.notMember": "Du bist nicht Mitglied von #{id} „{title}“.",
+  "group.err.state.proposed": "#{id} „{title}“ sucht noch Mitglieder und ist noch nicht gestartet.",
+  "group.err.state.forming": "#{id} „{title}“ wird gerade eingerichtet – einen Moment bitte.",
+  "group.err.state.running": "#{id} „{title}“ läuft bereits.",
+  "group.err.state.expired":
+    "#{id} „{title}“ ist abgelaufen – die Moderation kann sie mit /cop group reopen {id} neu öffnen.",
+  "group.err.state.closed": "#{id} „{title}“ ist bereits abgeschlossen.",
+} as const;

@@ -1,0 +1,1 @@
+export { SlackAdapter, slackMode, type SlackAdapterOptions } from "./slack-adapter";

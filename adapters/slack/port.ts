@@ -1,0 +1,279 @@
+import type { webApi } from "@slack/bolt";
+import { PlatformError } from "../../src/core/errors";
+import { qualify, rawId } from "../../src/core/ids";
+import type { OutgoingMessage, PostedRef, Target } from "../../src/core/message";
+import type { ChatPort, FormSpec, UserInfo } from "../../src/core/port";
+import type { Role } from "../../src/core/roles";
+import { renderMessage, type RenderedMessage } from "./blocks";
+import { slackErrorCode, toPlatformError } from "./errors";
+import { renderForm } from "./forms";
+import { postToResponseUrl } from "./response-url";
+import { channelName } from "./names";
+import { SlackDirectory } from "./directory";
+
+type WebClient = webApi.WebClient;
+
+/** Slack errors that mean the wanted state already holds. */
+const ALREADY_DONE = new Set([
+  "already_pinned",
+  "already_in_channel",
+  "already_archived",
+  "cant_invite_self",
+]);
+
+const TOPIC_MAX = 250;
+
+/**
+ * `ChatPort` on the Slack Web API. It only translates: which calls to make, with which
+ * Block Kit, and which Slack failures are retryable. Queueing and retrying are the outbox's.
+ */
+export class SlackPort implements ChatPort {
+  readonly platform = "slack" as const;
+  private readonly dmChannels = new Map<string, string>();
+  /** Where each recent `trigger_id` came from, so a modal's answer lands in the same channel. */
+  private readonly triggerChannels = new Map<string, string>();
+  private readonly directory: SlackDirectory;
+  private readonly names = new Map<string, string | undefined>();
+
+  constructor(
+    private readonly client: WebClient,
+    private readonly botUserId: () => Promise<string>,
+    private readonly fetchFn: typeof fetch = fetch,
+  ) {
+    this.directory = new SlackDirectory(client);
+  }
+
+  /** Remembers the channel a trigger came from (called by the adapter for commands and buttons). */
+  rememberTrigger(triggerId: string, channelId: string): void {
+    this.triggerChannels.set(triggerId, channelId);
+    // Triggers expire after 3 s; a short memory is enough.
+    if (this.triggerChannels.size > 500) {
+      const oldest = this.triggerChannels.keys().next().value;
+      if (oldest !== undefined) this.triggerChannels.delete(oldest);
+    }
+  }
+
+  private async call<T>(method: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toPlatformError(error, method);
+    }
+  }
+
+  /** Like `call`, but a Slack error meaning "already so" counts as success. */
+  private async idempotent(method: string, run: () => Promise<unknown>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (code === undefined || !ALREADY_DONE.has(code)) throw toPlatformError(error, method);
+    }
+  }
+
+  async post(target: Target, message: OutgoingMessage): Promise<PostedRef> {
+    const rendered = renderMessage(message);
+    if (target.kind === "ephemeral") return this.postEphemeral(target, rendered, message);
+    const channel = target.kind === "dm" ? await this.openDm(rawId(target.userId)) : rawId(target.channelId);
+    const threadTs = target.kind === "channel" ? target.threadId : undefined;
+    const result = await this.call("chat.postMessage", () =>
+      this.client.chat.postMessage({
+        channel,
+        ...rendered,
+        ...(threadTs !== undefined ? { thread_ts: rawId(threadTs) } : {}),
+        unfurl_links: false,
+        unfurl_media: false,
+      }),
+    );
+    const ref = { channelId: qualify("slack", result.channel ?? channel), messageId: result.ts ?? "" };
+    if (message.attachment) await this.upload(rawId(ref.channelId), threadTs ?? ref.messageId, message);
+    return ref;
+  }
+
+  /** Ephemeral answers use the command's `response_url` when there is one, else `chat.postEphemeral`. */
+  private async postEphemeral(
+    target: Extract<Target, { kind: "ephemeral" }>,
+    rendered: RenderedMessage,
+    message: OutgoingMessage,
+  ): Promise<PostedRef> {
+    const channel = rawId(target.channelId);
+    if (message.attachment) await this.upload(await this.openDm(rawId(target.userId)), undefined, message);
+    if (
+      target.replyToken !== undefined &&
+      (await postToResponseUrl(this.fetchFn, target.replyToken, rendered))
+    ) {
+      return { channelId: target.channelId, messageId: "" };
+    }
+    const result = await this.call("chat.postEphemeral", () =>
+      this.client.chat.postEphemeral({
+        channel,
+        user: rawId(target.userId),
+        ...rendered,
+        ...(target.threadId !== undefined ? { thread_ts: rawId(target.threadId) } : {}),
+      }),
+    );
+    return { channelId: target.channelId, messageId: result.message_ts ?? "" };
+  }
+
+  private async upload(
+    channel: string,
+    threadTs: string | undefined,
+    message: OutgoingMessage,
+  ): Promise<void> {
+    const file = message.attachment;
+    if (!file) return;
+    const upload = { channel_id: channel, filename: file.name, title: file.name, content: file.content };
+    await this.call("files.uploadV2", () =>
+      this.client.filesUploadV2(threadTs ? { ...upload, thread_ts: threadTs } : upload),
+    );
+  }
+
+  private async openDm(user: string): Promise<string> {
+    const known = this.dmChannels.get(user);
+    if (known !== undefined) return known;
+    const result = await this.call("conversations.open", () =>
+      this.client.conversations.open({ users: user }),
+    );
+    const channel = result.channel?.id;
+    if (channel === undefined) throw new PlatformError("slack conversations.open returned no channel", false);
+    this.dmChannels.set(user, channel);
+    return channel;
+  }
+
+  async update(ref: PostedRef, message: OutgoingMessage): Promise<void> {
+    const rendered = renderMessage(message);
+    await this.call("chat.update", () =>
+      this.client.chat.update({ channel: rawId(ref.channelId), ts: ref.messageId, ...rendered }),
+    );
+  }
+
+  async pin(ref: PostedRef): Promise<void> {
+    await this.idempotent("pins.add", () =>
+      this.client.pins.add({ channel: rawId(ref.channelId), timestamp: ref.messageId }),
+    );
+  }
+
+  async createPrivateSpace(spec: {
+    readonly name: string;
+    readonly topic: string;
+    readonly memberIds: readonly string[];
+  }): Promise<string> {
+    const base = channelName(spec.name);
+    let channel: string | undefined;
+    // A taken name gets a numbered suffix, as a person would do in Slack.
+    for (let attempt = 1; channel === undefined; attempt++) {
+      const name = attempt === 1 ? base : `${base.slice(0, 76)}-${attempt}`;
+      try {
+        const result = await this.client.conversations.create({ name, is_private: true });
+        channel = result.channel?.id;
+        if (channel === undefined)
+          throw new PlatformError("slack conversations.create returned no id", false);
+      } catch (error) {
+        if (slackErrorCode(error) !== "name_taken" || attempt >= 20)
+          throw toPlatformError(error, "conversations.create");
+      }
+    }
+    const id = channel;
+    if (spec.topic.trim() !== "") {
+      await this.call("conversations.setTopic", () =>
+        this.client.conversations.setTopic({ channel: id, topic: spec.topic.slice(0, TOPIC_MAX) }),
+      );
+    }
+    const qualified = qualify("slack", id);
+    await this.invite(qualified, spec.memberIds);
+    return qualified;
+  }
+
+  async invite(channelId: string, userIds: readonly string[]): Promise<void> {
+    const self = await this.botUserId();
+    const users = [...new Set(userIds.map(rawId))].filter((u) => u !== self);
+    if (users.length === 0) return;
+    await this.idempotent("conversations.invite", () =>
+      this.client.conversations.invite({ channel: rawId(channelId), users: users.join(","), force: true }),
+    );
+  }
+
+  async archiveSpace(channelId: string): Promise<void> {
+    await this.idempotent("conversations.archive", () =>
+      this.client.conversations.archive({ channel: rawId(channelId) }),
+    );
+  }
+
+  async resolveChannel(ref: string): Promise<string | undefined> {
+    const id = await this.call("conversations.list", () => this.directory.channel(ref));
+    return id === undefined ? undefined : qualify("slack", id);
+  }
+
+  async resolveUser(ref: string): Promise<string | undefined> {
+    const id = await this.call("users.list", () => this.directory.user(ref));
+    return id === undefined ? undefined : qualify("slack", id);
+  }
+
+  async userInfo(userId: string): Promise<UserInfo | undefined> {
+    try {
+      const { user } = await this.client.users.info({ user: rawId(userId) });
+      if (!user) return undefined;
+      const displayName =
+        user.profile?.display_name || user.profile?.real_name || user.real_name || user.name;
+      this.names.set(userId, displayName);
+      return {
+        ...(displayName ? { displayName } : {}),
+        ...(user.tz ? { timeZone: user.tz } : {}),
+      };
+    } catch (error) {
+      if (slackErrorCode(error) === "user_not_found") return undefined;
+      throw toPlatformError(error, "users.info");
+    }
+  }
+
+  /**
+   * A member's display name for inbound events, looked up once per user: Slack events carry
+   * only ids. Failures give undefined; the event goes on without a name.
+   */
+  async nameOf(userId: string): Promise<string | undefined> {
+    if (this.names.has(userId)) return this.names.get(userId);
+    try {
+      const name = (await this.userInfo(userId))?.displayName;
+      this.names.set(userId, name);
+      return name;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Slack grants no copbot role: workspace admins are not automatically community moderators. */
+  async platformRole(_userId: string, _channelId?: string): Promise<Role | undefined> {
+    return undefined;
+  }
+
+  async openForm(triggerId: string | undefined, _userId: string, form: FormSpec): Promise<boolean> {
+    if (triggerId === undefined) return false;
+    const channel = this.triggerChannels.get(triggerId);
+    try {
+      await this.client.views.open({
+        trigger_id: triggerId,
+        view: renderForm(form, channel === undefined ? undefined : rawId(channel)),
+      });
+      return true;
+    } catch (error) {
+      // A trigger is valid for 3 s; when it is gone the core asks step by step instead.
+      const code = slackErrorCode(error);
+      if (code === "expired_trigger_id" || code === "invalid_trigger_id" || code === "exchanged_trigger_id") {
+        return false;
+      }
+      throw toPlatformError(error, "views.open");
+    }
+  }
+
+  async permalink(ref: PostedRef): Promise<string | undefined> {
+    try {
+      const result = await this.client.chat.getPermalink({
+        channel: rawId(ref.channelId),
+        message_ts: ref.messageId,
+      });
+      return result.permalink;
+    } catch {
+      return undefined;
+    }
+  }
+}

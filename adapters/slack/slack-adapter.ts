@@ -1,0 +1,218 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, webApi, type CustomRoute } from "@slack/bolt";
+import pino, { type Logger } from "pino";
+import type { SlackConfig } from "../../src/config";
+import { SystemClock, type Clock } from "../../src/core/clock";
+import { ConfigError } from "../../src/core/errors";
+import { startupError } from "./errors";
+import type { CoreEvent } from "../../src/core/events";
+import { qualify } from "../../src/core/ids";
+import type { OutgoingMessage } from "../../src/core/message";
+import type { Adapter } from "../../src/core/port";
+import { boltLogger } from "./bolt-logger";
+import { homeOpenedBy, renderHome } from "./home";
+import {
+  fromBlockAction,
+  fromMemberJoined,
+  fromMessageEvent,
+  fromReactionEvent,
+  fromSlashCommand,
+  fromViewSubmission,
+  type BotIdentity,
+} from "./inbound";
+import { SlackPort } from "./port";
+import { RecentIds } from "./recent-ids";
+
+/** Socket Mode whenever an app token is set (no public URL needed); HTTP otherwise. */
+export const slackMode = (config: SlackConfig): "socket" | "http" =>
+  config.appToken !== undefined ? "socket" : "http";
+
+export interface SlackAdapterOptions {
+  readonly config: SlackConfig;
+  readonly log?: Logger;
+  /** Time for events that carry none (slash commands, modal submissions). */
+  readonly clock?: Clock;
+  /** The bot's ids; when both are given, no `auth.test` call is made at start. */
+  readonly botId?: string;
+  readonly botUserId?: string;
+  /**
+   * Retries inside the Web API client for network errors and 5xx. Kept short: the outbox
+   * retries with its own backoff, and the client's default would block it for ~30 minutes.
+   */
+  readonly retryConfig?: webApi.RetryOptions;
+  /** HTTP mode: the interface to listen on (default all). */
+  readonly host?: string;
+  /** The App Home content for a member (copbot id); without it the Home tab is left alone. */
+  readonly homeView?: (userId: string) => Promise<OutgoingMessage>;
+}
+
+/** For load balancers and container probes in HTTP mode. */
+const healthz: CustomRoute = {
+  path: "/healthz",
+  method: ["GET"],
+  handler: (_req, res) => {
+    res.writeHead(200, { "content-type": "text/plain" });
+    res.end("ok");
+  },
+};
+
+type Identity = BotIdentity & { readonly botId: string };
+
+/**
+ * copbot on Slack through Bolt, in Socket Mode or over HTTP. It translates Slack payloads to
+ * `CoreEvent`s (acknowledging first, then handing over) and offers a `SlackPort` for output.
+ */
+export class SlackAdapter implements Adapter {
+  readonly port: SlackPort;
+  private readonly client: webApi.WebClient;
+  private readonly seen = new RecentIds();
+  private readonly clock: Clock;
+  private readonly log: Logger;
+  private identity: Promise<Identity> | undefined;
+  private app: App | undefined;
+  private server: Server | undefined;
+
+  constructor(private readonly options: SlackAdapterOptions) {
+    this.clock = options.clock ?? new SystemClock();
+    this.log = options.log ?? pino({ level: "silent" });
+    this.client = new webApi.WebClient(options.config.botToken, {
+      ...this.clientOptions(),
+      // A 429 becomes a RateLimitedError for the outbox instead of a silent wait in here.
+      rejectRateLimitedCalls: true,
+    });
+    this.port = new SlackPort(this.client, async () => (await this.whoAmI()).botUserId);
+  }
+
+  private clientOptions(): webApi.WebClientOptions {
+    return {
+      ...(this.options.config.apiUrl !== undefined ? { slackApiUrl: this.options.config.apiUrl } : {}),
+      retryConfig: this.options.retryConfig ?? { retries: 2, minTimeout: 500, maxTimeout: 2000 },
+      logger: boltLogger(this.log),
+    };
+  }
+
+  private whoAmI(): Promise<Identity> {
+    const { botId, botUserId } = this.options;
+    this.identity ??=
+      botId !== undefined && botUserId !== undefined
+        ? Promise.resolve({ botId, botUserId })
+        : this.client.auth.test().then((r) => ({ botUserId: r.user_id ?? "", botId: r.bot_id ?? "" }));
+    return this.identity;
+  }
+
+  /** The HTTP mode's local address once started (tests use it to find the random port). */
+  get url(): string | undefined {
+    const address = this.server?.address() as AddressInfo | null | undefined;
+    return address ? `http://127.0.0.1:${address.port}` : undefined;
+  }
+
+  async start(handle: (event: CoreEvent) => Promise<void>): Promise<void> {
+    const bot = await this.whoAmI().catch((error: unknown) => {
+      this.identity = undefined;
+      throw startupError(error, "SLACK_BOT_TOKEN");
+    });
+    const { config } = this.options;
+    const common = {
+      token: config.botToken,
+      botId: bot.botId,
+      botUserId: bot.botUserId,
+      logger: boltLogger(this.log),
+      clientOptions: this.clientOptions(),
+      convoStore: false as const,
+    };
+    if (config.appToken !== undefined) {
+      const app = new App({ ...common, socketMode: true, appToken: config.appToken });
+      this.register(app, bot, handle);
+      this.app = app;
+      await app.start().catch((error: unknown) => {
+        throw startupError(error, "SLACK_APP_TOKEN");
+      });
+    } else {
+      if (config.signingSecret === undefined) {
+        throw new ConfigError(
+          "SLACK_SIGNING_SECRET: required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)",
+        );
+      }
+      const app = new App({ ...common, signingSecret: config.signingSecret, customRoutes: [healthz] });
+      this.register(app, bot, handle);
+      this.app = app;
+      const host = this.options.host;
+      this.server = await app
+        .start({ port: config.port, ...(host !== undefined ? { host } : {}) })
+        .catch((error: unknown) => {
+          throw startupError(error, "SLACK_PORT");
+        });
+    }
+    this.log.info({ mode: slackMode(config) }, "slack adapter started");
+  }
+
+  private register(app: App, bot: BotIdentity, handle: (event: CoreEvent) => Promise<void>): void {
+    const deliver = async (event: CoreEvent | undefined): Promise<void> => {
+      // Retries and message/app_mention twins carry the same id: one effect only.
+      if (event === undefined || !this.seen.firstTime(event.id)) return;
+      try {
+        await handle(await this.withName(event));
+      } catch (err) {
+        this.log.error({ err, event: event.id }, "slack: handling an event failed");
+      }
+    };
+    const now = () => this.clock.now();
+
+    app.event("message", async ({ event }) => deliver(fromMessageEvent(event, bot)));
+    app.event("app_mention", async ({ event }) => deliver(fromMessageEvent(event, bot)));
+    app.event("reaction_added", async ({ event }) => deliver(fromReactionEvent(event, bot)));
+    app.event("member_joined_channel", async ({ event }) => deliver(fromMemberJoined(event, bot)));
+    app.event("app_home_opened", async ({ event }) => this.publishHome(homeOpenedBy(event)));
+
+    // Acknowledge first (Slack gives 3 s), then work; answers come through the port.
+    app.command(/^\/.+/, async ({ ack, body }) => {
+      await ack();
+      const event = fromSlashCommand(body, now());
+      if (event?.triggerId !== undefined) this.port.rememberTrigger(event.triggerId, event.channelId);
+      await deliver(event);
+    });
+    app.action(/.*/, async ({ ack, body }) => {
+      await ack();
+      const event = fromBlockAction(body);
+      if (event?.triggerId !== undefined) this.port.rememberTrigger(event.triggerId, event.channelId);
+      await deliver(event);
+    });
+    app.view(/.*/, async ({ ack, body }) => {
+      await ack();
+      await deliver(fromViewSubmission(body, now()));
+    });
+    app.error(async (err) => {
+      this.log.error({ err }, "slack: Bolt reported an error");
+    });
+  }
+
+  /**
+   * Adds the member's Slack display name (payloads carry ids, at most a legacy handle), so
+   * profiles show the name people know each other by.
+   */
+  private async withName(event: CoreEvent): Promise<CoreEvent> {
+    if (event.kind === "timer") return event;
+    const userName = (await this.port.nameOf(event.userId)) ?? event.userName;
+    return userName === undefined ? event : { ...event, userName };
+  }
+
+  /** Publishes the Home tab the core composes for this member. */
+  private async publishHome(user: string | undefined): Promise<void> {
+    const build = this.options.homeView;
+    if (user === undefined || build === undefined) return;
+    try {
+      const view = renderHome(await build(qualify("slack", user)));
+      await this.client.views.publish({ user_id: user, view });
+    } catch (err) {
+      this.log.warn({ err, user }, "slack: publishing the App Home failed");
+    }
+  }
+
+  async stop(): Promise<void> {
+    const app = this.app;
+    this.app = undefined;
+    this.server = undefined;
+    await app?.stop();
+  }
+}

@@ -1,0 +1,2 @@
+/** German messages of the slack feature (keys prefixed `slack.`). */
+export const slack = {} as const;

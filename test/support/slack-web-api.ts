@@ -1,0 +1,267 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+/** One request that reached the stand-in. `args` has JSON fields (`blocks`, `view`) decoded. */
+export interface RecordedCall {
+  readonly method: string;
+  readonly token: string | undefined;
+  readonly args: Record<string, unknown>;
+  /** The JSON body the stand-in answered (e.g. the `ts` of a posted message). */
+  result?: Record<string, unknown>;
+}
+
+export interface ScriptedResponse {
+  readonly status?: number;
+  readonly headers?: Record<string, string>;
+  readonly body: Record<string, unknown>;
+}
+
+/** Computes the JSON body of a successful answer from the call's arguments. */
+type Responder = (args: Record<string, unknown>) => Record<string, unknown>;
+
+/** Fields the Web API client sends JSON-encoded inside form data. */
+const JSON_FIELDS = new Set(["blocks", "view", "attachments", "files", "metadata"]);
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on("data", (c: Buffer) => parts.push(c));
+    req.on("end", () => resolve(Buffer.concat(parts).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function decode(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw === "") return {};
+  if (contentType?.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = JSON_FIELDS.has(key) ? (JSON.parse(value) as unknown) : value;
+  }
+  return args;
+}
+
+/**
+ * A local stand-in for the Slack Web API (`slackApiUrl`), for `response_url`s and for Socket
+ * Mode's WebSocket. It answers like Slack does, records every call in order, and lets a test
+ * script single answers (a 429 with `Retry-After`, a `name_taken`, …).
+ */
+export class SlackApiStandIn {
+  readonly calls: RecordedCall[] = [];
+  private readonly scripted = new Map<string, ScriptedResponse[]>();
+  private readonly responders = new Map<string, Responder>();
+  private readonly waiters: { check: () => boolean; resolve: () => void }[] = [];
+  private server: Server | undefined;
+  private wss: WebSocketServer | undefined;
+  private sockets: WebSocket[] = [];
+  private tsCounter = 0;
+  readonly acks: Record<string, unknown>[] = [];
+  base = "";
+
+  constructor(private readonly identity = { botUserId: "UCOPBOT", botId: "BCOPBOT" }) {
+    this.defaults();
+  }
+
+  /** The URL to pass as `slackApiUrl` / `SLACK_API_URL`. */
+  get apiUrl(): string {
+    return `${this.base}/api/`;
+  }
+
+  /** A `response_url` for a slash command or button press. */
+  responseUrl(id = "r1"): string {
+    return `${this.base}/response/${id}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.serve(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: "/socket" });
+    this.wss.on("connection", (socket) => {
+      this.sockets.push(socket);
+      socket.on("message", (data) => {
+        const ack = JSON.parse(String(data)) as Record<string, unknown>;
+        this.acks.push(ack);
+        this.notify();
+      });
+      socket.send(
+        JSON.stringify({ type: "hello", num_connections: 1, connection_info: { app_id: "A0COPBOT" } }),
+      );
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    // Let the app finish its close handshake, so its client clears its own timers.
+    await Promise.all(
+      this.sockets.map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            if (socket.readyState === socket.CLOSED) return resolve();
+            const timer = setTimeout(() => {
+              socket.terminate();
+              resolve();
+            }, 1000);
+            socket.once("close", () => {
+              clearTimeout(timer);
+              resolve();
+            });
+          }),
+      ),
+    );
+    await new Promise<void>((resolve) => this.wss?.close(() => resolve()));
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** The next call of `method` gets this answer instead of the default. */
+  script(method: string, response: ScriptedResponse): void {
+    const queue = this.scripted.get(method) ?? [];
+    queue.push(response);
+    this.scripted.set(method, queue);
+  }
+
+  /** Replaces the default answer (body) of `method`. */
+  respond(method: string, responder: Responder): void {
+    this.responders.set(method, responder);
+  }
+
+  /** Calls of one method, in order. */
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Waits until `method` has been called `count` times (fails the test after `ms`). */
+  async waitFor(method: string, count = 1, ms = 5000): Promise<RecordedCall[]> {
+    await this.until(() => this.callsOf(method).length >= count, `${count}× ${method}`, ms);
+    return this.callsOf(method);
+  }
+
+  /** Sends a Socket Mode envelope and waits for the app's ack of it. */
+  async sendEnvelope(envelope: Record<string, unknown>, ms = 5000): Promise<Record<string, unknown>> {
+    const socket = this.sockets.at(-1);
+    if (!socket) throw new Error("no Socket Mode connection");
+    socket.send(JSON.stringify(envelope));
+    const id = envelope.envelope_id;
+    await this.until(() => this.acks.some((a) => a.envelope_id === id), `ack of ${String(id)}`, ms);
+    return this.acks.find((a) => a.envelope_id === id) ?? {};
+  }
+
+  private until(check: () => boolean, what: string, ms: number): Promise<void> {
+    if (check()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const seen = this.calls.map((c) => c.method).join(", ");
+        reject(new Error(`stand-in: waited ${ms} ms for ${what}; calls so far: ${seen || "none"}`));
+      }, ms);
+      this.waiters.push({
+        check,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+  }
+
+  private notify(): void {
+    for (const w of [...this.waiters]) {
+      if (w.check()) {
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  }
+
+  /** A fresh message timestamp, as Slack assigns them. */
+  nextTs(): string {
+    this.tsCounter += 1;
+    return `1764000000.${String(this.tsCounter).padStart(6, "0")}`;
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = req.url ?? "/";
+    const send = (r: ScriptedResponse) => {
+      res.writeHead(r.status ?? 200, { "content-type": "application/json", ...(r.headers ?? {}) });
+      res.end(JSON.stringify(r.body));
+    };
+    if (url.startsWith("/response/")) {
+      this.record("response_url", undefined, {
+        url: url.slice("/response/".length),
+        ...decode(raw, "application/json"),
+      });
+      return send(this.scripted.get("response_url")?.shift() ?? { body: { ok: true } });
+    }
+    if (url.startsWith("/upload/")) {
+      this.record("upload", undefined, { file: url.slice("/upload/".length), content: raw });
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end("OK - 1");
+      return;
+    }
+    const method = url.replace(/^\/api\//, "").split("?")[0] ?? "";
+    const auth = req.headers.authorization;
+    const args = decode(raw, req.headers["content-type"]);
+    const responder = this.responders.get(method);
+    const answer = this.scripted.get(method)?.shift() ?? {
+      body: responder ? responder(args) : { ok: false, error: "unknown_method" },
+    };
+    this.record(method, auth?.replace(/^Bearer /, ""), args, answer.body);
+    send(answer);
+  }
+
+  private record(
+    method: string,
+    token: string | undefined,
+    args: Record<string, unknown>,
+    result?: Record<string, unknown>,
+  ): void {
+    this.calls.push({ method, token, args, ...(result ? { result } : {}) });
+    this.notify();
+  }
+
+  private defaults(): void {
+    const ok =
+      (extra: Record<string, unknown> = {}) =>
+      () => ({ ok: true, ...extra });
+    this.respond(
+      "auth.test",
+      ok({ user_id: this.identity.botUserId, bot_id: this.identity.botId, team_id: "T0001" }),
+    );
+    this.respond("apps.connections.open", () => ({
+      ok: true,
+      url: `${this.base.replace("http", "ws")}/socket`,
+    }));
+    this.respond("chat.postMessage", (a) => ({ ok: true, channel: a.channel, ts: this.nextTs() }));
+    this.respond("chat.postEphemeral", () => ({ ok: true, message_ts: this.nextTs() }));
+    this.respond("chat.update", (a) => ({ ok: true, channel: a.channel, ts: a.ts }));
+    this.respond("chat.getPermalink", (a) => ({
+      ok: true,
+      permalink: `https://copbot-test.slack.com/archives/${String(a.channel)}/p${String(a.message_ts).replace(".", "")}`,
+    }));
+    this.respond("conversations.open", (a) => ({ ok: true, channel: { id: `D${String(a.users)}` } }));
+    this.respond("conversations.create", (a) => ({ ok: true, channel: { id: "GNEWGROUP1", name: a.name } }));
+    for (const m of ["conversations.invite", "conversations.setTopic", "conversations.archive", "pins.add"]) {
+      this.respond(m, ok());
+    }
+    this.respond("views.open", (a) => ({ ok: true, view: { id: "V0001", ...(a.view as object) } }));
+    this.respond("users.info", (a) => ({
+      ok: true,
+      user: {
+        id: a.user,
+        name: String(a.user).toLowerCase(),
+        tz: "Europe/Berlin",
+        profile: { display_name: "" },
+      },
+    }));
+    this.respond("users.list", ok({ members: [], response_metadata: { next_cursor: "" } }));
+    this.respond("conversations.list", ok({ channels: [], response_metadata: { next_cursor: "" } }));
+    this.respond("files.getUploadURLExternal", () => ({
+      ok: true,
+      upload_url: `${this.base}/upload/F0001`,
+      file_id: "F0001",
+    }));
+    this.respond("files.completeUploadExternal", ok({ files: [{ id: "F0001" }] }));
+  }
+}

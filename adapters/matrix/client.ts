@@ -1,0 +1,126 @@
+import {
+  LogService,
+  MatrixClient,
+  MemoryStorageProvider,
+  SimpleFsStorageProvider,
+  getRequestFn,
+  setRequestFn,
+  type IStorageProvider,
+} from "@vector-im/matrix-bot-sdk";
+import type { Logger } from "pino";
+import { rateLimitDelay } from "./errors";
+
+/** How the client waits out `M_LIMIT_EXCEEDED`; tests inject `sleep` to record the delays. */
+export interface RetryPolicy {
+  /** Attempts per request, the first one included. */
+  readonly maxAttempts: number;
+  /** Longer waits are not sat out here: the error goes up, and the outbox reschedules the send. */
+  readonly maxInlineWaitMs: number;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 5,
+  maxInlineWaitMs: 10_000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/**
+ * The SDK's client, with one addition: it does not retry rate-limited requests by itself, so
+ * every request that gets `M_LIMIT_EXCEEDED` (HTTP 429) waits `retry_after_ms` and is sent again,
+ * unchanged. A send keeps its transaction id, so the homeserver never stores it twice.
+ */
+export class RetryingMatrixClient extends MatrixClient {
+  constructor(
+    homeserverUrl: string,
+    accessToken: string,
+    storage: IStorageProvider,
+    private readonly retry: RetryPolicy,
+  ) {
+    super(homeserverUrl, accessToken, storage);
+    trackSyncs();
+  }
+
+  /** Stops syncing now: the open long-poll is aborted, so shutdown does not wait for it. */
+  override stop(): void {
+    super.stop();
+    const url = `${this.homeserverUrl}/_matrix/client/v3/sync`;
+    for (const [req, uri] of syncsInFlight) {
+      if (uri !== url) continue;
+      syncsInFlight.delete(req);
+      req.abort();
+    }
+  }
+
+  override async doRequest(
+    ...args: Parameters<MatrixClient["doRequest"]>
+  ): Promise<Awaited<ReturnType<MatrixClient["doRequest"]>>> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await super.doRequest(...args);
+      } catch (error) {
+        const wait = rateLimitDelay(error);
+        if (wait === undefined || attempt >= this.retry.maxAttempts || wait > this.retry.maxInlineWaitMs)
+          throw error;
+        await this.retry.sleep(wait);
+      }
+    }
+  }
+}
+
+interface Abortable {
+  abort(): void;
+}
+type RequestFn = (params: { uri?: string }, done: (...args: unknown[]) => void) => Abortable;
+
+/** Long-poll syncs in flight by URL, so `stop()` can end them instead of waiting up to 30 s. */
+const syncsInFlight = new Map<Abortable, string>();
+let tracking = false;
+
+/** Wraps the SDK's HTTP function (once per process) to know which sync requests are open. */
+function trackSyncs(): void {
+  if (tracking) return;
+  tracking = true;
+  const original = getRequestFn() as RequestFn;
+  const wrapped: RequestFn = (params, done) => {
+    const req = original(params, (...args) => {
+      syncsInFlight.delete(req);
+      done(...args);
+    });
+    const uri = params.uri ?? "";
+    if (uri.endsWith("/_matrix/client/v3/sync")) syncsInFlight.set(req, uri);
+    return req;
+  };
+  setRequestFn(wrapped);
+}
+
+/** Sync state on disk under `<dataDir>/matrix/`, or in memory for tests. */
+export function storageFor(dir: string | undefined): IStorageProvider {
+  return dir === undefined ? new MemoryStorageProvider() : new SimpleFsStorageProvider(`${dir}/sync.json`);
+}
+
+/** One part of an SDK log line as text (the SDK already redacts tokens and passwords). */
+function logText(part: unknown): string {
+  if (part instanceof Error) return part.message;
+  if (typeof part === "string") return part;
+  try {
+    return JSON.stringify(part).slice(0, 500);
+  } catch {
+    return String(part);
+  }
+}
+
+/** Routes the SDK's own log lines into copbot's logger instead of the console. */
+export function bridgeSdkLogs(log: Logger): void {
+  const line = (level: "debug" | "info" | "warn", module: string, parts: unknown[]): void => {
+    log[level]({ sdk: module }, parts.map(logText).join(" "));
+  };
+  LogService.setLogger({
+    trace: (module, ...m) => line("debug", module, m),
+    debug: (module, ...m) => line("debug", module, m),
+    info: (module, ...m) => line("debug", module, m),
+    warn: (module, ...m) => line("warn", module, m),
+    // The SDK logs every failed request as an error, including expected 404s; copbot decides.
+    error: (module, ...m) => line("info", module, m),
+  });
+}

@@ -1,0 +1,286 @@
+import path from "node:path";
+import type { MatrixClient } from "@vector-im/matrix-bot-sdk";
+import type { Logger } from "pino";
+import type { MatrixConfig } from "../../src/config";
+import type { Clock } from "../../src/core/clock";
+import { ConfigError } from "../../src/core/errors";
+import type { CoreEvent } from "../../src/core/events";
+import type { Adapter } from "../../src/core/port";
+import { t, type Lang } from "../../src/i18n";
+import { tableOf, type ButtonRow } from "./buttons";
+import { DEFAULT_RETRY, RetryingMatrixClient, bridgeSdkLogs, storageFor, type RetryPolicy } from "./client";
+import { MatrixDirectory, stateContent } from "./directory";
+import { errcodeOf } from "./errors";
+import {
+  MemberContentSchema,
+  MessageContentSchema,
+  ProfileSchema,
+  RoomEventSchema,
+  type RoomEvent,
+} from "./event-schema";
+import { translateEvent, type InboundContext } from "./inbound";
+import { MatrixPort } from "./matrix-port";
+import { accessTokenFor } from "./session";
+import { ThreadTracker } from "./threads";
+
+/** Room account data that records the encryption notice, so each room hears it only once. */
+const ENCRYPTION_NOTICE = "org.copbot.encryption_notice";
+/** How many recent event ids are remembered to drop duplicates. */
+const SEEN_CAPACITY = 5_000;
+/** Asks the homeserver for a short recent history only: copbot ignores the past anyway. */
+const SYNC_FILTER = { room: { timeline: { limit: 20 } } };
+
+/** A configured room id or alias as a room id; a clear start-up error when the alias is unknown. */
+async function roomFromConfig(
+  client: MatrixClient,
+  name: string,
+  ref: string | undefined,
+): Promise<string | undefined> {
+  if (ref === undefined) return undefined;
+  try {
+    return await client.resolveRoom(ref);
+  } catch (error) {
+    throw new ConfigError(
+      `${name}: the homeserver does not know the room ${ref} (${errcodeOf(error) ?? String(error)})`,
+    );
+  }
+}
+
+export interface MatrixAdapterOptions {
+  readonly config: MatrixConfig;
+  /** copbot's data directory; the sync state and a stored login live in `<dataDir>/matrix/`. */
+  readonly dataDir: string;
+  readonly log: Logger;
+  readonly clock: Clock;
+  /** The community language, for what copbot says to a whole room. */
+  readonly lang?: Lang;
+  /** Tests: keep the sync state in memory. */
+  readonly inMemory?: boolean;
+  /** Tests: how rate limits are waited out. */
+  readonly retry?: RetryPolicy;
+  /** Long-poll timeout of each sync request. */
+  readonly syncTimeoutMs?: number;
+}
+
+/**
+ * copbot on Matrix. Inbound: the SDK's sync loop feeds room events, which are filtered (own
+ * events, the past, duplicates, encrypted rooms) and translated into `CoreEvent`s one at a
+ * time, in order. Outbound: `MatrixPort` renders messages and calls the homeserver.
+ */
+export class MatrixAdapter implements Adapter {
+  readonly port: MatrixPort;
+  private readonly threads = new ThreadTracker();
+  private readonly buttons = new Map<string, { table: ButtonRow[]; threadId?: string }>();
+  private readonly directory: MatrixDirectory;
+  private readonly seen = new Set<string>();
+  /** Rooms whose new events count: joined before start, or since our own join event went by. */
+  private readonly live = new Set<string>();
+  private readonly noticed = new Set<string>();
+  private readonly lang: Lang;
+  private client: RetryingMatrixClient | undefined;
+  private userId = "";
+  private botNames: string[] = [];
+  private spaceId: string | undefined;
+  private communityRoomId: string | undefined;
+  private startedAt = 0;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly opts: MatrixAdapterOptions) {
+    this.lang = opts.lang ?? "de";
+    this.directory = new MatrixDirectory(
+      () => this.mustClient(),
+      opts.clock,
+      () => this.communityRoomId,
+    );
+    this.port = new MatrixPort({
+      client: () => this.mustClient(),
+      botUserId: () => this.userId,
+      spaceId: () => this.spaceId,
+      lang: this.lang,
+      log: opts.log,
+      threads: this.threads,
+      directory: this.directory,
+      buttons: this.buttons,
+    });
+  }
+
+  async start(handle: (event: CoreEvent) => Promise<void>): Promise<void> {
+    const { config, log } = this.opts;
+    bridgeSdkLogs(log);
+    const dir = this.opts.inMemory ? undefined : path.join(this.opts.dataDir, "matrix");
+    const token = await accessTokenFor(config, dir, log);
+    const client = new RetryingMatrixClient(
+      config.homeserverUrl,
+      token,
+      storageFor(dir),
+      this.opts.retry ?? DEFAULT_RETRY,
+    );
+    client.syncingTimeout = this.opts.syncTimeoutMs ?? 30_000;
+    this.client = client;
+    this.userId = await client.getUserId();
+    const profile = await client.getUserProfile(this.userId).catch(() => undefined);
+    const displayName = ProfileSchema.safeParse(profile).data?.displayname;
+    this.botNames = [this.userId.slice(1).split(":")[0] ?? "", displayName ?? ""].filter((n) => n !== "");
+    this.spaceId = await roomFromConfig(client, "MATRIX_SPACE_ID", config.spaceId);
+    this.communityRoomId = await roomFromConfig(client, "MATRIX_COMMUNITY_ROOM_ID", config.communityRoomId);
+    this.startedAt = this.opts.clock.now().getTime();
+    for (const roomId of await client.getJoinedRooms()) this.live.add(roomId);
+    client.on("room.invite", (roomId: string, event: unknown) =>
+      this.enqueue(() => this.onInvite(roomId, event)),
+    );
+    client.on("room.join", (roomId: string) => this.enqueue(() => this.onJoin(roomId)));
+    client.on("room.leave", (roomId: string) => this.enqueue(async () => void this.live.delete(roomId)));
+    client.on("room.event", (roomId: string, event: unknown) =>
+      this.enqueue(() => this.onEvent(roomId, event, handle)),
+    );
+    await client.start(SYNC_FILTER);
+    log.info({ userId: this.userId }, "Matrix adapter started");
+  }
+
+  async stop(): Promise<void> {
+    this.client?.stop();
+    this.client?.removeAllListeners();
+    await this.queue;
+  }
+
+  /** Resolves when every event received so far has been handled (for tests and shutdown). */
+  whenIdle(): Promise<void> {
+    return this.queue;
+  }
+
+  private mustClient(): RetryingMatrixClient {
+    if (!this.client) throw new Error("the Matrix adapter is not started");
+    return this.client;
+  }
+
+  /** Events are handled one at a time, in sync order, and one failure never stops the next. */
+  private enqueue(work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch((error: unknown) => {
+      this.opts.log.error({ err: error }, "Matrix event could not be handled");
+    });
+  }
+
+  private async onInvite(roomId: string, raw: unknown): Promise<void> {
+    const event = RoomEventSchema.safeParse(raw);
+    const inviter = event.success ? event.data.sender : "";
+    const allow = this.opts.config.autojoin;
+    const allowed =
+      allow.length === 0 ||
+      allow.includes(inviter) ||
+      allow.includes(inviter.slice(inviter.indexOf(":") + 1));
+    if (!allowed) {
+      this.opts.log.info({ roomId, inviter }, "invite declined: inviter not in MATRIX_AUTOJOIN");
+      await this.mustClient().leaveRoom(roomId);
+      return;
+    }
+    await this.mustClient().joinRoom(roomId);
+    this.opts.log.info({ roomId, inviter }, "joined room on invite");
+  }
+
+  /** The SDK reports our join in timeline order: what came before it in that room is history. */
+  private async onJoin(roomId: string): Promise<void> {
+    this.live.add(roomId);
+    if (await stateContent(this.mustClient(), roomId, "m.room.encryption"))
+      await this.noticeEncryption(roomId);
+  }
+
+  private async onEvent(
+    roomId: string,
+    raw: unknown,
+    handle: (event: CoreEvent) => Promise<void>,
+  ): Promise<void> {
+    const parsed = RoomEventSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const event = parsed.data;
+    if (this.seen.has(event.event_id)) return;
+    this.remember(event.event_id);
+    this.observeState(roomId, event);
+    if (event.sender === this.userId) return;
+    if (event.type === "m.room.encrypted" || event.type === "m.room.encryption") {
+      await this.noticeEncryption(roomId);
+      return;
+    }
+    // The first sync replays history, and a newly joined room shows its past: none of it is new.
+    if (event.origin_server_ts < this.startedAt || !this.live.has(roomId)) return;
+    const core = await translateEvent(roomId, event, this.inboundContext());
+    if (core) await handle(core);
+  }
+
+  private remember(eventId: string): void {
+    this.seen.add(eventId);
+    if (this.seen.size > SEEN_CAPACITY) {
+      const oldest = this.seen.values().next().value;
+      if (oldest !== undefined) this.seen.delete(oldest);
+    }
+  }
+
+  /** Keeps caches in step with what the sync shows (names, power levels, copbot's own posts). */
+  private observeState(roomId: string, event: RoomEvent): void {
+    if (event.state_key !== undefined) this.directory.stateChanged(roomId, event.type);
+    if (event.type === "m.room.member" && event.state_key !== undefined) {
+      const member = MemberContentSchema.safeParse(event.content);
+      if (member.success) this.directory.noteName(event.state_key, member.data.displayname);
+    }
+    if (event.sender === this.userId && event.type === "m.room.message") {
+      const relation = MessageContentSchema.safeParse(event.content).data?.["m.relates_to"];
+      if (relation?.rel_type === "m.thread" && relation.event_id)
+        this.threads.record(event.event_id, relation.event_id);
+    }
+  }
+
+  private inboundContext(): InboundContext {
+    return {
+      botUserId: this.userId,
+      botNames: this.botNames,
+      threads: this.threads,
+      isDm: (roomId) => this.mustClient().dms.isDm(roomId),
+      displayName: (roomId, userId) => this.directory.displayName(roomId, userId).catch(() => undefined),
+      buttonsOf: (roomId, eventId) => this.buttonsOf(roomId, eventId),
+    };
+  }
+
+  /** A bot message's button table: remembered, or read from the event itself (after a restart). */
+  private async buttonsOf(
+    roomId: string,
+    eventId: string,
+  ): Promise<{ table: ButtonRow[]; threadId?: string } | undefined> {
+    const known = this.buttons.get(eventId);
+    if (known) return known;
+    let event: RoomEvent;
+    try {
+      const parsed = RoomEventSchema.safeParse(await this.mustClient().getEvent(roomId, eventId));
+      if (!parsed.success) return undefined;
+      event = parsed.data;
+    } catch (error) {
+      if (errcodeOf(error) === "M_NOT_FOUND" || errcodeOf(error) === "M_FORBIDDEN") return undefined;
+      throw error;
+    }
+    if (event.sender !== this.userId) return undefined;
+    const table = tableOf(event.content);
+    if (!table) return undefined;
+    const relation = MessageContentSchema.safeParse(event.content).data?.["m.relates_to"];
+    const threadId = relation?.rel_type === "m.thread" ? relation.event_id : undefined;
+    const entry = { table, ...(threadId !== undefined ? { threadId } : {}) };
+    this.buttons.set(eventId, entry);
+    return entry;
+  }
+
+  /** Tells an encrypted room once (remembered in the room's account data) that copbot cannot read it. */
+  private async noticeEncryption(roomId: string): Promise<void> {
+    if (this.noticed.has(roomId)) return;
+    const client = this.mustClient();
+    const done = await client.getSafeRoomAccountData<Record<string, unknown> | null>(
+      ENCRYPTION_NOTICE,
+      roomId,
+      null,
+    );
+    this.noticed.add(roomId);
+    if (done) return;
+    const text = t(this.lang, "matrix.encrypted");
+    await client.sendMessage(roomId, { msgtype: "m.notice", body: text, "m.mentions": {} });
+    await client.setRoomAccountData(ENCRYPTION_NOTICE, roomId, {
+      noticedAt: this.opts.clock.now().toISOString(),
+    });
+    this.opts.log.info({ roomId }, "told an encrypted room that copbot cannot read it");
+  }
+}

@@ -1,0 +1,248 @@
+import type { MatrixClient } from "@vector-im/matrix-bot-sdk";
+import type { Logger } from "pino";
+import { qualify, rawId, splitId } from "../../src/core/ids";
+import type { Attachment, OutgoingMessage, PostedRef, Target } from "../../src/core/message";
+import type { ChatPort, FormSpec, UserInfo } from "../../src/core/port";
+import type { Role } from "../../src/core/roles";
+import { t, type Lang } from "../../src/i18n";
+import type { ButtonRow } from "./buttons";
+import { serverOf, stateContent, type MatrixDirectory } from "./directory";
+import { DmRooms } from "./dm-rooms";
+import { errcodeOf, guard } from "./errors";
+import { PinnedEventsSchema } from "./event-schema";
+import { matrixTo } from "./html";
+import { referencedIds, renderMessage, type Rendered } from "./render";
+import type { ThreadTracker } from "./threads";
+
+/** What the port shares with the adapter: the running client and what both remember. */
+export interface MatrixPortContext {
+  client(): MatrixClient;
+  botUserId(): string;
+  spaceId(): string | undefined;
+  readonly lang: Lang;
+  readonly log: Logger;
+  readonly threads: ThreadTracker;
+  readonly directory: MatrixDirectory;
+  /** Button tables of copbot's own messages, by event id (the event content has them too). */
+  readonly buttons: Map<string, { table: ButtonRow[]; threadId?: string }>;
+}
+
+/** The Matrix side of `ChatPort`: every call goes to the homeserver through the SDK. */
+export class MatrixPort implements ChatPort {
+  readonly platform = "matrix" as const;
+  private readonly dms: DmRooms;
+
+  constructor(private readonly ctx: MatrixPortContext) {
+    this.dms = new DmRooms(() => ctx.client());
+  }
+
+  post(target: Target, message: OutgoingMessage): Promise<PostedRef> {
+    return guard("send", async () => {
+      const client = this.ctx.client();
+      const roomId =
+        target.kind === "dm" ? await this.dms.roomFor(rawId(target.userId)) : rawId(target.channelId);
+      const threadId = target.kind === "dm" ? undefined : target.threadId;
+      const rendered = await this.render(message, roomId, target.kind === "ephemeral");
+      const relation =
+        threadId === undefined
+          ? {}
+          : {
+              "m.relates_to": {
+                rel_type: "m.thread",
+                event_id: threadId,
+                is_falling_back: true,
+                "m.in_reply_to": { event_id: this.ctx.threads.latestIn(threadId) },
+              },
+            };
+      const eventId = await client.sendMessage(roomId, { ...rendered.content, ...relation });
+      this.ctx.threads.record(eventId, threadId);
+      // The message is out: from here on a failure must not make the outbox send it twice.
+      if (rendered.buttons.length > 0) {
+        this.ctx.buttons.set(eventId, { table: [...rendered.buttons], ...(threadId ? { threadId } : {}) });
+        await this.addChoices(roomId, eventId, rendered.buttons);
+      }
+      if (message.attachment) await this.attach(roomId, threadId, message.attachment);
+      return { channelId: qualify("matrix", roomId), messageId: eventId };
+    });
+  }
+
+  update(ref: PostedRef, message: OutgoingMessage): Promise<void> {
+    return guard("edit", async () => {
+      const roomId = rawId(ref.channelId);
+      const { content, buttons } = await this.render(message, roomId, false);
+      const known = this.ctx.buttons.get(ref.messageId);
+      if (buttons.length > 0) {
+        this.ctx.buttons.set(ref.messageId, {
+          table: [...buttons],
+          ...(known?.threadId ? { threadId: known.threadId } : {}),
+        });
+      }
+      await this.ctx.client().sendMessage(roomId, {
+        msgtype: content.msgtype,
+        body: `* ${String(content.body)}`,
+        format: content.format,
+        formatted_body: `* ${String(content.formatted_body)}`,
+        "m.new_content": content,
+        "m.relates_to": { rel_type: "m.replace", event_id: ref.messageId },
+        // An edit must not notify again the people the original message already mentioned.
+        "m.mentions": {},
+      });
+    });
+  }
+
+  pin(ref: PostedRef): Promise<void> {
+    return guard("pin", async () => {
+      const roomId = rawId(ref.channelId);
+      const current = PinnedEventsSchema.safeParse(
+        (await stateContent(this.ctx.client(), roomId, "m.room.pinned_events")) ?? {},
+      );
+      const pinned = current.success ? current.data.pinned : [];
+      if (pinned.includes(ref.messageId)) return;
+      await this.ctx
+        .client()
+        .sendStateEvent(roomId, "m.room.pinned_events", "", { pinned: [...pinned, ref.messageId] });
+    });
+  }
+
+  createPrivateSpace(spec: { name: string; topic: string; memberIds: readonly string[] }): Promise<string> {
+    return guard("create room", async () => {
+      const client = this.ctx.client();
+      const spaceId = this.ctx.spaceId();
+      const via = [serverOf(this.ctx.botUserId())];
+      const roomId = await client.createRoom({
+        preset: "private_chat",
+        visibility: "private",
+        name: spec.name,
+        topic: spec.topic,
+        invite: this.matrixUsers(spec.memberIds),
+        initial_state: spaceId
+          ? [{ type: "m.space.parent", state_key: spaceId, content: { via, canonical: true } }]
+          : [],
+      });
+      if (spaceId !== undefined) {
+        try {
+          await client.sendStateEvent(spaceId, "m.space.child", roomId, { via, suggested: false });
+        } catch (error) {
+          // The room exists and the members are invited; a missing space link must not recreate it.
+          this.ctx.log.warn(
+            { err: error, roomId, spaceId },
+            "could not add the room to the space (power level?)",
+          );
+        }
+      }
+      return qualify("matrix", roomId);
+    });
+  }
+
+  invite(channelId: string, userIds: readonly string[]): Promise<void> {
+    return guard("invite", async () => {
+      for (const userId of this.matrixUsers(userIds)) {
+        try {
+          await this.ctx.client().inviteUser(userId, rawId(channelId));
+        } catch (error) {
+          // Inviting someone who is already there is not a failure.
+          if (errcodeOf(error) !== "M_FORBIDDEN" || !/already/i.test(String((error as Error).message)))
+            throw error;
+        }
+      }
+    });
+  }
+
+  archiveSpace(channelId: string): Promise<void> {
+    return guard("archive room", async () => {
+      const client = this.ctx.client();
+      const roomId = rawId(channelId);
+      const text = t(this.ctx.lang, "matrix.archived");
+      await client.sendMessage(roomId, { msgtype: "m.notice", body: text, "m.mentions": {} });
+      const levels = (await stateContent(client, roomId, "m.room.power_levels")) ?? {};
+      await client.sendStateEvent(roomId, "m.room.power_levels", "", { ...levels, events_default: 100 });
+    });
+  }
+
+  resolveChannel(ref: string): Promise<string | undefined> {
+    return this.ctx.directory.resolveChannel(ref);
+  }
+
+  resolveUser(ref: string): Promise<string | undefined> {
+    return this.ctx.directory.resolveUser(ref);
+  }
+
+  userInfo(userId: string): Promise<UserInfo | undefined> {
+    return this.ctx.directory.userInfo(userId);
+  }
+
+  platformRole(userId: string): Promise<Role | undefined> {
+    return this.ctx.directory.platformRole(userId);
+  }
+
+  /** Matrix has no forms: the core asks step by step in a DM. */
+  openForm(_triggerId: string | undefined, _userId: string, _form: FormSpec): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+
+  permalink(ref: PostedRef): Promise<string | undefined> {
+    return Promise.resolve(matrixTo(rawId(ref.channelId), ref.messageId));
+  }
+
+  private matrixUsers(ids: readonly string[]): string[] {
+    const me = this.ctx.botUserId();
+    return ids.flatMap((id) => {
+      const split = splitId(id);
+      return split?.platform === "matrix" && split.raw !== me ? [split.raw] : [];
+    });
+  }
+
+  private async render(message: OutgoingMessage, roomId: string, notice: boolean): Promise<Rendered> {
+    const ids = referencedIds(message);
+    const users = new Map<string, string>();
+    for (const userId of ids.users) {
+      const name = await this.ctx.directory.displayName(roomId, userId).catch(() => undefined);
+      if (name !== undefined) users.set(userId, name);
+    }
+    const rooms = new Map<string, string>();
+    for (const id of ids.rooms) rooms.set(id, await this.ctx.directory.roomName(id).catch(() => id));
+    return renderMessage(message, { lang: this.ctx.lang, names: { users, rooms }, notice });
+  }
+
+  /** The bot reacts with each choice itself, so people only need to click. */
+  private async addChoices(roomId: string, eventId: string, rows: readonly ButtonRow[]): Promise<void> {
+    for (const row of rows) {
+      try {
+        await this.ctx.client().sendEvent(roomId, "m.reaction", {
+          "m.relates_to": { rel_type: "m.annotation", event_id: eventId, key: row.key },
+        });
+      } catch (error) {
+        this.ctx.log.warn(
+          { err: error, roomId, eventId },
+          "could not add a choice reaction; people can still react",
+        );
+      }
+    }
+  }
+
+  private async attach(roomId: string, threadId: string | undefined, file: Attachment): Promise<void> {
+    try {
+      const data = Buffer.from(file.content, "utf8");
+      const url = await this.ctx.client().uploadContent(data, file.mime, file.name);
+      await this.ctx.client().sendMessage(roomId, {
+        msgtype: "m.file",
+        body: file.name,
+        filename: file.name,
+        url,
+        info: { mimetype: file.mime, size: data.length },
+        ...(threadId
+          ? {
+              "m.relates_to": {
+                rel_type: "m.thread",
+                event_id: threadId,
+                is_falling_back: true,
+                "m.in_reply_to": { event_id: this.ctx.threads.latestIn(threadId) },
+              },
+            }
+          : {}),
+      });
+    } catch (error) {
+      this.ctx.log.warn({ err: error, roomId, file: file.name }, "could not attach the file");
+    }
+  }
+}

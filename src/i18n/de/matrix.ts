@@ -1,0 +1,8 @@
+/** German messages of the Matrix adapter (keys prefixed `matrix.`). */
+export const matrix = {
+  "matrix.buttons.hint": "Reagiere mit {choices}",
+  "matrix.encrypted":
+    "Hallo! Dieser Raum ist Ende-zu-Ende-verschlüsselt, und verschlüsselte Nachrichten kann ich nicht lesen. Schreib mir bitte in einem unverschlüsselten Raum (Verschlüsselung lässt sich nur beim Anlegen eines Raums abschalten).",
+  "matrix.archived":
+    "Dieser Raum ist jetzt archiviert: Ihr könnt alles nachlesen, aber nichts mehr schreiben.",
+} as const;

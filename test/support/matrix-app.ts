@@ -1,0 +1,93 @@
+import pino from "pino";
+import { MatrixAdapter } from "../../adapters/matrix/matrix-adapter";
+import { loadConfig } from "../../src/config";
+import { VirtualClock } from "../../src/core/clock";
+import { advanceVirtualClock } from "../../src/core/runtime";
+import { attach, buildApp, type App } from "../../src/main";
+import { ANNA, BEN, BOT, CARLA } from "./matrix-harness";
+import { FakeHomeserver } from "./matrix-homeserver";
+
+/** copbot's real core on a virtual clock, connected through the Matrix adapter to a stand-in homeserver. */
+export interface MatrixApp {
+  readonly hs: FakeHomeserver;
+  readonly app: App;
+  readonly clock: VirtualClock;
+  readonly adapter: MatrixAdapter;
+  /** Waits until everything the stand-in sent so far has been handled and answered. */
+  settle(): Promise<void>;
+  /** Moves the virtual clock, running due jobs and sends in order. */
+  advance(to: Date): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole bot as `npm start` wires it for Matrix, against a stand-in homeserver whose
+ * event timestamps follow the bot's virtual clock. `prepare` creates rooms before start-up.
+ */
+export async function startMatrixApp(opts: {
+  start: string;
+  prepare: (hs: FakeHomeserver) => Record<string, string>;
+  env?: Record<string, string>;
+}): Promise<MatrixApp & { rooms: Record<string, string> }> {
+  // The stand-in stamps events with the bot's virtual time, which exists only once the app is built.
+  const clockRef: { current?: VirtualClock } = {};
+  const startAt = new Date(opts.start).getTime();
+  const hs = await FakeHomeserver.start({
+    botUserId: BOT,
+    now: () => clockRef.current?.now().getTime() ?? startAt,
+  });
+  for (const [user, name] of [
+    [BOT, "copbot"],
+    [ANNA, "Anna Adler"],
+    [BEN, "Ben Berg"],
+    [CARLA, "Carla Conrad"],
+  ] as const) {
+    hs.setProfile(user, { displayname: name });
+  }
+  const rooms = opts.prepare(hs);
+  const config = loadConfig({
+    COPBOT_CLOCK: "virtual",
+    COPBOT_START: opts.start,
+    COPBOT_DB: ":memory:",
+    MATRIX_HOMESERVER_URL: hs.url,
+    MATRIX_ACCESS_TOKEN: hs.accessToken,
+    ...opts.env,
+  });
+  const log = pino({ level: "silent" });
+  const app = buildApp(config, log);
+  if (!(app.clock instanceof VirtualClock) || !config.matrix)
+    throw new Error("needs the virtual clock and Matrix");
+  const virtual = app.clock;
+  clockRef.current = virtual;
+  const adapter = new MatrixAdapter({
+    config: config.matrix,
+    dataDir: config.dataDir,
+    lang: config.lang,
+    clock: virtual,
+    log,
+    inMemory: true,
+  });
+  await attach(app, adapter);
+  const settle = async (): Promise<void> => {
+    await hs.caughtUp();
+    await adapter.whenIdle();
+  };
+  await settle();
+  return {
+    hs,
+    app,
+    clock: virtual,
+    adapter,
+    rooms,
+    settle,
+    async advance(to) {
+      await advanceVirtualClock(app.bot, virtual, to);
+      await settle();
+    },
+    async stop() {
+      await adapter.stop();
+      await hs.close();
+      app.db.close();
+    },
+  };
+}

@@ -12,7 +12,9 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@slack/*", "@vector-im/*"], message: "Platform SDKs belong in adapters/." }] },
+        {
+          patterns: [{ group: ["@slack/*", "@vector-im/*"], message: "Platform SDKs belong in adapters/." }],
+        },
       ],
     },
   },
@@ -22,7 +24,10 @@ export default tseslint.config(
   },
   {
     files: ["**/*.js", "**/*.cjs"],
-    languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly", __dirname: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { module: "writable", require: "readonly", __dirname: "readonly" },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

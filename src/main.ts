@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Logger } from "pino";
 import { ConsoleAdapter } from "../adapters/console/console-adapter";
+import { MatrixAdapter } from "../adapters/matrix/matrix-adapter";
 import { SlackAdapter } from "../adapters/slack";
 import { openDatabase, type Db } from "../db/open";
 import { loadConfig, type Config } from "./config";
@@ -43,16 +44,22 @@ export function consoleAdapter(app: App, write: (line: string) => void): Console
   });
 }
 
-/** Connects an adapter to the bot: its port serves outgoing messages, its events go to `handle`. */
-export async function attach(app: App, adapter: Adapter): Promise<void> {
+/**
+ * Connects an adapter to the bot: its port serves outgoing messages, its events go to
+ * `handle`; `afterEvent` lets the runtime re-arm its outbox timer (a send held by a rate limit).
+ */
+export async function attach(app: App, adapter: Adapter, afterEvent?: () => void): Promise<void> {
   app.bot.services.ports.add(adapter.port);
-  await adapter.start((event) => app.bot.handle(event));
+  await adapter.start(async (event) => {
+    await app.bot.handle(event);
+    afterEvent?.();
+  });
 }
 
 async function runConsole(app: App): Promise<void> {
   const adapter = consoleAdapter(app, (line) => process.stdout.write(`${line}\n`));
-  await attach(app, adapter);
   const runtime = app.clock instanceof VirtualClock ? undefined : new SystemRuntime(app.bot);
+  await attach(app, adapter, () => runtime?.armWake());
   runtime?.start();
   // Jobs that came due while copbot was stopped run now (late, or reported as missed).
   if (!runtime) await app.bot.tick();
@@ -69,15 +76,40 @@ async function runConsole(app: App): Promise<void> {
 /** The chat platforms the configuration names; none means the console. */
 function platformAdapters(app: App, log: Logger): Adapter[] {
   const adapters: Adapter[] = [];
-  const { slack } = app.config;
-  if (slack) adapters.push(new SlackAdapter({ config: slack, clock: app.clock, log: log.child({ adapter: "slack" }) }));
+  const { slack, matrix, dataDir, lang } = app.config;
+  if (slack) {
+    adapters.push(
+      new SlackAdapter({ config: slack, clock: app.clock, log: log.child({ adapter: "slack" }) }),
+    );
+  }
+  if (matrix) {
+    adapters.push(
+      new MatrixAdapter({
+        config: matrix,
+        dataDir,
+        lang,
+        clock: app.clock,
+        log: log.child({ adapter: "matrix" }),
+      }),
+    );
+  }
   return adapters;
 }
 
 /** Serves the chat platforms until SIGINT/SIGTERM, with the scheduler on the system clock. */
 async function runPlatforms(app: App, adapters: readonly Adapter[], log: Logger): Promise<void> {
-  for (const adapter of adapters) await attach(app, adapter);
   const runtime = new SystemRuntime(app.bot);
+  const started: Adapter[] = [];
+  try {
+    for (const adapter of adapters) {
+      await attach(app, adapter, () => runtime.armWake());
+      started.push(adapter);
+    }
+  } catch (error) {
+    // One platform failing to start must not leave the others running without a scheduler.
+    for (const adapter of started) await adapter.stop();
+    throw error;
+  }
   runtime.start();
   log.info({ platforms: adapters.map((a) => a.port.platform) }, "copbot running");
   await new Promise<void>((resolve) => {

@@ -75,6 +75,10 @@ export class ConsoleAdapter implements Adapter {
       case "reply": {
         const info = this.state.message(line.ref);
         if (!info) return this.note(`unknown message ${line.ref}`);
+        const command = parseLine(line.text);
+        // A command typed in a thread (Matrix users do this with `!cop`) knows its thread.
+        if (command.kind === "command")
+          return this.command(command.text, info.channel, info.thread ?? line.ref);
         return this.post(info.channel, info.thread ?? line.ref, line.text);
       }
       case "react":
@@ -117,10 +121,15 @@ export class ConsoleAdapter implements Adapter {
     });
   }
 
-  private async command(text: string): Promise<void> {
-    const channel = this.currentChannel();
-    const ref = this.port.print(channel, undefined, this.user, [`/cop ${text}`.trimEnd()]);
-    await this.emit({ ...this.base(channel), kind: "command", id: `console:${ref}`, text });
+  private async command(text: string, channel = this.currentChannel(), thread?: string): Promise<void> {
+    const ref = this.port.print(channel, thread, this.user, [`/cop ${text}`.trimEnd()]);
+    await this.emit({
+      ...this.base(channel),
+      kind: "command",
+      id: `console:${ref}`,
+      text,
+      ...(thread ? { threadId: thread } : {}),
+    });
   }
 
   private async react(ref: string, emoji: string): Promise<void> {

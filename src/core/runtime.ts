@@ -27,7 +27,8 @@ export class SystemRuntime {
     this.armWake();
   }
 
-  private armWake(): void {
+  /** Wakes the outbox when its next waiting send may go (after a rate limit or a failure). */
+  armWake(): void {
     if (this.wake) clearTimeout(this.wake);
     const next = this.bot.services.outbox.nextAttemptAt();
     if (!next) return;

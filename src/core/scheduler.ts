@@ -150,14 +150,17 @@ export class Scheduler {
     }
     const ctx: JobContext = { services, now, lateMs: Math.max(0, now.getTime() - job.runAt.getTime()) };
     try {
-      const pending = this.db.transaction(() => {
+      // better-sqlite3 transactions are synchronous: an async handler's promise is kept
+      // outside, and its job is marked done only when it settles.
+      let pending: Promise<void> | undefined;
+      this.db.transaction(() => {
         const result = handler(job, ctx);
         if (isPromise(result)) {
+          pending = result;
           this.db.prepare("UPDATE jobs SET state = 'running' WHERE id = ?").run(job.id);
-          return result;
+          return;
         }
         markDone.run(now.getTime(), row.attempts + 1, job.id);
-        return undefined;
       })();
       if (pending) {
         await pending;

@@ -96,3 +96,24 @@ describe("Scheduler", () => {
     expect(ran).toEqual(["crashed", "m:2:a"]);
   });
 });
+
+describe("Scheduler with asynchronous handlers", () => {
+  it("marks an async job done when it settles and retries it when it rejects", async () => {
+    const { db, services } = setup();
+    let attempts = 0;
+    services.scheduler.register("async", async () => {
+      attempts += 1;
+      await Promise.resolve();
+      if (attempts === 1) throw new Error("first try fails");
+    });
+    services.scheduler.schedule({ kind: "async", key: "a", runAt: new Date(0) });
+    await services.scheduler.runDue(services);
+    expect(db.prepare("SELECT state, last_error FROM jobs").get()).toEqual({
+      state: "pending",
+      last_error: "first try fails",
+    });
+    db.prepare("UPDATE jobs SET run_at = 0").run();
+    await services.scheduler.runDue(services);
+    expect(db.prepare("SELECT state, attempts FROM jobs").get()).toEqual({ state: "done", attempts: 2 });
+  });
+});

@@ -43,9 +43,12 @@ describe("console adapter", () => {
       "! no button nothing on m1 (buttons: none)",
       expect.stringContaining("! unknown :frobnicate"),
     ]);
+    const threadCommand = await h.send(":reply m1 /cop lang de");
+    expect(threadCommand[0]).toBe("[#fragen › m1] (m3) ben: /cop lang de");
+    expect(threadCommand[1]).toMatch(/^\[#fragen › m1 → ben\] \(m4\) copbot: /);
     expect(await h.send(":in dm", "/cop lang en")).toEqual([
-      "[dm ben] (m3) ben: /cop lang en",
-      "[dm ben] (m4) copbot: Got it, I'll answer you in English from now on.",
+      "[dm ben] (m5) ben: /cop lang en",
+      "[dm ben] (m6) copbot: Got it, I'll answer you in English from now on.",
     ]);
     h.close();
   });

@@ -1,0 +1,36 @@
+/** One benchmark figure. */
+export interface Figure {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs `fn` `runs` times and returns the per-run durations in milliseconds, sorted. */
+export async function timeRuns(runs: number, fn: (i: number) => Promise<void> | void): Promise<number[]> {
+  const durations: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn(i);
+    durations.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return durations.sort((a, b) => a - b);
+}
+
+/** The p-th percentile (0–100) of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round((sorted[Math.max(0, index)] ?? 0) * 1000) / 1000;
+}

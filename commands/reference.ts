@@ -1,7 +1,12 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { t } from "../src/i18n";
 import type { CommandRegistry } from "./registry";
 
 const ROLE_LABEL = { member: "everyone", moderator: "moderators", admin: "admins" } as const;
+export const REFERENCE_START = "<!-- commands:start -->";
+export const REFERENCE_END = "<!-- commands:end -->";
+
+const cell = (text: string) => text.replace(/\|/g, "\\|");
 
 /**
  * The README's command reference as a Markdown table, built from the registry so the
@@ -12,7 +17,20 @@ export function commandReference(registry: CommandRegistry): string {
     .list()
     .map(
       (c) =>
-        `| \`/cop ${t("en", c.usage).replace(/\|/g, "\\|")}\` | ${t("en", c.summary)} | ${ROLE_LABEL[c.permission]} | \`/cop ${c.example.replace(/\|/g, "\\|")}\` |`,
+        `| \`/cop ${cell(t("en", c.usage))}\` | ${cell(t("en", c.summary))} | ${ROLE_LABEL[c.permission]} | \`/cop ${cell(c.example)}\` |`,
     );
   return ["| command | what it does | who | example |", "| --- | --- | --- | --- |", ...rows].join("\n");
+}
+
+/** Replaces the reference between the markers in a README text. */
+export function withReference(readme: string, reference: string): string {
+  const start = readme.indexOf(REFERENCE_START);
+  const end = readme.indexOf(REFERENCE_END);
+  if (start < 0 || end < start) throw new Error("README.md has no command reference markers");
+  return `${readme.slice(0, start + REFERENCE_START.length)}\n${reference}\n${readme.slice(end)}`;
+}
+
+/** `npm run docs`: rewrites the command reference in README.md. */
+export function writeReference(path: string, registry: CommandRegistry): void {
+  writeFileSync(path, withReference(readFileSync(path, "utf8"), commandReference(registry)));
 }

@@ -139,7 +139,7 @@ export class ConsoleAdapter implements Adapter {
     await this.emit({
       ...this.base(info.channel),
       kind: "reaction",
-      id: `console:react:${ref}:${this.user}:${emoji}:${this.opts.clock.now().getTime()}`,
+      id: `console:${this.state.nextEventId()}`,
       messageId: ref,
       emoji,
     });
@@ -158,7 +158,7 @@ export class ConsoleAdapter implements Adapter {
     await this.emit({
       ...this.base(info.channel),
       kind: "button",
-      id: `console:click:${ref}:${this.user}:${index}:${this.opts.clock.now().getTime()}`,
+      id: `console:${this.state.nextEventId()}`,
       messageId: ref,
       ...(info.thread ? { threadId: info.thread } : {}),
       action: button.action,

@@ -29,6 +29,13 @@ export class ConsoleState {
     return `m${next}`;
   }
 
+  /** A never-repeating id for events that are not messages (reactions, clicks). */
+  nextEventId(): string {
+    const next = (this.store.get("console.events", z.number()) ?? 0) + 1;
+    this.store.set("console.events", next);
+    return `e${next}`;
+  }
+
   channels(): string[] {
     return this.store.get("console.channels", z.array(z.string())) ?? [...DEFAULT_CHANNELS];
   }

@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import { commandReference, withReference } from "../commands/reference";
+import { startConsole } from "./support/console-harness";
+
+describe("README", () => {
+  it("documents every command exactly as the registry defines it (npm run docs regenerates it)", async () => {
+    const h = await startConsole();
+    const readme = readFileSync("README.md", "utf8");
+    expect(withReference(readme, commandReference(h.app.bot.registry))).toBe(readme);
+    h.close();
+  });
+
+  it("lists every variable of .env.example in the configuration section", () => {
+    const example = readFileSync(".env.example", "utf8");
+    const names = [...example.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThan(15);
+    const config = readFileSync("src/config.ts", "utf8");
+    for (const name of names) expect(config).toContain(name);
+  });
+});

@@ -11,7 +11,7 @@ import { commandPrefix } from "./registry";
 type Ctx = EventContext<CommandEvent>;
 
 /** Shows a meetings/check-ins error; its `example` param gets the platform's command prefix. */
-export function replyError(ctx: Ctx, error: UserError): void {
+export function replyError(ctx: EventContext, error: UserError): void {
   const example = error.params["example"];
   const params =
     example === undefined
@@ -22,7 +22,7 @@ export function replyError(ctx: Ctx, error: UserError): void {
 
 /** Resolves `#kanal` through the platform; a friendly error with an example when unknown. */
 export async function resolveSpecChannel(
-  ctx: Ctx,
+  ctx: EventContext,
   ref: string | undefined,
   kind: SpecKind,
 ): Promise<string | undefined> {
@@ -69,6 +69,6 @@ export function mayChange(ctx: Ctx, createdBy: string): boolean {
 }
 
 /** Today's date in `zone`, as the grammar writes dates. */
-export function today(ctx: Ctx, zone: string): string {
+export function today(ctx: EventContext, zone: string): string {
   return DateTime.fromJSDate(ctx.services.clock.now(), { zone }).toISODate() ?? "";
 }

@@ -39,7 +39,9 @@ export function consoleAdapter(app: App, write: (line: string) => void): Console
     timeZone: config.timeZone,
     write,
     ...(clock instanceof VirtualClock
-      ? { advanceClock: (to: Date) => advanceVirtualClock(bot, clock, to) }
+      ? {
+          advanceClock: (to: Date, onStep: (at: Date) => void) => advanceVirtualClock(bot, clock, to, onStep),
+        }
       : {}),
   });
 }
@@ -79,7 +81,12 @@ function platformAdapters(app: App, log: Logger): Adapter[] {
   const { slack, matrix, dataDir, lang } = app.config;
   if (slack) {
     adapters.push(
-      new SlackAdapter({ config: slack, clock: app.clock, log: log.child({ adapter: "slack" }) }),
+      new SlackAdapter({
+        config: slack,
+        clock: app.clock,
+        log: log.child({ adapter: "slack" }),
+        homeView: (userId) => app.bot.home(userId),
+      }),
     );
   }
   if (matrix) {

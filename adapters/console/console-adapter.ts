@@ -14,8 +14,11 @@ export interface ConsoleOptions {
   readonly clock: Clock;
   readonly timeZone: string;
   readonly write: (line: string) => void;
-  /** Moves the virtual clock and fires what is due; absent when the system clock runs. */
-  readonly advanceClock?: (to: Date) => Promise<void>;
+  /**
+   * Moves the virtual clock and fires what is due, calling `onStep` at each moment it stops;
+   * absent when the system clock runs.
+   */
+  readonly advanceClock?: (to: Date, onStep: (at: Date) => void) => Promise<void>;
 }
 
 /**
@@ -176,8 +179,13 @@ export class ConsoleAdapter implements Adapter {
     if (Number.isNaN(target.getTime()) || target.getTime() < now.getTime()) {
       return this.note(`the clock cannot go back (now ${this.formatTime(now)})`);
     }
-    this.opts.write(`⏰ ${this.formatTime(target)}`);
-    await this.opts.advanceClock(target);
+    // One ⏰ line per moment something happens, so the transcript shows when each thing was sent.
+    let shown = "";
+    await this.opts.advanceClock(target, (at) => {
+      const label = this.formatTime(at);
+      if (label !== shown) this.opts.write(`⏰ ${label}`);
+      shown = label;
+    });
   }
 
   private formatTime(at: Date): string {

@@ -10,6 +10,7 @@ import { renderForm } from "./forms";
 import { postToResponseUrl } from "./response-url";
 import { channelName } from "./names";
 import { SlackDirectory } from "./directory";
+import { WorkspaceRoles } from "./workspace-roles";
 
 type WebClient = webApi.WebClient;
 
@@ -34,13 +35,16 @@ export class SlackPort implements ChatPort {
   private readonly triggerChannels = new Map<string, string>();
   private readonly directory: SlackDirectory;
   private readonly names = new Map<string, string | undefined>();
+  private readonly roles: WorkspaceRoles;
 
   constructor(
     private readonly client: WebClient,
     private readonly botUserId: () => Promise<string>,
     private readonly fetchFn: typeof fetch = fetch,
+    now: () => number = Date.now,
   ) {
     this.directory = new SlackDirectory(client);
+    this.roles = new WorkspaceRoles(now);
   }
 
   /** Remembers the channel a trigger came from (called by the adapter for commands and buttons). */
@@ -216,6 +220,7 @@ export class SlackPort implements ChatPort {
       const displayName =
         user.profile?.display_name || user.profile?.real_name || user.real_name || user.name;
       this.names.set(userId, displayName);
+      this.roles.remember(userId, user);
       return {
         ...(displayName ? { displayName } : {}),
         ...(user.tz ? { timeZone: user.tz } : {}),
@@ -241,9 +246,20 @@ export class SlackPort implements ChatPort {
     }
   }
 
-  /** Slack grants no copbot role: workspace admins are not automatically community moderators. */
-  async platformRole(_userId: string, _channelId?: string): Promise<Role | undefined> {
-    return undefined;
+  /**
+   * Workspace owners and admins moderate copbot (see `WorkspaceRoles`). When Slack cannot be
+   * asked, no role is granted: a failure must not keep a demoted admin's rights.
+   */
+  async platformRole(userId: string, _channelId?: string): Promise<Role | undefined> {
+    const known = this.roles.lookup(userId);
+    if (known !== "stale") return known.role;
+    try {
+      await this.userInfo(userId);
+    } catch {
+      return undefined;
+    }
+    const fresh = this.roles.lookup(userId);
+    return fresh === "stale" ? undefined : fresh.role;
   }
 
   async openForm(triggerId: string | undefined, _userId: string, form: FormSpec): Promise<boolean> {

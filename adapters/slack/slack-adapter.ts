@@ -81,7 +81,12 @@ export class SlackAdapter implements Adapter {
       // A 429 becomes a RateLimitedError for the outbox instead of a silent wait in here.
       rejectRateLimitedCalls: true,
     });
-    this.port = new SlackPort(this.client, async () => (await this.whoAmI()).botUserId);
+    this.port = new SlackPort(
+      this.client,
+      async () => (await this.whoAmI()).botUserId,
+      fetch,
+      () => this.clock.now().getTime(),
+    );
   }
 
   private clientOptions(): webApi.WebClientOptions {

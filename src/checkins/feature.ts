@@ -3,6 +3,7 @@ import { checkinDeleteCommand } from "../../commands/checkin-delete";
 import { checkinListCommand } from "../../commands/checkin-list";
 import { checkinJoinCommand, checkinLeaveCommand } from "../../commands/checkin-members";
 import { meetingAddCommand } from "../../commands/meeting-add";
+import { MEETING_FORM, meetingFormSubmitted } from "../../commands/meeting-add-form";
 import { meetingEditCommand } from "../../commands/meeting-edit";
 import { meetingIcsCommand } from "../../commands/meeting-ics";
 import { meetingListCommand } from "../../commands/meeting-list";
@@ -18,6 +19,7 @@ import { handleAskButton, handleJoinButton } from "./checkin-buttons";
 import { ANSWER_DIALOG, answerDialog, DIALOG_OWNER, handleAnswerButton } from "./checkin-dialog";
 import { promptJob, nudgeJob, summaryJob } from "./checkin-jobs";
 import { NUDGE_JOB, PROMPT_JOB, SUMMARY_JOB } from "./checkin-plan";
+import { meetingsHome } from "./home";
 import { REMIND_JOB, remindJob } from "./meeting-jobs";
 import { handleRsvp } from "./rsvp";
 
@@ -46,6 +48,7 @@ export const meetingsFeature: Feature = {
     "checkin.join": handleJoinButton,
     "checkin.ask": handleAskButton,
   },
+  forms: { [MEETING_FORM]: meetingFormSubmitted },
   jobs: {
     [REMIND_JOB]: remindJob,
     [PROMPT_JOB]: promptJob,
@@ -53,4 +56,5 @@ export const meetingsFeature: Feature = {
     [SUMMARY_JOB]: summaryJob,
   },
   dialogs: { [ANSWER_DIALOG]: answerDialog },
+  home: meetingsHome,
 };

@@ -8,6 +8,7 @@ import { coreFeature } from "./core-feature";
 import { UserError } from "./errors";
 import type { CoreEvent, MessageEvent, UserEvent } from "./events";
 import type { EventContext, Feature } from "./feature";
+import { buildHome } from "./home";
 import { defaultName, type Member } from "./members";
 import { textMessage, type OutgoingMessage, type Target } from "./message";
 import { createServices, type Services } from "./services";
@@ -54,6 +55,14 @@ export class Bot {
       this.fail(ctx, event, error);
     }
     await this.services.outbox.drain();
+  }
+
+  /**
+   * A member's home (Slack App Home): my open questions, my groups, next meetings and my
+   * settings, in the member's language. Read-only.
+   */
+  async home(userId: string): Promise<OutgoingMessage> {
+    return buildHome(this.services, this.features, userId);
   }
 
   /** Runs due jobs, then delivers what is due in the outbox. */

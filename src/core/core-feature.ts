@@ -4,6 +4,7 @@ import { langCommand } from "../../commands/lang";
 import { modCommand } from "../../commands/mod";
 import { profileCommand } from "../../commands/profile";
 import { commandPrefix, type CommandRegistry } from "../../commands/registry";
+import { coreHomeSettings } from "./core-home";
 import type { Feature } from "./feature";
 
 /** The always-present basics: help, language, profiles, moderators, audit, welcome. */
@@ -11,6 +12,7 @@ export function coreFeature(registry: () => CommandRegistry): Feature {
   return {
     name: "core",
     commands: [helpCommand(registry), langCommand, profileCommand, modCommand, auditCommand],
+    homeSettings: coreHomeSettings,
     onMemberJoined(ctx) {
       ctx.reply(
         ctx.t("core.welcome", { name: ctx.actor.displayName, prefix: commandPrefix(ctx.event.platform) }),

@@ -8,6 +8,7 @@ import type {
   ReactionEvent,
   UserEvent,
 } from "./events";
+import type { HomeLines, HomeSection } from "./home";
 import type { Inline, OutgoingMessage, Target } from "./message";
 import type { Member } from "./members";
 import type { Services } from "./services";
@@ -57,4 +58,8 @@ export interface Feature {
   onMemberJoined?(ctx: EventContext<MemberJoinedEvent>): Promise<void> | void;
   /** Lines for the community meeting agenda (open questions, running groups …). */
   agenda?(services: Services, lang: Lang): readonly (readonly Inline[])[];
+  /** This feature's section of a member's home (Slack App Home), in the member's language. */
+  home?(services: Services, memberId: string, lang: Lang): HomeSection | undefined;
+  /** Lines for the home's shared "my settings" section, each with the command that changes it. */
+  homeSettings?(services: Services, memberId: string, lang: Lang): HomeLines;
 }

@@ -48,7 +48,12 @@ export class SystemRuntime {
  * Moves a virtual clock forward, stopping at every moment something is due (jobs and
  * delayed sends) so that everything fires in order and at its own time.
  */
-export async function advanceVirtualClock(bot: Bot, clock: VirtualClock, to: Date): Promise<void> {
+export async function advanceVirtualClock(
+  bot: Bot,
+  clock: VirtualClock,
+  to: Date,
+  onStep?: (at: Date) => void,
+): Promise<void> {
   const { scheduler, outbox } = bot.services;
   for (;;) {
     const candidates = [scheduler.nextDueAt(), outbox.nextAttemptAt()].filter(
@@ -56,6 +61,7 @@ export async function advanceVirtualClock(bot: Bot, clock: VirtualClock, to: Dat
     );
     const next = candidates.sort((a, b) => a.getTime() - b.getTime())[0];
     if (!next) break;
+    if (next.getTime() > clock.now().getTime()) onStep?.(next);
     clock.set(next);
     const before = clock.now().getTime();
     await bot.tick();
@@ -66,6 +72,7 @@ export async function advanceVirtualClock(bot: Bot, clock: VirtualClock, to: Dat
     );
     if (stuck) clock.set(new Date(before + 1));
   }
+  if (to.getTime() > clock.now().getTime()) onStep?.(to);
   clock.set(to);
   await bot.tick();
 }

@@ -13,6 +13,7 @@ import { groupStatusCommand } from "../../commands/group-status";
 import { groupTimeCommand } from "../../commands/group-time";
 import type { Feature } from "../core/feature";
 import { groupsAgenda } from "./agenda";
+import { groupsHome, groupsHomeSettings } from "./home";
 import { ARCHIVE_JOB, archiveJob } from "./closing";
 import { DEADLINE_JOB, deadlineJob, FORM_CHECK_JOB, formCheckJob } from "./formation";
 import { joinGroup, leaveGroup } from "./membership";
@@ -61,4 +62,6 @@ export const groupsFeature: Feature = {
   },
   onMessage: offerOnProposal,
   agenda: groupsAgenda,
+  home: groupsHome,
+  homeSettings: groupsHomeSettings,
 };

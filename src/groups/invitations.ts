@@ -19,3 +19,9 @@ export function invitedMembers(db: Db): string[] {
     .parse(rows)
     .map((row) => row.member_id);
 }
+
+/** True when the member opted in to group invitations (off until they say otherwise). */
+export function invitationsOn(db: Db, memberId: string): boolean {
+  const row = db.prepare("SELECT opted_in FROM work_group_invite_optins WHERE member_id = ?").get(memberId);
+  return row !== undefined && z.object({ opted_in: z.number() }).parse(row).opted_in === 1;
+}

@@ -19,6 +19,7 @@ import { qaAgenda } from "./agenda";
 import { moreButton, solvedButton, stillOpenButton } from "./buttons";
 import { escalateJob, nudgeJob } from "./escalation";
 import { onMessage, onMessageDeleted, onMessageEdited, onReaction } from "./handlers";
+import { qaHome, qaHomeSettings } from "./home";
 
 /** Questions and expert routing: ask, tag the right experts, escalate, solve, keep the knowledge. */
 export const qaFeature: Feature = {
@@ -48,4 +49,6 @@ export const qaFeature: Feature = {
   onMessageEdited,
   onMessageDeleted,
   agenda: qaAgenda,
+  home: qaHome,
+  homeSettings: qaHomeSettings,
 };

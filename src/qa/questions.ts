@@ -206,6 +206,16 @@ export class QuestionRepo {
     );
   }
 
+  /** Open questions one member asked, newest first. */
+  openBy(askerId: string, limit = 10): Question[] {
+    return this.db
+      .prepare(
+        "SELECT * FROM qa_questions WHERE status = 'open' AND asker_id = ? ORDER BY asked_at DESC, id DESC LIMIT ?",
+      )
+      .all(askerId, limit)
+      .map(toQuestion);
+  }
+
   /** Open questions, oldest first. */
   open(limit = 50): Question[] {
     return this.db

@@ -64,7 +64,7 @@ describe("Q&A story via npm start", () => {
     expect(out).toContain("• @anna – *E-Akte* · 1 gelöste Frage");
     expect(out).toMatch(/\[dm mara\] \(m\d+\) copbot: Frage #2 ist seit einiger Zeit unbeantwortet/);
     expect(out).toMatch(
-      /⏰ Mon 2026-12-07 15:01\n\[#fragen › m\d+\] \(m\d+\) copbot: Weitere passende Expert:innen/,
+      /⏰ Fri 2026-12-04 15:00\n\[#fragen\] \(m\d+\) dora: [^\n]*\n(.*\n)*?⏰ Mon 2026-12-07 15:00\n\[#fragen › m\d+\] \(m\d+\) copbot: Weitere passende Expert:innen/,
     );
   });
 });

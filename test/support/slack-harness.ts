@@ -142,6 +142,7 @@ export async function startSlackCopbot(mode: "http" | "socket"): Promise<SlackCo
     clock,
     handle: (event) => app.bot.handle(event),
     attach: (adapter) => app.bot.services.ports.add(adapter.port),
+    homeView: (userId) => app.bot.home(userId),
   });
   return {
     app,

@@ -59,4 +59,13 @@ export const core = {
   "core.audit.count": "Die Anzahl muss eine Zahl von 1 bis 100 sein.",
   "core.audit.empty": "Noch keine Moderationsaktionen.",
   "core.audit.title": "Letzte Moderationsaktionen:",
+  "core.home.title": "Deine Übersicht",
+  "core.home.hello": "Hallo",
+  "core.home.intro": "Hier siehst du, was in der Community gerade für dich ansteht.",
+  "core.home.settings": "Meine Einstellungen",
+  "core.home.lang": "Sprache: {lang}",
+  "core.home.lang.de": "Deutsch",
+  "core.home.lang.en": "Englisch",
+  "core.home.profile": "Profil:",
+  "core.home.noBio": "noch keine Kurzbeschreibung",
 } as const;

@@ -265,4 +265,9 @@ export const groups = {
   "group.err.state.expired":
     "#{id} „{title}“ ist abgelaufen – die Moderation kann sie mit /cop group reopen {id} neu öffnen.",
   "group.err.state.closed": "#{id} „{title}“ ist bereits abgeschlossen.",
+  "group.home.title": "Meine Arbeitsgruppen",
+  "group.home.none": "Du bist gerade in keiner Arbeitsgruppe.",
+  "group.home.hint": "Alle Gruppen und eine eigene vorschlagen:",
+  "group.home.invitationsOn": "Einladungen zu passenden Arbeitsgruppen: an",
+  "group.home.invitationsOff": "Einladungen zu passenden Arbeitsgruppen: aus",
 } as const;

@@ -68,6 +68,22 @@ export const meetings = {
     'meeting add "Titel" weekly|every N weeks|monthly|cron … HH:MM in #kanal [duration 90m] [tz Europe/Berlin] [remind 1d,15m] [link https://…] [holidays DE-BY skip|move] [from JJJJ-MM-TT]',
   "meeting.add.done": "Termin #{id} „{title}“ ist angelegt. Die nächsten Termine:",
   "meeting.add.hint": "Vorschau und Kalenderdatei:",
+  "meeting.form.title": "Neuer Termin",
+  "meeting.form.submit": "Anlegen",
+  "meeting.field.title": "Titel",
+  "meeting.field.titleHint": "So heißt der Termin in Erinnerungen und im Kalender, z. B. CoP-Treffen.",
+  "meeting.field.channel": "Kanal",
+  "meeting.field.channelHint": "Wo die Erinnerungen erscheinen, z. B. #allgemein.",
+  "meeting.field.channelHintHere":
+    "Wo die Erinnerungen erscheinen, z. B. #allgemein. Leer lassen für den Kanal, in dem du den Befehl geschrieben hast.",
+  "meeting.field.rule": "Wiederholung und Uhrzeit",
+  "meeting.field.ruleHint":
+    "z. B. weekly mon 10:00 · every 2 weeks tue 14:00 · monthly first wed 09:30 · monthly 15 10:00",
+  "meeting.field.options": "Weitere Angaben",
+  "meeting.field.optionsHint":
+    "Optional, z. B. duration 90m remind 1d,15m link https://… holidays DE-BY skip|move tz Europe/Berlin from 2027-01-04. Ohne Angabe: 60 Minuten, Erinnerung 1 Tag und 15 Minuten vorher.",
+  "meeting.form.problem": "Der Termin ist noch nicht angelegt. Bitte korrigiere das Feld „{field}“:",
+  "meeting.form.retry": "Formular neu öffnen mit {cmd} – oder korrigiert als eine Zeile schicken:",
   "meeting.preview.summary": "Die nächsten 5 Termine anzeigen",
   "meeting.preview.usage": "meeting preview <nr>",
   "meeting.preview.header": "Nächste Termine von #{id} {title}",
@@ -147,4 +163,7 @@ export const meetings = {
   "checkin.ask.already": "Diese Antwort ist schon als Frage gestellt.",
   "checkin.ask.done": "Erledigt: Die Frage steht jetzt im Kanal, und ich suche passende Expert:innen.",
   "checkin.gone": "Diesen Check-in gibt es nicht mehr.",
+  "meeting.home.title": "Nächste Termine",
+  "meeting.home.none": "Gerade sind keine Termine geplant.",
+  "meeting.home.hint": "Alle Termine und Kalenderdatei:",
 } as const;

@@ -59,4 +59,13 @@ export const core = {
   "core.audit.count": "The count must be a number from 1 to 100.",
   "core.audit.empty": "No moderator actions yet.",
   "core.audit.title": "Latest moderator actions:",
+  "core.home.title": "Your overview",
+  "core.home.hello": "Hello",
+  "core.home.intro": "Here is what is coming up for you in the community.",
+  "core.home.settings": "My settings",
+  "core.home.lang": "Language: {lang}",
+  "core.home.lang.de": "German",
+  "core.home.lang.en": "English",
+  "core.home.profile": "Profile:",
+  "core.home.noBio": "no short bio yet",
 } as const satisfies Record<keyof typeof de, string>;

@@ -253,4 +253,9 @@ export const groups = {
   "group.err.state.expired":
     '#{id} "{title}" has expired – the facilitator can reopen it with /cop group reopen {id}.',
   "group.err.state.closed": '#{id} "{title}" is already closed.',
+  "group.home.title": "My working groups",
+  "group.home.none": "You are not in any working group right now.",
+  "group.home.hint": "All groups, and proposing your own:",
+  "group.home.invitationsOn": "Invitations to matching working groups: on",
+  "group.home.invitationsOff": "Invitations to matching working groups: off",
 } as const satisfies Record<keyof typeof de, string>;

@@ -67,6 +67,22 @@ export const meetings = {
     'meeting add "title" weekly|every N weeks|monthly|cron … HH:MM in #channel [duration 90m] [tz Europe/Berlin] [remind 1d,15m] [link https://…] [holidays DE-BY skip|move] [from YYYY-MM-DD]',
   "meeting.add.done": "Meeting #{id} “{title}” is set up. The next dates:",
   "meeting.add.hint": "Preview and calendar file:",
+  "meeting.form.title": "New meeting",
+  "meeting.form.submit": "Create",
+  "meeting.field.title": "Title",
+  "meeting.field.titleHint": "The meeting's name in reminders and calendars, e.g. CoP meeting.",
+  "meeting.field.channel": "Channel",
+  "meeting.field.channelHint": "Where the reminders appear, e.g. #general.",
+  "meeting.field.channelHintHere":
+    "Where the reminders appear, e.g. #general. Leave empty for the channel you typed the command in.",
+  "meeting.field.rule": "Recurrence and time",
+  "meeting.field.ruleHint":
+    "e.g. weekly mon 10:00 · every 2 weeks tue 14:00 · monthly first wed 09:30 · monthly 15 10:00",
+  "meeting.field.options": "More details",
+  "meeting.field.optionsHint":
+    "Optional, e.g. duration 90m remind 1d,15m link https://… holidays DE-BY skip|move tz Europe/Berlin from 2027-01-04. By default: 60 minutes, reminders 1 day and 15 minutes before.",
+  "meeting.form.problem": "The meeting is not set up yet. Please fix the field “{field}”:",
+  "meeting.form.retry": "Open the form again with {cmd} – or send it corrected as one line:",
   "meeting.preview.summary": "Show the next 5 dates",
   "meeting.preview.usage": "meeting preview <id>",
   "meeting.preview.header": "Next dates of #{id} {title}",
@@ -146,4 +162,7 @@ export const meetings = {
   "checkin.ask.already": "This answer has already been asked as a question.",
   "checkin.ask.done": "Done: the question is now in the channel, and I am looking for experts.",
   "checkin.gone": "This check-in no longer exists.",
+  "meeting.home.title": "Next meetings",
+  "meeting.home.none": "No meetings are planned right now.",
+  "meeting.home.hint": "All meetings and calendar file:",
 } as const satisfies Record<keyof typeof de, string>;

@@ -51,8 +51,8 @@ describe("npm start in Slack HTTP mode", () => {
     const port = await freePort();
     let stderr = "";
     child = spawn(
-      join(process.cwd(), "node_modules", ".bin", "tsx"),
-      [join(process.cwd(), "src", "main.ts")],
+      process.execPath,
+      ["--import", require.resolve("tsx"), join(process.cwd(), "src", "main.ts")],
       {
         cwd: dir,
         env: {

@@ -1,17 +1,14 @@
+import { MeetingRepo } from "../../../src/checkins/meeting-repo";
 import type { VirtualClock } from "../../../src/core/clock";
 import type { App } from "../../../src/main";
 import { startSlackCopbot, type SlackCopbot, type SlackHarness } from "../../support/slack-harness";
 import {
-  blockActions,
-  envelope,
   eventCallback,
   messageEvent,
   reactionAddedEvent,
-  slashCommand,
   viewSubmission,
-  type HttpBody,
 } from "../../support/slack-payloads";
-import type { RecordedCall } from "../../support/slack-web-api";
+import { methods, postedTs, SlackStory, textOf } from "../../support/slack-story";
 
 const PROBLEM =
   "Jede Behörde migriert Altakten aus Papier anders in die E-Akte und erfindet Scanregeln, Metadaten und Aussonderung neu.";
@@ -28,8 +25,7 @@ describe.each([
   let app: App;
   let clock: VirtualClock;
   let slack: SlackHarness;
-  let mark = 0;
-  let n = 0;
+  let story: SlackStory;
 
   beforeAll(async () => {
     copbot = await startSlackCopbot(mode);
@@ -39,54 +35,21 @@ describe.each([
       ok: true,
       user: { id: a.user, name: String(a.user).slice(2).toLowerCase(), tz: "Europe/Berlin", profile: {} },
     }));
-    // Socket Mode has already called apps.connections.open; the story starts after that.
-    mark = slack.api.calls.length;
+    story = new SlackStory(slack, mode);
   });
   afterAll(() => copbot.stop());
 
-  /** Delivers one Slack request the way this transport does, and waits until it is handled. */
-  const send = (body: HttpBody) => (mode === "http" ? slack.act(body) : slack.actViaSocket(envelope(body)));
-  const command = (user: string, channel: string, text: string) =>
-    send(
-      slashCommand({
-        text,
-        user_id: user,
-        channel_id: channel,
-        response_url: slack.api.responseUrl(`c${++n}`),
-      }),
-    );
-  const click = (user: string, channel: string, messageTs: string, actionId: string, value: string) =>
-    send(
-      blockActions({
-        user,
-        channel,
-        messageTs,
-        actionId,
-        value,
-        response_url: slack.api.responseUrl(`b${++n}`),
-      }),
-    );
-  /** The Web API calls since the last look, as `[method, args]`. */
-  const since = (): RecordedCall[] => {
-    const calls = slack.api.calls.slice(mark);
-    mark = slack.api.calls.length;
-    return calls;
-  };
-  const methods = (calls: RecordedCall[]) => calls.map((c) => c.method);
-  const textOf = (call: RecordedCall | undefined) => String(call?.args.text);
-  const postedTs = (call: RecordedCall | undefined) => String(call?.result?.ts);
-
   it("asks in the Q&A channel, tags the expert in the thread, and ✅ solves it", async () => {
-    await command("U0ADMIN", "C0FRAGEN", "qa channel add <#C0FRAGEN|fragen>");
-    await command("U0ANNA", "C0FRAGEN", "expert add E-Akte");
-    const setup = since();
+    await story.command("U0ADMIN", "C0FRAGEN", "qa channel add <#C0FRAGEN|fragen>");
+    await story.command("U0ANNA", "C0FRAGEN", "expert add E-Akte");
+    const setup = story.since();
     expect(methods(setup)).toEqual(["users.info", "response_url", "users.info", "response_url"]);
     expect(setup[1]?.args).toMatchObject({
       response_type: "ephemeral",
       text: "Hier erkenne ich jetzt Fragen: <#C0FRAGEN>",
     });
 
-    await send(
+    await story.send(
       eventCallback(
         messageEvent({
           channel: "C0FRAGEN",
@@ -96,7 +59,7 @@ describe.each([
         }),
       ),
     );
-    const routed = since();
+    const routed = story.since();
     expect(methods(routed)).toEqual(["users.info", "chat.postMessage"]);
     const tag = routed[1];
     expect(tag?.args).toMatchObject({ channel: "C0FRAGEN", thread_ts: "1764100000.000100" });
@@ -109,7 +72,7 @@ describe.each([
       ],
     });
 
-    await send(
+    await story.send(
       eventCallback(
         messageEvent({
           channel: "C0FRAGEN",
@@ -120,8 +83,8 @@ describe.each([
         }),
       ),
     );
-    expect(methods(since())).toEqual([]);
-    await send(
+    expect(methods(story.since())).toEqual([]);
+    await story.send(
       eventCallback(
         reactionAddedEvent({
           user: "U0BEN",
@@ -131,33 +94,80 @@ describe.each([
         }),
       ),
     );
-    const solved = since();
+    const solved = story.since();
     expect(methods(solved)).toEqual(["chat.getPermalink", "chat.postMessage"]);
     expect(solved[1]?.args).toMatchObject({ channel: "C0FRAGEN", thread_ts: "1764100000.000100" });
     expect(textOf(solved[1])).toMatch(/^✅ Gelöst nach .* – danke <@U0ANNA>!/);
   });
 
-  it("a moderator creates a weekly meeting; the reminder has RSVP buttons and a click updates the count", async () => {
-    await command("U0ADMIN", "C0TREFFEN", "mod add <@U0MARA|mara>");
-    await command(
-      "U0MARA",
-      "C0TREFFEN",
-      'meeting add "CoP-Treffen" weekly mon 10:00 in <#C0TREFFEN|treffen>',
-    );
-    const created = since();
+  it("a moderator creates a weekly meeting through the modal; the reminder has RSVP buttons and a click updates the count", async () => {
+    await story.command("U0ADMIN", "C0TREFFEN", "mod add <@U0MARA|mara>");
+    const named = story.since();
     // Mara is looked up once, when the admin names her; the admin is known from before.
-    expect(methods(created)).toEqual(["users.info", "response_url", "response_url"]);
-    expect(created[0]?.args.user).toBe("U0MARA");
-    expect(textOf(created[1])).toBe("<@U0MARA> ist jetzt Moderator:in.");
+    expect(methods(named)).toEqual(["users.info", "response_url"]);
+    expect(named[0]?.args.user).toBe("U0MARA");
+    expect(textOf(named[1])).toBe("<@U0MARA> ist jetzt Moderator:in.");
+
+    await story.command("U0MARA", "C0TREFFEN", "meeting add");
+    const opened = story.since();
+    expect(methods(opened)).toEqual(["views.open"]);
+    const view = opened[0]?.args.view as Record<string, unknown>;
+    expect(view).toMatchObject({
+      type: "modal",
+      callback_id: "meeting.add",
+      title: { type: "plain_text", text: "Neuer Termin" },
+      submit: { type: "plain_text", text: "Anlegen" },
+      private_metadata: JSON.stringify({ form: "slack:C0TREFFEN", channel: "C0TREFFEN" }),
+    });
+    expect(
+      (view.blocks as { block_id: string; optional: boolean }[]).map((b) => [b.block_id, b.optional]),
+    ).toEqual([
+      ["title", false],
+      ["channel", true],
+      ["rule", false],
+      ["options", true],
+    ]);
+
+    // The channel is typed as people do; the name is looked up in Slack's channel list.
+    slack.api.respond("conversations.list", () => ({
+      ok: true,
+      channels: [{ id: "C0TREFFEN", name: "treffen" }],
+      response_metadata: { next_cursor: "" },
+    }));
+    await story.send(
+      viewSubmission({
+        user: "U0MARA",
+        view,
+        values: {
+          title: "CoP-Treffen",
+          channel: "#treffen",
+          rule: "weekly mon 10:00",
+          options: "link https://meet.example.org/cop",
+        },
+      }),
+    );
+    const created = story.since();
+    expect(methods(created)).toEqual(["conversations.list", "conversations.open", "chat.postMessage"]);
+    expect(created[2]?.args.channel).toBe("DU0MARA");
     expect(textOf(created[2])).toContain("Termin #1 „CoP-Treffen“ ist angelegt.");
+    expect(new MeetingRepo(app.db).list()).toMatchObject([
+      {
+        id: 1,
+        title: "CoP-Treffen",
+        channelId: "slack:C0TREFFEN",
+        link: "https://meet.example.org/cop",
+        createdBy: "slack:U0MARA",
+      },
+    ]);
 
     clock.set(new Date("2026-11-30T09:45:00+01:00"));
     await app.bot.tick();
-    const reminded = since();
+    const reminded = story.since();
     expect(methods(reminded)).toEqual(["chat.postMessage"]);
     const reminder = reminded[0];
     expect(reminder?.args.channel).toBe("C0TREFFEN");
     expect(textOf(reminder)).toContain("Beginnt in 15 Minuten: *Mo, 30.11.2026, 10:00–11:00*");
+    expect(textOf(reminder)).toContain("https://meet.example.org/cop");
     expect(textOf(reminder)).toContain("Zusagen: 0 · Vielleicht: 0 · Absagen: 0");
     const buttons = (reminder?.args.blocks as { type: string; elements?: unknown[] }[]).at(-1);
     expect(buttons).toMatchObject({
@@ -169,9 +179,10 @@ describe.each([
       ],
     });
 
-    await click("U0BEN", "C0TREFFEN", postedTs(reminder), "meeting.rsvp", "1|2026-11-30T10:00|yes");
-    const rsvp = since();
-    expect(methods(rsvp).filter((m) => m !== "response_url")).toEqual(["chat.update"]);
+    await story.click("U0BEN", "C0TREFFEN", postedTs(reminder), "meeting.rsvp", "1|2026-11-30T10:00|yes");
+    const rsvp = story.since();
+    // 45 minutes on, Ben's workspace role is asked for again (it is cached for 5 minutes).
+    expect(methods(rsvp).filter((m) => m !== "response_url")).toEqual(["users.info", "chat.update"]);
     expect(rsvp.find((c) => c.method === "chat.update")?.args).toMatchObject({
       channel: "C0TREFFEN",
       ts: postedTs(reminder),
@@ -182,13 +193,14 @@ describe.each([
   });
 
   it("a group proposal via modal becomes a private channel with the members invited", async () => {
-    await command("U0ANNA", "C0ALLGEMEIN", "group propose");
-    const opened = since();
-    expect(methods(opened)).toEqual(["views.open"]);
-    const view = opened[0]?.args.view as Record<string, unknown>;
+    await story.command("U0ANNA", "C0ALLGEMEIN", "group propose");
+    const opened = story.since();
+    // Anna's workspace role was last asked for at 09:00; the clock is at 09:45 now.
+    expect(methods(opened)).toEqual(["users.info", "views.open"]);
+    const view = opened[1]?.args.view as Record<string, unknown>;
     expect(view).toMatchObject({ type: "modal", callback_id: "group.propose" });
 
-    await send(
+    await story.send(
       viewSubmission({
         user: "U0ANNA",
         view,
@@ -202,22 +214,22 @@ describe.each([
         },
       }),
     );
-    const proposed = since();
+    const proposed = story.since();
     expect(methods(proposed)).toEqual(["chat.postMessage", "conversations.open", "chat.postMessage"]);
     const call = proposed[0];
     expect(call?.args.channel).toBe("C0ALLGEMEIN");
     expect(textOf(call)).toContain("*Neue Arbeitsgruppe #1: Leitfaden E-Akte-Migration*");
 
     for (const user of ["U0BEN", "U0CARLA"])
-      await click(user, "C0ALLGEMEIN", postedTs(call), "group.join", "1");
-    const joined = since();
+      await story.click(user, "C0ALLGEMEIN", postedTs(call), "group.join", "1");
+    const joined = story.since();
     expect(methods(joined).filter((m) => m === "chat.update")).toHaveLength(2);
     const ready = joined.at(-1);
     expect(ready?.method).toBe("chat.postMessage");
     expect(textOf(ready)).toContain("hat die Mindestgröße von 3 erreicht");
 
-    await click("U0ANNA", String(ready?.args.channel), postedTs(ready), "group.start", "1");
-    const formed = since();
+    await story.click("U0ANNA", String(ready?.args.channel), postedTs(ready), "group.start", "1");
+    const formed = story.since();
     expect(methods(formed)).toEqual([
       "conversations.create",
       "conversations.setTopic",
@@ -246,9 +258,70 @@ describe.each([
     expect(textOf(dm)).toContain("<#GNEWGROUP1>");
   });
 
+  it("Anna's App Home shows her expertise, her group, the next meetings and her settings", async () => {
+    const opened = eventCallback({
+      type: "app_home_opened",
+      user: "U0ANNA",
+      channel: "DU0ANNA",
+      tab: "home",
+      event_ts: "1764100900.000100",
+      view: { id: "VHOME", type: "home" },
+    });
+    // The Home tab is no core event: it is answered by publishing a view, so wait for that.
+    await story.deliver(opened);
+    await slack.api.waitFor("views.publish");
+    const home = story.since();
+    // The home reads copbot's own data: no profile or role lookups on the way.
+    expect(methods(home)).toEqual(["views.publish"]);
+    const publish = home[0];
+    expect(publish?.args.user_id).toBe("U0ANNA");
+    const view = publish?.args.view as { type: string; blocks: Record<string, unknown>[] };
+    expect(view.type).toBe("home");
+    const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text, verbatim: true } });
+    const context = (text: string) => ({
+      type: "context",
+      elements: [{ type: "mrkdwn", text, verbatim: true }],
+    });
+    const divider = { type: "divider" };
+    expect(view.blocks).toEqual([
+      { type: "header", text: { type: "plain_text", text: "Deine Übersicht", emoji: true } },
+      context("Hallo <@U0ANNA>! Hier siehst du, was in der Community gerade für dich ansteht."),
+      divider,
+      // Ben asked the question and Anna answered it: nothing of hers is open.
+      section("*Meine offenen Fragen*"),
+      context("Du hast gerade keine offenen Fragen."),
+      section("Meine Themen als Expert:in: E-Akte"),
+      section("Erreichbarkeit: ich darf dich markieren"),
+      context("Gelöste Fragen durchsuchen: `/cop search &lt;Wörter&gt;`"),
+      divider,
+      section("*Meine Arbeitsgruppen*"),
+      section("• *#1 Leitfaden E-Akte-Migration* · läuft · fällig am 25.01.2027 · <#GNEWGROUP1>"),
+      context("Alle Gruppen und eine eigene vorschlagen: `/cop group list` · `/cop group propose`"),
+      divider,
+      section("*Nächste Termine*"),
+      section(
+        "• Mo, 30.11.2026, 10:00 · *CoP-Treffen* · <#C0TREFFEN>\n• Mo, 07.12.2026, 10:00 · *CoP-Treffen* · <#C0TREFFEN>",
+      ),
+      context("Alle Termine und Kalenderdatei: `/cop meeting list` · `/cop meeting ics &lt;nr&gt;`"),
+      divider,
+      section("*Meine Einstellungen*"),
+      section(
+        [
+          "• Sprache: Deutsch · `/cop lang en`",
+          '• Profil: anna (noch keine Kurzbeschreibung) · `/cop profile name|org|bio "…"`',
+          "• Expert:in: höchstens 3 Anfragen pro Woche · `/cop expert cap &lt;Anzahl&gt;`",
+          "• Ruhezeit: keine · `/cop expert quiet &lt;HH:MM-HH:MM&gt;|off`",
+          "• Abwesend: nein · `/cop away until &lt;Datum&gt;`",
+          "• Anfragen: an · `/cop expert pause`",
+          "• Einladungen zu passenden Arbeitsgruppen: aus · `/cop group invitations on`",
+        ].join("\n"),
+      ),
+    ]);
+  });
+
   it("never sends a broadcast: Ben's <!channel> comes back escaped, e.g. in search results", async () => {
-    await command("U0CARLA", "C0FRAGEN", "search Altakten");
-    const [found] = since();
+    await story.command("U0CARLA", "C0FRAGEN", "search Altakten");
+    const [found] = story.since();
     expect(found?.method).toBe("response_url");
     expect(JSON.stringify(found?.args)).toContain(
       "Wie migriert ihr Altakten in die E-Akte? &lt;!channel&gt;",

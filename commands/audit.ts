@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { z } from "zod";
 import { code, mention, msg } from "../src/core/message";
 import { defineCommand } from "./types";
@@ -9,6 +10,7 @@ export const auditCommand = defineCommand({
   usage: "core.audit.usage",
   example: "audit 20",
   permission: "admin",
+  readOnly: true,
   args: z.union([
     z.tuple([]),
     z.tuple([
@@ -30,17 +32,24 @@ export const auditCommand = defineCommand({
     }
     ctx.reply(
       msg()
-        .text(t("core.audit.title"))
+        .text(t("core.audit.title", { zone: services.config.timeZone }))
         .list(
           entries.map((e) => [
-            `${e.at.toISOString().slice(0, 16).replace("T", " ")} UTC · `,
+            `${DateTime.fromJSDate(e.at, { zone: services.config.timeZone }).toFormat("yyyy-MM-dd HH:mm")} · `,
             mention(e.actorId),
             " · ",
             code(e.action),
             ...(e.target ? [" · ", e.target] : []),
+            ...(e.details ? [" · ", detailText(e.details)] : []),
           ]),
         )
         .build(),
     );
   },
 });
+
+/** The command line of a recorded command, or the raw details. */
+function detailText(details: string): string {
+  const parsed = z.object({ text: z.string() }).safeParse(JSON.parse(details));
+  return parsed.success ? parsed.data.text : details;
+}

@@ -20,7 +20,20 @@ export function helpCommand(registry: () => CommandRegistry) {
       if (words.length > 0) {
         const def = registry().match(words)?.def;
         if (!def) {
-          ctx.reply(t("core.help.unknown", { typed: words.join(" "), help: `${prefix} help` }));
+          // `help meeting` lists the meeting subcommands the caller may use.
+          const group = words.join(" ").toLowerCase();
+          const family = commands.filter(
+            (c) => c.name.startsWith(`${group} `) && hasRole(actor.role, c.permission),
+          );
+          ctx.reply(
+            family.length > 0
+              ? msg()
+                  .text(t("core.help.group", { prefix: `${prefix} ${group}` }))
+                  .list(family.map((c) => [code(`${prefix} ${c.name}`), ` – ${t(c.summary)}`]))
+                  .context(t("core.help.more", { example: `${prefix} help ${family[0]?.name ?? group}` }))
+                  .build()
+              : t("core.help.unknown", { typed: words.join(" "), help: `${prefix} help` }),
+          );
           return;
         }
         ctx.reply(

@@ -11,6 +11,7 @@ export const modCommand = defineCommand({
   usage: "core.mod.usage",
   example: "mod add @ben",
   permission: "admin",
+  readOnly: (args) => args[0] === "list",
   args: z.union([z.tuple([z.literal("list")]), z.tuple([z.enum(["add", "remove"]), userToken])]),
   async run(ctx, args) {
     const { t, services } = ctx;

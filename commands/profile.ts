@@ -9,10 +9,35 @@ import { defineCommand } from "./types";
 const LIMITS = { name: 80, org: 120, bio: 500 } as const;
 const CLEAR = "-";
 
-const setField = z.tuple([
-  z.enum(["name", "org", "bio"]),
-  z.string().trim().min(1, { message: "core.err.text_empty" }),
-]);
+const FIELDS = ["name", "org", "bio"] as const;
+
+/**
+ * `[]`, `[@user]` or `[field, value]`, with messages that say what is missing: a union of
+ * tuples would report "expected a person" for `profile name`.
+ */
+const profileArgs = z.array(z.string()).transform((tokens, ctx) => {
+  const [first, second, ...rest] = tokens;
+  if (first === undefined) return { kind: "show" as const };
+  const field = FIELDS.find((f) => f === first.toLowerCase());
+  if (field === undefined) {
+    if (tokens.length === 1 && userToken.safeParse(first).success)
+      return { kind: "other" as const, user: first };
+    ctx.addIssue({
+      code: "custom",
+      message: tokens.length === 1 ? "core.err.user_expected" : "core.err.bad_args",
+    });
+    return z.NEVER;
+  }
+  if (second === undefined || second.trim() === "") {
+    ctx.addIssue({ code: "custom", message: "core.profile.value_missing", params: { field } });
+    return z.NEVER;
+  }
+  if (rest.length > 0) {
+    ctx.addIssue({ code: "custom", message: "core.profile.one_field" });
+    return z.NEVER;
+  }
+  return { kind: "set" as const, field, value: second.trim() };
+});
 
 /** `/cop profile [@user]` shows a profile; `/cop profile name|org|bio "…"` sets the caller's own. */
 export const profileCommand = defineCommand({
@@ -21,18 +46,18 @@ export const profileCommand = defineCommand({
   usage: "core.profile.usage",
   example: 'profile org "Stadt Musterhausen"',
   permission: "member",
-  args: z.union([z.tuple([]), z.tuple([userToken]), setField]),
+  args: profileArgs,
   async run(ctx, args) {
     const { t, services } = ctx;
-    if (args.length === 0) {
+    if (args.kind === "show") {
       ctx.reply(renderProfile(t, ctx.actor));
       return;
     }
-    if (args.length === 1) {
-      ctx.reply(renderProfile(t, await resolveMember(ctx, args[0])));
+    if (args.kind === "other") {
+      ctx.reply(renderProfile(t, await resolveMember(ctx, args.user)));
       return;
     }
-    const [field, value] = args;
+    const { field, value } = args;
     if (value.length > LIMITS[field]) {
       ctx.reply(t("core.profile.too_long", { field, max: LIMITS[field] }));
       return;

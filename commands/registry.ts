@@ -60,8 +60,10 @@ export class CommandRegistry {
   }
 
   /** The known name closest to what was typed, for "did you mean". */
-  suggest(typed: readonly string[]): string | undefined {
-    const names = this.list().map((c) => c.name);
+  suggest(typed: readonly string[], role: Role = "admin"): string | undefined {
+    const names = this.list()
+      .filter((c) => hasRole(role, c.permission))
+      .map((c) => c.name);
     const guess = typed.slice(0, 2).join(" ").toLowerCase();
     if (names.length === 0 || guess === "") return undefined;
     const best = closest(guess, names);
@@ -84,7 +86,7 @@ export class CommandRegistry {
     }
     const found = this.match(tokens.value.length === 0 ? ["help"] : tokens.value);
     if (!found) {
-      const suggestion = this.suggest(tokens.value);
+      const suggestion = this.suggest(tokens.value, ctx.actor.role);
       const typed = tokens.value.slice(0, 2).join(" ");
       ctx.reply(
         suggestion
@@ -111,7 +113,7 @@ export class CommandRegistry {
       return;
     }
     await def.run(ctx, parsed.data);
-    if (def.permission !== "member") {
+    if (def.permission !== "member" && !isReadOnly(def, parsed.data)) {
       ctx.services.audit.record(ctx.actor.id, `command:${def.name}`, event.channelId, { text: event.text });
     }
   }
@@ -139,4 +141,9 @@ function issueParams(issue: z.core.$ZodIssue): Record<string, string | number> {
     }
   }
   return params;
+}
+
+/** Read-only commands (lists, the audit log itself) are not moderator actions worth logging. */
+function isReadOnly(def: CommandDef, args: unknown): boolean {
+  return typeof def.readOnly === "function" ? def.readOnly(args) : def.readOnly === true;
 }

@@ -20,6 +20,8 @@ export interface CommandDef<A = unknown> {
   readonly permission: Role;
   /** When true, `args` receives one token: the untokenized rest of the line (free text keeps its quotes). */
   readonly raw?: boolean;
+  /** True (or true for these arguments) when the command only reads: the audit log skips it. */
+  readonly readOnly?: boolean | ((args: A) => boolean);
   readonly args: z.ZodType<A, readonly string[]>;
   run(ctx: EventContext<CommandEvent>, args: A): Promise<void> | void;
 }

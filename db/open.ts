@@ -36,13 +36,8 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * than the code is refused untouched: running old code on it could corrupt data.
  */
 export function migrate(db: Db, migrations = loadMigrations()): number {
-  const current = Number(db.pragma("user_version", { simple: true }));
+  const current = refuseNewer(db, migrations.length);
   const latest = migrations.length;
-  if (current > latest) {
-    throw new DatabaseError(
-      `database schema version ${current} is newer than this copbot (knows ${latest}); update copbot or use another COPBOT_DB`,
-    );
-  }
   for (const migration of migrations.slice(current)) {
     db.transaction(() => {
       db.exec(migration.sql);
@@ -50,6 +45,17 @@ export function migrate(db: Db, migrations = loadMigrations()): number {
     })();
   }
   return latest;
+}
+
+/** Reads the schema version; throws (touching nothing) when the database is newer than the code. */
+function refuseNewer(db: Db, latest: number): number {
+  const current = Number(db.pragma("user_version", { simple: true }));
+  if (current > latest) {
+    throw new DatabaseError(
+      `database schema version ${current} is newer than this copbot (knows ${latest}); update copbot or use another COPBOT_DB`,
+    );
+  }
+  return current;
 }
 
 /** Opens (and creates) the database file with WAL and foreign keys, then migrates it. */
@@ -62,10 +68,13 @@ export function openDatabase(path: string): Db {
     throw new DatabaseError(`cannot open database ${path}: ${(cause as Error).message}`, { cause });
   }
   try {
+    const migrations = loadMigrations();
+    // Checked before any pragma that writes: a newer database must stay byte-for-byte intact.
+    refuseNewer(db, migrations.length);
     if (path !== ":memory:") db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 5000");
-    migrate(db);
+    migrate(db, migrations);
     return db;
   } catch (error) {
     db.close();

@@ -1,12 +1,12 @@
 import type { Logger } from "pino";
-import { CommandRegistry } from "../../commands/registry";
+import { commandPrefix, CommandRegistry } from "../../commands/registry";
 import type { Db } from "../../db/open";
 import type { Config } from "../config";
 import { translator } from "../i18n";
 import type { Clock } from "./clock";
 import { coreFeature } from "./core-feature";
 import { UserError } from "./errors";
-import type { CoreEvent, MessageEvent, UserEvent } from "./events";
+import type { CoreEvent, FormSubmitEvent, MessageEvent, UserEvent } from "./events";
 import type { EventContext, Feature } from "./feature";
 import { buildHome } from "./home";
 import { defaultName, type Member } from "./members";
@@ -23,6 +23,8 @@ const DEDUPE_DAYS = 7;
 export class Bot {
   readonly registry: CommandRegistry;
   readonly features: readonly Feature[];
+  /** Contexts that said something, so a DM nobody answered can get a hint. */
+  private readonly answered = new WeakSet<EventContext>();
 
   constructor(
     readonly services: Services,
@@ -34,10 +36,9 @@ export class Bot {
       for (const [kind, handler] of Object.entries(feature.jobs ?? {}))
         services.scheduler.register(kind, handler);
     }
-    for (const id of services.config.admins) {
-      services.members.ensure(id);
-      services.members.setRole(id, "admin");
-    }
+    // Admins from COPBOT_ADMINS are derived at run time (roleOf), never stored: removing
+    // someone from the variable takes the role away at the next start.
+    for (const id of services.config.admins) services.members.ensure(id);
   }
 
   /** The single entry point for every inbound event. Never throws on user input. */
@@ -63,6 +64,26 @@ export class Bot {
    */
   async home(userId: string): Promise<OutgoingMessage> {
     return buildHome(this.services, this.features, userId);
+  }
+
+  /**
+   * Checks a submitted form with its feature's validator before the platform closes it (see
+   * `FormValidator`). Field name -> message, or undefined when the form may be handled.
+   * Never throws: a failing validator lets the submission through to its handler.
+   */
+  async validateForm(event: FormSubmitEvent): Promise<Readonly<Record<string, string>> | undefined> {
+    const validate = this.features.find((f) => f.formValidators?.[event.formId])?.formValidators?.[
+      event.formId
+    ];
+    if (!validate) return undefined;
+    try {
+      const lang = this.services.langOf(this.services.members.get(event.userId));
+      const errors = validate(event.values, { services: this.services, userId: event.userId, lang });
+      return errors === undefined || Object.keys(errors).length === 0 ? undefined : errors;
+    } catch (error) {
+      this.services.log.error({ err: error, event: event.id }, "validating a form failed");
+      return undefined;
+    }
   }
 
   /** Runs due jobs, then delivers what is due in the outbox. */
@@ -96,16 +117,21 @@ export class Bot {
     }
     const actor: Member = { ...member, role: await this.services.roleOf(member.id, event.channelId) };
     const target = replyTarget(event);
-    return {
+    const ctx: EventContext<E> = {
       services: this.services,
       event,
       actor,
       t: translator(this.services.langOf(actor)),
-      reply: (message: OutgoingMessage | string) =>
-        outbox.enqueue(target, typeof message === "string" ? textMessage(message) : message),
-      post: (to: Target, message: OutgoingMessage, key?: string) =>
-        outbox.enqueue(to, message, key === undefined ? {} : { key }),
+      reply: (message: OutgoingMessage | string) => {
+        this.answered.add(ctx);
+        outbox.enqueue(target, typeof message === "string" ? textMessage(message) : message);
+      },
+      post: (to: Target, message: OutgoingMessage, key?: string) => {
+        this.answered.add(ctx);
+        outbox.enqueue(to, message, key === undefined ? {} : { key });
+      },
     };
+    return ctx;
   }
 
   private async route(ctx: EventContext): Promise<void> {
@@ -151,6 +177,10 @@ export class Bot {
       services.dialogs.clear(event.userId);
     }
     await this.each((f) => f.onMessage?.(ctx));
+    // A DM nobody answered must not vanish in silence.
+    if (event.isDm && !this.answered.has(ctx)) {
+      ctx.reply(ctx.t("core.dm.hint", { prefix: commandPrefix(event.platform) }));
+    }
   }
 
   private async each(run: (feature: Feature) => Promise<void> | void): Promise<void> {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startConsole } from "../support/console-harness";
 
 describe("bot core through the console", () => {
@@ -113,6 +116,77 @@ describe("bot core through the console", () => {
       isDm: false,
     });
     expect(h.transcript.at(-1)).toContain("Willkommen in der Community, carla!");
+    h.close();
+  });
+});
+
+describe("core behaviours from review", () => {
+  it("derives admins from COPBOT_ADMINS at run time, so removing someone takes the role away", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "copbot-admins-"));
+    const dbPath = join(dir, "copbot.db");
+    const first = await startConsole({ dbPath, env: { COPBOT_ADMINS: "console:ben" } });
+    expect((await first.send(":as ben", "/cop audit"))[1]).toContain("Noch keine Moderationsaktionen.");
+    first.close();
+    const second = await startConsole({ dbPath });
+    expect((await second.send(":as ben", "/cop audit"))[1]).toContain("nur Personen mit der Rolle Admin");
+    second.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("answers a DM nobody else answered with a hint instead of silence", async () => {
+    const h = await startConsole();
+    const out = await h.send(":as ben", ":in dm", "hallo copbot");
+    expect(out[1]).toContain("Hier im Direktchat verstehe ich Befehle wie `/cop help`.");
+    h.close();
+  });
+
+  it("welcomes a member once, not in every channel they join", async () => {
+    const h = await startConsole();
+    const join = (id: string, channel: string) =>
+      h.app.bot.handle({
+        kind: "member_joined",
+        id,
+        platform: "console",
+        at: h.clock.now(),
+        userId: "console:dora",
+        userName: "dora",
+        channelId: channel,
+        isDm: false,
+      });
+    await join("j1", "console:allgemein");
+    await join("j2", "console:fragen");
+    expect(h.transcript.filter((l) => l.includes("Willkommen in der Community"))).toHaveLength(1);
+    h.close();
+  });
+
+  it("lists a command family for `help meeting` and suggests only commands the caller may use", async () => {
+    const h = await startConsole();
+    const family = await h.send("/cop help meeting");
+    expect(family[1]).toContain("Befehle zu „/cop meeting“:");
+    expect(family.join("\n")).toContain("`/cop meeting preview`");
+    const member = await h.send(":as anna", "/cop md");
+    expect(member[1]).not.toContain("/cop mod");
+    h.close();
+  });
+
+  it("says what is missing in profile arguments", async () => {
+    const h = await startConsole();
+    expect((await h.send("/cop profile name"))[1]).toContain(
+      'Für name fehlt der neue Wert, z. B. profile name "Text".',
+    );
+    expect((await h.send('/cop profile name "Anna Müller" org "BMI"'))[1]).toContain(
+      "Bitte ändere ein Feld pro Befehl: name, org oder bio.",
+    );
+    h.close();
+  });
+
+  it("logs moderator actions with their command line in local time, but not read-only commands", async () => {
+    const h = await startConsole();
+    await h.send(":as ben", "hi", ":as admin", "/cop mod add @ben", "/cop mod list");
+    const out = (await h.send("/cop audit")).join("\n");
+    expect(out).toContain("Letzte Moderationsaktionen (Zeiten in Europe/Berlin):");
+    expect(out).toContain("2026-11-30 09:00 · @admin · `command:mod` · console:allgemein · mod add @ben");
+    expect(out).not.toContain("mod list");
     h.close();
   });
 });

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadMigrations, migrate, openDatabase } from "../../db/open";
@@ -38,13 +38,16 @@ describe("migrations", () => {
     raw.exec("CREATE TABLE keep (v TEXT); INSERT INTO keep VALUES ('precious')");
     raw.pragma("user_version = 999");
     raw.close();
+    const before = readFileSync(path);
     expect(() => openDatabase(path)).toThrow(DatabaseError);
     expect(() => openDatabase(path)).toThrow(/newer than this copbot/);
     const check = new Database(path);
     expect(check.pragma("user_version", { simple: true })).toBe(999);
     expect(check.prepare("SELECT v FROM keep").get()).toEqual({ v: "precious" });
     expect(check.prepare("SELECT name FROM sqlite_master WHERE name = 'members'").get()).toBeUndefined();
+    expect(check.pragma("journal_mode", { simple: true })).toBe("delete");
     check.close();
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 
   it("roll back a failing migration completely", () => {

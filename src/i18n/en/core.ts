@@ -16,7 +16,7 @@ export const core = {
   "core.err.bad_args": "The arguments don't quite fit.",
   "core.err.unknown_command": "I don't know the command “{typed}”. `{help}` lists all commands.",
   "core.err.unknown_command_suggest": "I don't know the command “{typed}”. Did you mean `{suggestion}`?",
-  "core.err.permission": "Only people with the role {required} may use `{command}` – you are {role}.",
+  "core.err.permission": "Only people with the role {required} may use `{command}` – your role: {role}.",
   "core.err.unknown_user":
     "I don't know {user}. They need to have written to copbot once or be in the workspace.",
   "core.err.unknown_channel":
@@ -25,6 +25,10 @@ export const core = {
   "core.err.unknown_action": "This button is no longer active.",
   "core.err.message_too_long": "Your message is too long for me: {max} characters at most.",
   "core.dialog.cancelled": "Cancelled. Nothing was saved.",
+  "core.dm.hint": "Here in the direct chat I understand commands such as `{prefix} help`. Questions for the community are best asked in the questions channel or with `{prefix} ask <question>`.",
+  "core.help.group": "Commands for “{prefix}”:",
+  "core.profile.value_missing": "The new value for {field} is missing, e.g. profile {field} \"text\".",
+  "core.profile.one_field": "Please change one field per command: name, org or bio.",
   "core.welcome":
     "Welcome to the community, {name}! Just ask your questions here in the channel – I'll look for matching answers and experts. Useful: `{prefix} help`, `{prefix} profile`, `{prefix} expert add <topics>`.",
   "core.help.summary": "Shows all commands or the help for one command",
@@ -58,7 +62,7 @@ export const core = {
   "core.audit.usage": "audit [count 1–100]",
   "core.audit.count": "The count must be a number from 1 to 100.",
   "core.audit.empty": "No moderator actions yet.",
-  "core.audit.title": "Latest moderator actions:",
+  "core.audit.title": "Latest moderator actions (times in {zone}):",
   "core.home.title": "Your overview",
   "core.home.hello": "Hello",
   "core.home.intro": "Here is what is coming up for you in the community.",

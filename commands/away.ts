@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { formatLocalDay } from "../src/qa/dates";
 import { updateExpertSettings } from "../src/qa/expert-settings";
 import { defineCommand } from "./types";
 
@@ -38,14 +39,16 @@ export const awayCommand = defineCommand({
       return ctx.reply(ctx.t("qa.away.off"));
     }
     const now = services.clock.now();
-    const back = parseReturnDate(args[1], now, services.config.timeZone);
+    const zone = services.config.timeZone;
+    const lang = services.langOf(ctx.actor);
+    const back = parseReturnDate(args[1], now, zone);
     if (!back) return ctx.reply(ctx.t("qa.err.date", { text: args[1] }));
     if (back.toJSDate() <= now)
-      return ctx.reply(ctx.t("qa.err.date_past", { date: back.toFormat("dd.MM.yyyy") }));
+      return ctx.reply(ctx.t("qa.err.date_past", { date: formatLocalDay(back, zone, lang) }));
     if (back.diff(DateTime.fromJSDate(now), "days").days > MAX_DAYS) {
       return ctx.reply(ctx.t("qa.err.date_far", { days: MAX_DAYS }));
     }
     updateExpertSettings(services.db, ctx.actor.id, { awayUntil: back.toJSDate() });
-    ctx.reply(ctx.t("qa.away.set", { date: back.toFormat("dd.MM.yyyy") }));
+    ctx.reply(ctx.t("qa.away.set", { date: formatLocalDay(back, zone, lang) }));
   },
 });

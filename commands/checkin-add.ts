@@ -2,7 +2,8 @@ import { z } from "zod";
 import { msg } from "../src/core/message";
 import { createCheckin, DEFAULT_DEADLINE_MINUTES } from "../src/checkins/api";
 import { CheckinRepo } from "../src/checkins/checkin-repo";
-import { formatLead, formatLocal } from "../src/checkins/format";
+import { formatLocal, formatSpan } from "../src/checkins/format";
+import { shortestGapMinutes } from "../src/checkins/checkin-plan";
 import { checkFuture, scheduleFrom } from "../src/checkins/meeting-ops";
 import { upcoming } from "../src/checkins/occurrences";
 import { EXAMPLES, parseSpec } from "../src/checkins/parse-spec";
@@ -25,12 +26,23 @@ export const checkinAddCommand = defineCommand({
     const parsed = parseSpec(tokens, "checkin", "add", services.clock.now());
     if (!parsed.ok) return replyError(ctx, parsed.error);
     const parts = parsed.value;
-    if (!parts.questions) return ctx.reply(t("meeting.error.questions", { example }));
+    if (!parts.questions) return ctx.reply(t("checkin.error.noQuestions", { example }));
     const zone = parts.zone ?? services.config.timeZone;
     const schedule = scheduleFrom(parts, undefined, { zone, today: today(ctx, zone) });
     if (!schedule) return ctx.reply(t("meeting.error.title", { example }));
     const future = checkFuture(services, schedule, EXAMPLES.checkin);
     if (!future.ok) return replyError(ctx, future.error);
+    const deadline = parts.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES;
+    const gap = shortestGapMinutes(schedule, services.clock.now());
+    if (gap !== undefined && deadline >= gap) {
+      return ctx.reply(
+        t("checkin.error.deadlineOverlap", {
+          deadline: formatSpan(t, deadline),
+          gap: formatSpan(t, gap),
+          example: `${example} deadline ${Math.max(1, Math.floor(gap / 120))}h`,
+        }),
+      );
+    }
     const channelId = await resolveSpecChannel(ctx, parts.channelRef, "checkin");
     if (channelId === undefined) return;
     const created = createCheckin(services, {
@@ -40,7 +52,7 @@ export const checkinAddCommand = defineCommand({
       schedule,
       participantIds: [ctx.actor.id],
       createdBy: ctx.actor.id,
-      deadlineMinutes: parts.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES,
+      deadlineMinutes: deadline,
     });
     if (!created.ok) return replyError(ctx, created.error);
     const checkin = new CheckinRepo(services.db).get(created.value.id);
@@ -55,7 +67,7 @@ export const checkinAddCommand = defineCommand({
           ct("checkin.announce", {
             title: checkin.title,
             when: formatLocal(next.local, zone, lang),
-            deadline: formatLead(ct, checkin.deadlineMinutes),
+            deadline: formatSpan(ct, checkin.deadlineMinutes),
           }),
         )
         .list(checkin.questions.map((q) => [q]))

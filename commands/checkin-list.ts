@@ -22,7 +22,7 @@ export const checkinListCommand = defineCommand({
       const mine = people.includes(ctx.actor.id) ? ` · ${t("checkin.list.you")}` : "";
       return [
         bold(`#${c.id} ${c.title}`),
-        ` · ${describeSchedule(c.schedule)} · `,
+        ` · ${describeSchedule(t, c.schedule, services.langOf(ctx.actor))} · `,
         channelRef(c.channelId),
         ` · ${t("checkin.list.people", { n: people.length })}${mine}`,
       ];

@@ -21,7 +21,7 @@ export const expertCapCommand = defineCommand({
   ]),
   run(ctx, [cap]) {
     updateExpertSettings(ctx.services.db, ctx.actor.id, { weeklyCap: cap });
-    ctx.reply(ctx.t("qa.settings.cap.set", { cap }));
+    ctx.reply(ctx.t(cap === 1 ? "qa.settings.cap.set_one" : "qa.settings.cap.set", { cap }));
   },
 });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { archiveGroupSpace, closeGroup, isResultLink } from "../src/groups/closing";
 import { findManagedGroup, requireState } from "../src/groups/find-group";
-import { splitRawGroupRef } from "./group-args";
+import { splitLeadingGroupRef } from "./group-args";
 import { defineCommand } from "./types";
 
 /** `/cop group close [#id] <result link> [summary]`: facilitator or moderator closes with the result. */
@@ -15,13 +15,14 @@ export const groupCloseCommand = defineCommand({
   args: z.tuple([z.string()]),
   async run(ctx, [raw]) {
     const { t, services } = ctx;
-    const { id, rest } = splitRawGroupRef(raw);
+    const { id, rest } = splitLeadingGroupRef(raw);
     const found = findManagedGroup(ctx, id);
     if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
     const running = requireState(found.value, ["running"]);
     if (!running.ok) return ctx.reply(t(running.error.key, running.error.params));
     const [url = "", ...summary] = rest.split(/\s+/);
-    if (!isResultLink(url)) return ctx.reply(t("group.close.noLink", { title: running.value.title }));
+    if (url === "") return ctx.reply(t("group.close.noLink", { title: running.value.title }));
+    if (!isResultLink(url)) return ctx.reply(t("group.close.notLink", { text: url }));
     const group = running.value;
     const closed = closeGroup(services, group, {
       actorId: ctx.actor.id,

@@ -4,7 +4,7 @@ import { communityVoice } from "../src/groups/context";
 import { formatDay } from "../src/groups/dates";
 import { extendDue } from "../src/groups/extend";
 import { findManagedGroup, requireState } from "../src/groups/find-group";
-import { splitRawGroupRef } from "./group-args";
+import { splitLeadingGroupRef } from "./group-args";
 import { defineCommand } from "./types";
 
 /** `/cop group extend [#id] <date> <reason>`: the facilitator moves the due date, with a reason. */
@@ -18,7 +18,7 @@ export const groupExtendCommand = defineCommand({
   args: z.tuple([z.string()]),
   run(ctx, [raw]) {
     const { t, services } = ctx;
-    const { id, rest } = splitRawGroupRef(raw);
+    const { id, rest } = splitLeadingGroupRef(raw);
     const found = findManagedGroup(ctx, id);
     if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
     const running = requireState(found.value, ["running"]);

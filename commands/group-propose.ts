@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { parseProposalLine } from "../src/groups/proposal-line";
 import { resolvePerson, startProposal, submitAndReport } from "../src/groups/proposal-dialog";
+import { commandPrefix } from "./registry";
 import { defineCommand } from "./types";
 
+/** The help's example (German, the community's default); error hints use the member's language. */
 const EXAMPLE =
   'group propose title="Leitfaden E-Akte-Migration" problem="Wir migrieren Altakten in die E-Akte und jede Behörde erfindet das Vorgehen neu" deliverable=Leitfaden due=2027-02-15 size=3-6 topics="E-Akte, Archiv"';
 
@@ -31,8 +33,8 @@ export const groupProposeCommand = defineCommand({
     submitAndReport(
       ctx,
       event.channelId,
-      { ...rest, ...(facilitatorId ? { facilitatorId } : {}) },
-      `/cop ${EXAMPLE}`,
+      { ...rest, ...(facilitatorId ? { facilitatorId } : { facilitatorUnknown: facilitator ?? "" }) },
+      `${commandPrefix(event.platform)} ${t("group.propose.example")}`,
     );
   },
 });

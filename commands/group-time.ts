@@ -2,11 +2,14 @@ import { z } from "zod";
 import { groupRepo } from "../src/groups/context";
 import { formatMinutes, parseDuration } from "../src/groups/duration";
 import { findGroup, requireState } from "../src/groups/find-group";
-import { logTime, totalMinutes } from "../src/groups/time-log";
-import { splitRawGroupRef } from "./group-args";
+import { LATE_LOG_DAYS, logTime, mayLogTime, totalMinutes } from "../src/groups/time-log";
+import { splitLeadingGroupRef } from "./group-args";
 import { defineCommand } from "./types";
 
-/** `/cop group time [#id] <2h|90m|1,5h> [note]`: members log time they spent on the group's work. */
+/**
+ * `/cop group time [#id] <2h|90m|1,5h> [note]`: members log time they spent on the group's work,
+ * also for a while after the close, since the hours of the last week usually come in late.
+ */
 export const groupTimeCommand = defineCommand({
   name: "group time",
   summary: "group.cmd.time.summary",
@@ -17,15 +20,19 @@ export const groupTimeCommand = defineCommand({
   args: z.tuple([z.string()]),
   run(ctx, [raw]) {
     const { t, services, actor } = ctx;
-    const { id, rest } = splitRawGroupRef(raw);
+    const { id, rest } = splitLeadingGroupRef(raw);
+    if (rest === "") return ctx.reply(t("group.time.missing"));
     const [amount = "", ...note] = rest.split(/\s+/);
     const minutes = parseDuration(amount);
     if (minutes === undefined) return ctx.reply(t("group.time.invalid", { text: amount }));
     const found = findGroup(ctx, id);
     if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
-    const running = requireState(found.value, ["running"]);
-    if (!running.ok) return ctx.reply(t(running.error.key, running.error.params));
-    const group = running.value;
+    const open = requireState(found.value, ["running", "closed"]);
+    if (!open.ok) return ctx.reply(t(open.error.key, open.error.params));
+    const group = open.value;
+    if (!mayLogTime(group, services.clock.now())) {
+      return ctx.reply(t("group.time.tooLate", { title: group.title, days: LATE_LOG_DAYS }));
+    }
     if (groupRepo(services).membership(group.id, actor.id)?.state !== "joined") {
       return ctx.reply(t("group.err.notMember", { id: group.id, title: group.title }));
     }

@@ -39,12 +39,11 @@ export async function resolveSpecChannel(
 
 function notFound(ctx: Ctx, raw: string | undefined, kind: SpecKind, sub: string): void {
   const prefix = commandPrefix(ctx.event.platform);
+  const params = { list: `${prefix} ${kind} list`, example: `${prefix} ${kind} ${sub} 1` };
   ctx.reply(
-    ctx.t("meeting.error.notFound", {
-      id: raw ?? "",
-      list: `${prefix} ${kind} list`,
-      example: `${prefix} ${kind} ${sub} 1`,
-    }),
+    raw === undefined
+      ? ctx.t("meeting.error.noId", params)
+      : ctx.t("meeting.error.notFound", { ...params, id: raw }),
   );
 }
 

@@ -3,6 +3,7 @@ import { checkFuture, editMeeting, scheduleFrom } from "../src/checkins/meeting-
 import { describeSchedule } from "../src/checkins/describe";
 import { parseSpec } from "../src/checkins/parse-spec";
 import { findMeeting, mayChange, replyError, resolveSpecChannel, today } from "./meeting-common";
+import { commandPrefix } from "./registry";
 import { defineCommand } from "./types";
 
 /** `/cop meeting edit <id> [recurrence] [options]`: changes a series; moderators or its creator. */
@@ -12,27 +13,39 @@ export const meetingEditCommand = defineCommand({
   usage: "meeting.edit.usage",
   example: "meeting edit 1 weekly tue 09:30 link https://meet.example.org/cop",
   permission: "member",
-  args: z.array(z.string()).min(1),
+  args: z.array(z.string()),
   async run(ctx, [raw, ...tokens]) {
     const { services, t } = ctx;
     const meeting = findMeeting(ctx, raw, "edit");
     if (!meeting || !mayChange(ctx, meeting.createdBy)) return;
-    const parsed = parseSpec(tokens, "meeting", "edit", services.clock.now());
+    // Errors show an edit line for this meeting, not the `meeting add` example.
+    const example = `meeting edit ${meeting.id} weekly tue 09:30`;
+    if (tokens.length === 0) {
+      return ctx.reply(
+        t("meeting.edit.nothing", { example: `${commandPrefix(ctx.event.platform)} ${example}` }),
+      );
+    }
+    const parsed = parseSpec(tokens, "meeting", "edit", services.clock.now(), example);
     if (!parsed.ok) return replyError(ctx, parsed.error);
     const parts = parsed.value;
     const zone = parts.zone ?? meeting.schedule.zone;
     const schedule =
       scheduleFrom(parts, meeting.schedule, { zone, today: today(ctx, zone) }) ?? meeting.schedule;
-    const future = checkFuture(services, schedule);
+    const future = checkFuture(services, schedule, example);
     if (!future.ok) return replyError(ctx, future.error);
     const channelId =
       parts.channelRef === undefined
         ? meeting.channelId
         : await resolveSpecChannel(ctx, parts.channelRef, "meeting");
     if (channelId === undefined) return;
-    const edited = editMeeting(services, meeting, parts, schedule, channelId);
+    const { meeting: edited, changed } = editMeeting(services, meeting, parts, schedule, channelId);
+    if (!changed) return ctx.reply(t("meeting.edit.unchanged", { id: edited.id, title: edited.title }));
     ctx.reply(
-      t("meeting.edit.done", { id: edited.id, title: edited.title, rule: describeSchedule(edited.schedule) }),
+      t("meeting.edit.done", {
+        id: edited.id,
+        title: edited.title,
+        rule: describeSchedule(t, edited.schedule, services.langOf(ctx.actor)),
+      }),
     );
   },
 });

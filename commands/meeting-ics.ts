@@ -3,6 +3,7 @@ import { msg } from "../src/core/message";
 import { meetingIcs } from "../src/checkins/ics";
 import { MeetingRepo } from "../src/checkins/meeting-repo";
 import { findMeeting } from "./meeting-common";
+import { commandPrefix } from "./registry";
 import { defineCommand } from "./types";
 
 /** `/cop meeting ics <id>`: the series as an RFC 5545 calendar file (RRULE, EXDATE, TZID). */
@@ -26,7 +27,12 @@ export const meetingIcsCommand = defineCommand({
     }.ics`;
     ctx.reply(
       msg()
-        .text(t("meeting.ics.done", { title: meeting.title }))
+        .text(
+          t("meeting.ics.done", {
+            title: meeting.title,
+            cmd: `${commandPrefix(ctx.event.platform)} meeting ics ${meeting.id}`,
+          }),
+        )
         .attach({ name, mime: "text/calendar", content })
         .build(),
     );

@@ -32,7 +32,7 @@ export const meetingListCommand = defineCommand({
             : "";
       return [
         bold(`#${m.id} ${m.title}`),
-        ` · ${describeSchedule(m.schedule)} · `,
+        ` · ${describeSchedule(t, m.schedule, lang)} · `,
         channelRef(m.channelId),
         ` · ${state}`,
       ];

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { z } from "zod";
 import { channelRef, msg, type Inline } from "../src/core/message";
 import { describeSchedule } from "../src/checkins/describe";
@@ -14,7 +15,8 @@ function mark(t: Translate, o: Occurrence): string {
   if (o.status === "holiday") return ` – ${t("meeting.preview.holiday", { holiday: o.holiday ?? "" })}`;
   if (o.status === "moved") return ` – ${t("meeting.preview.moved", { holiday: o.holiday ?? "" })}`;
   if (o.status === "skipped") return ` – ${t("meeting.preview.skipped")}`;
-  return "";
+  // `monthly 31` and cron rules can land on a Saturday or Sunday: make it visible.
+  return DateTime.fromISO(o.local).weekday >= 6 ? ` – ${t("meeting.preview.weekend")}` : "";
 }
 
 /** `/cop meeting preview <id>`: the next 5 dates in local time, holidays and skipped dates marked. */
@@ -42,7 +44,7 @@ export const meetingPreviewCommand = defineCommand({
       .header(t("meeting.preview.header", { id: meeting.id, title: meeting.title }))
       .list(items)
       .context(
-        describeSchedule(meeting.schedule),
+        describeSchedule(t, meeting.schedule, lang),
         " · ",
         channelRef(meeting.channelId),
         " · ",

@@ -4,7 +4,7 @@ import { skipMeetingDate } from "../src/checkins/meeting-ops";
 import { MeetingRepo } from "../src/checkins/meeting-repo";
 import { upcoming } from "../src/checkins/occurrences";
 import { parseFutureDate } from "../src/checkins/parse-fields";
-import { findMeeting, mayChange, replyError } from "./meeting-common";
+import { findMeeting, mayChange, replyError, today } from "./meeting-common";
 import { commandPrefix } from "./registry";
 import { defineCommand } from "./types";
 
@@ -21,14 +21,17 @@ export const meetingSkipCommand = defineCommand({
     const meeting = findMeeting(ctx, raw, "skip");
     if (!meeting || !mayChange(ctx, meeting.createdBy)) return;
     const zone = meeting.schedule.zone;
+    const skips = new MeetingRepo(services.db).skips(meeting.id);
+    // The example names this series' next real date, so it works as typed.
+    const next = upcoming(meeting.schedule, services.clock.now(), { count: 1, skips })[0];
+    const exampleDate = next?.local.slice(0, 10) ?? today(ctx, zone);
     const date = parseFutureDate(
       dateRaw,
       zone,
       services.clock.now(),
-      `meeting skip ${meeting.id} 2027-03-15`,
+      `meeting skip ${meeting.id} ${exampleDate}`,
     );
     if (!date.ok) return replyError(ctx, date.error);
-    const skips = new MeetingRepo(services.db).skips(meeting.id);
     const until = new Date(Date.parse(`${date.value}T00:00:00Z`) + 2 * 86_400_000);
     const occurrence = upcoming(meeting.schedule, services.clock.now(), { skips, until }).find(
       (o) => o.local.slice(0, 10) === date.value,

@@ -17,9 +17,10 @@ export const meetingPauseCommand = defineCommand({
   run(ctx, [raw]) {
     const meeting = findMeeting(ctx, raw, "pause");
     if (!meeting || !mayChange(ctx, meeting.createdBy)) return;
-    setMeetingState(ctx.services, meeting.id, "paused");
+    const already = meeting.state === "paused";
+    if (!already) setMeetingState(ctx.services, meeting.id, "paused");
     ctx.reply(
-      ctx.t("meeting.pause.done", {
+      ctx.t(already ? "meeting.pause.already" : "meeting.pause.done", {
         id: meeting.id,
         title: meeting.title,
         cmd: commandPrefix(ctx.event.platform),
@@ -39,8 +40,14 @@ export const meetingResumeCommand = defineCommand({
   run(ctx, [raw]) {
     const meeting = findMeeting(ctx, raw, "resume");
     if (!meeting || !mayChange(ctx, meeting.createdBy)) return;
-    setMeetingState(ctx.services, meeting.id, "active");
-    ctx.reply(ctx.t("meeting.resume.done", { id: meeting.id, title: meeting.title }));
+    const already = meeting.state === "active";
+    if (!already) setMeetingState(ctx.services, meeting.id, "active");
+    ctx.reply(
+      ctx.t(already ? "meeting.resume.already" : "meeting.resume.done", {
+        id: meeting.id,
+        title: meeting.title,
+      }),
+    );
   },
 });
 

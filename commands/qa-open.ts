@@ -13,6 +13,7 @@ export const qaOpenCommand = defineCommand({
   usage: "qa.open.usage",
   example: "qa open",
   permission: "moderator",
+  readOnly: true,
   args: z.tuple([]),
   run(ctx) {
     const { services } = ctx;

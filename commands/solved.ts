@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { parseQuestionRef, questionAt } from "../src/qa/lookup";
-import { solveQuestion } from "../src/qa/solve";
+import { solveOrChoose } from "../src/qa/accept";
 import { defineCommand } from "./types";
 
-/** `/cop solved [#Nr]`: in a question's thread without a number, elsewhere with one. */
+/**
+ * `/cop solved [#Nr]`: in a question's thread without a number, elsewhere with one. With several
+ * replies copbot asks which one solved it.
+ */
 export const solvedCommand = defineCommand({
   name: "solved",
   summary: "qa.solved.summary",
@@ -21,7 +24,6 @@ export const solvedCommand = defineCommand({
           ? questionAt(services, event.channelId, event.threadId)?.id
           : undefined;
     if (id === undefined) return ctx.reply(ctx.t("qa.err.which_question"));
-    const result = await solveQuestion(services, { questionId: id, actor: ctx.actor, answer: "latest" });
-    ctx.reply(result.ok ? ctx.t("qa.solved.thanks", { id }) : ctx.t(result.error.key, result.error.params));
+    await solveOrChoose(ctx, id);
   },
 });

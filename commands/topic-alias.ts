@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { isBlankTopic } from "../src/qa/expert-repo";
-import { normalizeTopic } from "../src/qa/normalize-topic";
-import { resolveTopic, setTopicAlias, topicLabelOf } from "../src/qa/topics";
+import { setTopicAlias } from "../src/qa/topics";
 import { MAX_TOPIC_LENGTH } from "./expert-topics-arg";
 import { defineCommand } from "./types";
 
@@ -22,9 +21,11 @@ export const topicAliasCommand = defineCommand({
   run(ctx, [topic, alias]) {
     const { services } = ctx;
     if (isBlankTopic(topic) || isBlankTopic(alias)) return ctx.reply(ctx.t("qa.err.blank_topic"));
-    if (resolveTopic(services.db, topic) === normalizeTopic(alias))
-      return ctx.reply(ctx.t("qa.err.alias_same"));
     const saved = setTopicAlias(services.db, topic, alias, ctx.actor.id, services.clock.now());
-    ctx.reply(ctx.t("qa.alias.saved", { alias, topic: topicLabelOf(services.db, saved.topic) }));
+    ctx.reply(
+      saved.ok
+        ? ctx.t("qa.alias.saved", { alias: saved.value.alias, topic: saved.value.topicLabel })
+        : ctx.t(saved.error.key, saved.error.params),
+    );
   },
 });

@@ -21,7 +21,7 @@ export const topicsCommand = defineCommand({
         .text(ctx.t("qa.topics.title"))
         .list(
           topics.map((topic) => {
-            const names = aliases.filter((a) => a.topic === topic.key).map((a) => a.alias);
+            const names = aliases.filter((a) => a.topic === topic.key).map((a) => a.label);
             return [
               bold(topic.label),
               " · ",

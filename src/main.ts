@@ -52,10 +52,13 @@ export function consoleAdapter(app: App, write: (line: string) => void): Console
  */
 export async function attach(app: App, adapter: Adapter, afterEvent?: () => void): Promise<void> {
   app.bot.services.ports.add(adapter.port);
-  await adapter.start(async (event) => {
-    await app.bot.handle(event);
-    afterEvent?.();
-  });
+  await adapter.start(
+    async (event) => {
+      await app.bot.handle(event);
+      afterEvent?.();
+    },
+    { validateForm: (event) => app.bot.validateForm(event) },
+  );
 }
 
 async function runConsole(app: App): Promise<void> {
@@ -86,6 +89,7 @@ function platformAdapters(app: App, log: Logger): Adapter[] {
         clock: app.clock,
         log: log.child({ adapter: "slack" }),
         homeView: (userId) => app.bot.home(userId),
+        lang,
       }),
     );
   }

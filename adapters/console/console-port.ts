@@ -94,6 +94,10 @@ export class ConsolePort implements ChatPort {
     this.write(`[#${rawId(channelId)}] + ${userIds.map((id) => `@${nameOf(id)}`).join(", ")}`);
   }
 
+  async removeFromSpace(channelId: string, userId: string): Promise<void> {
+    this.write(`[#${rawId(channelId)}] − @${nameOf(userId)}`);
+  }
+
   async archiveSpace(channelId: string): Promise<void> {
     this.write(`[#${rawId(channelId)}] 🗄`);
   }

@@ -9,6 +9,8 @@ import { parseMatrixTo } from "./html";
 
 /** Power levels are re-read at the latest after this long, even without a change in the sync. */
 const POWER_LEVELS_TTL_MS = 5 * 60_000;
+/** The power level Element calls "Moderator"; from here on a member moderates copbot too. */
+const MODERATOR_LEVEL = 50;
 
 /** Reads a state event's content; undefined when the room has no such state. */
 export async function stateContent(
@@ -162,9 +164,10 @@ export class MatrixDirectory {
   }
 
   /**
-   * The role the community room grants: power level 100 is an admin, 50 and more a moderator.
-   * Only the configured community room counts: anyone can create a room of their own and be
-   * its admin, so other rooms' power levels must not grant copbot roles.
+   * The role the community room grants: a power level of 50 or more makes a moderator, and
+   * nothing more. Admins come from `COPBOT_ADMINS` only: room power levels are handed out for
+   * room moderation, not for running copbot. Only the configured community room counts: anyone
+   * can create a room of their own and be its admin, so other rooms' power levels grant nothing.
    */
   platformRole(userId: string): Promise<Role | undefined> {
     return guard("power levels", async () => {
@@ -180,7 +183,7 @@ export class MatrixDirectory {
         this.powerLevels = { at: now, users: levels.users, usersDefault: levels.users_default };
       }
       const level = this.powerLevels.users[raw] ?? this.powerLevels.usersDefault;
-      return level >= 100 ? "admin" : level >= 50 ? "moderator" : undefined;
+      return level >= MODERATOR_LEVEL ? "moderator" : undefined;
     });
   }
 }

@@ -1,8 +1,31 @@
 import type { MatrixClient } from "@vector-im/matrix-bot-sdk";
 import { z } from "zod";
+import { PlatformError } from "../../src/core/errors";
 import { stateContent } from "./directory";
 
 const DirectSchema = z.record(z.string(), z.array(z.string()));
+
+/** The Synapse setting that makes a homeserver encrypt new rooms, named in errors and the docs. */
+export const SERVER_ENCRYPTION_SETTING = "encryption_enabled_by_default_for_room_type";
+
+/**
+ * copbot cannot have an unencrypted DM with this person: the homeserver encrypts every new
+ * room. Permanent until the server setting changes, so the outbox does not retry.
+ */
+export class EncryptedDmError extends PlatformError {
+  constructor(userId: string) {
+    super(
+      `matrix DM with ${userId}: the homeserver encrypts new rooms (Synapse ${SERVER_ENCRYPTION_SETTING}), ` +
+        "and copbot cannot read encrypted rooms",
+      false,
+    );
+  }
+}
+
+/** True when the room has end-to-end encryption switched on. */
+export async function isEncrypted(client: MatrixClient, roomId: string): Promise<boolean> {
+  return (await stateContent(client, roomId, "m.room.encryption")) !== undefined;
+}
 
 /**
  * copbot's DM room with a person: an existing DM from `m.direct` that both are in and that is
@@ -11,31 +34,63 @@ const DirectSchema = z.record(z.string(), z.array(z.string()));
  */
 export class DmRooms {
   private readonly known = new Map<string, string>();
+  /** DMs created but not yet recorded in `m.direct` (the write failed; the next send retries it). */
+  private readonly unrecorded = new Set<string>();
+  /** Set once a new DM came back encrypted: the server does that to every new room. */
+  private serverEncrypts = false;
 
   constructor(private readonly client: () => MatrixClient) {}
 
+  /** The DM room to write to; throws `EncryptedDmError` when the homeserver allows none copbot can read. */
   async roomFor(userId: string): Promise<string> {
     const known = this.known.get(userId);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      if (this.unrecorded.has(userId)) await this.record(userId, known);
+      return known;
+    }
+    const client = this.client();
+    const direct = DirectSchema.safeParse(await client.getSafeAccountData("m.direct", {}));
+    const candidates = (direct.success ? direct.data : {})[userId] ?? [];
+    const joined = new Set(await client.getJoinedRooms());
+    for (const candidate of candidates) {
+      if (joined.has(candidate) && (await this.usable(candidate, userId))) {
+        this.known.set(userId, candidate);
+        return candidate;
+      }
+    }
+    return this.create(userId);
+  }
+
+  private async create(userId: string): Promise<string> {
+    if (this.serverEncrypts) throw new EncryptedDmError(userId);
+    const client = this.client();
+    const roomId = await client.createRoom({
+      invite: [userId],
+      is_direct: true,
+      preset: "trusted_private_chat",
+    });
+    // Kept before anything else can fail: a retried send must reuse this room, not open a second one.
+    this.known.set(userId, roomId);
+    this.unrecorded.add(userId);
+    if (await isEncrypted(client, roomId)) {
+      this.known.delete(userId);
+      this.unrecorded.delete(userId);
+      this.serverEncrypts = true;
+      throw new EncryptedDmError(userId);
+    }
+    await this.record(userId, roomId);
+    return roomId;
+  }
+
+  /** Lists the room first among the person's DMs in `m.direct`, read fresh so no other entry is lost. */
+  private async record(userId: string, roomId: string): Promise<void> {
     const client = this.client();
     const direct = DirectSchema.safeParse(await client.getSafeAccountData("m.direct", {}));
     const map = direct.success ? direct.data : {};
-    const candidates = map[userId] ?? [];
-    const joined = new Set(await client.getJoinedRooms());
-    let roomId: string | undefined;
-    for (const candidate of candidates) {
-      if (joined.has(candidate) && (await this.usable(candidate, userId))) {
-        roomId = candidate;
-        break;
-      }
-    }
-    if (roomId === undefined) {
-      roomId = await client.createRoom({ invite: [userId], is_direct: true, preset: "trusted_private_chat" });
-      await client.setAccountData("m.direct", { ...map, [userId]: [roomId, ...candidates] });
-      await client.dms.update();
-    }
-    this.known.set(userId, roomId);
-    return roomId;
+    const others = (map[userId] ?? []).filter((id) => id !== roomId);
+    await client.setAccountData("m.direct", { ...map, [userId]: [roomId, ...others] });
+    this.unrecorded.delete(userId);
+    await client.dms.update();
   }
 
   /** The person is still in (or invited to) the room, and the room is not encrypted. */
@@ -43,6 +98,6 @@ export class DmRooms {
     const member = await stateContent(this.client(), roomId, "m.room.member", userId);
     const membership = member?.membership;
     if (membership !== "join" && membership !== "invite") return false;
-    return (await stateContent(this.client(), roomId, "m.room.encryption")) === undefined;
+    return !(await isEncrypted(this.client(), roomId));
   }
 }

@@ -88,11 +88,13 @@ export async function translateEvent(
     case "m.room.member": {
       const member = MemberContentSchema.safeParse(event.content);
       const wasJoined = event.unsigned?.prev_content?.membership === "join";
+      // Accepting copbot's DM is not joining the community: no welcome for that.
       if (
         !member.success ||
         member.data.membership !== "join" ||
         wasJoined ||
-        event.state_key !== event.sender
+        event.state_key !== event.sender ||
+        base.isDm
       ) {
         return undefined;
       }
@@ -139,10 +141,12 @@ function translateMessage(
   const text = textWithPills(body, content.formatted_body).trim();
   const command = COMMAND.exec(text);
   if (command) {
+    // The command's event id travels as the reply token, so the answer can mark it with 📬.
     return {
       ...base,
       kind: "command",
       text: (command[1] ?? "").trim(),
+      replyToken: event.event_id,
       ...(threadId !== undefined ? { threadId } : {}),
     };
   }

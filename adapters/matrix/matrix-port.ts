@@ -4,15 +4,23 @@ import { qualify, rawId, splitId } from "../../src/core/ids";
 import type { Attachment, OutgoingMessage, PostedRef, Target } from "../../src/core/message";
 import type { ChatPort, FormSpec, UserInfo } from "../../src/core/port";
 import type { Role } from "../../src/core/roles";
-import { t, type Lang } from "../../src/i18n";
+import type { Lang } from "../../src/i18n";
 import type { ButtonRow } from "./buttons";
-import { serverOf, stateContent, type MatrixDirectory } from "./directory";
-import { DmRooms } from "./dm-rooms";
-import { errcodeOf, guard } from "./errors";
+import { stateContent, type MatrixDirectory } from "./directory";
+import { DmRooms, EncryptedDmError } from "./dm-rooms";
+import { guard } from "./errors";
+import { GroupRooms } from "./group-rooms";
 import { PinnedEventsSchema } from "./event-schema";
 import { matrixTo } from "./html";
 import { referencedIds, renderMessage, type Rendered } from "./render";
 import type { ThreadTracker } from "./threads";
+
+type EphemeralTarget = Extract<Target, { kind: "ephemeral" }>;
+
+/** The reaction that tells someone the answer to their command is in their DM. */
+const ANSWERED_IN_DM = "📬";
+/** Remembers this many marked commands; older ones fall out first. */
+const POINTED_CAPACITY = 1_000;
 
 /** What the port shares with the adapter: the running client and what both remember. */
 export interface MatrixPortContext {
@@ -31,39 +39,93 @@ export interface MatrixPortContext {
 export class MatrixPort implements ChatPort {
   readonly platform = "matrix" as const;
   private readonly dms: DmRooms;
+  private readonly groups: GroupRooms;
+  /** Commands already marked with 📬 in this run. */
+  private readonly pointed = new Set<string>();
 
   constructor(private readonly ctx: MatrixPortContext) {
     this.dms = new DmRooms(() => ctx.client());
+    this.groups = new GroupRooms(ctx);
   }
 
   post(target: Target, message: OutgoingMessage): Promise<PostedRef> {
     return guard("send", async () => {
-      const client = this.ctx.client();
-      const roomId =
-        target.kind === "dm" ? await this.dms.roomFor(rawId(target.userId)) : rawId(target.channelId);
-      const threadId = target.kind === "dm" ? undefined : target.threadId;
-      const rendered = await this.render(message, roomId, target.kind === "ephemeral");
-      const relation =
-        threadId === undefined
-          ? {}
-          : {
-              "m.relates_to": {
-                rel_type: "m.thread",
-                event_id: threadId,
-                is_falling_back: true,
-                "m.in_reply_to": { event_id: this.ctx.threads.latestIn(threadId) },
-              },
-            };
-      const eventId = await client.sendMessage(roomId, { ...rendered.content, ...relation });
-      this.ctx.threads.record(eventId, threadId);
-      // The message is out: from here on a failure must not make the outbox send it twice.
-      if (rendered.buttons.length > 0) {
-        this.ctx.buttons.set(eventId, { table: [...rendered.buttons], ...(threadId ? { threadId } : {}) });
-        await this.addChoices(roomId, eventId, rendered.buttons);
+      switch (target.kind) {
+        case "channel":
+          return this.send(rawId(target.channelId), target.threadId, message, false);
+        case "dm":
+          return this.send(await this.dms.roomFor(rawId(target.userId)), undefined, message, false);
+        case "ephemeral":
+          return this.postPrivately(target, message);
       }
-      if (message.attachment) await this.attach(roomId, threadId, message.attachment);
-      return { channelId: qualify("matrix", roomId), messageId: eventId };
     });
+  }
+
+  /**
+   * Matrix cannot show a message to one person in a shared room, so what Slack shows
+   * ephemerally (help, errors, someone's own groups, the welcome) goes to the person's DM. When
+   * it answers a command typed in a room, a 📬 on the command shows where the answer went.
+   */
+  private async postPrivately(target: EphemeralTarget, message: OutgoingMessage): Promise<PostedRef> {
+    const roomId = rawId(target.channelId);
+    let dm: string;
+    try {
+      dm = await this.dms.roomFor(rawId(target.userId));
+    } catch (error) {
+      if (!(error instanceof EncryptedDmError)) throw error;
+      // No DM copbot could read: a notice where the person asked is the only way to reach them.
+      this.ctx.log.warn({ err: error }, "answering in the room: the homeserver encrypts new DMs");
+      return this.send(roomId, target.threadId, message, true);
+    }
+    const ref = await this.send(dm, undefined, message, false);
+    if (target.replyToken !== undefined) await this.pointToDm(roomId, target.replyToken);
+    return ref;
+  }
+
+  /** Reacts 📬 to a command once, however many answers it gets; never fails the delivered answer. */
+  private async pointToDm(roomId: string, commandEventId: string): Promise<void> {
+    if (this.pointed.has(commandEventId)) return;
+    this.pointed.add(commandEventId);
+    if (this.pointed.size > POINTED_CAPACITY) {
+      const oldest = this.pointed.values().next().value;
+      if (oldest !== undefined) this.pointed.delete(oldest);
+    }
+    try {
+      await this.ctx.client().sendEvent(roomId, "m.reaction", {
+        "m.relates_to": { rel_type: "m.annotation", event_id: commandEventId, key: ANSWERED_IN_DM },
+      });
+    } catch (error) {
+      this.ctx.log.warn({ err: error, roomId }, "could not mark the command as answered in the DM");
+    }
+  }
+
+  private async send(
+    roomId: string,
+    threadId: string | undefined,
+    message: OutgoingMessage,
+    notice: boolean,
+  ): Promise<PostedRef> {
+    const rendered = await this.render(message, roomId, notice);
+    const relation =
+      threadId === undefined
+        ? {}
+        : {
+            "m.relates_to": {
+              rel_type: "m.thread",
+              event_id: threadId,
+              is_falling_back: true,
+              "m.in_reply_to": { event_id: this.ctx.threads.latestIn(threadId) },
+            },
+          };
+    const eventId = await this.ctx.client().sendMessage(roomId, { ...rendered.content, ...relation });
+    this.ctx.threads.record(eventId, threadId);
+    // The message is out: from here on a failure must not make the outbox send it twice.
+    if (rendered.buttons.length > 0) {
+      this.ctx.buttons.set(eventId, { table: [...rendered.buttons], ...(threadId ? { threadId } : {}) });
+      await this.addChoices(roomId, eventId, rendered.buttons);
+    }
+    if (message.attachment) await this.attach(roomId, threadId, message.attachment);
+    return { channelId: qualify("matrix", roomId), messageId: eventId };
   }
 
   update(ref: PostedRef, message: OutgoingMessage): Promise<void> {
@@ -105,58 +167,30 @@ export class MatrixPort implements ChatPort {
   }
 
   createPrivateSpace(spec: { name: string; topic: string; memberIds: readonly string[] }): Promise<string> {
-    return guard("create room", async () => {
-      const client = this.ctx.client();
-      const spaceId = this.ctx.spaceId();
-      const via = [serverOf(this.ctx.botUserId())];
-      const roomId = await client.createRoom({
-        preset: "private_chat",
-        visibility: "private",
-        name: spec.name,
-        topic: spec.topic,
-        invite: this.matrixUsers(spec.memberIds),
-        initial_state: spaceId
-          ? [{ type: "m.space.parent", state_key: spaceId, content: { via, canonical: true } }]
-          : [],
-      });
-      if (spaceId !== undefined) {
-        try {
-          await client.sendStateEvent(spaceId, "m.space.child", roomId, { via, suggested: false });
-        } catch (error) {
-          // The room exists and the members are invited; a missing space link must not recreate it.
-          this.ctx.log.warn(
-            { err: error, roomId, spaceId },
-            "could not add the room to the space (power level?)",
-          );
-        }
-      }
-      return qualify("matrix", roomId);
-    });
+    return guard("create room", async () =>
+      qualify(
+        "matrix",
+        await this.groups.create({
+          name: spec.name,
+          topic: spec.topic,
+          invite: this.matrixUsers(spec.memberIds),
+        }),
+      ),
+    );
   }
 
   invite(channelId: string, userIds: readonly string[]): Promise<void> {
-    return guard("invite", async () => {
-      for (const userId of this.matrixUsers(userIds)) {
-        try {
-          await this.ctx.client().inviteUser(userId, rawId(channelId));
-        } catch (error) {
-          // Inviting someone who is already there is not a failure.
-          if (errcodeOf(error) !== "M_FORBIDDEN" || !/already/i.test(String((error as Error).message)))
-            throw error;
-        }
-      }
+    return guard("invite", () => this.groups.invite(rawId(channelId), this.matrixUsers(userIds)));
+  }
+
+  removeFromSpace(channelId: string, userId: string): Promise<void> {
+    return guard("remove from room", async () => {
+      for (const raw of this.matrixUsers([userId])) await this.groups.remove(rawId(channelId), raw);
     });
   }
 
   archiveSpace(channelId: string): Promise<void> {
-    return guard("archive room", async () => {
-      const client = this.ctx.client();
-      const roomId = rawId(channelId);
-      const text = t(this.ctx.lang, "matrix.archived");
-      await client.sendMessage(roomId, { msgtype: "m.notice", body: text, "m.mentions": {} });
-      const levels = (await stateContent(client, roomId, "m.room.power_levels")) ?? {};
-      await client.sendStateEvent(roomId, "m.room.power_levels", "", { ...levels, events_default: 100 });
-    });
+    return guard("archive room", () => this.groups.archive(rawId(channelId)));
   }
 
   resolveChannel(ref: string): Promise<string | undefined> {

@@ -48,14 +48,37 @@ function matrixCommands(text: string): string {
   return text.replace(/(^|[^\w/])\/cop\b/g, "$1!cop");
 }
 
+/** Inline code spans in text: a backtick pair on one line (copbot's texts write `!cop help` so). */
+const BACKTICK_SPAN = /`([^`\n]+)`/g;
+
+/**
+ * Escapes text for HTML, with backtick spans as `<code>`: Matrix HTML would show the backticks
+ * literally. The plain body keeps them, which is how people read code in plain text.
+ */
+function escapeWithCode(text: string): string {
+  let html = "";
+  let from = 0;
+  for (const m of text.matchAll(BACKTICK_SPAN)) {
+    html += escapeHtml(text.slice(from, m.index)) + `<code>${escapeHtml(m[1] ?? "")}</code>`;
+    from = m.index + m[0].length;
+  }
+  return html + escapeHtml(text.slice(from));
+}
+
 /** Plain and HTML forms of one piece of text. */
 function both(text: string, wrap: (html: string) => string = (html) => html): Parts {
   const adapted = matrixCommands(text);
   return { html: wrap(escapeHtml(adapted)), text: neutralizeRoomMention(adapted) };
 }
 
+/** Plain and HTML forms of a plain-string inline, whose backtick spans become code in HTML. */
+function plainInline(text: string): Parts {
+  const adapted = matrixCommands(text);
+  return { html: escapeWithCode(adapted), text: neutralizeRoomMention(adapted) };
+}
+
 function renderInline(inline: Inline, names: RenderNames, mentions: Set<string>): Parts {
-  if (typeof inline === "string") return both(inline);
+  if (typeof inline === "string") return plainInline(inline);
   if ("mention" in inline) {
     const split = splitId(inline.mention);
     const raw = split?.raw ?? inline.mention;

@@ -12,7 +12,7 @@ import type {
 import { qualify } from "../../src/core/ids";
 import { buttonAction } from "./blocks";
 import { formValues, readFormMetadata, viewStateSchema } from "./forms";
-import { unescapeMrkdwn } from "./mrkdwn";
+import { fromSlackText } from "./slack-text";
 
 /**
  * Payload -> CoreEvent translations. Each parses only the fields it uses (zod), so an
@@ -88,7 +88,7 @@ export function fromMessageEvent(
       at: tsToDate(e.event_ts ?? e.ts),
       userId: slack(m.user ?? ""),
       messageId: m.ts,
-      text: unescapeMrkdwn(m.text),
+      text: fromSlackText(m.text, "message"),
     };
   }
   if (e.subtype === "message_deleted") {
@@ -114,7 +114,7 @@ export function fromMessageEvent(
     userId: slack(e.user ?? ""),
     messageId: e.ts,
     ...(e.thread_ts !== undefined && e.thread_ts !== e.ts ? { threadId: e.thread_ts } : {}),
-    text: unescapeMrkdwn(e.text),
+    text: fromSlackText(e.text, "message"),
     mentionsBot: e.type === "app_mention" || e.text.includes(`<@${bot.botUserId}>`),
   };
 }
@@ -193,7 +193,7 @@ export function fromSlashCommand(payload: unknown, now: Date): CommandEvent | un
     ...(c.user_name !== undefined ? { userName: c.user_name } : {}),
     channelId: slack(c.channel_id),
     isDm: c.channel_name === "directmessage" || isDmChannel(c.channel_id),
-    text: unescapeMrkdwn(c.text).trim(),
+    text: fromSlackText(c.text, "command").trim(),
     ...(c.response_url !== undefined ? { replyToken: c.response_url } : {}),
     triggerId: c.trigger_id,
   };

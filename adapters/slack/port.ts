@@ -1,6 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import { PlatformError } from "../../src/core/errors";
-import { qualify, rawId } from "../../src/core/ids";
+import { qualify, rawId, splitId } from "../../src/core/ids";
 import type { OutgoingMessage, PostedRef, Target } from "../../src/core/message";
 import type { ChatPort, FormSpec, UserInfo } from "../../src/core/port";
 import type { Role } from "../../src/core/roles";
@@ -8,9 +8,10 @@ import { renderMessage, type RenderedMessage } from "./blocks";
 import { slackErrorCode, toPlatformError } from "./errors";
 import { renderForm } from "./forms";
 import { postToResponseUrl } from "./response-url";
-import { channelName } from "./names";
 import { SlackDirectory } from "./directory";
 import { WorkspaceRoles } from "./workspace-roles";
+import { PrivateSpaces, realSleep, withRateLimitRetry, type Sleep } from "./private-space";
+import { UNREACHABLE, UnreachableChannels } from "./unreachable";
 
 type WebClient = webApi.WebClient;
 
@@ -21,8 +22,6 @@ const ALREADY_DONE = new Set([
   "already_archived",
   "cant_invite_self",
 ]);
-
-const TOPIC_MAX = 250;
 
 /**
  * `ChatPort` on the Slack Web API. It only translates: which calls to make, with which
@@ -36,15 +35,20 @@ export class SlackPort implements ChatPort {
   private readonly directory: SlackDirectory;
   private readonly names = new Map<string, string | undefined>();
   private readonly roles: WorkspaceRoles;
+  private readonly spaces: PrivateSpaces;
+  /** Channels where a post failed because copbot is no member (see `UnreachableChannels`). */
+  readonly unreachable = new UnreachableChannels();
 
   constructor(
     private readonly client: WebClient,
     private readonly botUserId: () => Promise<string>,
     private readonly fetchFn: typeof fetch = fetch,
     now: () => number = Date.now,
+    private readonly sleep: Sleep = realSleep,
   ) {
     this.directory = new SlackDirectory(client);
     this.roles = new WorkspaceRoles(now);
+    this.spaces = new PrivateSpaces(client, botUserId, sleep);
   }
 
   /** Remembers the channel a trigger came from (called by the adapter for commands and buttons). */
@@ -81,13 +85,18 @@ export class SlackPort implements ChatPort {
     const channel = target.kind === "dm" ? await this.openDm(rawId(target.userId)) : rawId(target.channelId);
     const threadTs = target.kind === "channel" ? target.threadId : undefined;
     const result = await this.call("chat.postMessage", () =>
-      this.client.chat.postMessage({
-        channel,
-        ...rendered,
-        ...(threadTs !== undefined ? { thread_ts: rawId(threadTs) } : {}),
-        unfurl_links: false,
-        unfurl_media: false,
-      }),
+      this.client.chat
+        .postMessage({
+          channel,
+          ...rendered,
+          ...(threadTs !== undefined ? { thread_ts: rawId(threadTs) } : {}),
+          unfurl_links: false,
+          unfurl_media: false,
+        })
+        .catch((error: unknown) => {
+          if (UNREACHABLE.has(slackErrorCode(error) ?? "")) this.unreachable.note(channel);
+          throw error;
+        }),
     );
     const ref = { channelId: qualify("slack", result.channel ?? channel), messageId: result.ts ?? "" };
     if (message.attachment) await this.upload(rawId(ref.channelId), threadTs ?? ref.messageId, message);
@@ -157,44 +166,39 @@ export class SlackPort implements ChatPort {
     );
   }
 
+  /**
+   * Idempotent per name (see `PrivateSpaces`): a retry after a failed step reuses the channel.
+   * Topic and invite wait out a short 429 instead of failing the whole formation.
+   */
   async createPrivateSpace(spec: {
     readonly name: string;
     readonly topic: string;
     readonly memberIds: readonly string[];
   }): Promise<string> {
-    const base = channelName(spec.name);
-    let channel: string | undefined;
-    // A taken name gets a numbered suffix, as a person would do in Slack.
-    for (let attempt = 1; channel === undefined; attempt++) {
-      const name = attempt === 1 ? base : `${base.slice(0, 76)}-${attempt}`;
-      try {
-        const result = await this.client.conversations.create({ name, is_private: true });
-        channel = result.channel?.id;
-        if (channel === undefined)
-          throw new PlatformError("slack conversations.create returned no id", false);
-      } catch (error) {
-        if (slackErrorCode(error) !== "name_taken" || attempt >= 20)
-          throw toPlatformError(error, "conversations.create");
-      }
-    }
-    const id = channel;
-    if (spec.topic.trim() !== "") {
-      await this.call("conversations.setTopic", () =>
-        this.client.conversations.setTopic({ channel: id, topic: spec.topic.slice(0, TOPIC_MAX) }),
-      );
-    }
-    const qualified = qualify("slack", id);
-    await this.invite(qualified, spec.memberIds);
+    const qualified = qualify("slack", await this.spaces.ensure(spec.name, spec.topic));
+    await withRateLimitRetry(this.sleep, () => this.invite(qualified, spec.memberIds));
     return qualified;
   }
 
+  /** Invites Slack members; people from other platforms cannot join a Slack channel and are skipped. */
   async invite(channelId: string, userIds: readonly string[]): Promise<void> {
     const self = await this.botUserId();
-    const users = [...new Set(userIds.map(rawId))].filter((u) => u !== self);
+    const slackIds = userIds.filter((id) => splitId(id)?.platform === "slack").map(rawId);
+    const users = [...new Set(slackIds)].filter((u) => u !== self);
     if (users.length === 0) return;
     await this.idempotent("conversations.invite", () =>
       this.client.conversations.invite({ channel: rawId(channelId), users: users.join(","), force: true }),
     );
+  }
+
+  /** Removes a Slack member from a channel; one who is not (or no longer) in it counts as removed. */
+  async removeFromSpace(channelId: string, userId: string): Promise<void> {
+    if (splitId(userId)?.platform !== "slack") return;
+    try {
+      await this.client.conversations.kick({ channel: rawId(channelId), user: rawId(userId) });
+    } catch (error) {
+      if (slackErrorCode(error) !== "not_in_channel") throw toPlatformError(error, "conversations.kick");
+    }
   }
 
   async archiveSpace(channelId: string): Promise<void> {

@@ -6,10 +6,11 @@ import type { SlackConfig } from "../../src/config";
 import { SystemClock, type Clock } from "../../src/core/clock";
 import { ConfigError } from "../../src/core/errors";
 import { startupError } from "./errors";
-import type { CoreEvent } from "../../src/core/events";
+import type { CommandEvent, CoreEvent, FormSubmitEvent } from "../../src/core/events";
 import { qualify } from "../../src/core/ids";
-import type { OutgoingMessage } from "../../src/core/message";
-import type { Adapter } from "../../src/core/port";
+import type { OutgoingMessage, Target } from "../../src/core/message";
+import { translator, type Lang } from "../../src/i18n";
+import type { Adapter, AdapterHooks } from "../../src/core/port";
 import { boltLogger } from "./bolt-logger";
 import { homeOpenedBy, renderHome } from "./home";
 import {
@@ -21,7 +22,10 @@ import {
   fromViewSubmission,
   type BotIdentity,
 } from "./inbound";
+import type { Sleep } from "./private-space";
 import { SlackPort } from "./port";
+import { nameMentions } from "./slack-text";
+import { unreachableNote } from "./unreachable";
 import { RecentIds } from "./recent-ids";
 
 /** Socket Mode whenever an app token is set (no public URL needed); HTTP otherwise. */
@@ -45,6 +49,10 @@ export interface SlackAdapterOptions {
   readonly host?: string;
   /** The App Home content for a member (copbot id); without it the Home tab is left alone. */
   readonly homeView?: (userId: string) => Promise<OutgoingMessage>;
+  /** The language of the adapter's own notes (e.g. "invite copbot there"); default German. */
+  readonly lang?: Lang;
+  /** How the port waits out a short 429 inside one call (tests pass one that does not wait). */
+  readonly sleep?: Sleep;
 }
 
 /** For load balancers and container probes in HTTP mode. */
@@ -86,6 +94,7 @@ export class SlackAdapter implements Adapter {
       async () => (await this.whoAmI()).botUserId,
       fetch,
       () => this.clock.now().getTime(),
+      options.sleep,
     );
   }
 
@@ -112,7 +121,7 @@ export class SlackAdapter implements Adapter {
     return address ? `http://127.0.0.1:${address.port}` : undefined;
   }
 
-  async start(handle: (event: CoreEvent) => Promise<void>): Promise<void> {
+  async start(handle: (event: CoreEvent) => Promise<void>, hooks: AdapterHooks = {}): Promise<void> {
     const bot = await this.whoAmI().catch((error: unknown) => {
       this.identity = undefined;
       throw startupError(error, "SLACK_BOT_TOKEN");
@@ -128,7 +137,7 @@ export class SlackAdapter implements Adapter {
     };
     if (config.appToken !== undefined) {
       const app = new App({ ...common, socketMode: true, appToken: config.appToken });
-      this.register(app, bot, handle);
+      this.register(app, bot, handle, hooks);
       this.app = app;
       await app.start().catch((error: unknown) => {
         throw startupError(error, "SLACK_APP_TOKEN");
@@ -140,7 +149,7 @@ export class SlackAdapter implements Adapter {
         );
       }
       const app = new App({ ...common, signingSecret: config.signingSecret, customRoutes: [healthz] });
-      this.register(app, bot, handle);
+      this.register(app, bot, handle, hooks);
       this.app = app;
       const host = this.options.host;
       this.server = await app
@@ -152,7 +161,12 @@ export class SlackAdapter implements Adapter {
     this.log.info({ mode: slackMode(config) }, "slack adapter started");
   }
 
-  private register(app: App, bot: BotIdentity, handle: (event: CoreEvent) => Promise<void>): void {
+  private register(
+    app: App,
+    bot: BotIdentity,
+    handle: (event: CoreEvent) => Promise<void>,
+    hooks: AdapterHooks,
+  ): void {
     const deliver = async (event: CoreEvent | undefined): Promise<void> => {
       // Retries and message/app_mention twins carry the same id: one effect only.
       if (event === undefined || !this.seen.firstTime(event.id)) return;
@@ -175,7 +189,9 @@ export class SlackAdapter implements Adapter {
       await ack();
       const event = fromSlashCommand(body, now());
       if (event?.triggerId !== undefined) this.port.rememberTrigger(event.triggerId, event.channelId);
+      const mark = this.port.unreachable.mark();
       await deliver(event);
+      if (event) await this.explainUnreachable(event, mark, [event.channelId, event.text]);
     });
     app.action(/.*/, async ({ ack, body }) => {
       await ack();
@@ -184,22 +200,78 @@ export class SlackAdapter implements Adapter {
       await deliver(event);
     });
     app.view(/.*/, async ({ ack, body }) => {
+      const event = fromViewSubmission(body, now());
+      // Problems are shown next to their fields and the modal stays open with everything typed.
+      const errors = event === undefined ? undefined : await this.formErrors(event, hooks);
+      if (errors !== undefined) {
+        await ack({ response_action: "errors", errors: { ...errors } });
+        return;
+      }
       await ack();
-      await deliver(fromViewSubmission(body, now()));
+      const mark = this.port.unreachable.mark();
+      await deliver(event);
+      if (event) await this.explainUnreachable(event, mark, [event.values["__context"] ?? ""]);
     });
     app.error(async (err) => {
       this.log.error({ err }, "slack: Bolt reported an error");
     });
   }
 
+  /** The validator's field problems; a failing validator must not keep the form from closing. */
+  private async formErrors(
+    event: FormSubmitEvent,
+    hooks: AdapterHooks,
+  ): Promise<Readonly<Record<string, string>> | undefined> {
+    try {
+      return await hooks.validateForm?.(event);
+    } catch (err) {
+      this.log.error({ err, event: event.id }, "slack: validating a form failed");
+      return undefined;
+    }
+  }
+
   /**
    * Adds the member's Slack display name (payloads carry ids, at most a legacy handle), so
-   * profiles show the name people know each other by.
+   * profiles show the name people know each other by; mentions in a message's text become
+   * `@Name` the same way (see `fromSlackText`).
    */
   private async withName(event: CoreEvent): Promise<CoreEvent> {
     if (event.kind === "timer") return event;
+    const named =
+      event.kind === "message" || event.kind === "message_edited"
+        ? { ...event, text: await nameMentions(event.text, (id) => this.port.nameOf(qualify("slack", id))) }
+        : event;
     const userName = (await this.port.nameOf(event.userId)) ?? event.userName;
-    return userName === undefined ? event : { ...event, userName };
+    return userName === undefined ? named : { ...named, userName };
+  }
+
+  /**
+   * Slack drops a post into a channel copbot is not in for good. When the event a person just
+   * caused led to such a post in a channel it names (`where`: the command's channel and text,
+   * a form's channel), tells that person privately how to fix it.
+   */
+  private async explainUnreachable(
+    event: CommandEvent | FormSubmitEvent,
+    mark: number,
+    where: readonly string[],
+  ): Promise<void> {
+    const channels = this.port.unreachable.since(mark).filter((c) => where.some((w) => w.includes(c)));
+    if (channels.length === 0) return;
+    const note = unreachableNote(translator(this.options.lang ?? "de"), channels);
+    const target: Target =
+      event.kind === "command"
+        ? {
+            kind: "ephemeral",
+            channelId: event.channelId,
+            userId: event.userId,
+            ...(event.replyToken !== undefined ? { replyToken: event.replyToken } : {}),
+          }
+        : { kind: "dm", userId: event.userId };
+    try {
+      await this.port.post(target, note);
+    } catch (err) {
+      this.log.warn({ err, event: event.id }, "slack: telling about an unreachable channel failed");
+    }
   }
 
   /** Publishes the Home tab the core composes for this member. */

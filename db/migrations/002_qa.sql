@@ -8,9 +8,11 @@ CREATE TABLE qa_channels (
   added_at INTEGER NOT NULL
 );
 
--- Moderator-defined aliases: the normalized alias points to a normalized topic key.
+-- Moderator-defined aliases: the normalized alias points to a normalized topic key; `label`
+-- is the alias as the moderator typed it, which is what people see.
 CREATE TABLE qa_topic_aliases (
   alias TEXT PRIMARY KEY,
+  label TEXT NOT NULL,
   topic TEXT NOT NULL,
   created_by TEXT NOT NULL,
   created_at INTEGER NOT NULL
@@ -84,7 +86,8 @@ CREATE UNIQUE INDEX qa_pings_once ON qa_pings (question_id, member_id) WHERE que
 CREATE INDEX qa_pings_member ON qa_pings (member_id, at);
 
 -- What each expert is known for: one row per topic and per question they answered.
--- unicode61 ranks whole words with BM25; prefix queries catch inflections.
+-- unicode61 ranks whole words with BM25; prefix queries catch inflections. Texts are stored
+-- umlaut-folded (ae/oe/ue/ss) by the code, like the queries.
 CREATE VIRTUAL TABLE qa_expert_docs USING fts5 (
   member_id UNINDEXED,
   source UNINDEXED,
@@ -108,6 +111,9 @@ CREATE TABLE qa_knowledge (
 
 -- Two indexes over the same rows: words (BM25, prefix queries) and trigrams, so a part of a
 -- German compound ("Dokumentenmanagement" in "Dokumentenmanagementsystem") is found too.
+-- The triggers index ä/ö/ü/ß spelled out (ae/oe/ue/ss), as queries are (src/qa/text.ts), so
+-- "Loesungsangebot" finds "Lösungsangebot" and the other way round. Spelling out never adds
+-- a word boundary, so word positions (and snippets) still fit the stored text.
 CREATE VIRTUAL TABLE qa_knowledge_words USING fts5 (
   title, body, content = 'qa_knowledge', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
 );
@@ -116,16 +122,16 @@ CREATE VIRTUAL TABLE qa_knowledge_trigrams USING fts5 (
 );
 
 CREATE TRIGGER qa_knowledge_ai AFTER INSERT ON qa_knowledge BEGIN
-  INSERT INTO qa_knowledge_words (rowid, title, body) VALUES (new.id, new.title, new.body);
-  INSERT INTO qa_knowledge_trigrams (rowid, title, body) VALUES (new.id, new.title, new.body);
+  INSERT INTO qa_knowledge_words (rowid, title, body) VALUES (new.id, replace(replace(replace(replace(replace(replace(replace(replace(new.title, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'), replace(replace(replace(replace(replace(replace(replace(replace(new.body, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'));
+  INSERT INTO qa_knowledge_trigrams (rowid, title, body) VALUES (new.id, replace(replace(replace(replace(replace(replace(replace(replace(new.title, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'), replace(replace(replace(replace(replace(replace(replace(replace(new.body, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'));
 END;
 CREATE TRIGGER qa_knowledge_ad AFTER DELETE ON qa_knowledge BEGIN
-  INSERT INTO qa_knowledge_words (qa_knowledge_words, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-  INSERT INTO qa_knowledge_trigrams (qa_knowledge_trigrams, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+  INSERT INTO qa_knowledge_words (qa_knowledge_words, rowid, title, body) VALUES ('delete', old.id, replace(replace(replace(replace(replace(replace(replace(replace(old.title, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'), replace(replace(replace(replace(replace(replace(replace(replace(old.body, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'));
+  INSERT INTO qa_knowledge_trigrams (qa_knowledge_trigrams, rowid, title, body) VALUES ('delete', old.id, replace(replace(replace(replace(replace(replace(replace(replace(old.title, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'), replace(replace(replace(replace(replace(replace(replace(replace(old.body, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'));
 END;
 CREATE TRIGGER qa_knowledge_au AFTER UPDATE ON qa_knowledge BEGIN
-  INSERT INTO qa_knowledge_words (qa_knowledge_words, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-  INSERT INTO qa_knowledge_trigrams (qa_knowledge_trigrams, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-  INSERT INTO qa_knowledge_words (rowid, title, body) VALUES (new.id, new.title, new.body);
-  INSERT INTO qa_knowledge_trigrams (rowid, title, body) VALUES (new.id, new.title, new.body);
+  INSERT INTO qa_knowledge_words (qa_knowledge_words, rowid, title, body) VALUES ('delete', old.id, replace(replace(replace(replace(replace(replace(replace(replace(old.title, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'), replace(replace(replace(replace(replace(replace(replace(replace(old.body, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'));
+  INSERT INTO qa_knowledge_trigrams (qa_knowledge_trigrams, rowid, title, body) VALUES ('delete', old.id, replace(replace(replace(replace(replace(replace(replace(replace(old.title, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'), replace(replace(replace(replace(replace(replace(replace(replace(old.body, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'));
+  INSERT INTO qa_knowledge_words (rowid, title, body) VALUES (new.id, replace(replace(replace(replace(replace(replace(replace(replace(new.title, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'), replace(replace(replace(replace(replace(replace(replace(replace(new.body, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'));
+  INSERT INTO qa_knowledge_trigrams (rowid, title, body) VALUES (new.id, replace(replace(replace(replace(replace(replace(replace(replace(new.title, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'), replace(replace(replace(replace(replace(replace(replace(replace(new.body, 'ä', 'ae'), 'ö', 'oe'), 'ü', 'ue'), 'ß', 'ss'), 'Ä', 'Ae'), 'Ö', 'Oe'), 'Ü', 'Ue'), 'ẞ', 'SS'));
 END;

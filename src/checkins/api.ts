@@ -2,7 +2,7 @@ import { fail, ok, type Result } from "../core/errors";
 import type { Services } from "../core/services";
 import { CheckinRepo } from "./checkin-repo";
 import { checkinSeries, planCheckin } from "./checkin-plan";
-import { isValidZone } from "./local-time";
+import { canonicalZone, isValidZone } from "./local-time";
 import { upcoming } from "./occurrences";
 import { EXAMPLES } from "./parse-spec";
 import { DEFAULT_ZONE, WEEKDAYS, type Schedule, type Weekday } from "./schedule";
@@ -21,7 +21,11 @@ export function weeklySchedule(weekday: Weekday, time: string, zone = DEFAULT_ZO
     throw new Error(`invalid weekly schedule ${weekday} ${time} ${zone}`);
   }
   // Interval 1 needs no anchor beyond "any Monday in the past".
-  return { recurrence: { kind: "weekly", weekday, interval: 1, time }, zone, start: "2000-01-03" };
+  return {
+    recurrence: { kind: "weekly", weekday, interval: 1, time },
+    zone: canonicalZone(zone),
+    start: "2000-01-03",
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { ButtonEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { hasRole } from "../core/roles";
@@ -5,6 +6,9 @@ import { askOnBehalf } from "../qa/ask";
 import { CheckinRepo } from "./checkin-repo";
 import { checkinSeries } from "./checkin-plan";
 import { Ledger, stepKey } from "./ledger";
+
+/** What the ledger keeps for an answer turned into a Q&A question. */
+const AskedDetails = z.object({ questionId: z.number() });
 
 /** `checkin.join` (button on the announcement and summary): joins the caller. */
 export function handleJoinButton(ctx: EventContext<ButtonEvent>): void {
@@ -40,22 +44,24 @@ export function handleAskButton(ctx: EventContext<ButtonEvent>): void {
   const ledger = new Ledger(services.db);
   const series = checkinSeries(checkin.id);
   const step = `ask:${answer.id}`;
-  if (ledger.get(stepKey(series, answer.local, step))) {
-    ctx.reply(t("checkin.ask.already"));
+  const asked = ledger.get(stepKey(series, answer.local, step));
+  if (asked) {
+    const question = AskedDetails.safeParse(asked.details);
+    ctx.reply(t("checkin.ask.already", { id: question.success ? question.data.questionId : "?" }));
     return;
   }
-  const asked = askOnBehalf(services, {
+  const created = askOnBehalf(services, {
     askerId: answer.memberId,
     channelId: checkin.channelId,
     text: answer.text,
   });
-  if (!asked.ok) {
-    ctx.reply(t(asked.error.key, asked.error.params));
+  if (!created.ok) {
+    ctx.reply(t(created.error.key, created.error.params));
     return;
   }
   const now = services.clock.now();
   ledger.record(
-    { series, local: answer.local, step, outcome: "sent", details: { questionId: asked.value.questionId } },
+    { series, local: answer.local, step, outcome: "sent", details: { questionId: created.value.questionId } },
     now,
     now,
   );

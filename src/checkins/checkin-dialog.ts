@@ -7,13 +7,22 @@ import type { Services } from "../core/services";
 import { CheckinRepo } from "./checkin-repo";
 import { questionText } from "./checkin-messages";
 import { checkinOccurrence, deadlineOf } from "./checkin-plan";
-import { formatInstant } from "./format";
+import { formatInstant, formatLocal } from "./format";
+import { upcoming } from "./occurrences";
 import type { LocalDateTime } from "./local-time";
 
 /** The feature that owns the dialog (see `meetingsFeature`). */
 export const DIALOG_OWNER = "meetings";
 export const ANSWER_DIALOG = "checkin.answer";
+/** Left behind when a round closes, so a late answer gets a reply instead of vanishing. */
+export const CLOSED_DIALOG = "checkin.closed";
 const MAX_ANSWER = 2000;
+/** How long after the summary a DM still counts as a late answer to that round. */
+const CLOSED_MARKER_MS = 24 * 3_600_000;
+/** How much of a late answer the reply quotes. */
+const QUOTE = 80;
+
+const ClosedState = z.object({ checkinId: z.number(), local: z.string(), until: z.number() });
 
 const State = z.object({ checkinId: z.number(), local: z.string(), index: z.number().int().min(0) });
 
@@ -43,11 +52,61 @@ export function startAnswering(
   return index;
 }
 
+/**
+ * Ends answering for a round (its summary is out): a participant without another feature's
+ * dialog keeps a short-lived marker, so a late DM is told the round is closed.
+ */
+export function closeAnswering(
+  services: Services,
+  memberId: string,
+  checkinId: number,
+  local: LocalDateTime,
+): void {
+  const dialog = services.dialogs.get(memberId);
+  if (
+    dialog &&
+    (dialog.owner !== DIALOG_OWNER ||
+      (dialog.kind === ANSWER_DIALOG && !isRound(dialog.state, checkinId, local)))
+  )
+    return;
+  const until = services.clock.now().getTime() + CLOSED_MARKER_MS;
+  services.dialogs.start(memberId, {
+    owner: DIALOG_OWNER,
+    kind: CLOSED_DIALOG,
+    state: { checkinId, local, until },
+  });
+}
+
+/** A DM after a round closed: says so (once), then DMs are normal messages again. */
+export function closedDialog(ctx: EventContext<MessageEvent>, raw: unknown): void {
+  const { services, t, actor } = ctx;
+  services.dialogs.clear(actor.id);
+  const state = ClosedState.safeParse(raw);
+  const checkin = state.success ? new CheckinRepo(services.db).get(state.data.checkinId) : undefined;
+  if (!state.success || !checkin || services.clock.now().getTime() >= state.data.until) {
+    ctx.reply(t("core.dm.hint", { prefix: commandPrefix(ctx.event.platform) }));
+    return;
+  }
+  const text = ctx.event.text.trim();
+  const quote = text.length > QUOTE ? `${text.slice(0, QUOTE - 1)}…` : text;
+  const next = upcoming(checkin.schedule, services.clock.now(), { count: 1 })[0];
+  const lang = services.langOf(actor);
+  ctx.reply(
+    next
+      ? t("checkin.closedRound", {
+          title: checkin.title,
+          text: quote,
+          next: formatLocal(next.local, checkin.schedule.zone, lang),
+        })
+      : t("checkin.closedRoundLast", { title: checkin.title, text: quote }),
+  );
+}
+
 /** The open round of a check-in at `local`, with its deadline, if answers are still accepted. */
 function openRound(services: Services, checkinId: number, local: string) {
   const checkin = new CheckinRepo(services.db).get(checkinId);
   const now = services.clock.now();
-  const occurrence = checkin ? checkinOccurrence(checkin, local, now) : undefined;
+  const occurrence = checkin ? checkinOccurrence(checkin, local) : undefined;
   if (!checkin || !occurrence) return undefined;
   const deadline = deadlineOf(checkin, occurrence.at);
   return now >= occurrence.at && now < deadline ? { checkin, deadline } : undefined;

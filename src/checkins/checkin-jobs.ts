@@ -4,7 +4,7 @@ import type { Services } from "../core/services";
 import { CheckinRepo, type Checkin } from "./checkin-repo";
 import { checkinMissedMessage, nudgeMessage, promptMessage, summaryMessage } from "./checkin-messages";
 import { checkinOccurrence, checkinSeries, deadlineOf, planCheckin } from "./checkin-plan";
-import { DIALOG_OWNER, isRound, startAnswering } from "./checkin-dialog";
+import { closeAnswering, DIALOG_OWNER, startAnswering } from "./checkin-dialog";
 import { Ledger, stepKey } from "./ledger";
 import { ON_TIME_MS } from "./meeting-jobs";
 import type { Occurrence } from "./occurrences";
@@ -24,7 +24,7 @@ function roundOf(job: Job, services: Services): Round | undefined {
   const p = Payload.parse(job.payload);
   const checkin = new CheckinRepo(services.db).get(p.checkinId);
   if (!checkin || checkin.state !== "active" || checkin.revision !== p.revision) return undefined;
-  const occurrence = checkinOccurrence(checkin, p.local, job.runAt);
+  const occurrence = checkinOccurrence(checkin, p.local);
   if (!occurrence) return undefined;
   return {
     checkin,
@@ -126,12 +126,8 @@ export const summaryJob: JobHandler = (job, ctx: JobContext) => {
   }
   const repo = new CheckinRepo(services.db);
   const participants = repo.participants(checkin.id);
-  // Answers are closed now: end the dialogs still open for this round.
-  for (const memberId of participants) {
-    const dialog = services.dialogs.get(memberId);
-    if (dialog?.owner === DIALOG_OWNER && isRound(dialog.state, checkin.id, local))
-      services.dialogs.clear(memberId);
-  }
+  // Answers are closed now: end this round's dialogs; a late DM is told so.
+  for (const memberId of participants) closeAnswering(services, memberId, checkin.id, local);
   const message = summaryMessage(
     services,
     checkin,

@@ -81,7 +81,7 @@ export function checkinMissedMessage(checkin: Checkin, local: LocalDateTime, lan
 }
 
 /**
- * The one summary per round: answers grouped by question, who did not answer, a button per
+ * The one summary per round: answers grouped by question, how many did not answer, a button per
  * help answer that turns it into a tracked Q&A question, and a join button.
  */
 export function summaryMessage(
@@ -114,10 +114,10 @@ export function summaryMessage(
       askButtons += 1;
     }
   });
+  // Only a count: naming who did not answer in a public channel would put people on the spot.
   const silent = participants.filter((p) => !answers.some((a) => a.memberId === p));
-  if (silent.length > 0) {
-    const names: Inline[] = silent.flatMap((p, i) => (i === 0 ? [mention(p)] : [", ", mention(p)]));
-    m.context(t("checkin.summary.silent"), " ", ...names);
+  if (silent.length > 0 && answers.length > 0) {
+    m.context(t("checkin.summary.silent", { n: silent.length, total: participants.length }));
   }
   return m.button("checkin.join", t("checkin.join.button"), String(checkin.id)).build();
 }

@@ -1,8 +1,9 @@
 import type { Services } from "../core/services";
 import { CheckinRepo, type Checkin } from "./checkin-repo";
 import { stepKey } from "./ledger";
-import type { LocalDateTime } from "./local-time";
+import { instantOf, type LocalDateTime } from "./local-time";
 import { upcoming, type Occurrence } from "./occurrences";
+import type { Schedule } from "./schedule";
 
 export const PROMPT_JOB = "checkin.prompt";
 export const NUDGE_JOB = "checkin.nudge";
@@ -47,6 +48,17 @@ export function planCheckin(services: Services, checkin: Checkin, after: Date, s
   }
 }
 
+/**
+ * The shortest time between two rounds of `schedule` (holidays aside), in minutes; a deadline
+ * must stay below it or one round would still collect answers when the next one starts.
+ */
+export function shortestGapMinutes(schedule: Schedule, after: Date): number | undefined {
+  const rule = { recurrence: schedule.recurrence, zone: schedule.zone, start: schedule.start };
+  const times = upcoming(rule, after, { count: 12 }).map((o) => o.at.getTime());
+  const gaps = times.slice(1).map((t, i) => (t - (times[i] ?? t)) / 60_000);
+  return gaps.length === 0 ? undefined : Math.min(...gaps);
+}
+
 /** Drops a check-in's pending jobs and plans again from now (after a change). */
 export function replanCheckin(services: Services, checkinId: number): void {
   services.scheduler.cancelPrefix(`${checkinSeries(checkinId)}:`);
@@ -54,14 +66,13 @@ export function replanCheckin(services: Services, checkinId: number): void {
   if (checkin) planCheckin(services, checkin, services.clock.now(), true);
 }
 
-/** The occurrence at `local`, if the check-in still has it. */
-export function checkinOccurrence(
-  checkin: Checkin,
-  local: LocalDateTime,
-  around: Date,
-): Occurrence | undefined {
-  const week = 8 * 86_400_000;
-  return upcoming(checkin.schedule, new Date(around.getTime() - week), {
-    until: new Date(around.getTime() + week),
-  }).find((o) => o.local === local);
+/**
+ * The occurrence at `local`, if the check-in still has it. Only the rule dates that can lead
+ * to `local` (a holiday move is at most a few days) are expanded: cheap after any downtime.
+ */
+export function checkinOccurrence(checkin: Checkin, local: LocalDateTime): Occurrence | undefined {
+  const at = instantOf(local, checkin.schedule.zone);
+  return upcoming(checkin.schedule, new Date(at - 8 * 86_400_000), { until: new Date(at) }).find(
+    (o) => o.local === local,
+  );
 }

@@ -1,26 +1,47 @@
-import type { Schedule } from "./schedule";
+import { DateTime } from "luxon";
+import type { Lang, Translate } from "../i18n";
+import { weekdayNumber, type Nth, type Schedule, type Weekday } from "./schedule";
 
-const ORDINAL_WORDS: Readonly<Record<number, string>> = {
-  1: "first",
-  2: "second",
-  3: "third",
-  4: "fourth",
-  [-1]: "last",
-};
+const NTH_KEYS = {
+  1: "meeting.rule.nth.1",
+  2: "meeting.rule.nth.2",
+  3: "meeting.rule.nth.3",
+  4: "meeting.rule.nth.4",
+  [-1]: "meeting.rule.nth.last",
+} as const satisfies Record<Nth, string>;
 
-/** A schedule in the command grammar (`weekly mon 10:00 tz Europe/Berlin holidays DE-BY move`). */
-export function describeSchedule(schedule: Schedule): string {
+/** The weekday's name in `lang` (`Montag`, `Monday`); any week will do. */
+function dayName(weekday: Weekday, lang: Lang): string {
+  // 2024-01-01 was a Monday.
+  return DateTime.fromISO("2024-01-01")
+    .plus({ days: weekdayNumber(weekday) - 1 })
+    .setLocale(lang)
+    .toFormat("cccc");
+}
+
+/**
+ * A schedule in words for lists and confirmations: `jeden Montag, 10:00 (Europe/Berlin)`,
+ * `jeden ersten Dienstag im Monat, 09:30 (Europe/Berlin), entfällt an Feiertagen (DE-BY)`.
+ */
+export function describeSchedule(t: Translate, schedule: Schedule, lang: Lang): string {
   const r = schedule.recurrence;
   const rule =
     r.kind === "weekly"
       ? r.interval === 1
-        ? `weekly ${r.weekday} ${r.time}`
-        : `every ${r.interval} weeks ${r.weekday} ${r.time}`
+        ? t("meeting.rule.weekly", { day: dayName(r.weekday, lang), time: r.time })
+        : t("meeting.rule.everyWeeks", { n: r.interval, day: dayName(r.weekday, lang), time: r.time })
       : r.kind === "monthly-weekday"
-        ? `monthly ${ORDINAL_WORDS[r.nth] ?? r.nth} ${r.weekday} ${r.time}`
+        ? t("meeting.rule.monthlyWeekday", {
+            nth: t(NTH_KEYS[r.nth]),
+            day: dayName(r.weekday, lang),
+            time: r.time,
+          })
         : r.kind === "monthly-day"
-          ? `monthly ${r.day} ${r.time}`
-          : `cron "${r.expression}"`;
-  const holidays = schedule.holidays ? ` holidays ${schedule.holidays.region} ${schedule.holidays.rule}` : "";
-  return `${rule} tz ${schedule.zone}${holidays}`;
+          ? t("meeting.rule.monthlyDay", { day: r.day, time: r.time })
+          : t("meeting.rule.cron", { expression: r.expression });
+  const zoned = t("meeting.rule.zone", { rule, zone: schedule.zone });
+  const holidays = schedule.holidays;
+  if (!holidays) return zoned;
+  const key = holidays.rule === "skip" ? "meeting.rule.skip" : "meeting.rule.move";
+  return `${zoned}, ${t(key, { region: holidays.region })}`;
 }

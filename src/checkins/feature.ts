@@ -4,6 +4,7 @@ import { checkinListCommand } from "../../commands/checkin-list";
 import { checkinJoinCommand, checkinLeaveCommand } from "../../commands/checkin-members";
 import { meetingAddCommand } from "../../commands/meeting-add";
 import { MEETING_FORM, meetingFormSubmitted } from "../../commands/meeting-add-form";
+import { meetingFormCheck } from "../../commands/meeting-form-check";
 import { meetingEditCommand } from "../../commands/meeting-edit";
 import { meetingIcsCommand } from "../../commands/meeting-ics";
 import { meetingListCommand } from "../../commands/meeting-list";
@@ -16,7 +17,14 @@ import {
 } from "../../commands/meeting-state";
 import type { Feature } from "../core/feature";
 import { handleAskButton, handleJoinButton } from "./checkin-buttons";
-import { ANSWER_DIALOG, answerDialog, DIALOG_OWNER, handleAnswerButton } from "./checkin-dialog";
+import {
+  ANSWER_DIALOG,
+  answerDialog,
+  CLOSED_DIALOG,
+  closedDialog,
+  DIALOG_OWNER,
+  handleAnswerButton,
+} from "./checkin-dialog";
 import { promptJob, nudgeJob, summaryJob } from "./checkin-jobs";
 import { NUDGE_JOB, PROMPT_JOB, SUMMARY_JOB } from "./checkin-plan";
 import { meetingsHome } from "./home";
@@ -49,12 +57,13 @@ export const meetingsFeature: Feature = {
     "checkin.ask": handleAskButton,
   },
   forms: { [MEETING_FORM]: meetingFormSubmitted },
+  formValidators: { [MEETING_FORM]: meetingFormCheck },
   jobs: {
     [REMIND_JOB]: remindJob,
     [PROMPT_JOB]: promptJob,
     [NUDGE_JOB]: nudgeJob,
     [SUMMARY_JOB]: summaryJob,
   },
-  dialogs: { [ANSWER_DIALOG]: answerDialog },
+  dialogs: { [ANSWER_DIALOG]: answerDialog, [CLOSED_DIALOG]: closedDialog },
   home: meetingsHome,
 };

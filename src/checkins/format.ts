@@ -21,13 +21,59 @@ export function formatInstant(at: Date, zone: string, lang: Lang): string {
     .toFormat(lang === "de" ? "ccc, dd.MM.yyyy, HH:mm" : "ccc, yyyy-MM-dd, HH:mm");
 }
 
-/** A lead time in words: `1 Tag`, `2 Stunden`, `15 Minuten`. */
+type Unit = "day" | "hour" | "minute";
+
+const LEAD_ONE = {
+  day: "meeting.lead.day",
+  hour: "meeting.lead.hour",
+  minute: "meeting.lead.minute",
+} as const;
+const LEAD_MANY = {
+  day: "meeting.lead.days",
+  hour: "meeting.lead.hours",
+  minute: "meeting.lead.minutes",
+} as const;
+const SPAN_MANY = {
+  day: "meeting.span.days",
+  hour: "meeting.lead.hours",
+  minute: "meeting.lead.minutes",
+} as const;
+
+/**
+ * A time span after "in" (German dative): `1 Tag`, `2 Stunden und 5 Minuten`, `3 Tagen und
+ * 2 Stunden`. Spans of a day or more leave out the minutes.
+ */
 export function formatLead(t: Translate, minutes: number): string {
-  if (minutes % 1440 === 0)
-    return t(minutes === 1440 ? "meeting.lead.day" : "meeting.lead.days", { n: minutes / 1440 });
-  if (minutes % 60 === 0)
-    return t(minutes === 60 ? "meeting.lead.hour" : "meeting.lead.hours", { n: minutes / 60 });
-  return t(minutes === 1 ? "meeting.lead.minute" : "meeting.lead.minutes", { n: minutes });
+  return spanParts(minutes)
+    .map(([unit, n]) => t((n === 1 ? LEAD_ONE : LEAD_MANY)[unit], { n }))
+    .reduce((a, b) => t("meeting.lead.and", { a, b }));
+}
+
+/** A duration (German accusative, "… lang"): `4 Stunden`, `2 Tage`. */
+export function formatSpan(t: Translate, minutes: number): string {
+  return spanParts(minutes)
+    .map(([unit, n]) => t((n === 1 ? LEAD_ONE : SPAN_MANY)[unit], { n }))
+    .reduce((a, b) => t("meeting.lead.and", { a, b }));
+}
+
+/** The two largest non-zero units of a span (at least one minute). */
+function spanParts(total: number): [Unit, number][] {
+  const minutes = Math.max(1, Math.round(total));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts: [Unit, number][] =
+    days > 0
+      ? [
+          ["day", days],
+          ["hour", hours],
+        ]
+      : [
+          ["hour", hours],
+          ["minute", rest],
+        ];
+  const shown = parts.filter(([, n]) => n > 0);
+  return shown.length > 0 ? shown : [["minute", minutes]];
 }
 
 /** Lead times as typed in the grammar (`1d,15m`), for lists and edit hints. */

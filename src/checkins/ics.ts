@@ -1,43 +1,31 @@
-import ical, { ICalEventRepeatingFreq, ICalWeekday, type ICalRepeatingOptions } from "ical-generator";
+import ical from "ical-generator";
 import { DateTime } from "luxon";
-import { resolveLocal, type LocalDateTime } from "./local-time";
+import { canonicalZone, resolveLocal, type LocalDateTime } from "./local-time";
 import type { Meeting } from "./meeting-repo";
 import { expand, type Occurrence } from "./occurrences";
 import { weekdayNumber, type Recurrence, type Weekday } from "./schedule";
 import { vtimezone } from "./vtimezone";
 
-const ICS_DAYS = [
-  ICalWeekday.MO,
-  ICalWeekday.TU,
-  ICalWeekday.WE,
-  ICalWeekday.TH,
-  ICalWeekday.FR,
-  ICalWeekday.SA,
-  ICalWeekday.SU,
-] as const;
+const ICS_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 const CRON_DAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 
-const icsDay = (weekday: Weekday): ICalWeekday => ICS_DAYS[weekdayNumber(weekday) - 1] ?? ICalWeekday.MO;
+const icsDay = (weekday: Weekday): string => ICS_DAYS[weekdayNumber(weekday) - 1] ?? "MO";
 
-/** The RRULE of a recurrence; undefined for cron expressions RFC 5545 cannot say (`L`, `#`). */
-function rrule(recurrence: Recurrence): ICalRepeatingOptions | string | undefined {
+/**
+ * The RRULE line of a recurrence (written by hand: with a calendar zone the library would
+ * write UNTIL as local time, RFC 5545 wants UTC); undefined for cron expressions RFC 5545
+ * cannot say (`L`, `#`).
+ */
+function rrule(recurrence: Recurrence): string | undefined {
   switch (recurrence.kind) {
     case "weekly":
-      return {
-        freq: ICalEventRepeatingFreq.WEEKLY,
-        interval: recurrence.interval,
-        byDay: [icsDay(recurrence.weekday)],
-      };
+      return `RRULE:FREQ=WEEKLY;INTERVAL=${recurrence.interval};BYDAY=${icsDay(recurrence.weekday)}`;
     case "monthly-weekday":
-      return {
-        freq: ICalEventRepeatingFreq.MONTHLY,
-        byDay: [icsDay(recurrence.weekday)],
-        bySetPos: [recurrence.nth],
-      };
+      return `RRULE:FREQ=MONTHLY;BYDAY=${icsDay(recurrence.weekday)};BYSETPOS=${recurrence.nth}`;
     case "monthly-day":
       // Day 29–31 falls back to the month's last day, as the schedule does.
       return recurrence.day <= 28
-        ? { freq: ICalEventRepeatingFreq.MONTHLY, byMonthDay: [recurrence.day] }
+        ? `RRULE:FREQ=MONTHLY;BYMONTHDAY=${recurrence.day}`
         : `RRULE:FREQ=MONTHLY;BYMONTHDAY=${Array.from({ length: recurrence.day - 27 }, (_, i) => 28 + i).join(",")};BYSETPOS=-1`;
     case "cron":
       return cronRule(recurrence.expression);
@@ -77,19 +65,27 @@ function cronRule(expression: string): string | undefined {
   return `RRULE:${parts.join(";")}`;
 }
 
+/** How far ahead a calendar file lists holidays and skipped dates; the RRULE ends there too. */
+export const ICS_HORIZON_DAYS = 366;
+
 /**
  * An RFC 5545 calendar of the series: one VEVENT with RRULE in the series' zone (with its
  * VTIMEZONE), EXDATE for dates skipped by holiday or by hand, and overriding instances
- * (RECURRENCE-ID) for occurrences moved to the next working day. Covers the coming year.
+ * (RECURRENCE-ID) for occurrences moved to the next working day. Holidays are only known for
+ * the coming year, so the RRULE ends there (UNTIL) instead of showing meetings on holidays
+ * later; members download the file again for the following year.
  */
 export function meetingIcs(meeting: Meeting, skips: ReadonlySet<string>, now: Date): string {
-  const zone = meeting.schedule.zone;
-  const horizon = new Date(now.getTime() + 366 * 86_400_000);
+  const zone = canonicalZone(meeting.schedule.zone);
+  const horizon = new Date(now.getTime() + ICS_HORIZON_DAYS * 86_400_000);
   const entries = expand(meeting.schedule, now, { skips, until: horizon });
   const at = (local: LocalDateTime): DateTime => resolveLocal(local, zone);
   const first = entries[0];
   const cal = ical({ name: meeting.title, prodId: "//copbot//copbot//DE" });
-  cal.timezone({ name: zone, generator: () => vtimezone(zone, DateTime.fromJSDate(now).year) });
+  // The zone's rules start a year before the first date, so its offset is defined (RFC 5545
+  // needs an observance whose DTSTART lies before the event).
+  const fromYear = (first ? at(first.original).year : DateTime.fromJSDate(now, { zone }).year) - 1;
+  cal.timezone({ name: zone, generator: () => vtimezone(zone, fromYear) });
   // With a calendar zone the library writes DTSTAMP as local time; RFC 5545 wants UTC.
   const stamp = `DTSTAMP:${DateTime.fromJSDate(now, { zone: "UTC" }).toFormat("yyyyMMdd'T'HHmmss")}Z`;
   const render = (): string => cal.toString().replace(/^DTSTAMP:.*$/gm, stamp);
@@ -113,10 +109,10 @@ export function meetingIcs(meeting: Meeting, skips: ReadonlySet<string>, now: Da
     .filter((o) => o.status === "holiday" || o.status === "skipped")
     .map((o) => at(o.original));
   const exdate = (d: DateTime): string => `EXDATE;TZID=${zone}:${d.toFormat("yyyyMMdd'T'HHmmss")}`;
-  const repeating =
-    typeof rule === "string"
-      ? [rule, ...excluded.map(exdate)].join("\r\n")
-      : { ...rule, ...(excluded.length > 0 ? { exclude: excluded } : {}) };
+  const until = DateTime.fromJSDate(horizon, { zone: "UTC" });
+  const repeating = [`${rule};UNTIL=${until.toFormat("yyyyMMdd'T'HHmmss")}Z`, ...excluded.map(exdate)].join(
+    "\r\n",
+  );
   event(at(first.original), { id: uid, repeating });
   entries
     .filter((o) => o.status === "moved")

@@ -25,6 +25,14 @@ export function isValidZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/**
+ * The zone's canonical spelling (`europe/berlin` -> `Europe/Berlin`, `utc` -> `UTC`), as
+ * calendars and lists should show it. luxon keeps the name as typed, so ask Intl.
+ */
+export function canonicalZone(zone: string): string {
+  return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+}
+
 /** A zone's UTC offsets over one year: the offset on 1 January and every change after it. */
 export interface YearOffsets {
   readonly start: number;

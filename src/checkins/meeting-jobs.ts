@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Services } from "../core/services";
 import type { JobHandler } from "../core/scheduler";
 import { Ledger, stepKey } from "./ledger";
+import { instantOf } from "./local-time";
 import { MeetingRepo, type Meeting } from "./meeting-repo";
 import { upcoming, type Occurrence } from "./occurrences";
 import { missedMessage, reminderMessage, type ReminderDetails } from "./reminder-message";
@@ -65,45 +66,58 @@ export function replanMeeting(services: Services, meetingId: number): void {
   if (meeting) planMeeting(services, meeting, services.clock.now(), true);
 }
 
-/** The occurrence at `local`, if the series (with skips and holidays as they are now) still has it. */
-export function findOccurrence(
-  services: Services,
-  meeting: Meeting,
-  local: string,
-  at: Date,
-): Occurrence | undefined {
+/** How far before its key an occurrence's rule date can lie (moved off holidays and a weekend). */
+const MOVE_WINDOW_MS = 8 * 86_400_000;
+
+/**
+ * The occurrence at `local`, if the series (with skips and holidays as they are now) still has
+ * it. Only the few rule dates that can lead to `local` are expanded, so a job costs the same
+ * however long copbot was down.
+ */
+export function findOccurrence(services: Services, meeting: Meeting, local: string): Occurrence | undefined {
   const skips = new MeetingRepo(services.db).skips(meeting.id);
-  return upcoming(meeting.schedule, new Date(at.getTime() - 8 * 86_400_000), {
-    skips,
-    until: new Date(at.getTime() + 8 * 86_400_000),
-  }).find((o) => o.local === local);
+  const at = instantOf(local, meeting.schedule.zone);
+  return upcoming(meeting.schedule, new Date(at - MOVE_WINDOW_MS), { skips, until: new Date(at) }).find(
+    (o) => o.local === local,
+  );
+}
+
+/** Lead times of `meeting` whose reminders for `occurrence` are due by `now`, shortest first. */
+function dueLeads(meeting: Meeting, occurrence: Occurrence, now: Date): number[] {
+  return meeting.remindMinutes
+    .filter((lead) => occurrence.at.getTime() - lead * 60_000 <= now.getTime())
+    .sort((a, b) => a - b);
 }
 
 /**
- * Sends one reminder: on time, late within the grace window (marked), or, past the grace window
- * or after the meeting began, a short "missed" note (once per occurrence). The ledger entry and
- * the outbox message are written in the job's transaction, so a restart never repeats it.
+ * Sends one reminder, saying how long is really left (a late one, after copbot was offline,
+ * is marked as late). When a shorter reminder for the same date is due as well,
+ * only that one goes out (one late reminder, not two in a row). Once the meeting has begun
+ * a short "missed" note (once per occurrence) replaces it. The ledger entry and the outbox
+ * message are written in the job's transaction, so a restart never repeats it.
  */
 export const remindJob: JobHandler = (job, { services, now, lateMs }) => {
   const p = Payload.parse(job.payload);
   const repo = new MeetingRepo(services.db);
   const meeting = repo.get(p.meetingId);
   if (!meeting || meeting.state !== "active" || meeting.revision !== p.revision) return;
-  const occurrence = findOccurrence(services, meeting, p.local, job.runAt);
+  const occurrence = findOccurrence(services, meeting, p.local);
   if (!occurrence) return;
   planMeeting(services, meeting, occurrence.at, false);
   const series = meetingSeries(meeting.id);
   const ledger = new Ledger(services.db);
   const lang = services.config.lang;
   const target = { kind: "channel", channelId: meeting.channelId } as const;
-  const graceMs = services.config.meetings.graceMinutes * 60_000;
-  if (lateMs > graceMs || now.getTime() >= occurrence.at.getTime()) {
+  const step = leadStep(p.lead);
+  const started = now.getTime() >= occurrence.at.getTime();
+  const superseded = (dueLeads(meeting, occurrence, now)[0] ?? p.lead) < p.lead;
+  if (started || superseded) {
     const fresh = ledger.record(
-      { series, local: p.local, step: leadStep(p.lead), outcome: "missed", details: undefined },
+      { series, local: p.local, step, outcome: "missed", details: undefined },
       job.runAt,
       now,
     );
-    if (fresh) {
+    if (fresh && started) {
       services.outbox.enqueue(target, missedMessage(meeting, p.local, lang), {
         key: stepKey(series, p.local, "missed"),
       });
@@ -114,12 +128,12 @@ export const remindJob: JobHandler = (job, { services, now, lateMs }) => {
   const details: ReminderDetails = {
     lead: p.lead,
     agenda: services.agenda(lang),
+    startsIn: Math.round((occurrence.at.getTime() - now.getTime()) / 60_000),
     ...(late ? { lateDueAt: job.runAt.getTime() } : {}),
     ...(occurrence.status === "moved" && occurrence.holiday !== undefined
       ? { moved: { holiday: occurrence.holiday, original: occurrence.original } }
       : {}),
   };
-  const step = leadStep(p.lead);
   if (
     !ledger.record({ series, local: p.local, step, outcome: late ? "late" : "sent", details }, job.runAt, now)
   )

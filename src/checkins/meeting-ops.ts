@@ -57,28 +57,40 @@ export function createMeeting(
   })();
 }
 
-/** Applies `parts` to a meeting and replans it from now. */
+/**
+ * Applies `parts` to a meeting and replans it from now. An edit that changes nothing is not
+ * written (no new revision, reminders stay as planned) and returns `changed: false`.
+ */
 export function editMeeting(
   services: Services,
   meeting: Meeting,
   parts: SpecParts,
   schedule: Schedule,
   channelId: string,
-): Meeting {
+): { meeting: Meeting; changed: boolean } {
   const repo = new MeetingRepo(services.db);
+  const edited: Meeting = {
+    ...meeting,
+    title: parts.title ?? meeting.title,
+    channelId,
+    schedule,
+    durationMinutes: parts.durationMinutes ?? meeting.durationMinutes,
+    remindMinutes: parts.remindMinutes ?? meeting.remindMinutes,
+    link: parts.link === null ? undefined : (parts.link ?? meeting.link),
+  };
+  if (sameMeeting(edited, meeting)) return { meeting, changed: false };
   return services.db.transaction(() => {
-    repo.update({
-      ...meeting,
-      title: parts.title ?? meeting.title,
-      channelId,
-      schedule,
-      durationMinutes: parts.durationMinutes ?? meeting.durationMinutes,
-      remindMinutes: parts.remindMinutes ?? meeting.remindMinutes,
-      link: parts.link === null ? undefined : (parts.link ?? meeting.link),
-    });
+    repo.update(edited);
     replanMeeting(services, meeting.id);
-    return repo.get(meeting.id) ?? meeting;
+    return { meeting: repo.get(meeting.id) ?? edited, changed: true };
   })();
+}
+
+/** Equal as stored (the schedule compared as its JSON column, key order included). */
+function sameMeeting(a: Meeting, b: Meeting): boolean {
+  const stored = (m: Meeting) =>
+    JSON.stringify([m.title, m.channelId, m.schedule, m.durationMinutes, m.remindMinutes, m.link ?? null]);
+  return stored(a) === stored(b);
 }
 
 /** Pauses, resumes or deletes a series; pending reminders follow. */

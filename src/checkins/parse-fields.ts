@@ -78,14 +78,24 @@ export function parseFutureDate(
   return (raw ?? "") < today ? fail("meeting.error.past", { value: raw ?? "", example }) : ok(raw ?? "");
 }
 
-/** Checks a 5-field cron expression (evaluated in the schedule's zone). */
+/**
+ * Checks a 5-field cron expression (evaluated in the schedule's zone). Rules firing more than
+ * once a day are refused: occurrences are keyed per local date-time and reminders, catch-up
+ * and check-in rounds are built for at most one occurrence a day.
+ */
 export function parseCron(raw: string | undefined, example: string): Result<Recurrence> {
   const expression = (raw ?? "").trim().replace(/\s+/g, " ");
+  let fields;
   try {
     if (expression.split(" ").length !== 5) throw new Error("five fields");
-    CronExpressionParser.parse(`0 ${expression}`, { strict: true, tz: "UTC" }).next();
+    const parsed = CronExpressionParser.parse(`0 ${expression}`, { strict: true, tz: "UTC" });
+    parsed.next();
+    fields = parsed.fields;
   } catch {
     return fail("meeting.error.cron", { value: raw ?? "", example });
+  }
+  if (fields.minute.values.length > 1 || fields.hour.values.length > 1) {
+    return fail("meeting.error.cronFrequent", { value: raw ?? "", example });
   }
   return ok({ kind: "cron", expression });
 }

@@ -1,6 +1,7 @@
+import { DateTime } from "luxon";
 import { fail, ok, type Result } from "../core/errors";
 import { isHolidayRegion } from "./holidays";
-import { isValidZone } from "./local-time";
+import { canonicalZone, isValidZone } from "./local-time";
 import { ORDINALS, parseCron, parseDuration, parseFutureDate, parseTime, parseWeekday } from "./parse-fields";
 import { DEFAULT_ZONE, type HolidayRule, type Recurrence } from "./schedule";
 
@@ -24,6 +25,12 @@ export interface SpecParts {
 }
 
 export type SpecKind = "meeting" | "checkin";
+
+/** Words that switch an option off (`link none`, `holidays keine`, `remind -`). */
+const NONE = new Set(["none", "keine", "off", "aus", "-"]);
+
+/** Options that only a meeting has: check-ins ask by DM and have a deadline instead. */
+const MEETING_ONLY = new Set(["duration", "dauer", "remind", "erinnern", "link"]);
 
 /** Complete examples shown with every parse error, so the user sees a working line. */
 export const EXAMPLES: Readonly<Record<SpecKind, string>> = {
@@ -75,15 +82,16 @@ function parseRecurrence(
 /**
  * Parses the tokens of `meeting add|edit` / `checkin add|edit` (quotes already removed). For
  * `add` the first token is the title and a recurrence must follow; `edit` takes options only
- * (`title`, a recurrence, `tz` …). Dates are checked against `now`.
+ * (`title`, a recurrence, `tz` …). Dates are checked against `now`. Errors show `example`
+ * (by default the `add` line of `kind`).
  */
 export function parseSpec(
   tokens: readonly string[],
   kind: SpecKind,
   mode: "add" | "edit",
   now: Date,
+  example: string = EXAMPLES[kind],
 ): Step<SpecParts> {
-  const example = EXAMPLES[kind];
   const parts: SpecParts = {};
   let rest = tokens;
   if (mode === "add") {
@@ -112,7 +120,9 @@ export function parseSpec(
     rest = rest.slice(option.value);
   }
   if (fromRaw !== undefined) {
-    const start = parseFutureDate(fromRaw, parts.zone ?? DEFAULT_ZONE, now, example);
+    const zone = parts.zone ?? DEFAULT_ZONE;
+    const today = DateTime.fromJSDate(now, { zone }).toISODate() ?? "";
+    const start = parseFutureDate(fromRaw, zone, now, `${example} from ${today}`);
     if (!start.ok) return start;
     parts.start = start.value;
   }
@@ -129,6 +139,10 @@ function parseOption(
   example: string,
 ): Step<number> | "recurrence" {
   const bad = (key: Parameters<typeof fail>[0]) => fail(key, { value: value ?? "", example });
+  const off = NONE.has((value ?? "").toLowerCase());
+  if (kind === "checkin" && MEETING_ONLY.has(word)) {
+    return fail("checkin.error.meetingOnly", { value: word, example });
+  }
   switch (word) {
     case "weekly":
     case "wöchentlich":
@@ -152,7 +166,7 @@ function parseOption(
     case "tz":
     case "zone":
       if (!value || !isValidZone(value)) return bad("meeting.error.zone");
-      parts.zone = value;
+      parts.zone = canonicalZone(value);
       return ok(2);
     case "from":
     case "ab":
@@ -166,7 +180,7 @@ function parseOption(
     }
     case "remind":
     case "erinnern": {
-      if (value === "none" || value === "keine") {
+      if (off) {
         parts.remindMinutes = [];
         return ok(2);
       }
@@ -177,7 +191,7 @@ function parseOption(
       return ok(2);
     }
     case "link":
-      if (value === "none" || value === "keine") {
+      if (off) {
         parts.link = null;
         return ok(2);
       }
@@ -187,7 +201,7 @@ function parseOption(
       return ok(2);
     case "holidays":
     case "feiertage": {
-      if (value === "none" || value === "keine") {
+      if (off) {
         parts.holidays = null;
         return ok(2);
       }
@@ -204,16 +218,16 @@ function parseOption(
         .split("|")
         .map((q) => q.trim())
         .filter((q) => q.length > 0);
-      if (kind !== "checkin" || questions.length === 0 || questions.length > 10)
-        return bad("meeting.error.questions");
+      if (kind !== "checkin") return fail("meeting.error.checkinOnly", { value: word, example });
+      if (questions.length === 0 || questions.length > 10) return bad("meeting.error.questions");
       parts.questions = questions;
       return ok(2);
     }
     case "deadline":
     case "frist": {
       const minutes = parseDuration(value);
-      if (kind !== "checkin" || minutes === undefined || minutes > 7 * 1440)
-        return bad("meeting.error.deadline");
+      if (kind !== "checkin") return fail("meeting.error.checkinOnly", { value: word, example });
+      if (minutes === undefined || minutes > 7 * 1440) return bad("meeting.error.deadline");
       parts.deadlineMinutes = minutes;
       return ok(2);
     }

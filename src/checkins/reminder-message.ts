@@ -12,6 +12,8 @@ export const ReminderDetails = z.object({
   lead: z.number(),
   /** When the reminder was due, if it went out late (copbot was offline). */
   lateDueAt: z.number().optional(),
+  /** Minutes left when the reminder went out (less than the lead time when it was late). */
+  startsIn: z.number().optional(),
   /** The holiday that moved this occurrence, and the rule's own time. */
   moved: z.object({ holiday: z.string(), original: z.string() }).optional(),
   agenda: z.array(z.array(InlineSchema)),
@@ -33,10 +35,13 @@ export function reminderMessage(
 ): OutgoingMessage {
   const t = translator(lang);
   const zone = meeting.schedule.zone;
+  const startsIn = details.startsIn ?? details.lead;
   const m = msg()
     .header(t("meeting.reminder.header", { title: meeting.title }))
     .text(
-      t("meeting.reminder.when", { lead: formatLead(t, details.lead) }),
+      startsIn < 1
+        ? t("meeting.reminder.now")
+        : t("meeting.reminder.when", { lead: formatLead(t, startsIn) }),
       " ",
       bold(`${formatLocal(local, zone, lang)}–${formatEnd(local, zone, meeting.durationMinutes)}`),
       ` (${zone})`,

@@ -34,6 +34,17 @@ export interface EventContext<E extends UserEvent = UserEvent> {
 }
 
 /**
+ * Checks a submitted form's fields before the platform closes it, so a modal can show what to
+ * fix next to the field instead of losing everything typed. Pure and fast (the platform waits
+ * on it, Slack for at most 3 s): no platform calls, nothing stored. Returns field name ->
+ * message in `lang`, or undefined when the form may go on to its handler.
+ */
+export type FormValidator = (
+  values: Readonly<Record<string, string>>,
+  ctx: { readonly services: Services; readonly userId: string; readonly lang: Lang },
+) => Readonly<Record<string, string>> | undefined;
+
+/**
  * A capability of copbot (questions, meetings, working groups …). The bot composes features:
  * it routes events to them, lets them register commands and durable jobs, and collects their
  * contributions to the community meeting agenda.
@@ -45,6 +56,8 @@ export interface Feature {
   readonly buttons?: Readonly<Record<string, (ctx: EventContext<ButtonEvent>) => Promise<void> | void>>;
   /** Forms this feature owns, by form id. */
   readonly forms?: Readonly<Record<string, (ctx: EventContext<FormSubmitEvent>) => Promise<void> | void>>;
+  /** Field checks for this feature's forms, by form id, run before the form closes. */
+  readonly formValidators?: Readonly<Record<string, FormValidator>>;
   /** Durable jobs this feature owns, by job kind (e.g. `meeting.reminder`). */
   readonly jobs?: Readonly<Record<string, JobHandler>>;
   /** DM dialogs this feature owns, by dialog kind (see `DialogRepo`). */

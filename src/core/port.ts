@@ -1,4 +1,4 @@
-import type { CoreEvent } from "./events";
+import type { CoreEvent, FormSubmitEvent } from "./events";
 import type { Platform } from "./ids";
 import type { OutgoingMessage, PostedRef, Target } from "./message";
 import type { Role } from "./roles";
@@ -49,6 +49,8 @@ export interface ChatPort {
     readonly memberIds: readonly string[];
   }): Promise<string>;
   invite(channelId: string, userIds: readonly string[]): Promise<void>;
+  /** Removes a person from a private channel/room copbot created (a member leaving a running group). */
+  removeFromSpace(channelId: string, userId: string): Promise<void>;
   /** Archives a channel (Slack) or closes a room for writing (Matrix). */
   archiveSpace(channelId: string): Promise<void>;
   /** Resolves what a user typed for a channel (`#fragen`, `<#C1|fragen>`, `!room:server`). */
@@ -65,9 +67,15 @@ export interface ChatPort {
   permalink(ref: PostedRef): Promise<string | undefined>;
 }
 
+/** What the core offers an adapter besides `handle`, for platforms that need an answer before it. */
+export interface AdapterHooks {
+  /** Field problems of a submitted form (see `Bot.validateForm`), checked before the form closes. */
+  validateForm?(event: FormSubmitEvent): Promise<Readonly<Record<string, string>> | undefined>;
+}
+
 /** A running platform connection: it feeds events to the core and offers a port. */
 export interface Adapter {
   readonly port: ChatPort;
-  start(handle: (event: CoreEvent) => Promise<void>): Promise<void>;
+  start(handle: (event: CoreEvent) => Promise<void>, hooks?: AdapterHooks): Promise<void>;
   stop(): Promise<void>;
 }

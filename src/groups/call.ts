@@ -2,7 +2,7 @@ import { bold, mention, msg, type OutgoingMessage } from "../core/message";
 import type { Services } from "../core/services";
 import type { Lang, Translate } from "../i18n";
 import { findExperts } from "../qa/experts";
-import { communityVoice, groupRepo, memberVoice } from "./context";
+import { communityVoice, groupRepo, memberVoice, samePlatform } from "./context";
 import { dayOf, formatDay } from "./dates";
 import { deliverableKey } from "./deliverable";
 import { invitedMembers } from "./invitations";
@@ -94,7 +94,7 @@ export function inviteExperts(services: Services, group: Group): string[] {
   const exclude = services.members
     .all()
     .map((m) => m.id)
-    .filter((id) => !optedIn.has(id) || seated.has(id));
+    .filter((id) => !optedIn.has(id) || seated.has(id) || !samePlatform(group, id));
   const experts = findExperts(services, {
     topics: [...group.topics],
     text: `${group.title} ${group.problem}`,

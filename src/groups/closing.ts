@@ -14,11 +14,14 @@ const Payload = z.object({ groupId: z.number(), spaceId: z.string(), attempt: z.
 const ARCHIVE_ATTEMPTS = 5;
 const ARCHIVE_RETRY_MS = 5 * 60 * 1000;
 
-/** A result link must be a web address people can open. */
+/**
+ * A result link must be a web address people can open: http(s) with any host, so intranet
+ * addresses such as `https://wiki/leitfaden` count too.
+ */
 export function isResultLink(text: string): boolean {
   try {
     const url = new URL(text);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
   } catch {
     return false;
   }
@@ -75,6 +78,16 @@ export function closeGroup(
           .button("group.confirmation", voice.t("group.button.confirmation"), String(group.id), "primary")
           .build(),
         { key: `group:${group.id}:confirmation-offer:${member.memberId}` },
+      );
+    }
+    for (const waiting of repo.members(group.id, ["waiting"])) {
+      const voice = memberVoice(services, waiting.memberId);
+      services.outbox.enqueue(
+        { kind: "dm", userId: waiting.memberId },
+        msg()
+          .text(voice.t("group.waiting.closed", { title: group.title }), " ", link(opts.url))
+          .build(),
+        { key: `group:${group.id}:closed:waiting:${waiting.memberId}` },
       );
     }
     services.audit.record(opts.actorId, "group.close", String(group.id), { url: opts.url });

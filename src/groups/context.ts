@@ -1,4 +1,5 @@
 import type { Member } from "../core/members";
+import { splitId } from "../core/ids";
 import { hasRole } from "../core/roles";
 import type { Services } from "../core/services";
 import { type Lang, type Translate, translator } from "../i18n";
@@ -32,4 +33,9 @@ export function memberVoice(services: Services, memberId: string): { t: Translat
 /** Facilitators and moderators manage a group (`actor.role` is the effective role). */
 export function canManage(actor: Member, group: Group): boolean {
   return actor.id === group.facilitatorId || hasRole(actor.role, "moderator");
+}
+
+/** True when the member is on the platform of the group's channel, where its space lives. */
+export function samePlatform(group: Group, memberId: string): boolean {
+  return splitId(memberId)?.platform === splitId(group.channelId)?.platform;
 }

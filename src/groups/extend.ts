@@ -17,10 +17,11 @@ export function extendDue(
   opts: { date: string; reason: string; by: string },
 ): Result<string> {
   const zone = services.config.timeZone;
+  if (opts.date.trim() === "") return fail("group.extend.dateMissing");
   const date = parseDate(opts.date, zone);
   if (!date) return fail("group.check.dueInvalid");
   const today = DateTime.fromJSDate(services.clock.now(), { zone }).startOf("day");
-  if (date < today) return fail("group.check.duePast");
+  if (date < today) return fail("group.extend.past", { due: group.due, max: MAX_WEEKS });
   if (date.diff(today, "days").days > MAX_WEEKS * 7) return fail("group.check.dueFar", { max: MAX_WEEKS });
   const due = date.toISODate() ?? opts.date;
   if (due <= group.due) return fail("group.extend.notLater", { due: group.due });

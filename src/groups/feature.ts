@@ -2,6 +2,7 @@ import { groupCloseCommand } from "../../commands/group-close";
 import { groupConfirmCommand } from "../../commands/group-confirm";
 import { groupConfirmationCommand } from "../../commands/group-confirmation";
 import { groupExtendCommand } from "../../commands/group-extend";
+import { groupFacilitatorCommand } from "../../commands/group-facilitator";
 import { groupInvitationsCommand } from "../../commands/group-invitations";
 import { groupJoinCommand } from "../../commands/group-join";
 import { groupLeaveCommand } from "../../commands/group-leave";
@@ -15,10 +16,12 @@ import type { Feature } from "../core/feature";
 import { groupsAgenda } from "./agenda";
 import { groupsHome, groupsHomeSettings } from "./home";
 import { ARCHIVE_JOB, archiveJob } from "./closing";
+import { declineFacilitation } from "./facilitator";
 import { DEADLINE_JOB, deadlineJob, FORM_CHECK_JOB, formCheckJob } from "./formation";
 import { joinGroup, leaveGroup } from "./membership";
 import { offerClicked, offerOnProposal } from "./offer";
 import { PROPOSE_DIALOG, PROPOSE_FORM, proposalDialogStep, proposalFormSubmitted } from "./proposal-dialog";
+import { proposalFormCheck } from "./proposal-form-check";
 import { DUE_JOB, dueJob, MILESTONE_JOB, milestoneJob } from "./reminders";
 import { sendConfirmation } from "./send-confirmation";
 import { startGroup } from "./start";
@@ -37,6 +40,7 @@ export const groupsFeature: Feature = {
     groupStatusCommand,
     groupMilestoneCommand,
     groupExtendCommand,
+    groupFacilitatorCommand,
     groupTimeCommand,
     groupCloseCommand,
     groupListCommand,
@@ -49,9 +53,11 @@ export const groupsFeature: Feature = {
     "group.leave": (ctx) => leaveGroup(ctx, buttonGroup(ctx.event.value)),
     "group.start": (ctx) => startGroup(ctx, buttonGroup(ctx.event.value)),
     "group.offer": offerClicked,
+    "group.decline": (ctx) => declineFacilitation(ctx, buttonGroup(ctx.event.value)),
     "group.confirmation": (ctx) => sendConfirmation(ctx, buttonGroup(ctx.event.value)),
   },
   forms: { [PROPOSE_FORM]: proposalFormSubmitted },
+  formValidators: { [PROPOSE_FORM]: proposalFormCheck },
   dialogs: { [PROPOSE_DIALOG]: proposalDialogStep },
   jobs: {
     [DEADLINE_JOB]: deadlineJob,

@@ -5,7 +5,7 @@ import { mention, msg, textMessage } from "../core/message";
 import type { Services } from "../core/services";
 import { refreshCall } from "./call";
 import { charterMessage } from "./charter";
-import { communityVoice, groupRepo, memberVoice } from "./context";
+import { communityVoice, groupRepo, memberVoice, samePlatform } from "./context";
 import { scheduleDueReminders } from "./reminders";
 import type { Group } from "./repo";
 
@@ -88,7 +88,11 @@ export async function formGroup(services: Services, groupId: number): Promise<bo
       (await services.ports.forId(group.channelId).createPrivateSpace({
         name: spaceName(group),
         topic: group.title,
-        memberIds: repo.members(groupId).map((m) => m.memberId),
+        // A space lives on one platform; members elsewhere could not be invited into it.
+        memberIds: repo
+          .members(groupId)
+          .map((m) => m.memberId)
+          .filter((id) => samePlatform(group, id)),
       }));
     // Kept at once, so a retry reuses the space instead of creating a second one.
     repo.patch(groupId, { spaceId });
@@ -155,6 +159,16 @@ function startRunning(services: Services, group: Group, spaceId: string): void {
       .build(),
     { key: `group:${group.id}:started` },
   );
+  repo.members(group.id, ["waiting"]).forEach((waiting, index) => {
+    const voice = memberVoice(services, waiting.memberId);
+    services.outbox.enqueue(
+      { kind: "dm", userId: waiting.memberId },
+      textMessage(
+        voice.t("group.waiting.started", { title: group.title, id: group.id, position: index + 1 }),
+      ),
+      { key: `group:${group.id}:started:waiting:${waiting.memberId}` },
+    );
+  });
   services.audit.record(group.facilitatorId, "group.start", String(group.id), { spaceId });
 }
 

@@ -3,24 +3,34 @@ import type { EventContext } from "../core/feature";
 import { mention, msg, textMessage } from "../core/message";
 import type { Services } from "../core/services";
 import { refreshCall } from "./call";
-import { communityVoice, groupRepo, memberVoice } from "./context";
+import { communityVoice, groupRepo, memberVoice, samePlatform } from "./context";
 import { requireState } from "./find-group";
 import type { Group } from "./repo";
 
-/** Joins the actor to a group: a seat while there is one, else the waiting list. */
+/**
+ * Joins the actor to a group: a seat while there is one, else the waiting list. While the
+ * group is forming its space is being created with the members known then, so a join waits.
+ */
 export async function joinGroup(ctx: EventContext, groupId: number): Promise<void> {
   const { services, t, actor } = ctx;
   const repo = groupRepo(services);
   const found = repo.get(groupId);
   if (!found) return ctx.reply(t("group.err.unknown", { id: groupId }));
-  const open = requireState(found, ["proposed", "forming", "running"]);
+  if (found.state === "forming") return ctx.reply(t("group.join.forming", { title: found.title }));
+  const open = requireState(found, ["proposed", "running"]);
   if (!open.ok) return ctx.reply(t(open.error.key, open.error.params));
   const group = open.value;
+  if (!samePlatform(group, actor.id)) return ctx.reply(t("group.join.otherPlatform", { title: group.title }));
   const outcome = repo.join(group.id, actor.id, group.maxSize);
   if (outcome === "already") return ctx.reply(t("group.join.already", { id: group.id, title: group.title }));
   if (outcome === "waiting") {
     const position = repo.members(group.id, ["waiting"]).findIndex((m) => m.memberId === actor.id) + 1;
-    ctx.reply(t("group.join.waiting", { title: group.title, position }));
+    ctx.reply(
+      t(group.state === "running" ? "group.join.waitingRunning" : "group.join.waiting", {
+        title: group.title,
+        position,
+      }),
+    );
   } else {
     ctx.reply(
       t(group.state === "running" ? "group.join.joinedRunning" : "group.join.joined", {
@@ -44,25 +54,40 @@ export async function leaveGroup(ctx: EventContext, groupId: number): Promise<vo
   const repo = groupRepo(services);
   const found = repo.get(groupId);
   if (!found) return ctx.reply(t("group.err.unknown", { id: groupId }));
-  const open = requireState(found, ["proposed", "forming", "running"]);
+  if (found.state === "forming") return ctx.reply(t("group.join.forming", { title: found.title }));
+  const open = requireState(found, ["proposed", "running"]);
   if (!open.ok) return ctx.reply(t(open.error.key, open.error.params));
   const group = open.value;
   if (group.facilitatorId === actor.id)
-    return ctx.reply(t("group.leave.facilitator", { title: group.title }));
-  const result = repo.leave(group.id, actor.id, group.maxSize);
-  if (!result.left) return ctx.reply(t("group.leave.notMember", { title: group.title }));
+    return ctx.reply(t("group.leave.facilitator", { title: group.title, id: group.id }));
+  if (!(await removeMember(services, group, actor.id)))
+    return ctx.reply(t("group.leave.notMember", { title: group.title }));
   ctx.reply(t("group.leave.done", { title: group.title }));
-  if (group.checkinId !== undefined) new CheckinRepo(services.db).leave(group.checkinId, actor.id);
+}
+
+/**
+ * Gives up a member's seat: out of the check-in and the space, the call updated, the first on
+ * the waiting list moved up. False when they held no seat.
+ */
+export async function removeMember(services: Services, group: Group, memberId: string): Promise<boolean> {
+  const result = groupRepo(services).leave(group.id, memberId, group.maxSize);
+  if (!result.left) return false;
+  await unseatFromSpace(services, group, memberId);
   if (group.state !== "running") refreshCall(services, group);
-  if (!result.promoted) return;
-  const voice = memberVoice(services, result.promoted);
+  if (result.promoted) await promoted(services, group, result.promoted);
+  return true;
+}
+
+/** Tells whoever moved up from the waiting list, and seats them in a running group's space. */
+async function promoted(services: Services, group: Group, memberId: string): Promise<void> {
+  const voice = memberVoice(services, memberId);
   services.outbox.enqueue(
-    { kind: "dm", userId: result.promoted },
+    { kind: "dm", userId: memberId },
     textMessage(voice.t("group.join.promoted", { title: group.title })),
   );
-  if (group.state === "running" && !(await seatInSpace(services, group, result.promoted))) {
+  if (group.state === "running" && !(await seatInSpace(services, group, memberId))) {
     services.outbox.enqueue(
-      { kind: "dm", userId: result.promoted },
+      { kind: "dm", userId: memberId },
       textMessage(voice.t("group.join.inviteFailed", { title: group.title })),
     );
   }
@@ -81,9 +106,13 @@ function offerStart(services: Services, group: Group): void {
   );
 }
 
-/** Invites a member who joined a running group into its space and greets them there; false if the platform refused. */
-async function seatInSpace(services: Services, group: Group, memberId: string): Promise<boolean> {
+/**
+ * Invites a member who joined a running group into its space, adds them to the check-in and
+ * greets them there; false if the platform refused. Members of another platform cannot enter.
+ */
+export async function seatInSpace(services: Services, group: Group, memberId: string): Promise<boolean> {
   if (group.spaceId === undefined) return true;
+  if (!samePlatform(group, memberId)) return false;
   try {
     await services.ports.forId(group.spaceId).invite(group.spaceId, [memberId]);
   } catch (error) {
@@ -98,4 +127,19 @@ async function seatInSpace(services: Services, group: Group, memberId: string): 
     msg().text(t("group.welcome"), " ", mention(memberId)).build(),
   );
   return true;
+}
+
+/**
+ * Takes someone who left out of the group's check-in and, in a running group, out of its
+ * space. A platform refusal is logged only: the seat is already given up, and the space is
+ * archived at the close anyway.
+ */
+async function unseatFromSpace(services: Services, group: Group, memberId: string): Promise<void> {
+  if (group.checkinId !== undefined) new CheckinRepo(services.db).leave(group.checkinId, memberId);
+  if (group.spaceId === undefined || group.state !== "running" || !samePlatform(group, memberId)) return;
+  try {
+    await services.ports.forId(group.spaceId).removeFromSpace(group.spaceId, memberId);
+  } catch (error) {
+    services.log.error({ err: error, group: group.id }, "could not remove a member from the group's space");
+  }
 }

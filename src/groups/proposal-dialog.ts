@@ -3,11 +3,12 @@ import type { FormSubmitEvent, MessageEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { channelRef, code, msg } from "../core/message";
 import type { FormSpec } from "../core/port";
-import type { MessageKey, Translate } from "../i18n";
+import type { MessageKey, Params, Translate } from "../i18n";
 import { DELIVERABLES, deliverableKey, parseDeliverable } from "./deliverable";
 import {
   checkDue,
   checkProblem,
+  checkTitle,
   DEFAULT_SIZE,
   MAX_SIZE,
   MAX_TITLE,
@@ -35,8 +36,13 @@ const State = z.object({
     .min(0)
     .max(STEPS.length - 1),
   values: z.record(z.string(), z.string()),
+  /** The offered message's text, the default answer at the problem step. */
+  problem: z.string().optional(),
 });
 type State = z.infer<typeof State>;
+
+/** A step's answer, or the sentence that says what is wrong with it. */
+type Checked = { value: string; problem?: MessageKey; params?: Params };
 
 /** Placeholders of each step's problem sentences. */
 const PARAMS: Readonly<Record<Step, Record<string, number>>> = {
@@ -112,13 +118,18 @@ export async function startProposal(
   const { services, t, actor } = ctx;
   const port = services.ports.forId(actor.id);
   if (await port.openForm(opts.triggerId, actor.id, proposalForm(t, opts.channelId, opts.problem))) return;
-  const state: State = { channelId: opts.channelId, step: 0, values: {} };
+  const state: State = {
+    channelId: opts.channelId,
+    step: 0,
+    values: {},
+    ...(opts.problem ? { problem: opts.problem } : {}),
+  };
   services.dialogs.start(actor.id, { owner: "groups", kind: PROPOSE_DIALOG, state });
   if (!ctx.event.isDm) ctx.reply(t("group.dialog.movedToDm"));
   ctx.post(
     { kind: "dm", userId: actor.id },
     msg()
-      .text(t("group.dialog.intro"), " ", channelRef(opts.channelId))
+      .text(t("group.dialog.intro"), " ", channelRef(opts.channelId), ".")
       .text(t("group.dialog.ask.title"))
       .context(t("group.dialog.cancelHint"))
       .build(),
@@ -136,12 +147,12 @@ export async function proposalDialogStep(ctx: EventContext<MessageEvent>, raw: u
   const state = parsed.data;
   const step = STEPS[state.step] ?? "title";
   const answer = ctx.event.text.trim();
-  const checked = await checkStep(ctx, step, answer);
+  const checked = await checkStep(ctx, step, answer, state.problem);
   if (checked.problem) {
     return ctx.reply(
       msg()
-        .text(t(checked.problem, PARAMS[step]))
-        .text(t(`group.dialog.ask.${step}`))
+        .text(t(checked.problem, { ...PARAMS[step], ...checked.params }))
+        .text(...ask(t, step, state))
         .build(),
     );
   }
@@ -150,7 +161,11 @@ export async function proposalDialogStep(ctx: EventContext<MessageEvent>, raw: u
   if (next < STEPS.length) {
     services.dialogs.update(actor.id, { ...state, step: next, values });
     const nextStep = STEPS[next] ?? "facilitator";
-    return ctx.reply(t(`group.dialog.ask.${nextStep}`));
+    return ctx.reply(
+      msg()
+        .text(...ask(t, nextStep, state))
+        .build(),
+    );
   }
   services.dialogs.clear(actor.id);
   submitAndReport(ctx, state.channelId, { ...draftOf(values), facilitatorId: values["facilitator"] });
@@ -162,7 +177,10 @@ export async function proposalFormSubmitted(ctx: EventContext<FormSubmitEvent>):
   const channelId = values["__context"] ?? ctx.event.channelId;
   const facilitator = (values["facilitator"] ?? "").trim();
   const facilitatorId = facilitator === "" ? ctx.actor.id : await resolvePerson(ctx, facilitator);
-  submitAndReport(ctx, channelId, { ...draftOf(values), facilitatorId });
+  submitAndReport(ctx, channelId, {
+    ...draftOf(values),
+    ...(facilitatorId ? { facilitatorId } : { facilitatorUnknown: facilitator }),
+  });
 }
 
 /** The draft fields of a dialog's or form's values; the facilitator is resolved by the caller. */
@@ -201,25 +219,44 @@ export function submitAndReport(
     t("group.proposed", { id: group.id, title: group.title }),
     " ",
     channelRef(channelId),
+    ".",
   );
-  if (invited.length > 0) message.context(t("group.proposed.invited", { count: invited.length }));
+  if (invited.length > 0)
+    message.context(
+      t(invited.length === 1 ? "group.proposed.invited.one" : "group.proposed.invited.many", {
+        count: invited.length,
+      }),
+    );
   ctx.reply(message.build());
+}
+
+/** The question of a step; at the problem step an offered message is the default answer. */
+function ask(t: Translate, step: Step, state: State): string[] {
+  const question = t(`group.dialog.ask.${step}`);
+  if (step !== "problem" || state.problem === undefined) return [question];
+  return [question, " ", t("group.dialog.problemDefault", { text: state.problem })];
 }
 
 async function checkStep(
   ctx: EventContext,
   step: Step,
   answer: string,
-): Promise<{ value: string; problem?: MessageKey }> {
+  offered: string | undefined,
+): Promise<Checked> {
   const { services } = ctx;
   const skip = SKIP.has(answer.toLowerCase());
   switch (step) {
-    case "title":
+    case "title": {
       if (answer.length > MAX_TITLE) return { value: answer, problem: "group.check.titleLong" };
-      return answer.length < 3 ? { value: answer, problem: "group.check.title" } : { value: answer };
+      const short = checkTitle(answer);
+      return short
+        ? { value: answer, problem: short.key, ...(short.params ? { params: short.params } : {}) }
+        : { value: answer };
+    }
     case "problem": {
-      const problem = checkProblem(answer);
-      return problem ? { value: answer, problem } : { value: answer };
+      const value = skip && offered !== undefined ? offered : answer;
+      const problem = checkProblem(value);
+      return problem ? { value, problem } : { value };
     }
     case "deliverable": {
       const deliverable = parseDeliverable(answer);
@@ -240,7 +277,9 @@ async function checkStep(
     case "facilitator": {
       if (ME.has(answer.toLowerCase())) return { value: ctx.actor.id };
       const id = await resolvePerson(ctx, answer);
-      return id ? { value: id } : { value: answer, problem: "group.check.facilitator" };
+      return id
+        ? { value: id }
+        : { value: answer, problem: "group.check.facilitatorUnknown", params: { name: answer } };
     }
   }
 }

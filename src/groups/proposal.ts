@@ -13,6 +13,8 @@ export interface ProposalDraft {
   readonly topics?: string;
   /** The facilitator's member id, or undefined when what the proposer typed named nobody. */
   readonly facilitatorId?: string;
+  /** What the proposer typed for the facilitator when it named nobody (`@ghost`), to say so. */
+  readonly facilitatorUnknown?: string;
 }
 
 /** A proposal that meets the four conditions: small, focused, moderated, time-boxed. */
@@ -40,6 +42,7 @@ export const MAX_SIZE = 7;
 export const DEFAULT_SIZE = { min: 3, max: 6 } as const;
 export const MIN_WEEKS = 2;
 export const MAX_WEEKS = 12;
+export const MIN_TITLE = 3;
 export const MAX_TITLE = 80;
 export const MAX_TOPICS = 5;
 const MIN_PROBLEM_WORDS = 6;
@@ -70,7 +73,8 @@ export function validateProposal(
 ): { ok: true; value: Proposal } | { ok: false; problems: ProposalProblem[] } {
   const problems: ProposalProblem[] = [];
   const title = draft.title?.trim() ?? "";
-  if (title.length < 3) problems.push({ field: "title", key: "group.check.title" });
+  const titleProblem = checkTitle(title);
+  if (titleProblem) problems.push({ field: "title", ...titleProblem });
   else if (title.length > MAX_TITLE)
     problems.push({ field: "title", key: "group.check.titleLong", params: { max: MAX_TITLE } });
 
@@ -92,7 +96,7 @@ export function validateProposal(
   if (topics.length > MAX_TOPICS)
     problems.push({ field: "topics", key: "group.check.topics", params: { max: MAX_TOPICS } });
 
-  if (!draft.facilitatorId) problems.push({ field: "facilitatorId", key: "group.check.facilitator" });
+  if (!draft.facilitatorId) problems.push({ field: "facilitatorId", ...facilitatorProblem(draft) });
 
   if (problems.length > 0 || !deliverable || !due.ok || !size || !draft.facilitatorId)
     return { ok: false, problems };
@@ -109,6 +113,20 @@ export function validateProposal(
       facilitatorId: draft.facilitatorId,
     },
   };
+}
+
+/** Undefined when the title is long enough, else the sentence that says why not (too long is checked apart). */
+export function checkTitle(title: string): { key: MessageKey; params?: Params } | undefined {
+  if (title === "") return { key: "group.check.title" };
+  if (title.length < MIN_TITLE) return { key: "group.check.titleShort", params: { title, min: MIN_TITLE } };
+  return undefined;
+}
+
+/** A missing facilitator: nobody named, or a name nobody here answers to. */
+function facilitatorProblem(draft: ProposalDraft): { key: MessageKey; params?: Params } {
+  return draft.facilitatorUnknown
+    ? { key: "group.check.facilitatorUnknown", params: { name: draft.facilitatorUnknown } }
+    : { key: "group.check.facilitator" };
 }
 
 /** Undefined when the problem statement is concrete enough, else the sentence that says why not. */

@@ -36,6 +36,7 @@ export function submitProposal(
             " ",
             mention(opts.proposerId),
           )
+          .button("group.decline", t("group.button.decline"), String(group.id))
           .build(),
         { key: `group:${group.id}:facilitator-named` },
       );

@@ -1,7 +1,7 @@
-import { DateTime } from "luxon";
 import { channelRef, type Inline } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type Lang } from "../i18n";
+import { formatLocalDayTime } from "./dates";
 import { QuestionRepo, type Question } from "./questions";
 
 const MAX_TEXT = 80;
@@ -14,7 +14,7 @@ function shorten(text: string): string {
 /** One line about an open question: number, text, channel, age, answered or not. */
 export function openQuestionLine(services: Services, lang: Lang, q: Question): Inline[] {
   const t = translator(lang);
-  const since = DateTime.fromJSDate(q.askedAt, { zone: services.config.timeZone }).toFormat("dd.MM. HH:mm");
+  const since = formatLocalDayTime(q.askedAt, services.config.timeZone, lang);
   const state = q.firstAnswerAt ? t("qa.open.answered") : t("qa.open.unanswered");
   return [
     `#${q.id} `,

@@ -1,11 +1,11 @@
 import type { ButtonEvent } from "../core/events";
+import { solveOrChoose } from "./accept";
 import type { EventContext } from "../core/feature";
 import { hasRole } from "../core/roles";
 import { parseQuestionRef } from "./lookup";
 import { pingedFor } from "./expert-stats";
 import { QuestionRepo, type Question } from "./questions";
 import { routeMoreExperts } from "./routing";
-import { solveQuestion } from "./solve";
 
 function questionOf(ctx: EventContext<ButtonEvent>): Question | undefined {
   const id = parseQuestionRef(ctx.event.value ?? "");
@@ -14,17 +14,13 @@ function questionOf(ctx: EventContext<ButtonEvent>): Question | undefined {
   return q;
 }
 
-/** "Gelöst": the latest reply by someone else becomes the accepted answer. */
+/** "Gelöst": the one real reply is accepted; with several, copbot asks which one solved it. */
 export async function solvedButton(ctx: EventContext<ButtonEvent>): Promise<void> {
   const q = questionOf(ctx);
-  if (!q) return;
-  const result = await solveQuestion(ctx.services, { questionId: q.id, actor: ctx.actor, answer: "latest" });
-  ctx.reply(
-    result.ok ? ctx.t("qa.solved.thanks", { id: q.id }) : ctx.t(result.error.key, result.error.params),
-  );
+  if (q) await solveOrChoose(ctx, q.id);
 }
 
-/** "Weitere Experten": the asker or a moderator asks the next experts (each person once). */
+/** "Weitere Expert:innen": the asker or a moderator asks the next experts (each person once). */
 export function moreButton(ctx: EventContext<ButtonEvent>): void {
   const q = questionOf(ctx);
   if (!q) return;

@@ -21,9 +21,13 @@ const CHATTER = [
   /^(ok|okay|echt|wirklich|ernsthaft|really|seriously|ja|nein|yes|no|oder|right|gell)\?*$/i,
 ];
 
-/** Words that open a question (German and English); matched at the start of a sentence. */
-const INTERROGATIVE =
-  /^(wie|was|wer|wen|wem|wessen|wo|woher|wohin|womit|wofür|wozu|worauf|wann|warum|wieso|weshalb|welche[rsnm]?|kann|können|könnt|kannst|könnte|gibt es|hat jemand|hat wer|haben wir|habt ihr|kennt jemand|kennt ihr|weiß jemand|weiss jemand|nutzt|nutzen|macht ihr|sollte|sollten|darf|dürfen|muss|müssen|ist es|sind|how|what|who|whom|where|when|why|which|does anyone|do you|do we|does|has anyone|have you|is there|are there|can|could|should|would|anyone know)\b/i;
+/**
+ * Openers that ask the community even without a question mark ("Kennt jemand ein Tool …").
+ * Bare W-words are not enough there: "Wie gesagt, …" and "Was ich noch sagen wollte: …" are
+ * statements; without "?" only these explicit forms count.
+ */
+const EXPLICIT_OPENER =
+  /^(hat (hier )?(jemand|wer)|habt ihr|kennt (hier )?(jemand|wer|ihr)|wei(ß|ss) (hier )?(jemand|wer)|wisst ihr|gibt es|gibt's|kann (mir )?(hier )?jemand|könnt ihr|könnte (mir )?jemand|does (anyone|anybody|someone)|do (any of )?you know|has (anyone|anybody)|have you (ever )?(used|tried|seen)|is there|are there|(does )?anyone know|can (anyone|someone|somebody)|could (anyone|someone|somebody))\b/i;
 
 const MIN_WORDS = 3;
 
@@ -58,6 +62,6 @@ export function isQuestion(text: string): boolean {
   return sentences(rest).some((sentence) => {
     if (CHATTER.some((pattern) => pattern.test(sentence))) return false;
     if (sentence.endsWith("?")) return wordCount(sentence) >= 2;
-    return INTERROGATIVE.test(sentence) && !sentence.endsWith("!") && wordCount(sentence) >= MIN_WORDS + 1;
+    return EXPLICIT_OPENER.test(sentence) && !sentence.endsWith("!") && wordCount(sentence) >= MIN_WORDS + 1;
   });
 }

@@ -4,8 +4,8 @@ import type { Services } from "../core/services";
 import type { JobHandler } from "../core/scheduler";
 import { translator } from "../i18n";
 import { QuestionRepo, type Question } from "./questions";
-import { routeMoreExperts } from "./routing";
-import { addWorkingHours } from "./working-time";
+import { postInThread, routeMoreExperts } from "./routing";
+import { addWorkingHours, intoWorkingHours } from "./working-time";
 
 const EscalatePayload = z.object({
   questionId: z.number().int(),
@@ -16,8 +16,10 @@ const NudgePayload = z.object({ questionId: z.number().int() });
 const escalateKey = (id: number, stage: number) => `qa.escalate:${id}:${stage}`;
 const nudgeKey = (id: number) => `qa.nudge:${id}`;
 
+/** The configured working time after `from`, moved into working hours so nobody is pinged at night. */
 function deadline(services: Services, from: Date): Date {
-  return addWorkingHours(from, services.config.qa.escalateAfterHours, services.config.timeZone);
+  const zone = services.config.timeZone;
+  return intoWorkingHours(addWorkingHours(from, services.config.qa.escalateAfterHours, zone), zone);
 }
 
 /** Schedules the next escalation stage of a question (idempotent per stage). */
@@ -56,9 +58,22 @@ function moderatorIds(services: Services): string[] {
   ];
 }
 
+/**
+ * Tells the moderators (and `COPBOT_ADMINS`) by DM. When copbot knows nobody to tell, the note
+ * goes into the question's thread instead, so the escalation never silently reaches no one.
+ */
 function notifyModerators(services: Services, q: Question): void {
-  for (const id of moderatorIds(services)) {
-    if (id === q.askerId) continue;
+  const recipients = moderatorIds(services).filter((id) => id !== q.askerId);
+  if (recipients.length === 0) {
+    const t = translator(services.config.lang);
+    const note = msg()
+      .text(t("qa.escalate.nobody", { id: q.id }))
+      .context(t("qa.escalate.nobody_hint"))
+      .build();
+    postInThread(services, q, note, escalateKey(q.id, 2));
+    return;
+  }
+  for (const id of recipients) {
     const t = translator(services.langOf(services.members.get(id)));
     const message = msg()
       .text(t("qa.escalate.moderators", { id: q.id }), " ", channelRef(q.channelId))

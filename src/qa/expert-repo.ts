@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
 import { normalizeTopic, topicLabel } from "./normalize-topic";
-import { resolveTopic } from "./topics";
+import { foldUmlauts } from "./text";
+import { resolveTopic, topicLabelOf } from "./topics";
 
 export interface ExpertTopic {
   readonly memberId: string;
@@ -26,9 +27,10 @@ export function addExpertTopics(db: Db, memberId: string, raws: readonly string[
     for (const raw of raws) {
       const key = resolveTopic(db, raw);
       if (key === "") continue;
-      const label = topicLabel(raw);
+      // An existing topic keeps its first spelling, so "eakte" joins "E-Akte" visibly too.
+      const label = topicLabelOf(db, key) ?? topicLabel(raw);
       if (insert.run(memberId, key, label, at.getTime()).changes === 0) continue;
-      doc.run(memberId, `topic:${key}`, `${label} ${key}`);
+      doc.run(memberId, `topic:${key}`, foldUmlauts(label));
       added.push(label);
     }
   })();
@@ -77,14 +79,17 @@ export function expertTopics(db: Db, key?: string): ExpertTopic[] {
   return rows.map(toTopic);
 }
 
-/** Remembers that a member's answer solved a question, so similar questions find them. */
+/**
+ * Remembers that a member's answer solved a question, so similar questions find them. Stored
+ * umlaut-folded like every text in the FTS indexes.
+ */
 export function recordAnsweredQuestion(db: Db, memberId: string, questionId: number, text: string): void {
   const source = `question:${questionId}`;
   db.prepare("DELETE FROM qa_expert_docs WHERE source = ?").run(source);
   db.prepare("INSERT INTO qa_expert_docs (member_id, source, text) VALUES (?, ?, ?)").run(
     memberId,
     source,
-    text,
+    foldUmlauts(text),
   );
 }
 

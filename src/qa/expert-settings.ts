@@ -69,9 +69,20 @@ export function inQuietHours(quiet: ExpertSettings["quiet"], now: Date, zone: st
     : local >= quiet.start || local < quiet.end;
 }
 
-/** True when the expert must not be asked right now (opted out, away, quiet hours). */
-export function isUnavailable(settings: ExpertSettings, now: Date, zone: string): boolean {
+/**
+ * When the quiet window that `now` falls into ends, or undefined outside quiet hours. Quiet
+ * hours delay an expert, they do not rule them out.
+ */
+export function quietUntil(quiet: ExpertSettings["quiet"], now: Date, zone: string): Date | undefined {
+  if (!quiet || !inQuietHours(quiet, now, zone)) return undefined;
+  const local = DateTime.fromJSDate(now, { zone });
+  const [hour = 0, minute = 0] = quiet.end.split(":").map(Number);
+  const end = local.set({ hour, minute, second: 0, millisecond: 0 });
+  return (end <= local ? end.plus({ days: 1 }) : end).toJSDate();
+}
+
+/** True when the expert must not be asked now at all (opted out or away); quiet hours only delay. */
+export function isUnavailable(settings: ExpertSettings, now: Date): boolean {
   if (settings.optedOut) return true;
-  if (settings.awayUntil && now < settings.awayUntil) return true;
-  return inQuietHours(settings.quiet, now, zone);
+  return settings.awayUntil !== undefined && now < settings.awayUntil;
 }

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Db } from "../../db/open";
-import { expertSettings, isUnavailable } from "./expert-settings";
+import { expertSettings, isUnavailable, quietUntil } from "./expert-settings";
 import type { ExpertStats } from "./ranking";
 
 const WEEK_MS = 7 * 24 * 3_600_000;
@@ -45,6 +45,7 @@ export function expertStats(
       .get({ member: memberId, recent: now.getTime() - WEEK_MS, week: weekStart }),
   );
   const settings = expertSettings(db, memberId);
+  const quietEnd = quietUntil(settings.quiet, now, zone);
   return {
     memberId,
     match: match.score,
@@ -55,7 +56,8 @@ export function expertStats(
     weeklyCap: settings.weeklyCap,
     answeredPings: pings.answered,
     totalPings: pings.total,
-    unavailable: isUnavailable(settings, now, zone),
+    unavailable: isUnavailable(settings, now),
+    ...(quietEnd !== undefined ? { quietUntil: quietEnd } : {}),
     ...(pings.last !== null ? { lastPingedAt: new Date(pings.last) } : {}),
   };
 }

@@ -5,7 +5,7 @@ import type { Services } from "../core/services";
 import { translator, type Lang } from "../i18n";
 import { expertTopics } from "./expert-repo";
 import { expertStats, pingedFor, recordPing } from "./expert-stats";
-import { normalizeTopic } from "./normalize-topic";
+import { topicWords } from "./normalize-topic";
 import { rankExperts } from "./ranking";
 import { prefixQuery } from "./text";
 import { resolveTopic, topicAliases } from "./topics";
@@ -23,11 +23,18 @@ export interface FindExpertsOptions {
   readonly questionId?: number;
   /** Language of the reason lines (default: the community language). */
   readonly lang?: Lang;
+  /**
+   * Also return experts in quiet hours (after the reachable ones), for a thread tag they see
+   * later; without it (direct messages such as group invitations) they are left out.
+   */
+  readonly includeQuiet?: boolean;
 }
 
 export interface FoundExpert {
   readonly memberId: string;
   readonly reason: Inline[];
+  /** The expert is in quiet hours until then and will see the tag afterwards. */
+  readonly quietUntil?: Date;
 }
 
 interface Match {
@@ -37,13 +44,27 @@ interface Match {
 
 const DocRow = z.object({ member_id: z.string(), source: z.string(), rank: z.number() });
 
-/** Topic keys mentioned in a text as whole words, followed through aliases. */
+/** Longest topic (in words) that is looked for inside a question's text. */
+const MAX_TOPIC_WORDS = 6;
+
+/**
+ * Topic keys mentioned in a text as whole words, followed through aliases. Keys have no
+ * separators, so every run of up to six consecutive words is joined and compared:
+ * "E-Akte", "E Akte" and "eakte" in a question all find the topic "E-Akte".
+ */
 function topicsInText(db: Db, text: string): Set<string> {
-  const haystack = ` ${normalizeTopic(text).replace(/-/g, " ")} `;
-  const contains = (key: string) => key !== "" && haystack.includes(` ${key.replace(/-/g, " ")} `);
+  const textWords = topicWords(text);
+  const runs = new Set<string>();
+  for (let start = 0; start < textWords.length; start++) {
+    let run = "";
+    for (const word of textWords.slice(start, start + MAX_TOPIC_WORDS)) {
+      run += word;
+      runs.add(run);
+    }
+  }
   const found = new Set<string>();
-  for (const { key } of expertTopics(db)) if (contains(key)) found.add(key);
-  for (const { alias, topic } of topicAliases(db)) if (contains(alias)) found.add(topic);
+  for (const { key } of expertTopics(db)) if (runs.has(key)) found.add(key);
+  for (const { alias, topic } of topicAliases(db)) if (runs.has(alias)) found.add(topic);
   return found;
 }
 
@@ -110,13 +131,28 @@ export function findExperts(services: Services, opts: FindExpertsOptions): Found
   ]);
   const candidates = [...matches(db, opts)]
     .filter(([member, match]) => match.score > 0 && !excluded.has(member))
-    .map(([member, match]) => expertStats(db, member, match, now, config.timeZone));
+    .map(([member, match]) => expertStats(db, member, match, now, config.timeZone))
+    .filter((stats) => opts.includeQuiet === true || stats.quietUntil === undefined);
   const chosen = rankExperts(candidates).slice(0, Math.max(0, opts.limit));
   const lang = opts.lang ?? config.lang;
   return db.transaction(() =>
     chosen.map(({ stats }) => {
       recordPing(db, stats.memberId, opts.purpose, now, opts.questionId);
-      return { memberId: stats.memberId, reason: reasonFor(lang, stats.matchedTopics, stats.accepted) };
+      return {
+        memberId: stats.memberId,
+        reason: reasonFor(lang, stats.matchedTopics, stats.accepted),
+        ...(stats.quietUntil !== undefined ? { quietUntil: stats.quietUntil } : {}),
+      };
     }),
   )();
+}
+
+/**
+ * True when somebody other than `exclude` is an expert for what the text is about, reachable
+ * or not, so copbot never says it knows nobody while the experts are only away or busy.
+ */
+export function hasMatchingExperts(db: Db, text: string, exclude: readonly string[]): boolean {
+  return [...matches(db, { text, exclude, limit: 0, purpose: "question" })].some(
+    ([member, match]) => match.score > 0 && !exclude.includes(member),
+  );
 }

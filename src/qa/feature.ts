@@ -15,6 +15,7 @@ import { solvedCommand } from "../../commands/solved";
 import { topicAliasCommand } from "../../commands/topic-alias";
 import { topicsCommand } from "../../commands/topics";
 import type { Feature } from "../core/feature";
+import { acceptButton } from "./accept";
 import { qaAgenda } from "./agenda";
 import { moreButton, solvedButton, stillOpenButton } from "./buttons";
 import { escalateJob, nudgeJob } from "./escalation";
@@ -42,7 +43,12 @@ export const qaFeature: Feature = {
     topicsCommand,
     topicAliasCommand,
   ],
-  buttons: { "qa.solved": solvedButton, "qa.more": moreButton, "qa.still_open": stillOpenButton },
+  buttons: {
+    "qa.solved": solvedButton,
+    "qa.accept": acceptButton,
+    "qa.more": moreButton,
+    "qa.still_open": stillOpenButton,
+  },
   jobs: { "qa.escalate": escalateJob, "qa.nudge": nudgeJob },
   onMessage,
   onReaction,

@@ -1,18 +1,44 @@
 import type { MessageDeletedEvent, MessageEditedEvent, MessageEvent, ReactionEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
+import { channelRef, mention, msg } from "../core/message";
+import type { Services } from "../core/services";
+import { looksLikeGroupProposal } from "../groups/detect";
+import { translator } from "../i18n";
+import { solveOrChoose } from "./accept";
 import { MAX_QUESTION, trackQuestion, validateQuestion } from "./ask";
 import { isQuestion } from "./detect";
 import { cancelFollowUps, scheduleNudge } from "./escalation";
 import { questionAt } from "./lookup";
 import { isQaChannel } from "./qa-channels";
-import { QuestionRepo } from "./questions";
+import { QuestionRepo, type Question } from "./questions";
 import { solveQuestion } from "./solve";
 
 const SOLVED_EMOJI = new Set(["white_check_mark", "heavy_check_mark", "✅"]);
+const MAX_PREVIEW = 200;
 
 /** The text without leading mentions (how a mention of copbot usually starts). */
 function withoutLeadingMentions(text: string): string {
   return text.replace(/^(\s*(<@[^>]+>|@\S+)[,:]?)+/, "").trim();
+}
+
+/**
+ * The asker of a question copbot posted on their behalf does not follow its thread (on Slack
+ * the post belongs to copbot), so they hear about the first answer by DM, once.
+ */
+function notifyAskerOfFirstAnswer(services: Services, q: Question, event: MessageEvent): void {
+  if (q.postKey === undefined || q.firstAnswerAt !== undefined) return;
+  const t = translator(services.langOf(services.members.get(q.askerId)));
+  const message = msg()
+    .text(t("qa.answered.text", { id: q.id }), " ", channelRef(q.channelId))
+    .text(mention(event.userId), ": ", shorten(event.text))
+    .context(t("qa.answered.hint"))
+    .build();
+  services.outbox.enqueue({ kind: "dm", userId: q.askerId }, message, { key: `qa.answered:${q.id}` });
+}
+
+function shorten(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length <= MAX_PREVIEW ? line : `${line.slice(0, MAX_PREVIEW - 1)}…`;
 }
 
 /** A reply in a question's thread by someone other than the asker counts as an answer. */
@@ -31,8 +57,28 @@ function recordReply(ctx: EventContext<MessageEvent>, threadId: string): boolean
       at: event.at,
     });
     if (q.firstAnswerAt === undefined) scheduleNudge(services, q, services.clock.now());
+    notifyAskerOfFirstAnswer(services, q, event);
   })();
   return true;
+}
+
+/** A message in a Q&A channel: tracked when it is a question and no working-group proposal. */
+function onQaChannelMessage(ctx: EventContext<MessageEvent>): void {
+  const { services, event } = ctx;
+  const text = event.text.trim();
+  if (!isQaChannel(services.db, event.channelId) || !isQuestion(text)) return;
+  // A proposal gets the groups feature's offer; tracking it as well would ping experts for it.
+  if (looksLikeGroupProposal(text)) return;
+  if (text.length > MAX_QUESTION) {
+    ctx.reply(ctx.t("qa.err.too_long_channel", { max: MAX_QUESTION, length: text.length }));
+    return;
+  }
+  trackQuestion(services, {
+    askerId: event.userId,
+    channelId: event.channelId,
+    messageId: event.messageId,
+    text,
+  });
 }
 
 /** Channel messages: thread replies become answers; questions in Q&A channels and mentions are tracked. */
@@ -57,31 +103,21 @@ export function onMessage(ctx: EventContext<MessageEvent>): void {
     });
     return;
   }
-  const text = event.text.trim();
-  if (text.length > MAX_QUESTION || !isQaChannel(services.db, event.channelId) || !isQuestion(text)) return;
-  trackQuestion(services, {
-    askerId: event.userId,
-    channelId: event.channelId,
-    messageId: event.messageId,
-    text,
-  });
+  onQaChannelMessage(ctx);
 }
 
-/** ✅ on an answer (or on the question: the latest answer) marks the question solved. */
+/** ✅ on an answer accepts that answer; ✅ on the question works like the "Gelöst" button. */
 export async function onReaction(ctx: EventContext<ReactionEvent>): Promise<void> {
   const { services, event } = ctx;
   if (!SOLVED_EMOJI.has(event.emoji)) return;
   const repo = new QuestionRepo(services.db);
   const answer = repo.answerByMessage(event.channelId, event.messageId);
-  const question = answer
-    ? repo.get(answer.questionId)
-    : questionAt(services, event.channelId, event.messageId);
-  if (!question) return;
-  const result = await solveQuestion(services, {
-    questionId: question.id,
-    actor: ctx.actor,
-    answer: answer ?? "latest",
-  });
+  if (!answer) {
+    const question = questionAt(services, event.channelId, event.messageId);
+    if (question) await solveOrChoose(ctx, question.id);
+    return;
+  }
+  const result = await solveQuestion(services, { questionId: answer.questionId, actor: ctx.actor, answer });
   if (!result.ok) ctx.reply(ctx.t(result.error.key, result.error.params));
 }
 

@@ -1,9 +1,9 @@
-import { DateTime } from "luxon";
 import { prefixOf, type HomeLines, type HomeSection } from "../core/home";
 import { code, type Inline } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type Lang, type Translate } from "../i18n";
 import { openQuestionLine } from "./agenda";
+import { formatLocalDay } from "./dates";
 import { topicsOf } from "./expert-repo";
 import { expertSettings, inQuietHours, type ExpertSettings } from "./expert-settings";
 import { QuestionRepo } from "./questions";
@@ -11,10 +11,7 @@ import { QuestionRepo } from "./questions";
 /** Enough to see what is pending; the rest is one `search` away. */
 const MAX_QUESTIONS = 10;
 
-const day = (at: Date, services: Services, lang: Lang) =>
-  DateTime.fromJSDate(at, { zone: services.config.timeZone }).toFormat(
-    lang === "de" ? "dd.MM.yyyy" : "yyyy-MM-dd",
-  );
+const day = (at: Date, services: Services, lang: Lang) => formatLocalDay(at, services.config.timeZone, lang);
 
 /** Whether copbot would tag the expert right now, and why not. */
 function availability(t: Translate, services: Services, lang: Lang, settings: ExpertSettings): string {
@@ -60,7 +57,11 @@ export function qaHomeSettings(services: Services, memberId: string, lang: Lang)
   // The usage reads "away until <date> · away off": offer the half that changes the state.
   const [goAway = "", comeBack = ""] = t("qa.away.usage").split(" · ");
   return [
-    [t("qa.home.cap", { cap: settings.weeklyCap }), " · ", command(t("qa.settings.cap.usage"))],
+    [
+      t(settings.weeklyCap === 1 ? "qa.home.cap_one" : "qa.home.cap", { cap: settings.weeklyCap }),
+      " · ",
+      command(t("qa.settings.cap.usage")),
+    ],
     [
       settings.quiet ? t("qa.home.quiet", settings.quiet) : t("qa.home.noQuiet"),
       " · ",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
-import { contentWords, prefixQuery, stemWord, substringQuery } from "./text";
+import { contentWords, foldUmlauts, prefixQuery, stemWord, substringQuery } from "./text";
 
 export interface KnowledgeEntry {
   readonly kind: "question" | "group";
@@ -56,8 +56,9 @@ export function addKnowledge(db: Db, entry: KnowledgeEntry): void {
   ).run({
     kind: entry.kind,
     sourceId: entry.sourceId,
-    title: entry.title,
-    body: entry.body,
+    // Composed form, so the index triggers see "ö" as one character to spell out.
+    title: entry.title.normalize("NFC"),
+    body: entry.body.normalize("NFC"),
     url: entry.url ?? null,
     channelId: entry.channelId ?? null,
     messageId: entry.messageId ?? null,
@@ -78,7 +79,7 @@ function query(db: Db, table: "qa_knowledge_words" | "qa_knowledge_trigrams", ma
 }
 
 function countMatched(row: HitRow, queryWords: readonly string[]): number {
-  const haystack = `${row.title} ${row.body}`.toLowerCase();
+  const haystack = foldUmlauts(`${row.title} ${row.body}`);
   return queryWords.filter((w) => {
     const stem = stemWord(w);
     return haystack.includes(stem.length >= 3 ? stem : w);

@@ -175,11 +175,19 @@ export class QuestionRepo {
       .run(text, questionId, messageId);
   }
 
-  /** The most recent reply by someone other than the asker. */
-  latestAnswer(questionId: number): Answer | undefined {
+  /** Every reply by someone other than the asker, newest first. */
+  answers(questionId: number): Answer[] {
+    return this.db
+      .prepare("SELECT * FROM qa_answers WHERE question_id = ? ORDER BY at DESC, rowid DESC")
+      .all(questionId)
+      .map(toAnswer);
+  }
+
+  /** One reply of a question by its message id. */
+  answer(questionId: number, messageId: string): Answer | undefined {
     const row = this.db
-      .prepare("SELECT * FROM qa_answers WHERE question_id = ? ORDER BY at DESC, rowid DESC LIMIT 1")
-      .get(questionId);
+      .prepare("SELECT * FROM qa_answers WHERE question_id = ? AND message_id = ?")
+      .get(questionId, messageId);
     return row === undefined ? undefined : toAnswer(row);
   }
 

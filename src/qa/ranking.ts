@@ -19,8 +19,10 @@ export interface ExpertStats {
   /** Pings that the expert answered, of all pings ever (for the response rate). */
   readonly answeredPings: number;
   readonly totalPings: number;
-  /** Away, opted out or in quiet hours right now. */
+  /** Away or opted out right now. */
   readonly unavailable: boolean;
+  /** In quiet hours until then: still eligible, but after everyone reachable now. */
+  readonly quietUntil?: Date;
   /** Last time the expert was pinged (rotation: the longest-rested goes first on ties). */
   readonly lastPingedAt?: Date;
 }
@@ -58,14 +60,18 @@ const TIE_STEP = 1;
 
 /**
  * Orders eligible experts best first. Experts without a match, unavailable ones and those
- * at their weekly cap are dropped. Near-ties go to whoever was pinged longest ago (never
- * pinged first), then by id, so the same people are not always asked.
+ * at their weekly cap are dropped; experts in quiet hours come after those reachable now.
+ * Near-ties go to whoever was pinged longest ago (never pinged first), then by id, so the
+ * same people are not always asked.
  */
 export function rankExperts(candidates: readonly ExpertStats[]): RankedExpert[] {
   const eligible = candidates
     .filter((s) => s.match > 0 && !s.unavailable && s.weekPings < s.weeklyCap)
     .map((stats) => ({ stats, score: scoreExpert(stats) }));
   return eligible.sort((a, b) => {
+    const quietA = a.stats.quietUntil === undefined ? 0 : 1;
+    const quietB = b.stats.quietUntil === undefined ? 0 : 1;
+    if (quietA !== quietB) return quietA - quietB;
     const bucketA = Math.floor(a.score / TIE_STEP);
     const bucketB = Math.floor(b.score / TIE_STEP);
     if (bucketA !== bucketB) return bucketB - bucketA;

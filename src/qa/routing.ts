@@ -1,7 +1,8 @@
+import { DateTime } from "luxon";
 import { mention, msg, type Inline, type OutgoingMessage, type Target } from "../core/message";
 import type { Services } from "../core/services";
-import { translator } from "../i18n";
-import { findExperts } from "./experts";
+import { translator, type MessageKey, type Translate } from "../i18n";
+import { findExperts, hasMatchingExperts, type FoundExpert } from "./experts";
 import type { Question } from "./questions";
 import { hitLine, similarSolved } from "./similar";
 
@@ -24,11 +25,32 @@ export function postInThread(services: Services, q: Question, message: OutgoingM
   services.outbox.enqueue(target, message, { key, ...(threadOfKey ? { threadOfKey } : {}) });
 }
 
+/** What to say when nobody can be tagged: nobody knows the topic, or the experts are busy. */
+function noExpertsKey(services: Services, q: Question, stage: "first" | "more"): MessageKey {
+  if (stage === "more") return "qa.route.no_more_experts";
+  return hasMatchingExperts(services.db, q.text, [q.askerId])
+    ? "qa.route.experts_busy"
+    : "qa.route.no_experts";
+}
+
+/** The reason line of a tagged expert; one in quiet hours is tagged now and sees it afterwards. */
+function expertLine(services: Services, t: Translate, e: FoundExpert): Inline[] {
+  const quiet = e.quietUntil
+    ? [
+        " · ",
+        t("qa.route.quiet", {
+          time: DateTime.fromJSDate(e.quietUntil, { zone: services.config.timeZone }).toFormat("HH:mm"),
+        }),
+      ]
+    : [];
+  return [mention(e.memberId), " – ", ...e.reason, ...quiet];
+}
+
 function buildRouting(
   services: Services,
   q: Question,
   similar: ReturnType<typeof similarSolved>,
-  experts: readonly { memberId: string; reason: Inline[] }[],
+  experts: readonly FoundExpert[],
   stage: "first" | "more",
 ): OutgoingMessage {
   const t = translator(services.config.lang);
@@ -39,9 +61,9 @@ function buildRouting(
   }
   if (experts.length > 0) {
     m.text(t(stage === "first" ? "qa.route.experts" : "qa.route.more_experts"));
-    m.list(experts.map((e) => [mention(e.memberId), " – ", ...e.reason]));
+    m.list(experts.map((e) => expertLine(services, t, e)));
   } else {
-    m.text(t(stage === "first" ? "qa.route.no_experts" : "qa.route.no_more_experts"));
+    m.text(t(noExpertsKey(services, q, stage)));
   }
   m.context(t("qa.route.hint", { id: q.id }));
   m.button("qa.solved", t("qa.button.solved"), String(q.id), "primary");
@@ -61,13 +83,14 @@ export function routeQuestion(services: Services, q: Question): string[] {
     limit: MAX_EXPERTS,
     purpose: "question",
     questionId: q.id,
+    includeQuiet: true,
   });
   postInThread(services, q, buildRouting(services, q, similar, experts, "first"), `qa.route:${q.id}`);
   return experts.map((e) => e.memberId);
 }
 
 /**
- * Tags the next experts (escalation or "Weitere Experten"); `key` keeps each round single.
+ * Tags the next experts (escalation or "Weitere Expert:innen"); `key` keeps each round single.
  * When nobody is left, the thread only hears about it if `announceNone`. Returns who was tagged.
  */
 export function routeMoreExperts(
@@ -82,6 +105,7 @@ export function routeMoreExperts(
     limit: MAX_EXPERTS,
     purpose: "question",
     questionId: q.id,
+    includeQuiet: true,
   });
   if (experts.length > 0 || announceNone)
     postInThread(services, q, buildRouting(services, q, [], experts, "more"), key);

@@ -24,23 +24,30 @@ async function permalinkOf(
   }
 }
 
+/** The question, if `actor` may mark it solved now (the asker or a moderator, still open). */
+export function solvableQuestion(services: Services, questionId: number, actor: Member): Result<Question> {
+  const q = new QuestionRepo(services.db).get(questionId);
+  if (!q) return fail("qa.err.unknown_question", { id: questionId });
+  if (q.status === "solved") return fail("qa.err.already_solved", { id: q.id });
+  if (actor.id !== q.askerId && !hasRole(actor.role, "moderator"))
+    return fail("qa.err.not_yours", { id: q.id });
+  return ok(q);
+}
+
 /**
- * Marks a question solved by `actor` (the asker or a moderator). `answer` is the accepted
- * reply; "latest" takes the most recent reply by someone other than the asker. The answer's
- * author is credited, the question and answer go into the knowledge base, reminders stop.
+ * Marks a question solved by `actor` (the asker or a moderator) with `answer` as the accepted
+ * reply (none: solved without an answer). The answer's author is credited, the question and
+ * answer go into the knowledge base, reminders stop.
  */
 export async function solveQuestion(
   services: Services,
-  opts: { questionId: number; actor: Member; answer: Answer | "latest" },
+  opts: { questionId: number; actor: Member; answer: Answer | undefined },
 ): Promise<Result<{ question: Question; answer: Answer | undefined }>> {
   const repo = new QuestionRepo(services.db);
-  const q = repo.get(opts.questionId);
-  if (!q) return fail("qa.err.unknown_question", { id: opts.questionId });
-  if (q.status === "solved") return fail("qa.err.already_solved", { id: q.id });
-  if (opts.actor.id !== q.askerId && !hasRole(opts.actor.role, "moderator")) {
-    return fail("qa.err.not_yours", { id: q.id });
-  }
-  const answer = opts.answer === "latest" ? repo.latestAnswer(q.id) : opts.answer;
+  const checked = solvableQuestion(services, opts.questionId, opts.actor);
+  if (!checked.ok) return checked;
+  const q = checked.value;
+  const answer = opts.answer;
   // A question copbot posted on someone's behalf: where the post landed, if it was delivered.
   const messageId = q.messageId ?? (q.postKey ? services.outbox.posted(q.postKey)?.messageId : undefined);
   const url = messageId === undefined ? undefined : await permalinkOf(services, q.channelId, messageId);

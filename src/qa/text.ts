@@ -3,6 +3,19 @@
  * stop words and a small German/English plural stemmer (no dictionary, no dependency).
  */
 
+const UMLAUTS: Readonly<Record<string, string>> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss" };
+
+/**
+ * Lower case with ä/ö/ü/ß spelled out (ae/oe/ue/ss), so "Lösung" and "Loesung" are one word
+ * everywhere: topic keys, the FTS indexes (see 002_qa.sql) and the queries against them.
+ */
+export function foldUmlauts(text: string): string {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[äöüß]/g, (ch) => UMLAUTS[ch] ?? ch);
+}
+
 const STOP_WORDS = new Set(
   (
     "der die das den dem des ein eine einer einem einen eines und oder aber doch in im ins an am auf aus bei " +
@@ -14,13 +27,14 @@ const STOP_WORDS = new Set(
     "a an the of to in on for with at by from is are was were be been do does did how what who whom where " +
     "when why which can could should would anyone someone any some has have had it this that these those " +
     "we you i me my our your there here please thanks hello not no yes or and but"
-  ).split(" "),
+  )
+    .split(" ")
+    .map(foldUmlauts),
 );
 
-/** Lower-cased words of a text (letters and digits; hyphenated parts split). */
+/** Lower-cased, umlaut-folded words of a text (letters and digits; hyphenated parts split). */
 export function words(text: string): string[] {
-  return text
-    .toLowerCase()
+  return foldUmlauts(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
 }

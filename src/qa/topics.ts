@@ -1,7 +1,8 @@
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import type { Db } from "../../db/open";
-import { normalizeTopic } from "./normalize-topic";
+import { fail, ok, type Result } from "../core/errors";
+import { normalizeTopic, topicLabel } from "./normalize-topic";
 
 export interface TopicInfo {
   readonly key: string;
@@ -10,7 +11,7 @@ export interface TopicInfo {
 }
 
 const TopicRow = z.object({ topic: z.string(), label: z.string(), experts: z.number() });
-const AliasRow = z.object({ alias: z.string(), topic: z.string() });
+const AliasRow = z.object({ alias: z.string(), label: z.string(), topic: z.string() });
 
 /** The topic key a typed topic stands for: its normalized form, followed through an alias. */
 export function resolveTopic(db: Db, raw: string): string {
@@ -35,17 +36,22 @@ export function knownTopics(db: Db): TopicInfo[] {
     });
 }
 
-/** All aliases as `alias key -> topic key`. */
-export function topicAliases(db: Db): { alias: string; topic: string }[] {
+/** All aliases as `alias key -> topic key`, with the alias as typed (`label`). */
+export function topicAliases(db: Db): { alias: string; label: string; topic: string }[] {
   return db
-    .prepare("SELECT alias, topic FROM qa_topic_aliases ORDER BY alias")
+    .prepare("SELECT alias, label, topic FROM qa_topic_aliases ORDER BY label COLLATE NOCASE")
     .all()
     .map((row) => AliasRow.parse(row));
 }
 
-/** The label of a topic key (the key itself when nobody uses the topic yet). */
-export function topicLabelOf(db: Db, key: string): string {
-  return knownTopics(db).find((topic) => topic.key === key)?.label ?? key;
+/** The label of a topic key; undefined when nobody uses the topic yet. */
+export function topicLabelOf(db: Db, key: string): string | undefined {
+  return knownTopics(db).find((topic) => topic.key === key)?.label;
+}
+
+function expertCount(db: Db, key: string): number {
+  return (db.prepare("SELECT count(*) AS n FROM qa_expert_topics WHERE topic = ?").get(key) as { n: number })
+    .n;
 }
 
 /** The known topic closest to what was typed, for "did you mean"; undefined when none is near. */
@@ -62,8 +68,9 @@ export function closestTopic(db: Db, raw: string): TopicInfo | undefined {
 }
 
 /**
- * Makes `alias` another name for `topic`. Both are normalized; experts already registered
- * under the alias move to the topic, so both names find the same people.
+ * Makes `alias` another name for `topic`; both are shown as typed. Refused when the alias is
+ * itself a topic with experts: that is usually the two names swapped, and re-keying a real
+ * topic would silently move its experts.
  */
 export function setTopicAlias(
   db: Db,
@@ -71,21 +78,24 @@ export function setTopicAlias(
   aliasRaw: string,
   by: string,
   at: Date,
-): { alias: string; topic: string } {
+): Result<{ alias: string; topic: string; topicLabel: string }> {
   const topic = resolveTopic(db, topicRaw);
   const alias = normalizeTopic(aliasRaw);
+  const aliasLabel = topicLabel(aliasRaw);
+  const label = topicLabelOf(db, topic) ?? topicLabel(topicRaw);
+  if (topic === alias) return fail("qa.err.alias_same");
+  if (expertCount(db, alias) > 0) {
+    const key = expertCount(db, topic) > 0 ? "qa.err.alias_both_topics" : "qa.err.alias_is_topic";
+    return fail(key, { alias: topicLabelOf(db, alias) ?? aliasLabel, topic: label });
+  }
   db.transaction(() => {
     db.prepare(
-      `INSERT INTO qa_topic_aliases (alias, topic, created_by, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (alias) DO UPDATE SET topic = excluded.topic, created_by = excluded.created_by, created_at = excluded.created_at`,
-    ).run(alias, topic, by, at.getTime());
+      `INSERT INTO qa_topic_aliases (alias, label, topic, created_by, created_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (alias) DO UPDATE SET label = excluded.label, topic = excluded.topic,
+         created_by = excluded.created_by, created_at = excluded.created_at`,
+    ).run(alias, aliasLabel, topic, by, at.getTime());
+    // Names that pointed to the alias now point to the topic, so aliases never chain.
     db.prepare("UPDATE qa_topic_aliases SET topic = ? WHERE topic = ?").run(topic, alias);
-    db.prepare("UPDATE OR IGNORE qa_expert_topics SET topic = ? WHERE topic = ?").run(topic, alias);
-    db.prepare("DELETE FROM qa_expert_topics WHERE topic = ?").run(alias);
-    db.prepare("UPDATE qa_expert_docs SET source = ? WHERE source = ?").run(
-      `topic:${topic}`,
-      `topic:${alias}`,
-    );
   })();
-  return { alias, topic };
+  return ok({ alias: aliasLabel, topic, topicLabel: label });
 }

@@ -28,3 +28,21 @@ export function addWorkingHours(start: Date, hours: number, zone: string = BERLI
     cursor = dayEnd;
   }
 }
+
+/** Local working hours in which escalations and nudges reach people (Mon–Fri, 08:00–18:00). */
+const WORK_START_HOUR = 8;
+const WORK_END_HOUR = 18;
+
+/**
+ * `at` if it falls inside working hours in `zone`, otherwise the next start of working hours:
+ * a deadline at 20:00 moves to 08:00 the next working day, one on Saturday to Monday 08:00.
+ */
+export function intoWorkingHours(at: Date, zone: string = BERLIN): Date {
+  let cursor = DateTime.fromJSDate(at, { zone });
+  if (cursor.hour >= WORK_END_HOUR) cursor = cursor.startOf("day").plus({ days: 1 });
+  if (cursor.hour < WORK_START_HOUR)
+    cursor = cursor.set({ hour: WORK_START_HOUR, minute: 0, second: 0, millisecond: 0 });
+  while (isWeekend(cursor))
+    cursor = cursor.plus({ days: 1 }).set({ hour: WORK_START_HOUR, minute: 0, second: 0, millisecond: 0 });
+  return cursor.toJSDate();
+}

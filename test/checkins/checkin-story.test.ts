@@ -51,11 +51,21 @@ describe("console story: a weekly check-in", () => {
         "      • @anna: Am Wiki-Umzug",
         "      • @ben: Urlaubsplanung",
         "      • @anna: Bei SQLite-Backups im Container",
-        "      · Noch keine Antwort von: @admin",
+        // Only a count in the channel: who did not answer is nobody else's business.
+        "      · 1 von 3 Teilnehmenden haben diesmal nicht geantwortet.",
         "    [button checkin.ask: Als Frage stellen (anna)] [button checkin.join: Mitmachen]",
       ]),
     );
-    // Ben's half-finished dialog ended with the deadline: his DMs are normal messages again.
+    expect(summary.join("\n")).not.toContain("@admin");
+    // Ben's half-finished dialog ended with the deadline: a late answer is told so (once),
+    // then his DMs are normal messages again.
+    const late = await h.send(":as ben", ":in dm", "Spät aber doch", "Hallo?");
+    expect(late).toEqual([
+      "[dm ben] (m19) ben: Spät aber doch",
+      "[dm ben] (m20) copbot: Die Runde von „Wochen-Check-in“ ist schon zusammengefasst; deine Nachricht „Spät aber doch“ kommt nicht mehr hinein. Die nächste Runde startet Fr, 12.03.2027, 14:00.",
+      "[dm ben] (m21) ben: Hallo?",
+      expect.stringContaining("[dm ben] (m22) copbot: Hier im Direktchat verstehe ich Befehle"),
+    ]);
     expect(h.app.bot.services.dialogs.get("console:ben")).toBeUndefined();
     const ask = await h.send(
       ":as ben",
@@ -65,9 +75,9 @@ describe("console story: a weekly check-in", () => {
       ":click m18 checkin.ask",
     );
     expect(ask.join("\n")).toContain("Das kann nur, wer geantwortet hat, oder die Moderation.");
-    expect(ask).toContain("[#team] (m20) copbot: Frage von @anna: Bei SQLite-Backups im Container");
-    const again = await h.send(":clock +1m", ":click m18 checkin.ask");
-    expect(again.join("\n")).toContain("Diese Antwort ist schon als Frage gestellt.");
+    expect(ask).toContain("[#team] (m24) copbot: Frage von @anna: Bei SQLite-Backups im Container");
+    const again = await h.send(":click m18 checkin.ask");
+    expect(again.join("\n")).toContain("Diese Antwort ist schon als Frage #1 gestellt.");
     h.close();
   });
 

@@ -20,25 +20,28 @@ function meeting(recurrence: Recurrence, zone = "Europe/Berlin"): Meeting {
   };
 }
 
-const lines = (ics: string): string[] => ics.split("\r\n");
+/** Content lines, unfolded (RFC 5545 folds lines longer than 75 octets). */
+const lines = (ics: string): string[] => ics.replace(/\r\n[ \t]/g, "").split("\r\n");
 
 describe("calendar files", () => {
   it("writes monthly rules, clamping day 31 to the month's last day like the schedule", () => {
     const first = lines(
       meetingIcs(meeting({ kind: "monthly-weekday", nth: 1, weekday: "tue", time: "10:00" }), new Set(), now),
     );
-    expect(first).toContain("RRULE:FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1");
+    expect(first).toContain("RRULE:FREQ=MONTHLY;BYDAY=TU;BYSETPOS=1;UNTIL=20280301T070000Z");
     expect(first).toContain("DTSTART;TZID=Europe/Berlin:20270302T100000");
     expect(first).toContain("DTEND;TZID=Europe/Berlin:20270302T104500");
     const last = lines(meetingIcs(meeting({ kind: "monthly-day", day: 31, time: "10:00" }), new Set(), now));
-    expect(last).toContain("RRULE:FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1");
+    expect(last).toContain("RRULE:FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1;UNTIL=20280301T070000Z");
   });
 
   it("turns cron expressions into RRULE and excludes skipped dates", () => {
     const ics = lines(
       meetingIcs(meeting({ kind: "cron", expression: "30 9 * * 1-5" }), new Set(["2027-03-03"]), now),
     );
-    expect(ics).toContain("RRULE:FREQ=DAILY;BYMINUTE=30;BYHOUR=9;BYDAY=MO,TU,WE,TH,FR");
+    expect(ics).toContain(
+      "RRULE:FREQ=DAILY;BYMINUTE=30;BYHOUR=9;BYDAY=MO,TU,WE,TH,FR;UNTIL=20280301T070000Z",
+    );
     expect(ics).toContain("EXDATE;TZID=Europe/Berlin:20270303T093000");
   });
 
@@ -46,6 +49,32 @@ describe("calendar files", () => {
     const ics = meetingIcs(meeting({ kind: "cron", expression: "0 10 L * *" }), new Set(), now);
     expect(ics).not.toContain("RRULE:FREQ=DAILY");
     expect(ics).toContain("UID:meeting-3-2027-03-31T10:00@copbot");
+  });
+
+  it("ends the series where its holidays are known, canonical zone names, zone rules before the start", () => {
+    const weekly = { kind: "weekly", weekday: "mon", interval: 1, time: "10:00" } as const;
+    const withHoliday = { ...meeting(weekly, "europe/berlin") };
+    const ics = lines(
+      meetingIcs(
+        {
+          ...withHoliday,
+          schedule: { ...withHoliday.schedule, holidays: { region: "DE-BY", rule: "skip" } },
+        },
+        new Set(),
+        now,
+      ),
+    );
+    // One year of holidays as EXDATE (Ostermontag 2027), and the RRULE stops there: no
+    // meetings on the holidays of 2028 that the file does not know about.
+    expect(ics).toContain("EXDATE;TZID=Europe/Berlin:20270329T100000");
+    expect(ics).toContain("RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO;UNTIL=20280301T070000Z");
+    expect(ics.filter((l) => l.includes("TZID"))).not.toEqual(
+      expect.arrayContaining([expect.stringContaining("europe/berlin")]),
+    );
+    expect(ics).toContain("TZID:Europe/Berlin");
+    // The first date is 2027-03-01 (winter time): the observances start in 2026, before it.
+    expect(ics).toContain("DTSTART;TZID=Europe/Berlin:20270301T100000");
+    expect(ics).toContain("DTSTART:20261025T030000");
   });
 
   it("describes the zone's daylight-saving rules, or a fixed offset", () => {

@@ -44,7 +44,9 @@ describe("meeting commands: bad input", () => {
   it("check-in add without questions or with a bad time stores nothing", async () => {
     const h = await started();
     const noQuestions = await h.send('/cop checkin add "C" weekly fri 14:00 in #allgemein');
-    expect(noQuestions.at(-1)).toContain("Fragen gibt es nur bei Check-ins");
+    expect(noQuestions.at(-1)).toContain(
+      'Es fehlen die Fragen, z. B. questions "Woran arbeitest du?|Wo brauchst du Hilfe?"',
+    );
     const badTime = await h.send('/cop checkin add "C" weekly fri 24:00 in #allgemein questions "A?"');
     expect(badTime.at(-1)).toContain("„24:00“ ist keine gültige Uhrzeit");
     expect(badTime.at(-1)).toContain('Beispiel: /cop checkin add "Wochen-Check-in" weekly fri 14:00');
@@ -74,14 +76,14 @@ describe("meeting commands: managing a series", () => {
       '/cop meeting edit 1 weekly tue 09:30 title "Jour fixe"',
       ":clock 2027-03-23T09:15",
     );
-    expect(edited.join("\n")).toContain("#1 „Jour fixe“ ist geändert: weekly tue 09:30 tz Europe/Berlin");
+    expect(edited.join("\n")).toContain("#1 „Jour fixe“ ist geändert: jeden Dienstag, 09:30 (Europe/Berlin)");
     expect(edited.filter((l) => l.includes("Beginnt in"))).toEqual([
       expect.stringContaining("Beginnt in 15 Minuten: *Di, 16.03.2027, 09:30–10:30*"),
       expect.stringContaining("Beginnt in 15 Minuten: *Di, 23.03.2027, 09:30–10:30*"),
     ]);
     const list = await h.send("/cop meeting list");
     expect(list.join("\n")).toContain(
-      "*#1 Jour fixe* · weekly tue 09:30 tz Europe/Berlin · #allgemein · nächster Termin: Di, 23.03.2027, 09:30",
+      "*#1 Jour fixe* · jeden Dienstag, 09:30 (Europe/Berlin) · #allgemein · nächster Termin: Di, 23.03.2027, 09:30",
     );
     const deleted = await h.send("/cop meeting delete 1", ":clock 2027-04-30T00:00", "/cop meeting list");
     expect(deleted.filter((l) => l.includes("Beginnt in"))).toEqual([]);
@@ -139,7 +141,9 @@ describe("meeting commands: managing a series", () => {
     expect(out).toContain("BEGIN:VTIMEZONE");
     expect(out).toContain("DTSTART;TZID=Europe/Berlin:20270301T100000");
     expect(out).toContain("DTEND;TZID=Europe/Berlin:20270301T113000");
-    expect(out).toContain("RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO");
+    expect(out).toContain("RRULE:FREQ=WEEKLY;INTERVAL=1;BYDAY=MO;UNTIL=20280301T070000Z");
+    expect(out).toContain("Die Datei deckt das nächste Jahr ab");
+    expect(out).toContain("danach lade sie einfach neu mit /cop meeting ics 1.");
     expect(out).toContain("EXDATE;TZID=Europe/Berlin:20270315T100000");
     expect(out).toContain("RECURRENCE-ID;TZID=Europe/Berlin:20270329T100000");
     expect(out).toContain("DTSTART;TZID=Europe/Berlin:20270330T100000");

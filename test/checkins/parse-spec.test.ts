@@ -52,6 +52,48 @@ describe("schedule grammar", () => {
     expect(add('"A" weekly mon 10:00 remind none')).toMatchObject({ value: { remindMinutes: [] } });
   });
 
+  it("stores zones in their canonical spelling and takes -, off, keine, none to switch options off", () => {
+    expect(add('"A" weekly mon 10:00 tz europe/berlin')).toMatchObject({ value: { zone: "Europe/Berlin" } });
+    expect(add('"A" weekly mon 10:00 tz utc')).toMatchObject({ value: { zone: "UTC" } });
+    for (const off of ["-", "off", "keine", "none", "Keine"]) {
+      const edit = parseSpec(tokens(`link ${off} holidays ${off} remind ${off}`), "meeting", "edit", now);
+      expect(edit).toEqual({ ok: true, value: { link: null, holidays: null, remindMinutes: [] } });
+    }
+  });
+
+  it("accepts a cron rule that fires at most once a day", () => {
+    expect(add('"A" cron "30 9 * * 1-5"')).toMatchObject({
+      ok: true,
+      value: { recurrence: { kind: "cron", expression: "30 9 * * 1-5" } },
+    });
+  });
+
+  it.each(["remind 1h", "link https://meet.example.org/x", "duration 1h"])(
+    "refuses the meeting-only option %s for check-ins",
+    (option) => {
+      const line = `"C" weekly fri 14:00 questions "A?" ${option}`;
+      const result = parseSpec(tokens(line), "checkin", "add", now);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { key: "checkin.error.meetingOnly", params: { value: option.split(" ")[0] } },
+      });
+    },
+  );
+
+  it("edits show the edit example they are given", () => {
+    const result = parseSpec(
+      tokens("weekly mon 25:00"),
+      "meeting",
+      "edit",
+      now,
+      "meeting edit 2 weekly tue 09:30",
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: { params: { example: "meeting edit 2 weekly tue 09:30" } },
+    });
+  });
+
   it("edits take options only, and can clear link and holidays", () => {
     const edit = parseSpec(
       tokens('weekly tue 11:00 title "Neu" link none holidays none'),
@@ -87,7 +129,12 @@ describe("schedule grammar", () => {
     ['"A" weekly mon 10:00 duration 0m', "meeting.error.duration", "0m"],
     ['"A" weekly mon 10:00 remind 1x', "meeting.error.remind", "1x"],
     ['"A" weekly mon 10:00 link javascript:alert(1)', "meeting.error.link", "javascript:alert(1)"],
-    ['"A" weekly mon 10:00 questions "a|b"', "meeting.error.questions", "a|b"],
+    ['"A" weekly mon 10:00 questions "a|b"', "meeting.error.checkinOnly", "questions"],
+    ['"A" weekly mon 10:00 deadline 4h', "meeting.error.checkinOnly", "deadline"],
+    ['"A" cron "* * * * *"', "meeting.error.cronFrequent", "* * * * *"],
+    ['"A" cron "0 * * * *"', "meeting.error.cronFrequent", "0 * * * *"],
+    ['"A" cron "0,30 9 * * 1"', "meeting.error.cronFrequent", "0,30 9 * * 1"],
+    ['"A" cron "0 9-17 * * 1-5"', "meeting.error.cronFrequent", "0 9-17 * * 1-5"],
     ['"A" weekly mon 10:00 colour blue', "meeting.error.option", "colour"],
     ['"A" daily 10:00', "meeting.error.recurrence", "daily"],
     ['"A" every two weeks mon 10:00', "meeting.error.interval", "every two weeks"],
@@ -100,7 +147,11 @@ describe("schedule grammar", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.key).toBe(key);
-    expect(result.error.params["example"]).toBe('meeting add "CoP-Treffen" weekly mon 10:00 in #allgemein');
+    // A wrong `from` date gets an example with a valid one (today).
+    const from = line.includes(" from ") ? " from 2027-03-01" : "";
+    expect(result.error.params["example"]).toBe(
+      `meeting add "CoP-Treffen" weekly mon 10:00 in #allgemein${from}`,
+    );
     if (value !== undefined) expect(result.error.params["value"]).toBe(value);
   });
 

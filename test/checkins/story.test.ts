@@ -130,10 +130,11 @@ describe("console story: restarts", () => {
     await setUp(first, "remind 15m");
     expect(reminderLines(await first.send(":clock 2027-03-08T09:44"))).toEqual([]);
     first.close();
-    // Down from 09:44 to 09:53 local: back 8 minutes after the 09:45 due time.
+    // Down from 09:44 to 09:53 local: back 8 minutes after the 09:45 due time. The late
+    // reminder says what is really left (7 minutes), not its lead time.
     const second = await startConsole({ start: "2027-03-08T09:53:00+01:00", dbPath });
     const restarted = reminderLines(second.transcript);
-    expect(restarted).toEqual([expect.stringContaining("Beginnt in 15 Minuten: *Mo, 08.03.2027")]);
+    expect(restarted).toEqual([expect.stringContaining("Beginnt in 7 Minuten: *Mo, 08.03.2027")]);
     expect(second.transcript.join("\n")).toContain("⏰ Verspätet: copbot war offline");
     second.close();
     // A third start (another restart) sends nothing again.

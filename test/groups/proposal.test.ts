@@ -126,9 +126,9 @@ describe("parseProposalLine", () => {
     });
   });
 
-  it("accepts German field names and keeps = inside free text", () => {
+  it("accepts German field names and keeps = inside quoted text", () => {
     const parsed = parseProposalLine(
-      "titel=„Checkliste“ problemstellung=Formel a=b gilt nicht ergebnis=Checkliste",
+      "titel=„Checkliste“ problemstellung=„Formel a=b gilt nicht“ ergebnis=Checkliste",
     );
     expect(parsed.ok && parsed.value).toEqual({
       title: "Checkliste",
@@ -142,6 +142,25 @@ describe("parseProposalLine", () => {
     expect(unknown.ok ? undefined : unknown.error.key).toBe("group.form.unknownField");
     const unnamed = parseProposalLine("Leitfaden bitte");
     expect(unnamed.ok ? undefined : unnamed.error.key).toBe("group.form.unnamed");
+  });
+
+  it("reports a short unknown field instead of gluing it onto the one before", () => {
+    expect(parseProposalLine("deliverable=Leitfaden due=2027-02-01 x=5")).toEqual({
+      ok: false,
+      error: expect.objectContaining({ key: "group.form.unknownField", params: { field: "x" } }),
+    });
+  });
+
+  it("reports a field given twice, also under its other name", () => {
+    expect(parseProposalLine("due=2027-02-01 title=Abc due=2027-03-01")).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        key: "group.form.duplicateField",
+        params: { field: "due", earlier: "due" },
+      }),
+    });
+    const alias = parseProposalLine("bis=2027-02-01 due=2027-03-01");
+    expect(alias.ok ? undefined : alias.error.params).toEqual({ field: "due", earlier: "bis" });
   });
 });
 

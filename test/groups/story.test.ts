@@ -54,7 +54,10 @@ describe("working groups: the console story", () => {
       "Zur neuen Arbeitsgruppe „Leitfaden E-Akte-Migration“ passt deine Expertise",
     );
     expect(proposed.some((l) => l.startsWith("[dm emil]"))).toBe(false);
-    expect(proposed.join("\n")).toContain("Ich habe 1 passende Expert:innen persönlich eingeladen.");
+    expect(proposed.join("\n")).toContain("steht. Der Aufruf läuft in #allgemein.\n");
+    expect(proposed.join("\n")).toContain(
+      "Ich habe eine passende Expertin oder einen passenden Experten persönlich eingeladen.",
+    );
 
     // Four members join: by button in the channel, by the DM invitation, by command.
     await h.send(":as ben", `:click ${call} group.join`, ":as carla", `:click ${call} group.join`);

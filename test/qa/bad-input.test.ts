@@ -29,15 +29,29 @@ describe("Q&A bad input", () => {
     expect(count("SELECT count(*) AS n FROM qa_questions")).toBe(1);
   });
 
-  it("does not track overlong messages, greetings or chatter in a Q&A channel", async () => {
+  it("does not track greetings, chatter or statements in a Q&A channel", async () => {
     const before = count("SELECT count(*) AS n FROM qa_questions");
     const quiet = await h.send(
       ":in #fragen",
-      `Wie ${"lang ".repeat(500)}?`,
       "Guten Morgen zusammen!",
       "Wie geht's euch?",
+      "Wie gesagt, das klappt so nicht.",
+      "Was ich noch sagen wollte: morgen fällt aus.",
+      `Wie gesagt ${"lang ".repeat(500)}.`,
     );
     expect(text(quiet)).not.toContain("copbot:");
+    expect(count("SELECT count(*) AS n FROM qa_questions")).toBe(before);
+  });
+
+  it("answers an overlong question in a Q&A channel in its thread instead of dropping it", async () => {
+    const before = count("SELECT count(*) AS n FROM qa_questions");
+    const long = `Wie ${"lang ".repeat(500)}?`;
+    const out = await h.send(":in #fragen", long);
+    const ref = refOf(out, /ben: Wie lang/);
+    expect(text(out)).toContain(`[#fragen › ${ref}] (m`);
+    expect(text(out)).toContain(
+      `Deine Frage ist zu lang, um sie zu verfolgen (${long.length} Zeichen, höchstens 2000).`,
+    );
     expect(count("SELECT count(*) AS n FROM qa_questions")).toBe(before);
   });
 

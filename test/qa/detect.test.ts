@@ -9,12 +9,14 @@ describe("isQuestion", () => {
     "Hallo zusammen, welche Software nutzt ihr für die Aktenablage?",
     "Moin! Weiß jemand, wann die neue XRechnung-Version kommt?",
     "Wer ist bei euch für die Einführung von E-Rechnungen zuständig?",
-    "Warum dauert die Freigabe im DMS so lange",
     "How do you handle records retention in SharePoint?",
     "Does anyone have a template for a data protection impact assessment?",
     "What is the best way to migrate legacy files?",
     "Is there a guide for accessible PDFs",
     "Wir planen die Umstellung. Habt ihr Tipps für die Schulung der Kolleginnen?",
+    "Gibt es schon Erfahrungen mit der neuen Vergabeplattform",
+    "Kann mir jemand den Antrag auf Fördermittel erklären",
+    "Has anyone migrated from Lotus Notes to something else",
   ])("tracks %s", (text) => {
     expect(isQuestion(text)).toBe(true);
   });
@@ -38,6 +40,13 @@ describe("isQuestion", () => {
     "ok?",
     "@anna kannst du?",
     "https://example.org/faq?x=1 ist der Link",
+    // Statements that open with a W-word: without "?" only explicit openers count.
+    "Wie gesagt, das klappt so nicht.",
+    "Was ich noch sagen wollte: morgen fällt aus.",
+    "Wer zuerst kommt, bekommt den Raum mit Beamer.",
+    "Wann immer ihr Zeit habt, schaut bitte in das Dokument.",
+    "Warum dauert die Freigabe im DMS so lange",
+    "How we did it: first the pilot, then the rollout.",
   ])("ignores %p", (text) => {
     expect(isQuestion(text)).toBe(false);
   });

@@ -22,19 +22,26 @@ function ask(services: Services, messageId: string) {
 }
 
 describe("escalation timing", () => {
-  it("schedules the first escalation after 24 working hours, skipping the weekend", () => {
+  it("schedules the first escalation after 24 working hours, skipping the weekend, inside working hours", () => {
     const { services } = qaServices("2026-12-05T10:00:00Z"); // Saturday 11:00 Berlin
     const q = ask(services, "m1");
+    // Monday counts fully (due Tuesday 00:00), which moves to the start of working hours
     expect(jobs(services)).toEqual([
-      { key: `qa.escalate:${q.id}:1`, run_at: Date.parse("2026-12-07T23:00:00Z"), state: "pending" },
+      { key: `qa.escalate:${q.id}:1`, run_at: Date.parse("2026-12-08T07:00:00Z"), state: "pending" },
     ]);
+  });
+
+  it("never escalates in the evening: a question asked at 20:00 escalates at 08:00", () => {
+    const { services } = qaServices("2026-12-01T19:00:00Z"); // Tuesday 20:00 Berlin
+    ask(services, "m1");
+    expect(new Date(jobs(services)[0]?.run_at ?? 0).toISOString()).toBe("2026-12-03T07:00:00.000Z");
   });
 
   it("uses COPBOT_QA_ESCALATE_HOURS", () => {
     const { services } = qaServices("2026-12-04T21:00:00Z", { COPBOT_QA_ESCALATE_HOURS: "4" }); // Friday 22:00
     ask(services, "m1");
-    // 2 h on Friday, the weekend does not count, 2 h on Monday: Monday 02:00 Berlin
-    expect(new Date(jobs(services)[0]?.run_at ?? 0).toISOString()).toBe("2026-12-07T01:00:00.000Z");
+    // 2 h on Friday, the weekend does not count, 2 h on Monday: Monday 02:00, moved to 08:00 Berlin
+    expect(new Date(jobs(services)[0]?.run_at ?? 0).toISOString()).toBe("2026-12-07T07:00:00.000Z");
   });
 
   it("runs stage 2 one more deadline after stage 1, and not at all once answered", async () => {
@@ -76,7 +83,7 @@ describe("escalation timing", () => {
     const { services } = qaServices();
     const q = ask(services, "m1");
     const ben = services.members.ensure("console:ben");
-    const result = await solveQuestion(services, { questionId: q.id, actor: ben, answer: "latest" });
+    const result = await solveQuestion(services, { questionId: q.id, actor: ben, answer: undefined });
     expect(result.ok).toBe(true);
     expect(jobs(services).map((j) => j.state)).toEqual(["cancelled"]);
   });

@@ -64,7 +64,7 @@ describe("findExperts", () => {
         text: "So.",
         at: services.clock.now(),
       });
-      repo.solve(q.id, id("ben"), services.clock.now(), repo.latestAnswer(q.id));
+      repo.solve(q.id, id("ben"), services.clock.now(), repo.answers(q.id)[0]);
     }
     recordAnsweredQuestion(services.db, id("anna"), 1, "Scanstraße für Posteingang einrichten");
     const [byTopic] = expertsFor(services, "Hat jemand Erfahrung mit der E-Akte?");
@@ -93,21 +93,20 @@ describe("findExperts", () => {
     ).toHaveLength(1);
   });
 
-  it("moves experts registered under a new alias to the topic", () => {
+  it("needs no alias for spelling variants: eakte and E-Akte are one topic", () => {
     const { services } = qaServices();
     register(services, "anna", "eakte");
     register(services, "bert", "E-Akte");
-    setTopicAlias(services.db, "E-Akte", "eakte", id("admin"), services.clock.now());
+    expect(setTopicAlias(services.db, "E-Akte", "eakte", id("admin"), services.clock.now())).toMatchObject({
+      ok: false,
+    });
     const found = findExperts(services, {
-      topics: ["eAkte"],
+      topics: ["e akte"],
       exclude: [],
       limit: 3,
       purpose: "group-invite",
     });
     expect(found.map((e) => e.memberId).sort()).toEqual([id("anna"), id("bert")]);
-    expect(
-      services.db.prepare("SELECT count(*) AS n FROM qa_expert_topics WHERE topic = 'eakte'").get(),
-    ).toEqual({ n: 0 });
   });
 
   it("never tags the asker and never the same person twice for one question", () => {

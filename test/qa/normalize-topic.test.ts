@@ -26,8 +26,14 @@ describe("normalizeTopic", () => {
     expect(normalizeTopic("Prozess")).not.toBe(normalizeTopic("Protest"));
     expect(normalizeTopic("  elektronische   Akte ")).toBe(normalizeTopic("Elektronische Akten"));
     expect(normalizeTopic("E\u2011Akte")).toBe(normalizeTopic("E-Akte"));
-    expect(normalizeTopic("OZG 2.0")).toBe("ozg 2 0");
+    expect(normalizeTopic("OZG 2.0")).toBe("ozg20");
     expect(normalizeTopic("!!!")).toBe("");
+  });
+
+  it("ignores hyphens and spaces, so spelling variants are one topic", () => {
+    expect(normalizeTopic("eakte")).toBe(normalizeTopic("E-Akte"));
+    expect(normalizeTopic("E Akten")).toBe(normalizeTopic("E-Akte"));
+    expect(normalizeTopic("Open-Data")).toBe(normalizeTopic("OpenData"));
   });
 
   it("keeps the label readable", () => {

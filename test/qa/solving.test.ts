@@ -14,7 +14,7 @@ const row = (h: ConsoleHarness, id: number) =>
   h.app.db.prepare("SELECT * FROM qa_questions WHERE id = ?").get(id) as Record<string, unknown>;
 
 describe("solving questions", () => {
-  it("the Gelöst button credits the latest reply by someone other than the asker and records the times", async () => {
+  it("with several replies the Gelöst button asks which one solved it, credits that one and records the times", async () => {
     const h = await setup();
     const q = refOf(
       await h.send(":as ben", ":in #fragen", "Wie setzt ihr das OZG in kleinen Gemeinden um?"),
@@ -25,7 +25,12 @@ describe("solving questions", () => {
     await h.send(":as ben", `:reply ${q} Danke euch!`);
     await h.send(":clock +1h");
     const routing = refOf(h.transcript, /copbot: Ich frage mal nach/);
-    const out = text(await h.send(`:click ${routing} qa.solved`));
+    const chooser = await h.send(`:click ${routing} qa.solved`);
+    expect(text(chooser)).toContain("Welche Antwort hat Frage #1 gelöst?");
+    expect(row(h, 1)["status"]).toBe("open");
+    const out = text(
+      await h.send(`:click ${refOf(chooser, /Welche Antwort/)} bert: Wir nutzen die EfA-Dienste.`),
+    );
     expect(out).toContain("Frage #1 ist als gelöst markiert.");
     expect(out).toMatch(/Gelöst nach 3 Std\. – danke @bert!/);
     const r = row(h, 1);

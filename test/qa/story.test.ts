@@ -27,7 +27,7 @@ describe("Q&A console story", () => {
     expect(routing).toContain(`[#fragen › ${question}]`);
     expect(routing).toContain("Ich frage mal nach:");
     expect(routing).toContain("@anna – *E-Akte* · noch keine gelösten Fragen");
-    expect(routing).toContain("[button qa.solved: Gelöst] [button qa.more: Weitere Experten]");
+    expect(routing).toContain("[button qa.solved: Gelöst] [button qa.more: Weitere Expert:innen]");
     expect(routing).not.toContain("Vielleicht hilft schon das");
 
     const answered = await h.send(

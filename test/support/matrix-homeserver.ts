@@ -31,6 +31,8 @@ interface Waiter {
 export class FakeHomeserver {
   readonly requests: RecordedRequest[] = [];
   readonly store: HsStore;
+  /** Encrypts every room the bot creates, as Synapse's `encryption_enabled_by_default_for_room_type` does. */
+  encryptNewRooms = false;
   url = "";
   private readonly server: http.Server;
   private readonly failures: Failure[] = [];

@@ -124,6 +124,14 @@ function createRoom(hs: FakeHomeserver, body: Record<string, unknown>): string {
       stateKey: typeof s.state_key === "string" ? s.state_key : "",
     });
   }
+  if (hs.encryptNewRooms) {
+    store.append(room, {
+      type: "m.room.encryption",
+      sender: me,
+      content: { algorithm: "m.megolm.v1.aes-sha2" },
+      stateKey: "",
+    });
+  }
   const isDirect = body.is_direct === true ? { is_direct: true } : {};
   for (const user of strings(body.invite)) hs.memberEvent(room, me, user, "invite", undefined, isDirect);
   hs.wakeSyncs();
@@ -187,6 +195,15 @@ function roomRoute(
   if (what === "invite" && req.method === "POST" && typeof body.user_id === "string") {
     if (room.membership(body.user_id) === "join") return forbidden(`${body.user_id} is already in the room`);
     hs.memberEvent(room, me, body.user_id, "invite");
+    hs.wakeSyncs();
+    return ok();
+  }
+  if (what === "kick" && req.method === "POST" && typeof body.user_id === "string") {
+    const membership = room.membership(body.user_id);
+    if (membership !== "join" && membership !== "invite")
+      return forbidden("The target user is not in the room");
+    const reason = typeof body.reason === "string" ? { reason: body.reason } : {};
+    hs.memberEvent(room, me, body.user_id, "leave", undefined, reason);
     hs.wakeSyncs();
     return ok();
   }

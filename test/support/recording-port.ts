@@ -15,6 +15,8 @@ export type Call =
  */
 export class RecordingPort implements ChatPort {
   readonly calls: Call[] = [];
+  /** People removed from spaces, in order (kept apart from `calls`, which are message calls). */
+  readonly removed: { channelId: string; userId: string }[] = [];
   /** Outcome of the next calls, in order: an error to throw, or null for success. */
   readonly failures: (Error | null)[] = [];
   private counter = 0;
@@ -47,6 +49,10 @@ export class RecordingPort implements ChatPort {
     throw new PlatformError("not supported in this test", false);
   }
   async invite(): Promise<void> {}
+  async removeFromSpace(channelId: string, userId: string): Promise<void> {
+    this.maybeFail();
+    this.removed.push({ channelId, userId });
+  }
   async archiveSpace(): Promise<void> {}
   async resolveChannel(ref: string): Promise<string | undefined> {
     return `${this.platform}:${ref.replace(/^#/, "")}`;

@@ -3,6 +3,8 @@ import { loadConfig, type SlackConfig } from "../../src/config";
 import { VirtualClock, type Clock } from "../../src/core/clock";
 import { buildApp, type App } from "../../src/main";
 import type { CoreEvent } from "../../src/core/events";
+import type { AdapterHooks } from "../../src/core/port";
+import type { Sleep } from "../../adapters/slack/private-space";
 import { SlackAdapter, type SlackAdapterOptions } from "../../adapters/slack";
 import { SlackApiStandIn } from "./slack-web-api";
 import { postSigned, SIGNING_SECRET } from "./slack-signing";
@@ -34,6 +36,8 @@ export class SlackHarness {
       clock?: Clock;
       attach?: (adapter: SlackAdapter) => void;
       homeView?: SlackAdapterOptions["homeView"];
+      hooks?: AdapterHooks;
+      sleep?: Sleep;
     } = {},
   ): Promise<SlackHarness> {
     const api = await new SlackApiStandIn(BOT).start();
@@ -45,6 +49,7 @@ export class SlackHarness {
       config,
       ...(opts.clock ? { clock: opts.clock } : {}),
       ...(opts.homeView ? { homeView: opts.homeView } : {}),
+      ...(opts.sleep ? { sleep: opts.sleep } : {}),
       ...BOT,
       host: "127.0.0.1",
       // The client's default retries a 500 for ~30 minutes.
@@ -60,7 +65,7 @@ export class SlackHarness {
         harness.handled += 1;
         for (const w of harness.waiters.splice(0)) w();
       }
-    });
+    }, opts.hooks);
     return harness;
   }
 
@@ -143,6 +148,7 @@ export async function startSlackCopbot(mode: "http" | "socket"): Promise<SlackCo
     handle: (event) => app.bot.handle(event),
     attach: (adapter) => app.bot.services.ports.add(adapter.port),
     homeView: (userId) => app.bot.home(userId),
+    hooks: { validateForm: (event) => app.bot.validateForm(event) },
   });
   return {
     app,

@@ -25,12 +25,13 @@ export const core = {
   "core.err.unknown_action": "Diese Schaltfläche ist nicht mehr aktiv.",
   "core.err.message_too_long": "Deine Nachricht ist zu lang für mich: höchstens {max} Zeichen.",
   "core.dialog.cancelled": "Abgebrochen. Es wurde nichts gespeichert.",
-  "core.dm.hint": "Hier im Direktchat verstehe ich Befehle wie `{prefix} help`. Fragen an die Community stellst du am besten im Fragen-Kanal oder mit `{prefix} ask <Frage>`.",
+  "core.dm.hint":
+    "Hier im Direktchat verstehe ich Befehle wie `{prefix} help`. Fragen an die Community stellst du am besten im Fragen-Kanal oder mit `{prefix} ask <Frage>`.",
   "core.help.group": "Befehle zu „{prefix}“:",
-  "core.profile.value_missing": "Für {field} fehlt der neue Wert, z. B. profile {field} \"Text\".",
+  "core.profile.value_missing": 'Für {field} fehlt der neue Wert, z. B. profile {field} "Text".',
   "core.profile.one_field": "Bitte ändere ein Feld pro Befehl: name, org oder bio.",
   "core.welcome":
-    "Willkommen in der Community, {name}! Stell deine Fragen einfach hier im Kanal – ich suche passende Antworten und Expert:innen. Nützlich: `{prefix} help`, `{prefix} profile`, `{prefix} expert add <Themen>`.",
+    "Willkommen in der Community, {name}! Stell deine Fragen einfach in den Community-Kanälen – ich suche passende Antworten und Expert:innen. Nützlich: `{prefix} help`, `{prefix} profile`, `{prefix} expert add <Themen>`.",
   "core.help.summary": "Zeigt alle Befehle oder die Hilfe zu einem Befehl",
   "core.help.usage": "help [Befehl]",
   "core.help.title": "Das kannst du mit copbot tun:",

@@ -2,7 +2,7 @@
 export const groups = {
   "group.cmd.propose.summary": "Eine Arbeitsgruppe vorschlagen (geführt oder in einer Zeile)",
   "group.cmd.propose.usage":
-    'group propose  |  group propose title="…" problem="…" deliverable=Leitfaden due=JJJJ-MM-TT [size=3-6] [topics="…"] [facilitator=@name]',
+    'group propose [title="…" problem="…" deliverable=Leitfaden due=JJJJ-MM-TT size=3-6 topics="…" facilitator=@name]',
   "group.cmd.join.summary": "Einer Arbeitsgruppe beitreten",
   "group.cmd.join.usage": "group join <Nr>",
   "group.cmd.leave.summary": "Eine Arbeitsgruppe verlassen",
@@ -16,6 +16,8 @@ export const groups = {
     "group milestone add [#Nr] <Datum> <Titel> | done [#Nr] <Meilenstein-Nr> | list [#Nr]",
   "group.cmd.extend.summary": "Fälligkeit verschieben, mit Begründung (Moderation)",
   "group.cmd.extend.usage": "group extend [#Nr] <Datum> <Begründung>",
+  "group.cmd.facilitator.summary": "Die Moderation einer Gruppe weitergeben (Moderation)",
+  "group.cmd.facilitator.usage": "group facilitator [#Nr] @name",
   "group.cmd.time.summary": "Aufgewendete Zeit erfassen",
   "group.cmd.time.usage": "group time [#Nr] <2h|90m|1,5h> [Notiz]",
   "group.cmd.close.summary": "Gruppe mit Ergebnis-Link abschließen (Moderation)",
@@ -39,6 +41,8 @@ export const groups = {
   "group.check.intro.one": "Fast geschafft – eine Sache fehlt noch:",
   "group.check.intro.many": "Damit die Gruppe gelingt, fehlt noch etwas:",
   "group.check.title": "Gib der Gruppe einen kurzen Titel, damit alle wissen, worum es geht.",
+  "group.check.titleShort":
+    "Der Titel „{title}“ ist zu kurz – nimm mindestens {min} Zeichen, damit alle wissen, worum es geht.",
   "group.check.titleLong": "Halte den Titel kurz (höchstens {max} Zeichen).",
   "group.check.problemMissing":
     "Beschreib das konkrete Praxisproblem, das die Gruppe lösen soll – ohne klares Problem verläuft sich die Arbeit.",
@@ -59,14 +63,18 @@ export const groups = {
     "Kleine Gruppen liefern: Die Größe muss zwischen {min} und {max} Personen liegen (z. B. 3-6).",
   "group.check.topics": "Nenn höchstens {max} Themen, damit die passenden Leute gefunden werden.",
   "group.check.facilitator": "Wer moderiert? Nenn eine Person mit @name – ohne Moderation geht es nicht.",
+  "group.check.facilitatorUnknown":
+    "{name} kenne ich nicht – nenn eine Person, die hier mitliest, z. B. @anna.",
   "group.check.again": "Versuch es nochmal, z. B.:",
   "group.check.dialogAgain": "Starte den Vorschlag mit /cop group propose noch einmal.",
 
-  "group.form.title": "Arbeitsgruppe vorschlagen",
+  "group.form.title": "Gruppe vorschlagen",
   "group.form.submit": "Vorschlagen",
   "group.form.unknownField":
-    "Das Feld „{field}“ kenne ich nicht. Möglich sind title, problem, deliverable, due, size, topics und facilitator.",
+    "Das Feld „{field}“ kenne ich nicht. Möglich sind title, problem, deliverable, due, size, topics und facilitator. Gehört das „=“ zum Text, setz den Text in Anführungszeichen.",
   "group.form.unnamed": "Ich weiß nicht, zu welchem Feld „{text}“ gehört – schreib die Felder als name=Wert.",
+  "group.form.duplicateField":
+    "Das Feld „{field}“ steht doppelt da (zuerst als „{earlier}“) – nenn jedes Feld nur einmal, sonst weiß ich nicht, welcher Wert gilt.",
   "group.form.failed":
     "Ich konnte den Gruppenraum für „{title}“ gerade nicht anlegen. Versuch es gleich noch einmal mit /cop group confirm {id}.",
   "group.field.title": "Titel",
@@ -90,6 +98,7 @@ export const groups = {
     "Da ist etwas durcheinandergeraten. Starte den Vorschlag bitte mit /cop group propose neu.",
   "group.dialog.ask.title": "Wie soll die Gruppe heißen?",
   "group.dialog.ask.problem": "Welches konkrete Praxisproblem soll sie lösen? Ein, zwei Sätze reichen.",
+  "group.dialog.problemDefault": "Mit „-“ übernimmst du: {text}",
   "group.dialog.ask.deliverable":
     "Was soll am Ende herauskommen? Leitfaden, Konzept, Positionspapier, Checkliste, Vorlage oder Sonstiges?",
   "group.dialog.ask.due": "Bis wann? Ein Datum in 2 bis 12 Wochen, z. B. 15.02.2027.",
@@ -98,8 +107,12 @@ export const groups = {
   "group.dialog.ask.facilitator": "Wer moderiert? @name – oder „ich“.",
   "group.propose.inChannel":
     "Schlag die Gruppe bitte im Community-Kanal vor, in dem Mitstreiter:innen gesucht werden sollen.",
+  "group.propose.example":
+    'group propose title="Leitfaden E-Akte-Migration" problem="Wir migrieren Altakten in die E-Akte und jede Behörde erfindet das Vorgehen neu" deliverable=Leitfaden due=2027-02-15 size=3-6 topics="E-Akte, Archiv"',
   "group.proposed": "Danke! Dein Vorschlag #{id} „{title}“ steht. Der Aufruf läuft in",
-  "group.proposed.invited": "Ich habe {count} passende Expert:innen persönlich eingeladen.",
+  "group.proposed.invited.one":
+    "Ich habe eine passende Expertin oder einen passenden Experten persönlich eingeladen.",
+  "group.proposed.invited.many": "Ich habe {count} passende Expert:innen persönlich eingeladen.",
 
   "group.call.header": "Neue Arbeitsgruppe #{id}: {title}",
   "group.call.intro": "sucht Mitstreiter:innen. Ergebnis: {deliverable}, fällig am {due}.",
@@ -116,6 +129,7 @@ export const groups = {
   "group.button.start": "Gruppe starten",
   "group.button.offer": "Als Arbeitsgruppe vorschlagen",
   "group.button.confirmation": "Teilnahmebestätigung",
+  "group.button.decline": "Ablehnen",
   "group.invite.intro": "Hallo! Zur neuen Arbeitsgruppe „{title}“ passt deine Expertise. Moderation:",
   "group.invite.why": "Warum du:",
   "group.invite.facts": "Ergebnis: {deliverable} · fällig am {due} · Anmeldung bis {deadline}",
@@ -123,14 +137,38 @@ export const groups = {
   "group.join.joined": "Du bist bei „{title}“ dabei! Sobald genug mitmachen, startet die Gruppe.",
   "group.join.joinedRunning": "Du bist bei „{title}“ dabei – ich lade dich in den Gruppenraum ein.",
   "group.join.waiting": "„{title}“ ist voll – du stehst auf Platz {position} der Warteliste.",
+  "group.join.waitingRunning":
+    "„{title}“ arbeitet schon und ist voll – du stehst auf Platz {position} der Warteliste und rückst nach, sobald ein Platz frei wird.",
+  "group.join.forming": "„{title}“ startet gerade – versuch es gleich noch einmal.",
+  "group.join.otherPlatform":
+    "„{title}“ arbeitet in einem Raum auf einer anderen Plattform – dorthin kann ich dich nicht einladen. Mach dort mit, wo die Gruppe vorgeschlagen wurde.",
   "group.join.already": "Du bist bei #{id} „{title}“ schon dabei.",
   "group.join.promoted": "Ein Platz ist frei geworden: Du bist jetzt bei „{title}“ dabei!",
   "group.join.inviteFailed":
     "Ich konnte dich nicht in den Raum von „{title}“ einladen – die Moderation kann dich hinzufügen.",
   "group.leave.done": "Du bist bei „{title}“ ausgetreten.",
   "group.leave.notMember": "Du bist bei „{title}“ nicht dabei.",
+  "group.waiting.started":
+    "„{title}“ (#{id}) ist mit voller Besetzung gestartet. Du bleibst auf Platz {position} der Warteliste und rückst nach, sobald ein Platz frei wird.",
+  "group.waiting.closed":
+    "„{title}“ ist abgeschlossen – ein Platz wird dort nicht mehr frei. Danke für dein Interesse! Hier ist das Ergebnis:",
+  "group.facilitator.usage": "Nenn die Person, die moderieren soll, z. B. /cop group facilitator 3 @ben",
+  "group.facilitator.already": "Diese Person moderiert „{title}“ bereits.",
+  "group.facilitator.otherPlatform":
+    "Die Moderation von „{title}“ muss auf derselben Plattform sein wie die Gruppe.",
+  "group.facilitator.full":
+    "„{title}“ ist voll ({max} Plätze) – die neue Moderation muss schon Mitglied sein oder einen freien Platz haben.",
+  "group.facilitator.done": "Die Moderation von „{title}“ liegt jetzt bei",
+  "group.facilitator.youNow": "Du moderierst jetzt die Arbeitsgruppe #{id} „{title}“ – danke! Übergeben von",
+  "group.decline.notYou": "Du moderierst „{title}“ nicht (mehr) – da gibt es nichts abzulehnen.",
+  "group.decline.own":
+    "Du hast „{title}“ selbst vorgeschlagen. Gib die Moderation mit /cop group facilitator {id} @name weiter.",
+  "group.decline.done":
+    "Alles klar – du moderierst „{title}“ nicht und bist nicht mehr in der Gruppe (mitmachen: /cop group join {id}). Die Moderation liegt wieder bei",
+  "group.decline.back":
+    "hat die Moderation von #{id} „{title}“ abgelehnt – du moderierst jetzt selbst. Weitergeben kannst du sie mit /cop group facilitator {id} @name.",
   "group.leave.facilitator":
-    "Du moderierst „{title}“ und kannst nicht austreten – bitte eine Moderatorin oder einen Moderator um Hilfe.",
+    "Du moderierst „{title}“ und kannst deshalb nicht austreten – gib die Moderation zuerst weiter: /cop group facilitator {id} @name",
   "group.facilitatorNamed":
     "Du moderierst die vorgeschlagene Arbeitsgruppe #{id} „{title}“ – danke! Mit /cop group confirm {id} startest du sie, sobald genug dabei sind. Vorgeschlagen von",
   "group.minReached":
@@ -198,13 +236,23 @@ export const groups = {
   "group.extend.notLater": "Das neue Datum muss nach der bisherigen Fälligkeit ({due}) liegen.",
   "group.extend.reason":
     "Bitte nenn eine kurze Begründung, z. B. /cop group extend 2027-03-01 Abstimmung mit dem Datenschutz dauert länger.",
+  "group.extend.past":
+    "Das Datum liegt in der Vergangenheit – wähl einen Tag nach der bisherigen Fälligkeit ({due}), höchstens {max} Wochen ab heute.",
+  "group.extend.dateMissing":
+    "Nenn das neue Fälligkeitsdatum und eine Begründung, z. B. /cop group extend 2027-03-01 Abstimmung mit dem Datenschutz dauert länger.",
 
   "group.time.invalid":
     "„{text}“ verstehe ich nicht als Zeit – schreib z. B. 2h, 90m oder 1,5h (höchstens 12 Stunden am Stück).",
+  "group.time.missing":
+    "Wie viel Zeit möchtest du erfassen? Schreib z. B. /cop group time 2h oder /cop group time 90m Kapitel 2.",
+  "group.time.tooLate":
+    "„{title}“ ist seit mehr als {days} Tagen abgeschlossen – Zeit kann ich dafür nicht mehr erfassen.",
   "group.time.logged": "{time} für „{title}“ erfasst. Insgesamt: {total}.",
 
   "group.close.noLink":
     "Zum Abschließen brauche ich einen Link zum Ergebnis, z. B. /cop group close https://wiki.example.org/leitfaden.",
+  "group.close.notLink":
+    "„{text}“ ist kein Link, den alle öffnen können – ein Ergebnis-Link beginnt mit https:// oder http://, z. B. https://wiki/leitfaden.",
   "group.close.done": "„{title}“ ist abgeschlossen – danke für eure Arbeit!",
   "group.closed.announce": "Ergebnis der Arbeitsgruppe „{title}“ ({deliverable}):",
   "group.closed.summary": "Zusammenfassung:",

@@ -4,7 +4,7 @@ export const meetings = {
   "meeting.error.titleLong": "Der Titel ist zu lang (höchstens {max} Zeichen). Beispiel: {example}",
   "meeting.error.weekday":
     "„{value}“ ist kein Wochentag (mon, tue, wed, thu, fri, sat, sun). Beispiel: {example}",
-  "meeting.error.date": "„{value}“ ist kein gültiges Datum (JJJJ-MM-TT). Beispiel: {example} from 2027-01-04",
+  "meeting.error.date": "„{value}“ ist kein gültiges Datum (JJJJ-MM-TT). Beispiel: {example}",
   "meeting.error.past":
     "Das Datum {value} liegt in der Vergangenheit. Nimm heute oder ein späteres Datum. Beispiel: {example}",
   "meeting.error.cron":
@@ -25,17 +25,17 @@ export const meetings = {
   "meeting.error.duration":
     "„{value}“ ist keine gültige Dauer (z. B. 90m, 1h, 1h30m; höchstens 24h). Beispiel: {example} duration 90m",
   "meeting.error.remind":
-    "„{value}“ sind keine gültigen Vorlaufzeiten (z. B. 1d,15m; höchstens 14d). Beispiel: {example} remind 1d,15m",
+    "„{value}“ sind keine gültigen Vorlaufzeiten (z. B. 1d,15m; höchstens 14d; ohne Erinnerung: none). Beispiel: {example} remind 1d,15m",
   "meeting.error.link":
-    "„{value}“ ist kein gültiger Link (https://…). Beispiel: {example} link https://meet.example.org/cop",
+    "„{value}“ ist kein gültiger Link (https://…; ohne Link: none). Beispiel: {example} link https://meet.example.org/cop",
   "meeting.error.holidays":
-    "„{value}“ kenne ich nicht: DE oder ein Bundesland wie DE-BY, DE-NW, dann skip oder move. Beispiel: {example} holidays DE-BY move",
+    "„{value}“ kenne ich nicht: DE oder ein Bundesland wie DE-BY, DE-NW, dann skip oder move; ohne Feiertage: none. Beispiel: {example} holidays DE-BY move",
   "meeting.error.questions":
-    "Fragen gibt es nur bei Check-ins, 1 bis 10, getrennt durch |. Beispiel: {example}",
+    'Schreib 1 bis 10 Fragen, getrennt durch |, z. B. questions "Woran arbeitest du?|Wo brauchst du Hilfe?". Beispiel: {example}',
   "meeting.error.deadline":
     "„{value}“ ist keine gültige Frist für einen Check-in (z. B. 4h, höchstens 7d). Beispiel: {example} deadline 4h",
   "meeting.error.option":
-    "„{value}“ kenne ich nicht. Möglich: in, tz, duration, remind, link, holidays, from, title. Beispiel: {example}",
+    "„{value}“ kenne ich nicht. Möglich: in, tz, duration, remind, link, holidays, from, title (bei Check-ins: questions, deadline statt duration, remind, link). Beispiel: {example}",
   "meeting.error.noFuture": "Dieser Termin hat keine künftigen Termine mehr. Beispiel: {example}",
   "meeting.error.notFound":
     "Einen Termin oder Check-in mit der Nummer {id} gibt es nicht. Sieh mit {list} nach. Beispiel: {example}",
@@ -116,7 +116,8 @@ export const meetings = {
   "meeting.edit.done": "#{id} „{title}“ ist geändert: {rule}",
   "meeting.ics.summary": "Kalenderdatei (.ics) eines Termins",
   "meeting.ics.usage": "meeting ics <nr>",
-  "meeting.ics.done": "Hier ist „{title}“ für deinen Kalender.",
+  "meeting.ics.done":
+    "Hier ist „{title}“ für deinen Kalender. Die Datei deckt das nächste Jahr ab (mit Feiertagen und ausgefallenen Terminen); danach lade sie einfach neu mit {cmd}.",
   "checkin.add.summary": "Asynchronen Check-in anlegen (Fragen per DM, Zusammenfassung im Kanal)",
   "checkin.add.usage":
     'checkin add "Titel" weekly fri 14:00 in #kanal questions "Frage 1|Frage 2" [deadline 4h] [tz …] [holidays …] [from …]',
@@ -157,13 +158,49 @@ export const meetings = {
   "checkin.summary.header": "📝 {title} · {when}",
   "checkin.summary.late": "⏰ Verspätet: copbot war offline.",
   "checkin.summary.empty": "Diesmal hat niemand geantwortet.",
-  "checkin.summary.silent": "Noch keine Antwort von:",
+  "checkin.summary.silent": "{n} von {total} Teilnehmenden haben diesmal nicht geantwortet.",
   "checkin.summary.ask": "Als Frage stellen ({name})",
   "checkin.ask.notAllowed": "Das kann nur, wer geantwortet hat, oder die Moderation.",
-  "checkin.ask.already": "Diese Antwort ist schon als Frage gestellt.",
+  "checkin.ask.already": "Diese Antwort ist schon als Frage #{id} gestellt.",
   "checkin.ask.done": "Erledigt: Die Frage steht jetzt im Kanal, und ich suche passende Expert:innen.",
   "checkin.gone": "Diesen Check-in gibt es nicht mehr.",
   "meeting.home.title": "Nächste Termine",
   "meeting.home.none": "Gerade sind keine Termine geplant.",
   "meeting.home.hint": "Alle Termine und Kalenderdatei:",
+  "meeting.error.cronFrequent":
+    '„{value}“ würde mehrmals am Tag auslösen. Termine und Check-ins gibt es höchstens einmal am Tag, z. B. cron "0 10 * * 1-5" (werktags 10:00). Beispiel: {example}',
+  "meeting.error.noId":
+    "Welcher Termin oder Check-in? Gib die Nummer an, z. B. {example}. Alle zeigt {list}.",
+  "meeting.error.checkinOnly": "„{value}“ gibt es nur bei Check-ins. Beispiel: {example}",
+  "checkin.error.meetingOnly":
+    "„{value}“ gibt es nur bei Terminen, nicht bei Check-ins: Check-ins fragen per DM und haben eine Frist (deadline). Beispiel: {example}",
+  "checkin.error.noQuestions":
+    'Es fehlen die Fragen, z. B. questions "Woran arbeitest du?|Wo brauchst du Hilfe?" (1 bis 10, getrennt durch |). Beispiel: {example}',
+  "checkin.error.deadlineOverlap":
+    "Die Frist {deadline} ist nicht kürzer als der Abstand zwischen zwei Runden ({gap}); dann würden sich die Runden überschneiden. Nimm eine kürzere Frist. Beispiel: {example}",
+  "meeting.edit.nothing": "Du hast nichts angegeben, was sich ändern soll. Beispiel: {example}",
+  "meeting.edit.unchanged": "#{id} „{title}“ ist schon so eingestellt; ich habe nichts geändert.",
+  "meeting.pause.already": "#{id} „{title}“ ist schon pausiert. Weiter geht's mit {cmd} meeting resume {id}.",
+  "meeting.resume.already": "#{id} „{title}“ läuft schon; es gibt nichts fortzusetzen.",
+  "meeting.reminder.now": "Beginnt gleich:",
+  "meeting.lead.and": "{a} und {b}",
+  "meeting.span.days": "{n} Tage",
+  "meeting.preview.weekend": "Wochenende",
+  "checkin.closedRound":
+    "Die Runde von „{title}“ ist schon zusammengefasst; deine Nachricht „{text}“ kommt nicht mehr hinein. Die nächste Runde startet {next}.",
+  "checkin.closedRoundLast":
+    "Die Runde von „{title}“ ist schon zusammengefasst; deine Nachricht „{text}“ kommt nicht mehr hinein.",
+  "meeting.rule.weekly": "jeden {day}, {time}",
+  "meeting.rule.everyWeeks": "alle {n} Wochen am {day}, {time}",
+  "meeting.rule.monthlyWeekday": "jeden {nth} {day} im Monat, {time}",
+  "meeting.rule.monthlyDay": "jeden Monat am {day}., {time} (in kürzeren Monaten am letzten Tag)",
+  "meeting.rule.cron": "nach der Cron-Regel „{expression}“",
+  "meeting.rule.zone": "{rule} ({zone})",
+  "meeting.rule.skip": "entfällt an Feiertagen ({region})",
+  "meeting.rule.move": "an Feiertagen ({region}) am nächsten Werktag",
+  "meeting.rule.nth.1": "ersten",
+  "meeting.rule.nth.2": "zweiten",
+  "meeting.rule.nth.3": "dritten",
+  "meeting.rule.nth.4": "vierten",
+  "meeting.rule.nth.last": "letzten",
 } as const;

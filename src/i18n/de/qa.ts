@@ -19,6 +19,8 @@ export const qa = {
   "qa.solved.saved": "! Die Antwort steht jetzt in der Wissenssammlung (`/cop search`).",
   "qa.solved.no_answer":
     "✅ Gelöst nach {took}. Ohne Antwort im Thread kommt sie nicht in die Wissenssammlung.",
+  "qa.accept.which":
+    "Welche Antwort hat Frage #{id} gelöst? Ihre Autor:in bekommt den Dank, und sie kommt in die Wissenssammlung.",
   "qa.channel.summary": "Legt fest, in welchen Kanälen Fragen automatisch erkannt werden",
   "qa.channel.usage": "qa channel add|remove [#kanal] · qa channel list",
   "qa.channel.added": "Hier erkenne ich jetzt Fragen:",
@@ -61,7 +63,9 @@ export const qa = {
   "qa.settings.cap.summary": "Wie oft du pro Woche höchstens als Expert:in gefragt wirst (Standard 3)",
   "qa.settings.cap.usage": "expert cap <Anzahl>",
   "qa.settings.cap.set": "Alles klar: höchstens {cap} Anfragen pro Woche.",
-  "qa.settings.quiet.summary": "Ruhezeiten, in denen du nicht markiert wirst",
+  "qa.settings.cap.set_one": "Alles klar: höchstens 1 Anfrage pro Woche.",
+  "qa.settings.quiet.summary":
+    "Ruhezeiten: Ich markiere dich dann mit dem Hinweis, dass du es erst danach siehst",
   "qa.settings.quiet.usage": "expert quiet <HH:MM-HH:MM>|off",
   "qa.settings.quiet.set": "Ruhezeit gespeichert: {start}–{end} Uhr.",
   "qa.settings.quiet.off": "Keine Ruhezeit mehr.",
@@ -86,15 +90,19 @@ export const qa = {
   "qa.alias.usage": 'topic alias <Thema> "<anderer Name>"',
   "qa.alias.saved": "„{alias}“ bedeutet jetzt dasselbe wie „{topic}“.",
   "qa.button.solved": "Gelöst",
-  "qa.button.more": "Weitere Experten",
+  "qa.button.more": "Weitere Expert:innen",
   "qa.button.still_open": "Noch offen",
+  "qa.button.no_answer": "Ohne Antwort lösen",
   "qa.route.similar": "Vielleicht hilft schon das:",
   "qa.route.experts": "Ich frage mal nach:",
   "qa.route.more_experts": "Noch keine Antwort – ich frage weitere Expert:innen:",
   "qa.route.no_experts":
-    "Für dieses Thema kenne ich noch keine Expert:innen, die gerade erreichbar sind. Wer sich auskennt: `/cop expert add <Thema>`.",
+    "Für dieses Thema kenne ich noch keine Expert:innen. Wer sich auskennt: `/cop expert add <Thema>`.",
   "qa.route.no_more_experts":
-    "Weitere passende Expert:innen sind gerade nicht erreichbar. Die Moderation schaut drauf.",
+    "Weitere passende Expert:innen sind gerade nicht erreichbar. Bleibt die Frage offen, bitte ich als Nächstes die Moderation um Hilfe.",
+  "qa.route.experts_busy":
+    "Die passenden Expert:innen sind gerade abwesend oder diese Woche schon oft gefragt. Bleibt die Frage offen, frage ich später noch einmal nach.",
+  "qa.route.quiet": "gerade Ruhezeit bis {time} Uhr, sieht die Frage danach",
   "qa.route.hint": "Frage #{id} · Hilfreiche Antwort mit ✅ markieren oder „Gelöst“ klicken.",
   "qa.reason.similar": "hat Ähnliches beantwortet",
   "qa.reason.no_solved": "noch keine gelösten Fragen",
@@ -104,10 +112,17 @@ export const qa = {
   "qa.nudge.text":
     "Hat dir die Antwort auf deine Frage #{id} geholfen? Dann markiere sie bitte als gelöst – so finden andere sie später.",
   "qa.nudge.still_open": "Alles klar, Frage #{id} bleibt offen.",
+  "qa.answered.text": "Auf deine Frage #{id} gibt es eine erste Antwort in",
+  "qa.answered.hint":
+    "Antworten kannst du im Thread der Frage. Hat sie geholfen? Dann markiere sie mit ✅ oder „Gelöst“.",
   "qa.escalate.moderators":
     "Frage #{id} ist seit einiger Zeit unbeantwortet, auch nach dem Nachfassen bei Expert:innen:",
   "qa.escalate.moderators_hint":
     "Vielleicht kennst du jemanden, der helfen kann? Offene Fragen: `/cop qa open`.",
+  "qa.escalate.nobody":
+    "Frage #{id} ist noch offen, auch nach dem Nachfassen bei Expert:innen – und ich kenne niemanden aus der Moderation, dem ich Bescheid sagen kann.",
+  "qa.escalate.nobody_hint":
+    "Wer etwas dazu weiß: Antwortet gern hier im Thread. Die Moderation tragen Admins mit `/cop mod add @name` ein.",
   "qa.duration.days": "{n} Tg.",
   "qa.duration.hours": "{n} Std.",
   "qa.duration.minutes": "{n} Min.",
@@ -115,9 +130,13 @@ export const qa = {
   "qa.err.too_short": "Das ist etwas kurz für eine Frage (mindestens {min} Zeichen).",
   "qa.err.too_long":
     "Deine Frage ist zu lang ({length} Zeichen, höchstens {max}). Kürze sie bitte oder teile sie auf.",
+  "qa.err.too_long_channel":
+    "Deine Frage ist zu lang, um sie zu verfolgen ({length} Zeichen, höchstens {max}). Kürze sie bitte oder stell die Kernfrage mit `/cop ask` – dann suche ich Expert:innen dafür.",
   "qa.err.ask_where":
     "In welchem Kanal? Stell die Frage in einem Kanal – hier im Direktchat gibt es noch keinen Fragen-Kanal.",
   "qa.err.unknown_question": "Eine Frage #{id} kenne ich nicht.",
+  "qa.err.unknown_answer":
+    "Diese Antwort gehört nicht (mehr) zu Frage #{id}. Klick noch einmal auf „Gelöst“.",
   "qa.err.already_solved": "Frage #{id} ist schon gelöst – da ändert sich nichts.",
   "qa.err.not_yours": "Nur wer Frage #{id} gestellt hat oder die Moderation kann sie als gelöst markieren.",
   "qa.err.not_yours_more":
@@ -132,6 +151,10 @@ export const qa = {
   "qa.err.unknown_topic": "Das Thema „{topic}“ kenne ich nicht. Alle Themen zeigt `/cop topics`.",
   "qa.err.unknown_topic_near": "Das Thema „{topic}“ kenne ich nicht. Meintest du „{near}“?",
   "qa.err.alias_same": "Das ist schon derselbe Name – ein Alias braucht einen anderen.",
+  "qa.err.alias_is_topic":
+    '„{alias}“ ist selbst ein Thema mit Expert:innen, das mache ich nicht zu einem anderen Namen. Andersherum geht es: `/cop topic alias "{alias}" "{topic}"`.',
+  "qa.err.alias_both_topics":
+    "„{alias}“ und „{topic}“ sind beide Themen mit Expert:innen. Ein anderer Name geht nur für einen Namen ohne Expert:innen – wer bei „{alias}“ eingetragen ist, kann sich mit `/cop expert add` bei „{topic}“ eintragen.",
   "qa.err.cap": "Gib eine Zahl von 0 bis 50 an.",
   "qa.err.quiet": "Gib die Ruhezeit als HH:MM-HH:MM an, z. B. 18:00-08:00, oder „off“.",
   "qa.err.date": "„{text}“ verstehe ich nicht als Datum. Z. B. 2026-12-07 oder 7.12.2026.",
@@ -148,6 +171,7 @@ export const qa = {
   "qa.home.quietNow": "gerade Ruhezeit",
   "qa.home.noExpert": "Expert:in: noch keine Themen",
   "qa.home.cap": "Expert:in: höchstens {cap} Anfragen pro Woche",
+  "qa.home.cap_one": "Expert:in: höchstens 1 Anfrage pro Woche",
   "qa.home.quiet": "Ruhezeit: {start}–{end} Uhr",
   "qa.home.noQuiet": "Ruhezeit: keine",
   "qa.home.awayUntil": "Abwesend bis {date}",

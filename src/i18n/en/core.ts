@@ -25,12 +25,13 @@ export const core = {
   "core.err.unknown_action": "This button is no longer active.",
   "core.err.message_too_long": "Your message is too long for me: {max} characters at most.",
   "core.dialog.cancelled": "Cancelled. Nothing was saved.",
-  "core.dm.hint": "Here in the direct chat I understand commands such as `{prefix} help`. Questions for the community are best asked in the questions channel or with `{prefix} ask <question>`.",
+  "core.dm.hint":
+    "Here in the direct chat I understand commands such as `{prefix} help`. Questions for the community are best asked in the questions channel or with `{prefix} ask <question>`.",
   "core.help.group": "Commands for “{prefix}”:",
-  "core.profile.value_missing": "The new value for {field} is missing, e.g. profile {field} \"text\".",
+  "core.profile.value_missing": 'The new value for {field} is missing, e.g. profile {field} "text".',
   "core.profile.one_field": "Please change one field per command: name, org or bio.",
   "core.welcome":
-    "Welcome to the community, {name}! Just ask your questions here in the channel – I'll look for matching answers and experts. Useful: `{prefix} help`, `{prefix} profile`, `{prefix} expert add <topics>`.",
+    "Welcome to the community, {name}! Just ask your questions in the community channels – I'll look for matching answers and experts. Useful: `{prefix} help`, `{prefix} profile`, `{prefix} expert add <topics>`.",
   "core.help.summary": "Shows all commands or the help for one command",
   "core.help.usage": "help [command]",
   "core.help.title": "Here's what you can do with copbot:",

@@ -4,7 +4,7 @@ import type { groups as de } from "../de/groups";
 export const groups = {
   "group.cmd.propose.summary": "Propose a working group (guided or in one line)",
   "group.cmd.propose.usage":
-    'group propose  |  group propose title="…" problem="…" deliverable=guide due=YYYY-MM-DD [size=3-6] [topics="…"] [facilitator=@name]',
+    'group propose [title="…" problem="…" deliverable=guide due=YYYY-MM-DD size=3-6 topics="…" facilitator=@name]',
   "group.cmd.join.summary": "Join a working group",
   "group.cmd.join.usage": "group join <no>",
   "group.cmd.leave.summary": "Leave a working group",
@@ -18,6 +18,8 @@ export const groups = {
     "group milestone add [#no] <date> <title> | done [#no] <milestone no> | list [#no]",
   "group.cmd.extend.summary": "Move the due date, with a reason (facilitator)",
   "group.cmd.extend.usage": "group extend [#no] <date> <reason>",
+  "group.cmd.facilitator.summary": "Hand a group's facilitation to someone else (facilitator)",
+  "group.cmd.facilitator.usage": "group facilitator [#no] @name",
   "group.cmd.time.summary": "Log time you spent",
   "group.cmd.time.usage": "group time [#no] <2h|90m|1.5h> [note]",
   "group.cmd.close.summary": "Close the group with a result link (facilitator)",
@@ -41,6 +43,8 @@ export const groups = {
   "group.check.intro.one": "Almost there – one thing is missing:",
   "group.check.intro.many": "For the group to succeed, a few things are missing:",
   "group.check.title": "Give the group a short title so everyone knows what it is about.",
+  "group.check.titleShort":
+    'The title "{title}" is too short – use at least {min} characters so everyone knows what it is about.',
   "group.check.titleLong": "Keep the title short (at most {max} characters).",
   "group.check.problemMissing":
     "Describe the concrete practice problem the group should solve – without a clear problem the work drifts.",
@@ -56,14 +60,17 @@ export const groups = {
   "group.check.size": "Small groups deliver: the size must be between {min} and {max} people (e.g. 3-6).",
   "group.check.topics": "Name at most {max} topics so the right people are found.",
   "group.check.facilitator": "Who facilitates? Name a person with @name – a group needs a facilitator.",
+  "group.check.facilitatorUnknown": "I don't know {name} – name a person who is here, e.g. @anna.",
   "group.check.again": "Try again, e.g.:",
   "group.check.dialogAgain": "Start the proposal again with /cop group propose.",
 
   "group.form.title": "Propose a working group",
   "group.form.submit": "Propose",
   "group.form.unknownField":
-    'I don\'t know the field "{field}". Use title, problem, deliverable, due, size, topics and facilitator.',
+    'I don\'t know the field "{field}". Use title, problem, deliverable, due, size, topics and facilitator. If the "=" belongs to the text, put the text in quotes.',
   "group.form.unnamed": 'I don\'t know which field "{text}" belongs to – write the fields as name=value.',
+  "group.form.duplicateField":
+    'The field "{field}" appears twice (first as "{earlier}") – give each field once, otherwise I can\'t tell which value counts.',
   "group.form.failed":
     'I couldn\'t create the group space for "{title}" just now. Try again in a moment with /cop group confirm {id}.',
   "group.field.title": "Title",
@@ -85,6 +92,7 @@ export const groups = {
   "group.dialog.lost": "Something got mixed up. Please start the proposal again with /cop group propose.",
   "group.dialog.ask.title": "What should the group be called?",
   "group.dialog.ask.problem": "Which concrete practice problem should it solve? A sentence or two is enough.",
+  "group.dialog.problemDefault": 'With "-" you take: {text}',
   "group.dialog.ask.deliverable":
     "What should come out of it? Guide, concept, position paper, checklist, template or other?",
   "group.dialog.ask.due": "By when? A date 2 to 12 weeks ahead, e.g. 2027-02-15.",
@@ -93,8 +101,11 @@ export const groups = {
   "group.dialog.ask.facilitator": 'Who facilitates? @name – or "me".',
   "group.propose.inChannel":
     "Please propose the group in the community channel where you are looking for people.",
+  "group.propose.example":
+    'group propose title="E-file migration guide" problem="We migrate paper files into the e-file system and every agency reinvents the procedure" deliverable=guide due=2027-02-15 size=3-6 topics="e-file, archive"',
   "group.proposed": 'Thanks! Your proposal #{id} "{title}" is up. The call runs in',
-  "group.proposed.invited": "I invited {count} matching experts personally.",
+  "group.proposed.invited.one": "I invited 1 matching expert personally.",
+  "group.proposed.invited.many": "I invited {count} matching experts personally.",
 
   "group.call.header": "New working group #{id}: {title}",
   "group.call.intro": "is looking for people. Result: {deliverable}, due on {due}.",
@@ -111,6 +122,7 @@ export const groups = {
   "group.button.start": "Start group",
   "group.button.offer": "Propose as working group",
   "group.button.confirmation": "Participation confirmation",
+  "group.button.decline": "Decline",
   "group.invite.intro": 'Hi! Your expertise matches the new working group "{title}". Facilitator:',
   "group.invite.why": "Why you:",
   "group.invite.facts": "Result: {deliverable} · due on {due} · sign up by {deadline}",
@@ -118,13 +130,38 @@ export const groups = {
   "group.join.joined": 'You\'re in "{title}"! The group starts as soon as enough people join.',
   "group.join.joinedRunning": "You're in \"{title}\" – I'm inviting you to the group space.",
   "group.join.waiting": '"{title}" is full – you are number {position} on the waiting list.',
+  "group.join.waitingRunning":
+    '"{title}" is already working and full – you are number {position} on the waiting list and move up as soon as a seat opens.',
+  "group.join.forming": '"{title}" is starting right now – please try again in a moment.',
+  "group.join.otherPlatform":
+    '"{title}" works in a space on another platform – I can\'t invite you there. Join from where the group was proposed.',
   "group.join.already": 'You\'re already in #{id} "{title}".',
   "group.join.promoted": 'A seat opened up: you\'re now in "{title}"!',
   "group.join.inviteFailed":
     'I couldn\'t invite you to the space of "{title}" – the facilitator can add you.',
   "group.leave.done": 'You left "{title}".',
   "group.leave.notMember": 'You\'re not in "{title}".',
-  "group.leave.facilitator": 'You facilitate "{title}" and can\'t leave – please ask a moderator for help.',
+  "group.waiting.started":
+    '"{title}" (#{id}) started with all seats taken. You stay number {position} on the waiting list and move up as soon as a seat opens.',
+  "group.waiting.closed":
+    '"{title}" is closed – no seat will open there any more. Thanks for your interest! Here is the result:',
+  "group.facilitator.usage": "Name the person who should facilitate, e.g. /cop group facilitator 3 @ben",
+  "group.facilitator.already": 'That person already facilitates "{title}".',
+  "group.facilitator.otherPlatform":
+    'The facilitator of "{title}" must be on the same platform as the group.',
+  "group.facilitator.full":
+    '"{title}" is full ({max} seats) – the new facilitator must already be a member or have a free seat.',
+  "group.facilitator.done": '"{title}" is now facilitated by',
+  "group.facilitator.youNow": 'You now facilitate working group #{id} "{title}" – thank you! Handed over by',
+  "group.decline.notYou": 'You don\'t facilitate "{title}" (any more) – nothing to decline.',
+  "group.decline.own":
+    'You proposed "{title}" yourself. Hand facilitation on with /cop group facilitator {id} @name.',
+  "group.decline.done":
+    'Alright – you don\'t facilitate "{title}" and are no longer in the group (to join: /cop group join {id}). Facilitation is back with',
+  "group.decline.back":
+    'declined to facilitate #{id} "{title}" – you facilitate it yourself now. Hand it on with /cop group facilitator {id} @name.',
+  "group.leave.facilitator":
+    'You facilitate "{title}", so you can\'t leave yet – hand facilitation on first: /cop group facilitator {id} @name',
   "group.facilitatorNamed":
     'You facilitate the proposed working group #{id} "{title}" – thank you! Start it with /cop group confirm {id} once enough people joined. Proposed by',
   "group.minReached": '"{title}" reached its minimum size of {min}! Start now? (or /cop group confirm {id})',
@@ -189,13 +226,22 @@ export const groups = {
   "group.extend.notLater": "The new date must be after the current due date ({due}).",
   "group.extend.reason":
     "Please give a short reason, e.g. /cop group extend 2027-03-01 Data protection review takes longer.",
+  "group.extend.past":
+    "That date is in the past – pick a day after the current due date ({due}), at most {max} weeks from today.",
+  "group.extend.dateMissing":
+    "Give the new due date and a reason, e.g. /cop group extend 2027-03-01 Data protection review takes longer.",
 
   "group.time.invalid":
     'I don\'t understand "{text}" as a time – write e.g. 2h, 90m or 1.5h (at most 12 hours at once).',
+  "group.time.missing":
+    "How much time do you want to log? Write e.g. /cop group time 2h or /cop group time 90m chapter 2.",
+  "group.time.tooLate": '"{title}" closed more than {days} days ago – I can\'t log time for it any more.',
   "group.time.logged": 'Logged {time} for "{title}". Total: {total}.',
 
   "group.close.noLink":
     "To close, I need a link to the result, e.g. /cop group close https://wiki.example.org/guide.",
+  "group.close.notLink":
+    '"{text}" is not a link everyone can open – a result link starts with https:// or http://, e.g. https://wiki/guide.',
   "group.close.done": '"{title}" is closed – thanks for your work!',
   "group.closed.announce": 'Result of the working group "{title}" ({deliverable}):',
   "group.closed.summary": "Summary:",

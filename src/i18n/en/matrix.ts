@@ -7,4 +7,7 @@ export const matrix = {
     "Hi! This room is end-to-end encrypted, and I cannot read encrypted messages. Please write to me in an unencrypted room (encryption can only be switched off when a room is created).",
   "matrix.archived":
     "This room is archived now: you can read everything, but nobody can write here any more.",
+  "matrix.kick.left": "left the working group",
+  "matrix.encryptedRoom":
+    "The server encrypted this room, and I cannot read encrypted rooms. So I am withdrawing the invitation.",
 } as const satisfies Record<keyof typeof de, string>;

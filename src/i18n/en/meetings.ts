@@ -6,7 +6,7 @@ export const meetings = {
   "meeting.error.titleLong": "The title is too long (at most {max} characters). Example: {example}",
   "meeting.error.weekday":
     "“{value}” is not a weekday (mon, tue, wed, thu, fri, sat, sun). Example: {example}",
-  "meeting.error.date": "“{value}” is not a valid date (YYYY-MM-DD). Example: {example} from 2027-01-04",
+  "meeting.error.date": "“{value}” is not a valid date (YYYY-MM-DD). Example: {example}",
   "meeting.error.past": "The date {value} is in the past. Use today or a later date. Example: {example}",
   "meeting.error.cron":
     '“{value}” is not a valid cron expression (5 fields: minute hour day month weekday, e.g. cron "0 10 * * 1"). Example: {example}',
@@ -26,16 +26,17 @@ export const meetings = {
   "meeting.error.duration":
     "“{value}” is not a valid duration (e.g. 90m, 1h, 1h30m; at most 24h). Example: {example} duration 90m",
   "meeting.error.remind":
-    "“{value}” are not valid lead times (e.g. 1d,15m; at most 14d). Example: {example} remind 1d,15m",
+    "“{value}” are not valid lead times (e.g. 1d,15m; at most 14d; no reminders: none). Example: {example} remind 1d,15m",
   "meeting.error.link":
-    "“{value}” is not a valid link (https://…). Example: {example} link https://meet.example.org/cop",
+    "“{value}” is not a valid link (https://…; no link: none). Example: {example} link https://meet.example.org/cop",
   "meeting.error.holidays":
-    "I don't know “{value}”: DE or a state such as DE-BY, DE-NW, then skip or move. Example: {example} holidays DE-BY move",
-  "meeting.error.questions": "Questions are for check-ins only, 1 to 10, separated by |. Example: {example}",
+    "I don't know “{value}”: DE or a state such as DE-BY, DE-NW, then skip or move; no holidays: none. Example: {example} holidays DE-BY move",
+  "meeting.error.questions":
+    'Write 1 to 10 questions separated by |, e.g. questions "What are you working on?|Where do you need help?". Example: {example}',
   "meeting.error.deadline":
     "“{value}” is not a valid check-in deadline (e.g. 4h, at most 7d). Example: {example} deadline 4h",
   "meeting.error.option":
-    "I don't know “{value}”. Possible: in, tz, duration, remind, link, holidays, from, title. Example: {example}",
+    "I don't know “{value}”. Possible: in, tz, duration, remind, link, holidays, from, title (for check-ins: questions, deadline instead of duration, remind, link). Example: {example}",
   "meeting.error.noFuture": "This schedule has no future dates. Example: {example}",
   "meeting.error.notFound":
     "There is no meeting or check-in number {id}. Check with {list}. Example: {example}",
@@ -115,7 +116,8 @@ export const meetings = {
   "meeting.edit.done": "#{id} “{title}” is updated: {rule}",
   "meeting.ics.summary": "Calendar file (.ics) of a meeting",
   "meeting.ics.usage": "meeting ics <id>",
-  "meeting.ics.done": "Here is “{title}” for your calendar.",
+  "meeting.ics.done":
+    "Here is “{title}” for your calendar. The file covers the next year (with holidays and cancelled dates); after that, just download it again with {cmd}.",
   "checkin.add.summary": "Create an async check-in (questions by DM, summary in the channel)",
   "checkin.add.usage":
     'checkin add "title" weekly fri 14:00 in #channel questions "question 1|question 2" [deadline 4h] [tz …] [holidays …] [from …]',
@@ -156,13 +158,48 @@ export const meetings = {
   "checkin.summary.header": "📝 {title} · {when}",
   "checkin.summary.late": "⏰ Late: copbot was offline.",
   "checkin.summary.empty": "Nobody answered this time.",
-  "checkin.summary.silent": "No answer yet from:",
+  "checkin.summary.silent": "{n} of {total} participants did not answer this time.",
   "checkin.summary.ask": "Ask as a question ({name})",
   "checkin.ask.notAllowed": "Only the author of the answer or a moderator can do that.",
-  "checkin.ask.already": "This answer has already been asked as a question.",
+  "checkin.ask.already": "This answer has already been asked as question #{id}.",
   "checkin.ask.done": "Done: the question is now in the channel, and I am looking for experts.",
   "checkin.gone": "This check-in no longer exists.",
   "meeting.home.title": "Next meetings",
   "meeting.home.none": "No meetings are planned right now.",
   "meeting.home.hint": "All meetings and calendar file:",
+  "meeting.error.cronFrequent":
+    '“{value}” would fire several times a day. Meetings and check-ins happen at most once a day, e.g. cron "0 10 * * 1-5" (weekdays 10:00). Example: {example}',
+  "meeting.error.noId": "Which meeting or check-in? Give its number, e.g. {example}. {list} shows them all.",
+  "meeting.error.checkinOnly": "“{value}” is for check-ins only. Example: {example}",
+  "checkin.error.meetingOnly":
+    "“{value}” is for meetings only, not check-ins: check-ins ask by DM and have a deadline. Example: {example}",
+  "checkin.error.noQuestions":
+    'The questions are missing, e.g. questions "What are you working on?|Where do you need help?" (1 to 10, separated by |). Example: {example}',
+  "checkin.error.deadlineOverlap":
+    "The deadline {deadline} is not shorter than the time between two rounds ({gap}), so rounds would overlap. Pick a shorter deadline. Example: {example}",
+  "meeting.edit.nothing": "You didn't say what to change. Example: {example}",
+  "meeting.edit.unchanged": "#{id} “{title}” is already set up like that; nothing changed.",
+  "meeting.pause.already": "#{id} “{title}” is already paused. Continue with {cmd} meeting resume {id}.",
+  "meeting.resume.already": "#{id} “{title}” is already running; nothing to resume.",
+  "meeting.reminder.now": "Starting now:",
+  "meeting.lead.and": "{a} and {b}",
+  "meeting.span.days": "{n} days",
+  "meeting.preview.weekend": "weekend",
+  "checkin.closedRound":
+    "The round of “{title}” has already been summarised; your message “{text}” can't be added any more. The next round starts {next}.",
+  "checkin.closedRoundLast":
+    "The round of “{title}” has already been summarised; your message “{text}” can't be added any more.",
+  "meeting.rule.weekly": "every {day}, {time}",
+  "meeting.rule.everyWeeks": "every {n} weeks on {day}, {time}",
+  "meeting.rule.monthlyWeekday": "every {nth} {day} of the month, {time}",
+  "meeting.rule.monthlyDay": "every month on day {day}, {time} (the last day in shorter months)",
+  "meeting.rule.cron": "by the cron rule “{expression}”",
+  "meeting.rule.zone": "{rule} ({zone})",
+  "meeting.rule.skip": "not on public holidays ({region})",
+  "meeting.rule.move": "on public holidays ({region}) the next working day",
+  "meeting.rule.nth.1": "first",
+  "meeting.rule.nth.2": "second",
+  "meeting.rule.nth.3": "third",
+  "meeting.rule.nth.4": "fourth",
+  "meeting.rule.nth.last": "last",
 } as const satisfies Record<keyof typeof de, string>;

@@ -20,6 +20,8 @@ export const qa = {
   "qa.solved.saved": "! The answer is now in the knowledge base (`/cop search`).",
   "qa.solved.no_answer":
     "✅ Solved after {took}. Without an answer in the thread it does not go into the knowledge base.",
+  "qa.accept.which":
+    "Which answer solved question #{id}? Its author gets the credit, and it goes into the knowledge base.",
   "qa.channel.summary": "Sets the channels where questions are detected automatically",
   "qa.channel.usage": "qa channel add|remove [#channel] · qa channel list",
   "qa.channel.added": "I now detect questions here:",
@@ -61,7 +63,8 @@ export const qa = {
   "qa.settings.cap.summary": "How many expert requests you get per week at most (default 3)",
   "qa.settings.cap.usage": "expert cap <number>",
   "qa.settings.cap.set": "Got it: at most {cap} requests per week.",
-  "qa.settings.quiet.summary": "Quiet hours in which you are not tagged",
+  "qa.settings.cap.set_one": "Got it: at most 1 request per week.",
+  "qa.settings.quiet.summary": "Quiet hours: I tag you with a note that you will see it afterwards",
   "qa.settings.quiet.usage": "expert quiet <HH:MM-HH:MM>|off",
   "qa.settings.quiet.set": "Quiet hours saved: {start}–{end}.",
   "qa.settings.quiet.off": "No quiet hours any more.",
@@ -87,13 +90,17 @@ export const qa = {
   "qa.button.solved": "Solved",
   "qa.button.more": "More experts",
   "qa.button.still_open": "Still open",
+  "qa.button.no_answer": "Solve without an answer",
   "qa.route.similar": "Maybe this already helps:",
   "qa.route.experts": "Let me ask:",
   "qa.route.more_experts": "No answer yet – I'm asking more experts:",
   "qa.route.no_experts":
-    "I don't know any available experts for this topic yet. If you know about it: `/cop expert add <topic>`.",
+    "I don't know any experts for this topic yet. If you know about it: `/cop expert add <topic>`.",
   "qa.route.no_more_experts":
-    "No further matching experts are available right now. The moderators will have a look.",
+    "No further matching experts are available right now. If the question stays open, I'll ask the moderators for help next.",
+  "qa.route.experts_busy":
+    "The matching experts are away or have been asked a lot this week. If the question stays open, I'll ask again later.",
+  "qa.route.quiet": "in quiet hours until {time}, will see it afterwards",
   "qa.route.hint": "Question #{id} · Mark the helpful answer with ✅ or click “Solved”.",
   "qa.reason.similar": "answered similar questions",
   "qa.reason.no_solved": "no solved questions yet",
@@ -103,8 +110,15 @@ export const qa = {
   "qa.nudge.text":
     "Did the answer to your question #{id} help? Then please mark it solved – so others find it later.",
   "qa.nudge.still_open": "Alright, question #{id} stays open.",
+  "qa.answered.text": "There is a first answer to your question #{id} in",
+  "qa.answered.hint":
+    "You can reply in the question's thread. Did it help? Then mark it with ✅ or “Solved”.",
   "qa.escalate.moderators": "Question #{id} has been unanswered for a while, even after asking more experts:",
   "qa.escalate.moderators_hint": "Maybe you know someone who can help? Open questions: `/cop qa open`.",
+  "qa.escalate.nobody":
+    "Question #{id} is still open, even after asking more experts – and I know no moderator to tell.",
+  "qa.escalate.nobody_hint":
+    "If you know something about it, please answer here in the thread. Admins add moderators with `/cop mod add @name`.",
   "qa.duration.days": "{n} d",
   "qa.duration.hours": "{n} h",
   "qa.duration.minutes": "{n} min",
@@ -112,8 +126,11 @@ export const qa = {
   "qa.err.too_short": "That's a bit short for a question (at least {min} characters).",
   "qa.err.too_long":
     "Your question is too long ({length} characters, at most {max}). Please shorten or split it.",
+  "qa.err.too_long_channel":
+    "Your question is too long to track ({length} characters, at most {max}). Please shorten it or ask the core question with `/cop ask` – then I'll look for experts.",
   "qa.err.ask_where": "Which channel? Ask in a channel – there is no Q&A channel for direct messages yet.",
   "qa.err.unknown_question": "I don't know a question #{id}.",
+  "qa.err.unknown_answer": "That answer no longer belongs to question #{id}. Please click “Solved” again.",
   "qa.err.already_solved": "Question #{id} is already solved – nothing changes.",
   "qa.err.not_yours": "Only the person who asked question #{id} or a moderator can mark it solved.",
   "qa.err.not_yours_more": "Only the person who asked question #{id} or a moderator can call more experts.",
@@ -127,6 +144,10 @@ export const qa = {
   "qa.err.unknown_topic": "I don't know the topic “{topic}”. `/cop topics` lists all topics.",
   "qa.err.unknown_topic_near": "I don't know the topic “{topic}”. Did you mean “{near}”?",
   "qa.err.alias_same": "That is the same name already – an alias needs a different one.",
+  "qa.err.alias_is_topic":
+    '“{alias}” is a topic with experts itself, so I won\'t make it another name. The other way round works: `/cop topic alias "{alias}" "{topic}"`.',
+  "qa.err.alias_both_topics":
+    "“{alias}” and “{topic}” are both topics with experts. Only a name without experts can become another name – whoever is registered for “{alias}” can add “{topic}” with `/cop expert add`.",
   "qa.err.cap": "Give a number from 0 to 50.",
   "qa.err.quiet": "Give quiet hours as HH:MM-HH:MM, e.g. 18:00-08:00, or “off”.",
   "qa.err.date": "I don't understand “{text}” as a date. E.g. 2026-12-07 or 7.12.2026.",
@@ -143,6 +164,7 @@ export const qa = {
   "qa.home.quietNow": "quiet hours right now",
   "qa.home.noExpert": "Expert: no topics yet",
   "qa.home.cap": "Expert: at most {cap} requests per week",
+  "qa.home.cap_one": "Expert: at most 1 request per week",
   "qa.home.quiet": "Quiet hours: {start}–{end}",
   "qa.home.noQuiet": "Quiet hours: none",
   "qa.home.awayUntil": "Away until {date}",

@@ -1,5 +1,6 @@
 import { VirtualClock } from "../../../src/core/clock";
 import type { CoreEvent } from "../../../src/core/events";
+import { textMessage } from "../../../src/core/message";
 import { ANNA, BEN, BOT, settle, startMatrixRig, type MatrixRig } from "../../support/matrix-harness";
 
 const START = new Date("2026-12-01T09:00:00Z");
@@ -91,7 +92,7 @@ describe("Matrix adapter, inbound at the homeserver boundary", () => {
 
   it("reads `!cop …` as a command, also in a thread, and ignores notices and its own events", async () => {
     const root = say(ANNA, { msgtype: "m.text", body: "Frage" });
-    say(BEN, {
+    const command = say(BEN, {
       msgtype: "m.text",
       body: "!cop mod add Anna Adler",
       format: "org.matrix.custom.html",
@@ -112,6 +113,8 @@ describe("Matrix adapter, inbound at the homeserver boundary", () => {
       text: `mod add ${ANNA}`,
       threadId: root,
       userId: `matrix:${BEN}`,
+      // The port marks this event with 📬 when the answer goes to the DM.
+      replyToken: command,
     });
   });
 
@@ -202,5 +205,15 @@ describe("Matrix adapter, inbound at the homeserver boundary", () => {
     expect(events.map((e) => [e.kind, "userId" in e ? e.userId : undefined])).toEqual([
       ["member_joined", "matrix:@dora:example.org"],
     ]);
+  });
+
+  it("does not report someone accepting copbot's DM as joining the community", async () => {
+    const ref = await rig.adapter.port.post({ kind: "dm", userId: `matrix:${ANNA}` }, textMessage("Hallo"));
+    const dm = ref.channelId.replace(/^matrix:/, "");
+    rig.hs.membership(dm, ANNA, ANNA, "join");
+    await settle(rig);
+    rig.hs.send(dm, ANNA, "m.room.message", { msgtype: "m.text", body: "Hallo zurück" });
+    await settle(rig);
+    expect(events.map((e) => [e.kind, "isDm" in e ? e.isDm : undefined])).toEqual([["message", true]]);
   });
 });

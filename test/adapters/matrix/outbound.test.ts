@@ -73,7 +73,7 @@ describe("Matrix adapter, outbound at the homeserver boundary", () => {
     });
   });
 
-  it("quotes the latest thread message and sends ephemeral answers as notices without mentions", async () => {
+  it("quotes the latest thread message when it answers in a thread", async () => {
     const root = rig.hs.send(room, ANNA, "m.room.message", { msgtype: "m.text", body: "Frage?" });
     const reply = rig.hs.send(room, BEN, "m.room.message", {
       msgtype: "m.text",
@@ -82,16 +82,47 @@ describe("Matrix adapter, outbound at the homeserver boundary", () => {
     });
     await settle(rig);
     await rig.adapter.port.post(
-      { kind: "ephemeral", channelId: `matrix:${room}`, userId: `matrix:${ANNA}`, threadId: root },
-      textMessage("Nur für dich"),
+      { kind: "channel", channelId: `matrix:${room}`, threadId: root },
+      textMessage("Danke"),
     );
     const [sent] = rig.hs.sent({ roomId: room });
     expect(sent?.body).toMatchObject({
-      msgtype: "m.notice",
-      body: "Nur für dich",
-      "m.mentions": {},
       "m.relates_to": { rel_type: "m.thread", event_id: root, "m.in_reply_to": { event_id: reply } },
     });
+  });
+
+  it("sends answers only for one person to their DM and marks the command with 📬 once", async () => {
+    const command = rig.hs.send(room, ANNA, "m.room.message", { msgtype: "m.text", body: "!cop group list" });
+    await settle(rig);
+    const target = {
+      kind: "ephemeral",
+      channelId: `matrix:${room}`,
+      userId: `matrix:${ANNA}`,
+      threadId: command,
+      replyToken: command,
+    } as const;
+    const ref = await rig.adapter.port.post(target, textMessage("Du bist in mehreren Gruppen (#1, #2)"));
+    await rig.adapter.port.post(target, textMessage("Und noch etwas"));
+    const dm = ref.channelId.replace(/^matrix:/, "");
+    expect(dm).not.toBe(room);
+    expect(rig.hs.store.accountData.get("m.direct")).toEqual({ [ANNA]: [dm] });
+    expect(rig.hs.sent({ roomId: dm }).map((s) => s.body)).toEqual([
+      expect.objectContaining({ msgtype: "m.text", body: "Du bist in mehreren Gruppen (#1, #2)" }),
+      expect.objectContaining({ msgtype: "m.text", body: "Und noch etwas" }),
+    ]);
+    expect(rig.hs.sent({ roomId: room }).map((s) => [s.type, s.body])).toEqual([
+      ["m.reaction", { "m.relates_to": { rel_type: "m.annotation", event_id: command, key: "📬" } }],
+    ]);
+  });
+
+  it("answers a welcome or a click in the DM without marking anything", async () => {
+    await rig.adapter.port.post(
+      { kind: "ephemeral", channelId: `matrix:${room}`, userId: `matrix:${BEN}` },
+      textMessage("Willkommen, Ben!"),
+    );
+    expect(rig.hs.sent({ roomId: room })).toEqual([]);
+    const dm = (rig.hs.store.accountData.get("m.direct") as Record<string, string[]>)[BEN]?.[0] ?? "";
+    expect(rig.hs.sent({ roomId: dm }).map((s) => s.body.body)).toEqual(["Willkommen, Ben!"]);
   });
 
   it("offers buttons as numbered reactions, adds them itself, and maps a click back to the action", async () => {
@@ -256,5 +287,77 @@ describe("Matrix adapter, outbound at the homeserver boundary", () => {
     const dmRoom = [...rig.hs.store.rooms.keys()].find((id) => id !== room) ?? "";
     expect(rig.hs.store.accountData.get("m.direct")).toEqual({ [ANNA]: [dmRoom] });
     expect(rig.hs.sent({ roomId: dmRoom }).map((s) => s.body.body)).toEqual(["Hallo Anna", "Nochmal"]);
+  });
+});
+
+describe("Matrix adapter, DMs on a homeserver that misbehaves", () => {
+  let rig: MatrixRig;
+  let room: string;
+
+  beforeEach(async () => {
+    rig = await startMatrixRig({
+      clock: new VirtualClock(START),
+      handle: async () => undefined,
+      prepare: (hs) => {
+        room = hs.createRoom({
+          creator: ANNA,
+          botJoined: true,
+          name: "fragen",
+          ts: START.getTime() - 60_000,
+        });
+      },
+    });
+    await settle(rig);
+  });
+
+  afterEach(async () => {
+    await rig.stop();
+  });
+
+  const creates = (): unknown[] =>
+    rig.hs.requests.filter((r) => r.path.endsWith("/createRoom")).map((r) => r.body);
+
+  it("keeps a new DM when recording it in m.direct fails, so the retry opens no second room", async () => {
+    rig.hs.failNext((r) => r.method === "PUT" && r.path.endsWith("/account_data/m.direct"), 500, {
+      errcode: "M_UNKNOWN",
+      error: "database unavailable",
+    });
+    const dm = { kind: "dm", userId: `matrix:${ANNA}` } as const;
+    await expect(rig.adapter.port.post(dm, textMessage("Hallo"))).rejects.toMatchObject({ retryable: true });
+    const ref = await rig.adapter.port.post(dm, textMessage("Hallo"));
+    expect(creates()).toHaveLength(1);
+    const dmRoom = ref.channelId.replace(/^matrix:/, "");
+    expect(rig.hs.store.accountData.get("m.direct")).toEqual({ [ANNA]: [dmRoom] });
+    expect(rig.hs.sent({ roomId: dmRoom }).map((s) => s.body.body)).toEqual(["Hallo"]);
+  });
+
+  it("falls back to a notice in the room when the server encrypts every new DM, and stops creating DMs", async () => {
+    rig.hs.encryptNewRooms = true;
+    const dm = rig.adapter.port.post({ kind: "dm", userId: `matrix:${ANNA}` }, textMessage("Hallo"));
+    await expect(dm).rejects.toMatchObject({
+      retryable: false,
+      message: expect.stringContaining("encryption_enabled_by_default_for_room_type"),
+    });
+    const command = rig.hs.send(room, ANNA, "m.room.message", { msgtype: "m.text", body: "!cop help" });
+    await settle(rig);
+    await rig.adapter.port.post(
+      {
+        kind: "ephemeral",
+        channelId: `matrix:${room}`,
+        userId: `matrix:${ANNA}`,
+        threadId: command,
+        replyToken: command,
+      },
+      textMessage("Hilfe"),
+    );
+    expect(creates()).toHaveLength(1);
+    expect(rig.hs.sent({ roomId: room }).map((s) => s.body)).toEqual([
+      expect.objectContaining({
+        msgtype: "m.notice",
+        body: "Hilfe",
+        "m.mentions": {},
+        "m.relates_to": expect.objectContaining({ rel_type: "m.thread", event_id: command }),
+      }),
+    ]);
   });
 });

@@ -52,6 +52,19 @@ describe("Matrix rendering", () => {
     expect(content["m.mentions"]).toEqual({ user_ids: ["@anna:example.org"] });
   });
 
+  it("shows backtick spans of plain text as code in HTML, escaped, and keeps the plain body as is", () => {
+    const { content } = render(
+      msg().text("Tipp: `/cop help` oder `<b>@room</b>`; ein einzelnes ` bleibt\n`zwei\nZeilen` auch"),
+    );
+    expect(content.formatted_body).toBe(
+      "<p>Tipp: <code>!cop help</code> oder <code>&lt;b&gt;@\u2060room&lt;/b&gt;</code>; " +
+        "ein einzelnes ` bleibt<br />`zwei<br />Zeilen` auch</p>",
+    );
+    expect(content.body).toBe(
+      "Tipp: `!cop help` oder `<b>@\u2060room</b>`; ein einzelnes ` bleibt\n`zwei\nZeilen` auch",
+    );
+  });
+
   it("lists buttons as keycap reactions in the community language, at most ten", () => {
     const m = msg().text("Wähle");
     for (let i = 1; i <= 12; i += 1) m.button("pick", `Option ${i}`, String(i));

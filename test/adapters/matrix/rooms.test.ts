@@ -99,14 +99,70 @@ describe("Matrix adapter, rooms, spaces and roles", () => {
     });
   });
 
-  it("grants moderator from power level 50 and admin from 100 in the community room only", async () => {
+  it("makes power level 50 or more in the community room a moderator, never an admin", async () => {
     await start();
     const port = rig.adapter.port;
-    expect(await port.platformRole(`matrix:${ANNA}`)).toBe("admin");
+    // Anna has 100 as the room's creator: admins come from COPBOT_ADMINS only.
+    expect(await port.platformRole(`matrix:${ANNA}`)).toBe("moderator");
     expect(await port.platformRole(`matrix:${BEN}`)).toBe("moderator");
     expect(await port.platformRole(`matrix:${CARLA}`)).toBeUndefined();
     const reads = rig.hs.requests.filter((r) => r.path.includes("m.room.power_levels")).length;
     expect(reads).toBe(1);
+  });
+
+  it("removes a member from a group room with a reason, withdraws a pending invitation, and leaves the gone alone", async () => {
+    await start();
+    const port = rig.adapter.port;
+    const channelId = await port.createPrivateSpace({
+      name: "AG Barrierefreiheit",
+      topic: "Charta",
+      memberIds: [`matrix:${ANNA}`, `matrix:${BEN}`],
+    });
+    const roomId = channelId.replace(/^matrix:/, "");
+    rig.hs.membership(roomId, BEN, BEN, "join");
+    await port.removeFromSpace(channelId, `matrix:${BEN}`);
+    await port.removeFromSpace(channelId, `matrix:${ANNA}`);
+    await port.removeFromSpace(channelId, `matrix:${BEN}`);
+    await port.removeFromSpace(channelId, `matrix:${CARLA}`);
+    await port.removeFromSpace(channelId, "slack:U1");
+    const kicks = rig.hs.requests.filter((r) => r.path.endsWith("/kick"));
+    expect(kicks.map((r) => [r.path, r.body])).toEqual(
+      [BEN, ANNA].map((user) => [
+        `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/kick`,
+        { user_id: user, reason: "Austritt aus der Arbeitsgruppe" },
+      ]),
+    );
+    const room = rig.hs.mustRoom(roomId);
+    expect([room.membership(ANNA), room.membership(BEN), room.membership(BOT)]).toEqual([
+      "leave",
+      "leave",
+      "join",
+    ]);
+  });
+
+  it("refuses a group room the server encrypted: names the setting, withdraws the invitations, leaves", async () => {
+    await start();
+    rig.hs.encryptNewRooms = true;
+    const creating = rig.adapter.port.createPrivateSpace({
+      name: "AG Geheim",
+      topic: "Charta",
+      memberIds: [`matrix:${ANNA}`, `matrix:${BEN}`],
+    });
+    await expect(creating).rejects.toMatchObject({
+      code: "platform",
+      retryable: false,
+      message: expect.stringContaining("encryption_enabled_by_default_for_room_type"),
+    });
+    const room = [...rig.hs.store.rooms.values()].find(
+      (r) => r.stateEvent("m.room.name")?.content.name === "AG Geheim",
+    );
+    expect([room?.membership(ANNA), room?.membership(BEN), room?.membership(BOT)]).toEqual([
+      "leave",
+      "leave",
+      "leave",
+    ]);
+    expect(room?.stateEvent("m.room.member", BEN)?.content.reason).toContain("verschlüsselt");
+    expect(rig.hs.requests.some((r) => r.path.includes("/state/m.space.child/"))).toBe(false);
   });
 
   it("resolves rooms and people the way users type them", async () => {

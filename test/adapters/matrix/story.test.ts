@@ -1,3 +1,4 @@
+import { t } from "../../../src/i18n";
 import { ANNA, BEN, BOT, CARLA } from "../../support/matrix-harness";
 import { startMatrixApp, type MatrixApp } from "../../support/matrix-app";
 
@@ -54,6 +55,9 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
   });
 
   const sentSince = (from: number): Sent[] => m.hs.sent().slice(from);
+  /** copbot's DM room with a person, as recorded in its `m.direct`. */
+  const dmOf = (user: string): string =>
+    (m.hs.store.accountData.get("m.direct") as Record<string, string[]> | undefined)?.[user]?.[0] ?? "";
   /** The event id the stand-in gave a message copbot sent. */
   const eventOf = (sent: Sent | undefined): string =>
     m.hs.mustRoom(sent?.roomId ?? "").timeline.find((p) => p.event.content === sent?.body)?.event.event_id ??
@@ -75,14 +79,25 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
   it("asks in a room, pings the expert with a pill in the thread, and ✅ solves it", async () => {
     expect(m.hs.sent()).toEqual([]);
 
-    await say(ANNA, { msgtype: "m.text", body: "!cop qa channel add" });
+    // Answers for one person go to their DM; the room only sees 📬 on the command.
+    const command = await say(ANNA, { msgtype: "m.text", body: "!cop qa channel add" });
     let out = sentSince(0);
-    expect(out).toHaveLength(1);
-    expect(out[0]?.body).toMatchObject({ msgtype: "m.notice", "m.mentions": {} });
+    expect(out).toEqual([
+      { roomId: dmOf(ANNA), type: "m.room.message", body: expect.objectContaining({ msgtype: "m.text" }) },
+      {
+        roomId: fragen,
+        type: "m.reaction",
+        body: { "m.relates_to": { rel_type: "m.annotation", event_id: command, key: "📬" } },
+      },
+    ]);
+    expect(dmOf(ANNA)).not.toBe(fragen);
 
     let mark = m.hs.sent().length;
     await say(BEN, { msgtype: "m.text", body: "!cop expert add Dienstreise" });
-    expect(sentSince(mark)).toHaveLength(1);
+    expect(sentSince(mark).map((s) => [s.roomId, s.type])).toEqual([
+      [dmOf(BEN), "m.room.message"],
+      [fragen, "m.reaction"],
+    ]);
 
     mark = m.hs.sent().length;
     const question = await say(CARLA, {
@@ -120,11 +135,8 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
   it("reminds of the weekly meeting with RSVP choices, and a click updates the count in place", async () => {
     // Ben may add meetings only as a moderator: his power level 50 in the community room makes him one.
     await say(BEN, { msgtype: "m.text", body: '!cop meeting add "Teamtreffen" weekly mon 10:00 in #fragen' });
-    const created = m.hs.sent()[0];
-    expect(created?.body).toMatchObject({
-      msgtype: "m.notice",
-      body: expect.stringContaining("Teamtreffen"),
-    });
+    const created = m.hs.sent({ roomId: dmOf(BEN) })[0];
+    expect(created?.body).toMatchObject({ msgtype: "m.text", body: expect.stringContaining("Teamtreffen") });
     expect(String(created?.body.body)).toContain("!cop meeting preview 1");
 
     await m.advance(new Date("2026-11-30T10:00:00+01:00"));
@@ -140,7 +152,10 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
       ],
     });
     const reminderId = eventOf(reminder);
-    const choices = m.hs.sent({ type: "m.reaction" }).map((r) => r.body["m.relates_to"]);
+    const choices = m.hs
+      .sent({ type: "m.reaction" })
+      .map((r) => r.body["m.relates_to"] as { event_id?: string })
+      .filter((relation) => relation.event_id === reminderId);
     expect(choices).toEqual(
       ["1️⃣", "2️⃣", "3️⃣"].map((key) => ({ rel_type: "m.annotation", event_id: reminderId, key })),
     );
@@ -167,7 +182,7 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
 
     const offer = withAction("group.start");
     expect(offer?.roomId).not.toBe(fragen);
-    expect(m.hs.store.accountData.get("m.direct")).toEqual({ [ANNA]: [offer?.roomId] });
+    expect(offer?.roomId).toBe(dmOf(ANNA));
     await react(offer?.roomId ?? "", ANNA, eventOf(offer), "1️⃣");
 
     const creates = m.hs.requests
@@ -198,5 +213,60 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
     expect(m.hs.mustRoom(roomId).stateEvent("m.room.pinned_events")?.content).toEqual({
       pinned: [eventOf(charter)],
     });
+  });
+
+  it("welcomes a new member in a DM, with commands as code, and not again when they accept the DM", async () => {
+    const dora = "@dora:example.org";
+    m.hs.membership(fragen, dora, dora, "join");
+    await m.settle();
+    expect(m.hs.sent({ roomId: fragen })).toEqual([]);
+    const dm = dmOf(dora);
+    m.hs.membership(dm, dora, dora, "join");
+    await m.settle();
+    const welcome = m.hs.sent({ roomId: dm });
+    expect(welcome).toHaveLength(1);
+    expect(welcome[0]?.body).toMatchObject({
+      msgtype: "m.text",
+      body: expect.stringContaining("`!cop help`"),
+      formatted_body: expect.stringContaining("<code>!cop help</code>"),
+    });
+  });
+
+  it("proposes a group step by step in a DM: the command in the room, the answers in the DM, the call in the room", async () => {
+    const command = await say(ANNA, { msgtype: "m.text", body: "!cop group propose" });
+    const dm = dmOf(ANNA);
+    expect(m.hs.mustRoom(dm).membership(ANNA)).toBe("invite");
+    expect(m.hs.sent({ roomId: fragen }).map((s) => s.body)).toEqual([
+      { "m.relates_to": { rel_type: "m.annotation", event_id: command, key: "📬" } },
+    ]);
+    const lastInDm = (): string => String(m.hs.sent({ roomId: dm }).at(-1)?.body.body);
+    expect(lastInDm()).toContain(t("de", "group.dialog.ask.title"));
+
+    m.hs.membership(dm, ANNA, ANNA, "join");
+    await m.settle();
+    const steps: [answer: string, next: Parameters<typeof t>[1]][] = [
+      ["AG Barrierefreiheit", "group.dialog.ask.problem"],
+      [
+        "Unsere Formulare sind nicht barrierefrei und jede Behörde fängt neu an",
+        "group.dialog.ask.deliverable",
+      ],
+      ["Leitfaden", "group.dialog.ask.due"],
+      ["15.02.2027", "group.dialog.ask.size"],
+      ["-", "group.dialog.ask.topics"],
+      ["Barrierefreiheit", "group.dialog.ask.facilitator"],
+    ];
+    for (const [answer, next] of steps) {
+      m.hs.send(dm, ANNA, "m.room.message", { msgtype: "m.text", body: answer });
+      await m.settle();
+      expect(lastInDm()).toBe(t("de", next));
+    }
+    m.hs.send(dm, ANNA, "m.room.message", { msgtype: "m.text", body: "ich" });
+    await m.settle();
+
+    expect(lastInDm()).toContain("AG Barrierefreiheit");
+    const call = withAction("group.join");
+    expect(call?.roomId).toBe(fragen);
+    expect(String(call?.body.body)).toContain("AG Barrierefreiheit");
+    expect(m.hs.requests.filter((r) => r.path.endsWith("/createRoom"))).toHaveLength(1);
   });
 });

@@ -38,6 +38,7 @@ describe("slack-app-manifest.yml", () => {
         "channels:history",
         "channels:read",
         "chat:write",
+        "chat:write.public",
         "commands",
         "files:write",
         "groups:history",

@@ -92,7 +92,7 @@ describe("SlackPort: the Web API calls copbot makes", () => {
     });
   });
 
-  it("creates a private channel (a taken name gets a suffix), sets the topic and invites everyone but itself", async () => {
+  it("creates a private channel (a name taken by someone else gets a suffix), sets the topic and invites everyone but itself", async () => {
     slack.api.script("conversations.create", { body: { ok: false, error: "name_taken" } });
     const channel = await slack.adapter.port.createPrivateSpace({
       name: "AG Förderrichtlinien",
@@ -102,6 +102,8 @@ describe("SlackPort: the Web API calls copbot makes", () => {
     expect(channel).toBe("slack:GNEWGROUP1");
     expect(slack.api.calls.map((c) => [c.method, c.args])).toEqual([
       ["conversations.create", { name: "ag-foerderrichtlinien", is_private: "true" }],
+      // Not a channel copbot created earlier: someone else's, so the next free name.
+      ["conversations.list", { types: "private_channel", exclude_archived: "true", limit: "1000" }],
       ["conversations.create", { name: "ag-foerderrichtlinien-2", is_private: "true" }],
       ["conversations.setTopic", { channel: "GNEWGROUP1", topic: "Ziel: Leitfaden bis März" }],
       ["conversations.invite", { channel: "GNEWGROUP1", users: "U0ANNA,U0BEN", force: "true" }],

@@ -319,13 +319,43 @@ describe.each([
     ]);
   });
 
-  it("never sends a broadcast: Ben's <!channel> comes back escaped, e.g. in search results", async () => {
+  it("never sends a broadcast: Ben's <!channel> comes back as plain text, e.g. in search results", async () => {
     await story.command("U0CARLA", "C0FRAGEN", "search Altakten");
     const [found] = story.since();
     expect(found?.method).toBe("response_url");
-    expect(JSON.stringify(found?.args)).toContain(
-      "Wie migriert ihr Altakten in die E-Akte? &lt;!channel&gt;",
-    );
+    expect(JSON.stringify(found?.args)).toContain("Wie migriert ihr Altakten in die E-Akte? @channel");
     expect(JSON.stringify(slack.api.calls)).not.toMatch(/<!(channel|here|everyone)>/);
+  });
+
+  it("reads a question with a mention and a link as people see it in Slack", async () => {
+    await story.send(
+      eventCallback(
+        messageEvent({
+          channel: "C0FRAGEN",
+          user: "U0BEN",
+          text: "Hat <@U0ANNA> den Scan-Leitfaden <https://wiki.example.org/scan?a=1&amp;b=2|im Wiki> schon aktualisiert?",
+          ts: "1764100400.000100",
+        }),
+      ),
+    );
+    story.since();
+    const stored = app.db
+      .prepare("SELECT text FROM qa_questions WHERE message_id = ?")
+      .get("1764100400.000100");
+    expect(stored).toEqual({
+      text: "Hat @anna den Scan-Leitfaden im Wiki (https://wiki.example.org/scan?a=1&b=2) schon aktualisiert?",
+    });
+  });
+
+  it("closes the group with a result link Slack sent wrapped as <https://…>", async () => {
+    await story.command(
+      "U0ANNA",
+      "C0ALLGEMEIN",
+      "group close <https://wiki.example.org/leitfaden-e-akte> Leitfaden mit Checkliste",
+    );
+    const closed = story.since();
+    expect(methods(closed)).toContain("conversations.archive");
+    const answer = closed.find((c) => c.method === "response_url");
+    expect(textOf(answer)).toBe("„Leitfaden E-Akte-Migration“ ist abgeschlossen – danke für eure Arbeit!");
   });
 });

@@ -1,0 +1,92 @@
+import { startConsole, type ConsoleHarness } from "../support/console-harness";
+
+const PROBLEM =
+  "Barrierefreie PDF-Formulare scheitern in jeder Behörde an denselben Fehlern bei Tags und Lesereihenfolge.";
+const propose = (extra = "") =>
+  `/cop group propose title="Checkliste PDF" problem="${PROBLEM}" deliverable=Checkliste due=2027-01-25 ${extra}`.trim();
+
+/** The lines copbot printed (with continuation lines), without the users' own lines. */
+function copbot(lines: readonly string[]): string {
+  let fromBot = false;
+  return lines
+    .filter((line) => {
+      if (!line.startsWith(" ")) fromBot = line.includes("copbot:");
+      return fromBot;
+    })
+    .join("\n");
+}
+
+/** The ref (`m12`) of the first printed line that contains `text`. */
+function refOf(lines: readonly string[], text: string): string {
+  const ref = /\((m\d+)\)/.exec(lines.find((l) => l.includes(text)) ?? "")?.[1];
+  if (!ref) throw new Error(`no message with "${text}" in:\n${lines.join("\n")}`);
+  return ref;
+}
+
+describe("working groups: handing facilitation on", () => {
+  let h: ConsoleHarness;
+  beforeEach(async () => {
+    h = await startConsole();
+    await h.send(":as anna", ":as ben", ":as carla", ":as dora", ":as anna", ":in #allgemein");
+  });
+  afterEach(() => h.close());
+
+  it("lets someone named by another person decline; the role goes back to the proposer", async () => {
+    const proposed = await h.send(propose("facilitator=@carla"));
+    const named = refOf(proposed, "[dm carla]");
+    expect(proposed.join("\n")).toContain("[button group.decline: Ablehnen]");
+    const declined = await h.send(":as carla", `:click ${named} group.decline`);
+    expect(copbot(declined)).toContain(
+      "Alles klar – du moderierst „Checkliste PDF“ nicht und bist nicht mehr in der Gruppe (mitmachen: /cop group join 1). Die Moderation liegt wieder bei @anna",
+    );
+    expect(declined.some((l) => l.startsWith("[dm anna]") && l.includes("@carla hat die Moderation"))).toBe(
+      true,
+    );
+    expect(copbot(declined)).toContain("@anna sucht Mitstreiter:innen.");
+    expect(copbot(declined)).toContain("1 dabei (mind. 3");
+    expect(copbot(await h.send(`:click ${named} group.decline`))).toContain(
+      "Du moderierst „Checkliste PDF“ nicht (mehr)",
+    );
+    expect(copbot(await h.send("/cop group confirm 1"))).toContain("Das dürfen nur die Moderation");
+  });
+
+  it("lets a named facilitator decline in a running group: out of the space, the proposer in", async () => {
+    const proposed = await h.send(propose("facilitator=@carla"));
+    const named = refOf(proposed, "[dm carla]");
+    await h.send(":as ben", "/cop group join 1", ":as dora", "/cop group join 1", ":as carla");
+    await h.send("/cop group confirm 1");
+    const declined = await h.send(`:click ${named} group.decline`);
+    expect(declined).toContain("[#ag-1-checkliste-pdf] + @anna");
+    expect(declined).toContain("[#ag-1-checkliste-pdf] − @carla");
+    expect(copbot(await h.send(":as anna", "/cop group list"))).toContain(
+      "#1 Checkliste PDF · läuft · 3/6 dabei",
+    );
+  });
+
+  it("hands facilitation on by command; the new facilitator joins, the old one may then leave", async () => {
+    await h.send(propose(), ":as ben", "/cop group join 1", ":as carla", "/cop group join 1", ":as anna");
+    await h.send("/cop group confirm 1");
+    expect(copbot(await h.send(":as ben", "/cop group facilitator 1 @carla"))).toContain(
+      "Das dürfen nur die Moderation der Gruppe #1",
+    );
+    expect(copbot(await h.send(":as anna", "/cop group facilitator 1 @ghost"))).toContain(
+      "@ghost kenne ich nicht",
+    );
+    expect(copbot(await h.send("/cop group facilitator 1"))).toContain(
+      "Nenn die Person, die moderieren soll",
+    );
+    const handed = await h.send("/cop group facilitator 1 @dora");
+    expect(copbot(handed)).toContain("Die Moderation von „Checkliste PDF“ liegt jetzt bei @dora");
+    expect(handed).toContain("[#ag-1-checkliste-pdf] + @dora");
+    expect(
+      handed.some((l) => l.startsWith("[dm dora]") && l.includes("Du moderierst jetzt die Arbeitsgruppe #1")),
+    ).toBe(true);
+    expect(copbot(await h.send("/cop group facilitator 1 @ben"))).toContain("Das dürfen nur die Moderation");
+    const left = await h.send("/cop group leave 1");
+    expect(copbot(left)).toContain("Du bist bei „Checkliste PDF“ ausgetreten.");
+    expect(left).toContain("[#ag-1-checkliste-pdf] − @anna");
+    expect(copbot(await h.send(":as dora", "/cop group milestone add 2026-12-10 Entwurf"))).toContain(
+      "Meilenstein #1 „Entwurf“",
+    );
+  });
+});

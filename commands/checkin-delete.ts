@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { stopCheckin } from "../src/checkins/api";
-import { findCheckin, mayChange } from "./meeting-common";
+import { auditForeign, findCheckin, mayChange } from "./meeting-common";
 import { defineCommand } from "./types";
 
 /** `/cop checkin delete <id>`: ends a check-in; moderators or its creator. */
@@ -15,6 +15,7 @@ export const checkinDeleteCommand = defineCommand({
     const checkin = findCheckin(ctx, raw, "delete");
     if (!checkin || !mayChange(ctx, checkin.createdBy)) return;
     stopCheckin(ctx.services, checkin.id);
+    auditForeign(ctx, checkin.createdBy, "checkin.delete", checkin.id);
     ctx.reply(ctx.t("checkin.delete.done", { id: checkin.id, title: checkin.title }));
   },
 });

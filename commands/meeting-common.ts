@@ -67,6 +67,16 @@ export function mayChange(ctx: Ctx, createdBy: string): boolean {
   return false;
 }
 
+/**
+ * Records a change to a series someone else created: that took moderator rights, so it goes
+ * into the audit log. The creator's own changes are no moderator action.
+ */
+export function auditForeign(ctx: Ctx, createdBy: string, action: string, id: number): void {
+  if (ctx.actor.id !== createdBy) {
+    ctx.services.audit.record(ctx.actor.id, action, String(id), { text: ctx.event.text });
+  }
+}
+
 /** Today's date in `zone`, as the grammar writes dates. */
 export function today(ctx: EventContext, zone: string): string {
   return DateTime.fromJSDate(ctx.services.clock.now(), { zone }).toISODate() ?? "";

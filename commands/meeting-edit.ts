@@ -2,7 +2,14 @@ import { z } from "zod";
 import { checkFuture, editMeeting, scheduleFrom } from "../src/checkins/meeting-ops";
 import { describeSchedule } from "../src/checkins/describe";
 import { parseSpec } from "../src/checkins/parse-spec";
-import { findMeeting, mayChange, replyError, resolveSpecChannel, today } from "./meeting-common";
+import {
+  auditForeign,
+  findMeeting,
+  mayChange,
+  replyError,
+  resolveSpecChannel,
+  today,
+} from "./meeting-common";
 import { commandPrefix } from "./registry";
 import { defineCommand } from "./types";
 
@@ -40,6 +47,7 @@ export const meetingEditCommand = defineCommand({
     if (channelId === undefined) return;
     const { meeting: edited, changed } = editMeeting(services, meeting, parts, schedule, channelId);
     if (!changed) return ctx.reply(t("meeting.edit.unchanged", { id: edited.id, title: edited.title }));
+    auditForeign(ctx, meeting.createdBy, "meeting.edit", meeting.id);
     ctx.reply(
       t("meeting.edit.done", {
         id: edited.id,

@@ -65,5 +65,7 @@ export function handleAskButton(ctx: EventContext<ButtonEvent>): void {
     now,
     now,
   );
+  // Turning someone else's answer into a question takes moderator rights.
+  if (actor.id !== answer.memberId) services.audit.record(actor.id, "checkin.ask", String(answer.id));
   ctx.reply(t("checkin.ask.done"));
 }

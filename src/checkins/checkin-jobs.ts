@@ -5,6 +5,7 @@ import { CheckinRepo, type Checkin } from "./checkin-repo";
 import { checkinMissedMessage, nudgeMessage, promptMessage, summaryMessage } from "./checkin-messages";
 import { checkinOccurrence, checkinSeries, deadlineOf, planCheckin } from "./checkin-plan";
 import { closeAnswering, DIALOG_OWNER, startAnswering } from "./checkin-dialog";
+import { collectMissed } from "./catch-up";
 import { Ledger, stepKey } from "./ledger";
 import { ON_TIME_MS } from "./meeting-jobs";
 import type { Occurrence } from "./occurrences";
@@ -38,27 +39,40 @@ function roundOf(job: Job, services: Services): Round | undefined {
 /**
  * Opens a round: a DM with the first question to every participant (through the persisted
  * outbox, which honours rate limits) and an answer dialog. Too late (past the grace window or
- * the deadline) it posts a short "missed" note in the channel instead.
+ * the deadline) it posts a short "missed" note in the channel instead, one for all rounds
+ * missed in a row.
  */
 export const promptJob: JobHandler = (job, ctx) => {
   const round = roundOf(job, ctx.services);
   if (!round) return;
   const { checkin, occurrence, series, deadline, ledger } = round;
   const { services, now, lateMs } = ctx;
-  planCheckin(services, checkin, occurrence.at, false);
-  const local = occurrence.local;
-  if (lateMs > services.config.meetings.graceMinutes * 60_000 || now >= deadline) {
-    if (
-      ledger.record({ series, local, step: "prompt", outcome: "missed", details: undefined }, job.runAt, now)
-    ) {
+  const graceMs = services.config.meetings.graceMinutes * 60_000;
+  const tooLate = (o: Occurrence): boolean =>
+    now.getTime() - o.at.getTime() > graceMs || now >= deadlineOf(checkin, o.at);
+  if (lateMs > graceMs || now >= deadline) {
+    // After a long downtime the later rounds are too late as well: one note for all of them.
+    const run = collectMissed(occurrence, {
+      ledger,
+      series,
+      schedule: checkin.schedule,
+      step: "prompt",
+      isMissed: tooLate,
+      now,
+    });
+    planCheckin(services, checkin, run.last.at, false);
+    const first = run.fresh[0];
+    if (first) {
       services.outbox.enqueue(
         { kind: "channel", channelId: checkin.channelId },
-        checkinMissedMessage(checkin, local, services.config.lang),
-        { key: stepKey(series, local, "missed") },
+        checkinMissedMessage(checkin, run.fresh, services.config.lang),
+        { key: stepKey(series, first.local, "missed") },
       );
     }
     return;
   }
+  planCheckin(services, checkin, occurrence.at, false);
+  const local = occurrence.local;
   const late = lateMs > ON_TIME_MS;
   const outcome = late ? "late" : "sent";
   if (!ledger.record({ series, local, step: "prompt", outcome, details: undefined }, job.runAt, now)) return;

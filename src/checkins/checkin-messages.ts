@@ -68,14 +68,22 @@ export function nudgeMessage(
     .build();
 }
 
-/** The channel note for a round that could not start in time. */
-export function checkinMissedMessage(checkin: Checkin, local: LocalDateTime, lang: Lang): OutgoingMessage {
+/**
+ * The channel note for rounds that could not start in time: the date, or after a long downtime
+ * how many rounds were missed and the last one.
+ */
+export function checkinMissedMessage(
+  checkin: Checkin,
+  missed: readonly { readonly local: LocalDateTime }[],
+  lang: Lang,
+): OutgoingMessage {
+  const t = translator(lang);
+  const last = formatLocal(missed[missed.length - 1]?.local ?? "", checkin.schedule.zone, lang);
   return msg()
     .text(
-      translator(lang)("checkin.missed", {
-        title: checkin.title,
-        when: formatLocal(local, checkin.schedule.zone, lang),
-      }),
+      missed.length > 1
+        ? t("checkin.missedMany", { title: checkin.title, count: missed.length, last })
+        : t("checkin.missed", { title: checkin.title, when: last }),
     )
     .build();
 }

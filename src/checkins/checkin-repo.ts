@@ -1,22 +1,13 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
 import type { LocalDateTime } from "./local-time";
-import type { SeriesState } from "./meeting-repo";
-import type { Schedule } from "./schedule";
-import { readSchedule } from "./schedule-schema";
+import { insertSeries, SeriesRow, toSeries, type Series } from "./series-row";
 
 /** An async check-in: questions asked by DM, answers collected until a deadline, one summary. */
-export interface Checkin {
-  readonly id: number;
-  readonly title: string;
-  readonly channelId: string;
-  readonly schedule: Schedule;
+export interface Checkin extends Series {
   readonly questions: readonly string[];
   readonly deadlineMinutes: number;
-  readonly createdBy: string;
   readonly owner: { readonly kind: "group"; readonly id: number } | undefined;
-  readonly state: SeriesState;
-  readonly revision: number;
 }
 
 export type CheckinInput = Omit<Checkin, "id" | "state" | "revision">;
@@ -30,18 +21,11 @@ export interface Answer {
   readonly text: string;
 }
 
-const Row = z.object({
-  id: z.number(),
-  title: z.string(),
-  channel_id: z.string(),
-  schedule: z.string(),
+const Row = SeriesRow.extend({
   questions: z.string(),
   deadline_min: z.number(),
-  created_by: z.string(),
   owner_kind: z.literal("group").nullable(),
   owner_id: z.number().nullable(),
-  state: z.enum(["active", "paused", "deleted"]),
-  revision: z.number(),
 });
 
 const AnswerRow = z.object({
@@ -56,16 +40,10 @@ const AnswerRow = z.object({
 function toCheckin(row: unknown): Checkin {
   const r = Row.parse(row);
   return {
-    id: r.id,
-    title: r.title,
-    channelId: r.channel_id,
-    schedule: readSchedule(r.schedule),
+    ...toSeries(r),
     questions: z.array(z.string()).parse(JSON.parse(r.questions)),
     deadlineMinutes: r.deadline_min,
-    createdBy: r.created_by,
     owner: r.owner_kind && r.owner_id !== null ? { kind: r.owner_kind, id: r.owner_id } : undefined,
-    state: r.state,
-    revision: r.revision,
   };
 }
 
@@ -86,23 +64,18 @@ export class CheckinRepo {
   constructor(private readonly db: Db) {}
 
   create(input: CheckinInput, at: Date): number {
-    const result = this.db
-      .prepare(
-        `INSERT INTO checkins (title, channel_id, schedule, questions, deadline_min, created_by, created_at, owner_kind, owner_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        input.title,
-        input.channelId,
-        JSON.stringify(input.schedule),
-        JSON.stringify(input.questions),
-        input.deadlineMinutes,
-        input.createdBy,
-        at.getTime(),
-        input.owner?.kind ?? null,
-        input.owner?.id ?? null,
-      );
-    return Number(result.lastInsertRowid);
+    return insertSeries(
+      this.db,
+      "checkins",
+      input,
+      {
+        questions: JSON.stringify(input.questions),
+        deadline_min: input.deadlineMinutes,
+        owner_kind: input.owner?.kind ?? null,
+        owner_id: input.owner?.id ?? null,
+      },
+      at,
+    );
   }
 
   /** A check-in that was not deleted. */

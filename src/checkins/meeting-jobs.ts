@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Services } from "../core/services";
 import type { JobHandler } from "../core/scheduler";
+import { collectMissed } from "./catch-up";
 import { Ledger, stepKey } from "./ledger";
 import { instantOf } from "./local-time";
 import { MeetingRepo, type Meeting } from "./meeting-repo";
@@ -93,7 +94,7 @@ function dueLeads(meeting: Meeting, occurrence: Occurrence, now: Date): number[]
  * Sends one reminder, saying how long is really left (a late one, after copbot was offline,
  * is marked as late). When a shorter reminder for the same date is due as well,
  * only that one goes out (one late reminder, not two in a row). Once the meeting has begun
- * a short "missed" note (once per occurrence) replaces it. The ledger entry and the outbox
+ * a short "missed" note replaces it, one for all dates missed in a row. The ledger entry and the outbox
  * message are written in the job's transaction, so a restart never repeats it.
  */
 export const remindJob: JobHandler = (job, { services, now, lateMs }) => {
@@ -103,7 +104,6 @@ export const remindJob: JobHandler = (job, { services, now, lateMs }) => {
   if (!meeting || meeting.state !== "active" || meeting.revision !== p.revision) return;
   const occurrence = findOccurrence(services, meeting, p.local);
   if (!occurrence) return;
-  planMeeting(services, meeting, occurrence.at, false);
   const series = meetingSeries(meeting.id);
   const ledger = new Ledger(services.db);
   const lang = services.config.lang;
@@ -112,18 +112,11 @@ export const remindJob: JobHandler = (job, { services, now, lateMs }) => {
   const started = now.getTime() >= occurrence.at.getTime();
   const superseded = (dueLeads(meeting, occurrence, now)[0] ?? p.lead) < p.lead;
   if (started || superseded) {
-    const fresh = ledger.record(
-      { series, local: p.local, step, outcome: "missed", details: undefined },
-      job.runAt,
-      now,
-    );
-    if (fresh && started) {
-      services.outbox.enqueue(target, missedMessage(meeting, p.local, lang), {
-        key: stepKey(series, p.local, "missed"),
-      });
-    }
-    return;
+    ledger.record({ series, local: p.local, step, outcome: "missed", details: undefined }, job.runAt, now);
   }
+  if (started) return noteMissed(services, meeting, occurrence, now);
+  planMeeting(services, meeting, occurrence.at, false);
+  if (superseded) return;
   const late = lateMs > ON_TIME_MS;
   const details: ReminderDetails = {
     lead: p.lead,
@@ -143,3 +136,29 @@ export const remindJob: JobHandler = (job, { services, now, lateMs }) => {
     key: stepKey(series, p.local, step),
   });
 };
+
+/**
+ * Posts one "missed" note for `occurrence` and every later date that has begun as well (after
+ * a long downtime: many), then plans the next date that is still ahead. Each date is noted at
+ * most once (ledger step `missed`), however many of its reminders or restarts come by.
+ */
+function noteMissed(services: Services, meeting: Meeting, occurrence: Occurrence, now: Date): void {
+  const series = meetingSeries(meeting.id);
+  const run = collectMissed(occurrence, {
+    ledger: new Ledger(services.db),
+    series,
+    schedule: meeting.schedule,
+    skips: new MeetingRepo(services.db).skips(meeting.id),
+    step: "missed",
+    isMissed: (o) => o.at.getTime() <= now.getTime(),
+    now,
+  });
+  planMeeting(services, meeting, run.last.at, false);
+  const first = run.fresh[0];
+  if (!first) return;
+  services.outbox.enqueue(
+    { kind: "channel", channelId: meeting.channelId },
+    missedMessage(meeting, run.fresh, services.config.lang),
+    { key: stepKey(series, first.local, "missed") },
+  );
+}

@@ -1,55 +1,44 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
-import type { Schedule } from "./schedule";
-import { readSchedule } from "./schedule-schema";
-
-export type SeriesState = "active" | "paused" | "deleted";
+import {
+  insertSeries,
+  seriesColumns,
+  SeriesRow,
+  toSeries,
+  type Column,
+  type Series,
+  type SeriesState,
+} from "./series-row";
 
 /** A recurring meeting. */
-export interface Meeting {
-  readonly id: number;
-  readonly title: string;
-  readonly channelId: string;
-  readonly schedule: Schedule;
+export interface Meeting extends Series {
   readonly durationMinutes: number;
   /** Reminder lead times in minutes, longest first. */
   readonly remindMinutes: readonly number[];
   readonly link: string | undefined;
-  readonly createdBy: string;
-  readonly state: SeriesState;
-  /** Bumped on every change, so jobs planned for an older version are ignored. */
-  readonly revision: number;
 }
 
 export type MeetingInput = Omit<Meeting, "id" | "state" | "revision">;
 
-const Row = z.object({
-  id: z.number(),
-  title: z.string(),
-  channel_id: z.string(),
-  schedule: z.string(),
+const Row = SeriesRow.extend({
   duration_min: z.number(),
   remind: z.string(),
   link: z.string().nullable(),
-  created_by: z.string(),
-  state: z.enum(["active", "paused", "deleted"]),
-  revision: z.number(),
 });
 
 function toMeeting(row: unknown): Meeting {
   const r = Row.parse(row);
   return {
-    id: r.id,
-    title: r.title,
-    channelId: r.channel_id,
-    schedule: readSchedule(r.schedule),
+    ...toSeries(r),
     durationMinutes: r.duration_min,
     remindMinutes: z.array(z.number()).parse(JSON.parse(r.remind)),
     link: r.link ?? undefined,
-    createdBy: r.created_by,
-    state: r.state,
-    revision: r.revision,
   };
+}
+
+/** The columns of a meeting's own fields, as stored. */
+function meetingColumns(m: MeetingInput): Record<string, Column> {
+  return { duration_min: m.durationMinutes, remind: JSON.stringify(m.remindMinutes), link: m.link ?? null };
 }
 
 /** Meetings and their skipped dates (real SQLite, rows validated with zod). */
@@ -57,22 +46,7 @@ export class MeetingRepo {
   constructor(private readonly db: Db) {}
 
   create(input: MeetingInput, at: Date): number {
-    const result = this.db
-      .prepare(
-        `INSERT INTO meetings (title, channel_id, schedule, duration_min, remind, link, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        input.title,
-        input.channelId,
-        JSON.stringify(input.schedule),
-        input.durationMinutes,
-        JSON.stringify(input.remindMinutes),
-        input.link ?? null,
-        input.createdBy,
-        at.getTime(),
-      );
-    return Number(result.lastInsertRowid);
+    return insertSeries(this.db, "meetings", input, meetingColumns(input), at);
   }
 
   /** A meeting that was not deleted. */
@@ -82,21 +56,11 @@ export class MeetingRepo {
   }
 
   update(meeting: Meeting): void {
+    const columns = { ...seriesColumns(meeting), ...meetingColumns(meeting), state: meeting.state };
+    const set = Object.keys(columns).map((name) => `${name} = ?`);
     this.db
-      .prepare(
-        `UPDATE meetings SET title = ?, channel_id = ?, schedule = ?, duration_min = ?, remind = ?, link = ?, state = ?,
-         revision = revision + 1 WHERE id = ?`,
-      )
-      .run(
-        meeting.title,
-        meeting.channelId,
-        JSON.stringify(meeting.schedule),
-        meeting.durationMinutes,
-        JSON.stringify(meeting.remindMinutes),
-        meeting.link ?? null,
-        meeting.state,
-        meeting.id,
-      );
+      .prepare(`UPDATE meetings SET ${set.join(", ")}, revision = revision + 1 WHERE id = ?`)
+      .run(...Object.values(columns), meeting.id);
   }
 
   setState(id: number, state: SeriesState): void {

@@ -69,12 +69,23 @@ export function reminderMessage(
     .build();
 }
 
-/** The short visible note for a reminder that could not be sent in time. */
-export function missedMessage(meeting: Meeting, local: LocalDateTime, lang: Lang): OutgoingMessage {
+/**
+ * The short visible note for reminders that could not be sent in time: the date, or after a
+ * long downtime how many dates were missed and the last one.
+ */
+export function missedMessage(
+  meeting: Meeting,
+  missed: readonly { readonly local: LocalDateTime }[],
+  lang: Lang,
+): OutgoingMessage {
   const t = translator(lang);
+  const when = (local: LocalDateTime): string => formatLocal(local, meeting.schedule.zone, lang);
+  const last = missed[missed.length - 1]?.local ?? "";
   return msg()
     .text(
-      t("meeting.missed", { title: meeting.title, when: formatLocal(local, meeting.schedule.zone, lang) }),
+      missed.length > 1
+        ? t("meeting.missedMany", { title: meeting.title, count: missed.length, last: when(last) })
+        : t("meeting.missed", { title: meeting.title, when: when(last) }),
     )
     .build();
 }

@@ -56,6 +56,8 @@ export const meetings = {
   "meeting.reminder.agenda": "Agenda",
   "meeting.reminder.counts": "Zusagen: {yes} · Vielleicht: {maybe} · Absagen: {no}",
   "meeting.missed": "⚠️ Die Erinnerung an „{title}“ am {when} habe ich verpasst, weil copbot offline war.",
+  "meeting.missedMany":
+    "⚠️ Während copbot offline war, habe ich die Erinnerungen an „{title}“ für {count} Termine verpasst, zuletzt am {last}. Ab dem nächsten Termin erinnere ich wieder wie gewohnt.",
   "meeting.rsvp.yes": "Zusage",
   "meeting.rsvp.maybe": "Vielleicht",
   "meeting.rsvp.no": "Absage",
@@ -155,6 +157,8 @@ export const meetings = {
   "checkin.alreadyAnswered": "Du hast schon alle Fragen beantwortet. Danke!",
   "checkin.notParticipant": "Du bist bei diesem Check-in nicht dabei. Mitmachen: {cmd} checkin join {id}",
   "checkin.missed": "⚠️ Den Check-in „{title}“ am {when} habe ich verpasst, weil copbot offline war.",
+  "checkin.missedMany":
+    "⚠️ Während copbot offline war, habe ich {count} Runden des Check-ins „{title}“ verpasst, zuletzt am {last}. Ab der nächsten Runde frage ich wieder wie gewohnt.",
   "checkin.summary.header": "📝 {title} · {when}",
   "checkin.summary.late": "⏰ Verspätet: copbot war offline.",
   "checkin.summary.empty": "Diesmal hat niemand geantwortet.",

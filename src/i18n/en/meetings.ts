@@ -56,6 +56,8 @@ export const meetings = {
   "meeting.reminder.agenda": "Agenda",
   "meeting.reminder.counts": "Yes: {yes} · Maybe: {maybe} · No: {no}",
   "meeting.missed": "⚠️ I missed the reminder for “{title}” on {when} because copbot was offline.",
+  "meeting.missedMany":
+    "⚠️ While copbot was offline I missed the reminders for “{title}” on {count} dates, the last on {last}. From the next date on I remind you as usual.",
   "meeting.rsvp.yes": "Yes",
   "meeting.rsvp.maybe": "Maybe",
   "meeting.rsvp.no": "No",
@@ -155,6 +157,8 @@ export const meetings = {
   "checkin.alreadyAnswered": "You have answered all questions already. Thanks!",
   "checkin.notParticipant": "You are not part of this check-in. Join: {cmd} checkin join {id}",
   "checkin.missed": "⚠️ I missed the check-in “{title}” on {when} because copbot was offline.",
+  "checkin.missedMany":
+    "⚠️ While copbot was offline I missed {count} rounds of the check-in “{title}”, the last on {last}. From the next round on I ask as usual.",
   "checkin.summary.header": "📝 {title} · {when}",
   "checkin.summary.late": "⏰ Late: copbot was offline.",
   "checkin.summary.empty": "Nobody answered this time.",

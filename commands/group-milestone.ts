@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DateTime } from "luxon";
 import type { EventContext } from "../src/core/feature";
 import { msg } from "../src/core/message";
-import { communityVoice } from "../src/groups/context";
+import { auditManagement, communityVoice } from "../src/groups/context";
 import { formatDay, parseDate } from "../src/groups/dates";
 import { findGroup, findManagedGroup, requireState } from "../src/groups/find-group";
 import { addMilestone, completeMilestone, getMilestone, listMilestones } from "../src/groups/milestones";
@@ -55,6 +55,7 @@ function add(ctx: EventContext, id: number | undefined, rest: string): void {
     );
   const milestone = addMilestone(services.db, group.id, title, due);
   scheduleMilestoneReminder(services, milestone);
+  auditManagement(services, ctx.actor.id, group, "group.milestone", { added: milestone.id, title, due });
   ctx.reply(
     t("group.milestone.added", { id: milestone.id, title, due: formatDay(due, services.langOf(ctx.actor)) }),
   );
@@ -73,6 +74,7 @@ function done(ctx: EventContext, id: number | undefined, rest: string): void {
   if (!completeMilestone(services.db, milestone.id, ctx.actor.id, services.clock.now())) {
     return ctx.reply(t("group.milestone.alreadyDone", { title: milestone.title }));
   }
+  auditManagement(services, ctx.actor.id, group, "group.milestone", { done: milestone.id });
   ctx.reply(t("group.milestone.done", { title: milestone.title }));
   if (group.spaceId !== undefined && group.spaceId !== ctx.event.channelId) {
     ctx.post(

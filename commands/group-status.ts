@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { mention, msg } from "../src/core/message";
-import { communityVoice, groupRepo } from "../src/groups/context";
+import { auditManagement, communityVoice, groupRepo } from "../src/groups/context";
 import { findOwnGroup, requireState } from "../src/groups/find-group";
 import { splitRawGroupRef } from "./group-args";
 import { defineCommand } from "./types";
@@ -32,7 +32,12 @@ export const groupStatusCommand = defineCommand({
         }),
       );
     if (rest.length > MAX_STATUS) return ctx.reply(t("group.status.tooLong", { max: MAX_STATUS }));
-    groupRepo(services).setStatus(group.id, rest);
+    const repo = groupRepo(services);
+    repo.setStatus(group.id, rest);
+    // Members set their own group's status; anyone else needed moderator rights.
+    if (repo.membership(group.id, ctx.actor.id)?.state !== "joined") {
+      auditManagement(services, ctx.actor.id, group, "group.status", { status: rest });
+    }
     ctx.reply(t("group.status.saved", { title: group.title }));
     if (group.spaceId !== undefined && group.spaceId !== ctx.event.channelId) {
       const voice = communityVoice(services);

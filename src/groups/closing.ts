@@ -4,7 +4,7 @@ import { bold, link, mention, msg } from "../core/message";
 import type { JobHandler } from "../core/scheduler";
 import type { Services } from "../core/services";
 import { addKnowledge } from "../qa/knowledge";
-import { communityVoice, groupRepo, memberVoice } from "./context";
+import { auditManagement, communityVoice, groupRepo, memberVoice } from "./context";
 import { deliverableKey } from "./deliverable";
 import { DUE_JOB, MILESTONE_JOB } from "./reminders";
 import type { Group } from "./repo";
@@ -90,7 +90,7 @@ export function closeGroup(
         { key: `group:${group.id}:closed:waiting:${waiting.memberId}` },
       );
     }
-    services.audit.record(opts.actorId, "group.close", String(group.id), { url: opts.url });
+    auditManagement(services, opts.actorId, group, "group.close", { url: opts.url });
     return true;
   })();
 }

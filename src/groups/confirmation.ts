@@ -12,17 +12,20 @@ export interface ConfirmationFacts {
   readonly role: GroupRole;
   readonly minutes: number;
   readonly zone: string;
+  /** Set when the member left the running group early: the period ends that day. */
+  readonly leftAt?: Date;
 }
 
 function rows(t: Translate, lang: Lang, f: ConfirmationFacts): [label: string, value: string][] {
   const { group } = f;
   const from = formatDay(dayOf(group.startedAt ?? group.createdAt, f.zone), lang);
-  const to = formatDay(dayOf(group.closedAt ?? group.startedAt ?? group.createdAt, f.zone), lang);
+  const to = formatDay(dayOf(f.leftAt ?? group.closedAt ?? group.startedAt ?? group.createdAt, f.zone), lang);
+  const period = f.leftAt ? `${from} – ${to} (${t("group.confirm.leftEarly")})` : `${from} – ${to}`;
   const topic = group.topics.length > 0 ? `${group.problem} (${group.topics.join(", ")})` : group.problem;
   return [
     [t("group.confirm.group"), group.title],
     [t("group.confirm.topic"), topic],
-    [t("group.confirm.period"), `${from} – ${to}`],
+    [t("group.confirm.period"), period],
     [t("group.confirm.role"), t(f.role === "facilitator" ? "group.role.facilitator" : "group.role.member")],
     [t("group.confirm.time"), f.minutes > 0 ? formatMinutes(f.minutes) : t("group.confirm.noTime")],
     [t("group.confirm.result"), `${t(deliverableKey(group.deliverable))}: ${group.resultUrl ?? "–"}`],

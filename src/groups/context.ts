@@ -35,6 +35,20 @@ export function canManage(actor: Member, group: Group): boolean {
   return actor.id === group.facilitatorId || hasRole(actor.role, "moderator");
 }
 
+/**
+ * Records a step on a group that took moderator rights: the actor does not facilitate it. The
+ * facilitator's own steps are no moderator action and stay out of the audit log.
+ */
+export function auditManagement(
+  services: Services,
+  actorId: string,
+  group: Group,
+  action: string,
+  details?: unknown,
+): void {
+  if (actorId !== group.facilitatorId) services.audit.record(actorId, action, String(group.id), details);
+}
+
 /** True when the member is on the platform of the group's channel, where its space lives. */
 export function samePlatform(group: Group, memberId: string): boolean {
   return splitId(memberId)?.platform === splitId(group.channelId)?.platform;

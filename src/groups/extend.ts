@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { fail, ok, type Result } from "../core/errors";
 import type { Services } from "../core/services";
-import { groupRepo } from "./context";
+import { auditManagement, groupRepo } from "./context";
 import { parseDate } from "./dates";
 import { MAX_WEEKS } from "./proposal";
 import { dueKeyPrefix, scheduleDueReminders } from "./reminders";
@@ -35,7 +35,7 @@ export function extendDue(
     groupRepo(services).patch(group.id, { due });
     services.scheduler.cancelPrefix(dueKeyPrefix(group.id));
     scheduleDueReminders(services, { ...group, due });
-    services.audit.record(opts.by, "group.extend", String(group.id), {
+    auditManagement(services, opts.by, group, "group.extend", {
       from: group.due,
       to: due,
       reason: opts.reason,

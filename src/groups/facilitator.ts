@@ -3,7 +3,7 @@ import type { EventContext } from "../core/feature";
 import { mention, msg, textMessage } from "../core/message";
 import type { Services } from "../core/services";
 import { refreshCall } from "./call";
-import { groupRepo, memberVoice, samePlatform } from "./context";
+import { auditManagement, groupRepo, memberVoice, samePlatform } from "./context";
 import { requireState } from "./find-group";
 import { removeMember, seatInSpace } from "./membership";
 import type { Group } from "./repo";
@@ -40,7 +40,7 @@ export async function handOver(
            joined_at = coalesce(work_group_members.joined_at, excluded.joined_at)`,
       )
       .run(group.id, toId, now, now);
-    services.audit.record(opts.by, "group.facilitator", String(group.id), {
+    auditManagement(services, opts.by, group, "group.facilitator", {
       from: group.facilitatorId,
       to: toId,
     });

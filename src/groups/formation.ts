@@ -169,7 +169,6 @@ function startRunning(services: Services, group: Group, spaceId: string): void {
       { key: `group:${group.id}:started:waiting:${waiting.memberId}` },
     );
   });
-  services.audit.record(group.facilitatorId, "group.start", String(group.id), { spaceId });
 }
 
 /** A channel-friendly name: `ag-12-leitfaden-e-akte`. */

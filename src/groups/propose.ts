@@ -43,7 +43,6 @@ export function submitProposal(
     }
     scheduleDeadline(services, group);
     const invited = inviteExperts(services, group);
-    services.audit.record(opts.proposerId, "group.propose", String(group.id), { title: group.title });
     return { ok: true as const, group, invited };
   })();
 }

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from "../core/errors";
 import type { Services } from "../core/services";
 import { inviteExperts, postCall } from "./call";
-import { groupRepo, signupDeadline } from "./context";
+import { auditManagement, groupRepo, signupDeadline } from "./context";
 import { scheduleDeadline } from "./formation";
 import { checkDue } from "./proposal";
 import type { Group } from "./repo";
@@ -26,7 +26,7 @@ export function reopenGroup(
     postCall(services, reopened);
     scheduleDeadline(services, reopened);
     inviteExperts(services, reopened);
-    services.audit.record(opts.by, "group.reopen", String(group.id));
+    auditManagement(services, opts.by, group, "group.reopen");
     return ok(reopened);
   })();
 }

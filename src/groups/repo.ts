@@ -38,6 +38,8 @@ export interface GroupMember {
   readonly role: GroupRole;
   readonly state: "joined" | "waiting" | "left";
   readonly joinedAt: Date | undefined;
+  /** When the state last changed (for "left": when the person left). */
+  readonly since: Date;
 }
 
 const GroupRow = z.object({
@@ -69,6 +71,7 @@ const MemberRow = z.object({
   role: z.enum(["facilitator", "member"]),
   state: z.enum(["joined", "waiting", "left"]),
   joined_at: z.number().nullable(),
+  since: z.number(),
 });
 
 const date = (ms: number | null): Date | undefined => (ms === null ? undefined : new Date(ms));
@@ -233,14 +236,20 @@ export class GroupRepo {
   members(id: number, states: readonly GroupMember["state"][] = ["joined"]): GroupMember[] {
     return this.db
       .prepare(
-        `SELECT member_id, role, state, joined_at FROM work_group_members
+        `SELECT member_id, role, state, joined_at, since FROM work_group_members
          WHERE group_id = ? AND state IN (${states.map(() => "?").join(",")})
          ORDER BY CASE role WHEN 'facilitator' THEN 0 ELSE 1 END, since, member_id`,
       )
       .all(id, ...states)
       .map((row) => {
         const r = MemberRow.parse(row);
-        return { memberId: r.member_id, role: r.role, state: r.state, joinedAt: date(r.joined_at) };
+        return {
+          memberId: r.member_id,
+          role: r.role,
+          state: r.state,
+          joinedAt: date(r.joined_at),
+          since: new Date(r.since),
+        };
       });
   }
 

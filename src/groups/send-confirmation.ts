@@ -11,7 +11,15 @@ export function sendConfirmation(ctx: EventContext, groupId: number): void {
   if (!group) return ctx.reply(t("group.err.unknown", { id: groupId }));
   if (group.state !== "closed") return ctx.reply(t("group.confirmation.notClosed", { title: group.title }));
   const seat = repo.membership(group.id, actor.id);
-  if (!seat?.joinedAt) return ctx.reply(t("group.confirmation.notMember", { title: group.title }));
+  // Only people who worked in the running group get a confirmation; who left before the
+  // start never participated, who left later is confirmed until the day they left.
+  const startedAt = group.startedAt?.getTime();
+  const participated =
+    seat?.joinedAt !== undefined &&
+    seat.state !== "waiting" &&
+    startedAt !== undefined &&
+    (seat.state === "joined" || seat.since.getTime() > startedAt);
+  if (!seat || !participated) return ctx.reply(t("group.confirmation.notMember", { title: group.title }));
   const lang = services.langOf(actor);
   const message = confirmationMessage(t, lang, {
     memberName: actor.displayName,
@@ -19,6 +27,7 @@ export function sendConfirmation(ctx: EventContext, groupId: number): void {
     role: seat.role,
     minutes: totalMinutes(services.db, group.id, actor.id),
     zone: services.config.timeZone,
+    ...(seat.state === "left" ? { leftAt: seat.since } : {}),
   });
   ctx.post({ kind: "dm", userId: actor.id }, message);
   if (!ctx.event.isDm) ctx.reply(t("group.confirmation.sent"));

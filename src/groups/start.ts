@@ -1,6 +1,6 @@
 import type { EventContext } from "../core/feature";
 import { channelRef, msg } from "../core/message";
-import { groupRepo } from "./context";
+import { auditManagement, groupRepo } from "./context";
 import { findManagedGroup, requireState } from "./find-group";
 import { formGroup } from "./formation";
 
@@ -17,6 +17,7 @@ export async function startGroup(ctx: EventContext, groupId: number | undefined)
     return ctx.reply(t("group.start.tooFew", { title: group.title, seated, min: group.minSize }));
   }
   if (!(await formGroup(services, group.id))) return;
+  auditManagement(services, ctx.actor.id, group, "group.confirm");
   const after = groupRepo(services).get(group.id);
   if (after?.spaceId !== undefined) {
     ctx.reply(

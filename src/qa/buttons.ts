@@ -30,6 +30,7 @@ export function moreButton(ctx: EventContext<ButtonEvent>): void {
   }
   const round = pingedFor(ctx.services.db, q.id).length;
   const tagged = routeMoreExperts(ctx.services, q, `qa.more:${q.id}:${round}`, false);
+  if (ctx.actor.id !== q.askerId) ctx.services.audit.record(ctx.actor.id, "qa.more", String(q.id));
   if (tagged.length === 0) ctx.reply(ctx.t("qa.more.none"));
 }
 

@@ -55,6 +55,10 @@ export async function solveQuestion(
   const t = translator(services.config.lang);
   const solved = services.db.transaction(() => {
     if (!repo.solve(q.id, opts.actor.id, now, answer)) return false;
+    // Solving someone else's question takes moderator rights: that belongs in the audit log.
+    if (opts.actor.id !== q.askerId) {
+      services.audit.record(opts.actor.id, "qa.solve", String(q.id), answer && { answerBy: answer.authorId });
+    }
     cancelFollowUps(services, q.id);
     if (answer) {
       recordAnsweredQuestion(services.db, answer.authorId, q.id, q.text);

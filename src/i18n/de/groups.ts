@@ -265,6 +265,7 @@ export const groups = {
   "group.confirm.group": "Gruppe:",
   "group.confirm.topic": "Thema:",
   "group.confirm.period": "Zeitraum:",
+  "group.confirm.leftEarly": "vorzeitig ausgetreten",
   "group.confirm.role": "Rolle:",
   "group.confirm.time": "Erfasste Zeit:",
   "group.confirm.noTime": "keine Zeit erfasst",

@@ -254,6 +254,7 @@ export const groups = {
   "group.confirm.group": "Group:",
   "group.confirm.topic": "Topic:",
   "group.confirm.period": "Period:",
+  "group.confirm.leftEarly": "left early",
   "group.confirm.role": "Role:",
   "group.confirm.time": "Logged time:",
   "group.confirm.noTime": "no time logged",

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DatabaseError } from "../src/core/errors";
+import { lockDatabase } from "./lock";
 
 export type Db = Database.Database;
 
@@ -60,7 +61,10 @@ function refuseNewer(db: Db, latest: number): number {
 
 /** Opens (and creates) the database file with WAL and foreign keys, then migrates it. */
 export function openDatabase(path: string): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") {
+    mkdirSync(dirname(path), { recursive: true });
+    lockDatabase(path);
+  }
   let db: Db;
   try {
     db = new Database(path);

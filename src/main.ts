@@ -7,7 +7,7 @@ import { openDatabase, type Db } from "../db/open";
 import { loadConfig, type Config } from "./config";
 import { createBot, type Bot } from "./core/bot";
 import { SystemClock, VirtualClock, type Clock } from "./core/clock";
-import { CopbotError } from "./core/errors";
+import { ConfigError, CopbotError } from "./core/errors";
 import type { Adapter } from "./core/port";
 import { advanceVirtualClock, SystemRuntime } from "./core/runtime";
 import { SettingsRepo } from "./core/settings";
@@ -69,10 +69,17 @@ async function runConsole(app: App): Promise<void> {
   // Jobs that came due while copbot was stopped run now (late, or reported as missed).
   if (!runtime) await app.bot.tick();
   const input = createInterface({ input: process.stdin, terminal: false });
+  // Ctrl-C or a service stop ends the session like end of input: pending output is written
+  // and the database is closed cleanly.
+  const stop = () => input.close();
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
   for await (const line of input) {
     if (!(await adapter.line(line))) break;
   }
   input.close();
+  process.off("SIGINT", stop);
+  process.off("SIGTERM", stop);
   await runtime?.stop();
   await app.bot.services.outbox.drain();
   await adapter.stop();
@@ -119,7 +126,7 @@ async function runPlatforms(app: App, adapters: readonly Adapter[], log: Logger)
   } catch (error) {
     // One platform failing to start must not leave the others running without a scheduler.
     for (const adapter of started) await adapter.stop();
-    throw error;
+    throw startFailure(adapters[started.length]?.port.platform, error);
   }
   runtime.start();
   log.info({ platforms: adapters.map((a) => a.port.platform) }, "copbot running");
@@ -130,6 +137,15 @@ async function runPlatforms(app: App, adapters: readonly Adapter[], log: Logger)
   await runtime.stop();
   await app.bot.services.outbox.drain();
   for (const adapter of adapters) await adapter.stop();
+}
+
+/** A start-up failure as one clear line that points at the platform's settings. */
+function startFailure(platform: string | undefined, error: unknown): unknown {
+  if (error instanceof CopbotError || platform === undefined) return error;
+  const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+  return new ConfigError(
+    `${platform.toUpperCase()}_*: could not start the ${platform} adapter: ${reason} (check the URL, token and network)`,
+  );
 }
 
 async function main(): Promise<void> {

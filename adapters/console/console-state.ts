@@ -13,7 +13,7 @@ const MessageInfo = z.object({
 export type MessageInfo = z.infer<typeof MessageInfo>;
 
 /** Channels a new console workspace starts with. */
-export const DEFAULT_CHANNELS = ["allgemein", "fragen"];
+export const DEFAULT_CHANNELS = ["allgemein", "fragen", "team"];
 
 /**
  * What the console remembers across restarts: the message counter (refs never repeat, so

@@ -9,7 +9,7 @@ import { slackErrorCode, toPlatformError } from "./errors";
 import { renderForm } from "./forms";
 import { postToResponseUrl } from "./response-url";
 import { SlackDirectory } from "./directory";
-import { WorkspaceRoles } from "./workspace-roles";
+import { SlackPeople } from "./people";
 import { PrivateSpaces, realSleep, withRateLimitRetry, type Sleep } from "./private-space";
 import { UNREACHABLE, UnreachableChannels } from "./unreachable";
 
@@ -33,8 +33,7 @@ export class SlackPort implements ChatPort {
   /** Where each recent `trigger_id` came from, so a modal's answer lands in the same channel. */
   private readonly triggerChannels = new Map<string, string>();
   private readonly directory: SlackDirectory;
-  private readonly names = new Map<string, string | undefined>();
-  private readonly roles: WorkspaceRoles;
+  private readonly people: SlackPeople;
   private readonly spaces: PrivateSpaces;
   /** Channels where a post failed because copbot is no member (see `UnreachableChannels`). */
   readonly unreachable = new UnreachableChannels();
@@ -47,7 +46,7 @@ export class SlackPort implements ChatPort {
     private readonly sleep: Sleep = realSleep,
   ) {
     this.directory = new SlackDirectory(client);
-    this.roles = new WorkspaceRoles(now);
+    this.people = new SlackPeople(client, now);
     this.spaces = new PrivateSpaces(client, botUserId, sleep);
   }
 
@@ -217,53 +216,18 @@ export class SlackPort implements ChatPort {
     return id === undefined ? undefined : qualify("slack", id);
   }
 
-  async userInfo(userId: string): Promise<UserInfo | undefined> {
-    try {
-      const { user } = await this.client.users.info({ user: rawId(userId) });
-      if (!user) return undefined;
-      const displayName =
-        user.profile?.display_name || user.profile?.real_name || user.real_name || user.name;
-      this.names.set(userId, displayName);
-      this.roles.remember(userId, user);
-      return {
-        ...(displayName ? { displayName } : {}),
-        ...(user.tz ? { timeZone: user.tz } : {}),
-      };
-    } catch (error) {
-      if (slackErrorCode(error) === "user_not_found") return undefined;
-      throw toPlatformError(error, "users.info");
-    }
+  userInfo(userId: string): Promise<UserInfo | undefined> {
+    return this.people.info(userId);
   }
 
-  /**
-   * A member's display name for inbound events, looked up once per user: Slack events carry
-   * only ids. Failures give undefined; the event goes on without a name.
-   */
-  async nameOf(userId: string): Promise<string | undefined> {
-    if (this.names.has(userId)) return this.names.get(userId);
-    try {
-      const name = (await this.userInfo(userId))?.displayName;
-      this.names.set(userId, name);
-      return name;
-    } catch {
-      return undefined;
-    }
+  /** A member's display name for inbound events (see `SlackPeople.nameOf`). */
+  nameOf(userId: string): Promise<string | undefined> {
+    return this.people.nameOf(userId);
   }
 
-  /**
-   * Workspace owners and admins moderate copbot (see `WorkspaceRoles`). When Slack cannot be
-   * asked, no role is granted: a failure must not keep a demoted admin's rights.
-   */
-  async platformRole(userId: string, _channelId?: string): Promise<Role | undefined> {
-    const known = this.roles.lookup(userId);
-    if (known !== "stale") return known.role;
-    try {
-      await this.userInfo(userId);
-    } catch {
-      return undefined;
-    }
-    const fresh = this.roles.lookup(userId);
-    return fresh === "stale" ? undefined : fresh.role;
+  /** Workspace owners and admins moderate copbot (see `SlackPeople.role`). */
+  platformRole(userId: string, _channelId?: string): Promise<Role | undefined> {
+    return this.people.role(userId);
   }
 
   async openForm(triggerId: string | undefined, _userId: string, form: FormSpec): Promise<boolean> {

@@ -19,9 +19,9 @@ import {
   fromMessageEvent,
   fromReactionEvent,
   fromSlashCommand,
-  fromViewSubmission,
   type BotIdentity,
 } from "./inbound";
+import { registerModals } from "./modals";
 import type { Sleep } from "./private-space";
 import { SlackPort } from "./port";
 import { nameMentions } from "./slack-text";
@@ -199,35 +199,19 @@ export class SlackAdapter implements Adapter {
       if (event?.triggerId !== undefined) this.port.rememberTrigger(event.triggerId, event.channelId);
       await deliver(event);
     });
-    app.view(/.*/, async ({ ack, body }) => {
-      const event = fromViewSubmission(body, now());
-      // Problems are shown next to their fields and the modal stays open with everything typed.
-      const errors = event === undefined ? undefined : await this.formErrors(event, hooks);
-      if (errors !== undefined) {
-        await ack({ response_action: "errors", errors: { ...errors } });
-        return;
-      }
-      await ack();
-      const mark = this.port.unreachable.mark();
-      await deliver(event);
-      if (event) await this.explainUnreachable(event, mark, [event.values["__context"] ?? ""]);
+    registerModals(app, {
+      now,
+      hooks,
+      log: this.log,
+      deliverAndExplain: async (event) => {
+        const mark = this.port.unreachable.mark();
+        await deliver(event);
+        if (event) await this.explainUnreachable(event, mark, [event.values["__context"] ?? ""]);
+      },
     });
     app.error(async (err) => {
       this.log.error({ err }, "slack: Bolt reported an error");
     });
-  }
-
-  /** The validator's field problems; a failing validator must not keep the form from closing. */
-  private async formErrors(
-    event: FormSubmitEvent,
-    hooks: AdapterHooks,
-  ): Promise<Readonly<Record<string, string>> | undefined> {
-    try {
-      return await hooks.validateForm?.(event);
-    } catch (err) {
-      this.log.error({ err, event: event.id }, "slack: validating a form failed");
-      return undefined;
-    }
   }
 
   /**

@@ -1,8 +1,6 @@
 import { inlineToPlain, type OutgoingMessage } from "../../src/core/message";
 import { startConsole, type ConsoleHarness } from "../support/console-harness";
-
-const PROBLEM =
-  "Jede Behörde migriert Altakten aus Papier anders in die E-Akte und erfindet Scanregeln, Metadaten und Aussonderung neu.";
+import { MIGRATION_PROBLEM } from "../support/groups-fixtures";
 
 /** The home as readable lines: `# header`, `**bold**` paragraphs, `• items`, `(small print)`, `---`. */
 function lines(message: OutgoingMessage): string[] {
@@ -53,7 +51,7 @@ describe("the member's home (Slack App Home content)", () => {
       ":in #fragen",
       "Wie migriert ihr Altakten in die E-Akte?",
       ":in #allgemein",
-      `/cop group propose title="Leitfaden E-Akte-Migration" problem="${PROBLEM}" deliverable=Leitfaden due=2027-01-25 topics="E-Akte"`,
+      `/cop group propose title="Leitfaden E-Akte-Migration" problem="${MIGRATION_PROBLEM}" deliverable=Leitfaden due=2027-01-25 topics="E-Akte"`,
       ":as ben",
       "/cop lang en",
     );

@@ -1,29 +1,13 @@
 import { de, en } from "../../src/i18n";
-import { startConsole, type ConsoleHarness } from "../support/console-harness";
+import type { ConsoleHarness } from "../support/console-harness";
+import { copbot, groupSessionForEachTest, PROPOSAL_FIELDS } from "../support/groups-fixtures";
 
-const PROBLEM =
-  "Barrierefreie PDF-Formulare scheitern in jeder Behörde an denselben Fehlern bei Tags und Lesereihenfolge.";
-const LINE = `title="Checkliste PDF" problem="${PROBLEM}" deliverable=Checkliste`;
-const propose = (extra = "due=2027-01-25") => `/cop group propose ${LINE} ${extra}`;
-
-/** The lines copbot printed (with continuation lines), without the users' own lines. */
-function copbot(lines: readonly string[]): string {
-  let fromBot = false;
-  return lines
-    .filter((line) => {
-      if (!line.startsWith(" ")) fromBot = line.includes("copbot:");
-      return fromBot;
-    })
-    .join("\n");
-}
+/** The standard proposal with `extra` instead of its due date. */
+const propose = (extra = "due=2027-01-25") => `/cop group propose ${PROPOSAL_FIELDS} ${extra}`;
 
 describe("working groups: messages that say what was wrong", () => {
   let h: ConsoleHarness;
-  beforeEach(async () => {
-    h = await startConsole();
-    await h.send(":as anna", ":as ben", ":as carla", ":as anna", ":in #allgemein");
-  });
-  afterEach(() => h.close());
+  groupSessionForEachTest(["anna", "ben", "carla", "anna"], (s) => (h = s));
 
   const twoGroups = async () => {
     await h.send(propose(), ":as ben", "/cop group join 1", ":as carla", "/cop group join 1", ":as anna");
@@ -96,11 +80,7 @@ describe("working groups: messages that say what was wrong", () => {
 
 describe("working groups: offer text and language", () => {
   let h: ConsoleHarness;
-  beforeEach(async () => {
-    h = await startConsole();
-    await h.send(":as anna", ":as ben", ":in #allgemein");
-  });
-  afterEach(() => h.close());
+  groupSessionForEachTest(["anna", "ben"], (s) => (h = s));
 
   it("offers the proposal's message as the default problem in the step-by-step dialog", async () => {
     const text =

@@ -1,35 +1,9 @@
-import { startConsole, type ConsoleHarness } from "../support/console-harness";
-
-const PROBLEM =
-  "Barrierefreie PDF-Formulare scheitern in jeder Behörde an denselben Fehlern bei Tags und Lesereihenfolge.";
-const propose = (extra = "") =>
-  `/cop group propose title="Checkliste PDF" problem="${PROBLEM}" deliverable=Checkliste due=2027-01-25 ${extra}`.trim();
-
-/** The lines copbot printed (with continuation lines), without the users' own lines. */
-function copbot(lines: readonly string[]): string {
-  let fromBot = false;
-  return lines
-    .filter((line) => {
-      if (!line.startsWith(" ")) fromBot = line.includes("copbot:");
-      return fromBot;
-    })
-    .join("\n");
-}
-
-/** The ref (`m12`) of the first printed line that contains `text`. */
-function refOf(lines: readonly string[], text: string): string {
-  const ref = /\((m\d+)\)/.exec(lines.find((l) => l.includes(text)) ?? "")?.[1];
-  if (!ref) throw new Error(`no message with "${text}" in:\n${lines.join("\n")}`);
-  return ref;
-}
+import type { ConsoleHarness } from "../support/console-harness";
+import { copbot, groupSessionForEachTest, propose, refOf } from "../support/groups-fixtures";
 
 describe("working groups: handing facilitation on", () => {
   let h: ConsoleHarness;
-  beforeEach(async () => {
-    h = await startConsole();
-    await h.send(":as anna", ":as ben", ":as carla", ":as dora", ":as anna", ":in #allgemein");
-  });
-  afterEach(() => h.close());
+  groupSessionForEachTest(["anna", "ben", "carla", "dora", "anna"], (s) => (h = s));
 
   it("lets someone named by another person decline; the role goes back to the proposer", async () => {
     const proposed = await h.send(propose("facilitator=@carla"));

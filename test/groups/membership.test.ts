@@ -1,45 +1,18 @@
 import { GroupRepo } from "../../src/groups/repo";
 import { RecordingPort } from "../support/recording-port";
-import { startConsole, type ConsoleHarness } from "../support/console-harness";
-
-const PROBLEM =
-  "Barrierefreie PDF-Formulare scheitern in jeder Behörde an denselben Fehlern bei Tags und Lesereihenfolge.";
-const propose = (extra = "") =>
-  `/cop group propose title="Checkliste PDF" problem="${PROBLEM}" deliverable=Checkliste due=2027-01-25 ${extra}`.trim();
-
-/** The lines copbot printed (with continuation lines), without the users' own lines. */
-function copbot(lines: readonly string[]): string {
-  let fromBot = false;
-  return lines
-    .filter((line) => {
-      if (!line.startsWith(" ")) fromBot = line.includes("copbot:");
-      return fromBot;
-    })
-    .join("\n");
-}
-
-/** What copbot told `user` by DM among `lines`. */
-const dmTo = (lines: readonly string[], user: string): string =>
-  lines.filter((l) => l.startsWith(`[dm ${user}]`)).join("\n");
+import type { ConsoleHarness } from "../support/console-harness";
+import {
+  copbot,
+  dmTo,
+  EVERYONE,
+  groupSessionForEachTest,
+  propose,
+  startWithThree,
+} from "../support/groups-fixtures";
 
 describe("working groups: membership edges", () => {
   let h: ConsoleHarness;
-  beforeEach(async () => {
-    h = await startConsole();
-    await h.send(":as anna", ":as ben", ":as carla", ":as dora", ":as emil", ":as anna", ":in #allgemein");
-  });
-  afterEach(() => h.close());
-
-  const startWithThree = (extra = "") =>
-    h.send(
-      propose(extra),
-      ":as ben",
-      "/cop group join 1",
-      ":as carla",
-      "/cop group join 1",
-      ":as anna",
-      "/cop group confirm 1",
-    );
+  groupSessionForEachTest(EVERYONE, (s) => (h = s));
 
   it("refuses a join while the group's space is being created, so nobody is left outside", async () => {
     let finish: (id: string) => void = () => undefined;
@@ -64,7 +37,7 @@ describe("working groups: membership edges", () => {
   });
 
   it("takes someone who leaves a running group out of its space", async () => {
-    await startWithThree();
+    await startWithThree(h);
     const left = await h.send(":as ben", "/cop group leave 1");
     expect(copbot(left)).toContain("Du bist bei „Checkliste PDF“ ausgetreten.");
     expect(left).toContain("[#ag-1-checkliste-pdf] − @ben");

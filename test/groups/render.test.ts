@@ -44,9 +44,21 @@ describe("charter", () => {
   it("states goal, problem, deliverable, due date, roles and working agreements", () => {
     const text = plain(
       charterMessage(translator("de"), "de", group, [
-        { memberId: "console:anna", role: "facilitator", state: "joined", joinedAt: undefined },
-        { memberId: "console:ben", role: "member", state: "joined", joinedAt: undefined },
-        { memberId: "console:carla", role: "member", state: "joined", joinedAt: undefined },
+        {
+          memberId: "console:anna",
+          role: "facilitator",
+          state: "joined",
+          joinedAt: undefined,
+          since: new Date(0),
+        },
+        { memberId: "console:ben", role: "member", state: "joined", joinedAt: undefined, since: new Date(0) },
+        {
+          memberId: "console:carla",
+          role: "member",
+          state: "joined",
+          joinedAt: undefined,
+          since: new Date(0),
+        },
       ]),
     );
     expect(text).toContain("Charta: Leitfaden E-Akte");

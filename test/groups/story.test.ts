@@ -1,15 +1,5 @@
 import { startConsole, type ConsoleHarness } from "../support/console-harness";
-
-/** The ref (`m12`) of the first printed line that contains `text`. */
-function refOf(lines: readonly string[], text: string): string {
-  const line = lines.find((l) => l.includes(text));
-  const ref = line ? /\((m\d+)\)/.exec(line)?.[1] : undefined;
-  if (!ref) throw new Error(`no message with "${text}" in:\n${lines.join("\n")}`);
-  return ref;
-}
-
-const PROBLEM =
-  "Jede Behörde migriert Altakten aus Papier anders in die E-Akte und erfindet Scanregeln, Metadaten und Aussonderung neu.";
+import { MIGRATION_PROBLEM, refOf } from "../support/groups-fixtures";
 
 describe("working groups: the console story", () => {
   let h: ConsoleHarness;
@@ -42,7 +32,7 @@ describe("working groups: the console story", () => {
 
     // Completed: the call goes to the channel, dora (opted in, matching) gets a DM, emil not.
     const proposed = await h.send(
-      `/cop group propose title="Leitfaden E-Akte-Migration" problem="${PROBLEM}" deliverable=Leitfaden due=2027-01-25 topics="E-Akte, Archiv"`,
+      `/cop group propose title="Leitfaden E-Akte-Migration" problem="${MIGRATION_PROBLEM}" deliverable=Leitfaden due=2027-01-25 topics="E-Akte, Archiv"`,
     );
     const call = refOf(proposed, "Neue Arbeitsgruppe #1: Leitfaden E-Akte-Migration");
     expect(proposed).toContain(

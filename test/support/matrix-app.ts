@@ -4,7 +4,7 @@ import { loadConfig } from "../../src/config";
 import { VirtualClock } from "../../src/core/clock";
 import { advanceVirtualClock } from "../../src/core/runtime";
 import { attach, buildApp, type App } from "../../src/main";
-import { ANNA, BEN, BOT, CARLA } from "./matrix-harness";
+import { BOT, nameEveryone } from "./matrix-harness";
 import { FakeHomeserver } from "./matrix-homeserver";
 
 /** copbot's real core on a virtual clock, connected through the Matrix adapter to a stand-in homeserver. */
@@ -36,14 +36,7 @@ export async function startMatrixApp(opts: {
     botUserId: BOT,
     now: () => clockRef.current?.now().getTime() ?? startAt,
   });
-  for (const [user, name] of [
-    [BOT, "copbot"],
-    [ANNA, "Anna Adler"],
-    [BEN, "Ben Berg"],
-    [CARLA, "Carla Conrad"],
-  ] as const) {
-    hs.setProfile(user, { displayname: name });
-  }
+  nameEveryone(hs);
   const rooms = opts.prepare(hs);
   const config = loadConfig({
     COPBOT_CLOCK: "virtual",

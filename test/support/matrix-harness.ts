@@ -19,20 +19,18 @@ export interface MatrixRig {
   stop(): Promise<void>;
 }
 
-/**
- * Starts the stand-in homeserver, lets `prepare` set up rooms and history, then starts the
- * real adapter against it. `handle` receives the translated events.
- */
-export async function startMatrixRig(opts: {
+/** How to start a rig. */
+export interface RigOptions {
   clock: Clock;
   handle: (event: CoreEvent) => Promise<void>;
   prepare?: (hs: FakeHomeserver) => void;
   config?: Partial<MatrixConfig>;
   /** Restart against a running stand-in (it stays up when this rig stops). */
   hs?: FakeHomeserver;
-}): Promise<MatrixRig> {
-  const hs =
-    opts.hs ?? (await FakeHomeserver.start({ botUserId: BOT, now: () => opts.clock.now().getTime() }));
+}
+
+/** Gives the bot and the three people their display names on the stand-in. */
+export function nameEveryone(hs: FakeHomeserver): void {
   for (const [user, name] of [
     [BOT, "copbot"],
     [ANNA, "Anna Adler"],
@@ -41,6 +39,16 @@ export async function startMatrixRig(opts: {
   ] as const) {
     hs.setProfile(user, { displayname: name });
   }
+}
+
+/**
+ * Starts the stand-in homeserver, lets `prepare` set up rooms and history, then starts the
+ * real adapter against it. `handle` receives the translated events.
+ */
+export async function startMatrixRig(opts: RigOptions): Promise<MatrixRig> {
+  const hs =
+    opts.hs ?? (await FakeHomeserver.start({ botUserId: BOT, now: () => opts.clock.now().getTime() }));
+  nameEveryone(hs);
   opts.prepare?.(hs);
   const sleeps: number[] = [];
   const adapter = new MatrixAdapter({
@@ -75,4 +83,56 @@ export async function startMatrixRig(opts: {
 export async function settle(rig: MatrixRig): Promise<void> {
   await rig.hs.caughtUp();
   await rig.adapter.whenIdle();
+}
+
+/** A rig that collects the events it translated, so a test can assert what reached the core. */
+export interface RecordingRig extends MatrixRig {
+  readonly events: CoreEvent[];
+}
+
+/** Starts a rig that records every translated event, and waits until its first sync is handled. */
+export async function startRecordingRig(opts: Omit<RigOptions, "handle">): Promise<RecordingRig> {
+  const events: CoreEvent[] = [];
+  const rig = await startMatrixRig({
+    ...opts,
+    handle: async (event) => {
+      events.push(event);
+    },
+  });
+  await settle(rig);
+  return { ...rig, events };
+}
+
+/** Anna's room "fragen" with the bot and `members` joined, created at `ts`. */
+export function fragenRoom(hs: FakeHomeserver, ts: number, members: readonly string[] = [BEN]): string {
+  return hs.createRoom({ creator: ANNA, members, botJoined: true, name: "fragen", ts });
+}
+
+/**
+ * The community room (Ben and Carla in it, Ben a moderator by power level 50) and the space
+ * (the bot may manage it), created at `ts` and reachable by the aliases #fragen and #cop.
+ */
+export function communityAndSpace(
+  hs: FakeHomeserver,
+  names: { community: string; space: string },
+  ts: number,
+): { community: string; space: string } {
+  const community = hs.createRoom({
+    creator: ANNA,
+    members: [BEN, CARLA],
+    botJoined: true,
+    name: names.community,
+    powerLevels: { [BEN]: 50 },
+    ts,
+  });
+  const space = hs.createRoom({
+    creator: ANNA,
+    botJoined: true,
+    name: names.space,
+    powerLevels: { [BOT]: 100 },
+    ts,
+  });
+  hs.store.aliases.set("#fragen:example.org", community);
+  hs.store.aliases.set("#cop:example.org", space);
+  return { community, space };
 }

@@ -1,42 +1,20 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { HsStore, type HsEvent, type HsRoom } from "./matrix-rooms";
+import { readRequest, RequestLog, type RecordedRequest } from "./matrix-requests";
 import { routeRequest } from "./matrix-routes";
-
-/** One request the stand-in received, with its parsed JSON body. */
-export interface RecordedRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly query: URLSearchParams;
-  readonly body: unknown;
-}
-
-/** An injected failure: the next request that matches gets this answer instead. */
-interface Failure {
-  readonly match: (req: RecordedRequest) => boolean;
-  readonly status: number;
-  readonly body: Record<string, unknown>;
-}
-
-interface Waiter {
-  readonly match: (req: RecordedRequest) => boolean;
-  readonly resolve: (req: RecordedRequest) => void;
-}
 
 /**
  * A local stand-in for a Matrix homeserver on 127.0.0.1 that speaks the parts of the
  * client-server API v3 the SDK uses. It keeps rooms, state and a timeline, answers long-poll
  * syncs as soon as something happens, records every request and can inject failures (429s).
  */
-export class FakeHomeserver {
-  readonly requests: RecordedRequest[] = [];
+export class FakeHomeserver extends RequestLog {
   readonly store: HsStore;
   /** Encrypts every room the bot creates, as Synapse's `encryption_enabled_by_default_for_room_type` does. */
   encryptNewRooms = false;
   url = "";
   private readonly server: http.Server;
-  private readonly failures: Failure[] = [];
-  private readonly waiters: Waiter[] = [];
   private readonly syncWaiters = new Set<() => void>();
   private closed = false;
 
@@ -45,6 +23,7 @@ export class FakeHomeserver {
     readonly accessToken: string,
     now: () => number = () => Date.now(),
   ) {
+    super();
     this.store = new HsStore(botUserId.split(":")[1] ?? "example.org", now);
     this.server = http.createServer((req, res) => this.onRequest(req, res));
   }
@@ -164,45 +143,6 @@ export class FakeHomeserver {
     this.store.profiles.set(userId, profile);
   }
 
-  /** The next request matching `match` gets `status` with `body` (e.g. a 429 M_LIMIT_EXCEEDED). */
-  failNext(match: (req: RecordedRequest) => boolean, status: number, body: Record<string, unknown>): void {
-    this.failures.push({ match, status, body });
-  }
-
-  /** Resolves with the first request (already received or future) that matches. */
-  waitForRequest(match: (req: RecordedRequest) => boolean, nth = 1): Promise<RecordedRequest> {
-    const seen = this.requests.filter(match);
-    const hit = seen[nth - 1];
-    if (hit) return Promise.resolve(hit);
-    let remaining = nth - seen.length;
-    return new Promise((resolve) =>
-      this.waiters.push({
-        match: (req) => match(req) && --remaining === 0,
-        resolve,
-      }),
-    );
-  }
-
-  /** Bodies of the events the bot sent (`PUT …/send/{type}/{txn}`), optionally for one room or type. */
-  sent(
-    filter: { roomId?: string; type?: string } = {},
-  ): { roomId: string; type: string; body: Record<string, unknown> }[] {
-    return this.requests.flatMap((req) => {
-      const m = /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/send\/([^/]+)\/[^/]+$/.exec(req.path);
-      if (req.method !== "PUT" || !m?.[1] || !m[2]) return [];
-      const roomId = decodeURIComponent(m[1]);
-      const type = decodeURIComponent(m[2]);
-      if (filter.roomId !== undefined && filter.roomId !== roomId) return [];
-      if (filter.type !== undefined && filter.type !== type) return [];
-      return [{ roomId, type, body: req.body as Record<string, unknown> }];
-    });
-  }
-
-  /** How many sync requests arrived so far. */
-  syncCount(): number {
-    return this.requests.filter((r) => r.path === "/_matrix/client/v3/sync").length;
-  }
-
   /**
    * Waits for a sync request that starts at or after the current stream position: the SDK only
    * asks for it once it has processed every event up to here.
@@ -256,43 +196,19 @@ export class FakeHomeserver {
   }
 
   private onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", this.url);
-      const raw = Buffer.concat(chunks);
-      const isJson = (req.headers["content-type"] ?? "").includes("json");
-      const recorded: RecordedRequest = {
-        method: req.method ?? "GET",
-        path: url.pathname,
-        query: url.searchParams,
-        body:
-          raw.length === 0
-            ? undefined
-            : isJson
-              ? (JSON.parse(raw.toString("utf8")) as unknown)
-              : raw.toString("utf8"),
-      };
-      this.requests.push(recorded);
-      for (const waiter of [...this.waiters]) {
-        if (waiter.match(recorded)) {
-          this.waiters.splice(this.waiters.indexOf(waiter), 1);
-          waiter.resolve(recorded);
-        }
-      }
+    void readRequest(req, this.url).then((recorded) => {
       const reply = (status: number, body: unknown): void => {
         if (res.writableEnded) return;
         res.writeHead(status, { "content-type": "application/json" });
         res.end(JSON.stringify(body));
       };
-      const failure = this.failures.find((f) => f.match(recorded));
+      const failure = this.record(recorded);
       if (failure) {
-        this.failures.splice(this.failures.indexOf(failure), 1);
         reply(failure.status, failure.body);
         return;
       }
       const authorized = req.headers.authorization === `Bearer ${this.accessToken}`;
-      if (!authorized && !url.pathname.endsWith("/login")) {
+      if (!authorized && !recorded.path.endsWith("/login")) {
         reply(401, { errcode: "M_UNKNOWN_TOKEN", error: "bad token" });
         return;
       }

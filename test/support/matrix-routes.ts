@@ -1,4 +1,5 @@
-import type { FakeHomeserver, RecordedRequest } from "./matrix-homeserver";
+import type { FakeHomeserver } from "./matrix-homeserver";
+import type { RecordedRequest } from "./matrix-requests";
 import type { HsRoom } from "./matrix-rooms";
 
 interface Reply {

@@ -124,6 +124,21 @@ export class SlackHarness {
   }
 }
 
+/**
+ * Starts a bare harness over `mode` before each test of the enclosing `describe` and stops it
+ * after; `use` receives each new one, e.g. `(h) => (slack = h)`.
+ */
+export function harnessForEachTest(mode: "http" | "socket", use: (harness: SlackHarness) => void): void {
+  let current: SlackHarness | undefined;
+  beforeEach(async () => {
+    current = await SlackHarness.start(mode);
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.stop();
+  });
+}
+
 /** copbot as `npm start` builds it (all features, in-memory SQLite, virtual clock) behind the Slack adapter. */
 export interface SlackCopbot {
   readonly app: App;

@@ -100,6 +100,22 @@ export function memberJoinedEvent(fields: { user: string; channel: string }): Re
   };
 }
 
+/** Someone opens copbot's App Home on `tab` (the Home tab or the Messages tab). */
+export function appHomeOpenedEvent(fields: {
+  user: string;
+  tab: "home" | "messages";
+  event_ts: string;
+}): Record<string, unknown> {
+  return {
+    type: "app_home_opened",
+    user: fields.user,
+    channel: `D${fields.user}`,
+    tab: fields.tab,
+    event_ts: fields.event_ts,
+    view: { id: "VHOME", type: "home" },
+  };
+}
+
 /** A `/cop …` slash command, as the form fields Slack posts. */
 export function slashCommand(fields: {
   text: string;

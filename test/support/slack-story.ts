@@ -1,5 +1,12 @@
-import type { SlackHarness } from "./slack-harness";
-import { blockActions, envelope, slashCommand, type HttpBody } from "./slack-payloads";
+import { startSlackCopbot, type SlackCopbot, type SlackHarness } from "./slack-harness";
+import {
+  blockActions,
+  envelope,
+  eventCallback,
+  slashCommand,
+  viewSubmission,
+  type HttpBody,
+} from "./slack-payloads";
 import type { RecordedCall } from "./slack-web-api";
 
 /**
@@ -38,6 +45,23 @@ export class SlackStory {
     return this.send(slashCommand({ text, user_id: user, channel_id: channel, response_url }));
   }
 
+  /** Delivers one Events API event (a message, a reaction …) wrapped as Slack sends it. */
+  event(event: Record<string, unknown>): Promise<void> {
+    return this.send(eventCallback(event));
+  }
+
+  /** Runs a command that opens a modal and returns the modal's view (the calls are looked at). */
+  async openedView(user: string, channel: string, text: string): Promise<Record<string, unknown>> {
+    await this.command(user, channel, text);
+    const open = this.since().find((c) => c.method === "views.open");
+    return open?.args.view as Record<string, unknown>;
+  }
+
+  /** Submits `values` typed into an opened modal `view`, as `user`. */
+  submitView(user: string, view: Record<string, unknown>, values: Record<string, string>): Promise<void> {
+    return this.send(viewSubmission({ user, view, values }));
+  }
+
   click(user: string, channel: string, messageTs: string, actionId: string, value: string): Promise<void> {
     const response_url = this.slack.api.responseUrl(`b${++this.n}`);
     return this.send(blockActions({ user, channel, messageTs, actionId, value, response_url }));
@@ -49,6 +73,20 @@ export class SlackStory {
     this.mark = this.slack.api.calls.length;
     return calls;
   }
+}
+
+/** The two ways Slack reaches copbot, for `describe.each`: signed HTTP requests and Socket Mode. */
+export const TRANSPORTS = [
+  ["signed HTTP requests", "http"],
+  ["Socket Mode envelopes", "socket"],
+] as const;
+
+/** Starts copbot behind Slack over `mode` with a story that begins once the connection is open. */
+export async function startSlackStory(
+  mode: "http" | "socket",
+): Promise<{ copbot: SlackCopbot; story: SlackStory }> {
+  const copbot = await startSlackCopbot(mode);
+  return { copbot, story: new SlackStory(copbot.slack, mode) };
 }
 
 export const methods = (calls: readonly RecordedCall[]): string[] => calls.map((c) => c.method);

@@ -127,6 +127,22 @@ export class SlackApiStandIn {
     this.responders.set(method, responder);
   }
 
+  /**
+   * Answers `users.info` with the name people know each other by (the id without its `U0`,
+   * lower case) and an empty profile, plus the `fields` a test needs for that user.
+   */
+  respondWithNames(fields: (user: string) => Record<string, unknown>): void {
+    this.respond("users.info", (a) => ({
+      ok: true,
+      user: {
+        id: a.user,
+        name: String(a.user).slice(2).toLowerCase(),
+        ...fields(String(a.user)),
+        profile: {},
+      },
+    }));
+  }
+
   /** Calls of one method, in order. */
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);

@@ -1,35 +1,33 @@
 import { VirtualClock } from "../../../src/core/clock";
 import type { CoreEvent } from "../../../src/core/events";
 import { textMessage } from "../../../src/core/message";
-import { ANNA, BEN, BOT, settle, startMatrixRig, type MatrixRig } from "../../support/matrix-harness";
+import {
+  ANNA,
+  BEN,
+  BOT,
+  fragenRoom,
+  settle,
+  startRecordingRig,
+  type RecordingRig,
+} from "../../support/matrix-harness";
 
 const START = new Date("2026-12-01T09:00:00Z");
 const HOUR = 3_600_000;
 
 describe("Matrix adapter, inbound at the homeserver boundary", () => {
   let clock: VirtualClock;
-  let rig: MatrixRig;
+  let rig: RecordingRig;
   let events: CoreEvent[];
   let room: string;
   let oldIds: string[];
 
   beforeEach(async () => {
     clock = new VirtualClock(START);
-    events = [];
     oldIds = [];
-    rig = await startMatrixRig({
+    rig = await startRecordingRig({
       clock,
-      handle: async (event) => {
-        events.push(event);
-      },
       prepare: (hs) => {
-        room = hs.createRoom({
-          creator: ANNA,
-          members: [BEN],
-          botJoined: true,
-          name: "fragen",
-          ts: START.getTime() - 2 * HOUR,
-        });
+        room = fragenRoom(hs, START.getTime() - 2 * HOUR);
         for (let i = 0; i < 30; i += 1) {
           const body = i % 3 === 0 ? "!cop help" : `Alte Frage ${i}?`;
           oldIds.push(
@@ -44,7 +42,7 @@ describe("Matrix adapter, inbound at the homeserver boundary", () => {
         }
       },
     });
-    await settle(rig);
+    events = rig.events;
   });
 
   afterEach(async () => {

@@ -1,45 +1,39 @@
 import { VirtualClock } from "../../../src/core/clock";
 import type { CoreEvent } from "../../../src/core/events";
-import { ANNA, BEN, BOT, CARLA, settle, startMatrixRig, type MatrixRig } from "../../support/matrix-harness";
+import {
+  ANNA,
+  BEN,
+  BOT,
+  CARLA,
+  communityAndSpace,
+  settle,
+  startMatrixRig,
+  startRecordingRig,
+  type RecordingRig,
+} from "../../support/matrix-harness";
 
 const START = new Date("2026-12-01T09:00:00Z");
 const EARLIER = START.getTime() - 60_000;
 
 describe("Matrix adapter, rooms, spaces and roles", () => {
-  let rig: MatrixRig;
+  let rig: RecordingRig;
   let events: CoreEvent[];
   let community: string;
   let space: string;
 
   async function start(config: { autojoin?: string[] } = {}): Promise<void> {
-    events = [];
-    rig = await startMatrixRig({
+    rig = await startRecordingRig({
       clock: new VirtualClock(START),
-      handle: async (event) => {
-        events.push(event);
-      },
       prepare: (hs) => {
-        community = hs.createRoom({
-          creator: ANNA,
-          members: [BEN, CARLA],
-          botJoined: true,
-          name: "Community",
-          powerLevels: { [BEN]: 50 },
-          ts: EARLIER,
-        });
-        space = hs.createRoom({
-          creator: ANNA,
-          botJoined: true,
-          name: "CoP Space",
-          powerLevels: { [BOT]: 100 },
-          ts: EARLIER,
-        });
-        hs.store.aliases.set("#fragen:example.org", community);
-        hs.store.aliases.set("#cop:example.org", space);
+        ({ community, space } = communityAndSpace(
+          hs,
+          { community: "Community", space: "CoP Space" },
+          EARLIER,
+        ));
       },
       config: { spaceId: "#cop:example.org", communityRoomId: "#fragen:example.org", ...config },
     });
-    await settle(rig);
+    events = rig.events;
   }
 
   afterEach(async () => {

@@ -1,5 +1,5 @@
 import { t } from "../../../src/i18n";
-import { ANNA, BEN, BOT, CARLA } from "../../support/matrix-harness";
+import { ANNA, BEN, CARLA, communityAndSpace } from "../../support/matrix-harness";
 import { startMatrixApp, type MatrixApp } from "../../support/matrix-app";
 
 const START = "2026-11-30T09:00:00+01:00";
@@ -20,31 +20,15 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
         MATRIX_COMMUNITY_ROOM_ID: "#fragen:example.org",
       },
       prepare: (hs) => {
-        const community = hs.createRoom({
-          creator: ANNA,
-          members: [BEN, CARLA],
-          botJoined: true,
-          name: "fragen",
-          powerLevels: { [BEN]: 50 },
-          ts: EARLIER,
-        });
-        const space = hs.createRoom({
-          creator: ANNA,
-          botJoined: true,
-          name: "CoP",
-          powerLevels: { [BOT]: 100 },
-          ts: EARLIER,
-        });
-        hs.store.aliases.set("#fragen:example.org", community);
-        hs.store.aliases.set("#cop:example.org", space);
+        const rooms = communityAndSpace(hs, { community: "fragen", space: "CoP" }, EARLIER);
         hs.send(
-          community,
+          rooms.community,
           CARLA,
           "m.room.message",
           { msgtype: "m.text", body: "Alte Frage zur Dienstreise?" },
           EARLIER + 1,
         );
-        return { community, space };
+        return rooms;
       },
     });
     fragen = m.rooms.community ?? "";

@@ -1,16 +1,10 @@
 import { bold, msg } from "../../../src/core/message";
 import { SlackHarness } from "../../support/slack-harness";
-import { eventCallback } from "../../support/slack-payloads";
+import { header, section } from "../../support/slack-blocks";
+import { appHomeOpenedEvent, eventCallback } from "../../support/slack-payloads";
 
 const homeOpened = (user: string, tab: "home" | "messages") =>
-  eventCallback({
-    type: "app_home_opened",
-    user,
-    channel: `D${user}`,
-    tab,
-    event_ts: "1764000400.000100",
-    view: { id: "VHOME", type: "home" },
-  });
+  eventCallback(appHomeOpenedEvent({ user, tab, event_ts: "1764000400.000100" }));
 
 describe("Slack App Home", () => {
   let slack: SlackHarness;
@@ -42,12 +36,9 @@ describe("Slack App Home", () => {
       view: {
         type: "home",
         blocks: [
-          { type: "header", text: { type: "plain_text", text: "Deine Übersicht", emoji: true } },
-          { type: "section", text: { type: "mrkdwn", text: "*Offene Fragen*", verbatim: true } },
-          {
-            type: "section",
-            text: { type: "mrkdwn", text: "• Wie geht &lt;!channel&gt; Vergabe?", verbatim: true },
-          },
+          header("Deine Übersicht"),
+          section("*Offene Fragen*"),
+          section("• Wie geht &lt;!channel&gt; Vergabe?"),
         ],
       },
     });

@@ -1,5 +1,5 @@
 import type { CoreEvent } from "../../../src/core/events";
-import { SlackHarness } from "../../support/slack-harness";
+import { harnessForEachTest, type SlackHarness } from "../../support/slack-harness";
 import {
   eventCallback,
   memberJoinedEvent,
@@ -10,13 +10,18 @@ import {
 /** Events API payloads (as Slack signs and sends them) and the CoreEvents they become. */
 describe("Slack events reaching the core", () => {
   let slack: SlackHarness;
+  harnessForEachTest("http", (h) => (slack = h));
 
-  beforeEach(async () => {
-    slack = await SlackHarness.start("http");
-  });
-  afterEach(async () => {
-    await slack.stop();
-  });
+  /** Sends one Events API event, signed as Slack does. */
+  const post = (event: Record<string, unknown>) => slack.post(eventCallback(event));
+
+  /** The events that reached the core once `count` have, after proving that no more follow. */
+  async function settledEvents(count: number): Promise<CoreEvent[]> {
+    const events = await slack.waitForEvents(count);
+    await slack.settle();
+    expect(events).toHaveLength(count);
+    return events;
+  }
 
   it("ignores its own messages, other bots and irrelevant subtypes, but passes thread replies and DMs", async () => {
     const ignored = [
@@ -37,26 +42,18 @@ describe("Slack events reaching the core", () => {
         subtype: "channel_join",
       },
     ];
-    for (const e of ignored) await slack.post(eventCallback(e));
-    await slack.post(
-      eventCallback(
-        messageEvent({
-          channel: "C0FRAGEN",
-          user: "U0BEN",
-          text: "Antwort",
-          ts: "1764000002.000001",
-          thread_ts: "1764000000.000200",
-        }),
-      ),
+    for (const e of ignored) await post(e);
+    await post(
+      messageEvent({
+        channel: "C0FRAGEN",
+        user: "U0BEN",
+        text: "Antwort",
+        ts: "1764000002.000001",
+        thread_ts: "1764000000.000200",
+      }),
     );
-    await slack.post(
-      eventCallback(
-        messageEvent({ channel: "D0ANNA", user: "U0ANNA", text: "privat", ts: "1764000003.000001" }),
-      ),
-    );
-    const events = await slack.waitForEvents(2);
-    await slack.settle();
-    expect(events).toHaveLength(2);
+    await post(messageEvent({ channel: "D0ANNA", user: "U0ANNA", text: "privat", ts: "1764000003.000001" }));
+    const events = await settledEvents(2);
     expect(events[0]).toMatchObject({
       kind: "message",
       threadId: "1764000000.000200",
@@ -84,24 +81,20 @@ describe("Slack events reaching the core", () => {
       message: { ...original, text, edited: { user: "U0ANNA", ts: "1764000010.000000" } },
       previous_message: original,
     });
-    await slack.post(eventCallback(changed("Alt")));
-    await slack.post(eventCallback(changed("Neu & besser")));
-    await slack.post(
-      eventCallback({
-        type: "message",
-        subtype: "message_deleted",
-        channel: "C0FRAGEN",
-        channel_type: "channel",
-        hidden: true,
-        deleted_ts: "1764000000.000300",
-        ts: "1764000020.000001",
-        event_ts: "1764000020.000001",
-        previous_message: original,
-      }),
-    );
-    const events = await slack.waitForEvents(2);
-    await slack.settle();
-    expect(events).toHaveLength(2);
+    await post(changed("Alt"));
+    await post(changed("Neu & besser"));
+    await post({
+      type: "message",
+      subtype: "message_deleted",
+      channel: "C0FRAGEN",
+      channel_type: "channel",
+      hidden: true,
+      deleted_ts: "1764000000.000300",
+      ts: "1764000020.000001",
+      event_ts: "1764000020.000001",
+      previous_message: original,
+    });
+    const events = await settledEvents(2);
     expect(events[0]).toMatchObject({
       kind: "message_edited",
       messageId: "1764000000.000300",
@@ -116,30 +109,25 @@ describe("Slack events reaching the core", () => {
   });
 
   it("translates reactions (skin tones dropped) and members joining; the bot's own join is ignored", async () => {
-    await slack.post(
-      eventCallback(
-        reactionAddedEvent({
-          user: "U0ANNA",
-          reaction: "white_check_mark",
-          channel: "C0FRAGEN",
-          ts: "1764000000.000200",
-        }),
-      ),
+    await post(
+      reactionAddedEvent({
+        user: "U0ANNA",
+        reaction: "white_check_mark",
+        channel: "C0FRAGEN",
+        ts: "1764000000.000200",
+      }),
     );
-    await slack.post(
-      eventCallback(
-        reactionAddedEvent({
-          user: "U0BEN",
-          reaction: "+1::skin-tone-3",
-          channel: "C0FRAGEN",
-          ts: "1764000000.000200",
-        }),
-      ),
+    await post(
+      reactionAddedEvent({
+        user: "U0BEN",
+        reaction: "+1::skin-tone-3",
+        channel: "C0FRAGEN",
+        ts: "1764000000.000200",
+      }),
     );
-    await slack.post(eventCallback(memberJoinedEvent({ user: "UCOPBOT", channel: "C0FRAGEN" })));
-    await slack.post(eventCallback(memberJoinedEvent({ user: "U0NEU", channel: "C0FRAGEN" })));
-    const events = await slack.waitForEvents(3);
-    await slack.settle();
+    await post(memberJoinedEvent({ user: "UCOPBOT", channel: "C0FRAGEN" }));
+    await post(memberJoinedEvent({ user: "U0NEU", channel: "C0FRAGEN" }));
+    const events = await settledEvents(3);
     expect(
       events.map((e: CoreEvent) => [
         e.kind,

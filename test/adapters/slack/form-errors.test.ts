@@ -1,27 +1,21 @@
 import { MeetingRepo } from "../../../src/checkins/meeting-repo";
 import { groupRepo } from "../../../src/groups/context";
-import { startSlackCopbot, type SlackCopbot } from "../../support/slack-harness";
+import type { SlackCopbot } from "../../support/slack-harness";
 import { envelope, viewSubmission, type HttpBody } from "../../support/slack-payloads";
-import { methods, SlackStory, textOf } from "../../support/slack-story";
-
-const PROBLEM =
-  "Jede Behörde migriert Altakten aus Papier anders in die E-Akte und erfindet Scanregeln, Metadaten und Aussonderung neu.";
+import { methods, startSlackStory, TRANSPORTS, textOf, type SlackStory } from "../../support/slack-story";
+import { MIGRATION_PROBLEM } from "../../support/groups-fixtures";
 
 /**
  * A modal with a problem stays open and shows what to fix next to the field (Slack's
  * `response_action: "errors"`), instead of closing and losing everything typed. Checked
  * through the real core and the real adapter, over signed HTTP requests and Socket Mode.
  */
-describe.each([
-  ["signed HTTP requests", "http"],
-  ["Socket Mode envelopes", "socket"],
-] as const)("Slack modal field errors via %s", (_name, mode) => {
+describe.each(TRANSPORTS)("Slack modal field errors via %s", (_name, mode) => {
   let copbot: SlackCopbot;
   let story: SlackStory;
 
   beforeEach(async () => {
-    copbot = await startSlackCopbot(mode);
-    story = new SlackStory(copbot.slack, mode);
+    ({ copbot, story } = await startSlackStory(mode));
   });
   afterEach(() => copbot.stop());
 
@@ -39,14 +33,8 @@ describe.each([
     return text === "" ? {} : (JSON.parse(text) as unknown);
   }
 
-  async function openedView(user: string, channel: string, text: string): Promise<Record<string, unknown>> {
-    await story.command(user, channel, text);
-    const open = story.since().find((c) => c.method === "views.open");
-    return open?.args.view as Record<string, unknown>;
-  }
-
   it("keeps a group proposal open with each problem at its field; nothing is stored until it is fixed", async () => {
-    const view = await openedView("U0ANNA", "C0ALLGEMEIN", "group propose");
+    const view = await story.openedView("U0ANNA", "C0ALLGEMEIN", "group propose");
     const typed = {
       title: "AG",
       problem: "Digitalisierung verbessern",
@@ -70,8 +58,13 @@ describe.each([
     expect(story.since()).toEqual([]);
     expect(proposed()).toEqual([]);
 
-    const fixed = { ...typed, title: "Leitfaden E-Akte-Migration", problem: PROBLEM, due: "2027-01-25" };
-    await story.send(viewSubmission({ user: "U0ANNA", view, values: fixed }));
+    const fixed = {
+      ...typed,
+      title: "Leitfaden E-Akte-Migration",
+      problem: MIGRATION_PROBLEM,
+      due: "2027-01-25",
+    };
+    await story.submitView("U0ANNA", view, fixed);
     const created = story.since();
     expect(methods(created)).toEqual(["chat.postMessage", "conversations.open", "chat.postMessage"]);
     expect(textOf(created[0])).toContain("Leitfaden E-Akte-Migration");
@@ -79,7 +72,7 @@ describe.each([
   });
 
   it("keeps a meeting modal open with the rule's problem at the rule field", async () => {
-    const view = await openedView("U0ADMIN", "C0TREFFEN", "meeting add");
+    const view = await story.openedView("U0ADMIN", "C0TREFFEN", "meeting add");
     const typed = { title: "CoP-Treffen", rule: "manchmal irgendwann" };
     const ack = (await submit(viewSubmission({ user: "U0ADMIN", view, values: typed }))) as {
       response_action?: string;
@@ -91,9 +84,7 @@ describe.each([
     expect(story.since()).toEqual([]);
     expect(new MeetingRepo(copbot.app.db).list()).toEqual([]);
 
-    await story.send(
-      viewSubmission({ user: "U0ADMIN", view, values: { ...typed, rule: "weekly mon 10:00" } }),
-    );
+    await story.submitView("U0ADMIN", view, { ...typed, rule: "weekly mon 10:00" });
     expect(textOf(story.since().at(-1))).toContain("„CoP-Treffen“ ist angelegt.");
     expect(new MeetingRepo(copbot.app.db).list()).toMatchObject([
       { title: "CoP-Treffen", channelId: "slack:C0TREFFEN" },

@@ -1,6 +1,6 @@
 import { textMessage } from "../../../src/core/message";
 import type { CommandEvent } from "../../../src/core/events";
-import { SlackHarness } from "../../support/slack-harness";
+import { harnessForEachTest, type SlackHarness } from "../../support/slack-harness";
 import { postSigned, sign } from "../../support/slack-signing";
 import {
   appMentionEvent,
@@ -12,13 +12,7 @@ import {
 
 describe("Slack adapter over HTTP (signed requests, real Bolt app)", () => {
   let slack: SlackHarness;
-
-  beforeEach(async () => {
-    slack = await SlackHarness.start("http");
-  });
-  afterEach(async () => {
-    await slack.stop();
-  });
+  harnessForEachTest("http", (h) => (slack = h));
 
   it("answers /healthz", async () => {
     const res = await fetch(`${slack.adapter.url}/healthz`);

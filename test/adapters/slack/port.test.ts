@@ -1,18 +1,12 @@
 import { PlatformError, RateLimitedError } from "../../../src/core/errors";
 import { msg, textMessage } from "../../../src/core/message";
 import type { FormSubmitEvent } from "../../../src/core/events";
-import { SlackHarness } from "../../support/slack-harness";
+import { harnessForEachTest, type SlackHarness } from "../../support/slack-harness";
 import { slashCommand, viewSubmission } from "../../support/slack-payloads";
 
 describe("SlackPort: the Web API calls copbot makes", () => {
   let slack: SlackHarness;
-
-  beforeEach(async () => {
-    slack = await SlackHarness.start("http");
-  });
-  afterEach(async () => {
-    await slack.stop();
-  });
+  harnessForEachTest("http", (h) => (slack = h));
 
   it("posts to a channel and into a thread, as the bot, with Block Kit and escaped text", async () => {
     const ref = await slack.adapter.port.post(

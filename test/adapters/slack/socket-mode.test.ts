@@ -1,5 +1,5 @@
 import { textMessage } from "../../../src/core/message";
-import { SlackHarness } from "../../support/slack-harness";
+import { harnessForEachTest, type SlackHarness } from "../../support/slack-harness";
 import {
   blockActions,
   envelope,
@@ -10,13 +10,7 @@ import {
 
 describe("Slack adapter in Socket Mode (local WebSocket stand-in)", () => {
   let slack: SlackHarness;
-
-  beforeEach(async () => {
-    slack = await SlackHarness.start("socket");
-  });
-  afterEach(async () => {
-    await slack.stop();
-  });
+  harnessForEachTest("socket", (h) => (slack = h));
 
   it("connects with the app token through apps.connections.open", () => {
     const [open] = slack.api.callsOf("apps.connections.open");

@@ -1,26 +1,29 @@
 import { MeetingRepo } from "../../../src/checkins/meeting-repo";
 import type { VirtualClock } from "../../../src/core/clock";
 import type { App } from "../../../src/main";
-import { startSlackCopbot, type SlackCopbot, type SlackHarness } from "../../support/slack-harness";
+import type { SlackCopbot, SlackHarness } from "../../support/slack-harness";
 import {
+  appHomeOpenedEvent,
   eventCallback,
   messageEvent,
   reactionAddedEvent,
-  viewSubmission,
 } from "../../support/slack-payloads";
-import { methods, postedTs, SlackStory, textOf } from "../../support/slack-story";
-
-const PROBLEM =
-  "Jede Behörde migriert Altakten aus Papier anders in die E-Akte und erfindet Scanregeln, Metadaten und Aussonderung neu.";
+import {
+  methods,
+  postedTs,
+  startSlackStory,
+  TRANSPORTS,
+  textOf,
+  type SlackStory,
+} from "../../support/slack-story";
+import { MIGRATION_PROBLEM } from "../../support/groups-fixtures";
+import { ANNAS_HOME } from "./story-home";
 
 /**
  * The issue's "done when" story through the real core and the real Slack adapter, once over
  * signed HTTP requests and once over Socket Mode envelopes, asserting every Web API call.
  */
-describe.each([
-  ["signed HTTP requests", "http"],
-  ["Socket Mode envelopes", "socket"],
-] as const)("Slack story via %s", (_name, mode) => {
+describe.each(TRANSPORTS)("Slack story via %s", (_name, mode) => {
   let copbot: SlackCopbot;
   let app: App;
   let clock: VirtualClock;
@@ -28,14 +31,10 @@ describe.each([
   let story: SlackStory;
 
   beforeAll(async () => {
-    copbot = await startSlackCopbot(mode);
+    ({ copbot, story } = await startSlackStory(mode));
     ({ app, clock, slack } = copbot);
     // users.info as Slack answers it: the display name people know each other by.
-    slack.api.respond("users.info", (a) => ({
-      ok: true,
-      user: { id: a.user, name: String(a.user).slice(2).toLowerCase(), tz: "Europe/Berlin", profile: {} },
-    }));
-    story = new SlackStory(slack, mode);
+    slack.api.respondWithNames(() => ({ tz: "Europe/Berlin" }));
   });
   afterAll(() => copbot.stop());
 
@@ -49,15 +48,13 @@ describe.each([
       text: "Hier erkenne ich jetzt Fragen: <#C0FRAGEN>",
     });
 
-    await story.send(
-      eventCallback(
-        messageEvent({
-          channel: "C0FRAGEN",
-          user: "U0BEN",
-          text: "Wie migriert ihr Altakten in die E-Akte? <!channel>",
-          ts: "1764100000.000100",
-        }),
-      ),
+    await story.event(
+      messageEvent({
+        channel: "C0FRAGEN",
+        user: "U0BEN",
+        text: "Wie migriert ihr Altakten in die E-Akte? <!channel>",
+        ts: "1764100000.000100",
+      }),
     );
     const routed = story.since();
     expect(methods(routed)).toEqual(["users.info", "chat.postMessage"]);
@@ -72,27 +69,23 @@ describe.each([
       ],
     });
 
-    await story.send(
-      eventCallback(
-        messageEvent({
-          channel: "C0FRAGEN",
-          user: "U0ANNA",
-          text: "Wir scannen nach Aktenplan und importieren per XDOMEA.",
-          ts: "1764100100.000100",
-          thread_ts: "1764100000.000100",
-        }),
-      ),
+    await story.event(
+      messageEvent({
+        channel: "C0FRAGEN",
+        user: "U0ANNA",
+        text: "Wir scannen nach Aktenplan und importieren per XDOMEA.",
+        ts: "1764100100.000100",
+        thread_ts: "1764100000.000100",
+      }),
     );
     expect(methods(story.since())).toEqual([]);
-    await story.send(
-      eventCallback(
-        reactionAddedEvent({
-          user: "U0BEN",
-          reaction: "white_check_mark",
-          channel: "C0FRAGEN",
-          ts: "1764100100.000100",
-        }),
-      ),
+    await story.event(
+      reactionAddedEvent({
+        user: "U0BEN",
+        reaction: "white_check_mark",
+        channel: "C0FRAGEN",
+        ts: "1764100100.000100",
+      }),
     );
     const solved = story.since();
     expect(methods(solved)).toEqual(["chat.getPermalink", "chat.postMessage"]);
@@ -134,18 +127,12 @@ describe.each([
       channels: [{ id: "C0TREFFEN", name: "treffen" }],
       response_metadata: { next_cursor: "" },
     }));
-    await story.send(
-      viewSubmission({
-        user: "U0MARA",
-        view,
-        values: {
-          title: "CoP-Treffen",
-          channel: "#treffen",
-          rule: "weekly mon 10:00",
-          options: "link https://meet.example.org/cop",
-        },
-      }),
-    );
+    await story.submitView("U0MARA", view, {
+      title: "CoP-Treffen",
+      channel: "#treffen",
+      rule: "weekly mon 10:00",
+      options: "link https://meet.example.org/cop",
+    });
     const created = story.since();
     expect(methods(created)).toEqual(["conversations.list", "conversations.open", "chat.postMessage"]);
     expect(created[2]?.args.channel).toBe("DU0MARA");
@@ -200,20 +187,14 @@ describe.each([
     const view = opened[1]?.args.view as Record<string, unknown>;
     expect(view).toMatchObject({ type: "modal", callback_id: "group.propose" });
 
-    await story.send(
-      viewSubmission({
-        user: "U0ANNA",
-        view,
-        values: {
-          title: "Leitfaden E-Akte-Migration",
-          problem: PROBLEM,
-          deliverable: "leitfaden",
-          due: "2027-01-25",
-          size: "3-6",
-          topics: "E-Akte",
-        },
-      }),
-    );
+    await story.submitView("U0ANNA", view, {
+      title: "Leitfaden E-Akte-Migration",
+      problem: MIGRATION_PROBLEM,
+      deliverable: "leitfaden",
+      due: "2027-01-25",
+      size: "3-6",
+      topics: "E-Akte",
+    });
     const proposed = story.since();
     expect(methods(proposed)).toEqual(["chat.postMessage", "conversations.open", "chat.postMessage"]);
     const call = proposed[0];
@@ -259,14 +240,9 @@ describe.each([
   });
 
   it("Anna's App Home shows her expertise, her group, the next meetings and her settings", async () => {
-    const opened = eventCallback({
-      type: "app_home_opened",
-      user: "U0ANNA",
-      channel: "DU0ANNA",
-      tab: "home",
-      event_ts: "1764100900.000100",
-      view: { id: "VHOME", type: "home" },
-    });
+    const opened = eventCallback(
+      appHomeOpenedEvent({ user: "U0ANNA", tab: "home", event_ts: "1764100900.000100" }),
+    );
     // The Home tab is no core event: it is answered by publishing a view, so wait for that.
     await story.deliver(opened);
     await slack.api.waitFor("views.publish");
@@ -277,46 +253,7 @@ describe.each([
     expect(publish?.args.user_id).toBe("U0ANNA");
     const view = publish?.args.view as { type: string; blocks: Record<string, unknown>[] };
     expect(view.type).toBe("home");
-    const section = (text: string) => ({ type: "section", text: { type: "mrkdwn", text, verbatim: true } });
-    const context = (text: string) => ({
-      type: "context",
-      elements: [{ type: "mrkdwn", text, verbatim: true }],
-    });
-    const divider = { type: "divider" };
-    expect(view.blocks).toEqual([
-      { type: "header", text: { type: "plain_text", text: "Deine Übersicht", emoji: true } },
-      context("Hallo <@U0ANNA>! Hier siehst du, was in der Community gerade für dich ansteht."),
-      divider,
-      // Ben asked the question and Anna answered it: nothing of hers is open.
-      section("*Meine offenen Fragen*"),
-      context("Du hast gerade keine offenen Fragen."),
-      section("Meine Themen als Expert:in: E-Akte"),
-      section("Erreichbarkeit: ich darf dich markieren"),
-      context("Gelöste Fragen durchsuchen: `/cop search &lt;Wörter&gt;`"),
-      divider,
-      section("*Meine Arbeitsgruppen*"),
-      section("• *#1 Leitfaden E-Akte-Migration* · läuft · fällig am 25.01.2027 · <#GNEWGROUP1>"),
-      context("Alle Gruppen und eine eigene vorschlagen: `/cop group list` · `/cop group propose`"),
-      divider,
-      section("*Nächste Termine*"),
-      section(
-        "• Mo, 30.11.2026, 10:00 · *CoP-Treffen* · <#C0TREFFEN>\n• Mo, 07.12.2026, 10:00 · *CoP-Treffen* · <#C0TREFFEN>",
-      ),
-      context("Alle Termine und Kalenderdatei: `/cop meeting list` · `/cop meeting ics &lt;nr&gt;`"),
-      divider,
-      section("*Meine Einstellungen*"),
-      section(
-        [
-          "• Sprache: Deutsch · `/cop lang en`",
-          '• Profil: anna (noch keine Kurzbeschreibung) · `/cop profile name|org|bio "…"`',
-          "• Expert:in: höchstens 3 Anfragen pro Woche · `/cop expert cap &lt;Anzahl&gt;`",
-          "• Ruhezeit: keine · `/cop expert quiet &lt;HH:MM-HH:MM&gt;|off`",
-          "• Abwesend: nein · `/cop away until &lt;Datum&gt;`",
-          "• Anfragen: an · `/cop expert pause`",
-          "• Einladungen zu passenden Arbeitsgruppen: aus · `/cop group invitations on`",
-        ].join("\n"),
-      ),
-    ]);
+    expect(view.blocks).toEqual(ANNAS_HOME);
   });
 
   it("never sends a broadcast: Ben's <!channel> comes back as plain text, e.g. in search results", async () => {
@@ -328,15 +265,13 @@ describe.each([
   });
 
   it("reads a question with a mention and a link as people see it in Slack", async () => {
-    await story.send(
-      eventCallback(
-        messageEvent({
-          channel: "C0FRAGEN",
-          user: "U0BEN",
-          text: "Hat <@U0ANNA> den Scan-Leitfaden <https://wiki.example.org/scan?a=1&amp;b=2|im Wiki> schon aktualisiert?",
-          ts: "1764100400.000100",
-        }),
-      ),
+    await story.event(
+      messageEvent({
+        channel: "C0FRAGEN",
+        user: "U0BEN",
+        text: "Hat <@U0ANNA> den Scan-Leitfaden <https://wiki.example.org/scan?a=1&amp;b=2|im Wiki> schon aktualisiert?",
+        ts: "1764100400.000100",
+      }),
     );
     story.since();
     const stored = app.db

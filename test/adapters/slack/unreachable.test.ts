@@ -1,6 +1,5 @@
-import { startSlackCopbot, type SlackCopbot } from "../../support/slack-harness";
-import { viewSubmission } from "../../support/slack-payloads";
-import { methods, SlackStory, textOf } from "../../support/slack-story";
+import type { SlackCopbot } from "../../support/slack-harness";
+import { methods, startSlackStory, TRANSPORTS, textOf, type SlackStory } from "../../support/slack-story";
 
 const PROPOSAL =
   'group propose title="Leitfaden E-Akte-Migration" problem="Jede Behörde migriert Altakten aus Papier anders in die E-Akte und erfindet Scanregeln neu" deliverable=Leitfaden due=2027-01-25';
@@ -10,16 +9,12 @@ const PROPOSAL =
  * `chat:write.public`, into public ones (`not_in_channel`); such a post is dropped for good. The
  * person whose command or form caused it is told privately how to let copbot in.
  */
-describe.each([
-  ["signed HTTP requests", "http"],
-  ["Socket Mode envelopes", "socket"],
-] as const)("a post copbot cannot deliver, via %s", (_name, mode) => {
+describe.each(TRANSPORTS)("a post copbot cannot deliver, via %s", (_name, mode) => {
   let copbot: SlackCopbot;
   let story: SlackStory;
 
   beforeEach(async () => {
-    copbot = await startSlackCopbot(mode);
-    story = new SlackStory(copbot.slack, mode);
+    ({ copbot, story } = await startSlackStory(mode));
   });
   afterEach(() => copbot.stop());
 
@@ -39,22 +34,14 @@ describe.each([
   });
 
   it("DMs the note after a proposal form whose call could not reach the public channel", async () => {
-    await story.command("U0ANNA", "C0ALLGEMEIN", "group propose");
-    const view = story.since().find((c) => c.method === "views.open")?.args.view as Record<string, unknown>;
+    const view = await story.openedView("U0ANNA", "C0ALLGEMEIN", "group propose");
     copbot.slack.api.script("chat.postMessage", { body: { ok: false, error: "not_in_channel" } });
-    await story.send(
-      viewSubmission({
-        user: "U0ANNA",
-        view,
-        values: {
-          title: "Leitfaden E-Akte-Migration",
-          problem:
-            "Jede Behörde migriert Altakten aus Papier anders in die E-Akte und erfindet Scanregeln neu",
-          deliverable: "leitfaden",
-          due: "2027-01-25",
-        },
-      }),
-    );
+    await story.submitView("U0ANNA", view, {
+      title: "Leitfaden E-Akte-Migration",
+      problem: "Jede Behörde migriert Altakten aus Papier anders in die E-Akte und erfindet Scanregeln neu",
+      deliverable: "leitfaden",
+      due: "2027-01-25",
+    });
     await copbot.slack.api.waitFor("chat.postMessage", 3);
     const calls = story.since();
     expect(methods(calls)).toEqual([

@@ -19,17 +19,7 @@ describe("Slack workspace admins as copbot moderators", () => {
   beforeAll(async () => {
     copbot = await startSlackCopbot("http");
     ({ clock, slack } = copbot);
-    slack.api.respond("users.info", (a) => ({
-      ok: true,
-      user: {
-        id: a.user,
-        name: String(a.user).slice(2).toLowerCase(),
-        is_owner: false,
-        is_admin: false,
-        ...workspace[String(a.user)],
-        profile: {},
-      },
-    }));
+    slack.api.respondWithNames((user) => ({ is_owner: false, is_admin: false, ...workspace[user] }));
     story = new SlackStory(slack, "http");
   });
   afterAll(() => copbot.stop());

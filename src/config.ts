@@ -60,6 +60,7 @@ const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_PORT: port.default(3000),
   SLACK_API_URL: z.url().optional(),
+  SLACK_ADMINS_MODERATE: z.enum(["true", "false"], { message: "true or false" }).default("true"),
   MATRIX_HOMESERVER_URL: z.url().optional(),
   MATRIX_ACCESS_TOKEN: optionalString,
   MATRIX_USER_ID: optionalString.refine(
@@ -78,6 +79,8 @@ export interface SlackConfig {
   readonly signingSecret?: string;
   readonly port: number;
   readonly apiUrl?: string;
+  /** Whether Slack workspace owners and admins count as copbot moderators (default true). */
+  readonly adminsModerate?: boolean;
 }
 
 export interface MatrixConfig {
@@ -147,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
           slack: {
             botToken: e.SLACK_BOT_TOKEN,
             port: e.SLACK_PORT,
+            adminsModerate: e.SLACK_ADMINS_MODERATE === "true",
             ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
             ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
             ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),

@@ -43,6 +43,7 @@ describe("loadConfig", () => {
       botToken: "xoxb-1",
       appToken: "xapp-1",
       port: 3000,
+      adminsModerate: true,
     });
     expect(
       loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_PORT: "8080" }).slack,
@@ -50,7 +51,12 @@ describe("loadConfig", () => {
       botToken: "xoxb-1",
       signingSecret: "s",
       port: 8080,
+      adminsModerate: true,
     });
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", SLACK_ADMINS_MODERATE: "false" })
+        .slack?.adminsModerate,
+    ).toBe(false);
     expect(
       loadConfig({
         MATRIX_HOMESERVER_URL: "https://m.example.org",

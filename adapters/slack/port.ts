@@ -44,6 +44,8 @@ export class SlackPort implements ChatPort {
     private readonly fetchFn: typeof fetch = fetch,
     now: () => number = Date.now,
     private readonly sleep: Sleep = realSleep,
+    /** Whether workspace owners and admins moderate copbot (`SLACK_ADMINS_MODERATE`). */
+    private readonly adminsModerate = true,
   ) {
     this.directory = new SlackDirectory(client);
     this.people = new SlackPeople(client, now);
@@ -226,8 +228,8 @@ export class SlackPort implements ChatPort {
   }
 
   /** Workspace owners and admins moderate copbot (see `SlackPeople.role`). */
-  platformRole(userId: string, _channelId?: string): Promise<Role | undefined> {
-    return this.people.role(userId);
+  async platformRole(userId: string, _channelId?: string): Promise<Role | undefined> {
+    return this.adminsModerate ? this.people.role(userId) : undefined;
   }
 
   async openForm(triggerId: string | undefined, _userId: string, form: FormSpec): Promise<boolean> {

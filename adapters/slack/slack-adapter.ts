@@ -95,6 +95,7 @@ export class SlackAdapter implements Adapter {
       fetch,
       () => this.clock.now().getTime(),
       options.sleep,
+      options.config.adminsModerate ?? true,
     );
   }
 

@@ -38,6 +38,7 @@ export class SlackHarness {
       homeView?: SlackAdapterOptions["homeView"];
       hooks?: AdapterHooks;
       sleep?: Sleep;
+      config?: Partial<SlackConfig>;
     } = {},
   ): Promise<SlackHarness> {
     const api = await new SlackApiStandIn(BOT).start();
@@ -46,7 +47,7 @@ export class SlackHarness {
         ? { botToken: "xoxb-test-token", signingSecret: SIGNING_SECRET, port: 0, apiUrl: api.apiUrl }
         : { botToken: "xoxb-test-token", appToken: "xapp-test-token", port: 3000, apiUrl: api.apiUrl };
     const adapter = new SlackAdapter({
-      config,
+      config: { ...config, ...opts.config },
       ...(opts.clock ? { clock: opts.clock } : {}),
       ...(opts.homeView ? { homeView: opts.homeView } : {}),
       ...(opts.sleep ? { sleep: opts.sleep } : {}),

@@ -1,5 +1,5 @@
 import type { VirtualClock } from "../../../src/core/clock";
-import { startSlackCopbot, type SlackCopbot, type SlackHarness } from "../../support/slack-harness";
+import { SlackHarness, startSlackCopbot, type SlackCopbot } from "../../support/slack-harness";
 import { SlackStory } from "../../support/slack-story";
 import type { RecordedCall } from "../../support/slack-web-api";
 
@@ -74,5 +74,21 @@ describe("Slack workspace admins as copbot moderators", () => {
     // The next event asks again instead of remembering the failure.
     await command("U0OWNER", "meeting add");
     expect(summary(since())).toEqual(["users.info", "views.open"]);
+  });
+});
+
+describe("SLACK_ADMINS_MODERATE=false", () => {
+  it("keeps workspace admins plain members of copbot", async () => {
+    const granted = await SlackHarness.start("http");
+    const withheld = await SlackHarness.start("http", { config: { adminsModerate: false } });
+    try {
+      for (const h of [granted, withheld]) h.api.respondWithNames(() => ({ is_owner: true, is_admin: true }));
+      expect(await granted.adapter.port.platformRole("slack:U0BOSS")).toBe("moderator");
+      expect(await withheld.adapter.port.platformRole("slack:U0BOSS")).toBeUndefined();
+      expect(withheld.api.calls.filter((c) => c.method === "users.info")).toHaveLength(0);
+    } finally {
+      await granted.stop();
+      await withheld.stop();
+    }
   });
 });

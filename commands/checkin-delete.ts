@@ -13,7 +13,7 @@ export const checkinDeleteCommand = defineCommand({
   args: z.array(z.string()).max(1),
   run(ctx, [raw]) {
     const checkin = findCheckin(ctx, raw, "delete");
-    if (!checkin || !mayChange(ctx, checkin.createdBy)) return;
+    if (!checkin || !mayChange(ctx, checkin.createdBy, "checkin.error.notOwner")) return;
     stopCheckin(ctx.services, checkin.id);
     auditForeign(ctx, checkin.createdBy, "checkin.delete", checkin.id);
     ctx.reply(ctx.t("checkin.delete.done", { id: checkin.id, title: checkin.title }));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { mention, msg } from "../src/core/message";
-import { memberVoice } from "../src/groups/context";
-import { handOver, requireHandOverState } from "../src/groups/facilitator";
+import { groupRepo, memberVoice } from "../src/groups/context";
+import { handOver, handOverDeclineValue, requireHandOverState } from "../src/groups/facilitator";
 import { findManagedGroup } from "../src/groups/find-group";
 import { resolvePerson } from "../src/groups/proposal-dialog";
 import { splitLeadingGroupRef } from "./group-args";
@@ -27,6 +27,7 @@ export const groupFacilitatorCommand = defineCommand({
     const group = open.value;
     const toId = await resolvePerson(ctx, rest);
     if (!toId) return ctx.reply(t("group.check.facilitatorUnknown", { name: rest }));
+    const seatIsNew = groupRepo(services).membership(group.id, toId)?.state !== "joined";
     const handed = await handOver(services, group, { toId, by: ctx.actor.id, previousLeaves: false });
     if (!handed.ok) return ctx.reply(t(handed.error.key, handed.error.params));
     ctx.reply(
@@ -42,6 +43,11 @@ export const groupFacilitatorCommand = defineCommand({
           voice.t("group.facilitator.youNow", { title: group.title, id: group.id }),
           " ",
           mention(ctx.actor.id),
+        )
+        .button(
+          "group.decline",
+          voice.t("group.button.decline"),
+          handOverDeclineValue(group.id, seatIsNew, group.facilitatorId),
         )
         .build(),
     );

@@ -3,6 +3,7 @@ import type { CommandEvent } from "../src/core/events";
 import type { UserError } from "../src/core/errors";
 import type { EventContext } from "../src/core/feature";
 import { hasRole } from "../src/core/roles";
+import type { MessageKey } from "../src/i18n";
 import { CheckinRepo, type Checkin } from "../src/checkins/checkin-repo";
 import { MeetingRepo, type Meeting } from "../src/checkins/meeting-repo";
 import { EXAMPLES, type SpecKind } from "../src/checkins/parse-spec";
@@ -60,10 +61,14 @@ export function findCheckin(ctx: Ctx, raw: string | undefined, sub: string): Che
   return checkin;
 }
 
-/** Moderators may change every series, members only their own. */
-export function mayChange(ctx: Ctx, createdBy: string): boolean {
+/** Moderators may change every series, members only their own; `denied` explains who may. */
+export function mayChange(
+  ctx: Ctx,
+  createdBy: string,
+  denied: MessageKey = "meeting.error.notOwner",
+): boolean {
   if (hasRole(ctx.actor.role, "moderator") || ctx.actor.id === createdBy) return true;
-  ctx.reply(ctx.t("meeting.error.notOwner"));
+  ctx.reply(ctx.t(denied));
   return false;
 }
 

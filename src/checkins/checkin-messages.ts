@@ -90,7 +90,8 @@ export function checkinMissedMessage(
 
 /**
  * The one summary per round: answers grouped by question, how many did not answer, a button per
- * help answer that turns it into a tracked Q&A question, and a join button.
+ * help answer that turns it into a tracked Q&A question, and a join button (not in a group's
+ * status check-in).
  */
 export function summaryMessage(
   services: Services,
@@ -127,5 +128,7 @@ export function summaryMessage(
   if (silent.length > 0 && answers.length > 0) {
     m.context(t("checkin.summary.silent", { n: silent.length, total: participants.length }));
   }
-  return m.button("checkin.join", t("checkin.join.button"), String(checkin.id)).build();
+  // A group's status check-in already counts every group member; nobody else sees its space.
+  if (checkin.owner?.kind !== "group") m.button("checkin.join", t("checkin.join.button"), String(checkin.id));
+  return m.build();
 }

@@ -71,7 +71,8 @@ export const ICS_HORIZON_DAYS = 366;
 /**
  * An RFC 5545 calendar of the series: one VEVENT with RRULE in the series' zone (with its
  * VTIMEZONE), EXDATE for dates skipped by holiday or by hand, and overriding instances
- * (RECURRENCE-ID) for occurrences moved to the next working day. Holidays are only known for
+ * (RECURRENCE-ID) for occurrences moved to the next working day; dates whose time falls into a
+ * spring-forward gap are excluded and added back (RDATE) at the time copbot uses. Holidays are only known for
  * the coming year, so the RRULE ends there (UNTIL) instead of showing meetings on holidays
  * later; members download the file again for the following year.
  */
@@ -99,23 +100,32 @@ export function meetingIcs(meeting: Meeting, skips: ReadonlySet<string>, now: Da
   const event = (start: DateTime, extra: object) =>
     cal.createEvent({ ...base, ...extra, start, end: start.plus({ minutes: meeting.durationMinutes }) });
   const rule = rrule(meeting.schedule.recurrence);
-  if (rule === undefined) {
+  // The RRULE repeats the nominal time; where that falls into the spring-forward gap, calendar
+  // apps read it as one hour later (RFC 5545, 02:30 -> 03:30) while copbot meets at the end of
+  // the gap (03:00). Such dates are excluded and listed with copbot's time instead, and the
+  // series cannot start on one.
+  const inGap = (local: LocalDateTime): boolean => at(local).toFormat("yyyy-MM-dd'T'HH:mm") !== local;
+  const start = entries.find((o) => !inGap(o.original));
+  if (rule === undefined || start === undefined) {
     entries
       .filter(taking)
       .forEach((o) => event(at(o.local), { id: `meeting-${meeting.id}-${o.local}@copbot` }));
     return render();
   }
+  const nominal = (local: LocalDateTime): string => `${local.replace(/[-:]/g, "")}00`;
   const excluded = entries
-    .filter((o) => o.status === "holiday" || o.status === "skipped")
-    .map((o) => at(o.original));
-  const exdate = (d: DateTime): string => `EXDATE;TZID=${zone}:${d.toFormat("yyyyMMdd'T'HHmmss")}`;
+    .filter((o) => o.status === "holiday" || o.status === "skipped" || inGap(o.original))
+    .map((o) => `EXDATE;TZID=${zone}:${nominal(o.original)}`);
+  const added = entries
+    .filter((o) => taking(o) && inGap(o.original))
+    .map((o) => `RDATE;TZID=${zone}:${at(o.local).toFormat("yyyyMMdd'T'HHmmss")}`);
   const until = DateTime.fromJSDate(horizon, { zone: "UTC" });
-  const repeating = [`${rule};UNTIL=${until.toFormat("yyyyMMdd'T'HHmmss")}Z`, ...excluded.map(exdate)].join(
+  const repeating = [`${rule};UNTIL=${until.toFormat("yyyyMMdd'T'HHmmss")}Z`, ...excluded, ...added].join(
     "\r\n",
   );
-  event(at(first.original), { id: uid, repeating });
+  event(at(start.original), { id: uid, repeating });
   entries
-    .filter((o) => o.status === "moved")
+    .filter((o) => o.status === "moved" && !inGap(o.original))
     .forEach((o) => event(at(o.local), { id: uid, recurrenceId: at(o.original) }));
   return render();
 }

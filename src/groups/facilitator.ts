@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from "../core/errors";
+import type { ButtonEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { mention, msg, textMessage } from "../core/message";
 import type { Services } from "../core/services";
@@ -66,33 +67,64 @@ export function requireHandOverState(group: Group): Result<Group> {
 }
 
 /**
- * "Ablehnen" in the DM to someone named facilitator by another person: the role goes back to
- * the proposer and the one declining gives up the seat (they can join as a member later).
+ * The value of "Ablehnen" in a hand-over DM: the group, whether the new facilitator only got
+ * their seat with the hand-over, and who handed it over (the role goes back there). A
+ * proposal's named facilitator gets the bare group number: the role goes back to the proposer.
  */
-export async function declineFacilitation(ctx: EventContext, groupId: number): Promise<void> {
+export function handOverDeclineValue(groupId: number, seatIsNew: boolean, previousId: string): string {
+  return `${groupId}:${seatIsNew ? "new" : "member"}:${previousId}`;
+}
+
+/** Who gets the role back and whether the one declining gives up the seat, from the button. */
+type Decline = { groupId: number; backTo?: string; seatIsNew: boolean };
+
+function parseDecline(value: string | undefined): Decline | undefined {
+  const match = /^(\d{1,9})(?::(new|member):(.+))?$/s.exec(value ?? "");
+  if (match?.[1] === undefined) return undefined;
+  const groupId = Number(match[1]);
+  if (match[3] === undefined) return { groupId, seatIsNew: true };
+  return { groupId, backTo: match[3], seatIsNew: match[2] === "new" };
+}
+
+/**
+ * "Ablehnen" in the DM to someone made facilitator by another person. Named in a proposal: the
+ * role goes back to the proposer. Handed the role later: it goes back to whoever handed it
+ * over. Who had no seat before gives it up again (they can join as a member later).
+ */
+export async function declineFacilitation(ctx: EventContext<ButtonEvent>): Promise<void> {
   const { services, t, actor } = ctx;
-  const found = groupRepo(services).get(groupId);
-  if (!found) return ctx.reply(t("group.err.unknown", { id: groupId }));
+  const decline = parseDecline(ctx.event.value);
+  const found = decline && groupRepo(services).get(decline.groupId);
+  if (!found) return ctx.reply(t("group.err.unknown", { id: decline?.groupId ?? 0 }));
   if (found.facilitatorId !== actor.id) return ctx.reply(t("group.decline.notYou", { title: found.title }));
-  if (found.proposerId === actor.id)
+  const backTo = decline.backTo ?? found.proposerId;
+  if (decline.backTo === undefined && found.proposerId === actor.id)
     return ctx.reply(t("group.decline.own", { title: found.title, id: found.id }));
   const open = requireHandOverState(found);
   if (!open.ok) return ctx.reply(t(open.error.key, open.error.params));
+  // Whoever handed the role over and has left since would be seated again without being asked.
+  if (decline.backTo !== undefined && groupRepo(services).membership(found.id, backTo)?.state !== "joined")
+    return ctx.reply(
+      msg()
+        .text(mention(backTo), " ", t("group.decline.previousLeft", { title: found.title, id: found.id }))
+        .build(),
+    );
   const handed = await handOver(services, open.value, {
-    toId: found.proposerId,
+    toId: backTo,
     by: actor.id,
-    previousLeaves: true,
+    previousLeaves: decline.seatIsNew,
   });
   if (!handed.ok) return ctx.reply(t(handed.error.key, handed.error.params));
-  await removeMember(services, handed.value, actor.id);
+  if (decline.seatIsNew) await removeMember(services, handed.value, actor.id);
+  const done = decline.seatIsNew ? "group.decline.done" : "group.decline.doneMember";
   ctx.reply(
     msg()
-      .text(t("group.decline.done", { title: found.title, id: found.id }), " ", mention(found.proposerId))
+      .text(t(done, { title: found.title, id: found.id }), " ", mention(backTo))
       .build(),
   );
-  const voice = memberVoice(services, found.proposerId);
+  const voice = memberVoice(services, backTo);
   services.outbox.enqueue(
-    { kind: "dm", userId: found.proposerId },
+    { kind: "dm", userId: backTo },
     msg()
       .text(mention(actor.id), " ", voice.t("group.decline.back", { title: found.title, id: found.id }))
       .build(),

@@ -53,7 +53,7 @@ export const groupsFeature: Feature = {
     "group.leave": (ctx) => leaveGroup(ctx, buttonGroup(ctx.event.value)),
     "group.start": (ctx) => startGroup(ctx, buttonGroup(ctx.event.value)),
     "group.offer": offerClicked,
-    "group.decline": (ctx) => declineFacilitation(ctx, buttonGroup(ctx.event.value)),
+    "group.decline": declineFacilitation,
     "group.confirmation": (ctx) => sendConfirmation(ctx, buttonGroup(ctx.event.value)),
   },
   forms: { [PROPOSE_FORM]: proposalFormSubmitted },

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
-import { normalizeTopic, topicLabel } from "./normalize-topic";
+import { normalizeTopic } from "./normalize-topic";
 import { foldUmlauts } from "./text";
-import { resolveTopic, topicLabelOf } from "./topics";
+import { nameTopic, resolveTopic } from "./topics";
 
 export interface ExpertTopic {
   readonly memberId: string;
@@ -16,6 +16,13 @@ const toTopic = (row: unknown): ExpertTopic => {
   return { memberId: r.member_id, key: r.topic, label: r.label };
 };
 
+/**
+ * Expert topic rows with the topic's canonical label: a row keeps the spelling from when it was
+ * added, which may predate the canonical one.
+ */
+const SELECT_TOPICS = `SELECT t.member_id, t.topic, COALESCE(n.label, t.label) AS label
+  FROM qa_expert_topics t LEFT JOIN qa_topic_labels n ON n.topic = t.topic`;
+
 /** Registers a member as expert for topics; returns the labels that were new for them. */
 export function addExpertTopics(db: Db, memberId: string, raws: readonly string[], at: Date): string[] {
   const added: string[] = [];
@@ -27,8 +34,8 @@ export function addExpertTopics(db: Db, memberId: string, raws: readonly string[
     for (const raw of raws) {
       const key = resolveTopic(db, raw);
       if (key === "") continue;
-      // An existing topic keeps its first spelling, so "eakte" joins "E-Akte" visibly too.
-      const label = topicLabelOf(db, key) ?? topicLabel(raw);
+      // An existing topic keeps its canonical spelling, so "eakte" joins "E-Akte" visibly too.
+      const label = nameTopic(db, key, raw);
       if (insert.run(memberId, key, label, at.getTime()).changes === 0) continue;
       doc.run(memberId, `topic:${key}`, foldUmlauts(label));
       added.push(label);
@@ -43,16 +50,14 @@ export function removeExpertTopics(db: Db, memberId: string, raws: readonly stri
   db.transaction(() => {
     for (const raw of raws) {
       const key = resolveTopic(db, raw);
-      const row = db
-        .prepare("SELECT label FROM qa_expert_topics WHERE member_id = ? AND topic = ?")
-        .get(memberId, key) as { label: string } | undefined;
+      const row = db.prepare(`${SELECT_TOPICS} WHERE t.member_id = ? AND t.topic = ?`).get(memberId, key);
       if (!row) continue;
       db.prepare("DELETE FROM qa_expert_topics WHERE member_id = ? AND topic = ?").run(memberId, key);
       db.prepare("DELETE FROM qa_expert_docs WHERE member_id = ? AND source = ?").run(
         memberId,
         `topic:${key}`,
       );
-      removed.push(row.label);
+      removed.push(toTopic(row).label);
     }
   })();
   return removed;
@@ -61,9 +66,7 @@ export function removeExpertTopics(db: Db, memberId: string, raws: readonly stri
 /** A member's topics. */
 export function topicsOf(db: Db, memberId: string): ExpertTopic[] {
   return db
-    .prepare(
-      "SELECT member_id, topic, label FROM qa_expert_topics WHERE member_id = ? ORDER BY label COLLATE NOCASE",
-    )
+    .prepare(`${SELECT_TOPICS} WHERE t.member_id = ? ORDER BY label COLLATE NOCASE`)
     .all(memberId)
     .map(toTopic);
 }
@@ -72,10 +75,8 @@ export function topicsOf(db: Db, memberId: string): ExpertTopic[] {
 export function expertTopics(db: Db, key?: string): ExpertTopic[] {
   const rows =
     key === undefined
-      ? db.prepare("SELECT member_id, topic, label FROM qa_expert_topics ORDER BY member_id, label").all()
-      : db
-          .prepare("SELECT member_id, topic, label FROM qa_expert_topics WHERE topic = ? ORDER BY member_id")
-          .all(key);
+      ? db.prepare(`${SELECT_TOPICS} ORDER BY t.member_id, label`).all()
+      : db.prepare(`${SELECT_TOPICS} WHERE t.topic = ? ORDER BY t.member_id`).all(key);
   return rows.map(toTopic);
 }
 

@@ -11,6 +11,7 @@ export interface TopicInfo {
 }
 
 const TopicRow = z.object({ topic: z.string(), label: z.string(), experts: z.number() });
+const LabelRow = z.object({ label: z.string() });
 const AliasRow = z.object({ alias: z.string(), label: z.string(), topic: z.string() });
 
 /** The topic key a typed topic stands for: its normalized form, followed through an alias. */
@@ -21,11 +22,18 @@ export function resolveTopic(db: Db, raw: string): string {
   return row?.topic ?? key;
 }
 
-/** Every topic that has at least one expert, with the first spelling used, by label. */
+/**
+ * Every topic that has at least one expert, by label. The label is the topic's canonical
+ * spelling; topics from before canonical spellings were recorded show the first expert's.
+ */
 export function knownTopics(db: Db): TopicInfo[] {
   return db
     .prepare(
-      `SELECT topic, (SELECT label FROM qa_expert_topics l WHERE l.topic = t.topic ORDER BY added_at, member_id LIMIT 1) AS label,
+      `SELECT topic,
+              COALESCE(
+                (SELECT label FROM qa_topic_labels n WHERE n.topic = t.topic),
+                (SELECT label FROM qa_expert_topics l WHERE l.topic = t.topic ORDER BY added_at, member_id LIMIT 1)
+              ) AS label,
               count(*) AS experts
        FROM qa_expert_topics t GROUP BY topic ORDER BY label COLLATE NOCASE`,
     )
@@ -44,9 +52,26 @@ export function topicAliases(db: Db): { alias: string; label: string; topic: str
     .map((row) => AliasRow.parse(row));
 }
 
-/** The label of a topic key; undefined when nobody uses the topic yet. */
+/** The label of a topic key; undefined when the topic was never named. */
 export function topicLabelOf(db: Db, key: string): string | undefined {
-  return knownTopics(db).find((topic) => topic.key === key)?.label;
+  const row = LabelRow.optional().parse(
+    db.prepare("SELECT label FROM qa_topic_labels WHERE topic = ?").get(key),
+  );
+  return row?.label ?? knownTopics(db).find((topic) => topic.key === key)?.label;
+}
+
+/**
+ * The label a topic key is shown with from now on: its recorded spelling, else `raw` as typed,
+ * which becomes the recorded one. Aliases resolve before this, so an alias spelling never
+ * becomes a topic's label.
+ */
+export function nameTopic(db: Db, key: string, raw: string): string {
+  const label = topicLabelOf(db, key) ?? topicLabel(raw);
+  db.prepare("INSERT INTO qa_topic_labels (topic, label) VALUES (?, ?) ON CONFLICT DO NOTHING").run(
+    key,
+    label,
+  );
+  return label;
 }
 
 function expertCount(db: Db, key: string): number {
@@ -89,6 +114,9 @@ export function setTopicAlias(
     return fail(key, { alias: topicLabelOf(db, alias) ?? aliasLabel, topic: label });
   }
   db.transaction(() => {
+    nameTopic(db, topic, topicRaw);
+    // The alias is no topic of its own any more, so its spelling must not label anything.
+    db.prepare("DELETE FROM qa_topic_labels WHERE topic = ?").run(alias);
     db.prepare(
       `INSERT INTO qa_topic_aliases (alias, label, topic, created_by, created_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (alias) DO UPDATE SET label = excluded.label, topic = excluded.topic,

@@ -150,4 +150,18 @@ describe("check-in replies", () => {
     expect(out.join("\n")).toContain("antworten könnt ihr 2 Tage lang, danach fasse ich hier zusammen.");
     h.close();
   });
+
+  it("says in check-in words who may end a check-in, and keeps it running", async () => {
+    const h = await startConsole({ start: "2027-03-01T08:00:00+01:00" });
+    await h.send(":as ben", ":in #allgemein", "Moin", ":as admin", ADD);
+    const out = await h.send(":as ben", "/cop checkin delete 1");
+    expect(out.at(-1)).toContain(
+      "Diesen Check-in dürfen nur Moderator:innen oder wer ihn angelegt hat beenden.",
+    );
+    expect(h.app.db.prepare("SELECT state FROM checkins WHERE id = 1").get()).not.toEqual({
+      state: "deleted",
+    });
+    expect(count(h, "jobs")).toBeGreaterThan(0);
+    h.close();
+  });
 });

@@ -77,6 +77,34 @@ describe("calendar files", () => {
     expect(ics).toContain("DTSTART:20261025T030000");
   });
 
+  it("lists a date in the spring-forward gap at the time copbot uses, not the nominal one", () => {
+    const sunday = { kind: "weekly", weekday: "sun", interval: 1, time: "02:30" } as const;
+    const ics = lines(meetingIcs(meeting(sunday), new Set(), now));
+    // 2027-03-28 02:30 does not exist in Berlin: copbot meets at 03:00, calendar apps would
+    // read the repeated 02:30 as 03:30.
+    expect(ics).toContain("DTSTART;TZID=Europe/Berlin:20270307T023000");
+    expect(ics).toContain("EXDATE;TZID=Europe/Berlin:20270328T023000");
+    expect(ics).toContain("RDATE;TZID=Europe/Berlin:20270328T030000");
+    expect(ics.filter((l) => /^(EXDATE|RDATE)/.test(l))).toHaveLength(2);
+
+    const onGap = lines(meetingIcs(meeting(sunday), new Set(), new Date("2027-03-27T12:00:00Z")));
+    expect(onGap).toContain("DTSTART;TZID=Europe/Berlin:20270404T023000");
+    expect(onGap).toContain("RDATE;TZID=Europe/Berlin:20270328T030000");
+  });
+
+  it("moves a holiday in the gap by its nominal time, so no instance points at a time that does not exist", () => {
+    const sunday = meeting({ kind: "weekly", weekday: "sun", interval: 1, time: "02:30" });
+    // Ostersonntag 2027 (a holiday in Brandenburg) is the day clocks go forward.
+    const moving: Meeting = {
+      ...sunday,
+      schedule: { ...sunday.schedule, holidays: { region: "DE-BB", rule: "move" } },
+    };
+    const ics = lines(meetingIcs(moving, new Set(), now));
+    expect(ics).toContain("EXDATE;TZID=Europe/Berlin:20270328T023000");
+    expect(ics).toContain("RDATE;TZID=Europe/Berlin:20270330T023000");
+    expect(ics.some((l) => l.startsWith("RECURRENCE-ID") && l.includes("20270328"))).toBe(false);
+  });
+
   it("describes the zone's daylight-saving rules, or a fixed offset", () => {
     expect(lines(vtimezone("Europe/Berlin", 2027))).toEqual([
       "BEGIN:VTIMEZONE",

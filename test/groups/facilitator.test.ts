@@ -1,5 +1,12 @@
 import type { ConsoleHarness } from "../support/console-harness";
-import { copbot, groupSessionForEachTest, propose, refOf } from "../support/groups-fixtures";
+import {
+  copbot,
+  dmTo,
+  groupSessionForEachTest,
+  propose,
+  refOf,
+  startWithThree,
+} from "../support/groups-fixtures";
 
 describe("working groups: handing facilitation on", () => {
   let h: ConsoleHarness;
@@ -62,5 +69,47 @@ describe("working groups: handing facilitation on", () => {
     expect(copbot(await h.send(":as dora", "/cop group milestone add 2026-12-10 Entwurf"))).toContain(
       "Meilenstein #1 „Entwurf“",
     );
+  });
+
+  it("lets someone handed facilitation without a seat decline: back to the old facilitator, out of the space", async () => {
+    await startWithThree(h);
+    const handed = await h.send("/cop group facilitator 1 @dora");
+    expect(handed).toContain("[#ag-1-checkliste-pdf] + @dora");
+    expect(handed.join("\n")).toContain("Übergeben von @anna\n    [button group.decline: Ablehnen]");
+    const declined = await h.send(":as dora", `:click ${refOf(handed, "[dm dora]")} group.decline`);
+    expect(copbot(declined)).toContain(
+      "Alles klar – du moderierst „Checkliste PDF“ nicht und bist nicht mehr in der Gruppe (mitmachen: /cop group join 1). Die Moderation liegt wieder bei @anna",
+    );
+    expect(declined).toContain("[#ag-1-checkliste-pdf] − @dora");
+    expect(declined).not.toContain("[#ag-1-checkliste-pdf] + @anna");
+    expect(dmTo(declined, "anna")).toContain("@dora hat die Moderation von #1 „Checkliste PDF“ abgelehnt");
+    expect(copbot(await h.send(":as anna", "/cop group list"))).toContain(
+      "#1 Checkliste PDF · läuft · 3/6 dabei",
+    );
+    expect(copbot(await h.send("/cop group milestone add 2026-12-10 Entwurf"))).toContain("Meilenstein #1");
+  });
+
+  it("lets a member handed facilitation decline the role only: they keep their seat", async () => {
+    await startWithThree(h);
+    const handed = await h.send("/cop group facilitator 1 @ben");
+    const declined = await h.send(":as ben", `:click ${refOf(handed, "[dm ben]")} group.decline`);
+    expect(copbot(declined)).toContain(
+      "Alles klar – du moderierst „Checkliste PDF“ nicht mehr, bleibst aber Mitglied. Die Moderation liegt wieder bei @anna",
+    );
+    expect(dmTo(declined, "anna")).toContain("@ben hat die Moderation von #1 „Checkliste PDF“ abgelehnt");
+    expect(declined.some((l) => l.startsWith("[#ag-1-checkliste-pdf]"))).toBe(false);
+    expect(copbot(await h.send(":as anna", "/cop group list"))).toContain(
+      "#1 Checkliste PDF · läuft · 3/6 dabei",
+    );
+  });
+
+  it("does not seat a former facilitator again who left after handing over", async () => {
+    await startWithThree(h);
+    const handed = await h.send("/cop group facilitator 1 @dora", "/cop group leave 1");
+    const declined = await h.send(":as dora", `:click ${refOf(handed, "[dm dora]")} group.decline`);
+    expect(copbot(declined)).toContain(
+      "@anna hat dir die Moderation von „Checkliste PDF“ übergeben, ist aber nicht mehr in der Gruppe.",
+    );
+    expect(declined.some((l) => l.startsWith("[#ag-1-checkliste-pdf]"))).toBe(false);
   });
 });

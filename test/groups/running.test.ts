@@ -14,6 +14,16 @@ describe("working groups: running and closing", () => {
     expect(agenda).toContain("Checkliste PDF · Entwurf der Checkliste steht · fällig am 25.01.2027");
   });
 
+  it("posts the weekly status summary in the space without a join button: every member takes part", async () => {
+    await h.send(":clock 2026-11-30T10:05", ":as ben", ":in dm", "Tags geprüft", "Lesereihenfolge", "nichts");
+    const summary = await h.send(":clock 2026-11-30T14:05");
+    expect(summary).toContain(
+      "[#ag-1-checkliste-pdf] (m24) copbot: *📝 Status: Checkliste PDF · Mo, 30.11.2026, 10:00*",
+    );
+    expect(summary).toContain("    [button checkin.ask: Als Frage stellen (ben)]");
+    expect(summary.join("\n")).not.toContain("[button checkin.join");
+  });
+
   it("reminds before the due date, and the reminders follow an extension", async () => {
     expect(copbot(await h.send("/cop group extend 2027-02-08"))).toContain(
       "Bitte nenn eine kurze Begründung",

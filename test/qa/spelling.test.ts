@@ -63,6 +63,30 @@ describe("topic aliases", () => {
   });
 });
 
+describe("canonical topic spelling with aliases", () => {
+  it("labels a topic named only in an alias with the alias target's spelling", async () => {
+    await h.send(":as admin", '/cop topic alias E-Akte "elektronische Akte"');
+    expect(text(await h.send(":as anna", "/cop expert add eakte"))).toContain("E-Akte");
+    const topics = text(await h.send("/cop topics"));
+    expect(topics).toContain("*E-Akte* · Expert:innen: 1 · auch: elektronische Akte");
+    expect(topics).not.toContain("eakte");
+    const routed = text(
+      await h.send(":as ben", ":in #fragen", "Wie migriert ihr in die elektronische Akte?"),
+    );
+    expect(routed).toMatch(/@anna – \*E-Akte\*/);
+  });
+
+  it("keeps the target's spelling when an earlier target becomes an alias itself", async () => {
+    await h.send(":as admin", '/cop topic alias E-Akte "elektronische Akte"');
+    await h.send(":as admin", "/cop topic alias Archiv E-Akte");
+    await h.send(":as anna", '/cop expert add "elektronische Akte"');
+    const topics = text(await h.send("/cop topics"));
+    expect(topics).toContain("*Archiv* · Expert:innen: 1 · auch: E-Akte, elektronische Akte");
+    expect(topics).not.toContain("*elektronische Akte*");
+    expect(text(await h.send("/cop expert list eakte"))).toContain("Archiv");
+  });
+});
+
 describe("proposals in a Q&A channel", () => {
   it("does not track a group proposal as a question", async () => {
     await h.send(":as anna", "/cop expert add Barrierefreiheit");

@@ -165,6 +165,10 @@ export const groups = {
     "Du hast „{title}“ selbst vorgeschlagen. Gib die Moderation mit /cop group facilitator {id} @name weiter.",
   "group.decline.done":
     "Alles klar – du moderierst „{title}“ nicht und bist nicht mehr in der Gruppe (mitmachen: /cop group join {id}). Die Moderation liegt wieder bei",
+  "group.decline.doneMember":
+    "Alles klar – du moderierst „{title}“ nicht mehr, bleibst aber Mitglied. Die Moderation liegt wieder bei",
+  "group.decline.previousLeft":
+    "hat dir die Moderation von „{title}“ übergeben, ist aber nicht mehr in der Gruppe. Gib sie mit /cop group facilitator {id} @name an jemanden weiter, der mitmacht.",
   "group.decline.back":
     "hat die Moderation von #{id} „{title}“ abgelehnt – du moderierst jetzt selbst. Weitergeben kannst du sie mit /cop group facilitator {id} @name.",
   "group.leave.facilitator":

@@ -176,6 +176,7 @@ export const meetings = {
   "meeting.error.noId":
     "Welcher Termin oder Check-in? Gib die Nummer an, z. B. {example}. Alle zeigt {list}.",
   "meeting.error.checkinOnly": "„{value}“ gibt es nur bei Check-ins. Beispiel: {example}",
+  "checkin.error.notOwner": "Diesen Check-in dürfen nur Moderator:innen oder wer ihn angelegt hat beenden.",
   "checkin.error.meetingOnly":
     "„{value}“ gibt es nur bei Terminen, nicht bei Check-ins: Check-ins fragen per DM und haben eine Frist (deadline). Beispiel: {example}",
   "checkin.error.noQuestions":

@@ -158,6 +158,10 @@ export const groups = {
     'You proposed "{title}" yourself. Hand facilitation on with /cop group facilitator {id} @name.',
   "group.decline.done":
     'Alright – you don\'t facilitate "{title}" and are no longer in the group (to join: /cop group join {id}). Facilitation is back with',
+  "group.decline.doneMember":
+    'Alright – you no longer facilitate "{title}" but stay a member. Facilitation is back with',
+  "group.decline.previousLeft":
+    'handed you facilitation of "{title}" but is no longer in the group. Hand it on to someone who takes part with /cop group facilitator {id} @name.',
   "group.decline.back":
     'declined to facilitate #{id} "{title}" – you facilitate it yourself now. Hand it on with /cop group facilitator {id} @name.',
   "group.leave.facilitator":

@@ -175,6 +175,7 @@ export const meetings = {
     '“{value}” would fire several times a day. Meetings and check-ins happen at most once a day, e.g. cron "0 10 * * 1-5" (weekdays 10:00). Example: {example}',
   "meeting.error.noId": "Which meeting or check-in? Give its number, e.g. {example}. {list} shows them all.",
   "meeting.error.checkinOnly": "“{value}” is for check-ins only. Example: {example}",
+  "checkin.error.notOwner": "Only moderators or whoever created this check-in may end it.",
   "checkin.error.meetingOnly":
     "“{value}” is for meetings only, not check-ins: check-ins ask by DM and have a deadline. Example: {example}",
   "checkin.error.noQuestions":

@@ -11,7 +11,7 @@ export const askCommand = defineCommand({
   name: "ask",
   summary: "qa.ask.summary",
   usage: "qa.ask.usage",
-  example: "ask Wie migriert ihr Altakten in die E-Akte?",
+  example: "qa.ask.example",
   permission: "member",
   raw: true,
   args: z.tuple([z.string()]),

@@ -8,7 +8,7 @@ export const auditCommand = defineCommand({
   name: "audit",
   summary: "core.audit.summary",
   usage: "core.audit.usage",
-  example: "audit 20",
+  example: "core.audit.example",
   permission: "admin",
   readOnly: true,
   args: z.union([

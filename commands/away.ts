@@ -29,7 +29,7 @@ export const awayCommand = defineCommand({
   name: "away",
   summary: "qa.away.summary",
   usage: "qa.away.usage",
-  example: "away until 2026-12-07",
+  example: "qa.away.example",
   permission: "member",
   args: z.union([z.tuple([z.literal("off")]), z.tuple([z.enum(["until", "bis"]), z.string()])]),
   run(ctx, args) {

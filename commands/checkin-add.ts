@@ -17,7 +17,7 @@ export const checkinAddCommand = defineCommand({
   name: "checkin add",
   summary: "checkin.add.summary",
   usage: "checkin.add.usage",
-  example: EXAMPLES.checkin,
+  example: "checkin.add.example",
   permission: "moderator",
   args: z.array(z.string()),
   async run(ctx, tokens) {

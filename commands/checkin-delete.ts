@@ -8,7 +8,7 @@ export const checkinDeleteCommand = defineCommand({
   name: "checkin delete",
   summary: "checkin.delete.summary",
   usage: "checkin.delete.usage",
-  example: "checkin delete 1",
+  example: "checkin.delete.example",
   permission: "member",
   args: z.array(z.string()).max(1),
   run(ctx, [raw]) {

@@ -9,7 +9,7 @@ export const checkinListCommand = defineCommand({
   name: "checkin list",
   summary: "checkin.list.summary",
   usage: "checkin.list.usage",
-  example: "checkin list",
+  example: "checkin.list.example",
   permission: "member",
   args: z.tuple([]),
   run(ctx) {

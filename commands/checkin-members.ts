@@ -8,7 +8,7 @@ export const checkinJoinCommand = defineCommand({
   name: "checkin join",
   summary: "checkin.join.summary",
   usage: "checkin.join.usage",
-  example: "checkin join 1",
+  example: "checkin.join.example",
   permission: "member",
   args: z.array(z.string()).max(1),
   run(ctx, [raw]) {
@@ -26,7 +26,7 @@ export const checkinLeaveCommand = defineCommand({
   name: "checkin leave",
   summary: "checkin.leave.summary",
   usage: "checkin.leave.usage",
-  example: "checkin leave 1",
+  example: "checkin.leave.example",
   permission: "member",
   args: z.array(z.string()).max(1),
   run(ctx, [raw]) {

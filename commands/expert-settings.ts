@@ -10,7 +10,7 @@ export const expertCapCommand = defineCommand({
   name: "expert cap",
   summary: "qa.settings.cap.summary",
   usage: "qa.settings.cap.usage",
-  example: "expert cap 2",
+  example: "qa.settings.cap.example",
   permission: "member",
   args: z.tuple([
     z
@@ -32,7 +32,7 @@ export const expertQuietCommand = defineCommand({
   name: "expert quiet",
   summary: "qa.settings.quiet.summary",
   usage: "qa.settings.quiet.usage",
-  example: "expert quiet 18:00-08:00",
+  example: "qa.settings.quiet.example",
   permission: "member",
   args: z.tuple([
     z.string().transform((value, issue) => {
@@ -67,7 +67,7 @@ export const expertPauseCommand = defineCommand({
   name: "expert pause",
   summary: "qa.settings.pause.summary",
   usage: "qa.settings.pause.usage",
-  example: "expert pause",
+  example: "qa.settings.pause.example",
   permission: "member",
   args: z.tuple([]),
   run(ctx) {
@@ -81,7 +81,7 @@ export const expertResumeCommand = defineCommand({
   name: "expert resume",
   summary: "qa.settings.resume.summary",
   usage: "qa.settings.resume.usage",
-  example: "expert resume",
+  example: "qa.settings.resume.example",
   permission: "member",
   args: z.tuple([]),
   run(ctx) {

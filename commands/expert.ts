@@ -17,7 +17,7 @@ export const expertAddCommand = defineCommand({
   name: "expert add",
   summary: "qa.expert.add.summary",
   usage: "qa.expert.add.usage",
-  example: 'expert add E-Akte "elektronische Akte"',
+  example: "qa.expert.add.example",
   permission: "member",
   args: topicList,
   run(ctx, topics) {
@@ -47,7 +47,7 @@ export const expertRemoveCommand = defineCommand({
   name: "expert remove",
   summary: "qa.expert.remove.summary",
   usage: "qa.expert.remove.usage",
-  example: "expert remove E-Akte",
+  example: "qa.expert.remove.example",
   permission: "member",
   args: topicList,
   run(ctx, topics) {
@@ -63,7 +63,7 @@ export const expertListCommand = defineCommand({
   name: "expert list",
   summary: "qa.expert.list.summary",
   usage: "qa.expert.list.usage",
-  example: "expert list E-Akte",
+  example: "qa.expert.list.example",
   permission: "member",
   raw: true,
   args: z.tuple([z.string().trim().max(60, { message: "qa.err.topic_too_long" })]),

@@ -9,7 +9,7 @@ export const groupCloseCommand = defineCommand({
   name: "group close",
   summary: "group.cmd.close.summary",
   usage: "group.cmd.close.usage",
-  example: "group close https://wiki.example.org/leitfaden-e-akte Leitfaden mit 12 Schritten und Checkliste",
+  example: "group.cmd.close.example",
   permission: "member",
   raw: true,
   args: z.tuple([z.string()]),

@@ -8,7 +8,7 @@ export const groupConfirmCommand = defineCommand({
   name: "group confirm",
   summary: "group.cmd.confirm.summary",
   usage: "group.cmd.confirm.usage",
-  example: "group confirm 3",
+  example: "group.cmd.confirm.example",
   permission: "member",
   args: z.union([z.tuple([]), z.tuple([groupId])]),
   run: (ctx, args) => startGroup(ctx, args[0]),

@@ -8,7 +8,7 @@ export const groupConfirmationCommand = defineCommand({
   name: "group confirmation",
   summary: "group.cmd.confirmation.summary",
   usage: "group.cmd.confirmation.usage",
-  example: "group confirmation 3",
+  example: "group.cmd.confirmation.example",
   permission: "member",
   args: z.tuple([groupId]),
   run: (ctx, [id]) => sendConfirmation(ctx, id),

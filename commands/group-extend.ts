@@ -12,7 +12,7 @@ export const groupExtendCommand = defineCommand({
   name: "group extend",
   summary: "group.cmd.extend.summary",
   usage: "group.cmd.extend.usage",
-  example: "group extend 2027-03-01 Abstimmung mit dem Datenschutz dauert länger",
+  example: "group.cmd.extend.example",
   permission: "member",
   raw: true,
   args: z.tuple([z.string()]),

@@ -12,7 +12,7 @@ export const groupFacilitatorCommand = defineCommand({
   name: "group facilitator",
   summary: "group.cmd.facilitator.summary",
   usage: "group.cmd.facilitator.usage",
-  example: "group facilitator 3 @ben",
+  example: "group.cmd.facilitator.example",
   permission: "member",
   raw: true,
   args: z.tuple([z.string()]),

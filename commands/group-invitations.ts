@@ -7,7 +7,7 @@ export const groupInvitationsCommand = defineCommand({
   name: "group invitations",
   summary: "group.cmd.invitations.summary",
   usage: "group.cmd.invitations.usage",
-  example: "group invitations on",
+  example: "group.cmd.invitations.example",
   permission: "member",
   args: z.tuple([z.enum(["on", "off", "an", "aus"], { message: "group.invitations.usage" })]),
   run(ctx, [choice]) {

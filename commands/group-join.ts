@@ -8,7 +8,7 @@ export const groupJoinCommand = defineCommand({
   name: "group join",
   summary: "group.cmd.join.summary",
   usage: "group.cmd.join.usage",
-  example: "group join 3",
+  example: "group.cmd.join.example",
   permission: "member",
   args: z.tuple([groupId]),
   run: (ctx, [id]) => joinGroup(ctx, id),

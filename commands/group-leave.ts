@@ -8,7 +8,7 @@ export const groupLeaveCommand = defineCommand({
   name: "group leave",
   summary: "group.cmd.leave.summary",
   usage: "group.cmd.leave.usage",
-  example: "group leave 3",
+  example: "group.cmd.leave.example",
   permission: "member",
   args: z.tuple([groupId]),
   run: (ctx, [id]) => leaveGroup(ctx, id),

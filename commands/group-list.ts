@@ -9,7 +9,7 @@ export const groupListCommand = defineCommand({
   name: "group list",
   summary: "group.cmd.list.summary",
   usage: "group.cmd.list.usage",
-  example: "group list",
+  example: "group.cmd.list.example",
   permission: "member",
   args: noArgs,
   run(ctx) {

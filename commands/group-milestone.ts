@@ -17,7 +17,7 @@ export const groupMilestoneCommand = defineCommand({
   name: "group milestone",
   summary: "group.cmd.milestone.summary",
   usage: "group.cmd.milestone.usage",
-  example: "group milestone add 2027-01-15 Gliederung abgestimmt",
+  example: "group.cmd.milestone.example",
   permission: "member",
   raw: true,
   args: z.tuple([z.string()]),

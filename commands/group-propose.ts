@@ -4,16 +4,12 @@ import { resolvePerson, startProposal, submitAndReport } from "../src/groups/pro
 import { commandPrefix } from "./registry";
 import { defineCommand } from "./types";
 
-/** The help's example (German, the community's default); error hints use the member's language. */
-const EXAMPLE =
-  'group propose title="Leitfaden E-Akte-Migration" problem="Wir migrieren Altakten in die E-Akte und jede Behörde erfindet das Vorgehen neu" deliverable=Leitfaden due=2027-02-15 size=3-6 topics="E-Akte, Archiv"';
-
 /** `/cop group propose` (guided) or `/cop group propose title=… problem=… …` (one line). */
 export const groupProposeCommand = defineCommand({
   name: "group propose",
   summary: "group.cmd.propose.summary",
   usage: "group.cmd.propose.usage",
-  example: EXAMPLE,
+  example: "group.cmd.propose.example",
   permission: "member",
   raw: true,
   args: z.tuple([z.string()]),
@@ -34,7 +30,7 @@ export const groupProposeCommand = defineCommand({
       ctx,
       event.channelId,
       { ...rest, ...(facilitatorId ? { facilitatorId } : { facilitatorUnknown: facilitator ?? "" }) },
-      `${commandPrefix(event.platform)} ${t("group.propose.example")}`,
+      `${commandPrefix(event.platform)} ${t("group.cmd.propose.example")}`,
     );
   },
 });

@@ -10,7 +10,7 @@ export const groupReopenCommand = defineCommand({
   name: "group reopen",
   summary: "group.cmd.reopen.summary",
   usage: "group.cmd.reopen.usage",
-  example: "group reopen 3 2027-03-15",
+  example: "group.cmd.reopen.example",
   permission: "member",
   args: z.union([z.tuple([groupId]), z.tuple([groupId, z.string()])]),
   run(ctx, [id, due]) {

@@ -12,7 +12,7 @@ export const groupStatusCommand = defineCommand({
   name: "group status",
   summary: "group.cmd.status.summary",
   usage: "group.cmd.status.usage",
-  example: "group status Gliederung steht, Kapitel 2 in Arbeit",
+  example: "group.cmd.status.example",
   permission: "member",
   raw: true,
   args: z.tuple([z.string()]),

@@ -14,7 +14,7 @@ export const groupTimeCommand = defineCommand({
   name: "group time",
   summary: "group.cmd.time.summary",
   usage: "group.cmd.time.usage",
-  example: "group time 1,5h Kapitel 2 überarbeitet",
+  example: "group.cmd.time.example",
   permission: "member",
   raw: true,
   args: z.tuple([z.string()]),

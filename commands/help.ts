@@ -10,7 +10,7 @@ export function helpCommand(registry: () => CommandRegistry) {
     name: "help",
     summary: "core.help.summary",
     usage: "core.help.usage",
-    example: "help mod",
+    example: "core.help.example",
     permission: "member",
     args: z.array(z.string()).max(3),
     run(ctx, words) {
@@ -40,7 +40,7 @@ export function helpCommand(registry: () => CommandRegistry) {
           msg()
             .text(bold(`${prefix} ${def.name}`), " – ", t(def.summary))
             .text(t("core.usage"), " ", code(`${prefix} ${t(def.usage)}`))
-            .text(t("core.example"), " ", code(`${prefix} ${def.example}`))
+            .text(t("core.example"), " ", code(`${prefix} ${t(def.example)}`))
             .build(),
         );
         return;

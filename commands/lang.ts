@@ -7,7 +7,7 @@ export const langCommand = defineCommand({
   name: "lang",
   summary: "core.lang.summary",
   usage: "core.lang.usage",
-  example: "lang en",
+  example: "core.lang.example",
   permission: "member",
   args: z.tuple([
     z

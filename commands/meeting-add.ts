@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { code, msg } from "../src/core/message";
-import { EXAMPLES } from "../src/checkins/parse-spec";
 import { meetingForm } from "./meeting-add-form";
 import { replyError } from "./meeting-common";
 import { addMeeting, MEETING_ADD_PERMISSION } from "./meeting-create";
@@ -16,7 +15,7 @@ export const meetingAddCommand = defineCommand({
   name: "meeting add",
   summary: "meeting.add.summary",
   usage: "meeting.add.usage",
-  example: EXAMPLES.meeting,
+  example: "meeting.add.example",
   permission: MEETING_ADD_PERMISSION,
   args: z.array(z.string()),
   async run(ctx, tokens) {
@@ -28,7 +27,7 @@ export const meetingAddCommand = defineCommand({
       return ctx.reply(
         msg()
           .text(t("core.usage"), " ", code(`${prefix} ${t("meeting.add.usage")}`))
-          .text(t("core.example"), " ", code(`${prefix} ${EXAMPLES.meeting}`))
+          .text(t("core.example"), " ", code(`${prefix} ${t("meeting.add.example")}`))
           .build(),
       );
     }

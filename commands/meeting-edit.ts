@@ -18,7 +18,7 @@ export const meetingEditCommand = defineCommand({
   name: "meeting edit",
   summary: "meeting.edit.summary",
   usage: "meeting.edit.usage",
-  example: "meeting edit 1 weekly tue 09:30 link https://meet.example.org/cop",
+  example: "meeting.edit.example",
   permission: "member",
   args: z.array(z.string()),
   async run(ctx, [raw, ...tokens]) {

@@ -11,7 +11,7 @@ export const meetingIcsCommand = defineCommand({
   name: "meeting ics",
   summary: "meeting.ics.summary",
   usage: "meeting.ics.usage",
-  example: "meeting ics 1",
+  example: "meeting.ics.example",
   permission: "member",
   args: z.array(z.string()).max(1),
   run(ctx, [raw]) {

@@ -12,7 +12,7 @@ export const meetingListCommand = defineCommand({
   name: "meeting list",
   summary: "meeting.list.summary",
   usage: "meeting.list.usage",
-  example: "meeting list",
+  example: "meeting.list.example",
   permission: "member",
   args: z.tuple([]),
   run(ctx) {

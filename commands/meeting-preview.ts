@@ -24,7 +24,7 @@ export const meetingPreviewCommand = defineCommand({
   name: "meeting preview",
   summary: "meeting.preview.summary",
   usage: "meeting.preview.usage",
-  example: "meeting preview 1",
+  example: "meeting.preview.example",
   permission: "member",
   args: z.array(z.string()).max(1),
   run(ctx, [raw]) {

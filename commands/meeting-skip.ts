@@ -13,7 +13,7 @@ export const meetingSkipCommand = defineCommand({
   name: "meeting skip",
   summary: "meeting.skip.summary",
   usage: "meeting.skip.usage",
-  example: "meeting skip 1 2027-03-15",
+  example: "meeting.skip.example",
   permission: "moderator",
   args: z.array(z.string()).max(2),
   run(ctx, [raw, dateRaw]) {

@@ -11,7 +11,7 @@ export const meetingPauseCommand = defineCommand({
   name: "meeting pause",
   summary: "meeting.pause.summary",
   usage: "meeting.pause.usage",
-  example: "meeting pause 1",
+  example: "meeting.pause.example",
   permission: "moderator",
   args: idArg,
   run(ctx, [raw]) {
@@ -34,7 +34,7 @@ export const meetingResumeCommand = defineCommand({
   name: "meeting resume",
   summary: "meeting.resume.summary",
   usage: "meeting.resume.usage",
-  example: "meeting resume 1",
+  example: "meeting.resume.example",
   permission: "moderator",
   args: idArg,
   run(ctx, [raw]) {
@@ -56,7 +56,7 @@ export const meetingDeleteCommand = defineCommand({
   name: "meeting delete",
   summary: "meeting.delete.summary",
   usage: "meeting.delete.usage",
-  example: "meeting delete 1",
+  example: "meeting.delete.example",
   permission: "moderator",
   args: idArg,
   run(ctx, [raw]) {

@@ -9,7 +9,7 @@ export const modCommand = defineCommand({
   name: "mod",
   summary: "core.mod.summary",
   usage: "core.mod.usage",
-  example: "mod add @ben",
+  example: "core.mod.example",
   permission: "admin",
   readOnly: (args) => args[0] === "list",
   args: z.union([z.tuple([z.literal("list")]), z.tuple([z.enum(["add", "remove"]), userToken])]),

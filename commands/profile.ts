@@ -44,7 +44,7 @@ export const profileCommand = defineCommand({
   name: "profile",
   summary: "core.profile.summary",
   usage: "core.profile.usage",
-  example: 'profile org "Stadt Musterhausen"',
+  example: "core.profile.example",
   permission: "member",
   args: profileArgs,
   async run(ctx, args) {

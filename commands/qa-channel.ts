@@ -10,7 +10,7 @@ export const qaChannelCommand = defineCommand({
   name: "qa channel",
   summary: "qa.channel.summary",
   usage: "qa.channel.usage",
-  example: "qa channel add #fragen",
+  example: "qa.channel.example",
   permission: "moderator",
   args: z.union([
     z.tuple([z.literal("list")]),

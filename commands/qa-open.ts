@@ -11,7 +11,7 @@ export const qaOpenCommand = defineCommand({
   name: "qa open",
   summary: "qa.open.summary",
   usage: "qa.open.usage",
-  example: "qa open",
+  example: "qa.open.example",
   permission: "moderator",
   readOnly: true,
   args: z.tuple([]),

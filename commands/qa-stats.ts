@@ -11,7 +11,7 @@ export const qaStatsCommand = defineCommand({
   name: "qa stats",
   summary: "qa.stats.summary",
   usage: "qa.stats.usage",
-  example: "qa stats",
+  example: "qa.stats.example",
   permission: "member",
   args: z.tuple([]),
   run(ctx) {

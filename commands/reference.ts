@@ -17,7 +17,7 @@ export function commandReference(registry: CommandRegistry): string {
     .list()
     .map(
       (c) =>
-        `| \`/cop ${cell(t("en", c.usage))}\` | ${cell(t("en", c.summary))} | ${ROLE_LABEL[c.permission]} | \`/cop ${cell(c.example)}\` |`,
+        `| \`/cop ${cell(t("en", c.usage))}\` | ${cell(t("en", c.summary))} | ${ROLE_LABEL[c.permission]} | \`/cop ${cell(t("en", c.example))}\` |`,
     );
   return ["| command | what it does | who | example |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }

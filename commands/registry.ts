@@ -126,7 +126,7 @@ export class CommandRegistry {
     return msg()
       .text(problem)
       .text(t("core.usage"), " ", code(`${prefix} ${t(def.usage)}`))
-      .text(t("core.example"), " ", code(`${prefix} ${def.example}`))
+      .text(t("core.example"), " ", code(`${prefix} ${t(def.example)}`))
       .build();
   }
 }

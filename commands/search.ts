@@ -9,7 +9,7 @@ export const searchCommand = defineCommand({
   name: "search",
   summary: "qa.search.summary",
   usage: "qa.search.usage",
-  example: "search Dokumentenmanagement",
+  example: "qa.search.example",
   permission: "member",
   raw: true,
   args: z.tuple([

@@ -11,7 +11,7 @@ export const solvedCommand = defineCommand({
   name: "solved",
   summary: "qa.solved.summary",
   usage: "qa.solved.usage",
-  example: "solved #12",
+  example: "qa.solved.example",
   permission: "member",
   args: z.union([z.tuple([]), z.tuple([z.string().regex(/^#?\d{1,9}$/, { message: "qa.err.bad_ref" })])]),
   async run(ctx, args) {

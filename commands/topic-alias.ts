@@ -15,7 +15,7 @@ export const topicAliasCommand = defineCommand({
   name: "topic alias",
   summary: "qa.alias.summary",
   usage: "qa.alias.usage",
-  example: 'topic alias eakte "elektronische Akte"',
+  example: "qa.alias.example",
   permission: "moderator",
   args: z.tuple([topicText, topicText]),
   run(ctx, [topic, alias]) {

@@ -8,7 +8,7 @@ export const topicsCommand = defineCommand({
   name: "topics",
   summary: "qa.topics.summary",
   usage: "qa.topics.usage",
-  example: "topics",
+  example: "qa.topics.example",
   permission: "member",
   args: z.tuple([]),
   run(ctx) {

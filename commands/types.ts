@@ -15,8 +15,8 @@ export interface CommandDef<A = unknown> {
   readonly summary: MessageKey;
   /** Usage line(s) without the `/cop` prefix, e.g. `mod add|remove @user`. */
   readonly usage: MessageKey;
-  /** A complete example without the `/cop` prefix, e.g. `mod add @ben`. */
-  readonly example: string;
+  /** Key of a complete example without the `/cop` prefix (`mod add @ben`), shown in the reader's language. */
+  readonly example: MessageKey;
   readonly permission: Role;
   /** When true, `args` receives one token: the untokenized rest of the line (free text keeps its quotes). */
   readonly raw?: boolean;

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { fail, ok, type Result } from "../core/errors";
+import { de } from "../i18n";
 import { isHolidayRegion } from "./holidays";
 import { canonicalZone, isValidZone } from "./local-time";
 import { ORDINALS, parseCron, parseDuration, parseFutureDate, parseTime, parseWeekday } from "./parse-fields";
@@ -32,11 +33,13 @@ const NONE = new Set(["none", "keine", "off", "aus", "-"]);
 /** Options that only a meeting has: check-ins ask by DM and have a deadline instead. */
 const MEETING_ONLY = new Set(["duration", "dauer", "remind", "erinnern", "link"]);
 
-/** Complete examples shown with every parse error, so the user sees a working line. */
+/**
+ * Complete examples shown with every parse error, so the user sees a working line. They are the
+ * German help examples (one text to maintain); parse errors do not know the reader's language.
+ */
 export const EXAMPLES: Readonly<Record<SpecKind, string>> = {
-  meeting: 'meeting add "CoP-Treffen" weekly mon 10:00 in #allgemein',
-  checkin:
-    'checkin add "Wochen-Check-in" weekly fri 14:00 in #team questions "Woran arbeitest du?|Wo brauchst du Hilfe?"',
+  meeting: de["meeting.add.example"],
+  checkin: de["checkin.add.example"],
 };
 
 /** Reads the recurrence at the head of `tokens`; returns it and how many tokens it used. */

@@ -3,6 +3,7 @@ import { bold, mention, msg } from "../src/core/message";
 import type { Member } from "../src/core/members";
 import type { Translate } from "../src/i18n";
 import { userToken } from "./args";
+import { commandPrefix } from "./registry";
 import { resolveMember } from "./resolve";
 import { defineCommand } from "./types";
 
@@ -49,12 +50,13 @@ export const profileCommand = defineCommand({
   args: profileArgs,
   async run(ctx, args) {
     const { t, services } = ctx;
+    const prefix = commandPrefix(ctx.event.platform);
     if (args.kind === "show") {
-      ctx.reply(renderProfile(t, ctx.actor));
+      ctx.reply(renderProfile(t, prefix, ctx.actor));
       return;
     }
     if (args.kind === "other") {
-      ctx.reply(renderProfile(t, await resolveMember(ctx, args.user)));
+      ctx.reply(renderProfile(t, prefix, await resolveMember(ctx, args.user)));
       return;
     }
     const { field, value } = args;
@@ -75,11 +77,11 @@ export const profileCommand = defineCommand({
           ? { organisation: cleared }
           : { bio: cleared },
     );
-    if (updated) ctx.reply(renderProfile(t, updated, t("core.profile.saved")));
+    if (updated) ctx.reply(renderProfile(t, prefix, updated, t("core.profile.saved")));
   },
 });
 
-function renderProfile(t: Translate, member: Member, intro?: string) {
+function renderProfile(t: Translate, prefix: string, member: Member, intro?: string) {
   const message = msg();
   if (intro) message.text(intro);
   return message
@@ -88,6 +90,6 @@ function renderProfile(t: Translate, member: Member, intro?: string) {
       [t("core.profile.org"), ": ", member.organisation ?? t("core.profile.empty")],
       [t("core.profile.bio"), ": ", member.bio ?? t("core.profile.empty")],
     ])
-    .context(t("core.profile.hint"))
+    .context(t("core.profile.hint", { prefix }))
     .build();
 }

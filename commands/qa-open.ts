@@ -17,14 +17,16 @@ export const qaOpenCommand = defineCommand({
   args: z.tuple([]),
   run(ctx) {
     const { services } = ctx;
-    const open = new QuestionRepo(services.db).open(LIMIT);
+    const repo = new QuestionRepo(services.db);
+    const open = repo.open(LIMIT);
     if (open.length === 0) return ctx.reply(ctx.t("qa.open.none"));
+    const total = repo.openCount();
     const lang = services.langOf(ctx.actor);
-    ctx.reply(
-      msg()
-        .text(ctx.t("qa.open.title", { count: open.length }))
-        .list(open.map((q) => openQuestionLine(services, lang, q)))
-        .build(),
-    );
+    const reply = msg()
+      .text(ctx.t("qa.open.title", { count: total }))
+      .list(open.map((q) => openQuestionLine(services, lang, q)));
+    // The oldest come first; say how many more wait beyond this list.
+    if (total > open.length) reply.context(ctx.t("qa.open.more", { shown: open.length, total }));
+    ctx.reply(reply.build());
   },
 });

@@ -69,7 +69,9 @@ export class CommandRegistry {
     const best = closest(guess, names);
     const first = closest(typed[0]?.toLowerCase() ?? "", names);
     const pick = distance(guess, best) <= distance(typed[0]?.toLowerCase() ?? "", first) ? best : first;
-    return distance(pick, guess) <= Math.max(3, Math.ceil(guess.length / 2)) ? pick : undefined;
+    // Only near misses (typos), so a random word is not "corrected" into an unrelated command.
+    const d = distance(pick, guess);
+    return d <= Math.max(2, Math.floor(guess.length / 3)) && d < guess.length - 1 ? pick : undefined;
   }
 
   async dispatch(ctx: EventContext<CommandEvent>): Promise<void> {

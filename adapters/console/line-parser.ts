@@ -65,7 +65,7 @@ export function parseLine(raw: string): ConsoleLine {
     case "quit":
       return { kind: "quit" };
     case "as":
-      return rest[0] ? { kind: "as", name: rest[0].replace(/^@/, "") } : usage("as");
+      return rest[0] && rest.length === 1 ? { kind: "as", name: rest[0].replace(/^@/, "") } : usage("as");
     case "in":
       if (rest[0]?.toLowerCase() === "dm") return { kind: "in", channel: "dm" };
       return rest[0]?.startsWith("#") && rest[0].length > 1

@@ -8,6 +8,8 @@ const BUTTON_TEXT_MAX = 75;
 const BUTTONS_PER_ACTIONS = 25;
 const BLOCKS_MAX = 50;
 const FALLBACK_TEXT_MAX = 3000;
+/** Slack refuses a message whose blocks hold much more text (`msg_blocks_too_long`). */
+const MESSAGE_TEXT_BUDGET = 12_000;
 
 /** A Block Kit block as we send it; kept loose because Slack's own types are a wide union. */
 export type SlackBlock = { type: string } & Record<string, unknown>;
@@ -21,19 +23,33 @@ export interface RenderedMessage {
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text, verbatim: true });
 const plain = (text: string, max: number) => ({ type: "plain_text", text: clip(text, max), emoji: true });
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/**
+ * A safe place to cut escaped mrkdwn at or before `max`: never inside an entity (`&lt;`) or a
+ * surrogate pair, so the cut text stays valid.
+ */
+function safeCut(text: string, max: number): number {
+  let at = max;
+  const entity = /&[a-z]{0,4}$/.exec(text.slice(0, at));
+  if (entity) at -= entity[0].length;
+  const code = text.charCodeAt(at - 1);
+  if (code >= 0xd800 && code <= 0xdbff) at -= 1;
+  return at;
 }
 
-/** Splits long mrkdwn at line breaks so each section stays under Slack's limit. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, safeCut(text, max - 1))}…`;
+}
+
+/** Splits long mrkdwn at line breaks (else at spaces) so each section stays under Slack's limit. */
 function chunks(text: string, max: number): string[] {
   const out: string[] = [];
   let rest = text;
   while (rest.length > max) {
-    const cut = rest.lastIndexOf("\n", max);
-    const at = cut > 0 ? cut : max;
+    const line = rest.lastIndexOf("\n", max);
+    const space = rest.lastIndexOf(" ", max);
+    const at = line > 0 ? line : space > 0 ? space : safeCut(rest, max);
     out.push(rest.slice(0, at));
-    rest = rest.slice(at).replace(/^\n/, "");
+    rest = rest.slice(at).replace(/^[\n ]/, "");
   }
   out.push(rest);
   return out;
@@ -106,21 +122,38 @@ function renderButtons(buttons: readonly Button[]): SlackBlock[] {
   return out;
 }
 
-/** Keeps a message under Slack's block limit; the last block (usually the buttons) survives. */
-function capBlocks(blocks: SlackBlock[]): SlackBlock[] {
-  if (blocks.length <= BLOCKS_MAX) return blocks;
-  return [...blocks.slice(0, BLOCKS_MAX - 1), ...blocks.slice(-1)];
+function textLength(block: SlackBlock): number {
+  return JSON.stringify(block).length;
+}
+
+/**
+ * Keeps a message under Slack's limits on block count and total text: content blocks are kept
+ * in order while they fit, the buttons always survive, and a "…" marks what was cut.
+ */
+function capBlocks(content: SlackBlock[], actions: SlackBlock[]): SlackBlock[] {
+  const room = BLOCKS_MAX - actions.length - 1;
+  const kept: SlackBlock[] = [];
+  let used = 0;
+  for (const block of content) {
+    used += textLength(block);
+    if (kept.length >= room || used > MESSAGE_TEXT_BUDGET) {
+      return [...kept, { type: "context", elements: [mrkdwn("…")] }, ...actions];
+    }
+    kept.push(block);
+  }
+  return [...kept, ...actions];
 }
 
 /** Renders a platform-neutral message as Block Kit plus the notification fallback text. */
 export function renderMessage(message: OutgoingMessage): RenderedMessage {
-  const blocks = [...message.blocks.flatMap(renderBlock), ...renderButtons(message.buttons ?? [])];
+  const content = message.blocks.flatMap(renderBlock);
+  const actions = renderButtons(message.buttons ?? []);
   const text = message.blocks
     .map(blockText)
     .filter((line) => line !== "")
     .join("\n");
   return {
     text: clip(text === "" ? " " : text, FALLBACK_TEXT_MAX),
-    blocks: capBlocks(blocks),
+    blocks: capBlocks(content, actions),
   };
 }

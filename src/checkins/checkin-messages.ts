@@ -116,7 +116,9 @@ export function summaryMessage(
   checkin.questions.forEach((question, index) => {
     const forQuestion = answers.filter((a) => a.questionIndex === index);
     if (forQuestion.length === 0) return;
-    m.text(bold(question)).list(forQuestion.map((a): Inline[] => [mention(a.memberId), ": ", a.text]));
+    m.text(bold(question)).list(
+      forQuestion.map((a): Inline[] => [mention(a.memberId), ": ", shorten(a.text)]),
+    );
     if (!isHelpQuestion(question)) return;
     for (const a of forQuestion.slice(0, MAX_ASK_BUTTONS - askButtons)) {
       m.button("checkin.ask", t("checkin.summary.ask", { name: name(a.memberId) }), String(a.id));
@@ -131,4 +133,17 @@ export function summaryMessage(
   // A group's status check-in already counts every group member; nobody else sees its space.
   if (checkin.owner?.kind !== "group") m.button("checkin.join", t("checkin.join.button"), String(checkin.id));
   return m.build();
+}
+
+/**
+ * Longest answer shown in a summary. Chat platforms refuse very large messages (Slack about
+ * 12,000 characters of blocks, Matrix 64 KiB per event); the full text stays in the DM.
+ */
+const SUMMARY_ANSWER_MAX = 400;
+
+function shorten(text: string): string {
+  const chars = Array.from(text.trim());
+  return chars.length <= SUMMARY_ANSWER_MAX
+    ? text.trim()
+    : `${chars.slice(0, SUMMARY_ANSWER_MAX - 1).join("")}…`;
 }

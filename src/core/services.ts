@@ -13,6 +13,7 @@ import { Outbox } from "./outbox";
 import { PortRouter } from "./port-router";
 import { strongest, type Role } from "./roles";
 import { Scheduler } from "./scheduler";
+import { SettingsRepo } from "./settings";
 
 /** Everything a feature may use. Built once per process (or per test). */
 export interface Services {
@@ -32,6 +33,13 @@ export interface Services {
   roleOf(memberId: string, channelId?: string): Promise<Role>;
   /** The language to address a member in. */
   langOf(member: Member | undefined): Lang;
+  /**
+   * Everyone known to moderate: stored moderators and admins, `COPBOT_ADMINS`, and people a
+   * platform made moderators (Matrix power level, Slack workspace admins, the console admin),
+   * as last seen when they acted. Used to notify moderators from jobs, which cannot ask the
+   * platform.
+   */
+  moderatorIds(): string[];
 }
 
 /** Wires the repositories, scheduler and outbox around one database and clock. */
@@ -44,6 +52,7 @@ export function createServices(opts: {
 }): Services {
   const { db, clock, config, log, features } = opts;
   const members = new MemberRepo(db, clock);
+  const settings = new SettingsRepo(db);
   const ports = new PortRouter();
   const services: Services = {
     db,
@@ -62,9 +71,27 @@ export function createServices(opts: {
       if (config.admins.includes(memberId)) role = "admin";
       const platform = splitId(memberId)?.platform;
       const port = platform && ports.has(platform) ? ports.forPlatform(platform) : undefined;
-      return strongest(role, await port?.platformRole(memberId, channelId));
+      const granted = await port?.platformRole(memberId, channelId);
+      rememberPlatformRole(settings, memberId, granted);
+      return strongest(role, granted);
     },
+    moderatorIds: () => [
+      ...new Set([
+        ...members.withRole("moderator").map((m) => m.id),
+        ...config.admins,
+        ...settings.list(PLATFORM_ROLE_PREFIX).map((key) => key.slice(PLATFORM_ROLE_PREFIX.length)),
+      ]),
+    ],
     langOf: (member) => member?.lang ?? config.lang,
   };
   return services;
+}
+
+const PLATFORM_ROLE_PREFIX = "platform-moderator:";
+
+/** Keeps the latest platform verdict: a granted moderator/admin role is stored, a revoked one removed. */
+function rememberPlatformRole(settings: SettingsRepo, memberId: string, role: Role | undefined): void {
+  const key = `${PLATFORM_ROLE_PREFIX}${memberId}`;
+  if (role === "moderator" || role === "admin") settings.set(key, role);
+  else settings.remove(key);
 }

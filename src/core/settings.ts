@@ -13,6 +13,19 @@ export class SettingsRepo {
     return parsed.success ? parsed.data : undefined;
   }
 
+  remove(key: string): void {
+    this.db.prepare("DELETE FROM settings WHERE key = ?").run(key);
+  }
+
+  /** Keys that start with `prefix`, in order. */
+  list(prefix: string): string[] {
+    return (
+      this.db
+        .prepare("SELECT key FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key")
+        .all(prefix.length, prefix) as { key: string }[]
+    ).map((row) => row.key);
+  }
+
   set(key: string, value: unknown): void {
     this.db
       .prepare(

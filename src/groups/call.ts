@@ -1,7 +1,7 @@
 import { bold, mention, msg, type OutgoingMessage } from "../core/message";
 import type { Services } from "../core/services";
 import type { Lang, Translate } from "../i18n";
-import { findExperts } from "../qa/experts";
+import { findExperts, reasonFor } from "../qa/experts";
 import { communityVoice, groupRepo, memberVoice, samePlatform } from "./context";
 import { dayOf, formatDay } from "./dates";
 import { deliverableKey } from "./deliverable";
@@ -107,7 +107,7 @@ export function inviteExperts(services: Services, group: Group): string[] {
     const invitation = msg()
       .text(t("group.invite.intro", { title: group.title }), " ", mention(group.facilitatorId))
       .text(bold(t("group.charter.problem")), " ", group.problem)
-      .context(t("group.invite.why"), " ", ...expert.reason)
+      .context(t("group.invite.why"), " ", ...reasonFor(lang, expert.why.topics, expert.why.accepted))
       .context(
         t("group.invite.facts", {
           deliverable: t(deliverableKey(group.deliverable)),

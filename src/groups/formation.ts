@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Lang } from "../i18n";
 import { createCheckin, weeklySchedule } from "../checkins/api";
 import type { JobHandler } from "../core/scheduler";
 import { mention, msg, textMessage } from "../core/message";
@@ -86,7 +87,7 @@ export async function formGroup(services: Services, groupId: number): Promise<bo
     const spaceId =
       group.spaceId ??
       (await services.ports.forId(group.channelId).createPrivateSpace({
-        name: spaceName(group),
+        name: spaceName(group, services.config.lang),
         topic: group.title,
         // A space lives on one platform; members elsewhere could not be invited into it.
         memberIds: repo
@@ -171,8 +172,8 @@ function startRunning(services: Services, group: Group, spaceId: string): void {
   });
 }
 
-/** A channel-friendly name: `ag-12-leitfaden-e-akte`. */
-function spaceName(group: Group): string {
+/** A channel-friendly name: `ag-12-leitfaden-e-akte` (Arbeitsgruppe), `wg-12-…` in English. */
+function spaceName(group: Group, lang: Lang): string {
   const slug = group.title
     .toLowerCase()
     .replace(/ä/g, "ae")
@@ -183,5 +184,6 @@ function spaceName(group: Group): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 40)
     .replace(/-+$/g, "");
-  return `ag-${group.id}${slug ? `-${slug}` : ""}`;
+  const prefix = lang === "de" ? "ag" : "wg";
+  return `${prefix}-${group.id}${slug ? `-${slug}` : ""}`;
 }

@@ -49,21 +49,12 @@ export function cancelFollowUps(services: Services, questionId: number): void {
 }
 
 /**
- * Moderators and admins copbot knows without asking the platform (stored roles and
- * `COPBOT_ADMINS`), so the job stays synchronous and commits its DMs atomically.
- */
-function moderatorIds(services: Services): string[] {
-  return [
-    ...new Set([...services.members.withRole("moderator").map((m) => m.id), ...services.config.admins]),
-  ];
-}
-
-/**
  * Tells the moderators (and `COPBOT_ADMINS`) by DM. When copbot knows nobody to tell, the note
  * goes into the question's thread instead, so the escalation never silently reaches no one.
  */
 function notifyModerators(services: Services, q: Question): void {
-  const recipients = moderatorIds(services).filter((id) => id !== q.askerId);
+  // Known without asking the platform, so the job stays synchronous and commits its DMs atomically.
+  const recipients = services.moderatorIds().filter((id) => id !== q.askerId);
   if (recipients.length === 0) {
     const t = translator(services.config.lang);
     const note = msg()

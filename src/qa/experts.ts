@@ -33,6 +33,8 @@ export interface FindExpertsOptions {
 export interface FoundExpert {
   readonly memberId: string;
   readonly reason: Inline[];
+  /** What the reason says, to word it in another language (e.g. each invitee's own). */
+  readonly why: { readonly topics: readonly string[]; readonly accepted: number };
   /** The expert is in quiet hours until then and will see the tag afterwards. */
   readonly quietUntil?: Date;
 }
@@ -106,7 +108,8 @@ function matches(db: Db, opts: FindExpertsOptions): Map<string, Match> {
   return result;
 }
 
-function reasonFor(lang: Lang, topics: readonly string[], accepted: number): Inline[] {
+/** The one-line reason an expert was chosen, in `lang`. */
+export function reasonFor(lang: Lang, topics: readonly string[], accepted: number): Inline[] {
   const t = translator(lang);
   const what: Inline = topics.length > 0 ? bold(topics.join(", ")) : t("qa.reason.similar");
   const record =
@@ -141,6 +144,7 @@ export function findExperts(services: Services, opts: FindExpertsOptions): Found
       return {
         memberId: stats.memberId,
         reason: reasonFor(lang, stats.matchedTopics, stats.accepted),
+        why: { topics: stats.matchedTopics, accepted: stats.accepted },
         ...(stats.quietUntil !== undefined ? { quietUntil: stats.quietUntil } : {}),
       };
     }),

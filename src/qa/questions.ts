@@ -225,6 +225,13 @@ export class QuestionRepo {
   }
 
   /** Open questions, oldest first. */
+  /** How many questions are open. */
+  openCount(): number {
+    return (
+      this.db.prepare("SELECT count(*) AS n FROM qa_questions WHERE status = 'open'").get() as { n: number }
+    ).n;
+  }
+
   open(limit = 50): Question[] {
     return this.db
       .prepare("SELECT * FROM qa_questions WHERE status = 'open' ORDER BY asked_at, id LIMIT ?")

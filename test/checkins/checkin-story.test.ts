@@ -108,3 +108,18 @@ describe("console story: a weekly check-in", () => {
     h.close();
   });
 });
+
+describe("check-in summary size", () => {
+  it("shortens very long answers in the channel summary so the post stays deliverable", async () => {
+    const h = await startConsole({ start: "2027-03-05T12:00:00+01:00" });
+    await setUp(h);
+    await h.send(":clock 2027-03-05T14:00");
+    const long = `Wiki-Umzug ${"und noch mehr Details ".repeat(80)}`;
+    await h.send(":as anna", ":in dm", long, "nichts");
+    const summary = (await h.send(":clock 2027-03-05T18:00")).join("\n");
+    const line = summary.split("\n").find((l) => l.includes("@anna: Wiki-Umzug")) ?? "";
+    expect(line.endsWith("…")).toBe(true);
+    expect(Array.from(line.replace(/^\s+• @anna: /, "")).length).toBe(400);
+    h.close();
+  });
+});

@@ -190,3 +190,15 @@ describe("core behaviours from review", () => {
     h.close();
   });
 });
+
+describe("third review round", () => {
+  it("suggests only near misses and shows the profile hint with the command prefix", async () => {
+    const h = await startConsole();
+    expect((await h.send("/cop foo"))[1]).toContain(
+      "Den Befehl „foo“ kenne ich nicht. Alle Befehle zeigt `/cop help`.",
+    );
+    expect((await h.send("/cop hlep"))[1]).toContain("Meintest du `/cop help`?");
+    expect((await h.send("/cop profile")).join("\n")).toContain('Ändern: `/cop profile name|org|bio "Text"`');
+    h.close();
+  });
+});

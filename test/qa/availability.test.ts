@@ -55,10 +55,15 @@ describe("experts who are not reachable right now", () => {
 
 describe("escalation when nobody can be notified", () => {
   it("escalates inside working hours and, without moderators, asks in the question's thread", async () => {
-    const h = await setup();
+    // Nobody with moderator rights has acted yet: ben asks by mentioning copbot.
+    const h = await startConsole({ start: EVENING });
     const question = refOf(
-      await h.send(":as ben", ":in #fragen", "Wer kennt sich mit Glasfaserausbau im ländlichen Raum aus?"),
-      /ben: Wer kennt/,
+      await h.send(
+        ":as ben",
+        ":in #fragen",
+        "@copbot Wer kennt sich mit Glasfaserausbau im ländlichen Raum aus?",
+      ),
+      /ben: @copbot Wer kennt/,
     );
     // asked Monday 18:30: 24 working hours end Tuesday 18:30, after work, so Wednesday 08:00
     expect(text(await h.send(":clock 2026-12-02T07:59"))).not.toContain(`[#fragen › ${question}]`);
@@ -71,6 +76,23 @@ describe("escalation when nobody can be notified", () => {
     expect(stage2).toContain(`[#fragen › ${question}]`);
     expect(stage2).toContain("ich kenne niemanden aus der Moderation");
     expect(stage2).not.toContain("[dm ");
+    h.close();
+  });
+});
+
+describe("escalation to moderators the platform appointed", () => {
+  it("reaches someone who is a moderator only through the platform, as last seen", async () => {
+    // The console's `admin` is an administrator through the platform, not through the database.
+    const h = await setup();
+    const question = refOf(
+      await h.send(":as ben", ":in #fragen", "Wer kennt sich mit Glasfaserausbau im ländlichen Raum aus?"),
+      /ben: Wer kennt/,
+    );
+    await h.send(":clock 2026-12-02T08:01");
+    const stage2 = text(await h.send(":clock 2026-12-03T08:01"));
+    expect(stage2).toContain("[dm admin]");
+    expect(stage2).toContain("Frage #1 ist seit einiger Zeit unbeantwortet");
+    expect(stage2).not.toContain(`[#fragen › ${question}] (m`);
     h.close();
   });
 });

@@ -52,7 +52,7 @@ export const core = {
   "core.profile.org": "Organisation",
   "core.profile.bio": "Über mich",
   "core.profile.empty": "(noch leer)",
-  "core.profile.hint": 'Ändern: profile name|org|bio "Text"',
+  "core.profile.hint": 'Ändern: `{prefix} profile name|org|bio "Text"`',
   "core.mod.summary": "Verwaltet die Moderator:innen (nur Admins)",
   "core.mod.usage": "mod add|remove @person · mod list",
   "core.mod.example": "mod add @ben",

@@ -39,6 +39,7 @@ export const qa = {
   "qa.open.example": "qa open",
   "qa.open.none": "Keine offenen Fragen – alles beantwortet. 🎉",
   "qa.open.title": "Offene Fragen ({count}), die älteste zuerst:",
+  "qa.open.more": "Hier stehen die ältesten {shown} von {total}. Sind sie gelöst, rücken die nächsten nach.",
   "qa.open.since": "seit {since}",
   "qa.open.answered": "beantwortet, nicht als gelöst markiert",
   "qa.open.unanswered": "noch keine Antwort",

@@ -52,7 +52,7 @@ export const core = {
   "core.profile.org": "Organisation",
   "core.profile.bio": "About me",
   "core.profile.empty": "(empty)",
-  "core.profile.hint": 'Change: profile name|org|bio "text"',
+  "core.profile.hint": 'Change: `{prefix} profile name|org|bio "text"`',
   "core.mod.summary": "Manages the moderators (admins only)",
   "core.mod.usage": "mod add|remove @person · mod list",
   "core.mod.example": "mod add @ben",

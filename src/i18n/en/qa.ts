@@ -40,6 +40,7 @@ export const qa = {
   "qa.open.example": "qa open",
   "qa.open.none": "No open questions – everything is answered. 🎉",
   "qa.open.title": "Open questions ({count}), oldest first:",
+  "qa.open.more": "These are the oldest {shown} of {total}. Once they are solved, the next ones move up.",
   "qa.open.since": "since {since}",
   "qa.open.answered": "answered, not marked solved",
   "qa.open.unanswered": "no answer yet",

@@ -6,6 +6,7 @@ describe("console line syntax", () => {
     expect(parseLine("/cop help")).toEqual({ kind: "command", text: "help" });
     expect(parseLine("!cop help")).toEqual({ kind: "command", text: "help" });
     expect(parseLine(":as @anna")).toEqual({ kind: "as", name: "anna" });
+    expect(parseLine(":as anna schmidt")).toEqual({ kind: "error", problem: "usage: :as NAME" });
     expect(parseLine(":in #Fragen")).toEqual({ kind: "in", channel: "Fragen" });
     expect(parseLine(":in dm")).toEqual({ kind: "in", channel: "dm" });
     expect(parseLine(":reply m11 Danke!")).toEqual({ kind: "reply", ref: "m11", text: "Danke!" });

@@ -101,3 +101,40 @@ describe("channel names", () => {
     expect(channelName("a".repeat(100))).toHaveLength(80);
   });
 });
+
+describe("Slack message size limits", () => {
+  const sectionTexts = (blocks: { type: string }[]) =>
+    blocks.flatMap((b) => {
+      const text = (b as { text?: { text?: string } }).text?.text;
+      return text === undefined ? [] : [text];
+    });
+
+  it("keeps a huge message under Slack's total text budget, marks the cut and keeps the buttons", () => {
+    const big = msg();
+    for (let i = 0; i < 40; i++) big.text(`Antwort ${i}: ${"lang ".repeat(200)}`);
+    big.button("checkin.ask", "Als Frage stellen", "1");
+    const { blocks } = renderMessage(big.build());
+    expect(JSON.stringify(blocks).length).toBeLessThan(13_000);
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    expect(blocks.at(-2)).toEqual({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: "…", verbatim: true }],
+    });
+    expect(blocks.at(-1)).toMatchObject({ type: "actions" });
+  });
+
+  it("splits long escaped text at spaces, never inside an entity or an emoji", () => {
+    const hostile = "<tag>&".repeat(1000);
+    const { blocks, text } = renderMessage(msg().text(hostile).build());
+    for (const part of sectionTexts(blocks)) {
+      expect(part.length).toBeLessThanOrEqual(3000);
+      expect(part).not.toMatch(/&[a-z]{0,4}$/);
+      expect(part).not.toMatch(/^[a-z]{1,4};/);
+    }
+    expect(text).not.toMatch(/&[a-z]{0,4}…$/);
+    const emoji = renderMessage(msg().header("😀".repeat(200)).build());
+    const header = String((emoji.blocks[0]?.["text"] as { text?: string } | undefined)?.text ?? "");
+    expect(header.endsWith("…")).toBe(true);
+    expect(/[\ud800-\udbff]…$/.test(header)).toBe(false);
+  });
+});

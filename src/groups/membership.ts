@@ -8,18 +8,38 @@ import { requireState } from "./find-group";
 import type { Group } from "./repo";
 
 /**
+ * The group whose membership may change now (proposed or running), or undefined after telling
+ * the actor why not. While a group is forming its space is created with the members known
+ * then, so joins and leaves wait.
+ */
+function changeableGroup(ctx: EventContext, groupId: number): Group | undefined {
+  const { services, t } = ctx;
+  const found = groupRepo(services).get(groupId);
+  if (!found) {
+    ctx.reply(t("group.err.unknown", { id: groupId }));
+    return undefined;
+  }
+  if (found.state === "forming") {
+    ctx.reply(t("group.join.forming", { title: found.title }));
+    return undefined;
+  }
+  const open = requireState(found, ["proposed", "running"]);
+  if (!open.ok) {
+    ctx.reply(t(open.error.key, open.error.params));
+    return undefined;
+  }
+  return open.value;
+}
+
+/**
  * Joins the actor to a group: a seat while there is one, else the waiting list. While the
  * group is forming its space is being created with the members known then, so a join waits.
  */
 export async function joinGroup(ctx: EventContext, groupId: number): Promise<void> {
   const { services, t, actor } = ctx;
   const repo = groupRepo(services);
-  const found = repo.get(groupId);
-  if (!found) return ctx.reply(t("group.err.unknown", { id: groupId }));
-  if (found.state === "forming") return ctx.reply(t("group.join.forming", { title: found.title }));
-  const open = requireState(found, ["proposed", "running"]);
-  if (!open.ok) return ctx.reply(t(open.error.key, open.error.params));
-  const group = open.value;
+  const group = changeableGroup(ctx, groupId);
+  if (!group) return;
   if (!samePlatform(group, actor.id)) return ctx.reply(t("group.join.otherPlatform", { title: group.title }));
   const outcome = repo.join(group.id, actor.id, group.maxSize);
   if (outcome === "already") return ctx.reply(t("group.join.already", { id: group.id, title: group.title }));
@@ -51,13 +71,8 @@ export async function joinGroup(ctx: EventContext, groupId: number): Promise<voi
 /** Leaves a group; the first person on the waiting list moves up. */
 export async function leaveGroup(ctx: EventContext, groupId: number): Promise<void> {
   const { services, t, actor } = ctx;
-  const repo = groupRepo(services);
-  const found = repo.get(groupId);
-  if (!found) return ctx.reply(t("group.err.unknown", { id: groupId }));
-  if (found.state === "forming") return ctx.reply(t("group.join.forming", { title: found.title }));
-  const open = requireState(found, ["proposed", "running"]);
-  if (!open.ok) return ctx.reply(t(open.error.key, open.error.params));
-  const group = open.value;
+  const group = changeableGroup(ctx, groupId);
+  if (!group) return;
   if (group.facilitatorId === actor.id)
     return ctx.reply(t("group.leave.facilitator", { title: group.title, id: group.id }));
   if (!(await removeMember(services, group, actor.id)))

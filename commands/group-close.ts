@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { archiveGroupSpace, closeGroup, isResultLink } from "../src/groups/closing";
-import { findManagedGroup, requireState } from "../src/groups/find-group";
+import { findManagedGroup, groupInState } from "../src/groups/find-group";
 import { splitLeadingGroupRef } from "./group-args";
 import { defineCommand } from "./types";
 
@@ -16,14 +16,11 @@ export const groupCloseCommand = defineCommand({
   async run(ctx, [raw]) {
     const { t, services } = ctx;
     const { id, rest } = splitLeadingGroupRef(raw);
-    const found = findManagedGroup(ctx, id);
-    if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
-    const running = requireState(found.value, ["running"]);
-    if (!running.ok) return ctx.reply(t(running.error.key, running.error.params));
+    const group = groupInState(ctx, findManagedGroup(ctx, id), ["running"]);
+    if (!group) return;
     const [url = "", ...summary] = rest.split(/\s+/);
-    if (url === "") return ctx.reply(t("group.close.noLink", { title: running.value.title }));
+    if (url === "") return ctx.reply(t("group.close.noLink", { title: group.title }));
     if (!isResultLink(url)) return ctx.reply(t("group.close.notLink", { text: url }));
-    const group = running.value;
     const closed = closeGroup(services, group, {
       actorId: ctx.actor.id,
       url,

@@ -3,7 +3,7 @@ import { msg } from "../src/core/message";
 import { communityVoice } from "../src/groups/context";
 import { formatDay } from "../src/groups/dates";
 import { extendDue } from "../src/groups/extend";
-import { findManagedGroup, requireState } from "../src/groups/find-group";
+import { findManagedGroup, groupInState } from "../src/groups/find-group";
 import { splitLeadingGroupRef } from "./group-args";
 import { defineCommand } from "./types";
 
@@ -19,11 +19,8 @@ export const groupExtendCommand = defineCommand({
   run(ctx, [raw]) {
     const { t, services } = ctx;
     const { id, rest } = splitLeadingGroupRef(raw);
-    const found = findManagedGroup(ctx, id);
-    if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
-    const running = requireState(found.value, ["running"]);
-    if (!running.ok) return ctx.reply(t(running.error.key, running.error.params));
-    const group = running.value;
+    const group = groupInState(ctx, findManagedGroup(ctx, id), ["running"]);
+    if (!group) return;
     const [date = "", ...words] = rest.split(/\s+/);
     const extended = extendDue(services, group, { date, reason: words.join(" "), by: ctx.actor.id });
     if (!extended.ok) {

@@ -4,7 +4,7 @@ import type { EventContext } from "../src/core/feature";
 import { msg } from "../src/core/message";
 import { auditManagement, communityVoice } from "../src/groups/context";
 import { formatDay, parseDate } from "../src/groups/dates";
-import { findGroup, findManagedGroup, requireState } from "../src/groups/find-group";
+import { findGroup, findManagedGroup, groupInState } from "../src/groups/find-group";
 import { addMilestone, completeMilestone, getMilestone, listMilestones } from "../src/groups/milestones";
 import { scheduleMilestoneReminder } from "../src/groups/reminders";
 import { splitRawGroupRef } from "./group-args";
@@ -35,11 +35,8 @@ export const groupMilestoneCommand = defineCommand({
 
 function add(ctx: EventContext, id: number | undefined, rest: string): void {
   const { t, services } = ctx;
-  const found = findManagedGroup(ctx, id);
-  if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
-  const running = requireState(found.value, ["running"]);
-  if (!running.ok) return ctx.reply(t(running.error.key, running.error.params));
-  const group = running.value;
+  const group = groupInState(ctx, findManagedGroup(ctx, id), ["running"]);
+  if (!group) return;
   const [dateText = "", ...words] = rest.split(/\s+/);
   const title = words.join(" ").trim();
   const zone = services.config.timeZone;
@@ -63,11 +60,8 @@ function add(ctx: EventContext, id: number | undefined, rest: string): void {
 
 function done(ctx: EventContext, id: number | undefined, rest: string): void {
   const { t, services } = ctx;
-  const found = findManagedGroup(ctx, id);
-  if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
-  const running = requireState(found.value, ["running"]);
-  if (!running.ok) return ctx.reply(t(running.error.key, running.error.params));
-  const group = running.value;
+  const group = groupInState(ctx, findManagedGroup(ctx, id), ["running"]);
+  if (!group) return;
   const number = /^#?(\d{1,9})$/.exec(rest.trim());
   const milestone = number ? getMilestone(services.db, group.id, Number(number[1])) : undefined;
   if (!milestone) return ctx.reply(t("group.milestone.unknown", { text: rest.trim() }));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { mention, msg } from "../src/core/message";
 import { auditManagement, communityVoice, groupRepo } from "../src/groups/context";
-import { findOwnGroup, requireState } from "../src/groups/find-group";
+import { findOwnGroup, groupInState } from "../src/groups/find-group";
 import { splitRawGroupRef } from "./group-args";
 import { defineCommand } from "./types";
 
@@ -19,11 +19,8 @@ export const groupStatusCommand = defineCommand({
   run(ctx, [raw]) {
     const { t, services } = ctx;
     const { id, rest } = splitRawGroupRef(raw);
-    const found = findOwnGroup(ctx, id);
-    if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
-    const running = requireState(found.value, ["running"]);
-    if (!running.ok) return ctx.reply(t(running.error.key, running.error.params));
-    const group = running.value;
+    const group = groupInState(ctx, findOwnGroup(ctx, id), ["running"]);
+    if (!group) return;
     if (rest === "")
       return ctx.reply(
         t("group.status.current", {

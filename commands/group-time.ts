@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { groupRepo } from "../src/groups/context";
 import { formatMinutes, parseDuration } from "../src/groups/duration";
-import { findGroup, requireState } from "../src/groups/find-group";
+import { findGroup, groupInState } from "../src/groups/find-group";
 import { LATE_LOG_DAYS, logTime, mayLogTime, totalMinutes } from "../src/groups/time-log";
 import { splitLeadingGroupRef } from "./group-args";
 import { defineCommand } from "./types";
@@ -25,11 +25,8 @@ export const groupTimeCommand = defineCommand({
     const [amount = "", ...note] = rest.split(/\s+/);
     const minutes = parseDuration(amount);
     if (minutes === undefined) return ctx.reply(t("group.time.invalid", { text: amount }));
-    const found = findGroup(ctx, id);
-    if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
-    const open = requireState(found.value, ["running", "closed"]);
-    if (!open.ok) return ctx.reply(t(open.error.key, open.error.params));
-    const group = open.value;
+    const group = groupInState(ctx, findGroup(ctx, id), ["running", "closed"]);
+    if (!group) return;
     if (!mayLogTime(group, services.clock.now())) {
       return ctx.reply(t("group.time.tooLate", { title: group.title, days: LATE_LOG_DAYS }));
     }

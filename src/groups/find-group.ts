@@ -41,6 +41,21 @@ export function requireState(group: Group, states: readonly GroupState[]): Resul
     : fail(`group.err.state.${group.state}`, { id: group.id, title: group.title });
 }
 
+/**
+ * The group a lookup found, when it is in one of `states`; otherwise the actor is told why
+ * (unknown group, no rights, wrong state) and the result is undefined.
+ */
+export function groupInState(
+  ctx: EventContext,
+  found: Result<Group>,
+  states: readonly GroupState[],
+): Group | undefined {
+  const checked = found.ok ? requireState(found.value, states) : found;
+  if (checked.ok) return checked.value;
+  ctx.reply(ctx.t(checked.error.key, checked.error.params));
+  return undefined;
+}
+
 /** Like `findGroup`, and the actor must hold a seat in it or manage it. */
 export function findOwnGroup(ctx: EventContext, id: number | undefined): Result<Group> {
   const found = findGroup(ctx, id);

@@ -1,17 +1,14 @@
 import type { EventContext } from "../core/feature";
 import { channelRef, msg } from "../core/message";
 import { auditManagement, groupRepo } from "./context";
-import { findManagedGroup, requireState } from "./find-group";
+import { findManagedGroup, groupInState } from "./find-group";
 import { formGroup } from "./formation";
 
 /** The facilitator (or a moderator) starts a group that reached its minimum size. */
 export async function startGroup(ctx: EventContext, groupId: number | undefined): Promise<void> {
   const { services, t } = ctx;
-  const found = findManagedGroup(ctx, groupId);
-  if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
-  const open = requireState(found.value, ["proposed"]);
-  if (!open.ok) return ctx.reply(t(open.error.key, open.error.params));
-  const group = open.value;
+  const group = groupInState(ctx, findManagedGroup(ctx, groupId), ["proposed"]);
+  if (!group) return;
   const seated = groupRepo(services).members(group.id).length;
   if (seated < group.minSize) {
     return ctx.reply(t("group.start.tooFew", { title: group.title, seated, min: group.minSize }));

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Logger } from "pino";
 import type { Db } from "../../db/open";
 import type { Config } from "../config";
@@ -11,7 +12,7 @@ import type { Inline } from "./message";
 import { MemberRepo, type Member } from "./members";
 import { Outbox } from "./outbox";
 import { PortRouter } from "./port-router";
-import { strongest, type Role } from "./roles";
+import { ROLES, strongest, type Role } from "./roles";
 import { Scheduler } from "./scheduler";
 import { SettingsRepo } from "./settings";
 
@@ -92,6 +93,9 @@ const PLATFORM_ROLE_PREFIX = "platform-moderator:";
 /** Keeps the latest platform verdict: a granted moderator/admin role is stored, a revoked one removed. */
 function rememberPlatformRole(settings: SettingsRepo, memberId: string, role: Role | undefined): void {
   const key = `${PLATFORM_ROLE_PREFIX}${memberId}`;
-  if (role === "moderator" || role === "admin") settings.set(key, role);
+  const granted = role === "moderator" || role === "admin" ? role : undefined;
+  // Every event asks for the role: write only when the verdict changed, not on each message.
+  if (settings.get(key, z.enum(ROLES)) === granted) return;
+  if (granted) settings.set(key, granted);
   else settings.remove(key);
 }

@@ -7,16 +7,12 @@ import { pingedFor } from "./expert-stats";
 import { QuestionRepo, type Answer, type Question } from "./questions";
 import { solvableQuestion, solveQuestion } from "./solve";
 import { isTrivialReply } from "./trivial-reply";
+import { shortLine } from "./text";
 
 /** At most this many replies are offered; more would not fit a compact ephemeral message. */
 const MAX_CANDIDATES = 5;
 const MAX_LABEL = 60;
 const MAX_PREVIEW = 140;
-
-function shorten(text: string, max: number): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
-}
 
 /**
  * The replies that could have solved a question, best guess first: real answers before "+1"
@@ -53,10 +49,10 @@ function chooser(
 ): OutgoingMessage {
   const m = msg()
     .text(t("qa.accept.which", { id: q.id }))
-    .list(candidates.map((a) => [mention(a.authorId), " – ", shorten(a.text, MAX_PREVIEW)]));
+    .list(candidates.map((a) => [mention(a.authorId), " – ", shortLine(a.text, MAX_PREVIEW)]));
   candidates.forEach((a, i) => {
     const name = services.members.get(a.authorId)?.displayName ?? a.authorId;
-    const label = shorten(`${name}: ${a.text}`, MAX_LABEL);
+    const label = shortLine(`${name}: ${a.text}`, MAX_LABEL);
     m.button("qa.accept", label, acceptValue(q.id, a.messageId), i === 0 ? "primary" : undefined);
   });
   m.button("qa.accept", t("qa.button.no_answer"), acceptValue(q.id));

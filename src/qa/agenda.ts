@@ -3,13 +3,9 @@ import type { Services } from "../core/services";
 import { translator, type Lang } from "../i18n";
 import { formatLocalDayTime } from "./dates";
 import { QuestionRepo, type Question } from "./questions";
+import { shortLine } from "./text";
 
 const MAX_TEXT = 80;
-
-function shorten(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length <= MAX_TEXT ? line : `${line.slice(0, MAX_TEXT - 1)}…`;
-}
 
 /** One line about an open question: number, text, channel, age, answered or not. */
 export function openQuestionLine(services: Services, lang: Lang, q: Question): Inline[] {
@@ -18,7 +14,7 @@ export function openQuestionLine(services: Services, lang: Lang, q: Question): I
   const state = q.firstAnswerAt ? t("qa.open.answered") : t("qa.open.unanswered");
   return [
     `#${q.id} `,
-    shorten(q.text),
+    shortLine(q.text, MAX_TEXT),
     " · ",
     channelRef(q.channelId),
     " · ",

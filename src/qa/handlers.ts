@@ -12,6 +12,7 @@ import { questionAt } from "./lookup";
 import { isQaChannel } from "./qa-channels";
 import { QuestionRepo, type Question } from "./questions";
 import { solveQuestion } from "./solve";
+import { shortLine } from "./text";
 
 const SOLVED_EMOJI = new Set(["white_check_mark", "heavy_check_mark", "✅"]);
 const MAX_PREVIEW = 200;
@@ -30,15 +31,10 @@ function notifyAskerOfFirstAnswer(services: Services, q: Question, event: Messag
   const t = translator(services.langOf(services.members.get(q.askerId)));
   const message = msg()
     .text(t("qa.answered.text", { id: q.id }), " ", channelRef(q.channelId))
-    .text(mention(event.userId), ": ", shorten(event.text))
+    .text(mention(event.userId), ": ", shortLine(event.text, MAX_PREVIEW))
     .context(t("qa.answered.hint"))
     .build();
   services.outbox.enqueue({ kind: "dm", userId: q.askerId }, message, { key: `qa.answered:${q.id}` });
-}
-
-function shorten(text: string): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length <= MAX_PREVIEW ? line : `${line.slice(0, MAX_PREVIEW - 1)}…`;
 }
 
 /** A reply in a question's thread by someone other than the asker counts as an answer. */

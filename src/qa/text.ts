@@ -83,3 +83,9 @@ export function substringQuery(text: string): string | undefined {
   const terms = contentWords(text).filter((w) => w.length >= 4);
   return terms.length > 0 ? terms.map(ftsString).join(" OR ") : undefined;
 }
+
+/** The text on one line (white space folded), cut to `max` characters with "…". */
+export function shortLine(text: string, max: number): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+}

@@ -1,19 +1,15 @@
-import pino from "pino";
-import { openDatabase } from "../db/open";
-import { meetingsFeature } from "../src/checkins/feature";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { createMeeting } from "../src/checkins/meeting-ops";
-import { upcoming } from "../src/checkins/occurrences";
 import { WEEKDAYS, type Schedule } from "../src/checkins/schedule";
-import { loadConfig } from "../src/config";
-import { createBot } from "../src/core/bot";
-import { VirtualClock } from "../src/core/clock";
-import { RecordingPort } from "../test/support/recording-port";
-import { seeded, type Figure } from "./measure";
+import type { CommandEvent } from "../src/core/events";
+import { openCommunity, virtualClock } from "./community";
+import { longestBlock, seeded, turn } from "./measure";
 
 const REGIONS = [undefined, "DE", "DE-BY", "DE-NW", "DE-BE"] as const;
 
 /** A seeded mix of weekly, bi-weekly, monthly and cron schedules, some with holiday rules. */
-function schedules(count: number): Schedule[] {
+export function schedules(count: number): Schedule[] {
   const random = seeded(5);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   return Array.from({ length: count }, (_, i): Schedule => {
@@ -31,60 +27,124 @@ function schedules(count: number): Schedule[] {
     return {
       recurrence,
       zone: "Europe/Berlin",
-      start: "2027-01-01",
+      start: "2026-11-02",
       ...(region ? { holidays: { region, rule: pick(["skip", "move"] as const) } } : {}),
     };
   });
 }
 
-/** Occurrence computation for 1,000 schedules over a year, and one tick over 10,000 pending jobs. */
-export async function benchScheduler(): Promise<Figure[]> {
-  const all = schedules(1000);
-  const from = new Date("2027-01-01T00:00:00Z");
-  const until = new Date("2028-01-01T00:00:00Z");
-  let occurrences = 0;
-  const started = process.hrtime.bigint();
-  for (const schedule of all) occurrences += upcoming(schedule, from, { until }).length;
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+/** Friday evening: the last moment copbot ran before the weekend. */
+const CREATED = new Date("2026-12-04T17:00:00+01:00");
+const DUE_JOBS = 1500;
 
-  const clock = new VirtualClock(new Date("2027-01-04T06:00:00+01:00"));
-  const bot = createBot({
-    db: openDatabase(":memory:"),
-    clock,
-    config: loadConfig({}),
-    log: pino({ level: "silent" }),
-    features: [meetingsFeature],
-  });
-  bot.services.ports.add(new RecordingPort("console"));
-  const weekly = all.filter((s) => s.recurrence.kind !== "cron");
-  // Three meetings per non-cron schedule (about 2,250), each keeping two dates × two reminders planned.
-  for (const [i, schedule] of [...weekly, ...weekly, ...weekly].entries()) {
-    createMeeting(bot.services, {
-      title: `Runde ${i}`,
-      channelId: `console:kanal${i % 50}`,
-      schedule,
-      durationMinutes: 60,
-      remindMinutes: [1440, 15],
-      link: undefined,
-      createdBy: "console:admin",
-    });
-  }
-  const pending = (
-    bot.services.db.prepare("SELECT count(*) AS n FROM jobs WHERE state = 'pending'").get() as { n: number }
+export interface SchedulerResult {
+  readonly schedules: number;
+  readonly pendingJobs: number;
+  /** Opening the database, building copbot and its first tick with nothing due. */
+  readonly startupMs: number;
+  /** `bot.tick()` with nothing due, sorted. */
+  readonly idleTicks: number[];
+  readonly dueJobs: number;
+  /** Catching up the due jobs while members keep writing. */
+  readonly catchUpMs: number;
+  /** How long the events that arrived during catch-up waited until they were handled, sorted. */
+  readonly eventWaits: number[];
+  /** The longest the event loop was blocked during catch-up. */
+  readonly longestBlockMs: number;
+}
+
+/** Creates `count` meetings through the real code on a fresh database file; returns its path. */
+function createSchedules(dir: string, count: number): string {
+  const path = join(dir, "schedules.db");
+  for (const suffix of ["", "-wal", "-shm", ".lock"]) rmSync(`${path}${suffix}`, { force: true });
+  const { app } = openCommunity(path, { start: CREATED });
+  const { services } = app.bot;
+  services.db.transaction(() => {
+    for (const [i, schedule] of schedules(count).entries()) {
+      createMeeting(services, {
+        title: `Runde ${i}`,
+        channelId: `console:kanal${i % 50}`,
+        schedule,
+        durationMinutes: 60,
+        remindMinutes: [1440, 15],
+        link: undefined,
+        createdBy: "console:admin",
+      });
+    }
+  })();
+  app.db.close();
+  return path;
+}
+
+/**
+ * 10,000 meetings: start-up, an idle tick, and the Monday morning after a weekend down, when
+ * about 1,500 reminders are due at once while members keep sending commands every 10 ms.
+ */
+export async function benchScheduler(dir: string, count = 10_000): Promise<SchedulerResult> {
+  const path = createSchedules(dir, count);
+  let started = performance.now();
+  const { app } = openCommunity(path, { start: CREATED });
+  await app.bot.tick();
+  const startupMs = performance.now() - started;
+  const { db } = app.bot.services;
+  const pendingJobs = (
+    db.prepare("SELECT count(*) AS n FROM jobs WHERE state = 'pending'").get() as { n: number }
   ).n;
-  const tickStart = process.hrtime.bigint();
-  await bot.tick();
-  const idleTickMs = Number(process.hrtime.bigint() - tickStart) / 1e6;
-  return [
-    {
-      name: "meetings: occurrences computed (1,000 schedules × 1 year)",
-      value: Math.round(occurrences / seconds),
-      unit: "occurrences/s",
-    },
-    {
-      name: `meetings: tick with ${pending} pending jobs, nothing due`,
-      value: Math.round(idleTickMs * 1000) / 1000,
-      unit: "ms",
-    },
-  ];
+  const idleTicks: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    started = performance.now();
+    await app.bot.tick();
+    idleTicks.push(performance.now() - started);
+  }
+  const dueAt = db
+    .prepare("SELECT run_at FROM jobs WHERE state = 'pending' ORDER BY run_at LIMIT 1 OFFSET ?")
+    .get(DUE_JOBS - 1) as { run_at: number };
+  virtualClock(app).set(new Date(dueAt.run_at));
+  const dueJobs = (
+    db
+      .prepare("SELECT count(*) AS n FROM jobs WHERE state = 'pending' AND run_at <= ?")
+      .get(dueAt.run_at) as {
+      n: number;
+    }
+  ).n;
+  const eventWaits: number[] = [];
+  let sent = 0;
+  let done = false;
+  const member = (i: number): CommandEvent => ({
+    kind: "command",
+    id: `bench:c${i}`,
+    platform: "console",
+    at: app.clock.now(),
+    userId: `console:m${3000 + (i % 100)}`,
+    channelId: "console:allgemein",
+    isDm: false,
+    text: "help",
+  });
+  started = performance.now();
+  const { longestMs } = await longestBlock(async () => {
+    const events = (async () => {
+      while (!done) {
+        const due = performance.now() + 10;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        await app.bot.handle(member(sent++));
+        eventWaits.push(Math.max(0, performance.now() - due));
+      }
+    })();
+    await app.bot.tick();
+    done = true;
+    await events;
+  });
+  const catchUpMs = performance.now() - started;
+  await turn();
+  app.db.close();
+  return {
+    schedules: count,
+    pendingJobs,
+    startupMs,
+    idleTicks: idleTicks.sort((a, b) => a - b),
+    dueJobs,
+    catchUpMs,
+    eventWaits: eventWaits.sort((a, b) => a - b),
+    longestBlockMs: longestMs,
+  };
 }

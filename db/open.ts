@@ -3,16 +3,20 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DatabaseError } from "../src/core/errors";
 import { lockDatabase } from "./lock";
+import { MIGRATION_STEPS } from "./migration-steps";
 
 export type Db = Database.Database;
 
 const MIGRATIONS_DIR = join(__dirname, "migrations");
 const MIGRATION_FILE = /^(\d{3})_[a-z0-9_-]+\.sql$/;
+const STEP_MARKER = /^-- step$/m;
 
 export interface Migration {
   readonly version: number;
   readonly name: string;
   readonly sql: string;
+  /** Work SQL cannot do well, run after `sql` in the same transaction (see migration-steps.ts). */
+  readonly step?: (db: Db) => void;
 }
 
 /** The numbered migrations shipped with the code, in order; gaps are a packaging bug. */
@@ -20,11 +24,15 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
   const migrations = readdirSync(dir)
     .map((name) => ({ name, match: MIGRATION_FILE.exec(name) }))
     .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match !== null)
-    .map(({ name, match }) => ({
-      version: Number(match[1]),
-      name,
-      sql: readFileSync(join(dir, name), "utf8"),
-    }))
+    .map(({ name, match }) => {
+      const step = MIGRATION_STEPS[name];
+      return {
+        version: Number(match[1]),
+        name,
+        sql: readFileSync(join(dir, name), "utf8"),
+        ...(step ? { step } : {}),
+      };
+    })
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, index) => {
     if (m.version !== index + 1) throw new DatabaseError(`migration ${m.name} is out of sequence`);
@@ -40,8 +48,12 @@ export function migrate(db: Db, migrations = loadMigrations()): number {
   const current = refuseNewer(db, migrations.length);
   const latest = migrations.length;
   for (const migration of migrations.slice(current)) {
+    // A migration with a code step runs it at the line `-- step`, between its two SQL parts.
+    const [before = "", after = ""] = migration.sql.split(STEP_MARKER);
     db.transaction(() => {
-      db.exec(migration.sql);
+      db.exec(before);
+      migration.step?.(db);
+      if (after.trim()) db.exec(after);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { commandPrefix, CommandRegistry } from "../../commands/registry";
 import type { Db } from "../../db/open";
+import { statement } from "../../db/statements";
 import type { Config } from "../config";
 import { translator } from "../i18n";
 import type { Clock } from "./clock";
@@ -94,15 +95,16 @@ export class Bot {
   }
 
   private firstSeen(eventId: string): boolean {
-    const result = this.services.db
-      .prepare("INSERT INTO processed_events (event_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING")
-      .run(eventId, this.services.clock.now().getTime());
+    const result = statement(
+      this.services.db,
+      "INSERT INTO processed_events (event_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    ).run(eventId, this.services.clock.now().getTime());
     return result.changes > 0;
   }
 
   private pruneDedupe(): void {
     const cutoff = this.services.clock.now().getTime() - DEDUPE_DAYS * 86_400_000;
-    this.services.db.prepare("DELETE FROM processed_events WHERE at < ?").run(cutoff);
+    statement(this.services.db, "DELETE FROM processed_events WHERE at < ?").run(cutoff);
   }
 
   private async context<E extends UserEvent>(event: E): Promise<EventContext<E>> {

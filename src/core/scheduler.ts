@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Logger } from "pino";
 import type { Db } from "../../db/open";
+import { statement } from "../../db/statements";
 import type { Clock } from "./clock";
 import type { Services } from "./services";
 
@@ -64,7 +65,7 @@ export class Scheduler {
     private readonly log: Logger,
   ) {
     // A job left "running" by a crash is retried: its handler had not finished.
-    db.prepare("UPDATE jobs SET state = 'pending' WHERE state = 'running'").run();
+    statement(db, "UPDATE jobs SET state = 'pending' WHERE state = 'running'").run();
   }
 
   register(kind: string, handler: JobHandler): void {
@@ -75,41 +76,41 @@ export class Scheduler {
   /** Schedules a job; a second call with the same key is ignored. Returns the job id if new. */
   schedule(job: { kind: string; runAt: Date; payload?: unknown; key?: string }): number | undefined {
     const key = job.key ?? `${job.kind}:${this.clock.now().getTime()}:${Math.random().toString(36).slice(2)}`;
-    const result = this.db
-      .prepare(
-        `INSERT INTO jobs (kind, key, run_at, payload, created_at) VALUES (?, ?, ?, ?, ?)
+    const result = statement(
+      this.db,
+      `INSERT INTO jobs (kind, key, run_at, payload, created_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (key) DO NOTHING`,
-      )
-      .run(
-        job.kind,
-        key,
-        job.runAt.getTime(),
-        JSON.stringify(job.payload ?? null),
-        this.clock.now().getTime(),
-      );
+    ).run(
+      job.kind,
+      key,
+      job.runAt.getTime(),
+      JSON.stringify(job.payload ?? null),
+      this.clock.now().getTime(),
+    );
     return result.changes > 0 ? Number(result.lastInsertRowid) : undefined;
   }
 
   /** Cancels a pending job by key. */
   cancel(key: string): void {
-    this.db.prepare("UPDATE jobs SET state = 'cancelled' WHERE key = ? AND state = 'pending'").run(key);
+    statement(this.db, "UPDATE jobs SET state = 'cancelled' WHERE key = ? AND state = 'pending'").run(key);
   }
 
   /** Cancels every pending job whose key starts with `prefix`. */
   cancelPrefix(prefix: string): void {
-    this.db
-      .prepare("UPDATE jobs SET state = 'cancelled' WHERE state = 'pending' AND substr(key, 1, ?) = ?")
-      .run(prefix.length, prefix);
+    statement(
+      this.db,
+      "UPDATE jobs SET state = 'cancelled' WHERE state = 'pending' AND substr(key, 1, ?) = ?",
+    ).run(prefix.length, prefix);
   }
 
   /** True when a job with this key exists in any state. */
   has(key: string): boolean {
-    return this.db.prepare("SELECT 1 FROM jobs WHERE key = ?").get(key) !== undefined;
+    return statement(this.db, "SELECT 1 FROM jobs WHERE key = ?").get(key) !== undefined;
   }
 
   /** When the next pending job is due, if any. */
   nextDueAt(): Date | undefined {
-    const row = this.db.prepare("SELECT min(run_at) AS at FROM jobs WHERE state = 'pending'").get() as
+    const row = statement(this.db, "SELECT min(run_at) AS at FROM jobs WHERE state = 'pending'").get() as
       { at: number | null } | undefined;
     return row?.at == null ? undefined : new Date(row.at);
   }
@@ -126,11 +127,10 @@ export class Scheduler {
     let count = 0;
     for (;;) {
       const now = this.clock.now();
-      const row = this.db
-        .prepare(
-          "SELECT id, kind, key, run_at, payload, attempts FROM jobs WHERE state = 'pending' AND run_at <= ? ORDER BY run_at, id LIMIT 1",
-        )
-        .get(now.getTime());
+      const row = statement(
+        this.db,
+        "SELECT id, kind, key, run_at, payload, attempts FROM jobs WHERE state = 'pending' AND run_at <= ? ORDER BY run_at, id LIMIT 1",
+      ).get(now.getTime());
       if (row === undefined) return count;
       await this.runOne(JobRow.parse(row), services, now);
       count += 1;
@@ -140,7 +140,8 @@ export class Scheduler {
   private async runOne(row: z.infer<typeof JobRow>, services: Services, now: Date): Promise<void> {
     const job = toJob(row);
     const handler = this.handlers.get(job.kind);
-    const markDone = this.db.prepare(
+    const markDone = statement(
+      this.db,
       "UPDATE jobs SET state = 'done', finished_at = ?, attempts = ? WHERE id = ?",
     );
     if (!handler) {
@@ -157,7 +158,7 @@ export class Scheduler {
         const result = handler(job, ctx);
         if (isPromise(result)) {
           pending = result;
-          this.db.prepare("UPDATE jobs SET state = 'running' WHERE id = ?").run(job.id);
+          statement(this.db, "UPDATE jobs SET state = 'running' WHERE id = ?").run(job.id);
           return;
         }
         markDone.run(now.getTime(), row.attempts + 1, job.id);
@@ -176,16 +177,16 @@ export class Scheduler {
     const attempts = row.attempts + 1;
     const message = error instanceof Error ? error.message : String(error);
     if (permanent || attempts >= MAX_ATTEMPTS) {
-      this.db
-        .prepare(
-          "UPDATE jobs SET state = 'failed', attempts = ?, last_error = ?, finished_at = ? WHERE id = ?",
-        )
-        .run(attempts, message, this.clock.now().getTime(), row.id);
+      statement(
+        this.db,
+        "UPDATE jobs SET state = 'failed', attempts = ?, last_error = ?, finished_at = ? WHERE id = ?",
+      ).run(attempts, message, this.clock.now().getTime(), row.id);
       return;
     }
     const retryAt = this.clock.now().getTime() + RETRY_BASE_MS * 2 ** (attempts - 1);
-    this.db
-      .prepare("UPDATE jobs SET state = 'pending', attempts = ?, last_error = ?, run_at = ? WHERE id = ?")
-      .run(attempts, message, retryAt, row.id);
+    statement(
+      this.db,
+      "UPDATE jobs SET state = 'pending', attempts = ?, last_error = ?, run_at = ? WHERE id = ?",
+    ).run(attempts, message, retryAt, row.id);
   }
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { statement } from "../../db/statements";
+import { addSource, removeSource } from "./expert-profile-repo";
 import { normalizeTopic } from "./normalize-topic";
 import { foldUmlauts } from "./text";
 import { nameTopic, resolveTopic } from "./topics";
@@ -26,10 +28,10 @@ const SELECT_TOPICS = `SELECT t.member_id, t.topic, COALESCE(n.label, t.label) A
 /** Registers a member as expert for topics; returns the labels that were new for them. */
 export function addExpertTopics(db: Db, memberId: string, raws: readonly string[], at: Date): string[] {
   const added: string[] = [];
-  const insert = db.prepare(
+  const insert = statement(
+    db,
     "INSERT INTO qa_expert_topics (member_id, topic, label, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
   );
-  const doc = db.prepare("INSERT INTO qa_expert_docs (member_id, source, text) VALUES (?, ?, ?)");
   db.transaction(() => {
     for (const raw of raws) {
       const key = resolveTopic(db, raw);
@@ -37,7 +39,7 @@ export function addExpertTopics(db: Db, memberId: string, raws: readonly string[
       // An existing topic keeps its canonical spelling, so "eakte" joins "E-Akte" visibly too.
       const label = nameTopic(db, key, raw);
       if (insert.run(memberId, key, label, at.getTime()).changes === 0) continue;
-      doc.run(memberId, `topic:${key}`, foldUmlauts(label));
+      addSource(db, memberId, `topic:${key}`, foldUmlauts(label));
       added.push(label);
     }
   })();
@@ -50,13 +52,10 @@ export function removeExpertTopics(db: Db, memberId: string, raws: readonly stri
   db.transaction(() => {
     for (const raw of raws) {
       const key = resolveTopic(db, raw);
-      const row = db.prepare(`${SELECT_TOPICS} WHERE t.member_id = ? AND t.topic = ?`).get(memberId, key);
+      const row = statement(db, `${SELECT_TOPICS} WHERE t.member_id = ? AND t.topic = ?`).get(memberId, key);
       if (!row) continue;
-      db.prepare("DELETE FROM qa_expert_topics WHERE member_id = ? AND topic = ?").run(memberId, key);
-      db.prepare("DELETE FROM qa_expert_docs WHERE member_id = ? AND source = ?").run(
-        memberId,
-        `topic:${key}`,
-      );
+      statement(db, "DELETE FROM qa_expert_topics WHERE member_id = ? AND topic = ?").run(memberId, key);
+      removeSource(db, `topic:${key}`, memberId);
       removed.push(toTopic(row).label);
     }
   })();
@@ -65,8 +64,7 @@ export function removeExpertTopics(db: Db, memberId: string, raws: readonly stri
 
 /** A member's topics. */
 export function topicsOf(db: Db, memberId: string): ExpertTopic[] {
-  return db
-    .prepare(`${SELECT_TOPICS} WHERE t.member_id = ? ORDER BY label COLLATE NOCASE`)
+  return statement(db, `${SELECT_TOPICS} WHERE t.member_id = ? ORDER BY label COLLATE NOCASE`)
     .all(memberId)
     .map(toTopic);
 }
@@ -75,23 +73,52 @@ export function topicsOf(db: Db, memberId: string): ExpertTopic[] {
 export function expertTopics(db: Db, key?: string): ExpertTopic[] {
   const rows =
     key === undefined
-      ? db.prepare(`${SELECT_TOPICS} ORDER BY t.member_id, label`).all()
-      : db.prepare(`${SELECT_TOPICS} WHERE t.topic = ? ORDER BY t.member_id`).all(key);
+      ? statement(db, `${SELECT_TOPICS} ORDER BY t.member_id, label`).all()
+      : statement(db, `${SELECT_TOPICS} WHERE t.topic = ? ORDER BY t.member_id`).all(key);
   return rows.map(toTopic);
 }
 
 /**
  * Remembers that a member's answer solved a question, so similar questions find them. Stored
- * umlaut-folded like every text in the FTS indexes.
+ * umlaut-folded like every text in the search indexes; whoever had the question before loses it.
  */
 export function recordAnsweredQuestion(db: Db, memberId: string, questionId: number, text: string): void {
   const source = `question:${questionId}`;
-  db.prepare("DELETE FROM qa_expert_docs WHERE source = ?").run(source);
-  db.prepare("INSERT INTO qa_expert_docs (member_id, source, text) VALUES (?, ?, ?)").run(
-    memberId,
-    source,
-    foldUmlauts(text),
-  );
+  removeSource(db, source);
+  addSource(db, memberId, source, foldUmlauts(text));
+}
+
+const KeyRow = z.object({ topic: z.string() });
+const LabelRow = z.object({ member_id: z.string(), label: z.string() });
+
+/** Which of these topic keys have experts, and which topics these aliases stand for. */
+export function topicsNamed(db: Db, keys: readonly string[]): string[] {
+  if (keys.length === 0) return [];
+  const json = JSON.stringify(keys);
+  return statement(
+    db,
+    `SELECT DISTINCT topic FROM qa_expert_topics WHERE topic IN (SELECT value FROM json_each(@keys))
+     UNION SELECT topic FROM qa_topic_aliases WHERE alias IN (SELECT value FROM json_each(@keys))`,
+  )
+    .all({ keys: json })
+    .map((row) => KeyRow.parse(row).topic);
+}
+
+/** The experts of these topics with the labels of their matching topics, by member, labels sorted. */
+export function expertsOfTopics(db: Db, keys: readonly string[]): Map<string, string[]> {
+  const experts = new Map<string, string[]>();
+  if (keys.length === 0) return experts;
+  const rows = statement(
+    db,
+    `${SELECT_TOPICS} WHERE t.topic IN (SELECT value FROM json_each(?)) ORDER BY t.member_id, label`,
+  ).all(JSON.stringify(keys));
+  for (const row of rows) {
+    const r = LabelRow.parse(row);
+    const labels = experts.get(r.member_id) ?? [];
+    labels.push(r.label);
+    experts.set(r.member_id, labels);
+  }
+  return experts;
 }
 
 /** True when the typed topic normalizes to nothing usable. */

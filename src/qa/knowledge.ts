@@ -1,6 +1,11 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
-import { contentWords, foldUmlauts, prefixQuery, stemWord, substringQuery } from "./text";
+import { contentWords, foldUmlauts, ftsString, queryTerms, stemWord, substringQuery } from "./text";
+
+function prefixQuery(text: string): string | undefined {
+  const terms = queryTerms(text).map((t) => (t.prefix ? `${ftsString(t.term)}*` : ftsString(t.term)));
+  return terms.length > 0 ? terms.join(" OR ") : undefined;
+}
 
 export interface KnowledgeEntry {
   readonly kind: "question" | "group";

@@ -1,22 +1,16 @@
-import { z } from "zod";
 import type { Db } from "../../db/open";
-import { contentWords, foldUmlauts, ftsString, queryTerms, stemWord, substringQuery } from "./text";
+import { idf, sourceScore } from "./bm25";
+import {
+  knowledgeCorpus,
+  knowledgeRows,
+  newestMatches,
+  prefixFrequency,
+  wordsStartingWith,
+  type KnowledgeRow,
+} from "./knowledge-repo";
+import { contentWords, foldUmlauts, ftsString, indexTerms, queryTerms, stemWord } from "./text";
 
-function prefixQuery(text: string): string | undefined {
-  const terms = queryTerms(text).map((t) => (t.prefix ? `${ftsString(t.term)}*` : ftsString(t.term)));
-  return terms.length > 0 ? terms.join(" OR ") : undefined;
-}
-
-export interface KnowledgeEntry {
-  readonly kind: "question" | "group";
-  readonly sourceId: string;
-  readonly title: string;
-  readonly body: string;
-  readonly url?: string;
-  readonly channelId?: string;
-  readonly messageId?: string;
-  readonly at: Date;
-}
+export { addKnowledge, type KnowledgeEntry } from "./knowledge-repo";
 
 export interface KnowledgeHit {
   readonly kind: "question" | "group";
@@ -30,60 +24,100 @@ export interface KnowledgeHit {
   readonly matchedWords: number;
 }
 
-const HitRow = z.object({
-  id: z.number(),
-  kind: z.enum(["question", "group"]),
-  source_id: z.string(),
-  title: z.string(),
-  body: z.string(),
-  url: z.string().nullable(),
-  channel_id: z.string().nullable(),
-  message_id: z.string().nullable(),
-  rank: z.number(),
-  snip: z.string().nullable(),
-});
-type HitRow = z.infer<typeof HitRow>;
-
-/** Trigram hits weigh less than word hits: they are the fallback for compound parts. */
-const TRIGRAM_WEIGHT = 0.5;
-const CANDIDATES = 50;
-
+/** The candidate set: the newest entries matching, ranked afterwards; bounded at any size. */
+const CANDIDATES = 48;
+/** Index words a searched word stands for ("akte" -> akte, akten, aktenplan, …), most frequent first. */
+const VARIANTS = 8;
 /**
- * Adds a solved question (or a closed group's summary) to the knowledge base. Idempotent per
- * kind + sourceId: adding again replaces the entry (e.g. a question solved again after edits).
+ * A word in more than this share of entries (and more than `FREQUENT_MIN`) says little; it is
+ * left out of the query, but still counts in the ranking.
  */
-export function addKnowledge(db: Db, entry: KnowledgeEntry): void {
-  db.prepare(
-    `INSERT INTO qa_knowledge (kind, source_id, title, body, url, channel_id, message_id, at)
-     VALUES (@kind, @sourceId, @title, @body, @url, @channelId, @messageId, @at)
-     ON CONFLICT (kind, source_id) DO UPDATE SET title = excluded.title, body = excluded.body,
-       url = excluded.url, channel_id = excluded.channel_id, message_id = excluded.message_id, at = excluded.at`,
-  ).run({
-    kind: entry.kind,
-    sourceId: entry.sourceId,
-    // Composed form, so the index triggers see "ö" as one character to spell out.
-    title: entry.title.normalize("NFC"),
-    body: entry.body.normalize("NFC"),
-    url: entry.url ?? null,
-    channelId: entry.channelId ?? null,
-    messageId: entry.messageId ?? null,
-    at: entry.at.getTime(),
+const FREQUENT = 0.2;
+const FREQUENT_MIN = 100;
+/** Title words count double, as in the FTS5 ranking copbot used (bm25 column weights 2, 1). */
+const TITLE_WEIGHT = 2;
+/** Parts of compounds found only by the trigram index count half. */
+const TRIGRAM_WEIGHT = 0.5;
+/** Shortest compound part looked for inside words. */
+const MIN_PART = 4;
+/** Words around the first match shown as snippet. */
+const SNIPPET_WORDS = 16;
+
+interface Word {
+  readonly term: string;
+  readonly prefix: boolean;
+  /** Index words it stands for (empty: unknown to the word index). */
+  readonly variants: readonly string[];
+  /** Entries containing it (at most). */
+  readonly docs: number;
+}
+
+function lookUp(db: Db, text: string): Word[] {
+  return queryTerms(text).map(({ term, prefix }) => {
+    const found = wordsStartingWith(db, term, prefix ? VARIANTS : VARIANTS * 4);
+    const variants = (prefix ? found : found.filter((f) => f.term === term)).map((f) => f.term);
+    const docs = prefix ? prefixFrequency(db, term) : (found.find((f) => f.term === term)?.docs ?? 0);
+    return { term, prefix, variants, docs };
   });
 }
 
-function query(db: Db, table: "qa_knowledge_words" | "qa_knowledge_trigrams", match: string): HitRow[] {
-  return db
-    .prepare(
-      `SELECT k.id, k.kind, k.source_id, k.title, k.body, k.url, k.channel_id, k.message_id,
-              bm25(${table}, 2.0, 1.0) AS rank, snippet(${table}, 1, '', '', '…', 16) AS snip
-       FROM ${table} JOIN qa_knowledge k ON k.id = ${table}.rowid
-       WHERE ${table} MATCH ? ORDER BY rank LIMIT ${CANDIDATES}`,
-    )
-    .all(match)
-    .map((row) => HitRow.parse(row));
+const group = (word: Word): string => `(${word.variants.map(ftsString).join(" OR ")})`;
+
+/**
+ * The candidate entries: all searched words (AND) first; if that finds too few, any of them
+ * (OR). Very frequent words are left out of both (unless nothing else is left); parts of
+ * compounds the word index does not know are looked up in the trigram index.
+ */
+function candidates(db: Db, words: readonly Word[], total: number, limit: number): Set<number> {
+  const indexed = words.filter((w) => w.variants.length > 0);
+  const rare = indexed.filter((w) => w.docs <= Math.max(FREQUENT * total, FREQUENT_MIN));
+  const query = rare.length > 0 ? rare : [...indexed].sort((a, b) => a.docs - b.docs).slice(0, 1);
+  const ids = new Set<number>();
+  if (query.length > 0) {
+    for (const id of newestMatches(db, "words", query.map(group).join(" AND "), CANDIDATES)) ids.add(id);
+    if (ids.size < limit && query.length > 1)
+      for (const id of newestMatches(db, "words", query.map(group).join(" OR "), CANDIDATES)) ids.add(id);
+  }
+  const parts = words.filter((w) => w.variants.length === 0 && w.term.length >= MIN_PART);
+  if (ids.size < limit && parts.length > 0) {
+    const match = parts.map((p) => ftsString(p.term)).join(" OR ");
+    for (const id of newestMatches(db, "trigrams", match, CANDIDATES)) ids.add(id);
+  }
+  return ids;
 }
 
-function countMatched(row: HitRow, queryWords: readonly string[]): number {
+function countIn(tokens: readonly string[], word: Word): number {
+  let n = 0;
+  for (const token of tokens) {
+    if (
+      word.variants.length === 0
+        ? token.includes(word.term)
+        : word.prefix
+          ? token.startsWith(word.term)
+          : token === word.term
+    )
+      n += 1;
+  }
+  return n;
+}
+
+/** BM25 of an entry for the searched words, FTS5-style (title weighted double); compound parts count half. */
+function score(row: KnowledgeRow, words: readonly Word[], total: number, avgdl: number): number {
+  const title = indexTerms(foldUmlauts(row.title));
+  const body = indexTerms(foldUmlauts(row.body));
+  const length = title.length + body.length;
+  let sum = 0;
+  for (const word of words) {
+    const frequency = TITLE_WEIGHT * countIn(title, word) + countIn(body, word);
+    if (frequency === 0) continue;
+    const weight = word.variants.length === 0 ? TRIGRAM_WEIGHT : 1;
+    sum +=
+      weight * idf(total, Math.min(total, Math.max(1, word.docs))) * sourceScore(frequency, length, avgdl);
+  }
+  return sum;
+}
+
+function countMatched(row: KnowledgeRow, queryWords: readonly string[]): number {
   const haystack = foldUmlauts(`${row.title} ${row.body}`);
   return queryWords.filter((w) => {
     const stem = stemWord(w);
@@ -91,36 +125,55 @@ function countMatched(row: HitRow, queryWords: readonly string[]): number {
   }).length;
 }
 
+/** About 16 words of the body around where it matches best (or its start). */
+function snippet(body: string, words: readonly Word[]): string {
+  const tokens = [...body.matchAll(/[\p{L}\p{N}\p{Co}\u{10000}-\u{10FFFF}]+/gu)];
+  const hits = tokens.map((t) => (words.some((w) => countIn(indexTerms(foldUmlauts(t[0])), w) > 0) ? 1 : 0));
+  if (!hits.some((h) => h === 1)) return body.slice(0, 160);
+  if (tokens.length <= SNIPPET_WORDS) return body;
+  let best = 0;
+  let bestCount = -1;
+  for (let start = 0; start + SNIPPET_WORDS <= tokens.length; start++) {
+    const count = hits.slice(start, start + SNIPPET_WORDS).reduce((a: number, b) => a + b, 0);
+    if (count > bestCount) {
+      best = start;
+      bestCount = count;
+    }
+  }
+  const first = tokens[best];
+  const last = tokens[best + SNIPPET_WORDS - 1];
+  const from = first?.index ?? 0;
+  const to = last ? (last.index ?? 0) + last[0].length : body.length;
+  return `${from > 0 ? "…" : ""}${body.slice(from, to)}${to < body.length ? "…" : ""}`;
+}
+
 /**
- * Best entries for a free-text query, best first. Combines BM25 over words (with prefix
- * matching for inflections) and BM25 over trigrams (for parts of compounds).
+ * Best entries for a free-text query, best first. The searched words are looked up as their
+ * most frequent index forms (prefix of the stem: inflections and compounds that start with it);
+ * a bounded set of candidates is taken from FTS5 (all words before any word, the newest first)
+ * and ranked by BM25; snippets are made only for the entries returned.
  */
 export function searchKnowledge(db: Db, text: string, limit = 5): KnowledgeHit[] {
-  const scores = new Map<number, { row: HitRow; score: number }>();
-  const add = (rows: readonly HitRow[], weight: number): void => {
-    for (const row of rows) {
-      const current = scores.get(row.id);
-      const score = -row.rank * weight;
-      if (current) current.score += score;
-      else scores.set(row.id, { row, score });
-    }
-  };
-  const wordMatch = prefixQuery(text);
-  const trigramMatch = substringQuery(text);
-  if (wordMatch) add(query(db, "qa_knowledge_words", wordMatch), 1);
-  if (trigramMatch) add(query(db, "qa_knowledge_trigrams", trigramMatch), TRIGRAM_WEIGHT);
+  const { docs: total, tokens } = knowledgeCorpus(db);
+  if (total === 0 || limit <= 0) return [];
+  const words = lookUp(db, text);
+  if (words.length === 0) return [];
+  const avgdl = tokens / total;
+  const ids = candidates(db, words, total, limit);
   const queryWords = contentWords(text);
-  return [...scores.values()]
+  return knowledgeRows(db, [...ids])
+    .map((row) => ({ row, score: score(row, words, total, avgdl) }))
+    .filter((r) => r.score > 0)
     .sort((a, b) => b.score - a.score || a.row.id - b.row.id)
     .slice(0, limit)
     .map(({ row }) => ({
       kind: row.kind,
-      sourceId: row.source_id,
+      sourceId: row.sourceId,
       title: row.title,
-      snippet: row.snip && row.snip.trim().length > 0 ? row.snip : row.body.slice(0, 160),
-      ...(row.url !== null ? { url: row.url } : {}),
-      ...(row.channel_id !== null ? { channelId: row.channel_id } : {}),
-      ...(row.message_id !== null ? { messageId: row.message_id } : {}),
+      snippet: snippet(row.body, words),
+      ...(row.url !== undefined ? { url: row.url } : {}),
+      ...(row.channelId !== undefined ? { channelId: row.channelId } : {}),
+      ...(row.messageId !== undefined ? { messageId: row.messageId } : {}),
       matchedWords: countMatched(row, queryWords),
     }));
 }

@@ -105,15 +105,6 @@ export function queryTerms(text: string): QueryTerm[] {
   return terms;
 }
 
-/**
- * An FTS5 query for a trigram index: any content word of four or more letters as a substring,
- * which finds parts of compounds ("dokumentenmanagement" in "dokumentenmanagementsystem").
- */
-export function substringQuery(text: string): string | undefined {
-  const terms = contentWords(text).filter((w) => w.length >= 4);
-  return terms.length > 0 ? terms.map(ftsString).join(" OR ") : undefined;
-}
-
 /** The text on one line (white space folded), cut to `max` characters with "…". */
 export function shortLine(text: string, max: number): string {
   const line = text.replace(/\s+/g, " ").trim();

@@ -7,5 +7,5 @@ import type { Db } from "./open";
  * every expert source the way the code does, instead of sorting millions of rows in SQL.
  */
 export const MIGRATION_STEPS: Readonly<Record<string, (db: Db) => void>> = {
-  "006_expert_profiles.sql": rebuildProfiles,
+  "006_scale.sql": rebuildProfiles,
 };

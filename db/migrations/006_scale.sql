@@ -185,15 +185,26 @@ CREATE TRIGGER qa_profile_answer_ad AFTER DELETE ON qa_answers
   UPDATE qa_expert_profiles SET answered_pings = answered_pings - 1 WHERE member_id = old.author_id;
 END;
 
--- Search (knowledge base): document frequency of every indexed word, so very frequent words
--- are recognised without counting them in the index at query time.
+-- Search (knowledge base): document frequency of every indexed word and the size of the
+-- corpus, so the code expands and weighs a searched word without counting in the index at
+-- query time (knowledge.ts). Kept current by the code that adds entries.
 CREATE TABLE qa_knowledge_vocabulary (
   term TEXT PRIMARY KEY,
   docs INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE qa_knowledge_corpus (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  docs INTEGER NOT NULL,
+  tokens INTEGER NOT NULL
+);
 CREATE VIRTUAL TABLE temp.qa_knowledge_rows USING fts5vocab(main, qa_knowledge_words, row);
 INSERT INTO qa_knowledge_vocabulary (term, docs) SELECT term, doc FROM temp.qa_knowledge_rows;
+INSERT INTO qa_knowledge_corpus (id, docs, tokens)
+  SELECT 1, (SELECT count(*) FROM qa_knowledge), coalesce((SELECT sum(cnt) FROM temp.qa_knowledge_rows), 0);
 DROP TABLE temp.qa_knowledge_rows;
 
 -- ✅ and edits look up an answer by its message id (was a scan of every answer).
 CREATE INDEX qa_answers_message ON qa_answers (message_id);
+
+-- Old ledger entries are deleted after COPBOT_RETAIN_LEDGER_DAYS, oldest first, in batches.
+CREATE INDEX occurrence_ledger_done ON occurrence_ledger (done_at);

@@ -38,6 +38,8 @@ const JobRow = z.object({
 });
 
 const MAX_ATTEMPTS = 5;
+/** Longest stretch of due jobs run without letting other events through. */
+const SLICE_MS = 10;
 const RETRY_BASE_MS = 60_000;
 
 function toJob(row: z.infer<typeof JobRow>): Job {
@@ -123,8 +125,14 @@ export class Scheduler {
     return this.running;
   }
 
+  /**
+   * Runs due jobs one after another in slices of about `SLICE_MS`, letting the event loop turn
+   * between slices: catching up after a weekend down (hundreds of reminders) must not keep
+   * messages and Slack's 3-second acks waiting.
+   */
   private async runAll(services: Services): Promise<number> {
     let count = 0;
+    let sliceStart = performance.now();
     for (;;) {
       const now = this.clock.now();
       const row = statement(
@@ -134,7 +142,23 @@ export class Scheduler {
       if (row === undefined) return count;
       await this.runOne(JobRow.parse(row), services, now);
       count += 1;
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
     }
+  }
+
+  /**
+   * Deletes up to `limit` finished jobs (done, failed, cancelled) that were due before
+   * `before`; returns how many. Their keys are never scheduled again: plans only look ahead.
+   */
+  pruneFinished(before: Date, limit: number): number {
+    return statement(
+      this.db,
+      `DELETE FROM jobs WHERE id IN (
+         SELECT id FROM jobs WHERE state IN ('done', 'failed', 'cancelled') AND run_at < ? LIMIT ?)`,
+    ).run(before.getTime(), limit).changes;
   }
 
   private async runOne(row: z.infer<typeof JobRow>, services: Services, now: Date): Promise<void> {

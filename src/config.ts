@@ -49,6 +49,8 @@ const EnvSchema = z.object({
     .min(0)
     .max(24 * 60)
     .default(120),
+  COPBOT_RETAIN_JOBS_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  COPBOT_RETAIN_LEDGER_DAYS: z.coerce.number().int().min(30).max(3650).default(400),
   SLACK_BOT_TOKEN: optionalString.refine(
     (v) => v === undefined || v.startsWith("xoxb-"),
     "a bot token starting with xoxb-",
@@ -103,6 +105,8 @@ export interface Config {
   readonly logLevel: string;
   readonly qa: { readonly escalateAfterHours: number };
   readonly meetings: { readonly graceMinutes: number };
+  /** How long finished jobs and schedule ledger entries are kept (days). */
+  readonly retention: { readonly jobsDays: number; readonly ledgerDays: number };
   readonly slack?: SlackConfig;
   readonly matrix?: MatrixConfig;
 }
@@ -145,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.COPBOT_LOG_LEVEL,
     qa: { escalateAfterHours: e.COPBOT_QA_ESCALATE_HOURS },
     meetings: { graceMinutes: e.COPBOT_GRACE_MINUTES },
+    retention: { jobsDays: e.COPBOT_RETAIN_JOBS_DAYS, ledgerDays: e.COPBOT_RETAIN_LEDGER_DAYS },
     ...(e.SLACK_BOT_TOKEN
       ? {
           slack: {

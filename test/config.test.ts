@@ -15,6 +15,7 @@ describe("loadConfig", () => {
       clock: { kind: "system" },
       qa: { escalateAfterHours: 24 },
       meetings: { graceMinutes: 120 },
+      retention: { jobsDays: 30, ledgerDays: 400 },
     });
     expect(config.slack).toBeUndefined();
     expect(config.matrix).toBeUndefined();
@@ -28,6 +29,7 @@ describe("loadConfig", () => {
     [{ SLACK_PORT: "99999", SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }, /^SLACK_PORT: /],
     [{ MATRIX_HOMESERVER_URL: "https://matrix.example.org" }, /^MATRIX_ACCESS_TOKEN: required/],
     [{ COPBOT_CLOCK: "virtual", COPBOT_START: "tomorrow" }, /^COPBOT_START: /],
+    [{ COPBOT_RETAIN_LEDGER_DAYS: "7" }, /^COPBOT_RETAIN_LEDGER_DAYS: .*30/],
   ])("refuses %j with one line naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

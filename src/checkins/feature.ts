@@ -29,6 +29,7 @@ import { promptJob, nudgeJob, summaryJob } from "./checkin-jobs";
 import { NUDGE_JOB, PROMPT_JOB, SUMMARY_JOB } from "./checkin-plan";
 import { meetingsHome } from "./home";
 import { REMIND_JOB, remindJob } from "./meeting-jobs";
+import { Ledger } from "./ledger";
 import { handleRsvp } from "./rsvp";
 
 /** Recurring meetings (reminders, RSVP, calendar files) and async check-ins. */
@@ -66,4 +67,9 @@ export const meetingsFeature: Feature = {
   },
   dialogs: { [ANSWER_DIALOG]: answerDialog, [CLOSED_DIALOG]: closedDialog },
   home: meetingsHome,
+  prune: (services, limit) =>
+    new Ledger(services.db).pruneBefore(
+      new Date(services.clock.now().getTime() - services.config.retention.ledgerDays * 86_400_000),
+      limit,
+    ),
 };

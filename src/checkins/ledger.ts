@@ -72,6 +72,15 @@ export class Ledger {
     return row === undefined ? undefined : toEntry(row);
   }
 
+  /** Deletes up to `limit` steps done before `before`; returns how many. */
+  pruneBefore(before: Date, limit: number): number {
+    return this.db
+      .prepare(
+        "DELETE FROM occurrence_ledger WHERE key IN (SELECT key FROM occurrence_ledger WHERE done_at < ? LIMIT ?)",
+      )
+      .run(before.getTime(), limit).changes;
+  }
+
   /** Every recorded step of one occurrence. */
   ofOccurrence(series: string, local: LocalDateTime): LedgerEntry[] {
     return this.db

@@ -10,12 +10,14 @@ import { UserError } from "./errors";
 import type { CoreEvent, FormSubmitEvent, MessageEvent, UserEvent } from "./events";
 import type { EventContext, Feature } from "./feature";
 import { buildHome } from "./home";
+import { pruneInBatches, type Pruner } from "./maintenance";
 import { defaultName, type Member } from "./members";
 import { textMessage, type OutgoingMessage, type Target } from "./message";
 import { createServices, type Services } from "./services";
 
 const CANCEL_WORDS = new Set(["abbrechen", "cancel", "stop", "/cop cancel", "!cop cancel"]);
 const DEDUPE_DAYS = 7;
+const MAINTENANCE_EVERY_MS = 3_600_000;
 
 /**
  * The core. Every adapter, the scheduler tick and every test enter through `handle()`;
@@ -26,6 +28,8 @@ export class Bot {
   readonly features: readonly Feature[];
   /** Contexts that said something, so a DM nobody answered can get a hint. */
   private readonly answered = new WeakSet<EventContext>();
+  /** When old rows are pruned next (the first tick prunes). */
+  private nextMaintenance = 0;
 
   constructor(
     readonly services: Services,
@@ -87,11 +91,30 @@ export class Bot {
     }
   }
 
-  /** Runs due jobs, then delivers what is due in the outbox. */
+  /** Runs due jobs, then delivers what is due in the outbox; once an hour, prunes old rows. */
   async tick(): Promise<void> {
     await this.services.scheduler.runDue(this.services);
     await this.services.outbox.drain();
     this.pruneDedupe();
+    await this.maintain();
+  }
+
+  /**
+   * Deletes what copbot keeps only for a while — finished jobs and what features name (the
+   * schedule ledger) — after its configured retention, in batches that let events through.
+   */
+  private async maintain(): Promise<void> {
+    const { clock, config, scheduler } = this.services;
+    const now = clock.now().getTime();
+    if (now < this.nextMaintenance) return;
+    this.nextMaintenance = now + MAINTENANCE_EVERY_MS;
+    const jobsBefore = new Date(now - config.retention.jobsDays * 86_400_000);
+    const pruners: Pruner[] = [(limit) => scheduler.pruneFinished(jobsBefore, limit)];
+    for (const feature of this.features) {
+      const prune = feature.prune;
+      if (prune) pruners.push((limit) => prune(this.services, limit));
+    }
+    await pruneInBatches(pruners);
   }
 
   private firstSeen(eventId: string): boolean {

@@ -1,9 +1,9 @@
-import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { createMeeting } from "../src/checkins/meeting-ops";
 import { WEEKDAYS, type Schedule } from "../src/checkins/schedule";
 import type { CommandEvent } from "../src/core/events";
 import { openCommunity, virtualClock } from "./community";
+import { cachedDatabase, sourcesKey } from "./dataset/cache";
 import { longestBlock, seeded, turn } from "./measure";
 
 const REGIONS = [undefined, "DE", "DE-BY", "DE-NW", "DE-BE"] as const;
@@ -53,10 +53,8 @@ export interface SchedulerResult {
   readonly longestBlockMs: number;
 }
 
-/** Creates `count` meetings through the real code on a fresh database file; returns its path. */
-function createSchedules(dir: string, count: number): string {
-  const path = join(dir, "schedules.db");
-  for (const suffix of ["", "-wal", "-shm", ".lock"]) rmSync(`${path}${suffix}`, { force: true });
+/** Creates `count` meetings through the real code in a new database file at `path`. */
+function buildSchedules(path: string, count: number): void {
   const { app } = openCommunity(path, { start: CREATED });
   const { services } = app.bot;
   services.db.transaction(() => {
@@ -73,7 +71,19 @@ function createSchedules(dir: string, count: number): string {
     }
   })();
   app.db.close();
-  return path;
+}
+
+/**
+ * The database with `count` meetings, created once per version of the code that plans them
+ * (10,000 take a while) and copied for each run.
+ */
+function createSchedules(dir: string, count: number): string {
+  const code = [
+    join(__dirname),
+    join(__dirname, "..", "src", "checkins"),
+    join(__dirname, "..", "src", "core"),
+  ];
+  return cachedDatabase(`schedules-${count}`, sourcesKey(code), dir, (path) => buildSchedules(path, count));
 }
 
 /**
@@ -98,7 +108,7 @@ export async function benchScheduler(dir: string, count = 10_000): Promise<Sched
   }
   const dueAt = db
     .prepare("SELECT run_at FROM jobs WHERE state = 'pending' ORDER BY run_at LIMIT 1 OFFSET ?")
-    .get(DUE_JOBS - 1) as { run_at: number };
+    .get(Math.min(DUE_JOBS, pendingJobs) - 1) as { run_at: number };
   virtualClock(app).set(new Date(dueAt.run_at));
   const dueJobs = (
     db

@@ -99,3 +99,33 @@ export function workingCopy(dataset: PreparedDataset, dir: string, name: string)
   copyFileSync(dataset.path, path);
   return path;
 }
+
+/** Hash of every `.ts` file under the given folders (for cache keys that follow the code). */
+export function sourcesKey(dirs: readonly string[]): string {
+  const files = dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".ts"))
+      .sort()
+      .map((f) => readFileSync(join(dir, f), "utf8")),
+  );
+  return hash([...files, migrationsKey()]);
+}
+
+/** A database built by `build` once per `key`, copied to `dir` for each use. */
+export function cachedDatabase(
+  name: string,
+  key: string,
+  dir: string,
+  build: (path: string) => void,
+): string {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const cached = join(CACHE_DIR, `${name}-${key}.db`);
+  if (!existsSync(cached)) {
+    const partial = `${cached}.partial`;
+    for (const suffix of ["", "-wal", "-shm", ".lock"]) rmSync(`${partial}${suffix}`, { force: true });
+    build(partial);
+    rmSync(`${partial}.lock`, { force: true });
+    renameSync(partial, cached);
+  }
+  return workingCopy({ path: cached, generateMs: 0, migrateMs: 0 }, dir, name);
+}

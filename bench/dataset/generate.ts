@@ -15,6 +15,9 @@ export const COMMUNITY = {
   groups: 50,
 } as const;
 
+/** The size of a generated community (smaller ones for the smoke test). */
+export type CommunitySize = { readonly [K in keyof typeof COMMUNITY]: number };
+
 /** The benchmark's "now": Monday 09:00 in Berlin; the history lies in the two years before. */
 export const NOW = new Date("2026-12-07T09:00:00+01:00");
 const HISTORY_MS = 730 * 86_400_000;
@@ -61,13 +64,13 @@ const ALIASES: readonly [string, string][] = [
   ["Vergabe", "öffentlicher Einkauf"],
 ];
 
-function insertMembers(db: Db, dice: Dice): void {
+function insertMembers(db: Db, dice: Dice, size: CommunitySize): void {
   const insert = db.prepare(
     "INSERT INTO members (id, display_name, organisation, lang, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
   const joined = NOW.getTime() - HISTORY_MS - 30 * 86_400_000;
-  for (let i = 1; i <= COMMUNITY.members; i++) {
-    const org = dice.int(COMMUNITY.organisations);
+  for (let i = 1; i <= size.members; i++) {
+    const org = dice.int(size.organisations);
     const name = `${dice.pick(FIRST_NAMES)} ${dice.pick(LAST_NAMES)}`;
     const role = i <= 8 ? "moderator" : "member";
     const place = `${PLACES[org % PLACES.length] ?? ""} ${Math.floor(org / PLACES.length) + 1}`;
@@ -76,7 +79,7 @@ function insertMembers(db: Db, dice: Dice): void {
 }
 
 /** Registers 2,000 experts with 1–4 topics each, their settings and topic documents. */
-function insertExperts(db: Db, dice: Dice): Expertise {
+function insertExperts(db: Db, dice: Dice, size: CommunitySize): Expertise {
   const topic = db.prepare(
     "INSERT OR IGNORE INTO qa_expert_topics (member_id, topic, label, added_at) VALUES (?, ?, ?, ?)",
   );
@@ -94,7 +97,7 @@ function insertExperts(db: Db, dice: Dice): Expertise {
     alias.run(normalizeTopic(a), a, normalizeTopic(t), memberId(1), NOW.getTime());
   const byDomain = DOMAINS.map(() => ({ ids: [] as number[], cumulative: [] as number[] }));
   const since = NOW.getTime() - HISTORY_MS;
-  for (let i = 1; i <= COMMUNITY.experts; i++) {
+  for (let i = 1; i <= size.experts; i++) {
     const primary = pickDomain(dice);
     const domains = dice.chance(0.35) ? [primary, pickDomain(dice)] : [primary];
     const count = 1 + dice.int(4);
@@ -156,6 +159,7 @@ function insertQuestions(
   expertise: Expertise,
   solved: number,
   log: (s: string) => void,
+  size: CommunitySize,
 ): void {
   const question = db.prepare(
     `INSERT INTO qa_questions (id, asker_id, channel_id, message_id, text, status, asked_at, first_answer_at,
@@ -199,7 +203,7 @@ function insertQuestions(
         NOW.getTime() - 2 * HOUR,
         start + Math.floor((id / total) * HISTORY_MS) + dice.int(HOUR),
       );
-      const asker = 1 + dice.int(COMMUNITY.members);
+      const asker = 1 + dice.int(size.members);
       const channel = QA_CHANNELS[dice.zipf(QA_CHANNELS.length)] ?? QA_CHANNELS[0];
       const text = questionText(dice, domain);
       const roll = dice.next();
@@ -207,8 +211,8 @@ function insertQuestions(
         roll < 0.8
           ? weightedPick(dice, pool)
           : roll < 0.92
-            ? 1 + dice.int(COMMUNITY.experts)
-            : 1 + dice.int(COMMUNITY.members);
+            ? 1 + dice.int(size.experts)
+            : 1 + dice.int(size.members);
       if (author === asker) author = asker === 1 ? 2 : asker - 1;
       const firstAt = askedAt + HOUR / 4 + dice.int(30 * HOUR);
       const solvedAt = firstAt + dice.int(48 * HOUR);
@@ -257,8 +261,8 @@ function insertQuestions(
       const others = dice.int(3);
       for (let k = 0; k < others; k++) {
         const other = dice.chance(0.5)
-          ? ([...pinged][k] ?? 1 + dice.int(COMMUNITY.members))
-          : 1 + dice.int(COMMUNITY.members);
+          ? ([...pinged][k] ?? 1 + dice.int(size.members))
+          : 1 + dice.int(size.members);
         if (other === asker) continue;
         const reply = dice.chance(0.25) ? "+1, würde mich auch interessieren" : answerText(dice, domain);
         answer.run(id, `a${id}_${k}`, memberId(other), reply, firstAt + (k + 1) * HOUR);
@@ -310,7 +314,7 @@ function insertQuestions(
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
 
 /** 500 schedules (meetings and check-ins) with two years of ledger and finished reminder jobs. */
-function insertSchedules(db: Db, dice: Dice): void {
+function insertSchedules(db: Db, dice: Dice, size: CommunitySize): void {
   const meeting = db.prepare(
     `INSERT INTO meetings (id, title, channel_id, schedule, duration_min, remind, link, created_by, created_at)
      VALUES (?, ?, ?, ?, 60, '[1440,15]', NULL, ?, ?)`,
@@ -332,7 +336,7 @@ function insertSchedules(db: Db, dice: Dice): void {
   );
   const created = NOW.getTime() - HISTORY_MS;
   db.transaction(() => {
-    for (let i = 1; i <= COMMUNITY.schedules; i++) {
+    for (let i = 1; i <= size.schedules; i++) {
       const weekday = dice.int(WEEKDAYS.length);
       const hour = 8 + dice.int(9);
       const time = `${String(hour).padStart(2, "0")}:${dice.pick(["00", "15", "30", "45"])}`;
@@ -341,15 +345,15 @@ function insertSchedules(db: Db, dice: Dice): void {
         zone: "Europe/Berlin",
         start: "2024-12-02",
       });
-      const isMeeting = i <= 350;
-      const id = isMeeting ? i : i - 350;
+      const isMeeting = i <= Math.round(size.schedules * 0.7);
+      const id = isMeeting ? i : i - Math.round(size.schedules * 0.7);
       const channel = `console:kanal${i % 60}`;
       const owner = memberId(1 + (i % 8));
       if (isMeeting) meeting.run(id, `Runde ${i}`, channel, schedule, owner, created);
       else {
         checkin.run(id, `Check-in ${i}`, channel, schedule, owner, created);
         for (let k = 0; k < 5 + dice.int(15); k++)
-          participant.run(id, memberId(1 + dice.int(COMMUNITY.members)), created);
+          participant.run(id, memberId(1 + dice.int(size.members)), created);
       }
       const series = isMeeting ? `meeting:${id}` : `checkin:${id}`;
       // One ledger row and one finished job per weekly occurrence step in the past two years.
@@ -376,7 +380,7 @@ function insertSchedules(db: Db, dice: Dice): void {
 }
 
 /** 50 working groups in every state, 3–7 members each. */
-function insertGroups(db: Db, dice: Dice): void {
+function insertGroups(db: Db, dice: Dice, size: CommunitySize): void {
   const group = db.prepare(
     `INSERT INTO work_groups (id, title, problem, deliverable, due_date, min_size, max_size, topics, facilitator_id,
        proposer_id, channel_id, state, signup_deadline, created_at)
@@ -388,9 +392,9 @@ function insertGroups(db: Db, dice: Dice): void {
   );
   const states = ["proposed", "forming", "running", "running", "closed", "expired"] as const;
   db.transaction(() => {
-    for (let i = 1; i <= COMMUNITY.groups; i++) {
+    for (let i = 1; i <= size.groups; i++) {
       const domain = DOMAINS[pickDomain(dice)] ?? DOMAINS[0];
-      const facilitator = memberId(1 + dice.int(COMMUNITY.experts));
+      const facilitator = memberId(1 + dice.int(size.experts));
       const at = NOW.getTime() - dice.int(120) * 86_400_000;
       group.run(
         i,
@@ -405,7 +409,7 @@ function insertGroups(db: Db, dice: Dice): void {
       );
       member.run(i, facilitator, "facilitator", at, at);
       for (let k = 0; k < 2 + dice.int(5); k++)
-        member.run(i, memberId(1 + dice.int(COMMUNITY.members)), "member", at, at);
+        member.run(i, memberId(1 + dice.int(size.members)), "member", at, at);
     }
   })();
 }
@@ -414,7 +418,12 @@ function insertGroups(db: Db, dice: Dice): void {
  * Writes the seeded community with `solved` solved questions into a new database file at
  * `path`, in schema version 5. Deterministic: the same `solved` always gives the same data.
  */
-export function generateDataset(path: string, solved: number, log: (s: string) => void = () => {}): void {
+export function generateDataset(
+  path: string,
+  solved: number,
+  log: (s: string) => void = () => {},
+  size: CommunitySize = COMMUNITY,
+): void {
   const db = new Database(path);
   db.pragma("journal_mode = OFF");
   db.pragma("synchronous = OFF");
@@ -424,7 +433,7 @@ export function generateDataset(path: string, solved: number, log: (s: string) =
   );
   const people = new Dice(seeded(1));
   db.transaction(() => {
-    insertMembers(db, people);
+    insertMembers(db, people, size);
     for (const channel of QA_CHANNELS) {
       db.prepare("INSERT INTO qa_channels (channel_id, added_by, added_at) VALUES (?, ?, ?)").run(
         channel,
@@ -433,9 +442,9 @@ export function generateDataset(path: string, solved: number, log: (s: string) =
       );
     }
   })();
-  const expertise = db.transaction(() => insertExperts(db, people))();
-  insertQuestions(db, new Dice(seeded(2)), expertise, solved, log);
-  insertSchedules(db, new Dice(seeded(3)));
-  insertGroups(db, new Dice(seeded(4)));
+  const expertise = db.transaction(() => insertExperts(db, people, size))();
+  insertQuestions(db, new Dice(seeded(2)), expertise, solved, log, size);
+  insertSchedules(db, new Dice(seeded(3)), size);
+  insertGroups(db, new Dice(seeded(4)), size);
   db.close();
 }

@@ -5,7 +5,7 @@ import { benchCore } from "./core";
 import { openCommunity } from "./community";
 import { preparedDataset, workingCopy } from "./dataset/cache";
 import { percentile } from "./measure";
-import { measurePeakRss } from "./memory";
+import { measureRss } from "./memory";
 import { benchQuestionParts, benchQuestionPath } from "./question-path";
 import { machine, printRow, readResults, row, updateReadme, writeResults, type Row } from "./results";
 import { benchScheduler } from "./scheduler";
@@ -112,11 +112,21 @@ async function main(): Promise<void> {
       ),
     );
     emit(row("catch-up: events handled meanwhile", scheduler.eventWaits.length, "events"));
+    emit(
+      row(
+        "catch-up: longest wait until a reply was delivered (behind queued reminders)",
+        scheduler.deliveryWaits[scheduler.deliveryWaits.length - 1] ?? 0,
+        "ms",
+      ),
+    );
     emit(row("catch-up: duration", scheduler.catchUpMs, "ms"));
     emit(row("catch-up: longest blocked event loop", scheduler.longestBlockMs, "ms"));
     const full = preparedDataset(largest);
-    const rss = measurePeakRss(workingCopy(full, dir, "memory"));
-    emit(row(`peak resident memory, copbot on the ${label(largest)} community`, rss, "MiB", { limit: 120 }));
+    const memory = measureRss(workingCopy(full, dir, "memory"));
+    const serving = `copbot serving the ${label(largest)} community (console, through tsx)`;
+    emit(row(`resident memory, ${serving}`, memory.rssMiB, "MiB", { limit: 120 }));
+    emit(row("  of which before the first event (code and libraries)", memory.startMiB, "MiB"));
+    emit(row("  peak resident memory of that process", memory.peakRssMiB, "MiB"));
     for (const figure of await benchCore()) emit(row(figure.name, figure.value, figure.unit));
   } finally {
     rmSync(dir, { recursive: true, force: true });

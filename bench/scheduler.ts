@@ -49,6 +49,8 @@ export interface SchedulerResult {
   readonly catchUpMs: number;
   /** How long the events that arrived during catch-up waited until they were handled, sorted. */
   readonly eventWaits: number[];
+  /** How long until their replies were delivered: queued behind the reminders (outbox order). */
+  readonly deliveryWaits: number[];
   /** The longest the event loop was blocked during catch-up. */
   readonly longestBlockMs: number;
 }
@@ -118,6 +120,18 @@ export async function benchScheduler(dir: string, count = 10_000): Promise<Sched
     }
   ).n;
   const eventWaits: number[] = [];
+  const deliveryWaits: number[] = [];
+  // An event is handled when its reply is queued; spy on the outbox to see when that happens.
+  const { outbox } = app.bot.services;
+  const enqueue = outbox.enqueue.bind(outbox);
+  let waiting: { userId: string; due: number } | undefined;
+  outbox.enqueue = (target, message, opts) => {
+    if (waiting && target.kind === "ephemeral" && target.userId === waiting.userId) {
+      eventWaits.push(Math.max(0, performance.now() - waiting.due));
+      waiting = undefined;
+    }
+    enqueue(target, message, opts);
+  };
   let sent = 0;
   let done = false;
   const member = (i: number): CommandEvent => ({
@@ -136,8 +150,10 @@ export async function benchScheduler(dir: string, count = 10_000): Promise<Sched
       while (!done) {
         const due = performance.now() + 10;
         await new Promise((resolve) => setTimeout(resolve, 10));
-        await app.bot.handle(member(sent++));
-        eventWaits.push(Math.max(0, performance.now() - due));
+        const event = member(sent++);
+        waiting = { userId: event.userId, due };
+        await app.bot.handle(event);
+        deliveryWaits.push(Math.max(0, performance.now() - due));
       }
     })();
     await app.bot.tick();
@@ -155,6 +171,7 @@ export async function benchScheduler(dir: string, count = 10_000): Promise<Sched
     dueJobs,
     catchUpMs,
     eventWaits: eventWaits.sort((a, b) => a - b),
+    deliveryWaits: deliveryWaits.sort((a, b) => a - b),
     longestBlockMs: longestMs,
   };
 }

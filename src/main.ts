@@ -1,8 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Logger } from "pino";
 import { ConsoleAdapter } from "../adapters/console/console-adapter";
-import { MatrixAdapter } from "../adapters/matrix/matrix-adapter";
-import { SlackAdapter } from "../adapters/slack";
 import { openDatabase, type Db } from "../db/open";
 import { loadConfig, type Config } from "./config";
 import { createBot, type Bot } from "./core/bot";
@@ -85,11 +83,15 @@ async function runConsole(app: App): Promise<void> {
   await adapter.stop();
 }
 
-/** The chat platforms the configuration names; none means the console. */
-function platformAdapters(app: App, log: Logger): Adapter[] {
+/**
+ * The chat platforms the configuration names; none means the console. Each platform's SDK is
+ * loaded only when it is configured: together they take some 50 MB of memory.
+ */
+async function platformAdapters(app: App, log: Logger): Promise<Adapter[]> {
   const adapters: Adapter[] = [];
   const { slack, matrix, dataDir, lang } = app.config;
   if (slack) {
+    const { SlackAdapter } = await import("../adapters/slack");
     adapters.push(
       new SlackAdapter({
         config: slack,
@@ -101,6 +103,7 @@ function platformAdapters(app: App, log: Logger): Adapter[] {
     );
   }
   if (matrix) {
+    const { MatrixAdapter } = await import("../adapters/matrix/matrix-adapter");
     adapters.push(
       new MatrixAdapter({
         config: matrix,
@@ -154,7 +157,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const app = buildApp(config, log);
   try {
-    const adapters = platformAdapters(app, log);
+    const adapters = await platformAdapters(app, log);
     if (adapters.length > 0) {
       await runPlatforms(app, adapters, log);
     } else {

@@ -134,50 +134,59 @@ export function bestCandidates(db: Db, input: CandidateInput): RankedExpert[] {
       if (input.includeQuiet || stats.quietUntil === undefined) askable.set(row.member_id, stats);
     }
   };
-  let cursor: HistoryCursor | undefined;
-  // History of the askable experts not read yet: at most this (none left: -Infinity).
-  let cut = Number.MAX_VALUE;
+  // Askable experts are read best history first in two lists: rested ones (no ping in the
+  // load window, so no load to subtract) and busy ones (at least one ping: at least one
+  // `recentLoad` less). Each list's cut bounds what its unread experts add beyond their match.
+  const lists = [false, true].map((busy) => ({
+    busy,
+    cursor: undefined as HistoryCursor | undefined,
+    cut: busy ? Number.MAX_VALUE - WEIGHTS.recentLoad : Number.MAX_VALUE,
+  }));
   let read = 0;
+  const cut = (): number => Math.max(...lists.map((l) => l.cut));
   const readHistory = (): void => {
-    const chunk = bestHistory(db, { after: cursor, now, window, limit: CHUNK });
+    const list = lists.reduce((a, b) => (b.cut > a.cut ? b : a));
+    const chunk = bestHistory(db, { busy: list.busy, after: list.cursor, now, window, limit: CHUNK });
     read += chunk.length;
     keep(chunk);
     const last = chunk[chunk.length - 1];
-    if (last) cursor = { history: last.history, memberId: last.member_id };
-    cut = chunk.length < CHUNK ? -Infinity : (last?.history ?? 0) + ROUNDING;
+    if (last) list.cursor = { history: last.history, memberId: last.member_id };
+    const load = list.busy ? WEIGHTS.recentLoad : 0;
+    list.cut = chunk.length < CHUNK ? -Infinity : (last?.history ?? 0) - load + ROUNDING;
   };
   const matchBounds = (memberId: string): [number, number] => {
     const topics = topical.get(memberId)?.length ?? 0;
     const [low, high] = relevance.bounds(memberId);
     return [topics + rel(low), topics + rel(high)];
   };
-  /** Members with a match whose statistics are not read: topical ones and those relevance has seen. */
-  const unread = (): { memberId: string; high: number }[] =>
-    [...new Set([...topical.keys(), ...relevance.seen()])]
-      .filter((m) => !seen.has(m) && !excluded.has(m))
-      .map((memberId) => ({ memberId, high: matchBounds(memberId)[1] }))
-      .filter((m) => m.high > 0)
-      .sort((a, b) => b.high - a.high);
+  // Members with a match whose statistics are not read yet (topical ones and those relevance
+  // has seen), highest possible match first. Their bounds only tighten while this runs.
+  let unread = [...new Set([...topical.keys(), ...relevance.seen()])]
+    .filter((m) => !excluded.has(m))
+    .map((memberId) => ({ memberId, high: matchBounds(memberId)[1] }))
+    .filter((m) => m.high > 0)
+    .sort((a, b) => b.high - a.high);
   readHistory();
   for (;;) {
     const ranked = rankRead(askable, input.limit, matchBounds, relevance);
-    const pending = unread();
+    unread = unread.filter((m) => !seen.has(m.memberId));
+    const pending = unread;
     const unseenRelevance = relevance.unseenBound();
     const ceiling = Math.max(
-      pending[0] ? scoreCeiling(pending[0].high, cut) : -Infinity,
-      unseenRelevance > 0 ? scoreCeiling(rel(unseenRelevance), cut) : -Infinity,
+      pending[0] ? scoreCeiling(pending[0].high, cut()) : -Infinity,
+      unseenRelevance > 0 ? scoreCeiling(rel(unseenRelevance), cut()) : -Infinity,
     );
     const last = ranked[input.limit - 1];
     const settled =
       last !== undefined &&
       ranked.slice(0, input.limit).every((r) => r.stats.quietUntil === undefined) &&
       scoreStep(last.score) > scoreStep(ceiling);
-    // With every askable expert read (cut -Infinity), the ceiling is -Infinity too.
+    // With every askable expert read (both cuts -Infinity), the ceiling is -Infinity too.
     if (settled || ceiling === -Infinity || read >= MAX_READ) return ranked.slice(0, input.limit);
     // Read whoever holds the highest ceiling: strong matches directly, the rest by history.
     const strong = pending.filter((p) => p.high >= STRONG_MATCH).slice(0, CHUNK);
     const first = strong[0];
-    if (first && scoreCeiling(first.high, cut) >= ceiling) {
+    if (first && scoreCeiling(first.high, cut()) >= ceiling) {
       const batch = strong.map((p) => p.memberId);
       read += batch.length;
       keep(candidateStats(db, batch, window));

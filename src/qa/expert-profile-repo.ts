@@ -335,23 +335,27 @@ export interface HistoryCursor {
 
 /**
  * The next `limit` experts who are not opted out or away, best history first, after `cursor`,
- * with everything ranking needs about them (those at their weekly cap are left to the ranking).
+ * with everything ranking needs about them (those at their weekly cap are left to the ranking):
+ * the `busy` ones (pinged since `window.recent`) or the others.
  */
 export function bestHistory(
   db: Db,
-  opts: { after: HistoryCursor | undefined; now: number; window: PingWindow; limit: number },
+  opts: { busy: boolean; after: HistoryCursor | undefined; now: number; window: PingWindow; limit: number },
 ): StatsRow[] {
   return statement(
     db,
     `SELECT ${PROFILE} FROM qa_expert_profiles
      WHERE (history < @history OR (history = @history AND member_id > @member))
        AND expert = 1 AND opted_out = 0 AND (away_until IS NULL OR away_until <= @now)
+       AND (coalesce(last_pinged_at, 0) > @recent) = @busy
      ORDER BY history DESC, member_id LIMIT @limit`,
   )
     .all({
       history: opts.after?.history ?? Number.MAX_VALUE,
       member: opts.after?.memberId ?? "",
       now: opts.now,
+      recent: opts.window.recent,
+      busy: opts.busy ? 1 : 0,
       limit: opts.limit,
     })
     .map((row) => withPings(db, row, opts.window));

@@ -7,7 +7,7 @@ import type { Clock } from "./clock";
 import { coreFeature } from "./core-feature";
 import { UserError } from "./errors";
 import type { CoreEvent, FormSubmitEvent, MessageEvent, UserEvent } from "./events";
-import type { EventContext, Feature } from "./feature";
+import type { EventContext, Feature, Handled } from "./feature";
 import { buildHome } from "./home";
 import { defaultName, type Member } from "./members";
 import { textMessage, type OutgoingMessage, type Target } from "./message";
@@ -23,14 +23,16 @@ const DEDUPE_DAYS = 7;
 export class Bot {
   readonly registry: CommandRegistry;
   readonly features: readonly Feature[];
-  /** Contexts that said something, so a DM nobody answered can get a hint. */
-  private readonly answered = new WeakSet<EventContext>();
+  /** The features in the order they see messages and reactions (see `Feature.priority`). */
+  private readonly byPriority: readonly Feature[];
+  private started: Promise<void> | undefined;
 
   constructor(
     readonly services: Services,
     features: readonly Feature[],
   ) {
     this.features = [coreFeature(() => this.registry), ...features];
+    this.byPriority = [...this.features].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
     this.registry = new CommandRegistry(this.features.flatMap((f) => f.commands ?? []));
     for (const feature of this.features) {
       for (const [kind, handler] of Object.entries(feature.jobs ?? {}))
@@ -41,8 +43,28 @@ export class Bot {
     for (const id of services.config.admins) services.members.ensure(id);
   }
 
+  /**
+   * Runs every feature's `start` hook once, in feature order; later calls wait for the first.
+   * `handle` and `tick` call it, so the hooks run before the first event on every platform.
+   */
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      for (const feature of this.features) {
+        try {
+          await feature.start?.(this.services);
+        } catch (error) {
+          // One feature failing to plan must not keep the others (or every event) from running.
+          this.services.log.error({ err: error, feature: feature.name }, "starting a feature failed");
+        }
+      }
+      await this.services.outbox.drain();
+    })();
+    return this.started;
+  }
+
   /** The single entry point for every inbound event. Never throws on user input. */
   async handle(event: CoreEvent): Promise<void> {
+    await this.start();
     if (event.kind === "timer") {
       await this.tick();
       return;
@@ -88,6 +110,7 @@ export class Bot {
 
   /** Runs due jobs, then delivers what is due in the outbox. */
   async tick(): Promise<void> {
+    await this.start();
     await this.services.scheduler.runDue(this.services);
     await this.services.outbox.drain();
     this.pruneDedupe();
@@ -123,11 +146,9 @@ export class Bot {
       actor,
       t: translator(this.services.langOf(actor)),
       reply: (message: OutgoingMessage | string) => {
-        this.answered.add(ctx);
         outbox.enqueue(target, typeof message === "string" ? textMessage(message) : message);
       },
       post: (to: Target, message: OutgoingMessage, key?: string) => {
-        this.answered.add(ctx);
         outbox.enqueue(to, message, key === undefined ? {} : { key });
       },
     };
@@ -152,7 +173,8 @@ export class Bot {
         return handler(ctx as EventContext<typeof event>);
       }
       case "reaction":
-        return this.each((f) => f.onReaction?.(ctx as EventContext<typeof event>));
+        await this.untilHandled((f) => f.onReaction?.(ctx as EventContext<typeof event>));
+        return;
       case "message_edited":
         return this.each((f) => f.onMessageEdited?.(ctx as EventContext<typeof event>));
       case "message_deleted":
@@ -162,7 +184,10 @@ export class Bot {
     }
   }
 
-  /** A DM inside an active dialog goes to its owner only; everything else to every feature. */
+  /**
+   * A DM inside an active dialog goes to its owner only; everything else to the features by
+   * priority until one has handled it.
+   */
   private async onMessage(ctx: EventContext<MessageEvent>): Promise<void> {
     const { event, services } = ctx;
     const dialog = event.isDm ? services.dialogs.get(event.userId) : undefined;
@@ -176,15 +201,23 @@ export class Bot {
       if (handler) return handler(ctx, dialog.state);
       services.dialogs.clear(event.userId);
     }
-    await this.each((f) => f.onMessage?.(ctx));
-    // A DM nobody answered must not vanish in silence.
-    if (event.isDm && !this.answered.has(ctx)) {
+    const handled = await this.untilHandled((f) => f.onMessage?.(ctx));
+    // A DM nobody handled must not vanish in silence.
+    if (event.isDm && !handled) {
       ctx.reply(ctx.t("core.dm.hint", { prefix: commandPrefix(event.platform) }));
     }
   }
 
   private async each(run: (feature: Feature) => Promise<void> | void): Promise<void> {
     for (const feature of this.features) await run(feature);
+  }
+
+  /** Offers an event to the features by priority; true when one of them handled it. */
+  private async untilHandled(run: (feature: Feature) => Promise<Handled> | Handled): Promise<boolean> {
+    for (const feature of this.byPriority) {
+      if ((await run(feature)) === "handled") return true;
+    }
+    return false;
   }
 
   private fail(ctx: EventContext | undefined, event: UserEvent, error: unknown): void {

@@ -45,12 +45,23 @@ export type FormValidator = (
 ) => Readonly<Record<string, string>> | undefined;
 
 /**
+ * What a message or reaction handler answers: `"handled"` when the event was its own, so the
+ * features after it do not see it (a working-group proposal is no question to track).
+ */
+export type Handled = "handled" | undefined | void;
+
+/**
  * A capability of copbot (questions, meetings, working groups …). The bot composes features:
  * it routes events to them, lets them register commands and durable jobs, and collects their
  * contributions to the community meeting agenda.
  */
 export interface Feature {
   readonly name: string;
+  /**
+   * Features with a higher priority see messages and reactions first (default 0); among equals
+   * the composition order decides, which also orders the home and the agenda.
+   */
+  readonly priority?: number;
   readonly commands?: readonly CommandDef[];
   /** Button actions this feature owns, by action name (e.g. `qa.solved`). */
   readonly buttons?: Readonly<Record<string, (ctx: EventContext<ButtonEvent>) => Promise<void> | void>>;
@@ -64,10 +75,15 @@ export interface Feature {
   readonly dialogs?: Readonly<
     Record<string, (ctx: EventContext<MessageEvent>, state: unknown) => Promise<void> | void>
   >;
-  onMessage?(ctx: EventContext<MessageEvent>): Promise<void> | void;
+  /**
+   * Runs once when copbot starts, before the first event: plan the first jobs (the scheduler
+   * keeps them across restarts, so use idempotent keys).
+   */
+  start?(services: Services): Promise<void> | void;
+  onMessage?(ctx: EventContext<MessageEvent>): Promise<Handled> | Handled;
   onMessageEdited?(ctx: EventContext<MessageEditedEvent>): Promise<void> | void;
   onMessageDeleted?(ctx: EventContext<MessageDeletedEvent>): Promise<void> | void;
-  onReaction?(ctx: EventContext<ReactionEvent>): Promise<void> | void;
+  onReaction?(ctx: EventContext<ReactionEvent>): Promise<Handled> | Handled;
   onMemberJoined?(ctx: EventContext<MemberJoinedEvent>): Promise<void> | void;
   /** Lines for the community meeting agenda (open questions, running groups …). */
   agenda?(services: Services, lang: Lang): readonly (readonly Inline[])[];

@@ -32,6 +32,8 @@ const buttonGroup = (value: string | undefined): number => Number(value ?? "0");
 /** Working groups: propose, form, run and close small focused groups that deliver a result. */
 export const groupsFeature: Feature = {
   name: "groups",
+  // Proposals are recognised before anything reads them as questions.
+  priority: 1,
   commands: [
     groupProposeCommand,
     groupJoinCommand,

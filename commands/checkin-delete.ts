@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { stopCheckin } from "../src/checkins/api";
+import { stopCheckin } from "../src/meetings/api";
 import { auditForeign, findCheckin, mayChange } from "./meeting-common";
 import { defineCommand } from "./types";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { bold, channelRef, msg, type Inline } from "../src/core/message";
-import { CheckinRepo } from "../src/checkins/checkin-repo";
-import { describeSchedule } from "../src/checkins/describe";
+import { CheckinRepo } from "../src/meetings/checkin-repo";
+import { describeSchedule } from "../src/schedule/describe";
 import { defineCommand } from "./types";
 
 /** `/cop checkin list`: every check-in with its rule, channel, participants and whether you take part. */

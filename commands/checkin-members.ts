@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CheckinRepo } from "../src/checkins/checkin-repo";
+import { CheckinRepo } from "../src/meetings/checkin-repo";
 import { findCheckin } from "./meeting-common";
 import { defineCommand } from "./types";
 

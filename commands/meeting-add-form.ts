@@ -5,7 +5,7 @@ import type { EventContext } from "../src/core/feature";
 import { code, msg } from "../src/core/message";
 import type { FormSpec } from "../src/core/port";
 import { hasRole } from "../src/core/roles";
-import { EXAMPLES, parseSpec } from "../src/checkins/parse-spec";
+import { EXAMPLES, parseSpec } from "../src/meetings/parse-spec";
 import type { MessageKey, Translate } from "../src/i18n";
 import { addMeeting, MEETING_ADD_PERMISSION, type AddMeetingProblem } from "./meeting-create";
 import { tokenize } from "./parse";

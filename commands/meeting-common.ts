@@ -4,9 +4,9 @@ import type { UserError } from "../src/core/errors";
 import type { EventContext } from "../src/core/feature";
 import { hasRole } from "../src/core/roles";
 import type { MessageKey } from "../src/i18n";
-import { CheckinRepo, type Checkin } from "../src/checkins/checkin-repo";
-import { MeetingRepo, type Meeting } from "../src/checkins/meeting-repo";
-import { EXAMPLES, type SpecKind } from "../src/checkins/parse-spec";
+import { CheckinRepo, type Checkin } from "../src/meetings/checkin-repo";
+import { MeetingRepo, type Meeting } from "../src/meetings/meeting-repo";
+import { EXAMPLES, type SpecKind } from "../src/meetings/parse-spec";
 import { commandPrefix } from "./registry";
 
 type Ctx = EventContext<CommandEvent>;

@@ -2,17 +2,17 @@ import { fail, ok, UserError, type Result } from "../src/core/errors";
 import type { EventContext } from "../src/core/feature";
 import { code, msg } from "../src/core/message";
 import type { Role } from "../src/core/roles";
-import { formatLocal } from "../src/checkins/format";
+import { formatLocal } from "../src/meetings/format";
 import {
   checkFuture,
   createMeeting,
   DEFAULT_DURATION_MINUTES,
   DEFAULT_REMIND_MINUTES,
   scheduleFrom,
-} from "../src/checkins/meeting-ops";
-import type { Meeting } from "../src/checkins/meeting-repo";
-import { upcoming } from "../src/checkins/occurrences";
-import { EXAMPLES, parseSpec } from "../src/checkins/parse-spec";
+} from "../src/meetings/meeting-ops";
+import type { Meeting } from "../src/meetings/meeting-repo";
+import { upcoming } from "../src/schedule/occurrences";
+import { EXAMPLES, parseSpec } from "../src/meetings/parse-spec";
 import { today } from "./meeting-common";
 import { commandPrefix } from "./registry";
 

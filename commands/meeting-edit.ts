@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { checkFuture, editMeeting, scheduleFrom } from "../src/checkins/meeting-ops";
-import { describeSchedule } from "../src/checkins/describe";
-import { parseSpec } from "../src/checkins/parse-spec";
+import { checkFuture, editMeeting, scheduleFrom } from "../src/meetings/meeting-ops";
+import { describeSchedule } from "../src/schedule/describe";
+import { parseSpec } from "../src/meetings/parse-spec";
 import {
   auditForeign,
   findMeeting,

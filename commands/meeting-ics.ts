@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { msg } from "../src/core/message";
-import { meetingIcs } from "../src/checkins/ics";
-import { MeetingRepo } from "../src/checkins/meeting-repo";
+import { meetingIcs } from "../src/meetings/meeting-ics";
+import { MeetingRepo } from "../src/meetings/meeting-repo";
 import { findMeeting } from "./meeting-common";
 import { commandPrefix } from "./registry";
 import { defineCommand } from "./types";

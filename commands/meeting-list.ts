@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { bold, channelRef, msg, type Inline } from "../src/core/message";
-import { describeSchedule } from "../src/checkins/describe";
-import { formatLocal } from "../src/checkins/format";
-import { MeetingRepo } from "../src/checkins/meeting-repo";
-import { upcoming } from "../src/checkins/occurrences";
+import { describeSchedule } from "../src/schedule/describe";
+import { formatLocal } from "../src/meetings/format";
+import { MeetingRepo } from "../src/meetings/meeting-repo";
+import { upcoming } from "../src/schedule/occurrences";
 import { commandPrefix } from "./registry";
 import { defineCommand } from "./types";
 

@@ -1,10 +1,10 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { channelRef, msg, type Inline } from "../src/core/message";
-import { describeSchedule } from "../src/checkins/describe";
-import { formatLeadsShort, formatLocal } from "../src/checkins/format";
-import { MeetingRepo } from "../src/checkins/meeting-repo";
-import { expand, type Occurrence } from "../src/checkins/occurrences";
+import { describeSchedule } from "../src/schedule/describe";
+import { formatLeadsShort, formatLocal } from "../src/meetings/format";
+import { MeetingRepo } from "../src/meetings/meeting-repo";
+import { expand, type Occurrence } from "../src/schedule/occurrences";
 import type { Translate } from "../src/i18n";
 import { findMeeting } from "./meeting-common";
 import { defineCommand } from "./types";

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { formatLocal } from "../src/checkins/format";
-import { skipMeetingDate } from "../src/checkins/meeting-ops";
-import { MeetingRepo } from "../src/checkins/meeting-repo";
-import { upcoming } from "../src/checkins/occurrences";
-import { parseFutureDate } from "../src/checkins/parse-fields";
+import { formatLocal } from "../src/meetings/format";
+import { skipMeetingDate } from "../src/meetings/meeting-ops";
+import { MeetingRepo } from "../src/meetings/meeting-repo";
+import { upcoming } from "../src/schedule/occurrences";
+import { parseFutureDate } from "../src/meetings/parse-fields";
 import { findMeeting, mayChange, replyError, today } from "./meeting-common";
 import { commandPrefix } from "./registry";
 import { defineCommand } from "./types";

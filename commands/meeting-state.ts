@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { setMeetingState } from "../src/checkins/meeting-ops";
+import { setMeetingState } from "../src/meetings/meeting-ops";
 import { findMeeting, mayChange } from "./meeting-common";
 import { commandPrefix } from "./registry";
 import { defineCommand } from "./types";

@@ -1,7 +1,7 @@
 import { bold, mention, msg, type OutgoingMessage } from "../core/message";
 import type { Services } from "../core/services";
 import type { Lang, Translate } from "../i18n";
-import { findExperts, reasonFor } from "../qa/experts";
+import { findExperts, reasonFor } from "../qa/api";
 import { communityVoice, groupRepo, memberVoice, samePlatform } from "./context";
 import { dayOf, formatDay } from "./dates";
 import { deliverableKey } from "./deliverable";

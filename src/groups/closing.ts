@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { stopCheckin } from "../checkins/api";
+import { stopCheckin } from "../meetings/api";
 import { bold, link, mention, msg } from "../core/message";
 import type { JobHandler } from "../core/scheduler";
 import type { Services } from "../core/services";
-import { addKnowledge } from "../qa/knowledge";
+import { addKnowledge } from "../qa/api";
 import { auditManagement, communityVoice, groupRepo, memberVoice } from "./context";
 import { deliverableKey } from "./deliverable";
 import { DUE_JOB, MILESTONE_JOB } from "./reminders";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Lang } from "../i18n";
-import { createCheckin, weeklySchedule } from "../checkins/api";
+import { createCheckin, weeklySchedule } from "../meetings/api";
 import type { JobHandler } from "../core/scheduler";
 import { mention, msg, textMessage } from "../core/message";
 import type { Services } from "../core/services";

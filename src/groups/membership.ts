@@ -1,4 +1,4 @@
-import { CheckinRepo } from "../checkins/checkin-repo";
+import { joinCheckin, leaveCheckin } from "../meetings/api";
 import type { EventContext } from "../core/feature";
 import { mention, msg, textMessage } from "../core/message";
 import type { Services } from "../core/services";
@@ -134,8 +134,7 @@ export async function seatInSpace(services: Services, group: Group, memberId: st
     services.log.error({ err: error, group: group.id }, "could not invite a member into the group's space");
     return false;
   }
-  if (group.checkinId !== undefined)
-    new CheckinRepo(services.db).join(group.checkinId, memberId, services.clock.now());
+  if (group.checkinId !== undefined) joinCheckin(services, group.checkinId, memberId);
   const { t } = communityVoice(services);
   services.outbox.enqueue(
     { kind: "channel", channelId: group.spaceId },
@@ -150,7 +149,7 @@ export async function seatInSpace(services: Services, group: Group, memberId: st
  * archived at the close anyway.
  */
 async function unseatFromSpace(services: Services, group: Group, memberId: string): Promise<void> {
-  if (group.checkinId !== undefined) new CheckinRepo(services.db).leave(group.checkinId, memberId);
+  if (group.checkinId !== undefined) leaveCheckin(services, group.checkinId, memberId);
   if (group.spaceId === undefined || group.state !== "running" || !samePlatform(group, memberId)) return;
   try {
     await services.ports.forId(group.spaceId).removeFromSpace(group.spaceId, memberId);

@@ -4,6 +4,8 @@ import { qa as deQa } from "./de/qa";
 import { qa as enQa } from "./en/qa";
 import { meetings as deMeetings } from "./de/meetings";
 import { meetings as enMeetings } from "./en/meetings";
+import { schedule as deSchedule } from "./de/schedule";
+import { schedule as enSchedule } from "./en/schedule";
 import { groups as deGroups } from "./de/groups";
 import { groups as enGroups } from "./en/groups";
 import { slack as deSlack } from "./de/slack";
@@ -20,6 +22,7 @@ export const de = {
   ...deCore,
   ...deQa,
   ...deMeetings,
+  ...deSchedule,
   ...deGroups,
   ...deSlack,
   ...deMatrix,
@@ -29,6 +32,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enCore,
   ...enQa,
   ...enMeetings,
+  ...enSchedule,
   ...enGroups,
   ...enSlack,
   ...enMatrix,

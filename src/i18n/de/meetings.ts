@@ -210,17 +210,4 @@ export const meetings = {
     "Die Runde von „{title}“ ist schon zusammengefasst; deine Nachricht „{text}“ kommt nicht mehr hinein. Die nächste Runde startet {next}.",
   "checkin.closedRoundLast":
     "Die Runde von „{title}“ ist schon zusammengefasst; deine Nachricht „{text}“ kommt nicht mehr hinein.",
-  "meeting.rule.weekly": "jeden {day}, {time}",
-  "meeting.rule.everyWeeks": "alle {n} Wochen am {day}, {time}",
-  "meeting.rule.monthlyWeekday": "jeden {nth} {day} im Monat, {time}",
-  "meeting.rule.monthlyDay": "jeden Monat am {day}., {time} (in kürzeren Monaten am letzten Tag)",
-  "meeting.rule.cron": "nach der Cron-Regel „{expression}“",
-  "meeting.rule.zone": "{rule} ({zone})",
-  "meeting.rule.skip": "entfällt an Feiertagen ({region})",
-  "meeting.rule.move": "an Feiertagen ({region}) am nächsten Werktag",
-  "meeting.rule.nth.1": "ersten",
-  "meeting.rule.nth.2": "zweiten",
-  "meeting.rule.nth.3": "dritten",
-  "meeting.rule.nth.4": "vierten",
-  "meeting.rule.nth.last": "letzten",
 } as const;

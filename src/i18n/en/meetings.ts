@@ -209,17 +209,4 @@ export const meetings = {
     "The round of “{title}” has already been summarised; your message “{text}” can't be added any more. The next round starts {next}.",
   "checkin.closedRoundLast":
     "The round of “{title}” has already been summarised; your message “{text}” can't be added any more.",
-  "meeting.rule.weekly": "every {day}, {time}",
-  "meeting.rule.everyWeeks": "every {n} weeks on {day}, {time}",
-  "meeting.rule.monthlyWeekday": "every {nth} {day} of the month, {time}",
-  "meeting.rule.monthlyDay": "every month on day {day}, {time} (the last day in shorter months)",
-  "meeting.rule.cron": "by the cron rule “{expression}”",
-  "meeting.rule.zone": "{rule} ({zone})",
-  "meeting.rule.skip": "not on public holidays ({region})",
-  "meeting.rule.move": "on public holidays ({region}) the next working day",
-  "meeting.rule.nth.1": "first",
-  "meeting.rule.nth.2": "second",
-  "meeting.rule.nth.3": "third",
-  "meeting.rule.nth.4": "fourth",
-  "meeting.rule.nth.last": "last",
 } as const satisfies Record<keyof typeof de, string>;

@@ -1,65 +1,15 @@
 import { createInterface } from "node:readline";
 import type { Logger } from "pino";
-import { ConsoleAdapter } from "../adapters/console/console-adapter";
 import { MatrixAdapter } from "../adapters/matrix/matrix-adapter";
 import { SlackAdapter } from "../adapters/slack";
-import { openDatabase, type Db } from "../db/open";
-import { loadConfig, type Config } from "./config";
-import { createBot, type Bot } from "./core/bot";
-import { SystemClock, VirtualClock, type Clock } from "./core/clock";
+import { attach, buildApp, consoleAdapter, type App } from "./app";
+import { loadConfig } from "./config";
+import { VirtualClock } from "./core/clock";
 import { ConfigError, CopbotError } from "./core/errors";
 import type { Adapter } from "./core/port";
-import { advanceVirtualClock, SystemRuntime } from "./core/runtime";
-import { SettingsRepo } from "./core/settings";
+import { SystemRuntime } from "./core/runtime";
 import { loadEnvFile } from "./env-file";
-import { features } from "./features";
 import { createLogger } from "./log";
-
-/** A bot with its clock, ready for adapters. */
-export interface App {
-  readonly bot: Bot;
-  readonly clock: Clock;
-  readonly db: Db;
-  readonly config: Config;
-}
-
-/** Opens the database and builds the bot with every feature. */
-export function buildApp(config: Config, log: Logger, db = openDatabase(config.dbPath)): App {
-  const clock = config.clock.kind === "virtual" ? new VirtualClock(config.clock.start) : new SystemClock();
-  const bot = createBot({ db, clock, config, log, features });
-  return { bot, clock, db, config };
-}
-
-/** The console adapter wired to an app (also used by the tests' in-process harness). */
-export function consoleAdapter(app: App, write: (line: string) => void): ConsoleAdapter {
-  const { bot, clock, config, db } = app;
-  return new ConsoleAdapter({
-    settings: new SettingsRepo(db),
-    clock,
-    timeZone: config.timeZone,
-    write,
-    ...(clock instanceof VirtualClock
-      ? {
-          advanceClock: (to: Date, onStep: (at: Date) => void) => advanceVirtualClock(bot, clock, to, onStep),
-        }
-      : {}),
-  });
-}
-
-/**
- * Connects an adapter to the bot: its port serves outgoing messages, its events go to
- * `handle`; `afterEvent` lets the runtime re-arm its outbox timer (a send held by a rate limit).
- */
-export async function attach(app: App, adapter: Adapter, afterEvent?: () => void): Promise<void> {
-  app.bot.services.ports.add(adapter.port);
-  await adapter.start(
-    async (event) => {
-      await app.bot.handle(event);
-      afterEvent?.();
-    },
-    { validateForm: (event) => app.bot.validateForm(event) },
-  );
-}
 
 async function runConsole(app: App): Promise<void> {
   const adapter = consoleAdapter(app, (line) => process.stdout.write(`${line}\n`));

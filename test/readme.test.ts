@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { commandReference, withReference } from "../commands/reference";
+import { commandReference, withReference } from "../src/core/commands/reference";
 import { startConsole } from "./support/console-harness";
 
 describe("README", () => {

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
-import { commandPrefix, CommandRegistry } from "../../commands/registry";
+import type { CommandDef } from "./commands/command";
+import { commandPrefix, CommandRegistry } from "./commands/registry";
 import type { Db } from "../../db/open";
 import type { Config } from "../config";
 import { translator } from "../i18n";
@@ -30,10 +31,11 @@ export class Bot {
   constructor(
     readonly services: Services,
     features: readonly Feature[],
+    commands: readonly CommandDef[] = [],
   ) {
-    this.features = [coreFeature(() => this.registry), ...features];
+    this.features = [coreFeature(), ...features];
     this.byPriority = [...this.features].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
-    this.registry = new CommandRegistry(this.features.flatMap((f) => f.commands ?? []));
+    this.registry = new CommandRegistry(commands);
     for (const feature of this.features) {
       for (const [kind, handler] of Object.entries(feature.jobs ?? {}))
         services.scheduler.register(kind, handler);
@@ -145,6 +147,7 @@ export class Bot {
       event,
       actor,
       t: translator(this.services.langOf(actor)),
+      commands: this.registry,
       reply: (message: OutgoingMessage | string) => {
         outbox.enqueue(target, typeof message === "string" ? textMessage(message) : message);
       },
@@ -257,7 +260,9 @@ export function createBot(opts: {
   config: Config;
   log: Logger;
   features: readonly Feature[];
+  /** The `/cop` subcommands (from `commands/`); none in tests that only route events. */
+  commands?: readonly CommandDef[];
 }): Bot {
   const services = createServices(opts);
-  return new Bot(services, opts.features);
+  return new Bot(services, opts.features, opts.commands);
 }

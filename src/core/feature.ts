@@ -14,7 +14,7 @@ import type { Member } from "./members";
 import type { Services } from "./services";
 import type { JobHandler } from "./scheduler";
 import type { Lang, Translate } from "../i18n";
-import type { CommandDef } from "../../commands/types";
+import type { CommandRegistry } from "./commands/registry";
 
 /** What a handler gets for one inbound user event. */
 export interface EventContext<E extends UserEvent = UserEvent> {
@@ -24,6 +24,8 @@ export interface EventContext<E extends UserEvent = UserEvent> {
   readonly actor: Member;
   /** Translator in the actor's language. */
   readonly t: Translate;
+  /** Every command copbot knows (for help and hints). */
+  readonly commands: CommandRegistry;
   /**
    * Answers the actor where they acted: ephemerally for commands and buttons on platforms
    * that have it, otherwise in the same thread / room / DM. Goes through the outbox.
@@ -52,8 +54,9 @@ export type Handled = "handled" | undefined | void;
 
 /**
  * A capability of copbot (questions, meetings, working groups …). The bot composes features:
- * it routes events to them, lets them register commands and durable jobs, and collects their
- * contributions to the community meeting agenda.
+ * it routes events to them, runs their durable jobs and collects their contributions to the
+ * community meeting agenda and the home. Their commands live in `commands/<feature>/` and are
+ * added by the composition root (`src/app.ts`).
  */
 export interface Feature {
   readonly name: string;
@@ -62,7 +65,6 @@ export interface Feature {
    * the composition order decides, which also orders the home and the agenda.
    */
   readonly priority?: number;
-  readonly commands?: readonly CommandDef[];
   /** Button actions this feature owns, by action name (e.g. `qa.solved`). */
   readonly buttons?: Readonly<Record<string, (ctx: EventContext<ButtonEvent>) => Promise<void> | void>>;
   /** Forms this feature owns, by form id. */

@@ -1,4 +1,4 @@
-import { commandPrefix } from "../../commands/registry";
+import { commandPrefix } from "./commands/registry";
 import { translator } from "../i18n";
 import type { Feature } from "./feature";
 import { splitId } from "./ids";

@@ -3,9 +3,6 @@ import type { EventContext } from "../core/feature";
 import { canManage, groupRepo } from "./context";
 import type { Group, GroupState } from "./repo";
 
-/** `#12` or `12`: a group number as typed. */
-export const GROUP_REF = /^#?(\d{1,9})$/;
-
 const ACTIVE: readonly GroupState[] = ["proposed", "forming", "running"];
 
 /**

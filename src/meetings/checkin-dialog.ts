@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { commandPrefix } from "../../commands/registry";
+import { commandPrefix } from "../core/commands/registry";
 import type { ButtonEvent, MessageEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { textMessage } from "../core/message";

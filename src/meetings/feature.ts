@@ -1,20 +1,5 @@
-import { checkinAddCommand } from "../../commands/checkin-add";
-import { checkinDeleteCommand } from "../../commands/checkin-delete";
-import { checkinListCommand } from "../../commands/checkin-list";
-import { checkinJoinCommand, checkinLeaveCommand } from "../../commands/checkin-members";
-import { meetingAddCommand } from "../../commands/meeting-add";
-import { MEETING_FORM, meetingFormSubmitted } from "../../commands/meeting-add-form";
-import { meetingFormCheck } from "../../commands/meeting-form-check";
-import { meetingEditCommand } from "../../commands/meeting-edit";
-import { meetingIcsCommand } from "../../commands/meeting-ics";
-import { meetingListCommand } from "../../commands/meeting-list";
-import { meetingPreviewCommand } from "../../commands/meeting-preview";
-import { meetingSkipCommand } from "../../commands/meeting-skip";
-import {
-  meetingDeleteCommand,
-  meetingPauseCommand,
-  meetingResumeCommand,
-} from "../../commands/meeting-state";
+import { MEETING_FORM, meetingFormSubmitted } from "./meeting-form";
+import { meetingFormCheck } from "./meeting-form-check";
 import type { Feature } from "../core/feature";
 import { handleAskButton, handleJoinButton } from "./checkin-buttons";
 import {
@@ -34,22 +19,6 @@ import { handleRsvp } from "./rsvp";
 /** Recurring meetings (reminders, RSVP, calendar files) and async check-ins. */
 export const meetingsFeature: Feature = {
   name: DIALOG_OWNER,
-  commands: [
-    meetingAddCommand,
-    meetingPreviewCommand,
-    meetingListCommand,
-    meetingPauseCommand,
-    meetingResumeCommand,
-    meetingSkipCommand,
-    meetingEditCommand,
-    meetingDeleteCommand,
-    meetingIcsCommand,
-    checkinAddCommand,
-    checkinJoinCommand,
-    checkinLeaveCommand,
-    checkinListCommand,
-    checkinDeleteCommand,
-  ],
   buttons: {
     "meeting.rsvp": handleRsvp,
     "checkin.answer": handleAnswerButton,

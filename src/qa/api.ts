@@ -1,7 +1,12 @@
 /**
- * What the Q&A feature offers other features: find experts for a topic, add to the knowledge
- * base, ask a question on someone's behalf. Other features import only this file.
+ * The Q&A feature's public face: the operations its commands call and what other features
+ * may use (find experts, add to the knowledge base, ask on someone's behalf). Nothing outside
+ * `src/qa/` imports any other file of it.
  */
-export { askOnBehalf } from "./ask";
+export { markSolved } from "./accept";
+export { askInChannel, askOnBehalf } from "./ask";
+export { clearAway, setAway, setExpertPaused, setQuietHours, setWeeklyCap } from "./availability";
+export { addOwnTopics, aliasTopic, listExperts, listTopics, removeOwnTopics } from "./expert-admin";
 export { findExperts, reasonFor, type FindExpertsOptions, type FoundExpert } from "./experts";
 export { addKnowledge, type KnowledgeEntry } from "./knowledge";
+export { changeQaChannel, listOpenQuestions, listQaChannels, searchQa, showQaStats } from "./qa-admin";

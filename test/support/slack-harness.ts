@@ -1,7 +1,7 @@
 import pino from "pino";
 import { loadConfig, type SlackConfig } from "../../src/config";
 import { VirtualClock, type Clock } from "../../src/core/clock";
-import { buildApp, type App } from "../../src/main";
+import { buildApp, type App } from "../../src/app";
 import type { CoreEvent } from "../../src/core/events";
 import type { AdapterHooks } from "../../src/core/port";
 import type { Sleep } from "../../adapters/slack/private-space";
@@ -140,7 +140,10 @@ export function harnessForEachTest(mode: "http" | "socket", use: (harness: Slack
   });
 }
 
-/** copbot as `npm start` builds it (all features, in-memory SQLite, virtual clock) behind the Slack adapter. */
+/**
+ * copbot as `npm start` builds it (all features, in-memory SQLite, virtual clock) behind the Slack
+ * adapter.
+ */
 export interface SlackCopbot {
   readonly app: App;
   readonly clock: VirtualClock;
@@ -148,7 +151,10 @@ export interface SlackCopbot {
   stop(): Promise<void>;
 }
 
-/** Starts the real core on Monday 2026-11-30 09:00 Berlin with `slack:U0ADMIN` as admin, reached over Slack. */
+/**
+ * Starts the real core on Monday 2026-11-30 09:00 Berlin with `slack:U0ADMIN` as admin, reached
+ * over Slack.
+ */
 export async function startSlackCopbot(mode: "http" | "socket"): Promise<SlackCopbot> {
   const config = loadConfig({
     COPBOT_CLOCK: "virtual",

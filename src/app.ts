@@ -8,7 +8,7 @@ import { SystemClock, VirtualClock, type Clock } from "./core/clock";
 import type { Feature } from "./core/feature";
 import type { Adapter } from "./core/port";
 import { advanceVirtualClock } from "./core/runtime";
-import { SettingsRepo } from "./core/settings";
+import { SettingsRepo } from "./core/settings-repo";
 import { groupsFeature } from "./groups/feature";
 import { meetingsFeature } from "./meetings/feature";
 import { qaFeature } from "./qa/feature";

@@ -10,8 +10,9 @@ import { UserError } from "./errors";
 import type { CoreEvent, FormSubmitEvent, MessageEvent, UserEvent } from "./events";
 import type { EventContext, Feature, Handled } from "./feature";
 import { buildHome } from "./home";
-import { defaultName, type Member } from "./members";
+import { defaultName, type Member } from "./member-repo";
 import { textMessage, type OutgoingMessage, type Target } from "./message";
+import { ProcessedEventRepo } from "./processed-event-repo";
 import { createServices, type Services } from "./services";
 
 const CANCEL_WORDS = new Set(["abbrechen", "cancel", "stop", "/cop cancel", "!cop cancel"]);
@@ -27,12 +28,14 @@ export class Bot {
   /** The features in the order they see messages and reactions (see `Feature.priority`). */
   private readonly byPriority: readonly Feature[];
   private started: Promise<void> | undefined;
+  private readonly processed: ProcessedEventRepo;
 
   constructor(
     readonly services: Services,
     features: readonly Feature[],
     commands: readonly CommandDef[] = [],
   ) {
+    this.processed = new ProcessedEventRepo(services.db);
     this.features = [coreFeature(), ...features];
     this.byPriority = [...this.features].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
     this.registry = new CommandRegistry(commands);
@@ -119,15 +122,11 @@ export class Bot {
   }
 
   private firstSeen(eventId: string): boolean {
-    const result = this.services.db
-      .prepare("INSERT INTO processed_events (event_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING")
-      .run(eventId, this.services.clock.now().getTime());
-    return result.changes > 0;
+    return this.processed.firstSeen(eventId, this.services.clock.now());
   }
 
   private pruneDedupe(): void {
-    const cutoff = this.services.clock.now().getTime() - DEDUPE_DAYS * 86_400_000;
-    this.services.db.prepare("DELETE FROM processed_events WHERE at < ?").run(cutoff);
+    this.processed.prune(new Date(this.services.clock.now().getTime() - DEDUPE_DAYS * 86_400_000));
   }
 
   private async context<E extends UserEvent>(event: E): Promise<EventContext<E>> {

@@ -1,7 +1,7 @@
 import { commandPrefix } from "./commands/registry";
 import { coreHomeSettings } from "./core-home";
 import type { Feature } from "./feature";
-import { SettingsRepo } from "./settings";
+import { SettingsRepo } from "./settings-repo";
 import { z } from "zod";
 
 /** The always-present basics: the home's settings and the welcome. */

@@ -1,6 +1,6 @@
 import { translator, type Lang } from "../i18n";
 import { prefixOf, type HomeLines } from "./home";
-import { defaultName } from "./members";
+import { defaultName } from "./member-repo";
 import { code } from "./message";
 import type { Services } from "./services";
 

@@ -10,7 +10,7 @@ import type {
 } from "./events";
 import type { HomeLines, HomeSection } from "./home";
 import type { Inline, OutgoingMessage, Target } from "./message";
-import type { Member } from "./members";
+import type { Member } from "./member-repo";
 import type { Services } from "./services";
 import type { JobHandler } from "./scheduler";
 import type { Lang, Translate } from "../i18n";

@@ -3,7 +3,7 @@ import type { EventContext } from "./feature";
 import { resolveMember } from "./commands/resolve";
 import { commandPrefix } from "./commands/registry";
 import { bold, mention, msg, type OutgoingMessage } from "./message";
-import type { Member } from "./members";
+import type { Member } from "./member-repo";
 import type { Lang, Translate } from "../i18n";
 import { translator } from "../i18n";
 

@@ -3,18 +3,18 @@ import type { Logger } from "pino";
 import type { Db } from "../../db/open";
 import type { Config } from "../config";
 import type { Lang } from "../i18n";
-import { AuditRepo } from "./audit";
+import { AuditRepo } from "./audit-repo";
 import type { Clock } from "./clock";
-import { DialogRepo } from "./dialogs";
+import { DialogRepo } from "./dialog-repo";
 import type { Feature } from "./feature";
 import { splitId } from "./ids";
 import type { Inline } from "./message";
-import { MemberRepo, type Member } from "./members";
+import { MemberRepo, type Member } from "./member-repo";
 import { Outbox } from "./outbox";
 import { PortRouter } from "./port-router";
 import { ROLES, strongest, type Role } from "./roles";
 import { Scheduler } from "./scheduler";
-import { SettingsRepo } from "./settings";
+import { SettingsRepo } from "./settings-repo";
 
 /** Everything a feature may use. Built once per process (or per test). */
 export interface Services {

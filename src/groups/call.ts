@@ -5,8 +5,8 @@ import { findExperts, reasonFor } from "../qa/api";
 import { communityVoice, groupRepo, memberVoice, samePlatform } from "./context";
 import { dayOf, formatDay } from "./dates";
 import { deliverableKey } from "./deliverable";
-import { invitedMembers } from "./invitations";
-import type { Group } from "./repo";
+import { invitedMembers } from "./invitation-repo";
+import type { Group } from "./group-repo";
 
 /** How many matching experts get a personal invitation per call. */
 const INVITE_LIMIT = 5;

@@ -2,7 +2,7 @@ import { bold, type Inline, mention, msg, type OutgoingMessage } from "../core/m
 import type { Lang, Translate } from "../i18n";
 import { formatDay } from "./dates";
 import { deliverableKey } from "./deliverable";
-import type { Group, GroupMember } from "./repo";
+import type { Group, GroupMember } from "./group-repo";
 
 const AGREEMENTS = [
   "group.charter.rule.checkin",

@@ -7,7 +7,7 @@ import { addKnowledge } from "../qa/api";
 import { auditManagement, communityVoice, groupRepo, memberVoice } from "./context";
 import { deliverableKey } from "./deliverable";
 import { DUE_JOB, MILESTONE_JOB } from "./reminders";
-import type { Group } from "./repo";
+import type { Group } from "./group-repo";
 
 export const ARCHIVE_JOB = "group.archive";
 const Payload = z.object({ groupId: z.number(), spaceId: z.string(), attempt: z.number().int().min(0) });

@@ -3,7 +3,7 @@ import type { Lang, Translate } from "../i18n";
 import { dayOf, formatDay } from "./dates";
 import { deliverableKey } from "./deliverable";
 import { formatMinutes } from "./duration";
-import type { Group, GroupRole } from "./repo";
+import type { Group, GroupRole } from "./group-repo";
 
 /** Everything a participation confirmation states. */
 export interface ConfirmationFacts {

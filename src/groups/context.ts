@@ -1,9 +1,9 @@
-import type { Member } from "../core/members";
+import type { Member } from "../core/member-repo";
 import { splitId } from "../core/ids";
 import { hasRole } from "../core/roles";
 import type { Services } from "../core/services";
 import { type Lang, type Translate, translator } from "../i18n";
-import { GroupRepo, type Group } from "./repo";
+import { GroupRepo, type Group } from "./group-repo";
 
 /** How long the call for participants stays open. */
 export const SIGNUP_DAYS = 7;

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from "../core/errors";
 import type { EventContext } from "../core/feature";
 import { canManage, groupRepo } from "./context";
-import type { Group, GroupState } from "./repo";
+import type { Group, GroupState } from "./group-repo";
 
 const ACTIVE: readonly GroupState[] = ["proposed", "forming", "running"];
 

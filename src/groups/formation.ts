@@ -8,7 +8,7 @@ import { refreshCall } from "./call";
 import { charterMessage } from "./charter";
 import { communityVoice, groupRepo, memberVoice, samePlatform } from "./context";
 import { scheduleDueReminders } from "./reminders";
-import type { Group } from "./repo";
+import type { Group } from "./group-repo";
 
 export const DEADLINE_JOB = "group.deadline";
 export const FORM_CHECK_JOB = "group.form-check";

@@ -7,10 +7,11 @@ import { formatDay } from "./dates";
 import { formatMinutes, parseDuration } from "./duration";
 import { findGroup, findOwnGroup, groupInState } from "./find-group";
 import { splitLeadingGroupRef, splitRawGroupRef } from "./group-ref";
-import { setInvitations } from "./invitations";
+import { setInvitations } from "./invitation-repo";
 import { resolvePerson, startProposal, submitAndReport } from "./proposal-dialog";
 import { parseProposalLine } from "./proposal-line";
-import { LATE_LOG_DAYS, logTime, mayLogTime, totalMinutes } from "./time-log";
+import { LATE_LOG_DAYS, mayLogTime } from "./time-log";
+import { logTime, totalMinutes } from "./time-log-repo";
 
 const MAX_STATUS = 280;
 

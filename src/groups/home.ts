@@ -4,8 +4,8 @@ import type { Services } from "../core/services";
 import { translator, type Lang } from "../i18n";
 import { groupRepo } from "./context";
 import { formatDay } from "./dates";
-import { invitationsOn } from "./invitations";
-import type { GroupState } from "./repo";
+import { invitationsOn } from "./invitation-repo";
+import type { GroupState } from "./group-repo";
 
 /** Groups a member still works in or waits for; closed and expired ones are history. */
 const ACTIVE: readonly GroupState[] = ["proposed", "forming", "running"];

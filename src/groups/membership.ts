@@ -5,7 +5,7 @@ import type { Services } from "../core/services";
 import { refreshCall } from "./call";
 import { communityVoice, groupRepo, memberVoice, samePlatform } from "./context";
 import { requireState } from "./find-group";
-import type { Group } from "./repo";
+import type { Group } from "./group-repo";
 
 /**
  * The group whose membership may change now (proposed or running), or undefined after telling

@@ -6,7 +6,7 @@ import { auditManagement, communityVoice } from "./context";
 import { formatDay, parseDate } from "./dates";
 import { findGroup, findManagedGroup, groupInState } from "./find-group";
 import { splitRawGroupRef } from "./group-ref";
-import { addMilestone, completeMilestone, getMilestone, listMilestones } from "./milestones";
+import { addMilestone, completeMilestone, getMilestone, listMilestones } from "./milestone-repo";
 import { scheduleMilestoneReminder } from "./reminders";
 
 const MAX_TITLE = 120;

@@ -3,7 +3,7 @@ import type { EventContext, Handled } from "../core/feature";
 import { msg } from "../core/message";
 import { communityVoice, groupRepo } from "./context";
 import { looksLikeGroupProposal } from "./detect";
-import { getOffer, recordOffer } from "./offers";
+import { getOffer, recordOffer } from "./offer-repo";
 import { startProposal } from "./proposal-dialog";
 
 /**

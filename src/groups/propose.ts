@@ -5,7 +5,7 @@ import { postCall, inviteExperts } from "./call";
 import { groupRepo, memberVoice, signupDeadline } from "./context";
 import { scheduleDeadline } from "./formation";
 import { type ProposalDraft, type ProposalProblem, validateProposal } from "./proposal";
-import type { Group } from "./repo";
+import type { Group } from "./group-repo";
 
 /**
  * Checks a proposal and, when it meets the conditions, opens the call for participants in

@@ -5,8 +5,8 @@ import { textMessage } from "../core/message";
 import type { Services } from "../core/services";
 import { communityVoice, groupRepo } from "./context";
 import { atLocal, formatDay } from "./dates";
-import { getMilestone, type Milestone } from "./milestones";
-import type { Group } from "./repo";
+import { getMilestone, type Milestone } from "./milestone-repo";
+import type { Group } from "./group-repo";
 
 export const DUE_JOB = "group.due";
 export const MILESTONE_JOB = "group.milestone";

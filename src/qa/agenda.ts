@@ -2,7 +2,7 @@ import { channelRef, type Inline } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type Lang } from "../i18n";
 import { formatLocalDayTime } from "./dates";
-import { QuestionRepo, type Question } from "./questions";
+import { QuestionRepo, type Question } from "./question-repo";
 import { shortLine } from "./text";
 
 const MAX_TEXT = 80;

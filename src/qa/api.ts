@@ -8,5 +8,5 @@ export { askInChannel, askOnBehalf } from "./ask";
 export { clearAway, setAway, setExpertPaused, setQuietHours, setWeeklyCap } from "./availability";
 export { addOwnTopics, aliasTopic, listExperts, listTopics, removeOwnTopics } from "./expert-admin";
 export { findExperts, reasonFor, type FindExpertsOptions, type FoundExpert } from "./experts";
-export { addKnowledge, type KnowledgeEntry } from "./knowledge";
+export { addKnowledge, type KnowledgeEntry } from "./knowledge-repo";
 export { changeQaChannel, listOpenQuestions, listQaChannels, searchQa, showQaStats } from "./qa-admin";

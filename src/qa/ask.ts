@@ -5,8 +5,8 @@ import { mention, msg } from "../core/message";
 import type { Services } from "../core/services";
 import { translator } from "../i18n";
 import { scheduleEscalation } from "./escalation";
-import { qaChannels } from "./qa-channels";
-import { QuestionRepo, type Question } from "./questions";
+import { qaChannels } from "./qa-channel-repo";
+import { QuestionRepo, type Question } from "./question-repo";
 import { routeQuestion } from "./routing";
 
 /** Longest question copbot tracks; longer texts are better split or shortened. */

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { formatLocalDay } from "./dates";
-import { updateExpertSettings } from "./expert-settings";
+import { updateExpertSettings } from "./expert-settings-repo";
 
 type Ctx = EventContext<CommandEvent>;
 

@@ -3,7 +3,7 @@ import { channelRef, mention, msg } from "../core/message";
 import type { Services } from "../core/services";
 import type { JobHandler } from "../core/scheduler";
 import { translator } from "../i18n";
-import { QuestionRepo, type Question } from "./questions";
+import { QuestionRepo, type Question } from "./question-repo";
 import { postInThread, routeMoreExperts } from "./routing";
 import { addWorkingHours, intoWorkingHours } from "./working-time";
 

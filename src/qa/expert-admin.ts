@@ -2,8 +2,8 @@ import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { bold, mention, msg, type Inline } from "../core/message";
 import { addExpertTopics, expertTopics, isBlankTopic, removeExpertTopics, topicsOf } from "./expert-repo";
-import { expertSettings } from "./expert-settings";
-import { closestTopic, knownTopics, resolveTopic, setTopicAlias, topicAliases } from "./topics";
+import { expertSettings } from "./expert-settings-repo";
+import { closestTopic, knownTopics, resolveTopic, setTopicAlias, topicAliases } from "./topic-repo";
 
 type Ctx = EventContext<CommandEvent>;
 

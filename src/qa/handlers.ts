@@ -8,8 +8,8 @@ import { MAX_QUESTION, trackQuestion, validateQuestion } from "./ask";
 import { isQuestion } from "./detect";
 import { cancelFollowUps, scheduleNudge } from "./escalation";
 import { questionAt } from "./lookup";
-import { isQaChannel } from "./qa-channels";
-import { QuestionRepo, type Question } from "./questions";
+import { isQaChannel } from "./qa-channel-repo";
+import { QuestionRepo, type Question } from "./question-repo";
 import { solveQuestion } from "./solve";
 import { shortLine } from "./text";
 

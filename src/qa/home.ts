@@ -5,8 +5,9 @@ import { translator, type Lang, type Translate } from "../i18n";
 import { openQuestionLine } from "./agenda";
 import { formatLocalDay } from "./dates";
 import { topicsOf } from "./expert-repo";
-import { expertSettings, inQuietHours, type ExpertSettings } from "./expert-settings";
-import { QuestionRepo } from "./questions";
+import { inQuietHours } from "./expert-settings";
+import { expertSettings, type ExpertSettings } from "./expert-settings-repo";
+import { QuestionRepo } from "./question-repo";
 
 /** Enough to see what is pending; the rest is one `search` away. */
 const MAX_QUESTIONS = 10;

@@ -4,11 +4,11 @@ import type { EventContext } from "../core/feature";
 import { channelRef, msg } from "../core/message";
 import { openQuestionLine } from "./agenda";
 import { formatDuration } from "./duration";
-import { searchKnowledge } from "./knowledge";
-import { addQaChannel, qaChannels, removeQaChannel } from "./qa-channels";
-import { QuestionRepo } from "./questions";
+import { searchKnowledge } from "./knowledge-repo";
+import { addQaChannel, qaChannels, removeQaChannel } from "./qa-channel-repo";
+import { QuestionRepo } from "./question-repo";
 import { hitLine } from "./similar";
-import { qaStats } from "./stats";
+import { qaStats } from "./stats-repo";
 
 type Ctx = EventContext<CommandEvent>;
 

@@ -3,7 +3,7 @@ import { mention, msg, type Inline, type OutgoingMessage, type Target } from "..
 import type { Services } from "../core/services";
 import { translator, type MessageKey, type Translate } from "../i18n";
 import { findExperts, hasMatchingExperts, type FoundExpert } from "./experts";
-import type { Question } from "./questions";
+import type { Question } from "./question-repo";
 import { hitLine, similarSolved } from "./similar";
 
 const MAX_SIMILAR = 3;

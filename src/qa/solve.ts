@@ -1,14 +1,14 @@
 import { fail, ok, type Result } from "../core/errors";
 import { mention, msg } from "../core/message";
-import type { Member } from "../core/members";
+import type { Member } from "../core/member-repo";
 import { hasRole } from "../core/roles";
 import type { Services } from "../core/services";
 import { translator } from "../i18n";
 import { formatDuration } from "./duration";
 import { cancelFollowUps } from "./escalation";
 import { recordAnsweredQuestion } from "./expert-repo";
-import { addKnowledge } from "./knowledge";
-import { QuestionRepo, type Answer, type Question } from "./questions";
+import { addKnowledge } from "./knowledge-repo";
+import { QuestionRepo, type Answer, type Question } from "./question-repo";
 import { postInThread } from "./routing";
 
 async function permalinkOf(

@@ -1,5 +1,5 @@
 import type { EventContext } from "../feature";
-import type { Member } from "../members";
+import type { Member } from "../member-repo";
 import { UserError } from "../errors";
 
 /** Resolves a typed user reference to a member, or throws a friendly `UserError`. */

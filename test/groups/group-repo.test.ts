@@ -1,9 +1,9 @@
 import { openDatabase, type Db } from "../../db/open";
 import { VirtualClock } from "../../src/core/clock";
-import { GroupRepo } from "../../src/groups/repo";
-import { recordOffer } from "../../src/groups/offers";
-import { invitedMembers, setInvitations } from "../../src/groups/invitations";
-import { logTime, totalMinutes } from "../../src/groups/time-log";
+import { GroupRepo } from "../../src/groups/group-repo";
+import { recordOffer } from "../../src/groups/offer-repo";
+import { invitedMembers, setInvitations } from "../../src/groups/invitation-repo";
+import { logTime, totalMinutes } from "../../src/groups/time-log-repo";
 
 describe("GroupRepo", () => {
   let db: Db;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { column, rowReader } from "../../db/rows";
 
 export interface Question {
   readonly id: number;
@@ -28,10 +29,7 @@ export interface Answer {
   readonly at: Date;
 }
 
-const opt = <T>(v: T | null): T | undefined => v ?? undefined;
-const optDate = (v: number | null): Date | undefined => (v === null ? undefined : new Date(v));
-
-const QuestionRow = z.object({
+const toQuestion: (row: unknown) => Question = rowReader({
   id: z.number(),
   asker_id: z.string(),
   channel_id: z.string(),
@@ -39,57 +37,24 @@ const QuestionRow = z.object({
   post_key: z.string().nullable(),
   text: z.string(),
   status: z.enum(["open", "solved"]),
-  asked_at: z.number(),
-  first_answer_at: z.number().nullable(),
-  solved_at: z.number().nullable(),
+  asked_at: column.date,
+  first_answer_at: column.optionalDate,
+  solved_at: column.optionalDate,
   solved_by: z.string().nullable(),
   accepted_message_id: z.string().nullable(),
   accepted_author_id: z.string().nullable(),
   accepted_text: z.string().nullable(),
   escalation_stage: z.number(),
-  nudged: z.number(),
+  nudged: column.flag,
 });
 
-const AnswerRow = z.object({
+const toAnswer: (row: unknown) => Answer = rowReader({
   question_id: z.number(),
   message_id: z.string(),
   author_id: z.string(),
   text: z.string(),
-  at: z.number(),
+  at: column.date,
 });
-
-function toQuestion(row: unknown): Question {
-  const r = QuestionRow.parse(row);
-  return {
-    id: r.id,
-    askerId: r.asker_id,
-    channelId: r.channel_id,
-    messageId: opt(r.message_id),
-    postKey: opt(r.post_key),
-    text: r.text,
-    status: r.status,
-    askedAt: new Date(r.asked_at),
-    firstAnswerAt: optDate(r.first_answer_at),
-    solvedAt: optDate(r.solved_at),
-    solvedBy: opt(r.solved_by),
-    acceptedMessageId: opt(r.accepted_message_id),
-    acceptedAuthorId: opt(r.accepted_author_id),
-    acceptedText: opt(r.accepted_text),
-    escalationStage: r.escalation_stage,
-    nudged: r.nudged === 1,
-  };
-}
-
-function toAnswer(row: unknown): Answer {
-  const r = AnswerRow.parse(row);
-  return {
-    questionId: r.question_id,
-    messageId: r.message_id,
-    authorId: r.author_id,
-    text: r.text,
-    at: new Date(r.at),
-  };
-}
 
 /** Questions and their answers in SQLite (rows validated with zod). */
 export class QuestionRepo {

@@ -1,7 +1,8 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Db } from "../../db/open";
-import { expertSettings, isUnavailable, quietUntil } from "./expert-settings";
+import { isUnavailable, quietUntil } from "./expert-settings";
+import { expertSettings } from "./expert-settings-repo";
 import type { ExpertStats } from "./ranking";
 
 const WEEK_MS = 7 * 24 * 3_600_000;

@@ -1,6 +1,6 @@
 import { openDatabase } from "../../db/open";
 import { VirtualClock } from "../../src/core/clock";
-import { defaultName, MemberRepo } from "../../src/core/members";
+import { defaultName, MemberRepo } from "../../src/core/member-repo";
 
 describe("MemberRepo", () => {
   const clock = new VirtualClock(new Date("2026-12-01T09:00:00Z"));

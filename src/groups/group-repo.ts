@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { column, rowReader } from "../../db/rows";
 import type { Clock } from "../core/clock";
 import { DELIVERABLES, type Deliverable } from "./deliverable";
 import type { Proposal } from "./proposal";
@@ -42,7 +43,7 @@ export interface GroupMember {
   readonly since: Date;
 }
 
-const GroupRow = z.object({
+const readGroup = rowReader({
   id: z.number(),
   title: z.string(),
   problem: z.string(),
@@ -56,51 +57,27 @@ const GroupRow = z.object({
   channel_id: z.string(),
   space_id: z.string().nullable(),
   state: z.enum(GROUP_STATES),
-  signup_deadline: z.number(),
+  signup_deadline: column.date,
   status_text: z.string().nullable(),
   checkin_id: z.number().nullable(),
   result_url: z.string().nullable(),
   summary: z.string().nullable(),
-  created_at: z.number(),
-  started_at: z.number().nullable(),
-  closed_at: z.number().nullable(),
+  created_at: column.date,
+  started_at: column.optionalDate,
+  closed_at: column.optionalDate,
 });
 
-const MemberRow = z.object({
+const toMember: (row: unknown) => GroupMember = rowReader({
   member_id: z.string(),
   role: z.enum(["facilitator", "member"]),
   state: z.enum(["joined", "waiting", "left"]),
-  joined_at: z.number().nullable(),
-  since: z.number(),
+  joined_at: column.optionalDate,
+  since: column.date,
 });
 
-const date = (ms: number | null): Date | undefined => (ms === null ? undefined : new Date(ms));
-
 function toGroup(row: unknown): Group {
-  const r = GroupRow.parse(row);
-  return {
-    id: r.id,
-    title: r.title,
-    problem: r.problem,
-    deliverable: r.deliverable,
-    due: r.due_date,
-    minSize: r.min_size,
-    maxSize: r.max_size,
-    topics: r.topics,
-    facilitatorId: r.facilitator_id,
-    proposerId: r.proposer_id,
-    channelId: r.channel_id,
-    spaceId: r.space_id ?? undefined,
-    state: r.state,
-    signupDeadline: new Date(r.signup_deadline),
-    statusText: r.status_text ?? undefined,
-    checkinId: r.checkin_id ?? undefined,
-    resultUrl: r.result_url ?? undefined,
-    summary: r.summary ?? undefined,
-    createdAt: new Date(r.created_at),
-    startedAt: date(r.started_at),
-    closedAt: date(r.closed_at),
-  };
+  const { dueDate, ...group } = readGroup(row);
+  return { ...group, due: dueDate };
 }
 
 /** Outcome of a join: a seat, the waiting list, or nothing new. */
@@ -241,16 +218,36 @@ export class GroupRepo {
          ORDER BY CASE role WHEN 'facilitator' THEN 0 ELSE 1 END, since, member_id`,
       )
       .all(id, ...states)
-      .map((row) => {
-        const r = MemberRow.parse(row);
-        return {
-          memberId: r.member_id,
-          role: r.role,
-          state: r.state,
-          joinedAt: date(r.joined_at),
-          since: new Date(r.since),
-        };
-      });
+      .map(toMember);
+  }
+
+  /**
+   * Makes `toId` the facilitator with a seat (keeping the date they first joined); `fromId`
+   * stays as a member.
+   */
+  setFacilitator(id: number, fromId: string, toId: string, at: Date): void {
+    this.db.prepare("UPDATE work_groups SET facilitator_id = ? WHERE id = ?").run(toId, id);
+    this.db
+      .prepare("UPDATE work_group_members SET role = 'member' WHERE group_id = ? AND member_id = ?")
+      .run(id, fromId);
+    this.db
+      .prepare(
+        `INSERT INTO work_group_members (group_id, member_id, role, state, since, joined_at)
+         VALUES (?, ?, 'facilitator', 'joined', ?, ?)
+         ON CONFLICT (group_id, member_id) DO UPDATE SET role = 'facilitator', state = 'joined',
+           since = CASE WHEN work_group_members.state = 'joined' THEN work_group_members.since ELSE excluded.since END,
+           joined_at = coalesce(work_group_members.joined_at, excluded.joined_at)`,
+      )
+      .run(id, toId, at.getTime(), at.getTime());
+  }
+
+  /** Records a moved due date with its reason (the history of extensions). */
+  recordExtension(id: number, e: { from: string; to: string; reason: string; by: string; at: Date }): void {
+    this.db
+      .prepare(
+        "INSERT INTO work_group_extensions (group_id, old_due, new_due, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+      )
+      .run(id, e.from, e.to, e.reason, e.by, e.at.getTime());
   }
 
   membership(id: number, memberId: string): GroupMember | undefined {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { rowReader } from "../../db/rows";
 
 export interface Offer {
   readonly id: number;
@@ -9,7 +10,7 @@ export interface Offer {
   readonly text: string;
 }
 
-const Row = z.object({
+const toOffer: (row: unknown) => Offer = rowReader({
   id: z.number(),
   channel_id: z.string(),
   thread_id: z.string(),
@@ -37,6 +38,5 @@ export function recordOffer(
 export function getOffer(db: Db, id: number): Offer | undefined {
   const row = db.prepare("SELECT * FROM work_group_offers WHERE id = ?").get(id);
   if (row === undefined) return undefined;
-  const r = Row.parse(row);
-  return { id: r.id, channelId: r.channel_id, threadId: r.thread_id, authorId: r.author_id, text: r.text };
+  return toOffer(row);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { column, rowReader } from "../../db/rows";
 import type { Clock } from "./clock";
 
 export interface AuditEntry {
@@ -10,8 +11,8 @@ export interface AuditEntry {
   readonly details: string | undefined;
 }
 
-const AuditRow = z.object({
-  at: z.number(),
+const toEntry: (row: unknown) => AuditEntry = rowReader({
+  at: column.date,
   actor_id: z.string(),
   action: z.string(),
   target: z.string().nullable(),
@@ -39,18 +40,6 @@ export class AuditRepo {
 
   /** Newest first. */
   recent(limit = 50): AuditEntry[] {
-    return this.db
-      .prepare("SELECT * FROM audit_log ORDER BY id DESC LIMIT ?")
-      .all(limit)
-      .map((row) => {
-        const r = AuditRow.parse(row);
-        return {
-          at: new Date(r.at),
-          actorId: r.actor_id,
-          action: r.action,
-          target: r.target ?? undefined,
-          details: r.details ?? undefined,
-        };
-      });
+    return this.db.prepare("SELECT * FROM audit_log ORDER BY id DESC LIMIT ?").all(limit).map(toEntry);
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { column, rowReader } from "../../db/rows";
 
 export interface Milestone {
   readonly id: number;
@@ -10,23 +11,17 @@ export interface Milestone {
   readonly doneAt: Date | undefined;
 }
 
-const Row = z.object({
+const readMilestone = rowReader({
   id: z.number(),
   group_id: z.number(),
   title: z.string(),
   due_date: z.string(),
-  done_at: z.number().nullable(),
+  done_at: column.optionalDate,
 });
 
 function toMilestone(row: unknown): Milestone {
-  const r = Row.parse(row);
-  return {
-    id: r.id,
-    groupId: r.group_id,
-    title: r.title,
-    due: r.due_date,
-    doneAt: r.done_at === null ? undefined : new Date(r.done_at),
-  };
+  const { dueDate, ...milestone } = readMilestone(row);
+  return { ...milestone, due: dueDate };
 }
 
 /** Adds a milestone and returns it. */

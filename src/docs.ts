@@ -1,6 +1,5 @@
 import pino from "pino";
-import { buildApp } from "./app";
-import { loadConfig } from "./config";
+import { buildApp, loadConfig } from "./app";
 import { writeReference } from "./core/commands/reference";
 
 /** `npm run docs`: regenerates README.md's command reference from the command registry. */

@@ -1,9 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Logger } from "pino";
-import { MatrixAdapter } from "../adapters/matrix/matrix-adapter";
-import { SlackAdapter } from "../adapters/slack";
-import { attach, buildApp, consoleAdapter, type App } from "./app";
-import { loadConfig } from "./config";
+import { adapterContext, attach, buildApp, consoleAdapter, loadConfig, type App } from "./app";
 import { VirtualClock } from "./core/clock";
 import { ConfigError, CopbotError } from "./core/errors";
 import type { Adapter } from "./core/port";
@@ -35,63 +32,36 @@ async function runConsole(app: App): Promise<void> {
   await adapter.stop();
 }
 
-/** The chat platforms the configuration names; none means the console. */
-function platformAdapters(app: App, log: Logger): Adapter[] {
-  const adapters: Adapter[] = [];
-  const { slack, matrix, dataDir, lang } = app.config;
-  if (slack) {
-    adapters.push(
-      new SlackAdapter({
-        config: slack,
-        clock: app.clock,
-        log: log.child({ adapter: "slack" }),
-        homeView: (userId) => app.bot.home(userId),
-        lang,
-      }),
-    );
-  }
-  if (matrix) {
-    adapters.push(
-      new MatrixAdapter({
-        config: matrix,
-        dataDir,
-        lang,
-        clock: app.clock,
-        log: log.child({ adapter: "matrix" }),
-      }),
-    );
-  }
-  return adapters;
-}
-
 /** Serves the chat platforms until SIGINT/SIGTERM, with the scheduler on the system clock. */
-async function runPlatforms(app: App, adapters: readonly Adapter[], log: Logger): Promise<void> {
+async function runPlatforms(app: App, log: Logger): Promise<void> {
   const runtime = new SystemRuntime(app.bot);
   const started: Adapter[] = [];
-  try {
-    for (const adapter of adapters) {
+  const ctx = adapterContext(app, log);
+  for (const platform of app.config.chat) {
+    try {
+      const adapter = await platform.connect(ctx);
       await attach(app, adapter, () => runtime.armWake());
       started.push(adapter);
+    } catch (error) {
+      // One platform failing to start must not leave the others running without a scheduler.
+      for (const adapter of started) await adapter.stop();
+      throw startFailure(platform.platform, error);
     }
-  } catch (error) {
-    // One platform failing to start must not leave the others running without a scheduler.
-    for (const adapter of started) await adapter.stop();
-    throw startFailure(adapters[started.length]?.port.platform, error);
   }
   runtime.start();
-  log.info({ platforms: adapters.map((a) => a.port.platform) }, "copbot running");
+  log.info({ platforms: app.config.chat.map((p) => p.platform) }, "copbot running");
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
   await runtime.stop();
   await app.bot.services.outbox.drain();
-  for (const adapter of adapters) await adapter.stop();
+  for (const adapter of started) await adapter.stop();
 }
 
 /** A start-up failure as one clear line that points at the platform's settings. */
-function startFailure(platform: string | undefined, error: unknown): unknown {
-  if (error instanceof CopbotError || platform === undefined) return error;
+function startFailure(platform: string, error: unknown): unknown {
+  if (error instanceof CopbotError) return error;
   const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
   return new ConfigError(
     `${platform.toUpperCase()}_*: could not start the ${platform} adapter: ${reason} (check the URL, token and network)`,
@@ -104,9 +74,8 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const app = buildApp(config, log);
   try {
-    const adapters = platformAdapters(app, log);
-    if (adapters.length > 0) {
-      await runPlatforms(app, adapters, log);
+    if (app.config.chat.length > 0) {
+      await runPlatforms(app, log);
     } else {
       log.info({ db: config.dbPath, clock: config.clock.kind }, "copbot starting (console)");
       await runConsole(app);

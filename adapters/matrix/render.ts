@@ -1,6 +1,7 @@
 import { splitId } from "../../src/core/ids";
 import type { Block, Inline, OutgoingMessage } from "../../src/core/message";
-import { t, type Lang } from "../../src/i18n";
+import type { Lang } from "../../src/i18n";
+import { matrixText } from "./messages";
 import { BUTTONS_KEY, buttonRows, type ButtonRow } from "./buttons";
 import { escapeHtml, isSafeUrl, matrixTo, neutralizeRoomMention, sanitize } from "./html";
 
@@ -157,7 +158,7 @@ export function renderMessage(
   const rows = buttonRows(message.buttons ?? []);
   if (rows.length > 0) {
     const choices = rows.map(({ row, label }) => `${row.key} ${label}`).join(" · ");
-    const hint = t(opts.lang, "matrix.buttons.hint", { choices });
+    const hint = matrixText(opts.lang)("matrix.buttons.hint", { choices });
     parts.push(both(hint, (html) => `<p><em>${html}</em></p>`));
   }
   const content: Record<string, unknown> = {

@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { CommandDef } from "./commands/command";
-import { commandPrefix, CommandRegistry } from "./commands/registry";
+import { CommandRegistry } from "./commands/registry";
 import type { Db } from "../../db/open";
 import type { Config } from "../config";
 import { translator } from "../i18n";
@@ -12,10 +12,12 @@ import type { EventContext, Feature, Handled } from "./feature";
 import { buildHome } from "./home";
 import { defaultName, type Member } from "./member-repo";
 import { textMessage, type OutgoingMessage, type Target } from "./message";
+import type { PlatformInfo } from "./platform";
 import { ProcessedEventRepo } from "./processed-event-repo";
 import { createServices, type Services } from "./services";
 
-const CANCEL_WORDS = new Set(["abbrechen", "cancel", "stop", "/cop cancel", "!cop cancel"]);
+/** Words that end a DM dialog; `<prefix> cancel` on every platform too. */
+const CANCEL_WORDS = ["abbrechen", "cancel", "stop"];
 const DEDUPE_DAYS = 7;
 
 /**
@@ -29,6 +31,7 @@ export class Bot {
   private readonly byPriority: readonly Feature[];
   private started: Promise<void> | undefined;
   private readonly processed: ProcessedEventRepo;
+  private readonly cancelWords: ReadonlySet<string>;
 
   constructor(
     readonly services: Services,
@@ -36,6 +39,10 @@ export class Bot {
     commands: readonly CommandDef[] = [],
   ) {
     this.processed = new ProcessedEventRepo(services.db);
+    this.cancelWords = new Set([
+      ...CANCEL_WORDS,
+      ...services.platforms.prefixes().map((prefix) => `${prefix} cancel`),
+    ]);
     this.features = [coreFeature(), ...features];
     this.byPriority = [...this.features].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
     this.registry = new CommandRegistry(commands);
@@ -146,6 +153,7 @@ export class Bot {
       event,
       actor,
       t: translator(this.services.langOf(actor)),
+      prefix: this.services.platforms.prefix(event.platform),
       commands: this.registry,
       reply: (message: OutgoingMessage | string) => {
         outbox.enqueue(target, typeof message === "string" ? textMessage(message) : message);
@@ -194,7 +202,7 @@ export class Bot {
     const { event, services } = ctx;
     const dialog = event.isDm ? services.dialogs.get(event.userId) : undefined;
     if (dialog) {
-      if (CANCEL_WORDS.has(event.text.trim().toLowerCase())) {
+      if (this.cancelWords.has(event.text.trim().toLowerCase())) {
         services.dialogs.clear(event.userId);
         ctx.reply(ctx.t("core.dialog.cancelled"));
         return;
@@ -206,7 +214,7 @@ export class Bot {
     const handled = await this.untilHandled((f) => f.onMessage?.(ctx));
     // A DM nobody handled must not vanish in silence.
     if (event.isDm && !handled) {
-      ctx.reply(ctx.t("core.dm.hint", { prefix: commandPrefix(event.platform) }));
+      ctx.reply(ctx.t("core.dm.hint", { prefix: ctx.prefix }));
     }
   }
 
@@ -261,6 +269,8 @@ export function createBot(opts: {
   features: readonly Feature[];
   /** The `/cop` subcommands (from `commands/`); none in tests that only route events. */
   commands?: readonly CommandDef[];
+  /** The platforms copbot knows, for their command prefixes; none: the default prefix everywhere. */
+  platforms?: readonly PlatformInfo[];
 }): Bot {
   const services = createServices(opts);
   return new Bot(services, opts.features, opts.commands);

@@ -1,4 +1,3 @@
-import { commandPrefix } from "./commands/registry";
 import { coreHomeSettings } from "./core-home";
 import type { Feature } from "./feature";
 import { SettingsRepo } from "./settings-repo";
@@ -15,9 +14,7 @@ export function coreFeature(): Feature {
       const key = `welcomed:${ctx.actor.id}`;
       if (settings.get(key, z.boolean())) return;
       settings.set(key, true);
-      ctx.reply(
-        ctx.t("core.welcome", { name: ctx.actor.displayName, prefix: commandPrefix(ctx.event.platform) }),
-      );
+      ctx.reply(ctx.t("core.welcome", { name: ctx.actor.displayName, prefix: ctx.prefix }));
     },
   };
 }

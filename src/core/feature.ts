@@ -24,6 +24,8 @@ export interface EventContext<E extends UserEvent = UserEvent> {
   readonly actor: Member;
   /** Translator in the actor's language. */
   readonly t: Translate;
+  /** How the actor types commands on their platform (`/cop`, `!cop`). */
+  readonly prefix: string;
   /** Every command copbot knows (for help and hints). */
   readonly commands: CommandRegistry;
   /**

@@ -1,7 +1,5 @@
-import { commandPrefix } from "./commands/registry";
 import { translator } from "../i18n";
 import type { Feature } from "./feature";
-import { splitId } from "./ids";
 import { bold, mention, msg, type Inline, type OutgoingMessage } from "./message";
 import type { Services } from "./services";
 
@@ -18,11 +16,6 @@ export interface HomeSection {
   readonly notes?: HomeLines;
   /** Small print at the end, typically the commands that change what the section shows. */
   readonly hint?: readonly Inline[];
-}
-
-/** How a member types commands on their platform (`/cop`, `!cop`), for hints on the home. */
-export function prefixOf(memberId: string): string {
-  return commandPrefix(splitId(memberId)?.platform ?? "console");
 }
 
 /**

@@ -121,9 +121,12 @@ export class MemberRepo {
   }
 }
 
-/** A readable fallback name from an id (`slack:U123` -> `U123`, `matrix:@a:b` -> `a`). */
+/**
+ * A readable fallback name from an id (`slack:U123` -> `U123`); a raw id written `@name:server`
+ * shows its local part (`matrix:@a:b` -> `a`).
+ */
 export function defaultName(id: string): string {
   const raw = id.slice(id.indexOf(":") + 1);
-  const matrixLocal = /^@([^:]+):/.exec(raw);
-  return matrixLocal?.[1] ?? raw;
+  const localPart = /^@([^:]+):/.exec(raw);
+  return localPart?.[1] ?? raw;
 }

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
 import { rowReader } from "../../db/rows";
-import { PLATFORMS } from "./ids";
+import type { Platform } from "./ids";
 import type { PostedRef } from "./message";
 
 /** One queued platform call as the outbox delivers it; target and message still JSON. */
 export interface OutboxRow {
   readonly id: number;
-  readonly platform: (typeof PLATFORMS)[number];
+  readonly platform: Platform;
   readonly op: "post" | "update" | "pin";
   readonly key: string | undefined;
   readonly refKey: string | undefined;
@@ -18,7 +18,7 @@ export interface OutboxRow {
 
 const toOutboxRow: (row: unknown) => OutboxRow = rowReader({
   id: z.number(),
-  platform: z.enum(PLATFORMS),
+  platform: z.string(),
   op: z.enum(["post", "update", "pin"]),
   key: z.string().nullable(),
   ref_key: z.string().nullable(),

@@ -1,7 +1,6 @@
 import type { CommandEvent } from "./events";
 import type { EventContext } from "./feature";
 import { resolveMember } from "./commands/resolve";
-import { commandPrefix } from "./commands/registry";
 import { bold, mention, msg, type OutgoingMessage } from "./message";
 import type { Member } from "./member-repo";
 import type { Lang, Translate } from "../i18n";
@@ -18,7 +17,7 @@ const CLEAR = "-";
 /** Shows the caller's profile, or the profile of the person `user` names. */
 export async function showProfile(ctx: EventContext<CommandEvent>, user?: string): Promise<void> {
   const member = user === undefined ? ctx.actor : await resolveMember(ctx, user);
-  ctx.reply(renderProfile(ctx.t, commandPrefix(ctx.event.platform), member));
+  ctx.reply(renderProfile(ctx.t, ctx.prefix, member));
 }
 
 /** Sets one field of the caller's profile (`-` clears organisation and bio) and shows the result. */
@@ -41,8 +40,7 @@ export function setProfileField(ctx: EventContext<CommandEvent>, field: ProfileF
         ? { organisation: cleared }
         : { bio: cleared },
   );
-  if (updated)
-    ctx.reply(renderProfile(t, commandPrefix(ctx.event.platform), updated, t("core.profile.saved")));
+  if (updated) ctx.reply(renderProfile(t, ctx.prefix, updated, t("core.profile.saved")));
 }
 
 /** The caller's language for everything copbot says to them; confirmed in the new language. */

@@ -11,6 +11,7 @@ import { splitId } from "./ids";
 import type { Inline } from "./message";
 import { MemberRepo, type Member } from "./member-repo";
 import { Outbox } from "./outbox";
+import { Platforms, type PlatformInfo } from "./platform";
 import { PortRouter } from "./port-router";
 import { ROLES, strongest, type Role } from "./roles";
 import { Scheduler } from "./scheduler";
@@ -28,6 +29,8 @@ export interface Services {
   readonly scheduler: Scheduler;
   readonly outbox: Outbox;
   readonly ports: PortRouter;
+  /** The platforms copbot knows: command prefixes by platform and by id. */
+  readonly platforms: Platforms;
   /** The community meeting agenda: every feature's contribution, in feature order. */
   agenda(lang: Lang): Inline[][];
   /** The member's effective role: stored role, `COPBOT_ADMINS`, and what the platform grants. */
@@ -50,6 +53,7 @@ export function createServices(opts: {
   config: Config;
   log: Logger;
   features: readonly Feature[];
+  platforms?: readonly PlatformInfo[];
 }): Services {
   const { db, clock, config, log, features } = opts;
   const members = new MemberRepo(db, clock);
@@ -66,6 +70,7 @@ export function createServices(opts: {
     scheduler: new Scheduler(db, clock, log),
     outbox: new Outbox(db, clock, ports, log),
     ports,
+    platforms: new Platforms(opts.platforms),
     agenda: (lang) => features.flatMap((f) => (f.agenda?.(services, lang) ?? []).map((line) => [...line])),
     async roleOf(memberId, channelId) {
       let role = members.get(memberId)?.role ?? "member";

@@ -1,4 +1,3 @@
-import { commandPrefix } from "../core/commands/registry";
 import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { mention, msg } from "../core/message";
@@ -137,6 +136,6 @@ export async function proposeGroup(ctx: EventContext<CommandEvent>, text: string
     ctx,
     event.channelId,
     { ...rest, ...(facilitatorId ? { facilitatorId } : { facilitatorUnknown: facilitator ?? "" }) },
-    `${commandPrefix(event.platform)} ${t("group.cmd.propose.example")}`,
+    `${ctx.prefix} ${t("group.cmd.propose.example")}`,
   );
 }

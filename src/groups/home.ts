@@ -1,4 +1,4 @@
-import { prefixOf, type HomeLines, type HomeSection } from "../core/home";
+import type { HomeLines, HomeSection } from "../core/home";
 import { bold, channelRef, code, type Inline } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type Lang } from "../i18n";
@@ -13,7 +13,7 @@ const ACTIVE: readonly GroupState[] = ["proposed", "forming", "running"];
 /** "My groups": every active group the member holds a seat in, with state and due date. */
 export function groupsHome(services: Services, memberId: string, lang: Lang): HomeSection {
   const t = translator(lang);
-  const prefix = prefixOf(memberId);
+  const prefix = services.platforms.prefixOf(memberId);
   const items = groupRepo(services)
     .listFor(memberId, ACTIVE)
     .map((group): Inline[] => [
@@ -46,7 +46,7 @@ export function groupsHomeSettings(services: Services, memberId: string, lang: L
     [
       t(on ? "group.home.invitationsOn" : "group.home.invitationsOff"),
       " · ",
-      code(`${prefixOf(memberId)} group invitations ${on ? "off" : "on"}`),
+      code(`${services.platforms.prefixOf(memberId)} group invitations ${on ? "off" : "on"}`),
     ],
   ];
 }

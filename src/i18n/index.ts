@@ -8,10 +8,6 @@ import { schedule as deSchedule } from "./de/schedule";
 import { schedule as enSchedule } from "./en/schedule";
 import { groups as deGroups } from "./de/groups";
 import { groups as enGroups } from "./en/groups";
-import { slack as deSlack } from "./de/slack";
-import { slack as enSlack } from "./en/slack";
-import { matrix as deMatrix } from "./de/matrix";
-import { matrix as enMatrix } from "./en/matrix";
 
 /**
  * Message catalogues. German is the source of truth: its keys define `MessageKey`, and each
@@ -24,8 +20,6 @@ export const de = {
   ...deMeetings,
   ...deSchedule,
   ...deGroups,
-  ...deSlack,
-  ...deMatrix,
 } as const;
 export type MessageKey = keyof typeof de;
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -34,8 +28,6 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enMeetings,
   ...enSchedule,
   ...enGroups,
-  ...enSlack,
-  ...enMatrix,
 };
 
 export const LANGS = ["de", "en"] as const;
@@ -44,13 +36,25 @@ export type Params = Readonly<Record<string, string | number>>;
 
 const catalogues: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { de, en };
 
-/** The message for `key` in `lang`, with `{placeholders}` filled in. */
-export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
-  const template = catalogues[lang][key];
+/** Fills `{placeholders}`; an unknown one stays visible rather than vanishing. */
+function fill(template: string, params: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });
+}
+
+/** The message for `key` in `lang`, with `{placeholders}` filled in. */
+export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
+  return fill(catalogues[lang][key], params);
+}
+
+/** A translator for a catalogue of its own (an adapter's texts), filled like copbot's messages. */
+export function catalogueTranslator<K extends string>(
+  catalogues: Readonly<Record<Lang, Readonly<Record<K, string>>>>,
+  lang: Lang,
+): (key: K, params?: Params) => string {
+  return (key, params = {}) => fill(catalogues[lang][key], params);
 }
 
 /** True when `value` is a message key (used to translate zod issue messages). */

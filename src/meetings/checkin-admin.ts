@@ -1,4 +1,3 @@
-import { commandPrefix } from "../core/commands/registry";
 import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { type Inline, bold, channelRef, msg } from "../core/message";
@@ -23,7 +22,7 @@ import { EXAMPLES, parseSpec } from "./parse-spec";
 /** `checkin add …`: an async check-in, announced in its channel with a join button. */
 export async function addCheckin(ctx: EventContext<CommandEvent>, tokens: readonly string[]): Promise<void> {
   const { services, t } = ctx;
-  const example = `${commandPrefix(ctx.event.platform)} ${EXAMPLES.checkin}`;
+  const example = `${ctx.prefix} ${EXAMPLES.checkin}`;
   const parsed = parseSpec(tokens, "checkin", "add", services.clock.now());
   if (!parsed.ok) return replyError(ctx, parsed.error);
   const parts = parsed.value;
@@ -75,9 +74,7 @@ export async function addCheckin(ctx: EventContext<CommandEvent>, tokens: readon
       .button("checkin.join", ct("checkin.join.button"), String(checkin.id), "primary")
       .build(),
   );
-  ctx.reply(
-    t("checkin.add.done", { id: checkin.id, title: checkin.title, cmd: commandPrefix(ctx.event.platform) }),
-  );
+  ctx.reply(t("checkin.add.done", { id: checkin.id, title: checkin.title, cmd: ctx.prefix }));
 }
 
 /** `checkin delete <id>`: ends a check-in; moderators or its creator. */

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { commandPrefix } from "../core/commands/registry";
 import type { ButtonEvent, MessageEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { textMessage } from "../core/message";
@@ -84,7 +83,7 @@ export function closedDialog(ctx: EventContext<MessageEvent>, raw: unknown): voi
   const state = ClosedState.safeParse(raw);
   const checkin = state.success ? new CheckinRepo(services.db).get(state.data.checkinId) : undefined;
   if (!state.success || !checkin || services.clock.now().getTime() >= state.data.until) {
-    ctx.reply(t("core.dm.hint", { prefix: commandPrefix(ctx.event.platform) }));
+    ctx.reply(t("core.dm.hint", { prefix: ctx.prefix }));
     return;
   }
   const text = ctx.event.text.trim();
@@ -154,7 +153,7 @@ export function handleAnswerButton(ctx: EventContext<ButtonEvent>): void {
     return;
   }
   if (!new CheckinRepo(services.db).participants(round.checkin.id).includes(actor.id)) {
-    ctx.reply(t("checkin.notParticipant", { id: round.checkin.id, cmd: commandPrefix(ctx.event.platform) }));
+    ctx.reply(t("checkin.notParticipant", { id: round.checkin.id, cmd: ctx.prefix }));
     return;
   }
   const index = startAnswering(services, actor.id, round.checkin.id, local);

@@ -7,7 +7,6 @@ import type { MessageKey } from "../i18n";
 import { CheckinRepo, type Checkin } from "./checkin-repo";
 import { MeetingRepo, type Meeting } from "./meeting-repo";
 import { EXAMPLES, type SpecKind } from "./parse-spec";
-import { commandPrefix } from "../core/commands/registry";
 
 type Ctx = EventContext<CommandEvent>;
 
@@ -15,9 +14,7 @@ type Ctx = EventContext<CommandEvent>;
 export function replyError(ctx: EventContext, error: UserError): void {
   const example = error.params["example"];
   const params =
-    example === undefined
-      ? error.params
-      : { ...error.params, example: `${commandPrefix(ctx.event.platform)} ${example}` };
+    example === undefined ? error.params : { ...error.params, example: `${ctx.prefix} ${example}` };
   ctx.reply(ctx.t(error.key, params));
 }
 
@@ -27,7 +24,7 @@ export async function resolveSpecChannel(
   ref: string | undefined,
   kind: SpecKind,
 ): Promise<string | undefined> {
-  const prefix = commandPrefix(ctx.event.platform);
+  const prefix = ctx.prefix;
   const example = `${prefix} ${EXAMPLES[kind]}`;
   if (ref === undefined) {
     ctx.reply(ctx.t("meeting.error.noChannel", { example }));
@@ -39,7 +36,7 @@ export async function resolveSpecChannel(
 }
 
 function notFound(ctx: Ctx, raw: string | undefined, kind: SpecKind, sub: string): void {
-  const prefix = commandPrefix(ctx.event.platform);
+  const prefix = ctx.prefix;
   const params = { list: `${prefix} ${kind} list`, example: `${prefix} ${kind} ${sub} 1` };
   ctx.reply(
     raw === undefined

@@ -1,4 +1,4 @@
-import { prefixOf, type HomeSection } from "../core/home";
+import type { HomeSection } from "../core/home";
 import { bold, channelRef, code, type Inline } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type Lang } from "../i18n";
@@ -13,7 +13,7 @@ const MAX_PER_SERIES = 2;
 /** "Next meetings": the next dates of the active series, soonest first, in each series' local time. */
 export function meetingsHome(services: Services, memberId: string, lang: Lang): HomeSection {
   const t = translator(lang);
-  const prefix = prefixOf(memberId);
+  const prefix = services.platforms.prefixOf(memberId);
   const repo = new MeetingRepo(services.db);
   const now = services.clock.now();
   const dates = repo

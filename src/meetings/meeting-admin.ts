@@ -1,4 +1,3 @@
-import { commandPrefix } from "../core/commands/registry";
 import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { code, msg } from "../core/message";
@@ -32,7 +31,7 @@ export async function addMeetingOrOpenForm(
   if (tokens.length === 0) {
     const form = meetingForm(t, event.isDm ? undefined : event.channelId);
     if (await services.ports.forId(actor.id).openForm(event.triggerId, actor.id, form)) return;
-    const prefix = commandPrefix(event.platform);
+    const prefix = ctx.prefix;
     return ctx.reply(
       msg()
         .text(t("core.usage"), " ", code(`${prefix} ${t("meeting.add.usage")}`))
@@ -56,9 +55,7 @@ export async function editMeetingByText(
   // Errors show an edit line for this meeting, not the `meeting add` example.
   const example = `meeting edit ${meeting.id} weekly tue 09:30`;
   if (tokens.length === 0) {
-    return ctx.reply(
-      t("meeting.edit.nothing", { example: `${commandPrefix(ctx.event.platform)} ${example}` }),
-    );
+    return ctx.reply(t("meeting.edit.nothing", { example: `${ctx.prefix} ${example}` }));
   }
   const parsed = parseSpec(tokens, "meeting", "edit", services.clock.now(), example);
   if (!parsed.ok) return replyError(ctx, parsed.error);
@@ -111,7 +108,7 @@ export function skipMeetingByText(
     (o) => o.local.slice(0, 10) === date.value,
   );
   if (!occurrence) {
-    const prefix = commandPrefix(ctx.event.platform);
+    const prefix = ctx.prefix;
     return ctx.reply(
       t("meeting.error.notOccurrence", {
         date: date.value,
@@ -139,7 +136,7 @@ export function pauseMeeting(ctx: EventContext<CommandEvent>, raw: string | unde
     ctx.t(already ? "meeting.pause.already" : "meeting.pause.done", {
       id: meeting.id,
       title: meeting.title,
-      cmd: commandPrefix(ctx.event.platform),
+      cmd: ctx.prefix,
     }),
   );
 }

@@ -14,7 +14,6 @@ import type { Meeting } from "./meeting-repo";
 import { upcoming } from "../schedule/occurrences";
 import { EXAMPLES, parseSpec } from "./parse-spec";
 import { today } from "./command-support";
-import { commandPrefix } from "../core/commands/registry";
 
 /** Who may create meetings, by command and by modal alike. */
 export const MEETING_ADD_PERMISSION: Role = "moderator";
@@ -61,7 +60,7 @@ export async function addMeeting(
   });
   const lang = services.langOf(ctx.actor);
   const next = upcoming(schedule, services.clock.now(), { count: 3, skips: new Set(), lang });
-  const prefix = commandPrefix(ctx.event.platform);
+  const prefix = ctx.prefix;
   ctx.reply(
     msg()
       .text(t("meeting.add.done", { id: meeting.id, title: meeting.title }))

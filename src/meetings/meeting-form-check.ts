@@ -1,12 +1,10 @@
 import { DateTime } from "luxon";
+import { tokenize } from "../core/commands/tokenize";
 import type { UserError } from "../core/errors";
 import type { FormValidator } from "../core/feature";
-import { splitId } from "../core/ids";
+import { translator } from "../i18n";
 import { checkFuture, scheduleFrom } from "./meeting-ops";
 import { EXAMPLES, parseSpec } from "./parse-spec";
-import { translator } from "../i18n";
-import { tokenize } from "../core/commands/tokenize";
-import { commandPrefix } from "../core/commands/registry";
 
 /**
  * Checks the meeting modal before it closes, with the parser and checks of `meeting add`, so
@@ -15,7 +13,7 @@ import { commandPrefix } from "../core/commands/registry";
  */
 export const meetingFormCheck: FormValidator = (values, { services, userId, lang }) => {
   const t = translator(lang);
-  const prefix = commandPrefix(splitId(userId)?.platform ?? "slack");
+  const prefix = services.platforms.prefixOf(userId);
   const say = (field: string, error: UserError) => {
     const example = error.params["example"];
     const params =

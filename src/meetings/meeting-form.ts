@@ -9,7 +9,7 @@ import { EXAMPLES, parseSpec } from "./parse-spec";
 import type { MessageKey, Translate } from "../i18n";
 import { addMeeting, MEETING_ADD_PERMISSION, type AddMeetingProblem } from "./meeting-create";
 import { tokenize } from "../core/commands/tokenize";
-import { commandPrefix, roleName } from "../core/commands/registry";
+import { roleName } from "../core/commands/registry";
 
 /** The form id of the meeting modal (`FormSubmitEvent.formId`). */
 export const MEETING_FORM = "meeting.add";
@@ -70,7 +70,7 @@ export function meetingForm(t: Translate, channelId: string | undefined): FormSp
  */
 export async function meetingFormSubmitted(ctx: EventContext<FormSubmitEvent>): Promise<void> {
   const { t, actor, event, services } = ctx;
-  const prefix = commandPrefix(event.platform);
+  const prefix = ctx.prefix;
   if (!hasRole(actor.role, MEETING_ADD_PERMISSION)) {
     return ctx.reply(
       t("core.err.permission", {
@@ -130,7 +130,7 @@ function reportProblem(
   error: UserError,
 ): void {
   const { t } = ctx;
-  const prefix = commandPrefix(ctx.event.platform);
+  const prefix = ctx.prefix;
   const params =
     error.params["example"] === undefined
       ? error.params

@@ -1,5 +1,4 @@
 import { DateTime } from "luxon";
-import { commandPrefix } from "../core/commands/registry";
 import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { type Inline, bold, channelRef, msg } from "../core/message";
@@ -16,8 +15,7 @@ export function listMeetings(ctx: EventContext<CommandEvent>): void {
   const { services, t } = ctx;
   const repo = new MeetingRepo(services.db);
   const meetings = repo.list();
-  if (meetings.length === 0)
-    return ctx.reply(t("meeting.list.empty", { cmd: commandPrefix(ctx.event.platform) }));
+  if (meetings.length === 0) return ctx.reply(t("meeting.list.empty", { cmd: ctx.prefix }));
   const lang = services.langOf(ctx.actor);
   const items = meetings.map((m): Inline[] => {
     const next = upcoming(m.schedule, services.clock.now(), { count: 1, skips: repo.skips(m.id) })[0];
@@ -92,7 +90,7 @@ export function sendMeetingIcs(ctx: EventContext<CommandEvent>, raw: string | un
       .text(
         t("meeting.ics.done", {
           title: meeting.title,
-          cmd: `${commandPrefix(ctx.event.platform)} meeting ics ${meeting.id}`,
+          cmd: `${ctx.prefix} meeting ics ${meeting.id}`,
         }),
       )
       .attach({ name, mime: "text/calendar", content })

@@ -1,4 +1,4 @@
-import { prefixOf, type HomeLines, type HomeSection } from "../core/home";
+import type { HomeLines, HomeSection } from "../core/home";
 import { code, type Inline } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type Lang, type Translate } from "../i18n";
@@ -27,7 +27,7 @@ function availability(t: Translate, services: Services, lang: Lang, settings: Ex
 /** "My open questions": what the member asked that is still open; for experts, topics and availability. */
 export function qaHome(services: Services, memberId: string, lang: Lang): HomeSection {
   const t = translator(lang);
-  const prefix = prefixOf(memberId);
+  const prefix = services.platforms.prefixOf(memberId);
   const questions = new QuestionRepo(services.db).openBy(memberId, MAX_QUESTIONS);
   const topics = topicsOf(services.db, memberId);
   const notes: Inline[][] = [];
@@ -48,7 +48,7 @@ export function qaHome(services: Services, memberId: string, lang: Lang): HomeSe
 /** The expert settings (cap, quiet hours, away) with their commands; for non-experts how to become one. */
 export function qaHomeSettings(services: Services, memberId: string, lang: Lang): HomeLines {
   const t = translator(lang);
-  const prefix = prefixOf(memberId);
+  const prefix = services.platforms.prefixOf(memberId);
   const command = (usage: string): Inline => code(`${prefix} ${usage}`);
   if (topicsOf(services.db, memberId).length === 0)
     return [[t("qa.home.noExpert"), " · ", command(t("qa.expert.add.usage"))]];

@@ -1,11 +1,11 @@
 import pino from "pino";
-import { loadConfig, type SlackConfig } from "../../src/config";
+import type { SlackConfig } from "../../adapters/slack/config";
 import { VirtualClock, type Clock } from "../../src/core/clock";
-import { buildApp, type App } from "../../src/app";
+import { buildApp, loadConfig, type App } from "../../src/app";
 import type { CoreEvent } from "../../src/core/events";
 import type { AdapterHooks } from "../../src/core/port";
 import type { Sleep } from "../../adapters/slack/private-space";
-import { SlackAdapter, type SlackAdapterOptions } from "../../adapters/slack";
+import { SlackAdapter, type SlackAdapterOptions } from "../../adapters/slack/slack-adapter";
 import { SlackApiStandIn } from "./slack-web-api";
 import { postSigned, SIGNING_SECRET } from "./slack-signing";
 import type { HttpBody } from "./slack-payloads";

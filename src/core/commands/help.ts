@@ -2,15 +2,13 @@ import type { CommandEvent } from "../events";
 import type { EventContext } from "../feature";
 import { bold, code, msg } from "../message";
 import { hasRole } from "../roles";
-import { commandPrefix } from "./registry";
 
 /**
  * `help [command]`: the commands the caller may use, in their language; for one command its
  * usage with an example; for a family (`help meeting`) its subcommands.
  */
 export function showHelp(ctx: EventContext<CommandEvent>, words: readonly string[]): void {
-  const { t, actor, event, commands: registry } = ctx;
-  const prefix = commandPrefix(event.platform);
+  const { t, actor, prefix, commands: registry } = ctx;
   const commands = registry.list();
   if (words.length > 0) {
     const def = registry.match(words)?.def;

@@ -2,18 +2,12 @@ import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
 import type { CommandEvent } from "../events";
 import type { EventContext } from "../feature";
-import type { Platform } from "../ids";
 import { code, msg, type OutgoingMessage } from "../message";
 import { hasRole, type Role } from "../roles";
 import { isMessageKey, type Translate } from "../../i18n";
 import { MAX_TEXT } from "./args";
 import { textAfterWords, tokenize } from "./tokenize";
 import type { CommandDef } from "./command";
-
-/** How users type the command on each platform (Element reserves `/`). */
-export function commandPrefix(platform: Platform): string {
-  return platform === "matrix" ? "!cop" : "/cop";
-}
 
 const ROLE_KEYS = {
   member: "core.role.member",
@@ -76,7 +70,7 @@ export class CommandRegistry {
 
   async dispatch(ctx: EventContext<CommandEvent>): Promise<void> {
     const { t, event } = ctx;
-    const prefix = commandPrefix(event.platform);
+    const prefix = ctx.prefix;
     if (event.text.length > MAX_TEXT + 200) {
       ctx.reply(t("core.err.command_too_long", { max: MAX_TEXT }));
       return;

@@ -44,11 +44,6 @@ export function referencedIds(message: OutgoingMessage): { users: string[]; room
   return { users: [...users], rooms: [...rooms] };
 }
 
-/** Element reserves `/` for its own commands: on Matrix, copbot's commands start with `!cop`. */
-function matrixCommands(text: string): string {
-  return text.replace(/(^|[^\w/])\/cop\b/g, "$1!cop");
-}
-
 /** Inline code spans in text: a backtick pair on one line (copbot's texts write `!cop help` so). */
 const BACKTICK_SPAN = /`([^`\n]+)`/g;
 
@@ -68,14 +63,12 @@ function escapeWithCode(text: string): string {
 
 /** Plain and HTML forms of one piece of text. */
 function both(text: string, wrap: (html: string) => string = (html) => html): Parts {
-  const adapted = matrixCommands(text);
-  return { html: wrap(escapeHtml(adapted)), text: neutralizeRoomMention(adapted) };
+  return { html: wrap(escapeHtml(text)), text: neutralizeRoomMention(text) };
 }
 
 /** Plain and HTML forms of a plain-string inline, whose backtick spans become code in HTML. */
 function plainInline(text: string): Parts {
-  const adapted = matrixCommands(text);
-  return { html: escapeWithCode(adapted), text: neutralizeRoomMention(adapted) };
+  return { html: escapeWithCode(text), text: neutralizeRoomMention(text) };
 }
 
 function renderInline(inline: Inline, names: RenderNames, mentions: Set<string>): Parts {

@@ -1,7 +1,7 @@
-import { DateTime } from "luxon";
 import { z } from "zod";
 import type { CommandEvent } from "./events";
 import type { EventContext } from "./feature";
+import { formatStamp } from "../i18n/format";
 import { code, mention, msg } from "./message";
 
 /** The latest `count` moderator actions, newest first, in the community's time zone. */
@@ -17,7 +17,7 @@ export function showAuditLog(ctx: EventContext<CommandEvent>, count: number): vo
       .text(t("core.audit.title", { zone: services.config.timeZone }))
       .list(
         entries.map((e) => [
-          `${DateTime.fromJSDate(e.at, { zone: services.config.timeZone }).toFormat("yyyy-MM-dd HH:mm")} · `,
+          `${formatStamp(e.at, services.config.timeZone)} · `,
           mention(e.actorId),
           " · ",
           code(e.action),

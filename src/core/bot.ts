@@ -148,12 +148,13 @@ export class Bot {
     }
     const actor: Member = { ...member, role: await this.services.roleOf(member.id, event.channelId) };
     const target = replyTarget(event);
+    const prefix = this.services.platforms.prefix(event.platform);
     const ctx: EventContext<E> = {
       services: this.services,
       event,
       actor,
-      t: translator(this.services.langOf(actor)),
-      prefix: this.services.platforms.prefix(event.platform),
+      t: translator(this.services.langOf(actor), prefix),
+      prefix,
       commands: this.registry,
       reply: (message: OutgoingMessage | string) => {
         outbox.enqueue(target, typeof message === "string" ? textMessage(message) : message);
@@ -214,7 +215,7 @@ export class Bot {
     const handled = await this.untilHandled((f) => f.onMessage?.(ctx));
     // A DM nobody handled must not vanish in silence.
     if (event.isDm && !handled) {
-      ctx.reply(ctx.t("core.dm.hint", { prefix: ctx.prefix }));
+      ctx.reply(ctx.t("core.dm.hint"));
     }
   }
 
@@ -231,7 +232,7 @@ export class Bot {
   }
 
   private fail(ctx: EventContext | undefined, event: UserEvent, error: unknown): void {
-    const t = ctx?.t ?? translator(this.services.config.lang);
+    const t = ctx?.t ?? translator(this.services.config.lang, this.services.platforms.prefix(event.platform));
     const reply = (text: string) =>
       ctx ? ctx.reply(text) : this.services.outbox.enqueue(replyTarget(event), textMessage(text));
     if (error instanceof UserError) {

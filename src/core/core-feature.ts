@@ -14,7 +14,7 @@ export function coreFeature(): Feature {
       const key = `welcomed:${ctx.actor.id}`;
       if (settings.get(key, z.boolean())) return;
       settings.set(key, true);
-      ctx.reply(ctx.t("core.welcome", { name: ctx.actor.displayName, prefix: ctx.prefix }));
+      ctx.reply(ctx.t("core.welcome", { name: ctx.actor.displayName }));
     },
   };
 }

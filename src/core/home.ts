@@ -30,7 +30,7 @@ export function buildHome(
 ): OutgoingMessage {
   const member = services.members.get(memberId);
   const lang = services.langOf(member);
-  const t = translator(lang);
+  const t = translator(lang, services.platforms.prefixOf(memberId));
   const home = msg().header(t("core.home.title"));
   // A mention, not the stored name: the platform shows the name people know (Slack `<@U…>`).
   home.context(t("core.home.hello"), " ", mention(memberId), "! ", t("core.home.intro"));

@@ -1,12 +1,9 @@
 import type { Logger } from "pino";
-import type { Lang } from "../i18n";
+import { DEFAULT_PREFIX, type Lang } from "../i18n";
 import type { Clock } from "./clock";
 import { splitId, type Platform } from "./ids";
 import type { OutgoingMessage } from "./message";
 import type { Adapter } from "./port";
-
-/** How commands are written where the platform is unknown (and in the README). */
-export const DEFAULT_PREFIX = "/cop";
 
 /** What the core may know of a platform: its name and how its users type commands. */
 export interface PlatformInfo<P extends Platform = Platform> {

@@ -17,7 +17,7 @@ const CLEAR = "-";
 /** Shows the caller's profile, or the profile of the person `user` names. */
 export async function showProfile(ctx: EventContext<CommandEvent>, user?: string): Promise<void> {
   const member = user === undefined ? ctx.actor : await resolveMember(ctx, user);
-  ctx.reply(renderProfile(ctx.t, ctx.prefix, member));
+  ctx.reply(renderProfile(ctx.t, member));
 }
 
 /** Sets one field of the caller's profile (`-` clears organisation and bio) and shows the result. */
@@ -40,16 +40,16 @@ export function setProfileField(ctx: EventContext<CommandEvent>, field: ProfileF
         ? { organisation: cleared }
         : { bio: cleared },
   );
-  if (updated) ctx.reply(renderProfile(t, ctx.prefix, updated, t("core.profile.saved")));
+  if (updated) ctx.reply(renderProfile(t, updated, t("core.profile.saved")));
 }
 
 /** The caller's language for everything copbot says to them; confirmed in the new language. */
 export function setLanguage(ctx: EventContext<CommandEvent>, lang: Lang): void {
   ctx.services.members.update(ctx.actor.id, { lang });
-  ctx.reply(translator(lang)("core.lang.set"));
+  ctx.reply(translator(lang, ctx.prefix)("core.lang.set"));
 }
 
-function renderProfile(t: Translate, prefix: string, member: Member, intro?: string): OutgoingMessage {
+function renderProfile(t: Translate, member: Member, intro?: string): OutgoingMessage {
   const message = msg();
   if (intro) message.text(intro);
   return message
@@ -58,6 +58,6 @@ function renderProfile(t: Translate, prefix: string, member: Member, intro?: str
       [t("core.profile.org"), ": ", member.organisation ?? t("core.profile.empty")],
       [t("core.profile.bio"), ": ", member.bio ?? t("core.profile.empty")],
     ])
-    .context(t("core.profile.hint", { prefix }))
+    .context(t("core.profile.hint"))
     .build();
 }

@@ -45,7 +45,7 @@ export function closeGroup(
     if (group.checkinId !== undefined) stopCheckin(services, group.checkinId);
     services.scheduler.cancelPrefix(`${DUE_JOB}:${group.id}:`);
     services.scheduler.cancelPrefix(`${MILESTONE_JOB}:${group.id}:`);
-    const { t } = communityVoice(services);
+    const { t } = communityVoice(services, group.channelId);
     const deliverable = t(deliverableKey(group.deliverable));
     addKnowledge(services.db, {
       kind: "group",

@@ -57,7 +57,7 @@ export const deadlineJob: JobHandler = (job, { services }) => {
   repo.transition(groupId, ["proposed"], "expired");
   const expired = repo.get(groupId) ?? group;
   refreshCall(services, expired);
-  const { t } = communityVoice(services);
+  const { t } = communityVoice(services, group.channelId);
   services.outbox.enqueue(
     { kind: "channel", channelId: group.channelId },
     textMessage(t("group.expired", { title: group.title, seated, min: group.minSize, id: group.id })),
@@ -127,7 +127,7 @@ function startRunning(services: Services, group: Group, spaceId: string): void {
   if (!repo.transition(group.id, ["forming"], "running")) return;
   const running = repo.get(group.id) ?? group;
   const members = repo.members(group.id);
-  const { t, lang } = communityVoice(services);
+  const { t, lang } = communityVoice(services, group.channelId);
   services.outbox.enqueue(
     { kind: "channel", channelId: spaceId },
     charterMessage(t, lang, running, members),

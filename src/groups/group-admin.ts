@@ -3,7 +3,6 @@ import type { EventContext } from "../core/feature";
 import { mention, msg } from "../core/message";
 import { archiveGroupSpace, closeGroup, isResultLink } from "./closing";
 import { communityVoice, groupRepo, memberVoice } from "./context";
-import { formatDay } from "./dates";
 import { extendDue } from "./extend";
 import { handOver, handOverDeclineValue, requireHandOverState } from "./facilitator";
 import { findManagedGroup, groupInState } from "./find-group";
@@ -11,6 +10,7 @@ import { splitLeadingGroupRef } from "./group-ref";
 import { MAX_WEEKS, MIN_WEEKS } from "./proposal";
 import { resolvePerson } from "./proposal-dialog";
 import { reopenGroup } from "./reopen";
+import { formatIsoDate } from "../i18n/format";
 
 /**
  * `group close [#id] <result link> [summary]`: the facilitator or a moderator closes the group
@@ -45,13 +45,13 @@ export function extendGroup(ctx: EventContext<CommandEvent>, raw: string): void 
   if (!extended.ok) {
     const params = { ...extended.error.params };
     if (typeof params["due"] === "string")
-      params["due"] = formatDay(params["due"], services.langOf(ctx.actor));
+      params["due"] = formatIsoDate(params["due"], services.langOf(ctx.actor));
     return ctx.reply(t(extended.error.key, params));
   }
-  const voice = communityVoice(services);
+  const voice = communityVoice(services, group.channelId);
   const text = voice.t("group.extend.done", {
     title: group.title,
-    due: formatDay(extended.value, voice.lang),
+    due: formatIsoDate(extended.value, voice.lang),
     reason: words.join(" "),
   });
   if (group.spaceId !== undefined && group.spaceId !== ctx.event.channelId) ctx.reply(text);

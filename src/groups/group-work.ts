@@ -2,8 +2,7 @@ import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { mention, msg } from "../core/message";
 import { auditManagement, communityVoice, groupRepo } from "./context";
-import { formatDay } from "./dates";
-import { formatMinutes, parseDuration } from "./duration";
+import { parseDuration } from "./duration";
 import { findGroup, findOwnGroup, groupInState } from "./find-group";
 import { splitLeadingGroupRef, splitRawGroupRef } from "./group-ref";
 import { setInvitations } from "./invitation-repo";
@@ -11,6 +10,7 @@ import { resolvePerson, startProposal, submitAndReport } from "./proposal-dialog
 import { parseProposalLine } from "./proposal-line";
 import { LATE_LOG_DAYS, mayLogTime } from "./time-log";
 import { logTime, totalMinutes } from "./time-log-repo";
+import { formatHours, formatIsoDate } from "../i18n/format";
 
 const MAX_STATUS = 280;
 
@@ -39,7 +39,7 @@ export function setGroupStatus(ctx: EventContext<CommandEvent>, raw: string): vo
   }
   ctx.reply(t("group.status.saved", { title: group.title }));
   if (group.spaceId !== undefined && group.spaceId !== ctx.event.channelId) {
-    const voice = communityVoice(services);
+    const voice = communityVoice(services, group.channelId);
     ctx.post(
       { kind: "channel", channelId: group.spaceId },
       msg().text(voice.t("group.status.posted"), " ", mention(ctx.actor.id), ": ", rest).build(),
@@ -75,9 +75,9 @@ export function logGroupTime(ctx: EventContext<CommandEvent>, raw: string): void
   });
   ctx.reply(
     t("group.time.logged", {
-      time: formatMinutes(minutes),
+      time: formatHours(minutes),
       title: group.title,
-      total: formatMinutes(totalMinutes(services.db, group.id, actor.id)),
+      total: formatHours(totalMinutes(services.db, group.id, actor.id)),
     }),
   );
 }
@@ -100,7 +100,7 @@ export function listGroups(ctx: EventContext<CommandEvent>): void {
             state: t(`group.state.${g.state}`),
             seated: repo.members(g.id).length,
             max: g.maxSize,
-            due: formatDay(g.due, lang),
+            due: formatIsoDate(g.due, lang),
           }),
         ]),
       )

@@ -135,7 +135,7 @@ export async function seatInSpace(services: Services, group: Group, memberId: st
     return false;
   }
   if (group.checkinId !== undefined) joinCheckin(services, group.checkinId, memberId);
-  const { t } = communityVoice(services);
+  const { t } = communityVoice(services, group.channelId);
   services.outbox.enqueue(
     { kind: "channel", channelId: group.spaceId },
     msg().text(t("group.welcome"), " ", mention(memberId)).build(),

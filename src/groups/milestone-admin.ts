@@ -3,11 +3,12 @@ import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { msg } from "../core/message";
 import { auditManagement, communityVoice } from "./context";
-import { formatDay, parseDate } from "./dates";
+import { parseDate } from "./dates";
 import { findGroup, findManagedGroup, groupInState } from "./find-group";
 import { splitRawGroupRef } from "./group-ref";
 import { addMilestone, completeMilestone, getMilestone, listMilestones } from "./milestone-repo";
 import { scheduleMilestoneReminder } from "./reminders";
+import { formatIsoDate } from "../i18n/format";
 
 const MAX_TITLE = 120;
 
@@ -26,13 +27,17 @@ function add(ctx: EventContext, id: number | undefined, rest: string): void {
   const due = date.toISODate() ?? dateText;
   if (due > group.due)
     return ctx.reply(
-      t("group.milestone.afterDue", { due: formatDay(group.due, services.langOf(ctx.actor)) }),
+      t("group.milestone.afterDue", { due: formatIsoDate(group.due, services.langOf(ctx.actor)) }),
     );
   const milestone = addMilestone(services.db, group.id, title, due);
   scheduleMilestoneReminder(services, milestone);
   auditManagement(services, ctx.actor.id, group, "group.milestone", { added: milestone.id, title, due });
   ctx.reply(
-    t("group.milestone.added", { id: milestone.id, title, due: formatDay(due, services.langOf(ctx.actor)) }),
+    t("group.milestone.added", {
+      id: milestone.id,
+      title,
+      due: formatIsoDate(due, services.langOf(ctx.actor)),
+    }),
   );
 }
 
@@ -52,7 +57,7 @@ function done(ctx: EventContext, id: number | undefined, rest: string): void {
     ctx.post(
       { kind: "channel", channelId: group.spaceId },
       msg()
-        .text(communityVoice(services).t("group.milestone.done", { title: milestone.title }))
+        .text(communityVoice(services, group.channelId).t("group.milestone.done", { title: milestone.title }))
         .build(),
     );
   }
@@ -69,7 +74,9 @@ function list(ctx: EventContext, id: number | undefined): void {
     msg()
       .text(t("group.milestone.listTitle", { title: found.value.title }))
       .list(
-        milestones.map((m) => [`${m.doneAt ? "✓" : "○"} #${m.id} ${formatDay(m.due, lang)} – ${m.title}`]),
+        milestones.map((m) => [
+          `${m.doneAt ? "✓" : "○"} #${m.id} ${formatIsoDate(m.due, lang)} – ${m.title}`,
+        ]),
       )
       .build(),
   );

@@ -31,7 +31,7 @@ function offer(ctx: EventContext<MessageEvent>): void {
     at: services.clock.now(),
   });
   if (!offer) return;
-  const { t } = communityVoice(services);
+  const { t } = communityVoice(services, event.channelId);
   ctx.post(
     { kind: "channel", channelId: event.channelId, threadId },
     msg()

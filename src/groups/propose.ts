@@ -54,7 +54,7 @@ export function problemsMessage(
   hint?: Inline[],
 ): OutgoingMessage {
   const message = msg()
-    .text(t(problems.length === 1 ? "group.check.intro.one" : "group.check.intro.many"))
+    .text(t("group.check.intro", { n: problems.length }))
     .list(problems.map((p) => [t(p.key, p.params)]));
   if (hint) message.context(...hint);
   return message.build();

@@ -15,9 +15,10 @@ import {
   resolveSpecChannel,
   today,
 } from "./command-support";
-import { formatLocal, formatSpan } from "./format";
 import { checkFuture, scheduleFrom } from "./meeting-ops";
 import { EXAMPLES, parseSpec } from "./parse-spec";
+import { formatSpan } from "../i18n/format";
+import { formatLocal } from "../schedule/local-time";
 
 /** `checkin add …`: an async check-in, announced in its channel with a join button. */
 export async function addCheckin(ctx: EventContext<CommandEvent>, tokens: readonly string[]): Promise<void> {
@@ -59,7 +60,7 @@ export async function addCheckin(ctx: EventContext<CommandEvent>, tokens: readon
   const next = upcoming(schedule, services.clock.now(), { count: 1 })[0];
   if (!checkin || !next) return;
   const lang = services.config.lang;
-  const ct = translator(lang);
+  const ct = translator(lang, services.platforms.prefixOf(channelId));
   ctx.post(
     { kind: "channel", channelId },
     msg()
@@ -74,7 +75,7 @@ export async function addCheckin(ctx: EventContext<CommandEvent>, tokens: readon
       .button("checkin.join", ct("checkin.join.button"), String(checkin.id), "primary")
       .build(),
   );
-  ctx.reply(t("checkin.add.done", { id: checkin.id, title: checkin.title, cmd: ctx.prefix }));
+  ctx.reply(t("checkin.add.done", { id: checkin.id, title: checkin.title }));
 }
 
 /** `checkin delete <id>`: ends a check-in; moderators or its creator. */

@@ -6,9 +6,10 @@ import type { Services } from "../core/services";
 import { CheckinRepo } from "./checkin-repo";
 import { questionText } from "./checkin-messages";
 import { checkinOccurrence, deadlineOf } from "./checkin-plan";
-import { formatInstant, formatLocal } from "./format";
 import { upcoming } from "../schedule/occurrences";
 import type { LocalDateTime } from "../schedule/local-time";
+import { formatDateTime } from "../i18n/format";
+import { formatLocal } from "../schedule/local-time";
 
 /** The feature that owns the dialog (see `meetingsFeature`). */
 export const DIALOG_OWNER = "meetings";
@@ -138,7 +139,7 @@ export function answerDialog(ctx: EventContext<MessageEvent>, raw: unknown): voi
   services.dialogs.clear(actor.id);
   ctx.reply(
     t("checkin.thanks", {
-      deadline: formatInstant(round.deadline, round.checkin.schedule.zone, services.langOf(actor)),
+      deadline: formatDateTime(round.deadline, round.checkin.schedule.zone, services.langOf(actor)),
     }),
   );
 }
@@ -153,7 +154,7 @@ export function handleAnswerButton(ctx: EventContext<ButtonEvent>): void {
     return;
   }
   if (!new CheckinRepo(services.db).participants(round.checkin.id).includes(actor.id)) {
-    ctx.reply(t("checkin.notParticipant", { id: round.checkin.id, cmd: ctx.prefix }));
+    ctx.reply(t("checkin.notParticipant", { id: round.checkin.id }));
     return;
   }
   const index = startAnswering(services, actor.id, round.checkin.id, local);

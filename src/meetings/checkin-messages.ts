@@ -2,8 +2,9 @@ import { bold, mention, msg, type Inline, type OutgoingMessage } from "../core/m
 import type { Services } from "../core/services";
 import { translator, type Lang, type Translate } from "../i18n";
 import type { Answer, Checkin } from "./checkin-repo";
-import { formatInstant, formatLocal } from "./format";
 import type { LocalDateTime } from "../schedule/local-time";
+import { formatDateTime } from "../i18n/format";
+import { formatLocal } from "../schedule/local-time";
 
 const HELP_QUESTION = /hilf|help|brauchst|blockiert|blocker|unterstütz|support|stuck/i;
 
@@ -39,7 +40,7 @@ export function promptMessage(
   const m = msg().text(
     t("checkin.prompt", {
       title: checkin.title,
-      deadline: formatInstant(deadline, checkin.schedule.zone, lang),
+      deadline: formatDateTime(deadline, checkin.schedule.zone, lang),
     }),
   );
   if (late) m.context(t("checkin.prompt.late"));
@@ -61,7 +62,7 @@ export function nudgeMessage(
     .text(
       t("checkin.nudge", {
         title: checkin.title,
-        deadline: formatInstant(deadline, checkin.schedule.zone, lang),
+        deadline: formatDateTime(deadline, checkin.schedule.zone, lang),
       }),
     )
     .button("checkin.answer", t("checkin.prompt.button"), occurrenceValue(checkin.id, local), "primary")

@@ -2,9 +2,9 @@ import type { HomeSection } from "../core/home";
 import { bold, channelRef, code, type Inline } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type Lang } from "../i18n";
-import { formatLocal } from "./format";
 import { MeetingRepo } from "./meeting-repo";
 import { upcoming } from "../schedule/occurrences";
+import { formatLocal } from "../schedule/local-time";
 
 /** How many dates the home shows, across all series; a weekly series must not crowd out the rest. */
 const MAX_DATES = 5;
@@ -12,7 +12,7 @@ const MAX_PER_SERIES = 2;
 
 /** "Next meetings": the next dates of the active series, soonest first, in each series' local time. */
 export function meetingsHome(services: Services, memberId: string, lang: Lang): HomeSection {
-  const t = translator(lang);
+  const t = translator(lang, services.platforms.prefixOf(memberId));
   const prefix = services.platforms.prefixOf(memberId);
   const repo = new MeetingRepo(services.db);
   const now = services.clock.now();

@@ -11,13 +11,13 @@ import {
   resolveSpecChannel,
   today,
 } from "./command-support";
-import { formatLocal } from "./format";
 import { addMeeting } from "./meeting-create";
 import { meetingForm } from "./meeting-form";
 import { checkFuture, editMeeting, scheduleFrom, setMeetingState, skipMeetingDate } from "./meeting-ops";
 import { MeetingRepo } from "./meeting-repo";
 import { parseFutureDate } from "./parse-fields";
 import { parseSpec } from "./parse-spec";
+import { formatLocal } from "../schedule/local-time";
 
 /**
  * `meeting add …`: a recurring meeting with reminders; without arguments the form where the
@@ -136,7 +136,6 @@ export function pauseMeeting(ctx: EventContext<CommandEvent>, raw: string | unde
     ctx.t(already ? "meeting.pause.already" : "meeting.pause.done", {
       id: meeting.id,
       title: meeting.title,
-      cmd: ctx.prefix,
     }),
   );
 }

@@ -12,7 +12,7 @@ import { EXAMPLES, parseSpec } from "./parse-spec";
  * the permission are left to the submission: they need the platform.
  */
 export const meetingFormCheck: FormValidator = (values, { services, userId, lang }) => {
-  const t = translator(lang);
+  const t = translator(lang, services.platforms.prefixOf(userId));
   const prefix = services.platforms.prefixOf(userId);
   const say = (field: string, error: UserError) => {
     const example = error.params["example"];

@@ -2,7 +2,6 @@ import { fail, ok, type Result } from "../core/errors";
 import type { Services } from "../core/services";
 import { textMessage } from "../core/message";
 import { translator } from "../i18n";
-import { formatLocal } from "./format";
 import { Ledger, stepKey } from "../schedule/ledger-repo";
 import type { LocalDateTime } from "../schedule/local-time";
 import { meetingSeries, planMeeting, replanMeeting } from "./meeting-jobs";
@@ -10,6 +9,7 @@ import { MeetingRepo, type Meeting } from "./meeting-repo";
 import { upcoming } from "../schedule/occurrences";
 import { EXAMPLES, type SpecParts } from "./parse-spec";
 import type { Schedule } from "../schedule/schedule";
+import { formatLocal } from "../schedule/local-time";
 
 export const DEFAULT_DURATION_MINUTES = 60;
 export const DEFAULT_REMIND_MINUTES: readonly number[] = [1440, 15];

@@ -6,16 +6,17 @@ import type { Translate } from "../i18n";
 import { describeSchedule } from "../schedule/describe";
 import { type Occurrence, expand, upcoming } from "../schedule/occurrences";
 import { findMeeting } from "./command-support";
-import { formatLeadsShort, formatLocal } from "./format";
 import { meetingIcs } from "./meeting-ics";
 import { MeetingRepo } from "./meeting-repo";
+import { formatLocal } from "../schedule/local-time";
+import { formatLeadsShort } from "./parse-fields";
 
 /** `meeting list`: every meeting with its rule, channel and next date. */
 export function listMeetings(ctx: EventContext<CommandEvent>): void {
   const { services, t } = ctx;
   const repo = new MeetingRepo(services.db);
   const meetings = repo.list();
-  if (meetings.length === 0) return ctx.reply(t("meeting.list.empty", { cmd: ctx.prefix }));
+  if (meetings.length === 0) return ctx.reply(t("meeting.list.empty"));
   const lang = services.langOf(ctx.actor);
   const items = meetings.map((m): Inline[] => {
     const next = upcoming(m.schedule, services.clock.now(), { count: 1, skips: repo.skips(m.id) })[0];

@@ -99,3 +99,10 @@ export function parseCron(raw: string | undefined, example: string): Result<Recu
   }
   return ok({ kind: "cron", expression });
 }
+
+/** Lead times as typed in the grammar (`1d,15m`), for lists and edit hints. */
+export function formatLeadsShort(minutes: readonly number[]): string {
+  return minutes
+    .map((m) => (m % 1440 === 0 ? `${m / 1440}d` : m % 60 === 0 ? `${m / 60}h` : `${m}m`))
+    .join(",");
+}

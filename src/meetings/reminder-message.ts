@@ -2,10 +2,11 @@ import { z } from "zod";
 import { InlineSchema } from "../core/message-schema";
 import { bold, link, msg, type Inline, type OutgoingMessage } from "../core/message";
 import { translator, type Lang } from "../i18n";
-import { formatEnd, formatInstant, formatLead, formatLocal } from "./format";
 import type { LocalDateTime } from "../schedule/local-time";
 import type { Meeting } from "./meeting-repo";
 import type { RsvpCounts } from "./rsvp-repo";
+import { formatDateTime, formatLead, formatTime } from "../i18n/format";
+import { formatLocal, resolveLocal } from "../schedule/local-time";
 
 /** What a reminder showed when it was sent; kept in the ledger so RSVP updates redraw it unchanged. */
 export const ReminderDetails = z.object({
@@ -43,11 +44,13 @@ export function reminderMessage(
         ? t("meeting.reminder.now")
         : t("meeting.reminder.when", { lead: formatLead(t, startsIn) }),
       " ",
-      bold(`${formatLocal(local, zone, lang)}–${formatEnd(local, zone, meeting.durationMinutes)}`),
+      bold(
+        `${formatLocal(local, zone, lang)}–${formatTime(resolveLocal(local, zone).plus({ minutes: meeting.durationMinutes }), zone)}`,
+      ),
       ` (${zone})`,
     );
   if (details.lateDueAt !== undefined) {
-    m.context(t("meeting.reminder.late", { due: formatInstant(new Date(details.lateDueAt), zone, lang) }));
+    m.context(t("meeting.reminder.late", { due: formatDateTime(new Date(details.lateDueAt), zone, lang) }));
   }
   if (details.moved) {
     m.context(

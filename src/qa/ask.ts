@@ -53,7 +53,7 @@ export function askOnBehalf(
 ): Result<{ questionId: number }> {
   const valid = validateQuestion(opts.text);
   if (!valid.ok) return valid;
-  const t = translator(services.config.lang);
+  const t = translator(services.config.lang, services.platforms.prefixOf(opts.channelId));
   return services.db.transaction(() => {
     const q = new QuestionRepo(services.db).create({
       askerId: opts.askerId,

@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
 import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
-import { formatLocalDay } from "./dates";
 import { updateExpertSettings } from "./expert-settings-repo";
+import { formatDay } from "../i18n/format";
 
 type Ctx = EventContext<CommandEvent>;
 
@@ -36,12 +36,12 @@ export function setAway(ctx: Ctx, dateText: string): void {
   const back = parseReturnDate(dateText, now, zone);
   if (!back) return ctx.reply(ctx.t("qa.err.date", { text: dateText }));
   if (back.toJSDate() <= now)
-    return ctx.reply(ctx.t("qa.err.date_past", { date: formatLocalDay(back, zone, lang) }));
+    return ctx.reply(ctx.t("qa.err.date_past", { date: formatDay(back, zone, lang) }));
   if (back.diff(DateTime.fromJSDate(now), "days").days > MAX_AWAY_DAYS) {
     return ctx.reply(ctx.t("qa.err.date_far", { days: MAX_AWAY_DAYS }));
   }
   updateExpertSettings(services.db, ctx.actor.id, { awayUntil: back.toJSDate() });
-  ctx.reply(ctx.t("qa.away.set", { date: formatLocalDay(back, zone, lang) }));
+  ctx.reply(ctx.t("qa.away.set", { date: formatDay(back, zone, lang) }));
 }
 
 /** `away off`: back before the announced day. */
@@ -53,7 +53,7 @@ export function clearAway(ctx: Ctx): void {
 /** `expert cap <n>`: at most n pings per week. */
 export function setWeeklyCap(ctx: Ctx, cap: number): void {
   updateExpertSettings(ctx.services.db, ctx.actor.id, { weeklyCap: cap });
-  ctx.reply(ctx.t(cap === 1 ? "qa.settings.cap.set_one" : "qa.settings.cap.set", { cap }));
+  ctx.reply(ctx.t("qa.settings.cap.set", { n: cap }));
 }
 
 /** `expert quiet 18:00-08:00`: no pings in that local window; `off` removes it. */

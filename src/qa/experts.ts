@@ -104,10 +104,7 @@ function matches(db: Db, opts: FindExpertsOptions): Map<string, Match> {
 export function reasonFor(lang: Lang, topics: readonly string[], accepted: number): Inline[] {
   const t = translator(lang);
   const what: Inline = topics.length > 0 ? bold(topics.join(", ")) : t("qa.reason.similar");
-  const record =
-    accepted === 0
-      ? t("qa.reason.no_solved")
-      : t(accepted === 1 ? "qa.reason.solved_one" : "qa.reason.solved_many", { count: accepted });
+  const record = accepted === 0 ? t("qa.reason.no_solved") : t("qa.reason.solved", { n: accepted });
   return [what, " · ", record];
 }
 

@@ -27,7 +27,10 @@ function withoutLeadingMentions(text: string): string {
  */
 function notifyAskerOfFirstAnswer(services: Services, q: Question, event: MessageEvent): void {
   if (q.postKey === undefined || q.firstAnswerAt !== undefined) return;
-  const t = translator(services.langOf(services.members.get(q.askerId)));
+  const t = translator(
+    services.langOf(services.members.get(q.askerId)),
+    services.platforms.prefixOf(q.askerId),
+  );
   const message = msg()
     .text(t("qa.answered.text", { id: q.id }), " ", channelRef(q.channelId))
     .text(mention(event.userId), ": ", shortLine(event.text, MAX_PREVIEW))

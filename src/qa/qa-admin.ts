@@ -3,12 +3,12 @@ import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { channelRef, msg } from "../core/message";
 import { openQuestionLine } from "./agenda";
-import { formatDuration } from "./duration";
 import { searchKnowledge } from "./knowledge-repo";
 import { addQaChannel, qaChannels, removeQaChannel } from "./qa-channel-repo";
 import { QuestionRepo } from "./question-repo";
 import { hitLine } from "./similar";
 import { qaStats } from "./stats-repo";
+import { formatDurationShort } from "../i18n/format";
 
 type Ctx = EventContext<CommandEvent>;
 
@@ -75,7 +75,7 @@ export function showQaStats(ctx: Ctx): void {
   const now = services.clock.now();
   const stats = qaStats(services.db, new Date(now.getTime() - STATS_DAYS * 86_400_000));
   const lang = services.langOf(ctx.actor);
-  const time = (ms: number | undefined) => (ms === undefined ? "–" : formatDuration(ms, lang));
+  const time = (ms: number | undefined) => (ms === undefined ? "–" : formatDurationShort(ms, lang));
   ctx.reply(
     msg()
       .text(t("qa.stats.title", { days: STATS_DAYS }))

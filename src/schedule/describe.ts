@@ -1,5 +1,5 @@
-import { DateTime } from "luxon";
 import type { Lang, Translate } from "../i18n";
+import { formatWeekday } from "../i18n/format";
 import { weekdayNumber, type Nth, type Schedule, type Weekday } from "./schedule";
 
 const NTH_KEYS = {
@@ -10,13 +10,9 @@ const NTH_KEYS = {
   [-1]: "schedule.rule.nth.last",
 } as const satisfies Record<Nth, string>;
 
-/** The weekday's name in `lang` (`Montag`, `Monday`); any week will do. */
+/** The weekday's name in `lang` (`Montag`, `Monday`). */
 function dayName(weekday: Weekday, lang: Lang): string {
-  // 2024-01-01 was a Monday.
-  return DateTime.fromISO("2024-01-01")
-    .plus({ days: weekdayNumber(weekday) - 1 })
-    .setLocale(lang)
-    .toFormat("cccc");
+  return formatWeekday(weekdayNumber(weekday), lang);
 }
 
 /**

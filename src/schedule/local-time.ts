@@ -1,4 +1,6 @@
 import { DateTime, IANAZone } from "luxon";
+import type { Lang } from "../i18n";
+import { formatDateTime } from "../i18n/format";
 
 /** A wall-clock date-time without zone, written `yyyy-MM-ddTHH:mm` (the occurrence key). */
 export type LocalDateTime = string;
@@ -115,4 +117,9 @@ function endOfGap(wallAsUtc: number, zone: string, before: number, after: number
     else low = mid;
   }
   return high;
+}
+
+/** An occurrence's local date-time as people read it (`Mo., 29.03.2027, 10:00`), in its zone. */
+export function formatLocal(local: LocalDateTime, zone: string, lang: Lang): string {
+  return formatDateTime(resolveLocal(local, zone), zone, lang);
 }

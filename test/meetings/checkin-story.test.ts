@@ -52,7 +52,7 @@ describe("console story: a weekly check-in", () => {
         "      • @ben: Urlaubsplanung",
         "      • @anna: Bei SQLite-Backups im Container",
         // Only a count in the channel: who did not answer is nobody else's business.
-        "      · 1 von 3 Teilnehmenden haben diesmal nicht geantwortet.",
+        "      · 1 von 3 Teilnehmenden hat diesmal nicht geantwortet.",
         "    [button checkin.ask: Als Frage stellen (anna)] [button checkin.join: Mitmachen]",
       ]),
     );

@@ -1,5 +1,5 @@
-import { formatLead, formatSpan } from "../../src/meetings/format";
 import { translator } from "../../src/i18n";
+import { formatLead, formatSpan } from "../../src/i18n/format";
 
 const de = translator("de");
 const en = translator("en");

@@ -21,7 +21,7 @@ export function showHelp(ctx: EventContext<CommandEvent>, words: readonly string
       ctx.reply(
         family.length > 0
           ? msg()
-              .text(t("core.help.group", { prefix: `${prefix} ${group}` }))
+              .text(t("core.help.group", { command: `${prefix} ${group}` }))
               .list(family.map((c) => [code(`${prefix} ${c.name}`), ` – ${t(c.summary)}`]))
               .context(t("core.help.more", { example: `${prefix} help ${family[0]?.name ?? group}` }))
               .build()

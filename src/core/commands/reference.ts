@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { t } from "../../i18n";
+import { DEFAULT_PREFIX, t } from "../../i18n";
 import type { CommandRegistry } from "./registry";
 
 const ROLE_LABEL = { member: "everyone", moderator: "moderators", admin: "admins" } as const;
@@ -17,7 +17,7 @@ export function commandReference(registry: CommandRegistry): string {
     .list()
     .map(
       (c) =>
-        `| \`/cop ${cell(t("en", c.usage))}\` | ${cell(t("en", c.summary))} | ${ROLE_LABEL[c.permission]} | \`/cop ${cell(t("en", c.example))}\` |`,
+        `| \`${DEFAULT_PREFIX} ${cell(t("en", c.usage))}\` | ${cell(t("en", c.summary))} | ${ROLE_LABEL[c.permission]} | \`${DEFAULT_PREFIX} ${cell(t("en", c.example))}\` |`,
     );
   return ["| command | what it does | who | example |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }

@@ -1,9 +1,8 @@
 import pino from "pino";
 import { openDatabase, type Db } from "../db/open";
-import { loadConfig } from "../src/config";
 import { VirtualClock } from "../src/core/clock";
 import type { OutgoingMessage, PostedRef, Target } from "../src/core/message";
-import { buildApp, type App } from "../src/main";
+import { buildApp, loadConfig, type App } from "../src/app";
 import { RecordingPort } from "../test/support/recording-port";
 import { NOW } from "./dataset/generate";
 

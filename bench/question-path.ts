@@ -1,5 +1,5 @@
 import type { MessageEvent } from "../src/core/events";
-import type { App } from "../src/main";
+import type { App } from "../src/app";
 import { findExperts } from "../src/qa/experts";
 import { similarSolved } from "../src/qa/similar";
 import { COMMUNITY, memberId, QA_CHANNELS } from "./dataset/generate";

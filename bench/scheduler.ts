@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { createMeeting } from "../src/checkins/meeting-ops";
-import { WEEKDAYS, type Schedule } from "../src/checkins/schedule";
+import { createMeeting } from "../src/meetings/meeting-ops";
+import { WEEKDAYS, type Schedule } from "../src/schedule/schedule";
 import type { CommandEvent } from "../src/core/events";
 import { openCommunity, virtualClock } from "./community";
 import { cachedDatabase, sourcesKey } from "./dataset/cache";
@@ -82,7 +82,8 @@ function buildSchedules(path: string, count: number): void {
 function createSchedules(dir: string, count: number): string {
   const code = [
     join(__dirname),
-    join(__dirname, "..", "src", "checkins"),
+    join(__dirname, "..", "src", "meetings"),
+    join(__dirname, "..", "src", "schedule"),
     join(__dirname, "..", "src", "core"),
   ];
   return cachedDatabase(`schedules-${count}`, sourcesKey(code), dir, (path) => buildSchedules(path, count));
@@ -125,12 +126,13 @@ export async function benchScheduler(dir: string, count = 10_000): Promise<Sched
   const { outbox } = app.bot.services;
   const enqueue = outbox.enqueue.bind(outbox);
   let waiting: { userId: string; due: number } | undefined;
-  outbox.enqueue = (target, message, opts) => {
+  outbox.enqueue = (...args: Parameters<typeof enqueue>) => {
+    const [target] = args;
     if (waiting && target.kind === "ephemeral" && target.userId === waiting.userId) {
       eventWaits.push(Math.max(0, performance.now() - waiting.due));
       waiting = undefined;
     }
-    enqueue(target, message, opts);
+    enqueue(...args);
   };
   let sent = 0;
   let done = false;

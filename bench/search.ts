@@ -1,6 +1,6 @@
 import type { Db } from "../db/open";
 import type { CommandEvent } from "../src/core/events";
-import type { App } from "../src/main";
+import type { App } from "../src/app";
 import { DOMAINS, GENERAL_WORDS } from "./dataset/lexicon";
 import { compound, Dice, pickDomain } from "./dataset/text";
 import type { BenchPort } from "./community";

@@ -7,7 +7,8 @@ import {
   type PingWindow,
   type StatsRow,
 } from "./expert-profile-repo";
-import { isUnavailable, quietUntil, settingsFromRow } from "./expert-settings";
+import { isUnavailable, quietUntil } from "./expert-settings";
+import { settingsFromRow } from "./expert-settings-repo";
 import {
   rankExperts,
   scoreCeiling,

@@ -4,7 +4,7 @@ import { statement } from "../../db/statements";
 import { addSource, removeSource } from "./expert-profile-repo";
 import { normalizeTopic } from "./normalize-topic";
 import { foldUmlauts } from "./text";
-import { nameTopic, resolveTopic } from "./topics";
+import { nameTopic, resolveTopic } from "./topic-repo";
 
 export interface ExpertTopic {
   readonly memberId: string;
@@ -28,8 +28,7 @@ const SELECT_TOPICS = `SELECT t.member_id, t.topic, COALESCE(n.label, t.label) A
 /** Registers a member as expert for topics; returns the labels that were new for them. */
 export function addExpertTopics(db: Db, memberId: string, raws: readonly string[], at: Date): string[] {
   const added: string[] = [];
-  const insert = statement(
-    db,
+  const insert = db.prepare(
     "INSERT INTO qa_expert_topics (member_id, topic, label, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
   );
   db.transaction(() => {
@@ -52,9 +51,9 @@ export function removeExpertTopics(db: Db, memberId: string, raws: readonly stri
   db.transaction(() => {
     for (const raw of raws) {
       const key = resolveTopic(db, raw);
-      const row = statement(db, `${SELECT_TOPICS} WHERE t.member_id = ? AND t.topic = ?`).get(memberId, key);
+      const row = db.prepare(`${SELECT_TOPICS} WHERE t.member_id = ? AND t.topic = ?`).get(memberId, key);
       if (!row) continue;
-      statement(db, "DELETE FROM qa_expert_topics WHERE member_id = ? AND topic = ?").run(memberId, key);
+      db.prepare("DELETE FROM qa_expert_topics WHERE member_id = ? AND topic = ?").run(memberId, key);
       removeSource(db, `topic:${key}`, memberId);
       removed.push(toTopic(row).label);
     }
@@ -64,7 +63,8 @@ export function removeExpertTopics(db: Db, memberId: string, raws: readonly stri
 
 /** A member's topics. */
 export function topicsOf(db: Db, memberId: string): ExpertTopic[] {
-  return statement(db, `${SELECT_TOPICS} WHERE t.member_id = ? ORDER BY label COLLATE NOCASE`)
+  return db
+    .prepare(`${SELECT_TOPICS} WHERE t.member_id = ? ORDER BY label COLLATE NOCASE`)
     .all(memberId)
     .map(toTopic);
 }
@@ -73,8 +73,8 @@ export function topicsOf(db: Db, memberId: string): ExpertTopic[] {
 export function expertTopics(db: Db, key?: string): ExpertTopic[] {
   const rows =
     key === undefined
-      ? statement(db, `${SELECT_TOPICS} ORDER BY t.member_id, label`).all()
-      : statement(db, `${SELECT_TOPICS} WHERE t.topic = ? ORDER BY t.member_id`).all(key);
+      ? db.prepare(`${SELECT_TOPICS} ORDER BY t.member_id, label`).all()
+      : db.prepare(`${SELECT_TOPICS} WHERE t.topic = ? ORDER BY t.member_id`).all(key);
   return rows.map(toTopic);
 }
 

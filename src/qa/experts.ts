@@ -5,11 +5,11 @@ import { translator, type Lang } from "../i18n";
 import { bestCandidates } from "./expert-candidates";
 import { anyExpertUses } from "./expert-profile-repo";
 import { expertsOfTopics, topicsNamed } from "./expert-repo";
-import { pingedFor, recordPing } from "./expert-stats";
+import { pingedFor, recordPing } from "./expert-stats-repo";
 import { topicWords } from "./normalize-topic";
 import { Relevance } from "./relevance";
 import { queryTerms } from "./text";
-import { resolveTopic } from "./topics";
+import { resolveTopic } from "./topic-repo";
 
 export { normalizeTopic } from "./normalize-topic";
 
@@ -72,10 +72,7 @@ function wantedTopics(db: Db, opts: { topics?: readonly string[]; text?: string 
 export function reasonFor(lang: Lang, topics: readonly string[], accepted: number): Inline[] {
   const t = translator(lang);
   const what: Inline = topics.length > 0 ? bold(topics.join(", ")) : t("qa.reason.similar");
-  const record =
-    accepted === 0
-      ? t("qa.reason.no_solved")
-      : t(accepted === 1 ? "qa.reason.solved_one" : "qa.reason.solved_many", { count: accepted });
+  const record = accepted === 0 ? t("qa.reason.no_solved") : t("qa.reason.solved", { n: accepted });
   return [what, " · ", record];
 }
 

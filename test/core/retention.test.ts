@@ -1,8 +1,8 @@
 import pino from "pino";
 import { openDatabase } from "../../db/open";
 import { loadConfig } from "../../src/config";
-import { meetingsFeature } from "../../src/checkins/feature";
-import { Ledger } from "../../src/checkins/ledger";
+import { meetingsFeature } from "../../src/meetings/feature";
+import { Ledger } from "../../src/schedule/ledger-repo";
 import { createBot } from "../../src/core/bot";
 import { VirtualClock } from "../../src/core/clock";
 import { RecordingPort } from "../support/recording-port";

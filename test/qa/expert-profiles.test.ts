@@ -1,9 +1,9 @@
 import Database from "better-sqlite3";
 import { loadMigrations, migrate, openDatabase, type Db } from "../../db/open";
 import { addExpertTopics, recordAnsweredQuestion } from "../../src/qa/expert-repo";
-import { updateExpertSettings } from "../../src/qa/expert-settings";
-import { recordPing } from "../../src/qa/expert-stats";
-import { QuestionRepo } from "../../src/qa/questions";
+import { updateExpertSettings } from "../../src/qa/expert-settings-repo";
+import { recordPing } from "../../src/qa/expert-stats-repo";
+import { QuestionRepo } from "../../src/qa/question-repo";
 import { historyScore } from "../../src/qa/ranking";
 import { foldUmlauts, indexTerms } from "../../src/qa/text";
 

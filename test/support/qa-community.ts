@@ -1,11 +1,11 @@
 import { inlineToPlain } from "../../src/core/message";
 import type { Services } from "../../src/core/services";
 import { addExpertTopics, recordAnsweredQuestion } from "../../src/qa/expert-repo";
-import { updateExpertSettings } from "../../src/qa/expert-settings";
-import { recordPing } from "../../src/qa/expert-stats";
+import { updateExpertSettings } from "../../src/qa/expert-settings-repo";
+import { recordPing } from "../../src/qa/expert-stats-repo";
 import { findExperts, type FoundExpert } from "../../src/qa/experts";
-import { QuestionRepo } from "../../src/qa/questions";
-import { setTopicAlias } from "../../src/qa/topics";
+import { QuestionRepo } from "../../src/qa/question-repo";
+import { setTopicAlias } from "../../src/qa/topic-repo";
 
 /** Deterministic pseudo-random numbers (mulberry32). */
 export function seededRandom(seed: number): () => number {

@@ -71,6 +71,10 @@ const EnvSchema = z.object({
   MATRIX_SPACE_ID: optionalString,
   MATRIX_COMMUNITY_ROOM_ID: optionalString,
   MATRIX_AUTOJOIN: list,
+  MATRIX_CRYPTO_PASSPHRASE: optionalString.refine(
+    (v) => v === undefined || v.length >= 12,
+    "a passphrase of at least 12 characters (it protects copbot's encryption keys on disk)",
+  ),
 });
 
 export interface SlackConfig {
@@ -91,6 +95,8 @@ export interface MatrixConfig {
   readonly spaceId?: string;
   readonly communityRoomId?: string;
   readonly autojoin: readonly string[];
+  /** Turns end-to-end encryption on and protects its keys on disk. */
+  readonly cryptoPassphrase?: string;
 }
 
 export interface Config {
@@ -167,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
             ...(e.MATRIX_PASSWORD ? { password: e.MATRIX_PASSWORD } : {}),
             ...(e.MATRIX_SPACE_ID ? { spaceId: e.MATRIX_SPACE_ID } : {}),
             ...(e.MATRIX_COMMUNITY_ROOM_ID ? { communityRoomId: e.MATRIX_COMMUNITY_ROOM_ID } : {}),
+            ...(e.MATRIX_CRYPTO_PASSPHRASE ? { cryptoPassphrase: e.MATRIX_CRYPTO_PASSPHRASE } : {}),
           },
         }
       : {}),

@@ -20,6 +20,8 @@ import {
 } from "./event-schema";
 import { translateEvent, type InboundContext } from "./inbound";
 import { MatrixPort } from "./matrix-port";
+import type { EncryptedReader } from "./crypto/reader";
+import type { MatrixE2ee } from "./crypto/e2ee";
 import { accessTokenFor } from "./session";
 import { ThreadTracker } from "./threads";
 
@@ -83,7 +85,11 @@ export class MatrixAdapter implements Adapter {
   private spaceId: string | undefined;
   private communityRoomId: string | undefined;
   private startedAt = 0;
+  private handle: (event: CoreEvent) => Promise<void> = () => Promise.resolve();
   private queue: Promise<void> = Promise.resolve();
+  /** Set while end-to-end encryption runs (`MATRIX_CRYPTO_PASSPHRASE`). */
+  private e2ee: MatrixE2ee | undefined;
+  private reader: EncryptedReader | undefined;
 
   constructor(private readonly opts: MatrixAdapterOptions) {
     this.lang = opts.lang ?? "de";
@@ -101,6 +107,7 @@ export class MatrixAdapter implements Adapter {
       threads: this.threads,
       directory: this.directory,
       buttons: this.buttons,
+      encryption: () => this.e2ee !== undefined,
     });
   }
 
@@ -108,14 +115,33 @@ export class MatrixAdapter implements Adapter {
     const { config, log } = this.opts;
     bridgeSdkLogs(log);
     const dir = this.opts.inMemory ? undefined : path.join(this.opts.dataDir, "matrix");
-    const token = await accessTokenFor(config, dir, log);
-    const client = new RetryingMatrixClient(
-      config.homeserverUrl,
-      token,
-      storageFor(dir),
-      this.opts.retry ?? DEFAULT_RETRY,
-    );
-    client.syncingTimeout = this.opts.syncTimeoutMs ?? 30_000;
+    const makeClient = (token: string): RetryingMatrixClient => {
+      const made = new RetryingMatrixClient(
+        config.homeserverUrl,
+        token,
+        storageFor(dir),
+        this.opts.retry ?? DEFAULT_RETRY,
+      );
+      made.syncingTimeout = this.opts.syncTimeoutMs ?? 30_000;
+      return made;
+    };
+    let client = makeClient(await accessTokenFor(config, dir, log));
+    let renewed = false;
+    if (config.cryptoPassphrase !== undefined) {
+      // Loaded only when configured: the WASM crypto and its IndexedDB stand-in cost start-up time.
+      const { startE2ee } = await import("./crypto/setup");
+      const started = await startE2ee({
+        client,
+        config,
+        passphrase: config.cryptoPassphrase,
+        dir,
+        log,
+        clock: this.opts.clock,
+        makeClient,
+      });
+      ({ client, renewed } = started);
+      if (started.e2ee) await this.useEncryption(client, started.e2ee);
+    }
     this.client = client;
     this.userId = await client.getUserId();
     const profile = await client.getUserProfile(this.userId).catch(() => undefined);
@@ -131,16 +157,36 @@ export class MatrixAdapter implements Adapter {
     client.on("room.join", (roomId: string) => this.enqueue(() => this.onJoin(roomId)));
     client.on("room.leave", (roomId: string) => this.enqueue(async () => void this.live.delete(roomId)));
     client.on("room.event", (roomId: string, event: unknown) =>
-      this.enqueue(() => this.onEvent(roomId, event, handle)),
+      this.enqueue(() => this.onEvent(roomId, event)),
     );
+    this.handle = handle;
     await client.start(SYNC_FILTER);
     log.info({ userId: this.userId }, "Matrix adapter started");
+    const reader = this.reader;
+    if (renewed && reader) this.enqueue(() => reader.announceNewDevice());
   }
 
   async stop(): Promise<void> {
     this.client?.stop();
     this.client?.removeAllListeners();
     await this.queue;
+    await this.e2ee?.close();
+  }
+
+  /** Turns on end-to-end encryption: the client encrypts and feeds the machine, the reader decrypts. */
+  private async useEncryption(client: RetryingMatrixClient, e2ee: MatrixE2ee): Promise<void> {
+    const { EncryptedReader } = await import("./crypto/reader");
+    client.e2ee = e2ee;
+    this.e2ee = e2ee;
+    this.reader = new EncryptedReader(e2ee, {
+      client: () => this.mustClient(),
+      botUserId: () => this.userId,
+      lang: this.lang,
+      log: this.opts.log,
+      isLive: (roomId, ts) => ts >= this.startedAt && this.live.has(roomId),
+      redeliver: (roomId, event) => this.enqueue(() => this.onClearEvent(roomId, event)),
+      displayName: (roomId, userId) => this.directory.displayName(roomId, userId),
+    });
   }
 
   /** Resolves when every event received so far has been handled (for tests and shutdown). */
@@ -180,30 +226,39 @@ export class MatrixAdapter implements Adapter {
   /** The SDK reports our join in timeline order: what came before it in that room is history. */
   private async onJoin(roomId: string): Promise<void> {
     this.live.add(roomId);
-    if (await stateContent(this.mustClient(), roomId, "m.room.encryption"))
+    if (!this.e2ee && (await stateContent(this.mustClient(), roomId, "m.room.encryption")))
       await this.noticeEncryption(roomId);
   }
 
-  private async onEvent(
-    roomId: string,
-    raw: unknown,
-    handle: (event: CoreEvent) => Promise<void>,
-  ): Promise<void> {
+  private async onEvent(roomId: string, raw: unknown): Promise<void> {
     const parsed = RoomEventSchema.safeParse(raw);
     if (!parsed.success) return;
+    if (this.seen.has(parsed.data.event_id)) return;
+    this.remember(parsed.data.event_id);
+    await this.onClearEvent(roomId, raw);
+  }
+
+  /** Handles a new event once: decrypted first when it is encrypted and encryption is on. */
+  private async onClearEvent(roomId: string, raw: unknown): Promise<void> {
+    let parsed = RoomEventSchema.safeParse(raw);
+    if (!parsed.success) return;
+    if (parsed.data.type === "m.room.encrypted" && this.reader) {
+      const clear = await this.reader.read(roomId, parsed.data);
+      if (clear === undefined) return;
+      parsed = RoomEventSchema.safeParse(clear);
+      if (!parsed.success) return;
+    }
     const event = parsed.data;
-    if (this.seen.has(event.event_id)) return;
-    this.remember(event.event_id);
     this.observeState(roomId, event);
     if (event.sender === this.userId) return;
-    if (event.type === "m.room.encrypted" || event.type === "m.room.encryption") {
+    if (!this.e2ee && (event.type === "m.room.encrypted" || event.type === "m.room.encryption")) {
       await this.noticeEncryption(roomId);
       return;
     }
     // The first sync replays history, and a newly joined room shows its past: none of it is new.
     if (event.origin_server_ts < this.startedAt || !this.live.has(roomId)) return;
     const core = await translateEvent(roomId, event, this.inboundContext());
-    if (core) await handle(core);
+    if (core) await this.handle(core);
   }
 
   private remember(eventId: string): void {
@@ -248,7 +303,11 @@ export class MatrixAdapter implements Adapter {
     if (known) return known;
     let event: RoomEvent;
     try {
-      const parsed = RoomEventSchema.safeParse(await this.mustClient().getEvent(roomId, eventId));
+      let raw: unknown = await this.mustClient().getEvent(roomId, eventId);
+      const encrypted = RoomEventSchema.safeParse(raw);
+      if (this.reader && encrypted.data?.type === "m.room.encrypted")
+        raw = await this.reader.peek(roomId, encrypted.data);
+      const parsed = RoomEventSchema.safeParse(raw);
       if (!parsed.success) return undefined;
       event = parsed.data;
     } catch (error) {

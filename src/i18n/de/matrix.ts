@@ -8,4 +8,10 @@ export const matrix = {
   "matrix.kick.left": "Austritt aus der Arbeitsgruppe",
   "matrix.encryptedRoom":
     "Der Server hat diesen Raum verschlüsselt, und verschlüsselte Räume kann ich nicht lesen. Deshalb ziehe ich die Einladung zurück.",
+  "matrix.e2ee.undecryptable":
+    "Deine verschlüsselte Nachricht kann ich noch nicht lesen: Der Schlüssel dazu ist bei mir nicht angekommen. Ich habe dein Gerät darum gebeten und antworte, sobald er da ist. Kommt keine Antwort, schick die Nachricht bitte noch einmal.",
+  "matrix.e2ee.withheld":
+    "Deine verschlüsselte Nachricht kann ich nicht lesen: Deine App gibt mir den Schlüssel nicht, weil mein Gerät nicht verifiziert ist. Erlaube in den Sicherheitseinstellungen deiner App das Senden an nicht verifizierte Geräte (oder verifiziere copbot) und schick die Nachricht noch einmal.",
+  "matrix.e2ee.newDevice":
+    "Ich habe meine Verschlüsselung neu einrichten müssen (neues Gerät {device}). Nachrichten, die ihr mir kurz zuvor geschickt habt, konnte ich vielleicht nicht lesen: Bitte schickt sie noch einmal.",
 } as const;

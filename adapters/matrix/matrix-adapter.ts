@@ -170,7 +170,9 @@ export class MatrixAdapter implements Adapter {
     this.client?.stop();
     this.client?.removeAllListeners();
     await this.queue;
-    await this.e2ee?.close();
+    const e2ee = this.e2ee;
+    this.e2ee = undefined;
+    await e2ee?.close();
   }
 
   /** Turns on end-to-end encryption: the client encrypts and feeds the machine, the reader decrypts. */

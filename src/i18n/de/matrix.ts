@@ -9,7 +9,7 @@ export const matrix = {
   "matrix.encryptedRoom":
     "Der Server hat diesen Raum verschlüsselt, und verschlüsselte Räume kann ich nicht lesen. Deshalb ziehe ich die Einladung zurück.",
   "matrix.e2ee.undecryptable":
-    "Deine verschlüsselte Nachricht kann ich noch nicht lesen: Der Schlüssel dazu ist bei mir nicht angekommen. Ich habe dein Gerät darum gebeten und antworte, sobald er da ist. Kommt keine Antwort, schick die Nachricht bitte noch einmal.",
+    "Deine verschlüsselte Nachricht kann ich noch nicht lesen: Der Schlüssel dazu ist (noch) nicht bei mir angekommen. Sobald er da ist, antworte ich. Kommt keine Antwort, schick die Nachricht bitte noch einmal.",
   "matrix.e2ee.withheld":
     "Deine verschlüsselte Nachricht kann ich nicht lesen: Deine App gibt mir den Schlüssel nicht, weil mein Gerät nicht verifiziert ist. Erlaube in den Sicherheitseinstellungen deiner App das Senden an nicht verifizierte Geräte (oder verifiziere copbot) und schick die Nachricht noch einmal.",
   "matrix.e2ee.newDevice":

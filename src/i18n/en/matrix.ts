@@ -11,7 +11,7 @@ export const matrix = {
   "matrix.encryptedRoom":
     "The server encrypted this room, and I cannot read encrypted rooms. So I am withdrawing the invitation.",
   "matrix.e2ee.undecryptable":
-    "I cannot read your encrypted message yet: its key has not reached me. I have asked your device for it and will answer as soon as it arrives. If no answer comes, please send the message again.",
+    "I cannot read your encrypted message yet: its key has not reached me (yet). I will answer as soon as it arrives. If no answer comes, please send the message again.",
   "matrix.e2ee.withheld":
     "I cannot read your encrypted message: your app does not give me its key because my device is not verified. Allow sending to unverified devices in your app's security settings (or verify copbot) and send the message again.",
   "matrix.e2ee.newDevice":

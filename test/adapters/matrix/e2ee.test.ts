@@ -4,7 +4,7 @@ import path from "node:path";
 import { ANNA, BEN, BOT, CARLA } from "../../support/matrix-harness";
 import { startMatrixApp, type MatrixApp } from "../../support/matrix-app";
 import { E2eeMember } from "../../support/matrix-member";
-import type { FakeHomeserver } from "../../support/matrix-homeserver";
+import { FakeHomeserver } from "../../support/matrix-homeserver";
 
 const START = "2026-11-30T09:00:00+01:00";
 const EARLIER = new Date(START).getTime() - 3_600_000;
@@ -31,17 +31,22 @@ describe("Matrix end-to-end encryption", () => {
   let m: MatrixApp & { rooms: Record<string, string> };
   const members: E2eeMember[] = [];
 
-  async function start(hs?: FakeHomeserver): Promise<void> {
+  let hs: FakeHomeserver;
+  let rooms: Record<string, string> | undefined;
+
+  /** Starts copbot; a second start is a restart on the same data folder and homeserver. */
+  async function start(env: Record<string, string> = {}): Promise<void> {
     m = await startMatrixApp({
       start: START,
       dataDir: dir,
-      ...(hs ? { hs } : {}),
+      hs,
       env: {
         MATRIX_CRYPTO_PASSPHRASE: PASSPHRASE,
         COPBOT_ADMINS: `matrix:${ANNA}`,
         MATRIX_COMMUNITY_ROOM_ID: "#fragen:example.org",
+        ...env,
       },
-      prepare: (h) => (hs ? m.rooms : encryptedCommunity(h)),
+      prepare: (h) => (rooms ??= encryptedCommunity(h)),
     });
   }
 
@@ -53,11 +58,14 @@ describe("Matrix end-to-end encryption", () => {
 
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "copbot-e2ee-"));
+    hs = await FakeHomeserver.start({ botUserId: BOT });
+    rooms = undefined;
     await start();
   });
 
   afterEach(async () => {
     await m.stop();
+    await hs.close();
     for (const each of members.splice(0)) each.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -94,6 +102,61 @@ describe("Matrix end-to-end encryption", () => {
     });
     expect(await ben.readFromBot(room)).toHaveLength(inRoom.length);
     expect(m.hs.sent({ roomId: room }).every((s) => s.type === "m.room.encrypted")).toBe(true);
-    expect(BOT).toBe("@copbot:example.org");
+  });
+
+  it("keeps its device and keys across a restart: it reads new messages, and its answers stay readable", async () => {
+    const anna = await member(ANNA);
+    const room = m.rooms.community ?? "";
+    await anna.say(room, "!cop qa channel add");
+    await m.settle();
+    const before = m.hs.keys.query({ device_keys: { [BOT]: [] } });
+    await m.stop();
+    const sealed = fs.readFileSync(path.join(dir, "matrix", "crypto.store"));
+    const identity = JSON.stringify(before).match(/"ed25519:COPBOT":"([^"]+)"/)?.[1] ?? "missing";
+    expect(sealed.includes(Buffer.from(identity))).toBe(false);
+
+    await start();
+    expect(m.hs.keys.query({ device_keys: { [BOT]: [] } })).toEqual(before);
+    const mark = m.hs.sent().length;
+    const command = await anna.say(room, "!cop help");
+    await m.settle();
+    const answers = m.hs.sent().slice(mark);
+    expect(answers.map((s) => [s.roomId, s.type])).toEqual([
+      [dmOf(ANNA), "m.room.encrypted"],
+      [room, "m.room.encrypted"],
+    ]);
+    const dm = await anna.readFromBot(dmOf(ANNA));
+    expect(String(dm.at(-1)?.content.body)).toContain("!cop");
+    expect((await anna.readFromBot(room)).at(-1)?.content).toEqual({
+      "m.relates_to": { rel_type: "m.annotation", event_id: command, key: "📬" },
+    });
+  });
+
+  it("tells the sender once when a key has not arrived, and answers when it comes", async () => {
+    const [anna, carla] = [await member(ANNA), await member(CARLA)];
+    const room = m.rooms.community ?? "";
+    await anna.say(room, "!cop qa channel add");
+    await m.settle();
+    const mark = m.hs.sent({ roomId: room }).length;
+    m.hs.keys.holding = true;
+    const first = await carla.say(room, "!cop help");
+    await m.settle();
+    await carla.say(room, "Noch eine Nachricht mit demselben Schlüssel");
+    await m.settle();
+    const notes = (await carla.readFromBot(room)).slice(mark);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]?.content).toMatchObject({
+      msgtype: "m.notice",
+      body: expect.stringContaining("Carla Conrad: Deine verschlüsselte Nachricht kann ich noch nicht lesen"),
+      "m.mentions": { user_ids: [CARLA] },
+      "m.relates_to": { "m.in_reply_to": { event_id: first } },
+    });
+
+    m.hs.keys.release();
+    await m.settle();
+    expect(String((await carla.readFromBot(dmOf(CARLA))).at(-1)?.content.body)).toContain("!cop");
+    expect((await carla.readFromBot(room)).at(-1)?.content).toEqual({
+      "m.relates_to": { rel_type: "m.annotation", event_id: first, key: "📬" },
+    });
   });
 });

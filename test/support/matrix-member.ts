@@ -129,6 +129,14 @@ export class E2eeMember {
     return out;
   }
 
+  /** The last event copbot sent into the room, decrypted. */
+  async lastFromBot(roomId: string): Promise<ClearEvent> {
+    const events = this.hs.mustRoom(roomId).timeline.map((p) => p.event);
+    const last = events.filter((e) => e.sender === this.hs.botUserId && e.state_key === undefined).at(-1);
+    if (!last) throw new Error(`copbot sent nothing into ${roomId}`);
+    return this.decrypt(roomId, last);
+  }
+
   close(): void {
     this.machine.close();
   }

@@ -6,8 +6,8 @@ import type { Clock } from "../../src/core/clock";
 import { ConfigError } from "../../src/core/errors";
 import type { CoreEvent } from "../../src/core/events";
 import type { Adapter } from "../../src/core/port";
-import { t, type Lang } from "../../src/i18n";
-import { tableOf, type ButtonRow } from "./buttons";
+import type { Lang } from "../../src/i18n";
+import type { ButtonRow } from "./buttons";
 import { DEFAULT_RETRY, RetryingMatrixClient, bridgeSdkLogs, storageFor, type RetryPolicy } from "./client";
 import { MatrixDirectory, stateContent } from "./directory";
 import { errcodeOf } from "./errors";
@@ -20,13 +20,13 @@ import {
 } from "./event-schema";
 import { translateEvent, type InboundContext } from "./inbound";
 import { MatrixPort } from "./matrix-port";
-import type { EncryptedReader } from "./crypto/reader";
+import type { EncryptedReader, ReaderContext } from "./crypto/reader";
 import type { MatrixE2ee } from "./crypto/e2ee";
+import { buttonsOf } from "./bot-messages";
+import { EncryptionNotice } from "./encryption-notice";
 import { accessTokenFor } from "./session";
 import { ThreadTracker } from "./threads";
 
-/** Room account data that records the encryption notice, so each room hears it only once. */
-const ENCRYPTION_NOTICE = "org.copbot.encryption_notice";
 /** How many recent event ids are remembered to drop duplicates. */
 const SEEN_CAPACITY = 5_000;
 /** Asks the homeserver for a short recent history only: copbot ignores the past anyway. */
@@ -77,7 +77,7 @@ export class MatrixAdapter implements Adapter {
   private readonly seen = new Set<string>();
   /** Rooms whose new events count: joined before start, or since our own join event went by. */
   private readonly live = new Set<string>();
-  private readonly noticed = new Set<string>();
+  private readonly encryptionNotice: EncryptionNotice;
   private readonly lang: Lang;
   private client: RetryingMatrixClient | undefined;
   private userId = "";
@@ -93,6 +93,7 @@ export class MatrixAdapter implements Adapter {
 
   constructor(private readonly opts: MatrixAdapterOptions) {
     this.lang = opts.lang ?? "de";
+    this.encryptionNotice = new EncryptionNotice(() => this.mustClient(), this.lang, opts.clock, opts.log);
     this.directory = new MatrixDirectory(
       () => this.mustClient(),
       opts.clock,
@@ -115,33 +116,33 @@ export class MatrixAdapter implements Adapter {
     const { config, log } = this.opts;
     bridgeSdkLogs(log);
     const dir = this.opts.inMemory ? undefined : path.join(this.opts.dataDir, "matrix");
-    const makeClient = (token: string): RetryingMatrixClient => {
-      const made = new RetryingMatrixClient(
+    const makeClient = (token: string): RetryingMatrixClient =>
+      new RetryingMatrixClient(
         config.homeserverUrl,
         token,
         storageFor(dir),
         this.opts.retry ?? DEFAULT_RETRY,
       );
-      made.syncingTimeout = this.opts.syncTimeoutMs ?? 30_000;
-      return made;
-    };
     let client = makeClient(await accessTokenFor(config, dir, log));
-    let renewed = false;
+    let announce = (): Promise<void> => Promise.resolve();
     if (config.cryptoPassphrase !== undefined) {
       // Loaded only when configured: the WASM crypto and its IndexedDB stand-in cost start-up time.
-      const { startE2ee } = await import("./crypto/setup");
-      const started = await startE2ee({
+      const { attachE2ee } = await import("./crypto/attach");
+      const { passphrase, clock } = { passphrase: config.cryptoPassphrase, clock: this.opts.clock };
+      const attached = await attachE2ee({
         client,
         config,
-        passphrase: config.cryptoPassphrase,
+        passphrase,
         dir,
         log,
-        clock: this.opts.clock,
+        clock,
         makeClient,
+        reader: this.readerContext(),
       });
-      ({ client, renewed } = started);
-      if (started.e2ee) await this.useEncryption(client, started.e2ee);
+      client = attached.client;
+      if ("e2ee" in attached) ({ e2ee: this.e2ee, reader: this.reader, announce } = attached);
     }
+    client.syncingTimeout = this.opts.syncTimeoutMs ?? 30_000;
     this.client = client;
     this.userId = await client.getUserId();
     const profile = await client.getUserProfile(this.userId).catch(() => undefined);
@@ -162,8 +163,7 @@ export class MatrixAdapter implements Adapter {
     this.handle = handle;
     await client.start(SYNC_FILTER);
     log.info({ userId: this.userId }, "Matrix adapter started");
-    const reader = this.reader;
-    if (renewed && reader) this.enqueue(() => reader.announceNewDevice());
+    this.enqueue(announce);
   }
 
   async stop(): Promise<void> {
@@ -175,12 +175,9 @@ export class MatrixAdapter implements Adapter {
     await e2ee?.close();
   }
 
-  /** Turns on end-to-end encryption: the client encrypts and feeds the machine, the reader decrypts. */
-  private async useEncryption(client: RetryingMatrixClient, e2ee: MatrixE2ee): Promise<void> {
-    const { EncryptedReader } = await import("./crypto/reader");
-    client.e2ee = e2ee;
-    this.e2ee = e2ee;
-    this.reader = new EncryptedReader(e2ee, {
+  /** What decrypting needs from the adapter: its client, its queue, and which rooms are live. */
+  private readerContext(): ReaderContext {
+    return {
       client: () => this.mustClient(),
       botUserId: () => this.userId,
       lang: this.lang,
@@ -188,7 +185,7 @@ export class MatrixAdapter implements Adapter {
       isLive: (roomId, ts) => ts >= this.startedAt && this.live.has(roomId),
       redeliver: (roomId, event) => this.enqueue(() => this.onClearEvent(roomId, event)),
       displayName: (roomId, userId) => this.directory.displayName(roomId, userId),
-    });
+    };
   }
 
   /** Resolves when every event received so far has been handled (for tests and shutdown). */
@@ -229,7 +226,7 @@ export class MatrixAdapter implements Adapter {
   private async onJoin(roomId: string): Promise<void> {
     this.live.add(roomId);
     if (!this.e2ee && (await stateContent(this.mustClient(), roomId, "m.room.encryption")))
-      await this.noticeEncryption(roomId);
+      await this.encryptionNotice.tell(roomId);
   }
 
   private async onEvent(roomId: string, raw: unknown): Promise<void> {
@@ -254,7 +251,7 @@ export class MatrixAdapter implements Adapter {
     this.observeState(roomId, event);
     if (event.sender === this.userId) return;
     if (!this.e2ee && (event.type === "m.room.encrypted" || event.type === "m.room.encryption")) {
-      await this.noticeEncryption(roomId);
+      await this.encryptionNotice.tell(roomId);
       return;
     }
     // The first sync replays history, and a newly joined room shows its past: none of it is new.
@@ -292,56 +289,17 @@ export class MatrixAdapter implements Adapter {
       threads: this.threads,
       isDm: (roomId) => this.mustClient().dms.isDm(roomId),
       displayName: (roomId, userId) => this.directory.displayName(roomId, userId).catch(() => undefined),
-      buttonsOf: (roomId, eventId) => this.buttonsOf(roomId, eventId),
+      buttonsOf: (roomId, eventId) =>
+        buttonsOf(
+          {
+            client: () => this.mustClient(),
+            botUserId: () => this.userId,
+            buttons: this.buttons,
+            ...(this.reader ? { decrypt: this.reader.peek.bind(this.reader) } : {}),
+          },
+          roomId,
+          eventId,
+        ),
     };
-  }
-
-  /** A bot message's button table: remembered, or read from the event itself (after a restart). */
-  private async buttonsOf(
-    roomId: string,
-    eventId: string,
-  ): Promise<{ table: ButtonRow[]; threadId?: string } | undefined> {
-    const known = this.buttons.get(eventId);
-    if (known) return known;
-    let event: RoomEvent;
-    try {
-      let raw: unknown = await this.mustClient().getEvent(roomId, eventId);
-      const encrypted = RoomEventSchema.safeParse(raw);
-      if (this.reader && encrypted.data?.type === "m.room.encrypted")
-        raw = await this.reader.peek(roomId, encrypted.data);
-      const parsed = RoomEventSchema.safeParse(raw);
-      if (!parsed.success) return undefined;
-      event = parsed.data;
-    } catch (error) {
-      if (errcodeOf(error) === "M_NOT_FOUND" || errcodeOf(error) === "M_FORBIDDEN") return undefined;
-      throw error;
-    }
-    if (event.sender !== this.userId) return undefined;
-    const table = tableOf(event.content);
-    if (!table) return undefined;
-    const relation = MessageContentSchema.safeParse(event.content).data?.["m.relates_to"];
-    const threadId = relation?.rel_type === "m.thread" ? relation.event_id : undefined;
-    const entry = { table, ...(threadId !== undefined ? { threadId } : {}) };
-    this.buttons.set(eventId, entry);
-    return entry;
-  }
-
-  /** Tells an encrypted room once (remembered in the room's account data) that copbot cannot read it. */
-  private async noticeEncryption(roomId: string): Promise<void> {
-    if (this.noticed.has(roomId)) return;
-    const client = this.mustClient();
-    const done = await client.getSafeRoomAccountData<Record<string, unknown> | null>(
-      ENCRYPTION_NOTICE,
-      roomId,
-      null,
-    );
-    this.noticed.add(roomId);
-    if (done) return;
-    const text = t(this.lang, "matrix.encrypted");
-    await client.sendMessage(roomId, { msgtype: "m.notice", body: text, "m.mentions": {} });
-    await client.setRoomAccountData(ENCRYPTION_NOTICE, roomId, {
-      noticedAt: this.opts.clock.now().toISOString(),
-    });
-    this.opts.log.info({ roomId }, "told an encrypted room that copbot cannot read it");
   }
 }

@@ -67,7 +67,8 @@ export class E2eeEngine {
     private readonly log: Logger,
   ) {
     const machine = store.machine;
-    // Ask other devices for keys copbot misses; never hand out keys itself (it has no own devices to serve).
+    // Missing keys are requested from the bot account's own other devices (the Rust crypto accepts
+    // forwarded keys only from those); copbot itself forwards none.
     machine.roomKeyRequestsEnabled = true;
     machine.roomKeyForwardingEnabled = false;
     machine.registerRoomKeyUpdatedCallback(async (infos) => {

@@ -1,7 +1,8 @@
 import type { MatrixClient } from "@vector-im/matrix-bot-sdk";
 import type { Logger } from "pino";
 import type { Clock } from "../../src/core/clock";
-import { t, type Lang } from "../../src/i18n";
+import type { Lang } from "../../src/i18n";
+import { matrixText } from "./messages";
 
 /** Room account data that records the encryption notice, so each room hears it only once. */
 const ENCRYPTION_NOTICE = "org.copbot.encryption_notice";
@@ -30,7 +31,7 @@ export class EncryptionNotice {
     );
     this.noticed.add(roomId);
     if (done) return;
-    const text = t(this.lang, "matrix.encrypted");
+    const text = matrixText(this.lang)("matrix.encrypted");
     await client.sendMessage(roomId, { msgtype: "m.notice", body: text, "m.mentions": {} });
     await client.setRoomAccountData(ENCRYPTION_NOTICE, roomId, { noticedAt: this.clock.now().toISOString() });
     this.log.info({ roomId }, "told an encrypted room that copbot cannot read it");

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { MatrixClient } from "@vector-im/matrix-bot-sdk";
 import type { Logger } from "pino";
-import type { MatrixConfig } from "../../src/config";
+import type { MatrixConfig } from "./config";
 import type { Clock } from "../../src/core/clock";
 import { ConfigError } from "../../src/core/errors";
 import type { CoreEvent } from "../../src/core/events";

@@ -1,8 +1,9 @@
 import type { MatrixClient } from "@vector-im/matrix-bot-sdk";
 import type { Logger } from "pino";
 import { z } from "zod";
-import { t, type Lang } from "../../../src/i18n";
+import type { Lang } from "../../../src/i18n";
 import { escapeHtml, matrixTo } from "../html";
+import { matrixText } from "../messages";
 import type { MatrixE2ee } from "./e2ee";
 import { WaitingEvents } from "./waiting";
 
@@ -87,7 +88,7 @@ export class EncryptedReader {
   ): Promise<void> {
     const name = (await this.ctx.displayName(roomId, event.sender).catch(() => undefined)) ?? event.sender;
     const key = withheld ? "matrix.e2ee.withheld" : "matrix.e2ee.undecryptable";
-    const text = t(this.ctx.lang, key);
+    const text = matrixText(this.ctx.lang)(key);
     const relation = event.content["m.relates_to"];
     const thread =
       relation?.rel_type === "m.thread" && relation.event_id !== undefined ? relation.event_id : undefined;
@@ -118,7 +119,7 @@ export class EncryptedReader {
   /** After a lost crypto state: tells every encrypted room that copbot has a new device. */
   async announceNewDevice(): Promise<void> {
     const client = this.ctx.client();
-    const text = t(this.ctx.lang, "matrix.e2ee.newDevice", { device: this.e2ee.deviceId });
+    const text = matrixText(this.ctx.lang)("matrix.e2ee.newDevice", { device: this.e2ee.deviceId });
     for (const roomId of await client.getJoinedRooms()) {
       try {
         if (!(await this.e2ee.isEncrypted(roomId))) continue;

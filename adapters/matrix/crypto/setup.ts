@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
 import { z } from "zod";
-import type { MatrixConfig } from "../../../src/config";
+import type { MatrixConfig } from "../config";
 import type { Clock } from "../../../src/core/clock";
 import type { RetryingMatrixClient } from "../client";
 import { errcodeOf } from "../errors";

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { arch, cpus, platform, totalmem } from "node:os";
+import { arch, cpus, loadavg, platform, totalmem } from "node:os";
 import { join } from "node:path";
 
 /** One line of the benchmark report. A row with a `limit` is a target that passes or fails. */
@@ -18,6 +18,8 @@ export interface Row {
 export interface Results {
   readonly machine: string;
   readonly node: string;
+  /** The machine's 1-minute load average at the start and the end of the run (2 cores). */
+  readonly load?: readonly [number, number];
   readonly rows: readonly Row[];
 }
 
@@ -41,6 +43,11 @@ export function row(
     unit,
     ...(opts.limit !== undefined ? { limit: opts.limit, pass: rounded <= opts.limit } : {}),
   };
+}
+
+/** The 1-minute load average, rounded: other work on the machine slows every figure. */
+export function load(): number {
+  return Math.round((loadavg()[0] ?? 0) * 10) / 10;
 }
 
 export function machine(): string {
@@ -77,8 +84,11 @@ export function readResults(): Results {
 export function readmeSection(results: Results): string {
   const sizes = [...new Set(results.rows.flatMap((r) => (r.size ? [r.size] : [])))];
   const metrics = [...new Set(results.rows.filter((r) => r.size).map((r) => r.metric))];
+  const busy = results.load
+    ? ` (load average ${results.load[0]} at the start, ${results.load[1]} at the end)`
+    : "";
   const lines = [
-    `Measured by \`npm run bench\` on ${results.machine}, Node ${results.node}; the table is`,
+    `Measured by \`npm run bench\` on ${results.machine}, Node ${results.node}${busy}; the table is`,
     "generated from [`bench/results.json`](bench/results.json).",
     "",
     `| benchmark | ${sizes.map((s) => `${s} solved`).join(" | ")} | target | result |`,

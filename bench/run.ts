@@ -7,7 +7,17 @@ import { preparedDataset, workingCopy } from "./dataset/cache";
 import { percentile } from "./measure";
 import { measureRss } from "./memory";
 import { benchQuestionParts, benchQuestionPath } from "./question-path";
-import { machine, printRow, readResults, row, updateReadme, writeResults, type Row } from "./results";
+import {
+  load,
+  machine,
+  printRow,
+  readResults,
+  row,
+  updateReadme,
+  writeResults,
+  type Results,
+  type Row,
+} from "./results";
 import { benchScheduler } from "./scheduler";
 import { benchSearch, recordFtsQueries } from "./search";
 
@@ -69,6 +79,7 @@ async function main(): Promise<void> {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), "copbot-bench-"));
+  const loadAtStart = load();
   const rows: Row[] = [];
   const emit = (r: Row): void => {
     rows.push(r);
@@ -131,7 +142,12 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const results = { machine: machine(), node: process.versions.node, rows };
+  const results: Results = {
+    machine: machine(),
+    node: process.versions.node,
+    load: [loadAtStart, load()],
+    rows,
+  };
   writeResults(results);
   updateReadme(results);
   const failed = rows.filter((r) => r.pass === false);

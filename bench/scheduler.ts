@@ -122,45 +122,48 @@ export async function benchScheduler(dir: string, count = 10_000): Promise<Sched
   ).n;
   const eventWaits: number[] = [];
   const deliveryWaits: number[] = [];
-  // An event is handled when its reply is queued; spy on the outbox to see when that happens.
+  // An event is handled when its reply is queued: watch the outbox for each event's reply.
   const { outbox } = app.bot.services;
   const enqueue = outbox.enqueue.bind(outbox);
-  let waiting: { userId: string; due: number } | undefined;
+  const arrived = new Map<string, number>();
   outbox.enqueue = (...args: Parameters<typeof enqueue>) => {
     const [target] = args;
-    if (waiting && target.kind === "ephemeral" && target.userId === waiting.userId) {
-      eventWaits.push(Math.max(0, performance.now() - waiting.due));
-      waiting = undefined;
+    const since = target.kind === "ephemeral" ? arrived.get(target.userId) : undefined;
+    if (target.kind === "ephemeral" && since !== undefined) {
+      eventWaits.push(performance.now() - since);
+      arrived.delete(target.userId);
     }
     enqueue(...args);
   };
-  let sent = 0;
-  let done = false;
   const member = (i: number): CommandEvent => ({
     kind: "command",
     id: `bench:c${i}`,
     platform: "console",
     at: app.clock.now(),
-    userId: `console:m${3000 + (i % 100)}`,
+    userId: `console:m${3000 + i}`,
     channelId: "console:allgemein",
     isDm: false,
     text: "help",
   });
   started = performance.now();
+  // Members keep sending commands, one every 10 ms (by the timer, like sockets delivering them),
+  // each handled on its own while the backlog runs.
+  let sent = 0;
+  let lastFired = started;
+  const handling: Promise<void>[] = [];
+  const timer = setInterval(() => {
+    const event = member(sent++);
+    // When it was due: 10 ms after the previous one. A callback that comes later than that
+    // was held back by the event loop for the difference.
+    const at = lastFired + 10;
+    lastFired = performance.now();
+    arrived.set(event.userId, at);
+    handling.push(app.bot.handle(event).then(() => void deliveryWaits.push(performance.now() - at)));
+  }, 10);
   const { longestMs } = await longestBlock(async () => {
-    const events = (async () => {
-      while (!done) {
-        const due = performance.now() + 10;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-        const event = member(sent++);
-        waiting = { userId: event.userId, due };
-        await app.bot.handle(event);
-        deliveryWaits.push(Math.max(0, performance.now() - due));
-      }
-    })();
     await app.bot.tick();
-    done = true;
-    await events;
+    clearInterval(timer);
+    await Promise.all(handling);
   });
   const catchUpMs = performance.now() - started;
   await turn();

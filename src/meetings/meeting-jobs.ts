@@ -41,23 +41,30 @@ export function planMeeting(services: Services, meeting: Meeting, after: Date, s
   if (meeting.state !== "active" || meeting.remindMinutes.length === 0) return;
   const skips = new MeetingRepo(services.db).skips(meeting.id);
   const now = services.clock.now().getTime();
-  let planned = 0;
-  // Look further than LOOKAHEAD: with long lead times the nearest dates may have no reminder left.
-  for (const occurrence of upcoming(meeting.schedule, after, { count: LOOKAHEAD + SEARCH, skips })) {
-    let any = false;
-    for (const lead of meeting.remindMinutes) {
-      const runAt = new Date(occurrence.at.getTime() - lead * 60_000);
-      if (skipPast && runAt.getTime() < now) continue;
-      any = true;
-      services.scheduler.schedule({
-        kind: REMIND_JOB,
-        runAt,
-        key: `${stepKey(meetingSeries(meeting.id), occurrence.local, leadStep(lead))}@${meeting.revision}`,
-        payload: { meetingId: meeting.id, local: occurrence.local, lead, revision: meeting.revision },
-      });
+  // Plans reminders for the first `count` dates; returns for how many dates any was planned.
+  const plan = (count: number): number => {
+    let planned = 0;
+    for (const occurrence of upcoming(meeting.schedule, after, { count, skips })) {
+      let any = false;
+      for (const lead of meeting.remindMinutes) {
+        const runAt = new Date(occurrence.at.getTime() - lead * 60_000);
+        if (skipPast && runAt.getTime() < now) continue;
+        any = true;
+        services.scheduler.schedule({
+          kind: REMIND_JOB,
+          runAt,
+          key: `${stepKey(meetingSeries(meeting.id), occurrence.local, leadStep(lead))}@${meeting.revision}`,
+          payload: { meetingId: meeting.id, local: occurrence.local, lead, revision: meeting.revision },
+        });
+      }
+      if (any && (planned += 1) >= LOOKAHEAD) break;
     }
-    if (any && (planned += 1) >= LOOKAHEAD) return;
-  }
+    return planned;
+  };
+  // Usually the next dates suffice (each reminder runs this, so computing 16 dates every time
+  // made a catch-up slow); with long lead times the nearest dates may have no reminder left, so
+  // look further then. Scheduling is idempotent by key: the second pass repeats nothing.
+  if (plan(LOOKAHEAD + 1) < LOOKAHEAD) plan(LOOKAHEAD + SEARCH);
 }
 
 /** Replans a series after a change: drops its pending jobs and plans from now. */

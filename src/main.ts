@@ -1,65 +1,12 @@
 import { createInterface } from "node:readline";
 import type { Logger } from "pino";
-import { ConsoleAdapter } from "../adapters/console/console-adapter";
-import { MatrixAdapter } from "../adapters/matrix/matrix-adapter";
-import { SlackAdapter } from "../adapters/slack";
-import { openDatabase, type Db } from "../db/open";
-import { loadConfig, type Config } from "./config";
-import { createBot, type Bot } from "./core/bot";
-import { SystemClock, VirtualClock, type Clock } from "./core/clock";
+import { adapterContext, attach, buildApp, consoleAdapter, loadConfig, type App } from "./app";
+import { VirtualClock } from "./core/clock";
 import { ConfigError, CopbotError } from "./core/errors";
 import type { Adapter } from "./core/port";
-import { advanceVirtualClock, SystemRuntime } from "./core/runtime";
-import { SettingsRepo } from "./core/settings";
+import { SystemRuntime } from "./core/runtime";
 import { loadEnvFile } from "./env-file";
-import { features } from "./features";
 import { createLogger } from "./log";
-
-/** A bot with its clock, ready for adapters. */
-export interface App {
-  readonly bot: Bot;
-  readonly clock: Clock;
-  readonly db: Db;
-  readonly config: Config;
-}
-
-/** Opens the database and builds the bot with every feature. */
-export function buildApp(config: Config, log: Logger, db = openDatabase(config.dbPath)): App {
-  const clock = config.clock.kind === "virtual" ? new VirtualClock(config.clock.start) : new SystemClock();
-  const bot = createBot({ db, clock, config, log, features });
-  return { bot, clock, db, config };
-}
-
-/** The console adapter wired to an app (also used by the tests' in-process harness). */
-export function consoleAdapter(app: App, write: (line: string) => void): ConsoleAdapter {
-  const { bot, clock, config, db } = app;
-  return new ConsoleAdapter({
-    settings: new SettingsRepo(db),
-    clock,
-    timeZone: config.timeZone,
-    write,
-    ...(clock instanceof VirtualClock
-      ? {
-          advanceClock: (to: Date, onStep: (at: Date) => void) => advanceVirtualClock(bot, clock, to, onStep),
-        }
-      : {}),
-  });
-}
-
-/**
- * Connects an adapter to the bot: its port serves outgoing messages, its events go to
- * `handle`; `afterEvent` lets the runtime re-arm its outbox timer (a send held by a rate limit).
- */
-export async function attach(app: App, adapter: Adapter, afterEvent?: () => void): Promise<void> {
-  app.bot.services.ports.add(adapter.port);
-  await adapter.start(
-    async (event) => {
-      await app.bot.handle(event);
-      afterEvent?.();
-    },
-    { validateForm: (event) => app.bot.validateForm(event) },
-  );
-}
 
 async function runConsole(app: App): Promise<void> {
   const adapter = consoleAdapter(app, (line) => process.stdout.write(`${line}\n`));
@@ -85,63 +32,36 @@ async function runConsole(app: App): Promise<void> {
   await adapter.stop();
 }
 
-/** The chat platforms the configuration names; none means the console. */
-function platformAdapters(app: App, log: Logger): Adapter[] {
-  const adapters: Adapter[] = [];
-  const { slack, matrix, dataDir, lang } = app.config;
-  if (slack) {
-    adapters.push(
-      new SlackAdapter({
-        config: slack,
-        clock: app.clock,
-        log: log.child({ adapter: "slack" }),
-        homeView: (userId) => app.bot.home(userId),
-        lang,
-      }),
-    );
-  }
-  if (matrix) {
-    adapters.push(
-      new MatrixAdapter({
-        config: matrix,
-        dataDir,
-        lang,
-        clock: app.clock,
-        log: log.child({ adapter: "matrix" }),
-      }),
-    );
-  }
-  return adapters;
-}
-
 /** Serves the chat platforms until SIGINT/SIGTERM, with the scheduler on the system clock. */
-async function runPlatforms(app: App, adapters: readonly Adapter[], log: Logger): Promise<void> {
+async function runPlatforms(app: App, log: Logger): Promise<void> {
   const runtime = new SystemRuntime(app.bot);
   const started: Adapter[] = [];
-  try {
-    for (const adapter of adapters) {
+  const ctx = adapterContext(app, log);
+  for (const platform of app.config.chat) {
+    try {
+      const adapter = await platform.connect(ctx);
       await attach(app, adapter, () => runtime.armWake());
       started.push(adapter);
+    } catch (error) {
+      // One platform failing to start must not leave the others running without a scheduler.
+      for (const adapter of started) await adapter.stop();
+      throw startFailure(platform.platform, error);
     }
-  } catch (error) {
-    // One platform failing to start must not leave the others running without a scheduler.
-    for (const adapter of started) await adapter.stop();
-    throw startFailure(adapters[started.length]?.port.platform, error);
   }
   runtime.start();
-  log.info({ platforms: adapters.map((a) => a.port.platform) }, "copbot running");
+  log.info({ platforms: app.config.chat.map((p) => p.platform) }, "copbot running");
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
   });
   await runtime.stop();
   await app.bot.services.outbox.drain();
-  for (const adapter of adapters) await adapter.stop();
+  for (const adapter of started) await adapter.stop();
 }
 
 /** A start-up failure as one clear line that points at the platform's settings. */
-function startFailure(platform: string | undefined, error: unknown): unknown {
-  if (error instanceof CopbotError || platform === undefined) return error;
+function startFailure(platform: string, error: unknown): unknown {
+  if (error instanceof CopbotError) return error;
   const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
   return new ConfigError(
     `${platform.toUpperCase()}_*: could not start the ${platform} adapter: ${reason} (check the URL, token and network)`,
@@ -154,9 +74,8 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const app = buildApp(config, log);
   try {
-    const adapters = platformAdapters(app, log);
-    if (adapters.length > 0) {
-      await runPlatforms(app, adapters, log);
+    if (app.config.chat.length > 0) {
+      await runPlatforms(app, log);
     } else {
       log.info({ db: config.dbPath, clock: config.clock.kind }, "copbot starting (console)");
       await runConsole(app);

@@ -1,19 +1,12 @@
-import { auditCommand } from "../../commands/audit";
-import { helpCommand } from "../../commands/help";
-import { langCommand } from "../../commands/lang";
-import { modCommand } from "../../commands/mod";
-import { profileCommand } from "../../commands/profile";
-import { commandPrefix, type CommandRegistry } from "../../commands/registry";
 import { coreHomeSettings } from "./core-home";
 import type { Feature } from "./feature";
-import { SettingsRepo } from "./settings";
+import { SettingsRepo } from "./settings-repo";
 import { z } from "zod";
 
-/** The always-present basics: help, language, profiles, moderators, audit, welcome. */
-export function coreFeature(registry: () => CommandRegistry): Feature {
+/** The always-present basics: the home's settings and the welcome. */
+export function coreFeature(): Feature {
   return {
     name: "core",
-    commands: [helpCommand(registry), langCommand, profileCommand, modCommand, auditCommand],
     homeSettings: coreHomeSettings,
     onMemberJoined(ctx) {
       // Welcome each person once, not in every channel or group space they join.
@@ -21,9 +14,7 @@ export function coreFeature(registry: () => CommandRegistry): Feature {
       const key = `welcomed:${ctx.actor.id}`;
       if (settings.get(key, z.boolean())) return;
       settings.set(key, true);
-      ctx.reply(
-        ctx.t("core.welcome", { name: ctx.actor.displayName, prefix: commandPrefix(ctx.event.platform) }),
-      );
+      ctx.reply(ctx.t("core.welcome", { name: ctx.actor.displayName }));
     },
   };
 }

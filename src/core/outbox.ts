@@ -1,24 +1,12 @@
-import { z } from "zod";
 import type { Logger } from "pino";
 import type { Db } from "../../db/open";
 import type { Clock } from "./clock";
 import { PlatformError, RateLimitedError } from "./errors";
-import { PLATFORMS, splitId } from "./ids";
+import { splitId } from "./ids";
 import type { OutgoingMessage, PostedRef, Target } from "./message";
 import { OutgoingMessageSchema, TargetSchema } from "./message-schema";
+import { OutboxRepo, type OutboxRow } from "./outbox-repo";
 import type { PortRouter } from "./port-router";
-
-const Row = z.object({
-  id: z.number(),
-  platform: z.enum(PLATFORMS),
-  op: z.enum(["post", "update", "pin"]),
-  key: z.string().nullable(),
-  ref_key: z.string().nullable(),
-  target: z.string().nullable(),
-  message: z.string(),
-  attempts: z.number(),
-});
-type Row = z.infer<typeof Row>;
 
 const MAX_ATTEMPTS = 8;
 const BACKOFF_BASE_MS = 1_000;
@@ -37,32 +25,29 @@ function targetOwner(target: Target): string {
 export class Outbox {
   private draining: Promise<void> | undefined;
   private again = false;
+  private readonly rows: OutboxRepo;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly clock: Clock,
     private readonly ports: PortRouter,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.rows = new OutboxRepo(db);
+  }
 
   /** Queues a post. With a `key` the post happens at most once. `threadOfKey` replies in the thread of that post. */
   enqueue(target: Target, message: OutgoingMessage, opts: { key?: string; threadOfKey?: string } = {}): void {
     const platform = splitId(targetOwner(target))?.platform;
     if (!platform) throw new Error(`target without a platform: ${JSON.stringify(target)}`);
-    this.db
-      .prepare(
-        `INSERT INTO outbox (platform, op, key, ref_key, target, message, next_attempt_at, created_at)
-         VALUES (?, 'post', ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-      )
-      .run(
-        platform,
-        opts.key ?? null,
-        opts.threadOfKey ?? null,
-        JSON.stringify(target),
-        JSON.stringify(message),
-        this.clock.now().getTime(),
-        this.clock.now().getTime(),
-      );
+    this.rows.insertPost({
+      platform,
+      key: opts.key,
+      threadOfKey: opts.threadOfKey,
+      target: JSON.stringify(target),
+      message: JSON.stringify(message),
+      at: this.clock.now(),
+    });
   }
 
   /** Queues a replacement of the message posted under `key`; only the newest pending update is kept. */
@@ -76,63 +61,29 @@ export class Outbox {
   }
 
   private enqueueRef(op: "update" | "pin", key: string, message: OutgoingMessage): void {
-    const platform = this.db.prepare("SELECT platform FROM outbox WHERE key = ?").get(key) as
-      { platform: string } | undefined;
+    const platform = this.rows.platformOf(key);
     if (!platform) throw new Error(`nothing was posted under ${key}`);
-    this.db.transaction(() => {
-      if (op === "update") {
-        this.db
-          .prepare("DELETE FROM outbox WHERE op = 'update' AND ref_key = ? AND state = 'pending'")
-          .run(key);
-      }
-      this.db
-        .prepare(
-          `INSERT INTO outbox (platform, op, ref_key, message, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          platform.platform,
-          op,
-          key,
-          JSON.stringify(message),
-          this.clock.now().getTime(),
-          this.clock.now().getTime(),
-        );
-    })();
+    this.rows.insertRef({ platform, op, key, message: JSON.stringify(message), at: this.clock.now() });
   }
 
   /** Where the message queued under `key` landed, once it is sent. */
   posted(key: string): PostedRef | undefined {
-    const row = this.db
-      .prepare("SELECT posted_channel, posted_message FROM outbox WHERE key = ? AND state = 'sent'")
-      .get(key) as { posted_channel: string | null; posted_message: string | null } | undefined;
-    if (!row?.posted_channel || !row.posted_message) return undefined;
-    return { channelId: row.posted_channel, messageId: row.posted_message };
+    return this.rows.posted(key);
   }
 
   /** The key a posted message was queued under, if it had one. */
   keyOf(ref: PostedRef): string | undefined {
-    const row = this.db
-      .prepare("SELECT key FROM outbox WHERE posted_channel = ? AND posted_message = ? AND key IS NOT NULL")
-      .get(ref.channelId, ref.messageId) as { key: string } | undefined;
-    return row?.key;
+    return this.rows.keyOf(ref);
   }
 
   /** When the next platform queue head may be tried, if anything is waiting. */
   nextAttemptAt(): Date | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT min(next_attempt_at) AS at FROM outbox
-         WHERE id IN (SELECT min(id) FROM outbox WHERE state = 'pending' GROUP BY platform)`,
-      )
-      .get() as { at: number | null } | undefined;
-    return row?.at == null ? undefined : new Date(row.at);
+    return this.rows.nextAttemptAt();
   }
 
   /** Number of items not yet delivered. */
   pendingCount(): number {
-    return (
-      this.db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }
-    ).n;
+    return this.rows.pendingCount();
   }
 
   /** Delivers everything that is due, in order. Concurrent calls coalesce into one run. */
@@ -154,30 +105,26 @@ export class Outbox {
 
   /** Each platform's queue head decides: while it waits, the platform waits, so order is kept. */
   private async deliverDue(): Promise<void> {
-    const heads = this.db.prepare(
-      `SELECT * FROM outbox WHERE id IN (SELECT min(id) FROM outbox WHERE state = 'pending' GROUP BY platform)
-       AND next_attempt_at <= ? ORDER BY id LIMIT 1`,
-    );
     for (;;) {
-      const row = heads.get(this.clock.now().getTime());
+      const row = this.rows.dueHead(this.clock.now());
       if (row === undefined) return;
-      await this.deliver(Row.parse(row));
+      await this.deliver(row);
     }
   }
 
-  private async deliver(row: Row): Promise<void> {
+  private async deliver(row: OutboxRow): Promise<void> {
     try {
       const port = this.ports.forPlatform(row.platform);
       const message = OutgoingMessageSchema.parse(JSON.parse(row.message));
       if (row.op === "post") {
-        const target = this.withThread(TargetSchema.parse(JSON.parse(row.target ?? "null")), row.ref_key);
+        const target = this.withThread(TargetSchema.parse(JSON.parse(row.target ?? "null")), row.refKey);
         const ref = await port.post(target, message);
         this.markSent(row.id, ref);
         return;
       }
-      const ref = row.ref_key === null ? undefined : this.posted(row.ref_key);
+      const ref = row.refKey === undefined ? undefined : this.posted(row.refKey);
       if (!ref) {
-        this.markFailed(row, `the message ${row.ref_key ?? "?"} was never posted`);
+        this.markFailed(row, `the message ${row.refKey ?? "?"} was never posted`);
         return;
       }
       if (row.op === "update") await port.update(ref, message);
@@ -188,18 +135,18 @@ export class Outbox {
     }
   }
 
-  private withThread(target: Target, threadOfKey: string | null): Target {
-    if (threadOfKey === null || target.kind !== "channel") return target;
+  private withThread(target: Target, threadOfKey: string | undefined): Target {
+    if (threadOfKey === undefined || target.kind !== "channel") return target;
     const parent = this.posted(threadOfKey);
     return parent ? { ...target, threadId: parent.messageId } : target;
   }
 
-  private handleError(row: Row, error: unknown): void {
+  private handleError(row: OutboxRow, error: unknown): void {
     const attempts = row.attempts + 1;
     const now = this.clock.now().getTime();
     if (error instanceof RateLimitedError) {
       this.log.warn({ outbox: row.id, retryAfterMs: error.retryAfterMs }, "rate limited, delivery delayed");
-      this.reschedule(row.id, attempts, now + error.retryAfterMs, error.message);
+      this.rows.reschedule(row.id, attempts, new Date(now + error.retryAfterMs), error.message);
       return;
     }
     const retryable = !(error instanceof PlatformError) || error.retryable;
@@ -210,26 +157,14 @@ export class Outbox {
       return;
     }
     this.log.warn({ err: error, outbox: row.id, attempts }, "delivery failed, will retry");
-    this.reschedule(row.id, attempts, now + BACKOFF_BASE_MS * 2 ** (attempts - 1), message);
-  }
-
-  private reschedule(id: number, attempts: number, at: number, error: string): void {
-    this.db
-      .prepare("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")
-      .run(attempts, at, error, id);
+    this.rows.reschedule(row.id, attempts, new Date(now + BACKOFF_BASE_MS * 2 ** (attempts - 1)), message);
   }
 
   private markSent(id: number, ref: PostedRef): void {
-    this.db
-      .prepare(
-        "UPDATE outbox SET state = 'sent', posted_channel = ?, posted_message = ?, sent_at = ? WHERE id = ?",
-      )
-      .run(ref.channelId, ref.messageId, this.clock.now().getTime(), id);
+    this.rows.markSent(id, ref, this.clock.now());
   }
 
-  private markFailed(row: Row, error: string): void {
-    this.db
-      .prepare("UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?")
-      .run(error, row.id);
+  private markFailed(row: OutboxRow, error: string): void {
+    this.rows.markFailed(row.id, error);
   }
 }

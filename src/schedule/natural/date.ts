@@ -1,4 +1,4 @@
-import { WEEKDAYS } from "../../checkins/schedule";
+import { WEEKDAYS } from "../schedule";
 import { addDays, calendarDay, isoWeekday, nextDayOfMonth, nextWeekday, type LocalDate } from "./calendar";
 import { chronoDay } from "./chrono-date";
 import { normalizeWord, weekdayOf } from "./words";

@@ -1,6 +1,6 @@
 import { UserError, type Result } from "../../core/errors";
 import { t, type Lang, type MessageKey } from "../../i18n";
-import { DEFAULT_ZONE } from "../../checkins/schedule";
+import { DEFAULT_ZONE } from "../schedule";
 
 /** What every parse needs: the instant "today" refers to, the community's zone, the reader. */
 export interface ParseOptions {

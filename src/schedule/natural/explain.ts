@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { t, type Lang } from "../../i18n";
-import { weekdayNumber, type Nth, type Recurrence, type Weekday } from "../../checkins/schedule";
+import { weekdayNumber, type Nth, type Recurrence, type Weekday } from "../schedule";
 
 /** The weekday's name in `lang` (`Montag`, `Monday`); 2024-01-01 was a Monday. */
 export function dayName(weekday: Weekday, lang: Lang): string {

@@ -1,4 +1,4 @@
-import type { Recurrence } from "../../checkins/schedule";
+import type { Recurrence } from "../schedule";
 import { todayIn, type LocalDate } from "./calendar";
 import { readDateAt } from "./date";
 import { problem, resolved, type ParseOptions, type Parsed } from "./errors";

@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Recurrence, type Weekday } from "../../checkins/schedule";
+import { WEEKDAYS, type Recurrence, type Weekday } from "../schedule";
 import { checkCron } from "./cron";
 import { problem, resolved, type DateProblem, type ParseOptions, type Parsed } from "./errors";
 import { ruleInWords } from "./explain";

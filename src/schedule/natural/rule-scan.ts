@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Nth, type Weekday } from "../../checkins/schedule";
+import { WEEKDAYS, type Nth, type Weekday } from "../schedule";
 import type { RuleParts } from "./explain";
 import { readTimeAt } from "./time-of-day";
 import {

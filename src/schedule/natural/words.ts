@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Nth, type Weekday } from "../../checkins/schedule";
+import { WEEKDAYS, type Nth, type Weekday } from "../schedule";
 
 /** ASCII spellings of the grammar's umlaut words (`naechsten`); only these, `tuesday` stays. */
 const ASCII_UMLAUTS: readonly (readonly [RegExp, string])[] = [

@@ -1,6 +1,6 @@
-import { upcoming } from "../../../src/checkins/occurrences";
-import type { Recurrence } from "../../../src/checkins/schedule";
-import { ScheduleSchema } from "../../../src/checkins/schedule-schema";
+import { upcoming } from "../../../src/schedule/occurrences";
+import type { Recurrence } from "../../../src/schedule/schedule";
+import { ScheduleSchema } from "../../../src/schedule/schedule-schema";
 import { t } from "../../../src/i18n";
 import { parseRecurrence, readRecurrenceAt, recurrenceAhead } from "../../../src/schedule/natural";
 

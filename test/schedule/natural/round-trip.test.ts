@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { WEEKDAYS, type Nth, type Recurrence } from "../../../src/checkins/schedule";
+import { WEEKDAYS, type Nth, type Recurrence } from "../../../src/schedule/schedule";
 import { recurrenceInWords } from "../../../src/schedule/natural/explain";
 import { parseDate, parseRecurrence, parseTime } from "../../../src/schedule/natural";
 

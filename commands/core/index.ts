@@ -1,0 +1,8 @@
+import { auditCommand } from "./audit";
+import { helpCommand } from "./help";
+import { langCommand } from "./lang";
+import { modCommand } from "./mod";
+import { profileCommand } from "./profile";
+
+/** The basics every copbot has: help, language, profiles, moderators, audit log. */
+export const coreCommands = [helpCommand, langCommand, profileCommand, modCommand, auditCommand];

@@ -14,8 +14,11 @@ export interface ParseOptions {
   readonly example?: string;
 }
 
+/** What reading a time of day needs: no "today". */
+export type TimeOptions = Omit<ParseOptions, "now">;
+
 /** The zone and language of `options`, with their defaults. */
-export function resolved(options: ParseOptions): { zone: string; lang: Lang } {
+export function resolved(options: TimeOptions): { zone: string; lang: Lang } {
   return { zone: options.zone ?? DEFAULT_ZONE, lang: options.lang ?? "de" };
 }
 
@@ -69,7 +72,7 @@ export function problem(
   code: DateProblem,
   value: string,
   understood: string,
-  options: ParseOptions,
+  options: TimeOptions,
   example: ExampleKind,
 ): { ok: false; error: DateInputError } {
   const { lang } = resolved(options);

@@ -1,12 +1,12 @@
 import type { Recurrence } from "../schedule";
 import { todayIn, type LocalDate } from "./calendar";
 import { readDateAt } from "./date";
-import { problem, resolved, type ParseOptions, type Parsed } from "./errors";
+import { problem, resolved, type ParseOptions, type Parsed, type TimeOptions } from "./errors";
 import { dayInWords, recurrenceInWords, ruleInWords } from "./explain";
 import { readRecurrenceAt } from "./recurrence";
 import { readTimeAt } from "./time-of-day";
 
-export { DateInputError, type DateProblem, type ParseOptions, type Parsed } from "./errors";
+export { DateInputError, type DateProblem, type ParseOptions, type Parsed, type TimeOptions } from "./errors";
 export { readRecurrenceAt, recurrenceAhead, type RecurrenceRead } from "./recurrence";
 export type { LocalDate } from "./calendar";
 
@@ -47,7 +47,7 @@ export function readDate(
 export function readTime(
   tokens: readonly string[],
   at: number,
-  options: ParseOptions,
+  options: TimeOptions = {},
 ): Parsed<{ time: string; used: number }> {
   const read = readTimeAt(tokens, at);
   if (read?.kind === "time") return { ok: true, value: { time: read.time, used: read.used } };
@@ -86,7 +86,7 @@ export function parseFutureDate(text: string, options: ParseOptions): Parsed<Loc
 }
 
 /** A whole text as one time of day, normalized to `HH:MM`. */
-export function parseTime(text: string, options: ParseOptions): Parsed<string> {
+export function parseTime(text: string, options: TimeOptions = {}): Parsed<string> {
   const tokens = words(text);
   const read = readTime(tokens, 0, options);
   if (!read.ok) return read;

@@ -1,0 +1,33 @@
+import { startConsole } from "../support/console-harness";
+
+/** Issue 11's story: every command reads the same German dates, times and recurrences. */
+describe("German dates in the console", () => {
+  it("adds a meeting `jeden Montag 10 Uhr`, skips `7.6.2027` and is away until `nächsten Montag`", async () => {
+    // Tuesday 1 June 2027, 09:00 in Berlin.
+    const h = await startConsole({ start: "2027-06-01T09:00:00+02:00" });
+    await h.send(":in #allgemein", "Moin");
+    const added = await h.send('/cop meeting add "X" jeden Montag 10 Uhr in #allgemein', "/cop meeting list");
+    expect(added[1]).toContain("Termin #1 „X“ ist angelegt.");
+    expect(added.join("\n")).toContain("*#1 X* · jeden Montag, 10:00 (Europe/Berlin) · #allgemein");
+    const skipped = await h.send("/cop meeting skip 1 7.6.2027");
+    expect(skipped[1]).toContain("„X“ am Mo, 07.06.2027, 10:00 fällt aus.");
+    const back = await h.send("/cop away until nächsten Montag");
+    expect(back[1]).toContain("Gute Zeit! Bis 07.06.2027 frage ich dich nicht.");
+
+    const meeting = h.app.db.prepare("SELECT schedule FROM meetings WHERE id = 1").get() as {
+      schedule: string;
+    };
+    expect(JSON.parse(meeting.schedule)).toMatchObject({
+      recurrence: { kind: "weekly", weekday: "mon", interval: 1, time: "10:00" },
+      zone: "Europe/Berlin",
+    });
+    expect(h.app.db.prepare("SELECT local_date FROM meeting_skips").all()).toEqual([
+      { local_date: "2027-06-07" },
+    ]);
+    const away = h.app.db.prepare("SELECT away_until FROM qa_expert_settings").get() as {
+      away_until: number;
+    };
+    expect(new Date(away.away_until).toISOString()).toBe("2027-06-06T22:00:00.000Z");
+    h.close();
+  });
+});

@@ -30,4 +30,25 @@ describe("German dates in the console", () => {
     expect(new Date(away.away_until).toISOString()).toBe("2027-06-06T22:00:00.000Z");
     h.close();
   });
+
+  it("edits a rule in part, reads quiet hours and several weekdays in words", async () => {
+    const h = await startConsole({ start: "2027-06-01T09:00:00+02:00" });
+    await h.send(":in #allgemein", "Moin", '/cop meeting add "X" jeden Montag 10 Uhr in #allgemein');
+    const edited = await h.send("/cop meeting edit 1 um 11 Uhr", "/cop meeting edit 1 alle 2 Wochen");
+    expect(edited[1]).toContain("#1 „X“ ist geändert: jeden Montag, 11:00 (Europe/Berlin)");
+    expect(edited[3]).toContain("#1 „X“ ist geändert: alle 2 Wochen am Montag, 11:00 (Europe/Berlin)");
+    const workdays = await h.send('/cop meeting add "Y" werktags 9 Uhr in #allgemein');
+    // 09:00 today has just passed: Wednesday to Friday follow.
+    expect(workdays.join("\n")).toMatch(
+      /Mi, 02\.06\.2027, 09:00\n.*Do, 03\.06\.2027, 09:00\n.*Fr, 04\.06\.2027, 09:00/,
+    );
+    const quiet = await h.send("/cop expert quiet 18 Uhr bis 8 Uhr", "/cop expert quiet 6pm-8am");
+    expect(quiet[1]).toContain("Ruhezeit gespeichert: 18:00–08:00 Uhr.");
+    expect(quiet[3]).toContain("Ruhezeit gespeichert: 18:00–08:00 Uhr.");
+    const wrong = await h.send('/cop meeting add "Z" jeden Montag 25 Uhr in #allgemein');
+    expect(wrong[1]).toContain(
+      "Verstanden habe ich: jeden Montag. „25 Uhr“ ist keine gültige Uhrzeit (00:00 bis 23:59). Beispiel: /cop meeting add",
+    );
+    h.close();
+  });
 });

@@ -42,10 +42,13 @@ describe("German dates in the console", () => {
     expect(workdays.join("\n")).toMatch(
       /Mi, 02\.06\.2027, 09:00\n.*Do, 03\.06\.2027, 09:00\n.*Fr, 04\.06\.2027, 09:00/,
     );
+    const list = await h.send('/cop meeting add "Z" Mo und Do 14 Uhr in #allgemein', "/cop meeting list");
+    expect(list.join("\n")).toContain("*#2 Y* · werktags (Mo–Fr), 09:00 (Europe/Berlin)");
+    expect(list.join("\n")).toContain("*#3 Z* · jeden Montag und Donnerstag, 14:00 (Europe/Berlin)");
     const quiet = await h.send("/cop expert quiet 18 Uhr bis 8 Uhr", "/cop expert quiet 6pm-8am");
     expect(quiet[1]).toContain("Ruhezeit gespeichert: 18:00–08:00 Uhr.");
     expect(quiet[3]).toContain("Ruhezeit gespeichert: 18:00–08:00 Uhr.");
-    const wrong = await h.send('/cop meeting add "Z" jeden Montag 25 Uhr in #allgemein');
+    const wrong = await h.send('/cop meeting add "W" jeden Montag 25 Uhr in #allgemein');
     expect(wrong[1]).toContain(
       "Verstanden habe ich: jeden Montag. „25 Uhr“ ist keine gültige Uhrzeit (00:00 bis 23:59). Beispiel: /cop meeting add",
     );

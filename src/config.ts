@@ -43,6 +43,16 @@ const EnvSchema = z.object({
   COPBOT_START: z.iso.datetime({ offset: true, local: true }).optional(),
   COPBOT_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   COPBOT_QA_ESCALATE_HOURS: z.coerce.number().positive().max(720).default(24),
+  COPBOT_OUTBOX_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
+  COPBOT_HEALTH_PORT: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .union([z.literal("off"), z.coerce.number().int().min(0).max(65535)], {
+        message: "a port number (0: any free port) or off",
+      })
+      .optional(),
+  ),
+  COPBOT_CALL_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(10),
   COPBOT_GRACE_MINUTES: z.coerce
     .number()
     .int()
@@ -103,8 +113,26 @@ export interface Config {
   readonly logLevel: string;
   readonly qa: { readonly escalateAfterHours: number };
   readonly meetings: { readonly graceMinutes: number };
+  /** Delivered outbox items are kept this long (updates and thread replies need their reference). */
+  readonly outbox: { readonly retentionDays: number };
+  /**
+   * Port of the operations server (`/healthz`, `/readyz`); undefined: off. On by default (8081)
+   * when a platform runs, off in the console unless set.
+   */
+  readonly healthPort?: number;
+  /** How long any call to a platform may take before it counts as failed (and is retried). */
+  readonly callTimeoutMs: number;
   readonly slack?: SlackConfig;
   readonly matrix?: MatrixConfig;
+}
+
+/** The default operations port when a platform runs. */
+export const DEFAULT_HEALTH_PORT = 8081;
+
+function healthPort(value: number | "off" | undefined, platforms: boolean): { healthPort?: number } {
+  if (value === "off") return {};
+  if (value !== undefined) return { healthPort: value };
+  return platforms ? { healthPort: DEFAULT_HEALTH_PORT } : {};
 }
 
 /**
@@ -145,6 +173,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.COPBOT_LOG_LEVEL,
     qa: { escalateAfterHours: e.COPBOT_QA_ESCALATE_HOURS },
     meetings: { graceMinutes: e.COPBOT_GRACE_MINUTES },
+    outbox: { retentionDays: e.COPBOT_OUTBOX_RETENTION_DAYS },
+    callTimeoutMs: Math.round(e.COPBOT_CALL_TIMEOUT_SECONDS * 1000),
+    ...healthPort(e.COPBOT_HEALTH_PORT, Boolean(e.SLACK_BOT_TOKEN || e.MATRIX_HOMESERVER_URL)),
     ...(e.SLACK_BOT_TOKEN
       ? {
           slack: {

@@ -60,6 +60,8 @@ export interface MatrixAdapterOptions {
   readonly retry?: RetryPolicy;
   /** Long-poll timeout of each sync request. */
   readonly syncTimeoutMs?: number;
+  /** How long any other request to the homeserver may take before it counts as failed (default 10 s). */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -114,6 +116,7 @@ export class MatrixAdapter implements Adapter {
       token,
       storageFor(dir),
       this.opts.retry ?? DEFAULT_RETRY,
+      this.opts.timeoutMs,
     );
     client.syncingTimeout = this.opts.syncTimeoutMs ?? 30_000;
     this.client = client;

@@ -11,6 +11,7 @@ import type { EventContext, Feature } from "./feature";
 import { buildHome } from "./home";
 import { defaultName, type Member } from "./members";
 import { textMessage, type OutgoingMessage, type Target } from "./message";
+import type { JobHandler } from "./scheduler";
 import { createServices, type Services } from "./services";
 
 const CANCEL_WORDS = new Set(["abbrechen", "cancel", "stop", "/cop cancel", "!cop cancel"]);
@@ -34,28 +35,34 @@ export class Bot {
     this.registry = new CommandRegistry(this.features.flatMap((f) => f.commands ?? []));
     for (const feature of this.features) {
       for (const [kind, handler] of Object.entries(feature.jobs ?? {}))
-        services.scheduler.register(kind, handler);
+        services.scheduler.register(kind, reportingBrokenDatabase(services, handler));
     }
     // Admins from COPBOT_ADMINS are derived at run time (roleOf), never stored: removing
     // someone from the variable takes the role away at the next start.
     for (const id of services.config.admins) services.members.ensure(id);
   }
 
-  /** The single entry point for every inbound event. Never throws on user input. */
+  /**
+   * The single entry point for every inbound event. Never throws on user input. Returns once
+   * the event's answers are delivered (or waiting for the platform); it never waits for other
+   * conversations or for bulk fan-out.
+   */
   async handle(event: CoreEvent): Promise<void> {
     if (event.kind === "timer") {
       await this.tick();
       return;
     }
-    if (!this.firstSeen(event.id)) return;
-    let ctx: EventContext | undefined;
-    try {
-      ctx = await this.context(event);
-      await this.route(ctx);
-    } catch (error) {
-      this.fail(ctx, event, error);
-    }
-    await this.services.outbox.drain();
+    await this.services.outbox.deliverFrom(async () => {
+      let ctx: EventContext | undefined;
+      try {
+        if (!this.firstSeen(event.id)) return;
+        ctx = await this.context(event);
+        await this.route(ctx);
+      } catch (error) {
+        // A broken database ends the process (see Health); an answer could not be stored anyway.
+        if (!this.services.health.fatal(error)) this.fail(ctx, event, error);
+      }
+    });
   }
 
   /**
@@ -86,11 +93,26 @@ export class Bot {
     }
   }
 
-  /** Runs due jobs, then delivers what is due in the outbox. */
+  /** Runs due jobs, then delivers everything the outbox can deliver now (tests, console, virtual clock). */
   async tick(): Promise<void> {
-    await this.services.scheduler.runDue(this.services);
+    await this.runDue();
     await this.services.outbox.drain();
-    this.pruneDedupe();
+  }
+
+  /**
+   * Runs due jobs, prunes old bookkeeping and starts delivering, without waiting for the
+   * delivery (the system clock's tick: a fan-out must not hold the next tick).
+   */
+  async runDue(): Promise<void> {
+    const { scheduler, outbox, health, log, config } = this.services;
+    try {
+      await scheduler.runDue(this.services);
+      this.pruneDedupe();
+      outbox.prune(config.outbox.retentionDays * 86_400_000);
+    } catch (error) {
+      if (!health.fatal(error)) log.error({ err: error }, "running due jobs failed");
+    }
+    outbox.kick();
   }
 
   private firstSeen(eventId: string): boolean {
@@ -198,6 +220,22 @@ export class Bot {
     this.services.log.error({ err: error, event: event.id, kind: event.kind }, "handling an event failed");
     reply(t("core.err.internal"));
   }
+}
+
+/** A job handler whose broken-database errors stop the process (the scheduler would only retry them). */
+function reportingBrokenDatabase(services: Services, handler: JobHandler): JobHandler {
+  const report = (error: unknown): never => {
+    services.health.fatal(error);
+    throw error;
+  };
+  return (job, ctx) => {
+    try {
+      const result = handler(job, ctx);
+      return result instanceof Promise ? result.catch(report) : result;
+    } catch (error) {
+      return report(error);
+    }
+  };
 }
 
 /** Where an answer to this event goes: privately for commands and clicks, in the thread for messages. */

@@ -10,6 +10,8 @@ import { slack as deSlack } from "./de/slack";
 import { slack as enSlack } from "./en/slack";
 import { matrix as deMatrix } from "./de/matrix";
 import { matrix as enMatrix } from "./en/matrix";
+import { ops as deOps } from "./de/ops";
+import { ops as enOps } from "./en/ops";
 
 /**
  * Message catalogues. German is the source of truth: its keys define `MessageKey`, and each
@@ -23,6 +25,7 @@ export const de = {
   ...deGroups,
   ...deSlack,
   ...deMatrix,
+  ...deOps,
 } as const;
 export type MessageKey = keyof typeof de;
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -32,6 +35,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enGroups,
   ...enSlack,
   ...enMatrix,
+  ...enOps,
 };
 
 export const LANGS = ["de", "en"] as const;

@@ -20,6 +20,26 @@ export interface ScriptedResponse {
 /** Computes the JSON body of a successful answer from the call's arguments. */
 type Responder = (args: Record<string, unknown>) => Record<string, unknown>;
 
+/**
+ * What a test decides for one incoming call before the stand-in answers: a scripted answer,
+ * "hang" (take the call, act on it, never answer: a slow or stuck Slack), or undefined for
+ * the normal answer.
+ */
+export type Interceptor = (call: {
+  method: string;
+  args: Record<string, unknown>;
+}) => ScriptedResponse | "hang" | undefined;
+
+/** A message as the stand-in keeps it, for `conversations.history` and `.replies`. */
+export interface StoredMessage {
+  readonly ts: string;
+  readonly channel: string;
+  readonly text: string;
+  readonly threadTs?: string;
+  readonly metadata?: unknown;
+  readonly files?: readonly { name: string }[];
+}
+
 /** Fields the Web API client sends JSON-encoded inside form data. */
 const JSON_FIELDS = new Set(["blocks", "view", "attachments", "files", "metadata"]);
 
@@ -56,10 +76,22 @@ export class SlackApiStandIn {
   private wss: WebSocketServer | undefined;
   private sockets: WebSocket[] = [];
   private tsCounter = 0;
+  private readonly uploads = new Map<string, string>();
   readonly acks: Record<string, unknown>[] = [];
+  /** Every message posted, by channel (DMs under their `D…` id), in order. */
+  readonly messages = new Map<string, StoredMessage[]>();
+  /** Runs before every Web API call (not `response_url`); see `Interceptor`. */
+  intercept: Interceptor = () => undefined;
   base = "";
 
-  constructor(private readonly identity = { botUserId: "UCOPBOT", botId: "BCOPBOT" }) {
+  /**
+   * `now` sets the clock of message timestamps (default: a fixed day, so tests can name
+   * them); pass the test's clock where copbot looks messages up by time.
+   */
+  constructor(
+    private readonly identity = { botUserId: "UCOPBOT", botId: "BCOPBOT" },
+    private readonly now?: () => number,
+  ) {
     this.defaults();
   }
 
@@ -190,10 +222,16 @@ export class SlackApiStandIn {
     }
   }
 
-  /** A fresh message timestamp, as Slack assigns them. */
+  /** A fresh message timestamp, as Slack assigns them (seconds, then a counter). */
   nextTs(): string {
     this.tsCounter += 1;
-    return `1764000000.${String(this.tsCounter).padStart(6, "0")}`;
+    const seconds = this.now ? Math.floor(this.now() / 1000) : 1764000000;
+    return `${seconds}.${String(this.tsCounter % 1_000_000).padStart(6, "0")}`;
+  }
+
+  /** The messages copbot posted into a conversation (a DM by the member's user id), in order. */
+  postedIn(channel: string): StoredMessage[] {
+    return this.messages.get(/^[UW]/.test(channel) ? `D${channel}` : channel) ?? [];
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -219,12 +257,17 @@ export class SlackApiStandIn {
     const method = url.replace(/^\/api\//, "").split("?")[0] ?? "";
     const auth = req.headers.authorization;
     const args = decode(raw, req.headers["content-type"]);
+    const intercepted = this.intercept({ method, args });
     const responder = this.responders.get(method);
-    const answer = this.scripted.get(method)?.shift() ?? {
-      body: responder ? responder(args) : { ok: false, error: "unknown_method" },
-    };
+    const answer =
+      intercepted !== undefined && intercepted !== "hang"
+        ? intercepted
+        : (this.scripted.get(method)?.shift() ?? {
+            body: responder ? responder(args) : { ok: false, error: "unknown_method" },
+          });
     this.record(method, auth?.replace(/^Bearer /, ""), args, answer.body);
-    send(answer);
+    // A hanging Slack did the work but never says so.
+    if (intercepted !== "hang") send(answer);
   }
 
   private record(
@@ -249,7 +292,23 @@ export class SlackApiStandIn {
       ok: true,
       url: `${this.base.replace("http", "ws")}/socket`,
     }));
-    this.respond("chat.postMessage", (a) => ({ ok: true, channel: a.channel, ts: this.nextTs() }));
+    this.respond("chat.postMessage", (a) => {
+      // A user id as channel posts into the app's DM with that person.
+      const channel = /^[UW]/.test(String(a.channel)) ? `D${String(a.channel)}` : String(a.channel);
+      const ts = this.nextTs();
+      this.store({
+        ts,
+        channel,
+        text: String(a.text ?? ""),
+        ...(typeof a.thread_ts === "string" ? { threadTs: a.thread_ts } : {}),
+        ...(a.metadata !== undefined ? { metadata: a.metadata } : {}),
+      });
+      return { ok: true, channel, ts };
+    });
+    this.respond("conversations.history", (a) => this.page(a, (m) => m.threadTs === undefined, true));
+    this.respond("conversations.replies", (a) =>
+      this.page(a, (m) => m.ts === a.ts || m.threadTs === a.ts, false),
+    );
     this.respond("chat.postEphemeral", () => ({ ok: true, message_ts: this.nextTs() }));
     this.respond("chat.update", (a) => ({ ok: true, channel: a.channel, ts: a.ts }));
     this.respond("chat.getPermalink", (a) => ({
@@ -273,11 +332,59 @@ export class SlackApiStandIn {
     }));
     this.respond("users.list", ok({ members: [], response_metadata: { next_cursor: "" } }));
     this.respond("conversations.list", ok({ channels: [], response_metadata: { next_cursor: "" } }));
-    this.respond("files.getUploadURLExternal", () => ({
+    this.respond("files.getUploadURLExternal", (a) => {
+      this.uploads.set("F0001", String(a.filename));
+      return { ok: true, upload_url: `${this.base}/upload/F0001`, file_id: "F0001" };
+    });
+    this.respond("files.completeUploadExternal", (a) => {
+      if (typeof a.channel_id === "string") {
+        this.store({
+          ts: this.nextTs(),
+          channel: a.channel_id,
+          text: "",
+          ...(typeof a.thread_ts === "string" ? { threadTs: a.thread_ts } : {}),
+          files: [{ name: this.uploads.get("F0001") ?? "" }],
+        });
+      }
+      return { ok: true, files: [{ id: "F0001" }] };
+    });
+  }
+
+  private store(message: StoredMessage): void {
+    const list = this.messages.get(message.channel) ?? [];
+    list.push(message);
+    this.messages.set(message.channel, list);
+  }
+
+  /** One page of a conversation as Slack pages it (history newest first, replies oldest first). */
+  private page(
+    args: Record<string, unknown>,
+    keep: (m: StoredMessage) => boolean,
+    newestFirst: boolean,
+  ): Record<string, unknown> {
+    const oldest = Number(args.oldest ?? 0);
+    const all = (this.messages.get(String(args.channel)) ?? []).filter(
+      (m) => keep(m) && Number(m.ts) >= oldest,
+    );
+    const ordered = newestFirst ? [...all].reverse() : all;
+    const start = Number(args.cursor ?? 0);
+    const limit = Number(args.limit ?? 100);
+    const slice = ordered.slice(start, start + limit);
+    const more = start + limit < ordered.length;
+    return {
       ok: true,
-      upload_url: `${this.base}/upload/F0001`,
-      file_id: "F0001",
-    }));
-    this.respond("files.completeUploadExternal", ok({ files: [{ id: "F0001" }] }));
+      messages: slice.map((m) => ({
+        type: "message",
+        ts: m.ts,
+        text: m.text,
+        ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+        ...(m.metadata !== undefined && args.include_all_metadata !== undefined
+          ? { metadata: m.metadata }
+          : {}),
+        ...(m.files ? { files: m.files } : {}),
+      })),
+      has_more: more,
+      response_metadata: { next_cursor: more ? String(start + limit) : "" },
+    };
   }
 }

@@ -1,0 +1,375 @@
+import { z } from "zod";
+import type { Db } from "../../db/open";
+import { PLATFORMS, type Platform } from "./ids";
+import type { PostedRef } from "./message";
+
+export const DELIVERY_CLASSES = ["post", "ephemeral", "update", "pin"] as const;
+/** The kind of platform call an item needs; rate limits may hold one class (a Slack method). */
+export type DeliveryClass = (typeof DELIVERY_CLASSES)[number];
+
+const STATES = ["pending", "sending", "sent", "failed", "expired", "dropped"] as const;
+
+const RowSchema = z
+  .object({
+    id: z.number(),
+    platform: z.enum(PLATFORMS),
+    op: z.enum(["post", "update", "pin"]),
+    key: z.string().nullable(),
+    ref_key: z.string().nullable(),
+    target: z.string().nullable(),
+    message: z.string(),
+    lane: z.string(),
+    class: z.enum(DELIVERY_CLASSES),
+    priority: z.number(),
+    delivery_id: z.string(),
+    state: z.enum(STATES),
+    attempts: z.number(),
+    in_doubt: z.number(),
+    next_attempt_at: z.number(),
+    first_attempt_at: z.number().nullable(),
+    expires_at: z.number(),
+    notify_expiry: z.number(),
+    last_error: z.string().nullable(),
+    created_at: z.number(),
+  })
+  .transform((r) => ({
+    id: r.id,
+    platform: r.platform,
+    op: r.op,
+    key: r.key,
+    refKey: r.ref_key,
+    target: r.target,
+    message: r.message,
+    lane: r.lane,
+    cls: r.class,
+    priority: r.priority,
+    deliveryId: r.delivery_id,
+    state: r.state,
+    attempts: r.attempts,
+    inDoubt: r.in_doubt === 1,
+    nextAttemptAt: r.next_attempt_at,
+    firstAttemptAt: r.first_attempt_at,
+    expiresAt: r.expires_at,
+    notifyExpiry: r.notify_expiry === 1,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+  }));
+
+/** One outbox item as stored. */
+export type OutboxRow = z.output<typeof RowSchema>;
+
+/** What `insert` stores; ids, state and attempt bookkeeping are the table's. */
+export interface NewItem {
+  readonly platform: Platform;
+  readonly op: OutboxRow["op"];
+  readonly key: string | null;
+  readonly refKey: string | null;
+  readonly target: string | null;
+  readonly message: string;
+  readonly lane: string;
+  readonly cls: DeliveryClass;
+  readonly priority: number;
+  readonly deliveryId: string;
+  readonly notBefore: number;
+  readonly expiresAt: number;
+  readonly notifyExpiry: boolean;
+  readonly now: number;
+}
+
+/** Depth and oldest item of one lane, for `/cop status`. */
+export interface LaneDepth {
+  readonly lane: string;
+  readonly platform: Platform;
+  readonly depth: number;
+  readonly oldestId: number;
+  readonly oldestAt: number;
+}
+
+const OPEN = "state IN ('pending', 'sending')";
+const FINISHED = "state IN ('sent', 'failed', 'expired', 'dropped')";
+/** The first open item of each lane: the only one that may go next. */
+const HEADS = `SELECT lane, min(id) AS head, min(priority) AS prio FROM outbox WHERE ${OPEN} GROUP BY lane`;
+
+const parseRows = (rows: unknown[]): OutboxRow[] => rows.map((row) => RowSchema.parse(row));
+
+/** All SQL of the outbox (see `Outbox` for what the states and columns mean). */
+export class OutboxRepo {
+  constructor(private readonly db: Db) {}
+
+  /** False once the database was closed (a test or a stop that did not stop delivery first). */
+  isOpen(): boolean {
+    return this.db.open;
+  }
+
+  /** Runs `work` in one transaction. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  /** Stores an item; undefined when its key was queued before (keyed posts happen once). */
+  insert(item: NewItem): number | undefined {
+    const result = this.db
+      .prepare(
+        `INSERT INTO outbox (platform, op, key, ref_key, target, message, lane, class, priority, delivery_id,
+           next_attempt_at, expires_at, notify_expiry, created_at)
+         VALUES (@platform, @op, @key, @refKey, @target, @message, @lane, @cls, @priority, @deliveryId,
+           @notBefore, @expiresAt, @notifyExpiry, @now)
+         ON CONFLICT (key) DO NOTHING`,
+      )
+      .run({ ...item, notifyExpiry: item.notifyExpiry ? 1 : 0 });
+    return result.changes > 0 ? Number(result.lastInsertRowid) : undefined;
+  }
+
+  /** Drops pending updates of a message: only the newest replacement matters. */
+  dropPendingUpdates(refKey: string, now: number): void {
+    this.db
+      .prepare(
+        "UPDATE outbox SET state = 'dropped', finished_at = ? WHERE op = 'update' AND ref_key = ? AND state = 'pending'",
+      )
+      .run(now, refKey);
+  }
+
+  /** Platform and lane of the post queued under `key`. */
+  laneOfKey(key: string): { platform: Platform; lane: string } | undefined {
+    const row = this.db.prepare("SELECT platform, lane FROM outbox WHERE key = ?").get(key);
+    return row === undefined
+      ? undefined
+      : z.object({ platform: z.enum(PLATFORMS), lane: z.string() }).parse(row);
+  }
+
+  /** State of the post queued under `key`. */
+  stateOfKey(key: string): OutboxRow["state"] | undefined {
+    const row = this.db.prepare("SELECT state FROM outbox WHERE key = ?").get(key);
+    return row === undefined ? undefined : z.object({ state: z.enum(STATES) }).parse(row).state;
+  }
+
+  posted(key: string): PostedRef | undefined {
+    const row = this.db
+      .prepare("SELECT posted_channel, posted_message FROM outbox WHERE key = ? AND state = 'sent'")
+      .get(key) as { posted_channel: string | null; posted_message: string | null } | undefined;
+    if (!row?.posted_channel || !row.posted_message) return undefined;
+    return { channelId: row.posted_channel, messageId: row.posted_message };
+  }
+
+  keyOf(ref: PostedRef): string | undefined {
+    const row = this.db
+      .prepare("SELECT key FROM outbox WHERE posted_channel = ? AND posted_message = ? AND key IS NOT NULL")
+      .get(ref.channelId, ref.messageId) as { key: string } | undefined;
+    return row?.key;
+  }
+
+  get(id: number): OutboxRow | undefined {
+    const row = this.db.prepare("SELECT * FROM outbox WHERE id = ?").get(id);
+    return row === undefined ? undefined : RowSchema.parse(row);
+  }
+
+  /** The highest id so far (0 for an empty outbox). */
+  maxId(): number {
+    return (this.db.prepare("SELECT coalesce(max(id), 0) AS id FROM outbox").get() as { id: number }).id;
+  }
+
+  /** Lane heads that are due now: answers to people first, then by age. */
+  candidates(now: number, limit: number): OutboxRow[] {
+    return parseRows(
+      this.db
+        .prepare(
+          `SELECT o.* FROM (${HEADS}) h JOIN outbox o ON o.id = h.head
+           WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY h.prio, o.id LIMIT ?`,
+        )
+        .all(now, limit),
+    );
+  }
+
+  /** When the earliest lane head that is not in flight may be tried. */
+  nextHeadAt(): number | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT min(o.next_attempt_at) AS at FROM (${HEADS}) h JOIN outbox o ON o.id = h.head WHERE o.state = 'pending'`,
+      )
+      .get() as { at: number | null };
+    return row.at ?? undefined;
+  }
+
+  /** The first open item of a lane. */
+  laneHead(lane: string): OutboxRow | undefined {
+    const row = this.db
+      .prepare(`SELECT * FROM outbox WHERE lane = ? AND ${OPEN} ORDER BY id LIMIT 1`)
+      .get(lane);
+    return row === undefined ? undefined : RowSchema.parse(row);
+  }
+
+  /** Marks an item in flight (committed before the call); false when it is no longer pending. */
+  markSending(id: number, now: number): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE outbox SET state = 'sending', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?)
+           WHERE id = ? AND state = 'pending'`,
+        )
+        .run(now, id).changes > 0
+    );
+  }
+
+  markSent(id: number, ref: PostedRef | undefined, now: number): void {
+    this.db
+      .prepare(
+        `UPDATE outbox SET state = 'sent', posted_channel = coalesce(?, posted_channel),
+           posted_message = coalesce(?, posted_message), finished_at = ?, last_error = NULL WHERE id = ?`,
+      )
+      .run(ref?.channelId ?? null, ref?.messageId ?? null, now, id);
+  }
+
+  /** Back to pending, to be tried at `at`; `inDoubt` once set stays set. */
+  reschedule(id: number, at: number, error: string, inDoubt: boolean): void {
+    this.db
+      .prepare(
+        `UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, in_doubt = max(in_doubt, ?)
+         WHERE id = ?`,
+      )
+      .run(at, error, inDoubt ? 1 : 0, id);
+  }
+
+  markFailed(id: number, error: string, now: number): void {
+    this.db
+      .prepare("UPDATE outbox SET state = 'failed', last_error = ?, finished_at = ? WHERE id = ?")
+      .run(error, now, id);
+  }
+
+  /** Expires what waited too long; returns the expired items. */
+  expireDue(now: number): OutboxRow[] {
+    return parseRows(
+      this.db
+        .prepare(
+          `UPDATE outbox SET state = 'expired', finished_at = ? WHERE state = 'pending' AND expires_at <= ? RETURNING *`,
+        )
+        .all(now, now),
+    );
+  }
+
+  /** Nothing of this class (or, without one, of this platform) is tried before `until`. */
+  holdBack(platform: Platform, cls: DeliveryClass | undefined, until: number): void {
+    this.db
+      .prepare(
+        `UPDATE outbox SET next_attempt_at = max(next_attempt_at, ?)
+         WHERE state = 'pending' AND platform = ? AND (? IS NULL OR class = ?)`,
+      )
+      .run(until, platform, cls ?? null, cls ?? null);
+  }
+
+  /** Items found in flight at start-up: their call may or may not have arrived. */
+  recoverInFlight(): number {
+    return this.db.prepare("UPDATE outbox SET state = 'pending', in_doubt = 1 WHERE state = 'sending'").run()
+      .changes;
+  }
+
+  /**
+   * A failed (or expired) item goes back to the queue, with the failed items that belong to
+   * it (its updates, pins and thread replies), and `expiresAt` as its new deadline.
+   */
+  retry(id: number, now: number, expiresAt: number): boolean {
+    return this.db.transaction(() => {
+      const row = this.get(id);
+      if (!row || (row.state !== "failed" && row.state !== "expired")) return false;
+      const again = this.db.prepare(
+        `UPDATE outbox SET state = 'pending', next_attempt_at = ?, expires_at = max(expires_at, ?),
+           finished_at = NULL WHERE state IN ('failed', 'expired') AND (id = ? OR (? IS NOT NULL AND ref_key = ?))`,
+      );
+      again.run(now, expiresAt, id, row.key, row.key);
+      return true;
+    })();
+  }
+
+  /** A moderator gives up on a failed item. */
+  drop(id: number, now: number): boolean {
+    return (
+      this.db
+        .prepare(
+          "UPDATE outbox SET state = 'dropped', finished_at = ? WHERE id = ? AND state IN ('failed', 'expired')",
+        )
+        .run(now, id).changes > 0
+    );
+  }
+
+  /**
+   * Deletes up to `limit` finished items older than `before`, except posts that open items
+   * still refer to (an update or thread reply needs its post's reference).
+   */
+  prune(before: number, limit: number): number {
+    return this.db
+      .prepare(
+        `DELETE FROM outbox WHERE id IN (
+           SELECT id FROM outbox WHERE ${FINISHED} AND finished_at < ?
+             AND (key IS NULL OR key NOT IN (SELECT ref_key FROM outbox WHERE ${OPEN} AND ref_key IS NOT NULL))
+           LIMIT ?)`,
+      )
+      .run(before, limit).changes;
+  }
+
+  pendingCount(): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM outbox WHERE ${OPEN}`).get() as { n: number }).n;
+  }
+
+  /** Open items per lane, deepest first. */
+  lanes(limit: number): { lanes: LaneDepth[]; total: number; laneCount: number } {
+    const rows = z
+      .array(
+        z.object({
+          lane: z.string(),
+          platform: z.enum(PLATFORMS),
+          depth: z.number(),
+          oldest_id: z.number(),
+          oldest_at: z.number(),
+        }),
+      )
+      .parse(
+        this.db
+          .prepare(
+            `SELECT lane, platform, count(*) AS depth, min(id) AS oldest_id, min(created_at) AS oldest_at
+             FROM outbox WHERE ${OPEN} GROUP BY lane ORDER BY depth DESC, oldest_id LIMIT ?`,
+          )
+          .all(limit),
+      );
+    const totals = this.db
+      .prepare(`SELECT count(*) AS total, count(DISTINCT lane) AS lanes FROM outbox WHERE ${OPEN}`)
+      .get() as { total: number; lanes: number };
+    return {
+      lanes: rows.map((r) => ({
+        lane: r.lane,
+        platform: r.platform,
+        depth: r.depth,
+        oldestId: r.oldest_id,
+        oldestAt: r.oldest_at,
+      })),
+      total: totals.total,
+      laneCount: totals.lanes,
+    };
+  }
+
+  /** The oldest open item. */
+  oldestOpen(): OutboxRow | undefined {
+    const row = this.db.prepare(`SELECT * FROM outbox WHERE ${OPEN} ORDER BY created_at, id LIMIT 1`).get();
+    return row === undefined ? undefined : RowSchema.parse(row);
+  }
+
+  /** Items that failed for good, newest first. */
+  failed(limit: number): { rows: OutboxRow[]; total: number } {
+    const rows = parseRows(
+      this.db.prepare("SELECT * FROM outbox WHERE state = 'failed' ORDER BY id DESC LIMIT ?").all(limit),
+    );
+    const total = (
+      this.db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'failed'").get() as { n: number }
+    ).n;
+    return { rows, total };
+  }
+
+  /** How long the oldest due item (not in flight) has been waiting past its time, in ms. */
+  overdueMs(now: number): number {
+    const row = this.db
+      .prepare(
+        `SELECT min(o.next_attempt_at) AS at FROM (${HEADS}) h JOIN outbox o ON o.id = h.head
+         WHERE o.state = 'pending' AND o.next_attempt_at <= ?`,
+      )
+      .get(now) as { at: number | null };
+    return row.at === null ? 0 : now - row.at;
+  }
+}

@@ -39,9 +39,12 @@ export class SlackHarness {
       hooks?: AdapterHooks;
       sleep?: Sleep;
       config?: Partial<SlackConfig>;
+      timeoutMs?: number;
+      /** The stand-in's clock for message timestamps (see `SlackApiStandIn`). */
+      now?: () => number;
     } = {},
   ): Promise<SlackHarness> {
-    const api = await new SlackApiStandIn(BOT).start();
+    const api = await new SlackApiStandIn(BOT, opts.now).start();
     const config: SlackConfig =
       mode === "http"
         ? { botToken: "xoxb-test-token", signingSecret: SIGNING_SECRET, port: 0, apiUrl: api.apiUrl }
@@ -51,6 +54,7 @@ export class SlackHarness {
       ...(opts.clock ? { clock: opts.clock } : {}),
       ...(opts.homeView ? { homeView: opts.homeView } : {}),
       ...(opts.sleep ? { sleep: opts.sleep } : {}),
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
       ...BOT,
       host: "127.0.0.1",
       // The client's default retries a 500 for ~30 minutes.

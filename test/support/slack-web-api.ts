@@ -82,6 +82,8 @@ export class SlackApiStandIn {
   readonly messages = new Map<string, StoredMessage[]>();
   /** Runs before every Web API call (not `response_url`); see `Interceptor`. */
   intercept: Interceptor = () => undefined;
+  /** Runs before every `response_url` request. */
+  interceptResponseUrl: Interceptor = () => undefined;
   base = "";
 
   /**
@@ -242,11 +244,11 @@ export class SlackApiStandIn {
       res.end(JSON.stringify(r.body));
     };
     if (url.startsWith("/response/")) {
-      this.record("response_url", undefined, {
-        url: url.slice("/response/".length),
-        ...decode(raw, "application/json"),
-      });
-      return send(this.scripted.get("response_url")?.shift() ?? { body: { ok: true } });
+      const args = { url: url.slice("/response/".length), ...decode(raw, "application/json") };
+      const intercepted = this.interceptResponseUrl({ method: "response_url", args });
+      this.record("response_url", undefined, args);
+      if (intercepted === "hang") return;
+      return send(intercepted ?? this.scripted.get("response_url")?.shift() ?? { body: { ok: true } });
     }
     if (url.startsWith("/upload/")) {
       this.record("upload", undefined, { file: url.slice("/upload/".length), content: raw });

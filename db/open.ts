@@ -96,7 +96,7 @@ export function openDatabase(path: string): Db {
 
 /** Damaged pages anywhere in the file stop copbot now, not at some later event. */
 function checkIntact(db: Db, path: string): void {
-  const result = String(db.pragma("quick_check", { simple: true }));
+  const result = String(db.pragma("quick_check(1)", { simple: true })).split("\n")[0] ?? "";
   if (result !== "ok") {
     throw new DatabaseError(
       `COPBOT_DB ${path} is damaged (${result}): stop copbot and restore the file from a backup, or move it away to start with an empty database`,

@@ -208,6 +208,10 @@ async function main(): Promise<StopReason | undefined> {
       await runConsole(app, stop);
     }
     return stop.current;
+  } catch (error) {
+    // A broken database surfacing anywhere (an adapter's own bookkeeping too) gets its clear line.
+    const { health } = app.bot.services;
+    throw health.fatal(error) ? (health.broken ?? error) : error;
   } finally {
     stop.dispose();
     leaseOf(app.db)?.stopRenewing();
@@ -216,20 +220,29 @@ async function main(): Promise<StopReason | undefined> {
   }
 }
 
+/**
+ * Ends the process once copbot has stopped: the database is closed and what is left waits in
+ * the outbox, so a call that still hangs (and holds the event loop) must not delay the exit.
+ */
+function exit(code: number): void {
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), 100).unref();
+}
+
 if (require.main === module) {
   main().then(
     (reason) => {
       if (reason?.kind === "fatal") {
         process.stderr.write(`copbot: ${reason.error.message}\n`);
-        process.exitCode = 2;
+        exit(2);
       } else {
-        process.exitCode = 0;
+        exit(0);
       }
     },
     (error: unknown) => {
       const line = error instanceof CopbotError ? error.message : String((error as Error).stack ?? error);
       process.stderr.write(`copbot: ${line}\n`);
-      process.exitCode = error instanceof CopbotError ? 2 : 1;
+      exit(error instanceof CopbotError ? 2 : 1);
     },
   );
 }

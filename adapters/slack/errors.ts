@@ -52,8 +52,10 @@ export function toPlatformError(error: unknown, method: string): PlatformError {
   }
   if (e.code === ErrorCode.HTTPError) {
     const status = typeof e.statusCode === "number" ? e.statusCode : 0;
+    // Slack answered with an error status: the call was refused, not half done.
     return new PlatformError(`slack ${method} failed: HTTP ${status}`, status >= 500 || status === 0, {
       cause: error,
+      maybeDelivered: false,
     });
   }
   // Network trouble (RequestError, timeouts) and anything unexpected: worth another try. Only a

@@ -305,7 +305,7 @@ export class Dispatcher {
     if (error instanceof RateLimitedError) {
       const until = now + error.retryAfterMs;
       this.hold(row, error.scope, until, now);
-      this.repo.reschedule(row.id, until, reason, false);
+      this.repo.reschedule(row.id, Math.max(until, this.heldUntil(row.platform, row.cls)), reason, false);
       this.log.warn(
         { outbox: row.id, lane: row.lane, retryAfterMs: error.retryAfterMs },
         "outbox: rate limited",
@@ -324,8 +324,10 @@ export class Dispatcher {
     const exp = this.opts.backoffBaseMs * 2 ** Math.min(attempts - 1, 30);
     const delay = Math.min(this.opts.backoffCapMs, exp) * (0.5 + this.opts.random() / 2);
     const maybe = error instanceof PlatformError ? error.maybeDelivered : true;
-    this.repo.reschedule(row.id, now + Math.ceil(delay), reason, maybe);
-    this.noteOutage(row, now + Math.ceil(delay));
+    const retryAt = now + Math.ceil(delay);
+    this.noteOutage(row, retryAt);
+    // Never before a hold on its platform ends: the item would only be skipped then.
+    this.repo.reschedule(row.id, Math.max(retryAt, this.heldUntil(row.platform, row.cls)), reason, maybe);
     this.log.warn(
       { err: error, outbox: row.id, lane: row.lane, attempts },
       "outbox: delivery failed, will retry",

@@ -153,7 +153,10 @@ export interface SlackCopbot {
 }
 
 /** Starts the real core on Monday 2026-11-30 09:00 Berlin with `slack:U0ADMIN` as admin, reached over Slack. */
-export async function startSlackCopbot(mode: "http" | "socket"): Promise<SlackCopbot> {
+export async function startSlackCopbot(
+  mode: "http" | "socket",
+  opts: { timeoutMs?: number } = {},
+): Promise<SlackCopbot> {
   const config = loadConfig({
     COPBOT_CLOCK: "virtual",
     COPBOT_START: "2026-11-30T09:00:00+01:00",
@@ -165,6 +168,9 @@ export async function startSlackCopbot(mode: "http" | "socket"): Promise<SlackCo
   if (!(clock instanceof VirtualClock)) throw new Error("the Slack story needs the virtual clock");
   const slack = await SlackHarness.start(mode, {
     clock,
+    // Slack's timestamps follow the story's clock: copbot looks posts in doubt up by time.
+    now: () => clock.now().getTime(),
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     handle: (event) => app.bot.handle(event),
     attach: (adapter) => app.bot.services.ports.add(adapter.port),
     homeView: (userId) => app.bot.home(userId),

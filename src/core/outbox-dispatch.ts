@@ -42,6 +42,7 @@ export interface DispatchHooks {
 /** Failures in a row (over different lanes) after which a platform counts as down. */
 const OUTAGE_AFTER = 3;
 const BATCH = 200;
+const EXPIRY_CHECK_MS = 1_000;
 
 /**
  * Delivers outbox items: lane heads only (so order holds per conversation), answers to people
@@ -63,6 +64,7 @@ export class Dispatcher {
   private closed = false;
   /** When the last call settled (delivered or not): readiness tells a stalled outbox by it. */
   private lastSettledAt: number;
+  private expiryCheckedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly repo: OutboxRepo,
@@ -176,7 +178,8 @@ export class Dispatcher {
       }
       this.start(next, now);
     }
-    if (nothingLeft) this.hooks.wake(this.nextAttemptAt());
+    // With calls in flight, their completion looks again; only an idle dispatcher needs waking.
+    if (nothingLeft && this.inflight.size === 0) this.hooks.wake(this.nextAttemptAt());
     this.checkWaiters(now);
   }
 
@@ -203,8 +206,12 @@ export class Dispatcher {
   }
 
   private refresh(now: number): void {
-    const expired = this.repo.expireDue(now);
-    if (expired.length > 0) this.hooks.expired(expired);
+    // Expiry is a matter of minutes: looking once a second is plenty.
+    if (now - this.expiryCheckedAt >= EXPIRY_CHECK_MS || now < this.expiryCheckedAt) {
+      this.expiryCheckedAt = now;
+      const expired = this.repo.expireDue(now);
+      if (expired.length > 0) this.hooks.expired(expired);
+    }
     this.ready = this.repo.candidates(now, BATCH);
     this.exhausted = this.ready.length < BATCH;
     this.dirty = false;
@@ -230,7 +237,7 @@ export class Dispatcher {
         this.inflight.delete(row.id);
         this.lastSettledAt = this.clock.now().getTime();
         // The lane's next item is not in the prefetched batch: look again once it runs out.
-        this.exhausted = false;
+        if (this.repo.isOpen() && this.repo.laneHasOpen(row.lane)) this.exhausted = false;
         this.fill();
       });
     this.inflight.set(row.id, { lane: row.lane, done });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Statement } from "better-sqlite3";
 import type { Db } from "../../db/open";
 import { PLATFORMS, type Platform } from "./ids";
 import type { PostedRef } from "./message";
@@ -94,7 +95,19 @@ const parseRows = (rows: unknown[]): OutboxRow[] => rows.map((row) => RowSchema.
 
 /** All SQL of the outbox (see `Outbox` for what the states and columns mean). */
 export class OutboxRepo {
+  /** Statements are prepared once: the outbox runs several per message. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
+
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   /** False once the database was closed (a test or a stop that did not stop delivery first). */
   isOpen(): boolean {
@@ -108,30 +121,26 @@ export class OutboxRepo {
 
   /** Stores an item; undefined when its key was queued before (keyed posts happen once). */
   insert(item: NewItem): number | undefined {
-    const result = this.db
-      .prepare(
-        `INSERT INTO outbox (platform, op, key, ref_key, target, message, lane, class, priority, delivery_id,
+    const result = this.sql(
+      `INSERT INTO outbox (platform, op, key, ref_key, target, message, lane, class, priority, delivery_id,
            next_attempt_at, expires_at, notify_expiry, created_at)
          VALUES (@platform, @op, @key, @refKey, @target, @message, @lane, @cls, @priority, @deliveryId,
            @notBefore, @expiresAt, @notifyExpiry, @now)
          ON CONFLICT (key) DO NOTHING`,
-      )
-      .run({ ...item, notifyExpiry: item.notifyExpiry ? 1 : 0 });
+    ).run({ ...item, notifyExpiry: item.notifyExpiry ? 1 : 0 });
     return result.changes > 0 ? Number(result.lastInsertRowid) : undefined;
   }
 
   /** Drops pending updates of a message: only the newest replacement matters. */
   dropPendingUpdates(refKey: string, now: number): void {
-    this.db
-      .prepare(
-        "UPDATE outbox SET state = 'dropped', finished_at = ? WHERE op = 'update' AND ref_key = ? AND state = 'pending'",
-      )
-      .run(now, refKey);
+    this.sql(
+      "UPDATE outbox SET state = 'dropped', finished_at = ? WHERE op = 'update' AND ref_key = ? AND state = 'pending'",
+    ).run(now, refKey);
   }
 
   /** Platform and lane of the post queued under `key`. */
   laneOfKey(key: string): { platform: Platform; lane: string } | undefined {
-    const row = this.db.prepare("SELECT platform, lane FROM outbox WHERE key = ?").get(key);
+    const row = this.sql("SELECT platform, lane FROM outbox WHERE key = ?").get(key);
     return row === undefined
       ? undefined
       : z.object({ platform: z.enum(PLATFORMS), lane: z.string() }).parse(row);
@@ -139,126 +148,112 @@ export class OutboxRepo {
 
   /** State of the post queued under `key`. */
   stateOfKey(key: string): OutboxRow["state"] | undefined {
-    const row = this.db.prepare("SELECT state FROM outbox WHERE key = ?").get(key);
+    const row = this.sql("SELECT state FROM outbox WHERE key = ?").get(key);
     return row === undefined ? undefined : z.object({ state: z.enum(STATES) }).parse(row).state;
   }
 
   posted(key: string): PostedRef | undefined {
-    const row = this.db
-      .prepare("SELECT posted_channel, posted_message FROM outbox WHERE key = ? AND state = 'sent'")
-      .get(key) as { posted_channel: string | null; posted_message: string | null } | undefined;
+    const row = this.sql(
+      "SELECT posted_channel, posted_message FROM outbox WHERE key = ? AND state = 'sent'",
+    ).get(key) as { posted_channel: string | null; posted_message: string | null } | undefined;
     if (!row?.posted_channel || !row.posted_message) return undefined;
     return { channelId: row.posted_channel, messageId: row.posted_message };
   }
 
   keyOf(ref: PostedRef): string | undefined {
-    const row = this.db
-      .prepare("SELECT key FROM outbox WHERE posted_channel = ? AND posted_message = ? AND key IS NOT NULL")
-      .get(ref.channelId, ref.messageId) as { key: string } | undefined;
+    const row = this.sql(
+      "SELECT key FROM outbox WHERE posted_channel = ? AND posted_message = ? AND key IS NOT NULL",
+    ).get(ref.channelId, ref.messageId) as { key: string } | undefined;
     return row?.key;
   }
 
   get(id: number): OutboxRow | undefined {
-    const row = this.db.prepare("SELECT * FROM outbox WHERE id = ?").get(id);
+    const row = this.sql("SELECT * FROM outbox WHERE id = ?").get(id);
     return row === undefined ? undefined : RowSchema.parse(row);
-  }
-
-  /** The highest id so far (0 for an empty outbox). */
-  maxId(): number {
-    return (this.db.prepare("SELECT coalesce(max(id), 0) AS id FROM outbox").get() as { id: number }).id;
   }
 
   /** Lane heads that are due now: answers to people first, then by age. */
   candidates(now: number, limit: number): OutboxRow[] {
     return parseRows(
-      this.db
-        .prepare(
-          `SELECT o.* FROM (${HEADS}) h JOIN outbox o ON o.id = h.head
+      this.sql(
+        `SELECT o.* FROM (${HEADS}) h JOIN outbox o ON o.id = h.head
            WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY h.prio, o.id LIMIT ?`,
-        )
-        .all(now, limit),
+      ).all(now, limit),
     );
   }
 
   /** When the earliest lane head that is not in flight may be tried. */
   nextHeadAt(): number | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT min(o.next_attempt_at) AS at FROM (${HEADS}) h JOIN outbox o ON o.id = h.head WHERE o.state = 'pending'`,
-      )
-      .get() as { at: number | null };
+    const row = this.sql(
+      `SELECT min(o.next_attempt_at) AS at FROM (${HEADS}) h JOIN outbox o ON o.id = h.head WHERE o.state = 'pending'`,
+    ).get() as { at: number | null };
     return row.at ?? undefined;
+  }
+
+  /** Whether a lane still has an open item (cheaper than looking at the heads of all lanes). */
+  laneHasOpen(lane: string): boolean {
+    return this.sql(`SELECT 1 FROM outbox WHERE lane = ? AND ${OPEN} LIMIT 1`).get(lane) !== undefined;
   }
 
   /** The first open item of a lane. */
   laneHead(lane: string): OutboxRow | undefined {
-    const row = this.db
-      .prepare(`SELECT * FROM outbox WHERE lane = ? AND ${OPEN} ORDER BY id LIMIT 1`)
-      .get(lane);
+    const row = this.sql(`SELECT * FROM outbox WHERE lane = ? AND ${OPEN} ORDER BY id LIMIT 1`).get(lane);
     return row === undefined ? undefined : RowSchema.parse(row);
   }
 
   /** Marks an item in flight (committed before the call); false when it is no longer pending. */
   markSending(id: number, now: number): boolean {
     return (
-      this.db
-        .prepare(
-          `UPDATE outbox SET state = 'sending', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?)
+      this.sql(
+        `UPDATE outbox SET state = 'sending', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?)
            WHERE id = ? AND state = 'pending'`,
-        )
-        .run(now, id).changes > 0
+      ).run(now, id).changes > 0
     );
   }
 
   markSent(id: number, ref: PostedRef | undefined, now: number): void {
-    this.db
-      .prepare(
-        `UPDATE outbox SET state = 'sent', posted_channel = coalesce(?, posted_channel),
+    this.sql(
+      `UPDATE outbox SET state = 'sent', posted_channel = coalesce(?, posted_channel),
            posted_message = coalesce(?, posted_message), finished_at = ?, last_error = NULL WHERE id = ?`,
-      )
-      .run(ref?.channelId ?? null, ref?.messageId ?? null, now, id);
+    ).run(ref?.channelId ?? null, ref?.messageId ?? null, now, id);
   }
 
   /** Back to pending, to be tried at `at`; `inDoubt` once set stays set. */
   reschedule(id: number, at: number, error: string, inDoubt: boolean): void {
-    this.db
-      .prepare(
-        `UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, in_doubt = max(in_doubt, ?)
+    this.sql(
+      `UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, in_doubt = max(in_doubt, ?)
          WHERE id = ?`,
-      )
-      .run(at, error, inDoubt ? 1 : 0, id);
+    ).run(at, error, inDoubt ? 1 : 0, id);
   }
 
   markFailed(id: number, error: string, now: number): void {
-    this.db
-      .prepare("UPDATE outbox SET state = 'failed', last_error = ?, finished_at = ? WHERE id = ?")
-      .run(error, now, id);
+    this.sql("UPDATE outbox SET state = 'failed', last_error = ?, finished_at = ? WHERE id = ?").run(
+      error,
+      now,
+      id,
+    );
   }
 
   /** Expires what waited too long; returns the expired items. */
   expireDue(now: number): OutboxRow[] {
     return parseRows(
-      this.db
-        .prepare(
-          `UPDATE outbox SET state = 'expired', finished_at = ? WHERE state = 'pending' AND expires_at <= ? RETURNING *`,
-        )
-        .all(now, now),
+      this.sql(
+        `UPDATE outbox SET state = 'expired', finished_at = ? WHERE state = 'pending' AND expires_at <= ? RETURNING *`,
+      ).all(now, now),
     );
   }
 
   /** Nothing of this class (or, without one, of this platform) is tried before `until`. */
   holdBack(platform: Platform, cls: DeliveryClass | undefined, until: number): void {
-    this.db
-      .prepare(
-        `UPDATE outbox SET next_attempt_at = max(next_attempt_at, ?)
+    this.sql(
+      `UPDATE outbox SET next_attempt_at = max(next_attempt_at, ?)
          WHERE state = 'pending' AND platform = ? AND (? IS NULL OR class = ?)`,
-      )
-      .run(until, platform, cls ?? null, cls ?? null);
+    ).run(until, platform, cls ?? null, cls ?? null);
   }
 
   /** Items found in flight at start-up: their call may or may not have arrived. */
   recoverInFlight(): number {
-    return this.db.prepare("UPDATE outbox SET state = 'pending', in_doubt = 1 WHERE state = 'sending'").run()
+    return this.sql("UPDATE outbox SET state = 'pending', in_doubt = 1 WHERE state = 'sending'").run()
       .changes;
   }
 
@@ -270,7 +265,7 @@ export class OutboxRepo {
     return this.db.transaction(() => {
       const row = this.get(id);
       if (!row || (row.state !== "failed" && row.state !== "expired")) return false;
-      const again = this.db.prepare(
+      const again = this.sql(
         `UPDATE outbox SET state = 'pending', next_attempt_at = ?, expires_at = max(expires_at, ?),
            finished_at = NULL WHERE state IN ('failed', 'expired') AND (id = ? OR (? IS NOT NULL AND ref_key = ?))`,
       );
@@ -282,11 +277,9 @@ export class OutboxRepo {
   /** A moderator gives up on a failed item. */
   drop(id: number, now: number): boolean {
     return (
-      this.db
-        .prepare(
-          "UPDATE outbox SET state = 'dropped', finished_at = ? WHERE id = ? AND state IN ('failed', 'expired')",
-        )
-        .run(now, id).changes > 0
+      this.sql(
+        "UPDATE outbox SET state = 'dropped', finished_at = ? WHERE id = ? AND state IN ('failed', 'expired')",
+      ).run(now, id).changes > 0
     );
   }
 
@@ -295,18 +288,16 @@ export class OutboxRepo {
    * still refer to (an update or thread reply needs its post's reference).
    */
   prune(before: number, limit: number): number {
-    return this.db
-      .prepare(
-        `DELETE FROM outbox WHERE id IN (
+    return this.sql(
+      `DELETE FROM outbox WHERE id IN (
            SELECT id FROM outbox WHERE ${FINISHED} AND finished_at < ?
              AND (key IS NULL OR key NOT IN (SELECT ref_key FROM outbox WHERE ${OPEN} AND ref_key IS NOT NULL))
            LIMIT ?)`,
-      )
-      .run(before, limit).changes;
+    ).run(before, limit).changes;
   }
 
   pendingCount(): number {
-    return (this.db.prepare(`SELECT count(*) AS n FROM outbox WHERE ${OPEN}`).get() as { n: number }).n;
+    return (this.sql(`SELECT count(*) AS n FROM outbox WHERE ${OPEN}`).get() as { n: number }).n;
   }
 
   /** Open items per lane, deepest first. */
@@ -322,16 +313,14 @@ export class OutboxRepo {
         }),
       )
       .parse(
-        this.db
-          .prepare(
-            `SELECT lane, platform, count(*) AS depth, min(id) AS oldest_id, min(created_at) AS oldest_at
+        this.sql(
+          `SELECT lane, platform, count(*) AS depth, min(id) AS oldest_id, min(created_at) AS oldest_at
              FROM outbox WHERE ${OPEN} GROUP BY lane ORDER BY depth DESC, oldest_id LIMIT ?`,
-          )
-          .all(limit),
+        ).all(limit),
       );
-    const totals = this.db
-      .prepare(`SELECT count(*) AS total, count(DISTINCT lane) AS lanes FROM outbox WHERE ${OPEN}`)
-      .get() as { total: number; lanes: number };
+    const totals = this.sql(
+      `SELECT count(*) AS total, count(DISTINCT lane) AS lanes FROM outbox WHERE ${OPEN}`,
+    ).get() as { total: number; lanes: number };
     return {
       lanes: rows.map((r) => ({
         lane: r.lane,
@@ -347,29 +336,26 @@ export class OutboxRepo {
 
   /** The oldest open item. */
   oldestOpen(): OutboxRow | undefined {
-    const row = this.db.prepare(`SELECT * FROM outbox WHERE ${OPEN} ORDER BY created_at, id LIMIT 1`).get();
+    const row = this.sql(`SELECT * FROM outbox WHERE ${OPEN} ORDER BY created_at, id LIMIT 1`).get();
     return row === undefined ? undefined : RowSchema.parse(row);
   }
 
   /** Items that failed for good, newest first. */
   failed(limit: number): { rows: OutboxRow[]; total: number } {
     const rows = parseRows(
-      this.db.prepare("SELECT * FROM outbox WHERE state = 'failed' ORDER BY id DESC LIMIT ?").all(limit),
+      this.sql("SELECT * FROM outbox WHERE state = 'failed' ORDER BY id DESC LIMIT ?").all(limit),
     );
-    const total = (
-      this.db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'failed'").get() as { n: number }
-    ).n;
+    const total = (this.sql("SELECT count(*) AS n FROM outbox WHERE state = 'failed'").get() as { n: number })
+      .n;
     return { rows, total };
   }
 
   /** How long the oldest due item (not in flight) has been waiting past its time, in ms. */
   overdueMs(now: number): number {
-    const row = this.db
-      .prepare(
-        `SELECT min(o.next_attempt_at) AS at FROM (${HEADS}) h JOIN outbox o ON o.id = h.head
+    const row = this.sql(
+      `SELECT min(o.next_attempt_at) AS at FROM (${HEADS}) h JOIN outbox o ON o.id = h.head
          WHERE o.state = 'pending' AND o.next_attempt_at <= ?`,
-      )
-      .get(now) as { at: number | null };
+    ).get(now) as { at: number | null };
     return row.at === null ? 0 : now - row.at;
   }
 }

@@ -229,11 +229,6 @@ export class Outbox {
     return this.repo.drop(id, this.clock.now().getTime());
   }
 
-  /** One item, for the moderator buttons. */
-  item(id: number): OutboxRow | undefined {
-    return this.repo.get(id);
-  }
-
   /** Deletes delivered and given-up items older than `retentionMs` (a bounded batch per call). */
   prune(retentionMs: number): number {
     return this.repo.prune(this.clock.now().getTime() - retentionMs, 1_000);

@@ -226,7 +226,8 @@ describe("Outbox", () => {
   it("lets an event wait for its own answers only, never for a fan-out or a stuck conversation", async () => {
     const { port, outbox } = setup({ maxInFlight: 2 });
     port.decide = (target) => (target.kind === "dm" && target.userId === "slack:U0" ? "hang" : undefined);
-    for (let i = 0; i < 100; i++) outbox.enqueue(dm(`U${i}`), textMessage(`prompt ${i}`), { priority: "bulk" });
+    for (let i = 0; i < 100; i++)
+      outbox.enqueue(dm(`U${i}`), textMessage(`prompt ${i}`), { priority: "bulk" });
     outbox.kick();
     await outbox.deliverFrom(async () => {
       outbox.enqueue(channel("C1"), textMessage("answer"));

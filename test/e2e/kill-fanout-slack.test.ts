@@ -74,13 +74,14 @@ describe("a fan-out over Slack survives kill -9 and SIGTERM", () => {
       kills.push(posts());
     }
 
-    // SIGTERM while Slack holds three posts without answering.
+    // SIGTERM while three posts are in flight on a slow Slack: they finish, the rest waits.
     api.intercept = () => undefined;
     const stopping = startCopbot(dir, env);
     await until(async () => (await readiness(healthPort)) === 200, "readiness", 30_000);
-    let held = 0;
-    api.intercept = ({ method }) => (method === "chat.postMessage" && ++held <= 3 ? "hang" : undefined);
-    await until(() => held >= 3, "three posts in flight", 30_000);
+    let slow = 0;
+    api.intercept = ({ method }) =>
+      method === "chat.postMessage" && ++slow <= 3 ? { delayMs: 800 } : undefined;
+    await until(() => slow >= 3, "three posts in flight", 30_000);
     const signalled = Date.now();
     stopping.child.kill("SIGTERM");
     // Readiness turns false at once, and no new event is taken.

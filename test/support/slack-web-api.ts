@@ -22,13 +22,13 @@ type Responder = (args: Record<string, unknown>) => Record<string, unknown>;
 
 /**
  * What a test decides for one incoming call before the stand-in answers: a scripted answer,
- * "hang" (take the call, act on it, never answer: a slow or stuck Slack), or undefined for
- * the normal answer.
+ * "hang" (take the call, act on it, never answer: a stuck Slack), `{ delayMs }` (the normal
+ * answer, late: a slow Slack), or undefined for the normal answer.
  */
 export type Interceptor = (call: {
   method: string;
   args: Record<string, unknown>;
-}) => ScriptedResponse | "hang" | undefined;
+}) => ScriptedResponse | "hang" | { readonly delayMs: number } | undefined;
 
 /** A message as the stand-in keeps it, for `conversations.history` and `.replies`. */
 export interface StoredMessage {
@@ -248,7 +248,8 @@ export class SlackApiStandIn {
       const intercepted = this.interceptResponseUrl({ method: "response_url", args });
       this.record("response_url", undefined, args);
       if (intercepted === "hang") return;
-      return send(intercepted ?? this.scripted.get("response_url")?.shift() ?? { body: { ok: true } });
+      const scripted = intercepted !== undefined && "body" in intercepted ? intercepted : undefined;
+      return send(scripted ?? this.scripted.get("response_url")?.shift() ?? { body: { ok: true } });
     }
     if (url.startsWith("/upload/")) {
       this.record("upload", undefined, { file: url.slice("/upload/".length), content: raw });
@@ -262,14 +263,17 @@ export class SlackApiStandIn {
     const intercepted = this.intercept({ method, args });
     const responder = this.responders.get(method);
     const answer =
-      intercepted !== undefined && intercepted !== "hang"
+      intercepted !== undefined && intercepted !== "hang" && "body" in intercepted
         ? intercepted
         : (this.scripted.get(method)?.shift() ?? {
             body: responder ? responder(args) : { ok: false, error: "unknown_method" },
           });
     this.record(method, auth?.replace(/^Bearer /, ""), args, answer.body);
-    // A hanging Slack did the work but never says so.
-    if (intercepted !== "hang") send(answer);
+    // A hanging Slack did the work but never says so; a slow one says so late.
+    if (intercepted === "hang") return;
+    if (intercepted !== undefined && "delayMs" in intercepted)
+      setTimeout(() => send(answer), intercepted.delayMs);
+    else send(answer);
   }
 
   private record(

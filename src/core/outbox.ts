@@ -80,7 +80,7 @@ export class Outbox {
     db: Db,
     private readonly clock: Clock,
     ports: PortRouter,
-    log: Logger,
+    private readonly log: Logger,
     opts: OutboxOptions = {},
   ) {
     this.repo = new OutboxRepo(db);
@@ -144,7 +144,11 @@ export class Outbox {
 
   private enqueueRef(op: "update" | "pin", key: string, message: OutgoingMessage): void {
     const parent = this.repo.laneOfKey(key);
-    if (!parent) throw new Error(`nothing was posted under ${key}`);
+    if (!parent) {
+      // Never queued, or pruned after COPBOT_OUTBOX_RETENTION_DAYS: there is nothing to change.
+      this.log.warn({ key, op }, "outbox: the message to change is not (or no longer) known");
+      return;
+    }
     const now = this.clock.now().getTime();
     const id = this.repo.transaction(() => {
       if (op === "update") this.repo.dropPendingUpdates(key, now);

@@ -263,6 +263,8 @@ describe("Outbox", () => {
     await outbox.drain();
     outbox.enqueueUpdate("parent", textMessage("changed"));
     expect(outbox.prune(30 * 86_400_000)).toBe(1);
+    // A pruned (or never queued) post cannot be changed any more: nothing is queued, nothing fails.
+    outbox.enqueueUpdate("pruned-long-ago", textMessage("RSVP 3"));
     const left = db.prepare("SELECT key, state FROM outbox ORDER BY id").all();
     expect(left).toEqual([
       { key: "parent", state: "sent" },

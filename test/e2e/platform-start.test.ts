@@ -32,6 +32,7 @@ describe("a platform that cannot be reached at start-up", () => {
             COPBOT_DB: join(dir, "copbot.db"),
             COPBOT_ENV_FILE: join(dir, ".env"),
             COPBOT_DATA_DIR: dir,
+            COPBOT_HEALTH_PORT: "off",
             MATRIX_HOMESERVER_URL: `http://127.0.0.1:${port}`,
             MATRIX_ACCESS_TOKEN: "syt_secret_token",
           },

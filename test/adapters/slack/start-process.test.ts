@@ -60,6 +60,7 @@ describe("npm start in Slack HTTP mode", () => {
           COPBOT_DB: join(dir, "copbot.db"),
           COPBOT_ENV_FILE: join(dir, ".env"),
           COPBOT_LOG_LEVEL: "warn",
+          COPBOT_HEALTH_PORT: "off",
           SLACK_BOT_TOKEN: "xoxb-process-test",
           SLACK_SIGNING_SECRET: SIGNING_SECRET,
           SLACK_PORT: String(port),

@@ -125,3 +125,16 @@ describe("the App Home on a rate limit", () => {
     }
   });
 });
+
+describe("the Slack connection state (readiness, /cop status)", () => {
+  it("is connected once Socket Mode is up, and disconnected after the adapter stopped", async () => {
+    const slack = await SlackHarness.start("socket");
+    try {
+      expect(slack.adapter.port.connection()).toMatchObject({ state: "connected" });
+      await slack.adapter.stop();
+      expect(slack.adapter.port.connection()).toMatchObject({ state: "disconnected" });
+    } finally {
+      await slack.api.stop();
+    }
+  });
+});

@@ -61,10 +61,14 @@ describe("health: readiness, the operations server and a broken database", () =>
     const pages = Number(h.app.db.pragma("page_count", { simple: true }));
     h.app.db.pragma(`max_page_count = ${pages}`);
     // Commands write (event ids, answers) until a page is needed that the volume does not have.
+    // The console's own bookkeeping (message refs) may hit it first: main classifies what
+    // reaches it the same way (see main.ts).
+    const send = (line: string) =>
+      h.send(line).catch((error: unknown) => (health.fatal(error) ? [] : Promise.reject(error)));
     const out: string[] = [];
     for (let i = 0; i < 500 && stops.length === 0; i++)
-      out.push(...(await h.send(`/cop profile bio "Notiz ${i}"`)));
-    await h.send("/cop help", "/cop help");
+      out.push(...(await send(`/cop profile bio "Notiz ${i}"`)));
+    await send("/cop help");
     expect(stops).toHaveLength(1);
     expect(stops[0]).toMatch(/^COPBOT_DB :memory: cannot grow: the disk is full/);
     expect(health.readiness()).toMatchObject({ ready: false, checks: { database: { ok: false } } });

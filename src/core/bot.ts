@@ -60,7 +60,13 @@ export class Bot {
         await this.route(ctx);
       } catch (error) {
         // A broken database ends the process (see Health); an answer could not be stored anyway.
-        if (!this.services.health.fatal(error)) this.fail(ctx, event, error);
+        if (this.services.health.fatal(error)) return;
+        try {
+          this.fail(ctx, event, error);
+        } catch (failed) {
+          // The database may break while saying so (a full disk rolls the transaction back first).
+          if (!this.services.health.fatal(failed)) throw failed;
+        }
       }
     });
   }

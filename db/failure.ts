@@ -39,8 +39,21 @@ const ADVICE: readonly { readonly codes: RegExp; readonly say: (path: string, de
  */
 export function databaseFailure(error: unknown, path: string): DatabaseError | undefined {
   if (error instanceof DatabaseError && error.fatal) return error;
-  if (!(error instanceof Database.SqliteError)) return undefined;
-  const advice = ADVICE.find((a) => a.codes.test(error.code));
-  if (!advice) return undefined;
-  return new DatabaseError(advice.say(path, error.message), { cause: error, fatal: true });
+  const sqlite = asSqliteError(error);
+  const advice = sqlite && ADVICE.find((a) => a.codes.test(sqlite.code));
+  if (!sqlite || !advice) return undefined;
+  return new DatabaseError(advice.say(path, sqlite.message), { cause: error, fatal: true });
+}
+
+/**
+ * A `SqliteError`'s code and message. Recognised by shape, not `instanceof`: the native addon
+ * keeps the error class of whoever loaded it first (a test runner loads modules per file).
+ */
+function asSqliteError(error: unknown): { code: string; message: string } | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const { name, code, message } = error as { name?: unknown; code?: unknown; message?: unknown };
+  if (name !== Database.SqliteError.name || typeof code !== "string" || !code.startsWith("SQLITE_")) {
+    return undefined;
+  }
+  return { code, message: typeof message === "string" ? message : code };
 }

@@ -1,4 +1,5 @@
 import type { webApi } from "@slack/bolt";
+import type { Logger } from "pino";
 import { z } from "zod";
 import type { Delivery } from "../../src/core/port";
 import { slackErrorCode, toPlatformError } from "./errors";
@@ -86,6 +87,29 @@ export async function findDelivery(
     if (!cursor) return "absent";
   }
   return "absent";
+}
+
+/**
+ * The timestamp of an earlier attempt's post, or undefined when Slack does not have it. A
+ * conversation copbot may not read (it posts to public channels it is no member of) cannot be
+ * checked: the post goes again, and the log says so.
+ */
+export async function findEarlierPost(
+  client: webApi.WebClient,
+  channel: string,
+  threadTs: string | undefined,
+  delivery: Delivery,
+  log: Logger,
+): Promise<string | undefined> {
+  const found = await findDelivery(client, channel, threadTs, delivery);
+  if (found === "unknown") {
+    log.warn(
+      { channel, delivery: delivery.id },
+      "slack: cannot check whether a post in doubt arrived; posting it",
+    );
+    return undefined;
+  }
+  return found === "absent" ? undefined : found.ts;
 }
 
 /** Whether the thread under `threadTs` already holds a file of this name (an upload that went through). */

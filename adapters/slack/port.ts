@@ -6,9 +6,9 @@ import type { OutgoingMessage, PostedRef, Target } from "../../src/core/message"
 import type { ChatPort, Connection, Delivery, FormSpec, UserInfo } from "../../src/core/port";
 import type { Role } from "../../src/core/roles";
 import { renderMessage, type RenderedMessage } from "./blocks";
-import { deliveryMetadata, findDelivery, threadHasFile } from "./delivery-lookup";
+import { deliveryMetadata, findEarlierPost, threadHasFile } from "./delivery-lookup";
 import { slackErrorCode, toPlatformError } from "./errors";
-import { renderForm } from "./forms";
+import { openModal } from "./forms";
 import { postToResponseUrl } from "./response-url";
 import { SlackDirectory } from "./directory";
 import { SlackPeople } from "./people";
@@ -16,9 +16,6 @@ import { PrivateSpaces, realSleep, withRateLimitRetry, type Sleep } from "./priv
 import { UNREACHABLE, UnreachableChannels } from "./unreachable";
 
 type WebClient = webApi.WebClient;
-
-/** A trigger that can no longer open a modal. */
-const EXPIRED_TRIGGER = new Set(["expired_trigger_id", "invalid_trigger_id", "exchanged_trigger_id"]);
 
 /** Slack errors that mean the wanted state already holds. */
 const ALREADY_DONE = new Set([
@@ -148,22 +145,15 @@ export class SlackPort implements ChatPort {
     return ref;
   }
 
-  /** An earlier attempt's post, when Slack has it. A conversation copbot cannot read is posted to again. */
+  /** An earlier attempt's post, when Slack has it (see `findEarlierPost`). */
   private async lookUp(
     target: Extract<Target, { kind: "channel" | "dm" }>,
     threadTs: string | undefined,
     delivery: Delivery,
   ): Promise<PostedRef | undefined> {
     const channel = target.kind === "dm" ? await this.openDm(rawId(target.userId)) : rawId(target.channelId);
-    const found = await findDelivery(this.client, channel, threadTs, delivery);
-    if (found === "unknown") {
-      this.log.warn(
-        { channel, delivery: delivery.id },
-        "slack: cannot check whether a post in doubt arrived; posting it",
-      );
-      return undefined;
-    }
-    return found === "absent" ? undefined : { channelId: qualify("slack", channel), messageId: found.ts };
+    const ts = await findEarlierPost(this.client, channel, threadTs, delivery, this.log);
+    return ts === undefined ? undefined : { channelId: qualify("slack", channel), messageId: ts };
   }
 
   /** The attachment of a post found after a crash, unless its upload went through too. */
@@ -302,31 +292,10 @@ export class SlackPort implements ChatPort {
     return (this.options.adminsModerate ?? true) ? this.people.role(userId) : undefined;
   }
 
-  /**
-   * Opens a modal. A trigger is valid for 3 s, so when it is gone, or Slack is rate limiting
-   * or slow, the core asks step by step instead (false): waiting would only lose the trigger.
-   */
-  async openForm(triggerId: string | undefined, _userId: string, form: FormSpec): Promise<boolean> {
-    if (triggerId === undefined) return false;
-    const channel = this.triggerChannels.get(triggerId);
-    try {
-      await this.client.views.open({
-        trigger_id: triggerId,
-        view: renderForm(form, channel === undefined ? undefined : rawId(channel)),
-      });
-      return true;
-    } catch (error) {
-      const failure = toPlatformError(error, "views.open");
-      const code = slackErrorCode(error);
-      if (failure.retryable || (code !== undefined && EXPIRED_TRIGGER.has(code))) {
-        this.log.info(
-          { err: error },
-          "slack: no modal (trigger gone, rate limit or timeout); asking step by step",
-        );
-        return false;
-      }
-      throw failure;
-    }
+  /** Opens a modal; false when the core should ask step by step instead (see `openModal`). */
+  openForm(triggerId: string | undefined, _userId: string, form: FormSpec): Promise<boolean> {
+    if (triggerId === undefined) return Promise.resolve(false);
+    return openModal(this.client, triggerId, form, this.triggerChannels.get(triggerId), this.log);
   }
 
   async permalink(ref: PostedRef): Promise<string | undefined> {

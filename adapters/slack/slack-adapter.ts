@@ -5,15 +5,14 @@ import pino, { type Logger } from "pino";
 import type { SlackConfig } from "../../src/config";
 import { SystemClock, type Clock } from "../../src/core/clock";
 import { ConfigError } from "../../src/core/errors";
-import { startupError, toPlatformError } from "./errors";
+import { startupError } from "./errors";
 import type { CommandEvent, CoreEvent, FormSubmitEvent } from "../../src/core/events";
 import { qualify } from "../../src/core/ids";
 import type { OutgoingMessage, Target } from "../../src/core/message";
 import { translator, type Lang } from "../../src/i18n";
 import type { Adapter, AdapterHooks, Connection } from "../../src/core/port";
-import { RateLimitedError, PlatformError } from "../../src/core/errors";
 import { boltLogger } from "./bolt-logger";
-import { homeOpenedBy, renderHome } from "./home";
+import { homeOpenedBy, publishHome } from "./home";
 import {
   fromBlockAction,
   fromMemberJoined,
@@ -58,8 +57,6 @@ export interface SlackAdapterOptions {
   readonly timeoutMs?: number;
 }
 
-/** Attempts at publishing a member's Home tab before giving up (a newer visit publishes again). */
-const HOME_ATTEMPTS = 4;
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** For load balancers and container probes in HTTP mode. */
@@ -291,29 +288,15 @@ export class SlackAdapter implements Adapter {
     }
   }
 
-  /**
-   * Publishes the Home tab the core composes for this member. A rate limit is waited out
-   * (`Retry-After`) and a transient failure retried with a short backoff; each attempt
-   * composes the view anew, so it shows the newest state.
-   */
+  /** Publishes the Home tab the core composes for this member (see `publishHome`). */
   private async publishHome(user: string | undefined): Promise<void> {
     const build = this.options.homeView;
     if (user === undefined || build === undefined) return;
-    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const view = renderHome(await build(qualify("slack", user)));
-        await this.client.views.publish({ user_id: user, view });
-        return;
-      } catch (err) {
-        const failure = err instanceof PlatformError ? err : toPlatformError(err, "views.publish");
-        if (!failure.retryable || attempt >= HOME_ATTEMPTS || this.app === undefined) {
-          this.log.warn({ err, user }, "slack: publishing the App Home failed");
-          return;
-        }
-        await sleep(failure instanceof RateLimitedError ? failure.retryAfterMs : 1_000 * 2 ** (attempt - 1));
-      }
-    }
+    await publishHome(this.client, user, () => build(qualify("slack", user)), {
+      sleep: this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+      log: this.log,
+      running: () => this.app !== undefined,
+    });
   }
 
   async stop(): Promise<void> {

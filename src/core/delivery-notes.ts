@@ -1,7 +1,7 @@
 import { translator } from "../i18n";
 import { msg } from "./message";
 import { describeItem } from "./outbox-describe";
-import type { OutboxRow } from "./outbox-repo";
+import type { OutboxRow } from "./outbox-row";
 import type { Services } from "./services";
 
 const LISTED = 5;

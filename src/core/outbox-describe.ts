@@ -1,7 +1,7 @@
 import type { Translate } from "../i18n";
 import { channelRef, inlineToPlain, mention, type Inline, type OutgoingMessage } from "./message";
 import { OutgoingMessageSchema, TargetSchema } from "./message-schema";
-import type { OutboxRow } from "./outbox-repo";
+import type { OutboxRow } from "./outbox-row";
 
 const SNIPPET = 80;
 

@@ -1,11 +1,11 @@
 import type { Logger } from "pino";
 import type { Clock } from "./clock";
-import { PlatformError, RateLimitedError, type RateLimitScope } from "./errors";
+import { PlatformError, RateLimitedError } from "./errors";
 import type { Platform } from "./ids";
-import type { PostedRef, Target } from "./message";
-import { OutgoingMessageSchema, TargetSchema } from "./message-schema";
-import type { DeliveryClass, OutboxRepo, OutboxRow } from "./outbox-repo";
-import type { Delivery } from "./port";
+import { callPort, guarded } from "./outbox-call";
+import { Holds } from "./outbox-holds";
+import type { OutboxRepo } from "./outbox-repo";
+import type { DeliveryClass, OutboxRow } from "./outbox-row";
 import type { PortRouter } from "./port-router";
 
 /** Tuning of the dispatcher; the defaults suit production, tests shorten some. */
@@ -39,8 +39,6 @@ export interface DispatchHooks {
   wake(at: Date | undefined): void;
 }
 
-/** Failures in a row (over different lanes) after which a platform counts as down. */
-const OUTAGE_AFTER = 3;
 const BATCH = 200;
 const EXPIRY_CHECK_MS = 1_000;
 
@@ -52,9 +50,7 @@ const EXPIRY_CHECK_MS = 1_000;
  */
 export class Dispatcher {
   private readonly inflight = new Map<number, { lane: string; done: Promise<void> }>();
-  private readonly holds = new Map<string, number>();
-  private readonly recentLimits = new Map<string, { lane: string; at: number }>();
-  private readonly outage = new Map<Platform, { failures: number; lanes: Set<string> }>();
+  private readonly holds: Holds;
   private readonly idle: (() => void)[] = [];
   private readonly settling: { ids: readonly number[]; resolve: () => void }[] = [];
   private ready: OutboxRow[] = [];
@@ -75,6 +71,7 @@ export class Dispatcher {
     private readonly opts: DispatchOptions = DEFAULT_DISPATCH,
   ) {
     this.lastSettledAt = clock.now().getTime();
+    this.holds = new Holds(repo, () => clock.now().getTime());
   }
 
   /**
@@ -113,10 +110,7 @@ export class Dispatcher {
 
   /** The time until which a hold keeps new items of this class back (0 when none). */
   heldUntil(platform: Platform, cls: DeliveryClass): number {
-    return Math.max(
-      this.holds.get(`platform:${platform}`) ?? 0,
-      this.holds.get(`class:${platform}:${cls}`) ?? 0,
-    );
+    return this.holds.heldUntil(platform, cls);
   }
 
   /** Number of calls in flight. */
@@ -126,10 +120,7 @@ export class Dispatcher {
 
   /** Active holds (for `/cop status`): what is held and until when. */
   activeHolds(): { scope: string; until: Date }[] {
-    const now = this.clock.now().getTime();
-    return [...this.holds]
-      .filter(([, until]) => until > now)
-      .map(([scope, until]) => ({ scope, until: new Date(until) }));
+    return this.holds.active();
   }
 
   /**
@@ -200,7 +191,7 @@ export class Dispatcher {
       }
       const row = this.ready.shift();
       if (row === undefined) return undefined;
-      if (this.inflight.has(row.id) || this.busy(row.lane) || this.held(row, now)) continue;
+      if (this.inflight.has(row.id) || this.busy(row.lane) || this.holds.held(row, now)) continue;
       return row;
     }
   }
@@ -222,10 +213,6 @@ export class Dispatcher {
     return false;
   }
 
-  private held(row: OutboxRow, now: number): boolean {
-    return this.heldUntil(row.platform, row.cls) > now;
-  }
-
   private start(row: OutboxRow, now: number): void {
     if (!this.repo.markSending(row.id, now)) return;
     const done = this.attempt(row)
@@ -245,65 +232,17 @@ export class Dispatcher {
 
   private async attempt(row: OutboxRow): Promise<void> {
     try {
-      const ref = await this.guarded(this.call(row));
+      const ref = await guarded(
+        callPort(row, this.ports, this.repo, this.clock.now()),
+        this.opts.callGuardMs,
+      );
       if (this.closed) return;
       this.repo.markSent(row.id, ref, this.clock.now().getTime());
-      this.outage.delete(row.platform);
+      this.holds.succeeded(row.platform);
     } catch (error) {
       if (this.closed || this.hooks.fatal(error)) return;
       this.failed(row, error);
     }
-  }
-
-  private async call(row: OutboxRow): Promise<PostedRef | undefined> {
-    if (!this.ports.has(row.platform)) {
-      throw new PlatformError(`no adapter running for ${row.platform}`, true, { maybeDelivered: false });
-    }
-    const port = this.ports.forPlatform(row.platform);
-    const parsed = OutgoingMessageSchema.safeParse(JSON.parse(row.message));
-    if (!parsed.success) throw new PlatformError("the stored message cannot be read", false);
-    const delivery: Delivery = {
-      id: row.deliveryId,
-      inDoubt: row.inDoubt,
-      since: new Date(row.firstAttemptAt ?? this.clock.now().getTime()),
-    };
-    if (row.op === "post") {
-      const target = this.withThread(TargetSchema.parse(JSON.parse(row.target ?? "null")), row.refKey);
-      return port.post(target, parsed.data, delivery);
-    }
-    const ref = row.refKey === null ? undefined : this.repo.posted(row.refKey);
-    if (!ref) {
-      const state = row.refKey === null ? undefined : this.repo.stateOfKey(row.refKey);
-      throw new PlatformError(
-        state === undefined
-          ? `the message ${row.refKey ?? "?"} was never queued`
-          : `the message ${row.refKey ?? "?"} it belongs to was not delivered (${state})`,
-        false,
-      );
-    }
-    if (row.op === "update") await port.update(ref, parsed.data, delivery);
-    else await port.pin(ref);
-    return undefined;
-  }
-
-  /** A reply in the thread of a keyed post; top level when that post never made it. */
-  private withThread(target: Target, threadOfKey: string | null): Target {
-    if (threadOfKey === null || target.kind !== "channel") return target;
-    const parent = this.repo.posted(threadOfKey);
-    return parent ? { ...target, threadId: parent.messageId } : target;
-  }
-
-  /** A call that never settles must not hold its lane forever. */
-  private guarded<T>(call: Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const guard = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new PlatformError(`no answer within ${this.opts.callGuardMs} ms`, true)),
-        this.opts.callGuardMs,
-      );
-      timer.unref();
-    });
-    return Promise.race([call, guard]).finally(() => clearTimeout(timer));
   }
 
   private failed(row: OutboxRow, error: unknown): void {
@@ -311,7 +250,8 @@ export class Dispatcher {
     const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof RateLimitedError) {
       const until = now + error.retryAfterMs;
-      this.hold(row, error.scope, until, now);
+      this.holds.rateLimited(row, error.scope, until, now);
+      this.dirty = true;
       this.repo.reschedule(row.id, Math.max(until, this.heldUntil(row.platform, row.cls)), reason, false);
       this.log.warn(
         { outbox: row.id, lane: row.lane, retryAfterMs: error.retryAfterMs },
@@ -332,55 +272,13 @@ export class Dispatcher {
     const delay = Math.min(this.opts.backoffCapMs, exp) * (0.5 + this.opts.random() / 2);
     const maybe = error instanceof PlatformError ? error.maybeDelivered : true;
     const retryAt = now + Math.ceil(delay);
-    this.noteOutage(row, retryAt);
+    this.holds.failed(row, retryAt);
     // Never before a hold on its platform ends: the item would only be skipped then.
     this.repo.reschedule(row.id, Math.max(retryAt, this.heldUntil(row.platform, row.cls)), reason, maybe);
     this.log.warn(
       { err: error, outbox: row.id, lane: row.lane, attempts },
       "outbox: delivery failed, will retry",
     );
-  }
-
-  /**
-   * Transient failures on several lanes in a row mean the platform is down: hold it all until
-   * this item's retry, so that a few probes knock instead of every lane. A success anywhere
-   * ends it; a single slow or failing lane never gets here.
-   */
-  private noteOutage(row: OutboxRow, retryAt: number): void {
-    const state = this.outage.get(row.platform) ?? { failures: 0, lanes: new Set<string>() };
-    state.failures += 1;
-    state.lanes.add(row.lane);
-    this.outage.set(row.platform, state);
-    if (state.failures >= OUTAGE_AFTER && state.lanes.size > 1) {
-      this.setHold(`platform:${row.platform}`, retryAt);
-      this.repo.holdBack(row.platform, undefined, retryAt);
-    }
-  }
-
-  /**
-   * A rate limit holds its scope. Slack does not say whether a 429 was the channel's limit or
-   * the method's: when two lanes hit one within the window, the whole method waits.
-   */
-  private hold(row: OutboxRow, scope: RateLimitScope, until: number, now: number): void {
-    const classKey = `${row.platform}:${row.cls}`;
-    let effective = scope;
-    if (scope === "conversation") {
-      const recent = this.recentLimits.get(classKey);
-      if (recent && recent.lane !== row.lane && now - recent.at < until - now) effective = "operation";
-      this.recentLimits.set(classKey, { lane: row.lane, at: now });
-    }
-    if (effective === "operation") {
-      this.setHold(`class:${classKey}`, until);
-      this.repo.holdBack(row.platform, row.cls, until);
-    } else if (effective === "platform") {
-      this.setHold(`platform:${row.platform}`, until);
-      this.repo.holdBack(row.platform, undefined, until);
-    }
-    this.dirty = true;
-  }
-
-  private setHold(key: string, until: number): void {
-    this.holds.set(key, Math.max(this.holds.get(key) ?? 0, until));
   }
 
   private checkWaiters(now: number): void {
@@ -399,10 +297,10 @@ export class Dispatcher {
     if (this.inflight.has(id)) return false;
     const row = this.repo.get(id);
     if (!row || row.state !== "pending") return true;
-    if (row.nextAttemptAt > now || this.held(row, now)) return true;
+    if (row.nextAttemptAt > now || this.holds.held(row, now)) return true;
     const head = this.repo.laneHead(row.lane);
     if (!head || head.id === row.id) return false;
     if (this.inflight.has(head.id)) return false;
-    return head.state === "pending" && (head.nextAttemptAt > now || this.held(head, now));
+    return head.state === "pending" && (head.nextAttemptAt > now || this.holds.held(head, now));
   }
 }

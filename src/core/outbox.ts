@@ -6,7 +6,8 @@ import type { Clock } from "./clock";
 import { splitId } from "./ids";
 import type { OutgoingMessage, PostedRef, Target } from "./message";
 import { DEFAULT_DISPATCH, Dispatcher, type DispatchOptions } from "./outbox-dispatch";
-import { OutboxRepo, type DeliveryClass, type LaneDepth, type OutboxRow } from "./outbox-repo";
+import { OutboxRepo, type LaneDepth } from "./outbox-repo";
+import type { DeliveryClass, OutboxRow } from "./outbox-row";
 import type { PortRouter } from "./port-router";
 
 /** Whatever people wait for (answers, posts) goes before bulk fan-out (a prompt to every member). */

@@ -4,7 +4,7 @@ import { VirtualClock } from "../../src/core/clock";
 import { PlatformError, RateLimitedError } from "../../src/core/errors";
 import { textMessage, type Target } from "../../src/core/message";
 import { Outbox, type OutboxOptions } from "../../src/core/outbox";
-import type { OutboxRow } from "../../src/core/outbox-repo";
+import type { OutboxRow } from "../../src/core/outbox-row";
 import { PortRouter } from "../../src/core/port-router";
 import { RecordingPort } from "../support/recording-port";
 

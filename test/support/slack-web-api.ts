@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { SlackConversations, type StoredMessage } from "./slack-messages";
 
 /** One request that reached the stand-in. `args` has JSON fields (`blocks`, `view`) decoded. */
 export interface RecordedCall {
@@ -29,16 +30,6 @@ export type Interceptor = (call: {
   method: string;
   args: Record<string, unknown>;
 }) => ScriptedResponse | "hang" | { readonly delayMs: number } | undefined;
-
-/** A message as the stand-in keeps it, for `conversations.history` and `.replies`. */
-export interface StoredMessage {
-  readonly ts: string;
-  readonly channel: string;
-  readonly text: string;
-  readonly threadTs?: string;
-  readonly metadata?: unknown;
-  readonly files?: readonly { name: string }[];
-}
 
 /** Fields the Web API client sends JSON-encoded inside form data. */
 const JSON_FIELDS = new Set(["blocks", "view", "attachments", "files", "metadata"]);
@@ -79,7 +70,7 @@ export class SlackApiStandIn {
   private readonly uploads = new Map<string, string>();
   readonly acks: Record<string, unknown>[] = [];
   /** Every message posted, by channel (DMs under their `D…` id), in order. */
-  readonly messages = new Map<string, StoredMessage[]>();
+  readonly conversations = new SlackConversations();
   /** Runs before every Web API call (not `response_url`); see `Interceptor`. */
   intercept: Interceptor = () => undefined;
   /** Runs before every `response_url` request. */
@@ -233,7 +224,7 @@ export class SlackApiStandIn {
 
   /** The messages copbot posted into a conversation (a DM by the member's user id), in order. */
   postedIn(channel: string): StoredMessage[] {
-    return this.messages.get(/^[UW]/.test(channel) ? `D${channel}` : channel) ?? [];
+    return this.conversations.postedIn(channel);
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -302,7 +293,7 @@ export class SlackApiStandIn {
       // A user id as channel posts into the app's DM with that person.
       const channel = /^[UW]/.test(String(a.channel)) ? `D${String(a.channel)}` : String(a.channel);
       const ts = this.nextTs();
-      this.store({
+      this.conversations.store({
         ts,
         channel,
         text: String(a.text ?? ""),
@@ -311,9 +302,11 @@ export class SlackApiStandIn {
       });
       return { ok: true, channel, ts };
     });
-    this.respond("conversations.history", (a) => this.page(a, (m) => m.threadTs === undefined, true));
+    this.respond("conversations.history", (a) =>
+      this.conversations.page(a, (m) => m.threadTs === undefined, true),
+    );
     this.respond("conversations.replies", (a) =>
-      this.page(a, (m) => m.ts === a.ts || m.threadTs === a.ts, false),
+      this.conversations.page(a, (m) => m.ts === a.ts || m.threadTs === a.ts, false),
     );
     this.respond("chat.postEphemeral", () => ({ ok: true, message_ts: this.nextTs() }));
     this.respond("chat.update", (a) => ({ ok: true, channel: a.channel, ts: a.ts }));
@@ -344,7 +337,7 @@ export class SlackApiStandIn {
     });
     this.respond("files.completeUploadExternal", (a) => {
       if (typeof a.channel_id === "string") {
-        this.store({
+        this.conversations.store({
           ts: this.nextTs(),
           channel: a.channel_id,
           text: "",
@@ -354,43 +347,5 @@ export class SlackApiStandIn {
       }
       return { ok: true, files: [{ id: "F0001" }] };
     });
-  }
-
-  private store(message: StoredMessage): void {
-    const list = this.messages.get(message.channel) ?? [];
-    list.push(message);
-    this.messages.set(message.channel, list);
-  }
-
-  /** One page of a conversation as Slack pages it (history newest first, replies oldest first). */
-  private page(
-    args: Record<string, unknown>,
-    keep: (m: StoredMessage) => boolean,
-    newestFirst: boolean,
-  ): Record<string, unknown> {
-    const oldest = Number(args.oldest ?? 0);
-    const all = (this.messages.get(String(args.channel)) ?? []).filter(
-      (m) => keep(m) && Number(m.ts) >= oldest,
-    );
-    const ordered = newestFirst ? [...all].reverse() : all;
-    const start = Number(args.cursor ?? 0);
-    const limit = Number(args.limit ?? 100);
-    const slice = ordered.slice(start, start + limit);
-    const more = start + limit < ordered.length;
-    return {
-      ok: true,
-      messages: slice.map((m) => ({
-        type: "message",
-        ts: m.ts,
-        text: m.text,
-        ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
-        ...(m.metadata !== undefined && args.include_all_metadata !== undefined
-          ? { metadata: m.metadata }
-          : {}),
-        ...(m.files ? { files: m.files } : {}),
-      })),
-      has_more: more,
-      response_metadata: { next_cursor: more ? String(start + limit) : "" },
-    };
   }
 }

@@ -88,17 +88,18 @@ export class Outbox {
     const recovered = this.repo.recoverInFlight();
     if (recovered > 0)
       log.warn({ items: recovered }, "outbox: items were in flight at the last stop; checking them");
+    const { onExpired, fatal, ...tuning } = opts;
     this.dispatcher = new Dispatcher(
       this.repo,
       clock,
       ports,
       log,
       {
-        fatal: opts.fatal ?? (() => false),
-        expired: (rows) => opts.onExpired?.(rows),
+        fatal: fatal ?? (() => false),
+        expired: (rows) => onExpired?.(rows),
         wake: (at) => this.wakeListener(at),
       },
-      { ...DEFAULT_DISPATCH, ...opts },
+      { ...DEFAULT_DISPATCH, ...tuning },
     );
   }
 

@@ -5,7 +5,7 @@ import { createServices } from "../src/core/services";
 import { VirtualClock } from "../src/core/clock";
 import { trackQuestion } from "../src/qa/ask";
 import { addExpertTopics } from "../src/qa/expert-repo";
-import { addKnowledge, searchKnowledge } from "../src/qa/knowledge";
+import { addKnowledge, searchKnowledge } from "../src/qa/knowledge-repo";
 import { RecordingPort } from "../test/support/recording-port";
 import { percentile, seeded, timeRuns, type Figure } from "./measure";
 

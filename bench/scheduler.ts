@@ -1,9 +1,9 @@
 import pino from "pino";
 import { openDatabase } from "../db/open";
-import { meetingsFeature } from "../src/checkins/feature";
-import { createMeeting } from "../src/checkins/meeting-ops";
-import { upcoming } from "../src/checkins/occurrences";
-import { WEEKDAYS, type Schedule } from "../src/checkins/schedule";
+import { meetingsFeature } from "../src/meetings/feature";
+import { createMeeting } from "../src/meetings/meeting-ops";
+import { upcoming } from "../src/schedule/occurrences";
+import { WEEKDAYS, type Schedule } from "../src/schedule/schedule";
 import { loadConfig } from "../src/config";
 import { createBot } from "../src/core/bot";
 import { VirtualClock } from "../src/core/clock";

@@ -1,67 +1,17 @@
 import { createInterface } from "node:readline";
 import type { Logger } from "pino";
-import { ConsoleAdapter } from "../adapters/console/console-adapter";
 import { leaseOf } from "../db/lease";
-import { openDatabase, type Db } from "../db/open";
-import { loadConfig, type Config } from "./config";
-import { createBot, type Bot } from "./core/bot";
-import { SystemClock, VirtualClock, type Clock } from "./core/clock";
+import { adapterContext, attach, buildApp, consoleAdapter, loadConfig, type App } from "./app";
+import { healthPort } from "./config";
+import { VirtualClock } from "./core/clock";
 import { ConfigError, CopbotError, DatabaseError } from "./core/errors";
 import { OpsServer } from "./core/ops-server";
 import type { Adapter } from "./core/port";
-import { advanceVirtualClock, SystemRuntime } from "./core/runtime";
-import { SettingsRepo } from "./core/settings";
+import { SystemRuntime } from "./core/runtime";
 import { loadEnvFile } from "./env-file";
-import { features } from "./features";
 import { createLogger } from "./log";
 import { registerProbes } from "./probes";
 import { exitWithin, STOP_DEADLINE_MS, StopSignal, within, type StopReason } from "./shutdown";
-
-/** A bot with its clock, ready for adapters. */
-export interface App {
-  readonly bot: Bot;
-  readonly clock: Clock;
-  readonly db: Db;
-  readonly config: Config;
-}
-
-/** Opens the database and builds the bot with every feature. */
-export function buildApp(config: Config, log: Logger, db = openDatabase(config.dbPath)): App {
-  const clock = config.clock.kind === "virtual" ? new VirtualClock(config.clock.start) : new SystemClock();
-  const bot = createBot({ db, clock, config, log, features });
-  return { bot, clock, db, config };
-}
-
-/** The console adapter wired to an app (also used by the tests' in-process harness). */
-export function consoleAdapter(app: App, write: (line: string) => void): ConsoleAdapter {
-  const { bot, clock, config, db } = app;
-  return new ConsoleAdapter({
-    settings: new SettingsRepo(db),
-    clock,
-    timeZone: config.timeZone,
-    write,
-    ...(clock instanceof VirtualClock
-      ? {
-          advanceClock: (to: Date, onStep: (at: Date) => void) => advanceVirtualClock(bot, clock, to, onStep),
-        }
-      : {}),
-  });
-}
-
-/**
- * Connects an adapter to the bot: its port serves outgoing messages, its events go to
- * `handle`; `afterEvent` runs after each (the console waits for all output there).
- */
-export async function attach(app: App, adapter: Adapter, afterEvent?: () => Promise<void>): Promise<void> {
-  app.bot.services.ports.add(adapter.port);
-  await adapter.start(
-    async (event) => {
-      await app.bot.handle(event);
-      await afterEvent?.();
-    },
-    { validateForm: (event) => app.bot.validateForm(event) },
-  );
-}
 
 /** Time given to calls in flight when copbot stops; what is left stays queued for the next start. */
 const IN_FLIGHT_GRACE_MS = 5_000;
@@ -90,37 +40,22 @@ async function runConsole(app: App, stop: StopSignal): Promise<void> {
   await adapter.stop();
 }
 
-/** The chat platforms the configuration names (their SDKs load only then); none means the console. */
-async function platformAdapters(app: App, log: Logger): Promise<Adapter[]> {
-  const adapters: Adapter[] = [];
-  const { slack, matrix, dataDir, lang, callTimeoutMs } = app.config;
-  if (slack) {
-    const { SlackAdapter } = await import("../adapters/slack");
-    adapters.push(
-      new SlackAdapter({
-        config: slack,
-        clock: app.clock,
-        log: log.child({ adapter: "slack" }),
-        homeView: (userId) => app.bot.home(userId),
-        lang,
-        timeoutMs: callTimeoutMs,
-      }),
-    );
+/** Connects every configured chat platform (their SDKs load only now). */
+async function connectPlatforms(app: App, log: Logger): Promise<Adapter[]> {
+  const started: Adapter[] = [];
+  const ctx = adapterContext(app, log);
+  for (const platform of app.config.chat) {
+    try {
+      const adapter = await platform.connect(ctx);
+      await attach(app, adapter);
+      started.push(adapter);
+    } catch (error) {
+      // One platform failing to start must not leave the others running without a scheduler.
+      for (const adapter of started) await adapter.stop();
+      throw startFailure(platform.platform, error);
+    }
   }
-  if (matrix) {
-    const { MatrixAdapter } = await import("../adapters/matrix/matrix-adapter");
-    adapters.push(
-      new MatrixAdapter({
-        config: matrix,
-        dataDir,
-        lang,
-        clock: app.clock,
-        log: log.child({ adapter: "matrix" }),
-        timeoutMs: callTimeoutMs,
-      }),
-    );
-  }
-  return adapters;
+  return started;
 }
 
 /**
@@ -128,26 +63,12 @@ async function platformAdapters(app: App, log: Logger): Promise<Adapter[]> {
  * no more at once (readiness turns false), lets the calls in flight finish, leaves the rest
  * of the outbox for the next start and ends within the deadline.
  */
-async function runPlatforms(
-  app: App,
-  adapters: readonly Adapter[],
-  log: Logger,
-  stop: StopSignal,
-): Promise<void> {
+async function runPlatforms(app: App, log: Logger, stop: StopSignal): Promise<void> {
   const runtime = new SystemRuntime(app.bot);
-  const started: Adapter[] = [];
-  try {
-    for (const adapter of adapters) {
-      await attach(app, adapter);
-      started.push(adapter);
-    }
-  } catch (error) {
-    // One platform failing to start must not leave the others running without a scheduler.
-    for (const adapter of started) await adapter.stop();
-    throw startFailure(adapters[started.length]?.port.platform, error);
-  }
+  const adapters = await connectPlatforms(app, log);
+  registerProbes(app, adapters);
   runtime.start();
-  log.info({ platforms: adapters.map((a) => a.port.platform) }, "copbot running");
+  log.info({ platforms: app.config.chat.map((p) => p.platform) }, "copbot running");
   const reason = await stop.reason;
   app.bot.services.health.markStopping();
   log.info({ reason: reason.kind }, "copbot stopping");
@@ -158,8 +79,8 @@ async function runPlatforms(
 }
 
 /** A start-up failure as one clear line that points at the platform's settings. */
-function startFailure(platform: string | undefined, error: unknown): unknown {
-  if (error instanceof CopbotError || platform === undefined) return error;
+function startFailure(platform: string, error: unknown): unknown {
+  if (error instanceof CopbotError) return error;
   const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
   return new ConfigError(
     `${platform.toUpperCase()}_*: could not start the ${platform} adapter: ${reason} (check the URL, token and network)`,
@@ -175,12 +96,22 @@ function keepLease(app: App): void {
     health.fatal(
       new DatabaseError(
         `COPBOT_DB ${app.config.dbPath}: the lease could not be renewed (${reason}); this copbot stops`,
-        {
-          fatal: true,
-        },
+        { fatal: true },
       ),
     );
   });
+}
+
+/** Starts `/healthz` and `/readyz` when a port is configured (by default whenever a platform runs). */
+async function startOps(app: App, log: Logger): Promise<OpsServer | undefined> {
+  const port = healthPort(app.config, app.config.chat.length > 0);
+  if (port === undefined) return undefined;
+  const ops = new OpsServer(app.bot.services.health);
+  const listening = await ops.listen(port).catch((error: unknown) => {
+    throw new ConfigError(`COPBOT_HEALTH_PORT: cannot listen on ${port} (${String(error)})`);
+  });
+  log.info({ port: listening }, "health endpoints /healthz and /readyz listening");
+  return ops;
 }
 
 async function main(): Promise<StopReason | undefined> {
@@ -190,19 +121,12 @@ async function main(): Promise<StopReason | undefined> {
   const app = buildApp(config, log);
   const stop = new StopSignal(app.bot.services.health);
   stop.onStop((reason) => exitWithin(STOP_DEADLINE_MS, () => (reason.kind === "fatal" ? 2 : 0), log));
-  const ops = config.healthPort === undefined ? undefined : new OpsServer(app.bot.services.health);
+  let ops: OpsServer | undefined;
   try {
     keepLease(app);
-    const adapters = await platformAdapters(app, log);
-    registerProbes(app, adapters);
-    if (ops && config.healthPort !== undefined) {
-      const port = await ops.listen(config.healthPort).catch((error: unknown) => {
-        throw new ConfigError(`COPBOT_HEALTH_PORT: cannot listen on ${config.healthPort} (${String(error)})`);
-      });
-      log.info({ port }, "health endpoints /healthz and /readyz listening");
-    }
-    if (adapters.length > 0) {
-      await runPlatforms(app, adapters, log, stop);
+    ops = await startOps(app, log);
+    if (app.config.chat.length > 0) {
+      await runPlatforms(app, log, stop);
     } else {
       log.info({ db: config.dbPath, clock: config.clock.kind }, "copbot starting (console)");
       await runConsole(app, stop);

@@ -1,6 +1,6 @@
 import { leaseOf } from "../db/lease";
 import type { Adapter } from "./core/port";
-import type { App } from "./main";
+import type { App } from "./app";
 
 /** Due messages that have not moved for this long make copbot not ready. */
 export const OUTBOX_STALL_MS = 2 * 60_000;

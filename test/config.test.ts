@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadConfig } from "../src/config";
+import { loadConfig } from "../src/app";
 import { ConfigError } from "../src/core/errors";
 import { loadEnvFile } from "../src/env-file";
 

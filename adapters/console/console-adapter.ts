@@ -3,7 +3,7 @@ import type { Clock } from "../../src/core/clock";
 import type { CoreEvent } from "../../src/core/events";
 import { qualify } from "../../src/core/ids";
 import type { Adapter } from "../../src/core/port";
-import type { SettingsRepo } from "../../src/core/settings";
+import type { SettingsRepo } from "../../src/core/settings-repo";
 import { ConsolePort, dmChannel, placeLabel } from "./console-port";
 import { ConsoleState } from "./console-state";
 import { parseLine, type ConsoleLine } from "./line-parser";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Button } from "../../src/core/message";
-import type { SettingsRepo } from "../../src/core/settings";
+import type { SettingsRepo } from "../../src/core/settings-repo";
 
 const MessageInfo = z.object({
   channel: z.string(),

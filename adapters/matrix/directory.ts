@@ -36,9 +36,12 @@ export function serverOf(id: string): string {
 /** The Matrix id a reference stands for, after unwrapping copbot ids and matrix.to links. */
 function unwrap(ref: string): string | undefined {
   const trimmed = ref.trim();
+  // A link first: `https://matrix.to/…` would otherwise read as an id of a platform "https".
+  const linked = parseMatrixTo(trimmed);
+  if (linked !== undefined) return linked;
   const split = splitId(trimmed);
   if (split) return split.platform === "matrix" ? split.raw : undefined;
-  return parseMatrixTo(trimmed) ?? trimmed;
+  return trimmed;
 }
 
 /**

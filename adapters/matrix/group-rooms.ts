@@ -1,7 +1,8 @@
 import type { MatrixClient } from "@vector-im/matrix-bot-sdk";
 import type { Logger } from "pino";
 import { PlatformError } from "../../src/core/errors";
-import { t, type Lang } from "../../src/i18n";
+import type { Lang } from "../../src/i18n";
+import { matrixText } from "./messages";
 import { serverOf, stateContent } from "./directory";
 import { SERVER_ENCRYPTION_SETTING, isEncrypted } from "./dm-rooms";
 import { errcodeOf } from "./errors";
@@ -82,12 +83,12 @@ export class GroupRooms {
   async remove(roomId: string, userId: string): Promise<void> {
     const member = await stateContent(this.ctx.client(), roomId, "m.room.member", userId);
     if (member?.membership !== "join" && member?.membership !== "invite") return;
-    await this.ctx.client().kickUser(userId, roomId, t(this.ctx.lang, "matrix.kick.left"));
+    await this.ctx.client().kickUser(userId, roomId, matrixText(this.ctx.lang)("matrix.kick.left"));
   }
 
   async archive(roomId: string): Promise<void> {
     const client = this.ctx.client();
-    const text = t(this.ctx.lang, "matrix.archived");
+    const text = matrixText(this.ctx.lang)("matrix.archived");
     await client.sendMessage(roomId, { msgtype: "m.notice", body: text, "m.mentions": {} });
     const levels = (await stateContent(client, roomId, "m.room.power_levels")) ?? {};
     await client.sendStateEvent(roomId, "m.room.power_levels", "", { ...levels, events_default: 100 });
@@ -98,7 +99,7 @@ export class GroupRooms {
     const client = this.ctx.client();
     try {
       for (const userId of invited)
-        await client.kickUser(userId, roomId, t(this.ctx.lang, "matrix.encryptedRoom"));
+        await client.kickUser(userId, roomId, matrixText(this.ctx.lang)("matrix.encryptedRoom"));
       await client.leaveRoom(roomId);
     } catch (error) {
       this.ctx.log.warn({ err: error, roomId }, "could not withdraw the invitations to an encrypted room");

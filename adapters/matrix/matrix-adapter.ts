@@ -1,12 +1,13 @@
 import path from "node:path";
 import type { MatrixClient } from "@vector-im/matrix-bot-sdk";
 import type { Logger } from "pino";
-import type { MatrixConfig } from "../../src/config";
+import type { MatrixConfig } from "./config";
 import type { Clock } from "../../src/core/clock";
 import { ConfigError } from "../../src/core/errors";
 import type { CoreEvent } from "../../src/core/events";
 import type { Adapter } from "../../src/core/port";
-import { t, type Lang } from "../../src/i18n";
+import type { Lang } from "../../src/i18n";
+import { matrixText } from "./messages";
 import { tableOf, type ButtonRow } from "./buttons";
 import { DEFAULT_RETRY, RetryingMatrixClient, bridgeSdkLogs, storageFor, type RetryPolicy } from "./client";
 import { MatrixDirectory, stateContent } from "./directory";
@@ -279,7 +280,7 @@ export class MatrixAdapter implements Adapter {
     );
     this.noticed.add(roomId);
     if (done) return;
-    const text = t(this.lang, "matrix.encrypted");
+    const text = matrixText(this.lang)("matrix.encrypted");
     await client.sendMessage(roomId, { msgtype: "m.notice", body: text, "m.mentions": {} });
     await client.setRoomAccountData(ENCRYPTION_NOTICE, roomId, {
       noticedAt: this.opts.clock.now().toISOString(),

@@ -1,6 +1,7 @@
 import { splitId } from "../../src/core/ids";
 import type { Block, Inline, OutgoingMessage } from "../../src/core/message";
-import { t, type Lang } from "../../src/i18n";
+import type { Lang } from "../../src/i18n";
+import { matrixText } from "./messages";
 import { BUTTONS_KEY, buttonRows, type ButtonRow } from "./buttons";
 import { escapeHtml, isSafeUrl, matrixTo, neutralizeRoomMention, sanitize } from "./html";
 
@@ -43,11 +44,6 @@ export function referencedIds(message: OutgoingMessage): { users: string[]; room
   return { users: [...users], rooms: [...rooms] };
 }
 
-/** Element reserves `/` for its own commands: on Matrix, copbot's commands start with `!cop`. */
-function matrixCommands(text: string): string {
-  return text.replace(/(^|[^\w/])\/cop\b/g, "$1!cop");
-}
-
 /** Inline code spans in text: a backtick pair on one line (copbot's texts write `!cop help` so). */
 const BACKTICK_SPAN = /`([^`\n]+)`/g;
 
@@ -67,14 +63,12 @@ function escapeWithCode(text: string): string {
 
 /** Plain and HTML forms of one piece of text. */
 function both(text: string, wrap: (html: string) => string = (html) => html): Parts {
-  const adapted = matrixCommands(text);
-  return { html: wrap(escapeHtml(adapted)), text: neutralizeRoomMention(adapted) };
+  return { html: wrap(escapeHtml(text)), text: neutralizeRoomMention(text) };
 }
 
 /** Plain and HTML forms of a plain-string inline, whose backtick spans become code in HTML. */
 function plainInline(text: string): Parts {
-  const adapted = matrixCommands(text);
-  return { html: escapeWithCode(adapted), text: neutralizeRoomMention(adapted) };
+  return { html: escapeWithCode(text), text: neutralizeRoomMention(text) };
 }
 
 function renderInline(inline: Inline, names: RenderNames, mentions: Set<string>): Parts {
@@ -157,7 +151,7 @@ export function renderMessage(
   const rows = buttonRows(message.buttons ?? []);
   if (rows.length > 0) {
     const choices = rows.map(({ row, label }) => `${row.key} ${label}`).join(" · ");
-    const hint = t(opts.lang, "matrix.buttons.hint", { choices });
+    const hint = matrixText(opts.lang)("matrix.buttons.hint", { choices });
     parts.push(both(hint, (html) => `<p><em>${html}</em></p>`));
   }
   const content: Record<string, unknown> = {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { MatrixAuth } from "@vector-im/matrix-bot-sdk";
 import type { Logger } from "pino";
 import { z } from "zod";
-import type { MatrixConfig } from "../../src/config";
+import type { MatrixConfig } from "./config";
 import { ConfigError } from "../../src/core/errors";
 
 const SessionSchema = z.object({

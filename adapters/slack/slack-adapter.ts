@@ -2,14 +2,15 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, SocketModeReceiver, webApi, type CustomRoute } from "@slack/bolt";
 import pino, { type Logger } from "pino";
-import type { SlackConfig } from "../../src/config";
 import { SystemClock, type Clock } from "../../src/core/clock";
 import { ConfigError } from "../../src/core/errors";
 import { startupError } from "./errors";
 import type { CommandEvent, CoreEvent, FormSubmitEvent } from "../../src/core/events";
 import { qualify } from "../../src/core/ids";
 import type { OutgoingMessage, Target } from "../../src/core/message";
-import { translator, type Lang } from "../../src/i18n";
+import type { Lang } from "../../src/i18n";
+import type { SlackConfig } from "./config";
+import { slackText } from "./messages";
 import type { Adapter, AdapterHooks, Connection } from "../../src/core/port";
 import { boltLogger } from "./bolt-logger";
 import { homeOpenedBy, publishHome } from "./home";
@@ -271,7 +272,7 @@ export class SlackAdapter implements Adapter {
   ): Promise<void> {
     const channels = this.port.unreachable.since(mark).filter((c) => where.some((w) => w.includes(c)));
     if (channels.length === 0) return;
-    const note = unreachableNote(translator(this.options.lang ?? "de"), channels);
+    const note = unreachableNote(slackText(this.options.lang ?? "de"), channels);
     const target: Target =
       event.kind === "command"
         ? {

@@ -1,6 +1,6 @@
 import { qualify } from "../../src/core/ids";
 import { channelRef, textMessage, type Inline, type OutgoingMessage } from "../../src/core/message";
-import type { Translate } from "../../src/i18n";
+import type { SlackText } from "./messages";
 
 /** Slack's answers to a post into a conversation copbot is not a member of (or cannot see). */
 export const UNREACHABLE = new Set(["not_in_channel", "channel_not_found"]);
@@ -35,7 +35,7 @@ export class UnreachableChannels {
 }
 
 /** Tells a person which channels copbot could not post to, and how to let it in. */
-export function unreachableNote(t: Translate, channels: readonly string[]): OutgoingMessage {
+export function unreachableNote(t: SlackText, channels: readonly string[]): OutgoingMessage {
   const refs = channels.flatMap((c, i): Inline[] => [
     ...(i > 0 ? [", "] : []),
     channelRef(qualify("slack", c)),

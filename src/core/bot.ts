@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
-import { commandPrefix, CommandRegistry } from "../../commands/registry";
+import type { CommandDef } from "./commands/command";
+import { CommandRegistry } from "./commands/registry";
 import type { Db } from "../../db/open";
 import type { Config } from "../config";
 import { translator } from "../i18n";
@@ -7,14 +8,17 @@ import type { Clock } from "./clock";
 import { coreFeature } from "./core-feature";
 import { UserError } from "./errors";
 import type { CoreEvent, FormSubmitEvent, MessageEvent, UserEvent } from "./events";
-import type { EventContext, Feature } from "./feature";
+import type { EventContext, Feature, Handled } from "./feature";
 import { buildHome } from "./home";
-import { defaultName, type Member } from "./members";
+import { defaultName, type Member } from "./member-repo";
 import { textMessage, type OutgoingMessage, type Target } from "./message";
 import type { JobHandler } from "./scheduler";
+import type { PlatformInfo } from "./platform";
+import { ProcessedEventRepo } from "./processed-event-repo";
 import { createServices, type Services } from "./services";
 
-const CANCEL_WORDS = new Set(["abbrechen", "cancel", "stop", "/cop cancel", "!cop cancel"]);
+/** Words that end a DM dialog; `<prefix> cancel` on every platform too. */
+const CANCEL_WORDS = ["abbrechen", "cancel", "stop"];
 const DEDUPE_DAYS = 7;
 
 /**
@@ -24,15 +28,25 @@ const DEDUPE_DAYS = 7;
 export class Bot {
   readonly registry: CommandRegistry;
   readonly features: readonly Feature[];
-  /** Contexts that said something, so a DM nobody answered can get a hint. */
-  private readonly answered = new WeakSet<EventContext>();
+  /** The features in the order they see messages and reactions (see `Feature.priority`). */
+  private readonly byPriority: readonly Feature[];
+  private started: Promise<void> | undefined;
+  private readonly processed: ProcessedEventRepo;
+  private readonly cancelWords: ReadonlySet<string>;
 
   constructor(
     readonly services: Services,
     features: readonly Feature[],
+    commands: readonly CommandDef[] = [],
   ) {
-    this.features = [coreFeature(() => this.registry), ...features];
-    this.registry = new CommandRegistry(this.features.flatMap((f) => f.commands ?? []));
+    this.processed = new ProcessedEventRepo(services.db);
+    this.cancelWords = new Set([
+      ...CANCEL_WORDS,
+      ...services.platforms.prefixes().map((prefix) => `${prefix} cancel`),
+    ]);
+    this.features = [coreFeature(), ...features];
+    this.byPriority = [...this.features].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
+    this.registry = new CommandRegistry(commands);
     for (const feature of this.features) {
       for (const [kind, handler] of Object.entries(feature.jobs ?? {}))
         services.scheduler.register(kind, reportingBrokenDatabase(services, handler));
@@ -43,11 +57,31 @@ export class Bot {
   }
 
   /**
+   * Runs every feature's `start` hook once, in feature order; later calls wait for the first.
+   * `handle` and `tick` call it, so the hooks run before the first event on every platform.
+   */
+  start(): Promise<void> {
+    // What the hooks queue is delivered before the first event's answers (bulk goes on later).
+    this.started ??= this.services.outbox.deliverFrom(async () => {
+      for (const feature of this.features) {
+        try {
+          await feature.start?.(this.services);
+        } catch (error) {
+          // One feature failing to plan must not keep the others (or every event) from running.
+          this.services.log.error({ err: error, feature: feature.name }, "starting a feature failed");
+        }
+      }
+    });
+    return this.started;
+  }
+
+  /**
    * The single entry point for every inbound event. Never throws on user input. Returns once
    * the event's answers are delivered (or waiting for the platform); it never waits for other
    * conversations or for bulk fan-out.
    */
   async handle(event: CoreEvent): Promise<void> {
+    await this.start();
     if (event.kind === "timer") {
       await this.tick();
       return;
@@ -110,6 +144,7 @@ export class Bot {
    * delivery (the system clock's tick: a fan-out must not hold the next tick).
    */
   async runDue(): Promise<void> {
+    await this.start();
     const { scheduler, outbox, health, log, config } = this.services;
     try {
       await scheduler.runDue(this.services);
@@ -122,15 +157,11 @@ export class Bot {
   }
 
   private firstSeen(eventId: string): boolean {
-    const result = this.services.db
-      .prepare("INSERT INTO processed_events (event_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING")
-      .run(eventId, this.services.clock.now().getTime());
-    return result.changes > 0;
+    return this.processed.firstSeen(eventId, this.services.clock.now());
   }
 
   private pruneDedupe(): void {
-    const cutoff = this.services.clock.now().getTime() - DEDUPE_DAYS * 86_400_000;
-    this.services.db.prepare("DELETE FROM processed_events WHERE at < ?").run(cutoff);
+    this.processed.prune(new Date(this.services.clock.now().getTime() - DEDUPE_DAYS * 86_400_000));
   }
 
   private async context<E extends UserEvent>(event: E): Promise<EventContext<E>> {
@@ -145,17 +176,18 @@ export class Bot {
     }
     const actor: Member = { ...member, role: await this.services.roleOf(member.id, event.channelId) };
     const target = replyTarget(event);
+    const prefix = this.services.platforms.prefix(event.platform);
     const ctx: EventContext<E> = {
       services: this.services,
       event,
       actor,
-      t: translator(this.services.langOf(actor)),
+      t: translator(this.services.langOf(actor), prefix),
+      prefix,
+      commands: this.registry,
       reply: (message: OutgoingMessage | string) => {
-        this.answered.add(ctx);
         outbox.enqueue(target, typeof message === "string" ? textMessage(message) : message);
       },
       post: (to: Target, message: OutgoingMessage, key?: string) => {
-        this.answered.add(ctx);
         outbox.enqueue(to, message, key === undefined ? {} : { key });
       },
     };
@@ -180,7 +212,8 @@ export class Bot {
         return handler(ctx as EventContext<typeof event>);
       }
       case "reaction":
-        return this.each((f) => f.onReaction?.(ctx as EventContext<typeof event>));
+        await this.untilHandled((f) => f.onReaction?.(ctx as EventContext<typeof event>));
+        return;
       case "message_edited":
         return this.each((f) => f.onMessageEdited?.(ctx as EventContext<typeof event>));
       case "message_deleted":
@@ -190,12 +223,15 @@ export class Bot {
     }
   }
 
-  /** A DM inside an active dialog goes to its owner only; everything else to every feature. */
+  /**
+   * A DM inside an active dialog goes to its owner only; everything else to the features by
+   * priority until one has handled it.
+   */
   private async onMessage(ctx: EventContext<MessageEvent>): Promise<void> {
     const { event, services } = ctx;
     const dialog = event.isDm ? services.dialogs.get(event.userId) : undefined;
     if (dialog) {
-      if (CANCEL_WORDS.has(event.text.trim().toLowerCase())) {
+      if (this.cancelWords.has(event.text.trim().toLowerCase())) {
         services.dialogs.clear(event.userId);
         ctx.reply(ctx.t("core.dialog.cancelled"));
         return;
@@ -204,10 +240,10 @@ export class Bot {
       if (handler) return handler(ctx, dialog.state);
       services.dialogs.clear(event.userId);
     }
-    await this.each((f) => f.onMessage?.(ctx));
-    // A DM nobody answered must not vanish in silence.
-    if (event.isDm && !this.answered.has(ctx)) {
-      ctx.reply(ctx.t("core.dm.hint", { prefix: commandPrefix(event.platform) }));
+    const handled = await this.untilHandled((f) => f.onMessage?.(ctx));
+    // A DM nobody handled must not vanish in silence.
+    if (event.isDm && !handled) {
+      ctx.reply(ctx.t("core.dm.hint"));
     }
   }
 
@@ -215,8 +251,16 @@ export class Bot {
     for (const feature of this.features) await run(feature);
   }
 
+  /** Offers an event to the features by priority; true when one of them handled it. */
+  private async untilHandled(run: (feature: Feature) => Promise<Handled> | Handled): Promise<boolean> {
+    for (const feature of this.byPriority) {
+      if ((await run(feature)) === "handled") return true;
+    }
+    return false;
+  }
+
   private fail(ctx: EventContext | undefined, event: UserEvent, error: unknown): void {
-    const t = ctx?.t ?? translator(this.services.config.lang);
+    const t = ctx?.t ?? translator(this.services.config.lang, this.services.platforms.prefix(event.platform));
     const reply = (text: string) =>
       ctx ? ctx.reply(text) : this.services.outbox.enqueue(replyTarget(event), textMessage(text));
     if (error instanceof UserError) {
@@ -268,7 +312,11 @@ export function createBot(opts: {
   config: Config;
   log: Logger;
   features: readonly Feature[];
+  /** The `/cop` subcommands (from `commands/`); none in tests that only route events. */
+  commands?: readonly CommandDef[];
+  /** The platforms copbot knows, for their command prefixes; none: the default prefix everywhere. */
+  platforms?: readonly PlatformInfo[];
 }): Bot {
   const services = createServices(opts);
-  return new Bot(services, opts.features);
+  return new Bot(services, opts.features, opts.commands);
 }

@@ -1,29 +1,22 @@
-import { auditCommand } from "../../commands/audit";
-import { helpCommand } from "../../commands/help";
-import { langCommand } from "../../commands/lang";
-import { modCommand } from "../../commands/mod";
-import { profileCommand } from "../../commands/profile";
-import { commandPrefix, type CommandRegistry } from "../../commands/registry";
 import { coreHomeSettings } from "./core-home";
 import type { Feature } from "./feature";
-import { SettingsRepo } from "./settings";
+import { SettingsRepo } from "./settings-repo";
+import { decideDelivery } from "./status";
 import { z } from "zod";
 
-/** The always-present basics: help, language, profiles, moderators, audit, welcome. */
-export function coreFeature(registry: () => CommandRegistry): Feature {
+/** The always-present basics: the home's settings, the welcome, and the buttons of `/cop status`. */
+export function coreFeature(): Feature {
   return {
     name: "core",
-    commands: [helpCommand(registry), langCommand, profileCommand, modCommand, auditCommand],
     homeSettings: coreHomeSettings,
+    buttons: { "ops.retry": decideDelivery("retry"), "ops.drop": decideDelivery("drop") },
     onMemberJoined(ctx) {
       // Welcome each person once, not in every channel or group space they join.
       const settings = new SettingsRepo(ctx.services.db);
       const key = `welcomed:${ctx.actor.id}`;
       if (settings.get(key, z.boolean())) return;
       settings.set(key, true);
-      ctx.reply(
-        ctx.t("core.welcome", { name: ctx.actor.displayName, prefix: commandPrefix(ctx.event.platform) }),
-      );
+      ctx.reply(ctx.t("core.welcome", { name: ctx.actor.displayName }));
     },
   };
 }

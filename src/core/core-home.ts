@@ -1,13 +1,13 @@
 import { translator, type Lang } from "../i18n";
-import { prefixOf, type HomeLines } from "./home";
-import { defaultName } from "./members";
+import type { HomeLines } from "./home";
+import { defaultName } from "./member-repo";
 import { code } from "./message";
 import type { Services } from "./services";
 
 /** The member's language and profile on the home, each with the command that changes it. */
 export function coreHomeSettings(services: Services, memberId: string, lang: Lang): HomeLines {
-  const t = translator(lang);
-  const prefix = prefixOf(memberId);
+  const prefix = services.platforms.prefixOf(memberId);
+  const t = translator(lang, prefix);
   const member = services.members.get(memberId);
   const other = lang === "de" ? "en" : "de";
   const profile = [member?.displayName ?? defaultName(memberId), member?.organisation]

@@ -10,11 +10,11 @@ import type {
 } from "./events";
 import type { HomeLines, HomeSection } from "./home";
 import type { Inline, OutgoingMessage, Target } from "./message";
-import type { Member } from "./members";
+import type { Member } from "./member-repo";
 import type { Services } from "./services";
 import type { JobHandler } from "./scheduler";
 import type { Lang, Translate } from "../i18n";
-import type { CommandDef } from "../../commands/types";
+import type { CommandRegistry } from "./commands/registry";
 
 /** What a handler gets for one inbound user event. */
 export interface EventContext<E extends UserEvent = UserEvent> {
@@ -24,6 +24,10 @@ export interface EventContext<E extends UserEvent = UserEvent> {
   readonly actor: Member;
   /** Translator in the actor's language. */
   readonly t: Translate;
+  /** How the actor types commands on their platform (`/cop`, `!cop`). */
+  readonly prefix: string;
+  /** Every command copbot knows (for help and hints). */
+  readonly commands: CommandRegistry;
   /**
    * Answers the actor where they acted: ephemerally for commands and buttons on platforms
    * that have it, otherwise in the same thread / room / DM. Goes through the outbox.
@@ -45,13 +49,24 @@ export type FormValidator = (
 ) => Readonly<Record<string, string>> | undefined;
 
 /**
+ * What a message or reaction handler answers: `"handled"` when the event was its own, so the
+ * features after it do not see it (a working-group proposal is no question to track).
+ */
+export type Handled = "handled" | undefined | void;
+
+/**
  * A capability of copbot (questions, meetings, working groups …). The bot composes features:
- * it routes events to them, lets them register commands and durable jobs, and collects their
- * contributions to the community meeting agenda.
+ * it routes events to them, runs their durable jobs and collects their contributions to the
+ * community meeting agenda and the home. Their commands live in `commands/<feature>/` and are
+ * added by the composition root (`src/app.ts`).
  */
 export interface Feature {
   readonly name: string;
-  readonly commands?: readonly CommandDef[];
+  /**
+   * Features with a higher priority see messages and reactions first (default 0); among equals
+   * the composition order decides, which also orders the home and the agenda.
+   */
+  readonly priority?: number;
   /** Button actions this feature owns, by action name (e.g. `qa.solved`). */
   readonly buttons?: Readonly<Record<string, (ctx: EventContext<ButtonEvent>) => Promise<void> | void>>;
   /** Forms this feature owns, by form id. */
@@ -64,10 +79,15 @@ export interface Feature {
   readonly dialogs?: Readonly<
     Record<string, (ctx: EventContext<MessageEvent>, state: unknown) => Promise<void> | void>
   >;
-  onMessage?(ctx: EventContext<MessageEvent>): Promise<void> | void;
+  /**
+   * Runs once when copbot starts, before the first event: plan the first jobs (the scheduler
+   * keeps them across restarts, so use idempotent keys).
+   */
+  start?(services: Services): Promise<void> | void;
+  onMessage?(ctx: EventContext<MessageEvent>): Promise<Handled> | Handled;
   onMessageEdited?(ctx: EventContext<MessageEditedEvent>): Promise<void> | void;
   onMessageDeleted?(ctx: EventContext<MessageDeletedEvent>): Promise<void> | void;
-  onReaction?(ctx: EventContext<ReactionEvent>): Promise<void> | void;
+  onReaction?(ctx: EventContext<ReactionEvent>): Promise<Handled> | Handled;
   onMemberJoined?(ctx: EventContext<MemberJoinedEvent>): Promise<void> | void;
   /** Lines for the community meeting agenda (open questions, running groups …). */
   agenda?(services: Services, lang: Lang): readonly (readonly Inline[])[];

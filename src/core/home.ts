@@ -1,7 +1,5 @@
-import { commandPrefix } from "../../commands/registry";
 import { translator } from "../i18n";
 import type { Feature } from "./feature";
-import { splitId } from "./ids";
 import { bold, mention, msg, type Inline, type OutgoingMessage } from "./message";
 import type { Services } from "./services";
 
@@ -20,11 +18,6 @@ export interface HomeSection {
   readonly hint?: readonly Inline[];
 }
 
-/** How a member types commands on their platform (`/cop`, `!cop`), for hints on the home. */
-export function prefixOf(memberId: string): string {
-  return commandPrefix(splitId(memberId)?.platform ?? "console");
-}
-
 /**
  * A member's home: a greeting, each feature's section in feature order, then one settings
  * section that gathers every feature's setting lines. Reads only; opening the home creates
@@ -37,7 +30,7 @@ export function buildHome(
 ): OutgoingMessage {
   const member = services.members.get(memberId);
   const lang = services.langOf(member);
-  const t = translator(lang);
+  const t = translator(lang, services.platforms.prefixOf(memberId));
   const home = msg().header(t("core.home.title"));
   // A mention, not the stored name: the platform shows the name people know (Slack `<@U…>`).
   home.context(t("core.home.hello"), " ", mention(memberId), "! ", t("core.home.intro"));

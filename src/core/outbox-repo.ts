@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../../db/open";
-import { PLATFORMS, type Platform } from "./ids";
+import type { Platform } from "./ids";
 import { parseRows, RowSchema, STATES, type DeliveryClass, type NewItem, type OutboxRow } from "./outbox-row";
 import type { PostedRef } from "./message";
 
@@ -67,9 +67,7 @@ export class OutboxRepo {
   /** Platform and lane of the post queued under `key`. */
   laneOfKey(key: string): { platform: Platform; lane: string } | undefined {
     const row = this.sql("SELECT platform, lane FROM outbox WHERE key = ?").get(key);
-    return row === undefined
-      ? undefined
-      : z.object({ platform: z.enum(PLATFORMS), lane: z.string() }).parse(row);
+    return row === undefined ? undefined : z.object({ platform: z.string(), lane: z.string() }).parse(row);
   }
 
   /** State of the post queued under `key`. */
@@ -232,7 +230,7 @@ export class OutboxRepo {
       .array(
         z.object({
           lane: z.string(),
-          platform: z.enum(PLATFORMS),
+          platform: z.string(),
           depth: z.number(),
           oldest_id: z.number(),
           oldest_at: z.number(),

@@ -1,7 +1,7 @@
-import { z } from "zod";
 import type { Logger } from "pino";
 import type { Db } from "../../db/open";
 import type { Clock } from "./clock";
+import { JobRepo, type JobRow } from "./job-repo";
 import type { Services } from "./services";
 
 /** A durable job as handlers see it. */
@@ -27,27 +27,8 @@ export interface JobContext {
  */
 export type JobHandler = (job: Job, ctx: JobContext) => void | Promise<void>;
 
-const JobRow = z.object({
-  id: z.number(),
-  kind: z.string(),
-  key: z.string(),
-  run_at: z.number(),
-  payload: z.string(),
-  attempts: z.number(),
-});
-
 const MAX_ATTEMPTS = 5;
 const RETRY_BASE_MS = 60_000;
-
-function toJob(row: z.infer<typeof JobRow>): Job {
-  return {
-    id: row.id,
-    kind: row.kind,
-    key: row.key,
-    runAt: new Date(row.run_at),
-    payload: JSON.parse(row.payload) as unknown,
-  };
-}
 
 function isPromise(value: unknown): value is Promise<void> {
   return typeof value === "object" && value !== null && "then" in value;
@@ -57,14 +38,16 @@ function isPromise(value: unknown): value is Promise<void> {
 export class Scheduler {
   private readonly handlers = new Map<string, JobHandler>();
   private running: Promise<number> | undefined;
+  private readonly jobs: JobRepo;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly log: Logger,
   ) {
+    this.jobs = new JobRepo(db);
     // A job left "running" by a crash is retried: its handler had not finished.
-    db.prepare("UPDATE jobs SET state = 'pending' WHERE state = 'running'").run();
+    this.jobs.resetRunning();
   }
 
   register(kind: string, handler: JobHandler): void {
@@ -75,43 +58,33 @@ export class Scheduler {
   /** Schedules a job; a second call with the same key is ignored. Returns the job id if new. */
   schedule(job: { kind: string; runAt: Date; payload?: unknown; key?: string }): number | undefined {
     const key = job.key ?? `${job.kind}:${this.clock.now().getTime()}:${Math.random().toString(36).slice(2)}`;
-    const result = this.db
-      .prepare(
-        `INSERT INTO jobs (kind, key, run_at, payload, created_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (key) DO NOTHING`,
-      )
-      .run(
-        job.kind,
-        key,
-        job.runAt.getTime(),
-        JSON.stringify(job.payload ?? null),
-        this.clock.now().getTime(),
-      );
-    return result.changes > 0 ? Number(result.lastInsertRowid) : undefined;
+    return this.jobs.insert({
+      kind: job.kind,
+      key,
+      runAt: job.runAt,
+      payload: job.payload,
+      at: this.clock.now(),
+    });
   }
 
   /** Cancels a pending job by key. */
   cancel(key: string): void {
-    this.db.prepare("UPDATE jobs SET state = 'cancelled' WHERE key = ? AND state = 'pending'").run(key);
+    this.jobs.cancel(key);
   }
 
   /** Cancels every pending job whose key starts with `prefix`. */
   cancelPrefix(prefix: string): void {
-    this.db
-      .prepare("UPDATE jobs SET state = 'cancelled' WHERE state = 'pending' AND substr(key, 1, ?) = ?")
-      .run(prefix.length, prefix);
+    this.jobs.cancelPrefix(prefix);
   }
 
   /** True when a job with this key exists in any state. */
   has(key: string): boolean {
-    return this.db.prepare("SELECT 1 FROM jobs WHERE key = ?").get(key) !== undefined;
+    return this.jobs.has(key);
   }
 
   /** When the next pending job is due, if any. */
   nextDueAt(): Date | undefined {
-    const row = this.db.prepare("SELECT min(run_at) AS at FROM jobs WHERE state = 'pending'").get() as
-      { at: number | null } | undefined;
-    return row?.at == null ? undefined : new Date(row.at);
+    return this.jobs.nextDueAt();
   }
 
   /** Runs every job due now, oldest first; concurrent calls share one run. */
@@ -126,23 +99,16 @@ export class Scheduler {
     let count = 0;
     for (;;) {
       const now = this.clock.now();
-      const row = this.db
-        .prepare(
-          "SELECT id, kind, key, run_at, payload, attempts FROM jobs WHERE state = 'pending' AND run_at <= ? ORDER BY run_at, id LIMIT 1",
-        )
-        .get(now.getTime());
+      const row = this.jobs.nextDue(now);
       if (row === undefined) return count;
-      await this.runOne(JobRow.parse(row), services, now);
+      await this.runOne(row, services, now);
       count += 1;
     }
   }
 
-  private async runOne(row: z.infer<typeof JobRow>, services: Services, now: Date): Promise<void> {
-    const job = toJob(row);
+  private async runOne(row: JobRow, services: Services, now: Date): Promise<void> {
+    const job: Job = { id: row.id, kind: row.kind, key: row.key, runAt: row.runAt, payload: row.payload };
     const handler = this.handlers.get(job.kind);
-    const markDone = this.db.prepare(
-      "UPDATE jobs SET state = 'done', finished_at = ?, attempts = ? WHERE id = ?",
-    );
     if (!handler) {
       this.log.error({ job: job.key }, "no handler for job kind %s", job.kind);
       this.fail(row, new Error(`no handler for ${job.kind}`), true);
@@ -157,14 +123,14 @@ export class Scheduler {
         const result = handler(job, ctx);
         if (isPromise(result)) {
           pending = result;
-          this.db.prepare("UPDATE jobs SET state = 'running' WHERE id = ?").run(job.id);
+          this.jobs.markRunning(job.id);
           return;
         }
-        markDone.run(now.getTime(), row.attempts + 1, job.id);
+        this.jobs.markDone(job.id, row.attempts + 1, now);
       })();
       if (pending) {
         await pending;
-        markDone.run(this.clock.now().getTime(), row.attempts + 1, job.id);
+        this.jobs.markDone(job.id, row.attempts + 1, this.clock.now());
       }
     } catch (error) {
       this.log.error({ err: error, job: job.key }, "job failed");
@@ -172,20 +138,14 @@ export class Scheduler {
     }
   }
 
-  private fail(row: z.infer<typeof JobRow>, error: unknown, permanent: boolean): void {
+  private fail(row: JobRow, error: unknown, permanent: boolean): void {
     const attempts = row.attempts + 1;
     const message = error instanceof Error ? error.message : String(error);
     if (permanent || attempts >= MAX_ATTEMPTS) {
-      this.db
-        .prepare(
-          "UPDATE jobs SET state = 'failed', attempts = ?, last_error = ?, finished_at = ? WHERE id = ?",
-        )
-        .run(attempts, message, this.clock.now().getTime(), row.id);
+      this.jobs.markFailed(row.id, attempts, message, this.clock.now());
       return;
     }
-    const retryAt = this.clock.now().getTime() + RETRY_BASE_MS * 2 ** (attempts - 1);
-    this.db
-      .prepare("UPDATE jobs SET state = 'pending', attempts = ?, last_error = ?, run_at = ? WHERE id = ?")
-      .run(attempts, message, retryAt, row.id);
+    const retryAt = new Date(this.clock.now().getTime() + RETRY_BASE_MS * 2 ** (attempts - 1));
+    this.jobs.retryAt(row.id, attempts, message, retryAt);
   }
 }

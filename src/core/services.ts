@@ -3,20 +3,21 @@ import type { Logger } from "pino";
 import type { Db } from "../../db/open";
 import type { Config } from "../config";
 import type { Lang } from "../i18n";
-import { AuditRepo } from "./audit";
+import { AuditRepo } from "./audit-repo";
 import type { Clock } from "./clock";
 import { noteExpired } from "./delivery-notes";
-import { DialogRepo } from "./dialogs";
+import { DialogRepo } from "./dialog-repo";
 import type { Feature } from "./feature";
 import { Health } from "./health";
 import { splitId } from "./ids";
 import type { Inline } from "./message";
-import { MemberRepo, type Member } from "./members";
+import { MemberRepo, type Member } from "./member-repo";
 import { Outbox } from "./outbox";
+import { Platforms, type PlatformInfo } from "./platform";
 import { PortRouter } from "./port-router";
 import { ROLES, strongest, type Role } from "./roles";
 import { Scheduler } from "./scheduler";
-import { SettingsRepo } from "./settings";
+import { SettingsRepo } from "./settings-repo";
 
 /** Everything a feature may use. Built once per process (or per test). */
 export interface Services {
@@ -32,6 +33,8 @@ export interface Services {
   readonly ports: PortRouter;
   /** Readiness checks and the stop on a broken database. */
   readonly health: Health;
+  /** The platforms copbot knows: command prefixes by platform and by id. */
+  readonly platforms: Platforms;
   /** The community meeting agenda: every feature's contribution, in feature order. */
   agenda(lang: Lang): Inline[][];
   /** The member's effective role: stored role, `COPBOT_ADMINS`, and what the platform grants. */
@@ -54,6 +57,7 @@ export function createServices(opts: {
   config: Config;
   log: Logger;
   features: readonly Feature[];
+  platforms?: readonly PlatformInfo[];
 }): Services {
   const { db, clock, config, log, features } = opts;
   const members = new MemberRepo(db, clock);
@@ -75,6 +79,7 @@ export function createServices(opts: {
     }),
     ports,
     health,
+    platforms: new Platforms(opts.platforms),
     agenda: (lang) => features.flatMap((f) => (f.agenda?.(services, lang) ?? []).map((line) => [...line])),
     async roleOf(memberId, channelId) {
       let role = members.get(memberId)?.role ?? "member";

@@ -2,7 +2,7 @@ import { bold, type Inline } from "../core/message";
 import type { Services } from "../core/services";
 import { type Lang, translator } from "../i18n";
 import { groupRepo } from "./context";
-import { formatDay } from "./dates";
+import { formatIsoDate } from "../i18n/format";
 
 /** One line per running group for the community meeting agenda: "Titel · Status · fällig am …". */
 export function groupsAgenda(services: Services, lang: Lang): Inline[][] {
@@ -14,6 +14,6 @@ export function groupsAgenda(services: Services, lang: Lang): Inline[][] {
       " · ",
       group.statusText ?? t("group.agenda.noStatus"),
       " · ",
-      t("group.agenda.due", { due: formatDay(group.due, lang) }),
+      t("group.agenda.due", { due: formatIsoDate(group.due, lang) }),
     ]);
 }

@@ -1,12 +1,13 @@
 import { bold, mention, msg, type OutgoingMessage } from "../core/message";
 import type { Services } from "../core/services";
 import type { Lang, Translate } from "../i18n";
-import { findExperts, reasonFor } from "../qa/experts";
+import { findExperts, reasonFor } from "../qa/api";
 import { communityVoice, groupRepo, memberVoice, samePlatform } from "./context";
-import { dayOf, formatDay } from "./dates";
+import { dayOf } from "./dates";
 import { deliverableKey } from "./deliverable";
-import { invitedMembers } from "./invitations";
-import type { Group } from "./repo";
+import { invitedMembers } from "./invitation-repo";
+import type { Group } from "./group-repo";
+import { formatIsoDate } from "../i18n/format";
 
 /** How many matching experts get a personal invitation per call. */
 const INVITE_LIMIT = 5;
@@ -32,7 +33,7 @@ export function callMessage(
       " ",
       t("group.call.intro", {
         deliverable: t(deliverableKey(group.deliverable)),
-        due: formatDay(group.due, lang),
+        due: formatIsoDate(group.due, lang),
       }),
     )
     .text(bold(t("group.charter.problem")), " ", group.problem);
@@ -46,7 +47,7 @@ export function callMessage(
     }),
     " · ",
     t(open ? "group.call.deadline" : `group.call.state.${group.state}`, {
-      deadline: formatDay(dayOf(group.signupDeadline, zone), lang),
+      deadline: formatIsoDate(dayOf(group.signupDeadline, zone), lang),
     }),
   );
   if (open) {
@@ -63,7 +64,7 @@ function counts(services: Services, group: Group): { seated: number; waiting: nu
 
 /** Posts the call in the community channel. */
 export function postCall(services: Services, group: Group): void {
-  const { t, lang } = communityVoice(services);
+  const { t, lang } = communityVoice(services, group.channelId);
   services.outbox.enqueue(
     { kind: "channel", channelId: group.channelId },
     callMessage(t, lang, group, counts(services, group), services.config.timeZone),
@@ -73,7 +74,7 @@ export function postCall(services: Services, group: Group): void {
 
 /** Brings the call's counts and buttons up to date, in place. */
 export function refreshCall(services: Services, group: Group): void {
-  const { t, lang } = communityVoice(services);
+  const { t, lang } = communityVoice(services, group.channelId);
   services.outbox.enqueueUpdate(
     callKey(group),
     callMessage(t, lang, group, counts(services, group), services.config.timeZone),
@@ -111,8 +112,8 @@ export function inviteExperts(services: Services, group: Group): string[] {
       .context(
         t("group.invite.facts", {
           deliverable: t(deliverableKey(group.deliverable)),
-          due: formatDay(group.due, lang),
-          deadline: formatDay(dayOf(group.signupDeadline, services.config.timeZone), lang),
+          due: formatIsoDate(group.due, lang),
+          deadline: formatIsoDate(dayOf(group.signupDeadline, services.config.timeZone), lang),
         }),
       )
       .button("group.join", t("group.button.join"), String(group.id), "primary")

@@ -1,8 +1,8 @@
 import { bold, type Inline, mention, msg, type OutgoingMessage } from "../core/message";
 import type { Lang, Translate } from "../i18n";
-import { formatDay } from "./dates";
 import { deliverableKey } from "./deliverable";
-import type { Group, GroupMember } from "./repo";
+import type { Group, GroupMember } from "./group-repo";
+import { formatIsoDate } from "../i18n/format";
 
 const AGREEMENTS = [
   "group.charter.rule.checkin",
@@ -35,7 +35,7 @@ export function charterMessage(
     )
     .text(bold(t("group.charter.problem")), " ", group.problem)
     .text(bold(t("group.charter.deliverable")), " ", deliverable)
-    .text(bold(t("group.charter.due")), " ", formatDay(group.due, lang))
+    .text(bold(t("group.charter.due")), " ", formatIsoDate(group.due, lang))
     .text(bold(t("group.charter.roles")), " ", ...roles)
     .text(bold(t("group.charter.agreements")))
     .list(AGREEMENTS.map((key) => [t(key)]))

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { stopCheckin } from "../checkins/api";
+import { stopCheckin } from "../meetings/api";
 import { bold, link, mention, msg } from "../core/message";
 import type { JobHandler } from "../core/scheduler";
 import type { Services } from "../core/services";
-import { addKnowledge } from "../qa/knowledge";
+import { addKnowledge } from "../qa/api";
 import { auditManagement, communityVoice, groupRepo, memberVoice } from "./context";
 import { deliverableKey } from "./deliverable";
 import { DUE_JOB, MILESTONE_JOB } from "./reminders";
-import type { Group } from "./repo";
+import type { Group } from "./group-repo";
 
 export const ARCHIVE_JOB = "group.archive";
 const Payload = z.object({ groupId: z.number(), spaceId: z.string(), attempt: z.number().int().min(0) });
@@ -45,7 +45,7 @@ export function closeGroup(
     if (group.checkinId !== undefined) stopCheckin(services, group.checkinId);
     services.scheduler.cancelPrefix(`${DUE_JOB}:${group.id}:`);
     services.scheduler.cancelPrefix(`${MILESTONE_JOB}:${group.id}:`);
-    const { t } = communityVoice(services);
+    const { t } = communityVoice(services, group.channelId);
     const deliverable = t(deliverableKey(group.deliverable));
     addKnowledge(services.db, {
       kind: "group",

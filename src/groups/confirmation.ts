@@ -1,9 +1,9 @@
 import { bold, link, msg, type OutgoingMessage } from "../core/message";
 import type { Lang, Translate } from "../i18n";
-import { dayOf, formatDay } from "./dates";
+import { dayOf } from "./dates";
 import { deliverableKey } from "./deliverable";
-import { formatMinutes } from "./duration";
-import type { Group, GroupRole } from "./repo";
+import type { Group, GroupRole } from "./group-repo";
+import { formatHours, formatIsoDate } from "../i18n/format";
 
 /** Everything a participation confirmation states. */
 export interface ConfirmationFacts {
@@ -18,8 +18,11 @@ export interface ConfirmationFacts {
 
 function rows(t: Translate, lang: Lang, f: ConfirmationFacts): [label: string, value: string][] {
   const { group } = f;
-  const from = formatDay(dayOf(group.startedAt ?? group.createdAt, f.zone), lang);
-  const to = formatDay(dayOf(f.leftAt ?? group.closedAt ?? group.startedAt ?? group.createdAt, f.zone), lang);
+  const from = formatIsoDate(dayOf(group.startedAt ?? group.createdAt, f.zone), lang);
+  const to = formatIsoDate(
+    dayOf(f.leftAt ?? group.closedAt ?? group.startedAt ?? group.createdAt, f.zone),
+    lang,
+  );
   const period = f.leftAt ? `${from} – ${to} (${t("group.confirm.leftEarly")})` : `${from} – ${to}`;
   const topic = group.topics.length > 0 ? `${group.problem} (${group.topics.join(", ")})` : group.problem;
   return [
@@ -27,7 +30,7 @@ function rows(t: Translate, lang: Lang, f: ConfirmationFacts): [label: string, v
     [t("group.confirm.topic"), topic],
     [t("group.confirm.period"), period],
     [t("group.confirm.role"), t(f.role === "facilitator" ? "group.role.facilitator" : "group.role.member")],
-    [t("group.confirm.time"), f.minutes > 0 ? formatMinutes(f.minutes) : t("group.confirm.noTime")],
+    [t("group.confirm.time"), f.minutes > 0 ? formatHours(f.minutes) : t("group.confirm.noTime")],
     [t("group.confirm.result"), `${t(deliverableKey(group.deliverable))}: ${group.resultUrl ?? "–"}`],
   ];
 }

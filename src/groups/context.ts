@@ -1,9 +1,9 @@
-import type { Member } from "../core/members";
+import type { Member } from "../core/member-repo";
 import { splitId } from "../core/ids";
 import { hasRole } from "../core/roles";
 import type { Services } from "../core/services";
 import { type Lang, type Translate, translator } from "../i18n";
-import { GroupRepo, type Group } from "./repo";
+import { GroupRepo, type Group } from "./group-repo";
 
 /** How long the call for participants stays open. */
 export const SIGNUP_DAYS = 7;
@@ -19,15 +19,19 @@ export function signupDeadline(services: Services): Date {
   return new Date(services.clock.now().getTime() + SIGNUP_DAYS * DAY_MS);
 }
 
-/** Translator and language for posts in community channels and group spaces. */
-export function communityVoice(services: Services): { t: Translate; lang: Lang } {
-  return { t: translator(services.config.lang), lang: services.config.lang };
+/**
+ * Translator and language for posts in community channels and group spaces: the community's
+ * language, commands as they are typed where `channelId` is (a group's space is on its platform).
+ */
+export function communityVoice(services: Services, channelId: string): { t: Translate; lang: Lang } {
+  const lang = services.config.lang;
+  return { t: translator(lang, services.platforms.prefixOf(channelId)), lang };
 }
 
 /** Translator and language for a DM to one member. */
 export function memberVoice(services: Services, memberId: string): { t: Translate; lang: Lang } {
   const lang = services.langOf(services.members.get(memberId));
-  return { t: translator(lang), lang };
+  return { t: translator(lang, services.platforms.prefixOf(memberId)), lang };
 }
 
 /** Facilitators and moderators manage a group (`actor.role` is the effective role). */

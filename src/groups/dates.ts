@@ -1,5 +1,4 @@
 import { DateTime } from "luxon";
-import type { Lang } from "../i18n";
 
 /** Parses `2027-02-15` or `15.02.2027` (also `15.2.2027`) as a calendar day in `zone`. */
 export function parseDate(raw: string, zone: string): DateTime | undefined {
@@ -14,12 +13,6 @@ export function parseDate(raw: string, zone: string): DateTime | undefined {
   if (!parts) return undefined;
   const date = DateTime.fromObject(parts, { zone });
   return date.isValid ? date : undefined;
-}
-
-/** A calendar day (ISO date) as people read it: `15.02.2027` in German, `2027-02-15` in English. */
-export function formatDay(isoDate: string, lang: Lang): string {
-  const date = DateTime.fromISO(isoDate);
-  return lang === "de" ? date.toFormat("dd.MM.yyyy") : date.toFormat("yyyy-MM-dd");
 }
 
 /** The calendar day of an instant in `zone`, as an ISO date. */

@@ -34,10 +34,7 @@ const LOOKING_FOR =
 /** Sentence ends; a proposal must be made within one sentence. */
 const SENTENCE_END = /(?<=[.!?;])\s+|\n+/;
 
-/**
- * True when `text` proposes to produce a joint result together. Stable entry point for other
- * features (the Q&A feature uses it so proposals are not tracked as questions).
- */
+/** True when `text` proposes to produce a joint result together. */
 export function looksLikeGroupProposal(text: string): boolean {
   const folded = text
     .toLowerCase()

@@ -15,10 +15,3 @@ export function parseDuration(raw: string): number | undefined {
   const minutes = Math.round(hours * 60) + (match[2] === undefined ? 0 : Number(match[2]));
   return minutes >= 1 && minutes <= MAX_ENTRY_MINUTES ? minutes : undefined;
 }
-
-/** Minutes as people read them: `1:30 h`. */
-export function formatMinutes(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${h}:${String(m).padStart(2, "0")} h`;
-}

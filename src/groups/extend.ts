@@ -5,7 +5,7 @@ import { auditManagement, groupRepo } from "./context";
 import { parseDate } from "./dates";
 import { MAX_WEEKS } from "./proposal";
 import { dueKeyPrefix, scheduleDueReminders } from "./reminders";
-import type { Group } from "./repo";
+import type { Group } from "./group-repo";
 
 /**
  * Moves a running group's due date later, with a reason (kept in the history). The new date
@@ -27,12 +27,15 @@ export function extendDue(
   if (due <= group.due) return fail("group.extend.notLater", { due: group.due });
   if (opts.reason.trim() === "") return fail("group.extend.reason");
   services.db.transaction(() => {
-    services.db
-      .prepare(
-        "INSERT INTO work_group_extensions (group_id, old_due, new_due, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)",
-      )
-      .run(group.id, group.due, due, opts.reason.trim(), opts.by, services.clock.now().getTime());
-    groupRepo(services).patch(group.id, { due });
+    const repo = groupRepo(services);
+    repo.recordExtension(group.id, {
+      from: group.due,
+      to: due,
+      reason: opts.reason.trim(),
+      by: opts.by,
+      at: services.clock.now(),
+    });
+    repo.patch(group.id, { due });
     services.scheduler.cancelPrefix(dueKeyPrefix(group.id));
     scheduleDueReminders(services, { ...group, due });
     auditManagement(services, opts.by, group, "group.extend", {

@@ -7,7 +7,7 @@ import { refreshCall } from "./call";
 import { auditManagement, groupRepo, memberVoice, samePlatform } from "./context";
 import { requireState } from "./find-group";
 import { removeMember, seatInSpace } from "./membership";
-import type { Group } from "./repo";
+import type { Group } from "./group-repo";
 
 /**
  * Hands a group's facilitation to `toId`, who takes a seat if they have none; the previous
@@ -26,21 +26,8 @@ export async function handOver(
   const seated = repo.membership(group.id, toId)?.state === "joined";
   if (!seated && !opts.previousLeaves && repo.members(group.id).length >= group.maxSize)
     return fail("group.facilitator.full", { title: group.title, max: group.maxSize });
-  const now = services.clock.now().getTime();
   services.db.transaction(() => {
-    services.db.prepare("UPDATE work_groups SET facilitator_id = ? WHERE id = ?").run(toId, group.id);
-    services.db
-      .prepare("UPDATE work_group_members SET role = 'member' WHERE group_id = ? AND member_id = ?")
-      .run(group.id, group.facilitatorId);
-    services.db
-      .prepare(
-        `INSERT INTO work_group_members (group_id, member_id, role, state, since, joined_at)
-         VALUES (?, ?, 'facilitator', 'joined', ?, ?)
-         ON CONFLICT (group_id, member_id) DO UPDATE SET role = 'facilitator', state = 'joined',
-           since = CASE WHEN work_group_members.state = 'joined' THEN work_group_members.since ELSE excluded.since END,
-           joined_at = coalesce(work_group_members.joined_at, excluded.joined_at)`,
-      )
-      .run(group.id, toId, now, now);
+    repo.setFacilitator(group.id, group.facilitatorId, toId, services.clock.now());
     auditManagement(services, opts.by, group, "group.facilitator", {
       from: group.facilitatorId,
       to: toId,

@@ -1,17 +1,3 @@
-import { groupCloseCommand } from "../../commands/group-close";
-import { groupConfirmCommand } from "../../commands/group-confirm";
-import { groupConfirmationCommand } from "../../commands/group-confirmation";
-import { groupExtendCommand } from "../../commands/group-extend";
-import { groupFacilitatorCommand } from "../../commands/group-facilitator";
-import { groupInvitationsCommand } from "../../commands/group-invitations";
-import { groupJoinCommand } from "../../commands/group-join";
-import { groupLeaveCommand } from "../../commands/group-leave";
-import { groupListCommand } from "../../commands/group-list";
-import { groupMilestoneCommand } from "../../commands/group-milestone";
-import { groupProposeCommand } from "../../commands/group-propose";
-import { groupReopenCommand } from "../../commands/group-reopen";
-import { groupStatusCommand } from "../../commands/group-status";
-import { groupTimeCommand } from "../../commands/group-time";
 import type { Feature } from "../core/feature";
 import { groupsAgenda } from "./agenda";
 import { groupsHome, groupsHomeSettings } from "./home";
@@ -32,22 +18,8 @@ const buttonGroup = (value: string | undefined): number => Number(value ?? "0");
 /** Working groups: propose, form, run and close small focused groups that deliver a result. */
 export const groupsFeature: Feature = {
   name: "groups",
-  commands: [
-    groupProposeCommand,
-    groupJoinCommand,
-    groupLeaveCommand,
-    groupConfirmCommand,
-    groupStatusCommand,
-    groupMilestoneCommand,
-    groupExtendCommand,
-    groupFacilitatorCommand,
-    groupTimeCommand,
-    groupCloseCommand,
-    groupListCommand,
-    groupReopenCommand,
-    groupConfirmationCommand,
-    groupInvitationsCommand,
-  ],
+  // Proposals are recognised before anything reads them as questions.
+  priority: 1,
   buttons: {
     "group.join": (ctx) => joinGroup(ctx, buttonGroup(ctx.event.value)),
     "group.leave": (ctx) => leaveGroup(ctx, buttonGroup(ctx.event.value)),

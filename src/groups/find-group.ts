@@ -1,10 +1,7 @@
 import { fail, ok, type Result } from "../core/errors";
 import type { EventContext } from "../core/feature";
 import { canManage, groupRepo } from "./context";
-import type { Group, GroupState } from "./repo";
-
-/** `#12` or `12`: a group number as typed. */
-export const GROUP_REF = /^#?(\d{1,9})$/;
+import type { Group, GroupState } from "./group-repo";
 
 const ACTIVE: readonly GroupState[] = ["proposed", "forming", "running"];
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Lang } from "../i18n";
-import { createCheckin, weeklySchedule } from "../checkins/api";
+import { createCheckin, weeklySchedule } from "../meetings/api";
 import type { JobHandler } from "../core/scheduler";
 import { mention, msg, textMessage } from "../core/message";
 import type { Services } from "../core/services";
@@ -8,7 +8,7 @@ import { refreshCall } from "./call";
 import { charterMessage } from "./charter";
 import { communityVoice, groupRepo, memberVoice, samePlatform } from "./context";
 import { scheduleDueReminders } from "./reminders";
-import type { Group } from "./repo";
+import type { Group } from "./group-repo";
 
 export const DEADLINE_JOB = "group.deadline";
 export const FORM_CHECK_JOB = "group.form-check";
@@ -57,7 +57,7 @@ export const deadlineJob: JobHandler = (job, { services }) => {
   repo.transition(groupId, ["proposed"], "expired");
   const expired = repo.get(groupId) ?? group;
   refreshCall(services, expired);
-  const { t } = communityVoice(services);
+  const { t } = communityVoice(services, group.channelId);
   services.outbox.enqueue(
     { kind: "channel", channelId: group.channelId },
     textMessage(t("group.expired", { title: group.title, seated, min: group.minSize, id: group.id })),
@@ -127,7 +127,7 @@ function startRunning(services: Services, group: Group, spaceId: string): void {
   if (!repo.transition(group.id, ["forming"], "running")) return;
   const running = repo.get(group.id) ?? group;
   const members = repo.members(group.id);
-  const { t, lang } = communityVoice(services);
+  const { t, lang } = communityVoice(services, group.channelId);
   services.outbox.enqueue(
     { kind: "channel", channelId: spaceId },
     charterMessage(t, lang, running, members),

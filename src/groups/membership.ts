@@ -1,11 +1,11 @@
-import { CheckinRepo } from "../checkins/checkin-repo";
+import { joinCheckin, leaveCheckin } from "../meetings/api";
 import type { EventContext } from "../core/feature";
 import { mention, msg, textMessage } from "../core/message";
 import type { Services } from "../core/services";
 import { refreshCall } from "./call";
 import { communityVoice, groupRepo, memberVoice, samePlatform } from "./context";
 import { requireState } from "./find-group";
-import type { Group } from "./repo";
+import type { Group } from "./group-repo";
 
 /**
  * The group whose membership may change now (proposed or running), or undefined after telling
@@ -134,9 +134,8 @@ export async function seatInSpace(services: Services, group: Group, memberId: st
     services.log.error({ err: error, group: group.id }, "could not invite a member into the group's space");
     return false;
   }
-  if (group.checkinId !== undefined)
-    new CheckinRepo(services.db).join(group.checkinId, memberId, services.clock.now());
-  const { t } = communityVoice(services);
+  if (group.checkinId !== undefined) joinCheckin(services, group.checkinId, memberId);
+  const { t } = communityVoice(services, group.channelId);
   services.outbox.enqueue(
     { kind: "channel", channelId: group.spaceId },
     msg().text(t("group.welcome"), " ", mention(memberId)).build(),
@@ -150,7 +149,7 @@ export async function seatInSpace(services: Services, group: Group, memberId: st
  * archived at the close anyway.
  */
 async function unseatFromSpace(services: Services, group: Group, memberId: string): Promise<void> {
-  if (group.checkinId !== undefined) new CheckinRepo(services.db).leave(group.checkinId, memberId);
+  if (group.checkinId !== undefined) leaveCheckin(services, group.checkinId, memberId);
   if (group.spaceId === undefined || group.state !== "running" || !samePlatform(group, memberId)) return;
   try {
     await services.ports.forId(group.spaceId).removeFromSpace(group.spaceId, memberId);

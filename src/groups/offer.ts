@@ -1,18 +1,26 @@
 import type { ButtonEvent, MessageEvent } from "../core/events";
-import type { EventContext } from "../core/feature";
+import type { EventContext, Handled } from "../core/feature";
 import { msg } from "../core/message";
 import { communityVoice, groupRepo } from "./context";
 import { looksLikeGroupProposal } from "./detect";
-import { getOffer, recordOffer } from "./offers";
+import { getOffer, recordOffer } from "./offer-repo";
 import { startProposal } from "./proposal-dialog";
 
 /**
  * A result-oriented proposal in a community channel gets, once per thread, a button that turns
- * it into a group proposal. Never in DMs, never inside a group's own space.
+ * it into a group proposal. Never in DMs, never inside a group's own space. A proposal posted
+ * on its own is handled here: tracking it as a question as well would ping experts for it. A
+ * reply in a thread or a message addressed to copbot stays open to the other features.
  */
-export function offerOnProposal(ctx: EventContext<MessageEvent>): void {
-  const { event, services } = ctx;
+export function offerOnProposal(ctx: EventContext<MessageEvent>): Handled {
+  const { event } = ctx;
   if (event.isDm || !looksLikeGroupProposal(event.text)) return;
+  offer(ctx);
+  return event.threadId === undefined && !event.mentionsBot ? "handled" : undefined;
+}
+
+function offer(ctx: EventContext<MessageEvent>): void {
+  const { event, services } = ctx;
   if (groupRepo(services).bySpace(event.channelId)) return;
   const threadId = event.threadId ?? event.messageId;
   const offer = recordOffer(services.db, {
@@ -23,7 +31,7 @@ export function offerOnProposal(ctx: EventContext<MessageEvent>): void {
     at: services.clock.now(),
   });
   if (!offer) return;
-  const { t } = communityVoice(services);
+  const { t } = communityVoice(services, event.channelId);
   ctx.post(
     { kind: "channel", channelId: event.channelId, threadId },
     msg()

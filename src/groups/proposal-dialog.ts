@@ -221,12 +221,7 @@ export function submitAndReport(
     channelRef(channelId),
     ".",
   );
-  if (invited.length > 0)
-    message.context(
-      t(invited.length === 1 ? "group.proposed.invited.one" : "group.proposed.invited.many", {
-        count: invited.length,
-      }),
-    );
+  if (invited.length > 0) message.context(t("group.proposed.invited", { n: invited.length }));
   ctx.reply(message.build());
 }
 

@@ -21,6 +21,6 @@ export const proposalFormCheck: FormValidator = (values, { services, userId, lan
     { now: services.clock.now(), zone: services.config.timeZone },
   );
   if (checked.ok) return undefined;
-  const t = translator(lang);
+  const t = translator(lang, services.platforms.prefixOf(userId));
   return Object.fromEntries(checked.problems.map((p) => [p.field, t(p.key, p.params)]));
 };

@@ -5,7 +5,7 @@ import { postCall, inviteExperts } from "./call";
 import { groupRepo, memberVoice, signupDeadline } from "./context";
 import { scheduleDeadline } from "./formation";
 import { type ProposalDraft, type ProposalProblem, validateProposal } from "./proposal";
-import type { Group } from "./repo";
+import type { Group } from "./group-repo";
 
 /**
  * Checks a proposal and, when it meets the conditions, opens the call for participants in
@@ -54,7 +54,7 @@ export function problemsMessage(
   hint?: Inline[],
 ): OutgoingMessage {
   const message = msg()
-    .text(t(problems.length === 1 ? "group.check.intro.one" : "group.check.intro.many"))
+    .text(t("group.check.intro", { n: problems.length }))
     .list(problems.map((p) => [t(p.key, p.params)]));
   if (hint) message.context(...hint);
   return message.build();

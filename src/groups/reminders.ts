@@ -4,9 +4,10 @@ import type { JobHandler } from "../core/scheduler";
 import { textMessage } from "../core/message";
 import type { Services } from "../core/services";
 import { communityVoice, groupRepo } from "./context";
-import { atLocal, formatDay } from "./dates";
-import { getMilestone, type Milestone } from "./milestones";
-import type { Group } from "./repo";
+import { atLocal } from "./dates";
+import { getMilestone, type Milestone } from "./milestone-repo";
+import type { Group } from "./group-repo";
+import { formatIsoDate } from "../i18n/format";
 
 export const DUE_JOB = "group.due";
 export const MILESTONE_JOB = "group.milestone";
@@ -68,13 +69,13 @@ export const dueJob: JobHandler = (job, { services }) => {
   const { groupId, due, days } = DuePayload.parse(job.payload);
   const group = runningGroup(services, groupId);
   if (!group || group.due !== due) return;
-  const { t, lang } = communityVoice(services);
+  const { t, lang } = communityVoice(services, group.channelId);
   services.outbox.enqueue(
     { kind: "channel", channelId: group.spaceId },
     textMessage(
       t(days === 1 ? "group.remind.dueTomorrow" : "group.remind.due", {
         title: group.title,
-        due: formatDay(due, lang),
+        due: formatIsoDate(due, lang),
         days,
       }),
     ),
@@ -88,13 +89,13 @@ export const milestoneJob: JobHandler = (job, { services }) => {
   const group = runningGroup(services, groupId);
   const milestone = getMilestone(services.db, groupId, milestoneId);
   if (!group || !milestone || milestone.doneAt) return;
-  const { t, lang } = communityVoice(services);
+  const { t, lang } = communityVoice(services, group.channelId);
   services.outbox.enqueue(
     { kind: "channel", channelId: group.spaceId },
     textMessage(
       t("group.remind.milestone", {
         title: milestone.title,
-        due: formatDay(milestone.due, lang),
+        due: formatIsoDate(milestone.due, lang),
         id: milestone.id,
       }),
     ),

@@ -4,7 +4,7 @@ import { inviteExperts, postCall } from "./call";
 import { auditManagement, groupRepo, signupDeadline } from "./context";
 import { scheduleDeadline } from "./formation";
 import { checkDue } from "./proposal";
-import type { Group } from "./repo";
+import type { Group } from "./group-repo";
 
 /**
  * Opens an expired proposal for sign-up again, with a new deadline and a fresh call. The due

@@ -1,7 +1,7 @@
 import type { EventContext } from "../core/feature";
 import { groupRepo } from "./context";
 import { confirmationMessage } from "./confirmation";
-import { totalMinutes } from "./time-log";
+import { totalMinutes } from "./time-log-repo";
 
 /** Sends the actor their participation confirmation of a closed group, by DM with a Markdown file. */
 export function sendConfirmation(ctx: EventContext, groupId: number): void {

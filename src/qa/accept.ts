@@ -1,10 +1,11 @@
-import type { ButtonEvent } from "../core/events";
+import type { ButtonEvent, CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { mention, msg, type OutgoingMessage } from "../core/message";
 import type { Services } from "../core/services";
 import type { Translate } from "../i18n";
-import { pingedFor } from "./expert-stats";
-import { QuestionRepo, type Answer, type Question } from "./questions";
+import { pingedFor } from "./expert-stats-repo";
+import { parseQuestionRef, questionAt } from "./lookup";
+import { QuestionRepo, type Answer, type Question } from "./question-repo";
 import { solvableQuestion, solveQuestion } from "./solve";
 import { isTrivialReply } from "./trivial-reply";
 import { shortLine } from "./text";
@@ -93,4 +94,20 @@ export async function acceptButton(ctx: EventContext<ButtonEvent>): Promise<void
   if (parsed.messageId !== undefined && !answer)
     return ctx.reply(ctx.t("qa.err.unknown_answer", { id: q.id }));
   await solveWith(ctx, q, answer);
+}
+
+/**
+ * `solved [#12]`: in a question's thread without a number, elsewhere with one. With several
+ * replies copbot asks which one solved it.
+ */
+export async function markSolved(ctx: EventContext<CommandEvent>, ref: string | undefined): Promise<void> {
+  const { services, event } = ctx;
+  const id =
+    ref !== undefined
+      ? parseQuestionRef(ref)
+      : event.threadId !== undefined
+        ? questionAt(services, event.channelId, event.threadId)?.id
+        : undefined;
+  if (id === undefined) return ctx.reply(ctx.t("qa.err.which_question"));
+  await solveOrChoose(ctx, id);
 }

@@ -1,16 +1,16 @@
 import { channelRef, type Inline } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type Lang } from "../i18n";
-import { formatLocalDayTime } from "./dates";
-import { QuestionRepo, type Question } from "./questions";
+import { QuestionRepo, type Question } from "./question-repo";
 import { shortLine } from "./text";
+import { formatShortDayTime } from "../i18n/format";
 
 const MAX_TEXT = 80;
 
 /** One line about an open question: number, text, channel, age, answered or not. */
 export function openQuestionLine(services: Services, lang: Lang, q: Question): Inline[] {
   const t = translator(lang);
-  const since = formatLocalDayTime(q.askedAt, services.config.timeZone, lang);
+  const since = formatShortDayTime(q.askedAt, services.config.timeZone, lang);
   const state = q.firstAnswerAt ? t("qa.open.answered") : t("qa.open.unanswered");
   return [
     `#${q.id} `,

@@ -1,9 +1,12 @@
 import { fail, ok, type Result } from "../core/errors";
+import type { CommandEvent } from "../core/events";
+import type { EventContext } from "../core/feature";
 import { mention, msg } from "../core/message";
 import type { Services } from "../core/services";
 import { translator } from "../i18n";
 import { scheduleEscalation } from "./escalation";
-import { QuestionRepo, type Question } from "./questions";
+import { qaChannels } from "./qa-channel-repo";
+import { QuestionRepo, type Question } from "./question-repo";
 import { routeQuestion } from "./routing";
 
 /** Longest question copbot tracks; longer texts are better split or shortened. */
@@ -50,7 +53,7 @@ export function askOnBehalf(
 ): Result<{ questionId: number }> {
   const valid = validateQuestion(opts.text);
   if (!valid.ok) return valid;
-  const t = translator(services.config.lang);
+  const t = translator(services.config.lang, services.platforms.prefixOf(opts.channelId));
   return services.db.transaction(() => {
     const q = new QuestionRepo(services.db).create({
       askerId: opts.askerId,
@@ -65,4 +68,20 @@ export function askOnBehalf(
     startTracking(services, q);
     return ok({ questionId: q.id });
   })();
+}
+
+/**
+ * `ask <question>`: copbot posts the question in the current channel (in a DM: the first Q&A
+ * channel), credits the asker and routes experts in the thread.
+ */
+export function askInChannel(ctx: EventContext<CommandEvent>, text: string): void {
+  const { services, event } = ctx;
+  const channelId = event.isDm ? qaChannels(services.db)[0] : event.channelId;
+  if (channelId === undefined) return ctx.reply(ctx.t("qa.err.ask_where"));
+  const result = askOnBehalf(services, { askerId: ctx.actor.id, channelId, text });
+  ctx.reply(
+    result.ok
+      ? ctx.t("qa.ask.done", { id: result.value.questionId })
+      : ctx.t(result.error.key, result.error.params),
+  );
 }

@@ -3,8 +3,8 @@ import { solveOrChoose } from "./accept";
 import type { EventContext } from "../core/feature";
 import { hasRole } from "../core/roles";
 import { parseQuestionRef } from "./lookup";
-import { pingedFor } from "./expert-stats";
-import { QuestionRepo, type Question } from "./questions";
+import { pingedFor } from "./expert-stats-repo";
+import { QuestionRepo, type Question } from "./question-repo";
 import { routeMoreExperts } from "./routing";
 
 function questionOf(ctx: EventContext<ButtonEvent>): Question | undefined {

@@ -3,7 +3,7 @@ import { channelRef, mention, msg } from "../core/message";
 import type { Services } from "../core/services";
 import type { JobHandler } from "../core/scheduler";
 import { translator } from "../i18n";
-import { QuestionRepo, type Question } from "./questions";
+import { QuestionRepo, type Question } from "./question-repo";
 import { postInThread, routeMoreExperts } from "./routing";
 import { addWorkingHours, intoWorkingHours } from "./working-time";
 
@@ -56,7 +56,7 @@ function notifyModerators(services: Services, q: Question): void {
   // Known without asking the platform, so the job stays synchronous and commits its DMs atomically.
   const recipients = services.moderatorIds().filter((id) => id !== q.askerId);
   if (recipients.length === 0) {
-    const t = translator(services.config.lang);
+    const t = translator(services.config.lang, services.platforms.prefixOf(q.channelId));
     const note = msg()
       .text(t("qa.escalate.nobody", { id: q.id }))
       .context(t("qa.escalate.nobody_hint"))
@@ -65,7 +65,7 @@ function notifyModerators(services: Services, q: Question): void {
     return;
   }
   for (const id of recipients) {
-    const t = translator(services.langOf(services.members.get(id)));
+    const t = translator(services.langOf(services.members.get(id)), services.platforms.prefixOf(id));
     const message = msg()
       .text(t("qa.escalate.moderators", { id: q.id }), " ", channelRef(q.channelId))
       .text(mention(q.askerId), ": ", q.text)
@@ -99,7 +99,10 @@ export const nudgeJob: JobHandler = (job, { services }) => {
   const repo = new QuestionRepo(services.db);
   const q = repo.get(questionId);
   if (!q || q.status !== "open" || !repo.markNudged(q.id)) return;
-  const t = translator(services.langOf(services.members.get(q.askerId)));
+  const t = translator(
+    services.langOf(services.members.get(q.askerId)),
+    services.platforms.prefixOf(q.askerId),
+  );
   const message = msg()
     .text(t("qa.nudge.text", { id: q.id }), " ", channelRef(q.channelId))
     .text(q.text)

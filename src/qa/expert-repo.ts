@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { rowReader } from "../../db/rows";
 import { normalizeTopic } from "./normalize-topic";
 import { foldUmlauts } from "./text";
-import { nameTopic, resolveTopic } from "./topics";
+import { nameTopic, resolveTopic } from "./topic-repo";
 
 export interface ExpertTopic {
   readonly memberId: string;
@@ -97,4 +98,19 @@ export function recordAnsweredQuestion(db: Db, memberId: string, questionId: num
 /** True when the typed topic normalizes to nothing usable. */
 export function isBlankTopic(raw: string): boolean {
   return normalizeTopic(raw) === "";
+}
+
+const readDocMatch = rowReader({ member_id: z.string(), source: z.string(), rank: z.number() });
+
+/** Full-text matches of an FTS5 query in experts' topics and answered questions, with BM25 rank. */
+export function expertDocMatches(
+  db: Db,
+  query: string,
+): { memberId: string; source: string; rank: number }[] {
+  return db
+    .prepare(
+      "SELECT member_id, source, bm25(qa_expert_docs) AS rank FROM qa_expert_docs WHERE qa_expert_docs MATCH ?",
+    )
+    .all(query)
+    .map(readDocMatch);
 }

@@ -1,14 +1,13 @@
-import { z } from "zod";
 import type { Db } from "../../db/open";
 import { bold, type Inline } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type Lang } from "../i18n";
-import { expertTopics } from "./expert-repo";
-import { expertStats, pingedFor, recordPing } from "./expert-stats";
+import { expertDocMatches, expertTopics } from "./expert-repo";
+import { expertStats, pingedFor, recordPing } from "./expert-stats-repo";
 import { topicWords } from "./normalize-topic";
 import { rankExperts } from "./ranking";
 import { prefixQuery } from "./text";
-import { resolveTopic, topicAliases } from "./topics";
+import { resolveTopic, topicAliases } from "./topic-repo";
 
 export { normalizeTopic } from "./normalize-topic";
 
@@ -44,8 +43,6 @@ interface Match {
   topics: string[];
 }
 
-const DocRow = z.object({ member_id: z.string(), source: z.string(), rank: z.number() });
-
 /** Longest topic (in words) that is looked for inside a question's text. */
 const MAX_TOPIC_WORDS = 6;
 
@@ -75,13 +72,8 @@ function textRelevance(db: Db, text: string): Map<string, number> {
   const query = prefixQuery(text);
   const relevance = new Map<string, number>();
   if (!query) return relevance;
-  const rows = db
-    .prepare(
-      "SELECT member_id, source, bm25(qa_expert_docs) AS rank FROM qa_expert_docs WHERE qa_expert_docs MATCH ?",
-    )
-    .all(query)
-    .map((row) => DocRow.parse(row));
-  for (const row of rows) relevance.set(row.member_id, (relevance.get(row.member_id) ?? 0) - row.rank);
+  const rows = expertDocMatches(db, query);
+  for (const row of rows) relevance.set(row.memberId, (relevance.get(row.memberId) ?? 0) - row.rank);
   const best = Math.max(0, ...relevance.values());
   for (const [member, score] of relevance) relevance.set(member, best > 0 ? score / best : 0);
   return relevance;
@@ -112,10 +104,7 @@ function matches(db: Db, opts: FindExpertsOptions): Map<string, Match> {
 export function reasonFor(lang: Lang, topics: readonly string[], accepted: number): Inline[] {
   const t = translator(lang);
   const what: Inline = topics.length > 0 ? bold(topics.join(", ")) : t("qa.reason.similar");
-  const record =
-    accepted === 0
-      ? t("qa.reason.no_solved")
-      : t(accepted === 1 ? "qa.reason.solved_one" : "qa.reason.solved_many", { count: accepted });
+  const record = accepted === 0 ? t("qa.reason.no_solved") : t("qa.reason.solved", { n: accepted });
   return [what, " · ", record];
 }
 

@@ -1,19 +1,3 @@
-import { askCommand } from "../../commands/ask";
-import { awayCommand } from "../../commands/away";
-import { expertAddCommand, expertListCommand, expertRemoveCommand } from "../../commands/expert";
-import {
-  expertCapCommand,
-  expertPauseCommand,
-  expertQuietCommand,
-  expertResumeCommand,
-} from "../../commands/expert-settings";
-import { qaChannelCommand } from "../../commands/qa-channel";
-import { qaOpenCommand } from "../../commands/qa-open";
-import { qaStatsCommand } from "../../commands/qa-stats";
-import { searchCommand } from "../../commands/search";
-import { solvedCommand } from "../../commands/solved";
-import { topicAliasCommand } from "../../commands/topic-alias";
-import { topicsCommand } from "../../commands/topics";
 import type { Feature } from "../core/feature";
 import { acceptButton } from "./accept";
 import { qaAgenda } from "./agenda";
@@ -25,24 +9,6 @@ import { qaHome, qaHomeSettings } from "./home";
 /** Questions and expert routing: ask, tag the right experts, escalate, solve, keep the knowledge. */
 export const qaFeature: Feature = {
   name: "qa",
-  commands: [
-    askCommand,
-    searchCommand,
-    solvedCommand,
-    qaChannelCommand,
-    qaOpenCommand,
-    qaStatsCommand,
-    expertAddCommand,
-    expertRemoveCommand,
-    expertListCommand,
-    expertCapCommand,
-    expertQuietCommand,
-    expertPauseCommand,
-    expertResumeCommand,
-    awayCommand,
-    topicsCommand,
-    topicAliasCommand,
-  ],
   buttons: {
     "qa.solved": solvedButton,
     "qa.accept": acceptButton,

@@ -1,16 +1,15 @@
 import type { MessageDeletedEvent, MessageEditedEvent, MessageEvent, ReactionEvent } from "../core/events";
-import type { EventContext } from "../core/feature";
+import type { EventContext, Handled } from "../core/feature";
 import { channelRef, mention, msg } from "../core/message";
 import type { Services } from "../core/services";
-import { looksLikeGroupProposal } from "../groups/detect";
 import { translator } from "../i18n";
 import { solveOrChoose } from "./accept";
 import { MAX_QUESTION, trackQuestion, validateQuestion } from "./ask";
 import { isQuestion } from "./detect";
 import { cancelFollowUps, scheduleNudge } from "./escalation";
 import { questionAt } from "./lookup";
-import { isQaChannel } from "./qa-channels";
-import { QuestionRepo, type Question } from "./questions";
+import { isQaChannel } from "./qa-channel-repo";
+import { QuestionRepo, type Question } from "./question-repo";
 import { solveQuestion } from "./solve";
 import { shortLine } from "./text";
 
@@ -28,7 +27,10 @@ function withoutLeadingMentions(text: string): string {
  */
 function notifyAskerOfFirstAnswer(services: Services, q: Question, event: MessageEvent): void {
   if (q.postKey === undefined || q.firstAnswerAt !== undefined) return;
-  const t = translator(services.langOf(services.members.get(q.askerId)));
+  const t = translator(
+    services.langOf(services.members.get(q.askerId)),
+    services.platforms.prefixOf(q.askerId),
+  );
   const message = msg()
     .text(t("qa.answered.text", { id: q.id }), " ", channelRef(q.channelId))
     .text(mention(event.userId), ": ", shortLine(event.text, MAX_PREVIEW))
@@ -58,16 +60,14 @@ function recordReply(ctx: EventContext<MessageEvent>, threadId: string): boolean
   return true;
 }
 
-/** A message in a Q&A channel: tracked when it is a question and no working-group proposal. */
-function onQaChannelMessage(ctx: EventContext<MessageEvent>): void {
+/** A message in a Q&A channel: tracked when it is a question. */
+function onQaChannelMessage(ctx: EventContext<MessageEvent>): Handled {
   const { services, event } = ctx;
   const text = event.text.trim();
   if (!isQaChannel(services.db, event.channelId) || !isQuestion(text)) return;
-  // A proposal gets the groups feature's offer; tracking it as well would ping experts for it.
-  if (looksLikeGroupProposal(text)) return;
   if (text.length > MAX_QUESTION) {
     ctx.reply(ctx.t("qa.err.too_long_channel", { max: MAX_QUESTION, length: text.length }));
-    return;
+    return "handled";
   }
   trackQuestion(services, {
     askerId: event.userId,
@@ -75,21 +75,19 @@ function onQaChannelMessage(ctx: EventContext<MessageEvent>): void {
     messageId: event.messageId,
     text,
   });
+  return "handled";
 }
 
 /** Channel messages: thread replies become answers; questions in Q&A channels and mentions are tracked. */
-export function onMessage(ctx: EventContext<MessageEvent>): void {
+export function onMessage(ctx: EventContext<MessageEvent>): Handled {
   const { services, event } = ctx;
   if (event.isDm) return;
-  if (event.threadId !== undefined) {
-    recordReply(ctx, event.threadId);
-    return;
-  }
+  if (event.threadId !== undefined) return recordReply(ctx, event.threadId) ? "handled" : undefined;
   if (event.mentionsBot) {
     const valid = validateQuestion(withoutLeadingMentions(event.text));
     if (!valid.ok) {
       ctx.reply(ctx.t(valid.error.key, valid.error.params));
-      return;
+      return "handled";
     }
     trackQuestion(services, {
       askerId: event.userId,
@@ -97,24 +95,26 @@ export function onMessage(ctx: EventContext<MessageEvent>): void {
       messageId: event.messageId,
       text: valid.value,
     });
-    return;
+    return "handled";
   }
-  onQaChannelMessage(ctx);
+  return onQaChannelMessage(ctx);
 }
 
 /** ✅ on an answer accepts that answer; ✅ on the question works like the "Gelöst" button. */
-export async function onReaction(ctx: EventContext<ReactionEvent>): Promise<void> {
+export async function onReaction(ctx: EventContext<ReactionEvent>): Promise<Handled> {
   const { services, event } = ctx;
   if (!SOLVED_EMOJI.has(event.emoji)) return;
   const repo = new QuestionRepo(services.db);
   const answer = repo.answerByMessage(event.channelId, event.messageId);
   if (!answer) {
     const question = questionAt(services, event.channelId, event.messageId);
-    if (question) await solveOrChoose(ctx, question.id);
-    return;
+    if (!question) return;
+    await solveOrChoose(ctx, question.id);
+    return "handled";
   }
   const result = await solveQuestion(services, { questionId: answer.questionId, actor: ctx.actor, answer });
   if (!result.ok) ctx.reply(ctx.t(result.error.key, result.error.params));
+  return "handled";
 }
 
 /** Edited questions and answers keep their new text (search and routing use it). */

@@ -1,17 +1,18 @@
-import { prefixOf, type HomeLines, type HomeSection } from "../core/home";
+import type { HomeLines, HomeSection } from "../core/home";
 import { code, type Inline } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type Lang, type Translate } from "../i18n";
 import { openQuestionLine } from "./agenda";
-import { formatLocalDay } from "./dates";
 import { topicsOf } from "./expert-repo";
-import { expertSettings, inQuietHours, type ExpertSettings } from "./expert-settings";
-import { QuestionRepo } from "./questions";
+import { inQuietHours } from "./expert-settings";
+import { expertSettings, type ExpertSettings } from "./expert-settings-repo";
+import { QuestionRepo } from "./question-repo";
+import { formatDay } from "../i18n/format";
 
 /** Enough to see what is pending; the rest is one `search` away. */
 const MAX_QUESTIONS = 10;
 
-const day = (at: Date, services: Services, lang: Lang) => formatLocalDay(at, services.config.timeZone, lang);
+const day = (at: Date, services: Services, lang: Lang) => formatDay(at, services.config.timeZone, lang);
 
 /** Whether copbot would tag the expert right now, and why not. */
 function availability(t: Translate, services: Services, lang: Lang, settings: ExpertSettings): string {
@@ -25,8 +26,8 @@ function availability(t: Translate, services: Services, lang: Lang, settings: Ex
 
 /** "My open questions": what the member asked that is still open; for experts, topics and availability. */
 export function qaHome(services: Services, memberId: string, lang: Lang): HomeSection {
-  const t = translator(lang);
-  const prefix = prefixOf(memberId);
+  const t = translator(lang, services.platforms.prefixOf(memberId));
+  const prefix = services.platforms.prefixOf(memberId);
   const questions = new QuestionRepo(services.db).openBy(memberId, MAX_QUESTIONS);
   const topics = topicsOf(services.db, memberId);
   const notes: Inline[][] = [];
@@ -46,8 +47,8 @@ export function qaHome(services: Services, memberId: string, lang: Lang): HomeSe
 
 /** The expert settings (cap, quiet hours, away) with their commands; for non-experts how to become one. */
 export function qaHomeSettings(services: Services, memberId: string, lang: Lang): HomeLines {
-  const t = translator(lang);
-  const prefix = prefixOf(memberId);
+  const t = translator(lang, services.platforms.prefixOf(memberId));
+  const prefix = services.platforms.prefixOf(memberId);
   const command = (usage: string): Inline => code(`${prefix} ${usage}`);
   if (topicsOf(services.db, memberId).length === 0)
     return [[t("qa.home.noExpert"), " · ", command(t("qa.expert.add.usage"))]];
@@ -57,11 +58,7 @@ export function qaHomeSettings(services: Services, memberId: string, lang: Lang)
   // The usage reads "away until <date> · away off": offer the half that changes the state.
   const [goAway = "", comeBack = ""] = t("qa.away.usage").split(" · ");
   return [
-    [
-      t(settings.weeklyCap === 1 ? "qa.home.cap_one" : "qa.home.cap", { cap: settings.weeklyCap }),
-      " · ",
-      command(t("qa.settings.cap.usage")),
-    ],
+    [t("qa.home.cap", { n: settings.weeklyCap }), " · ", command(t("qa.settings.cap.usage"))],
     [
       settings.quiet ? t("qa.home.quiet", settings.quiet) : t("qa.home.noQuiet"),
       " · ",

@@ -1,5 +1,5 @@
 import type { Services } from "../core/services";
-import { QuestionRepo, type Question } from "./questions";
+import { QuestionRepo, type Question } from "./question-repo";
 
 /**
  * The tracked question whose message is `messageId` in `channelId`: a member's own message,

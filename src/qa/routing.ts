@@ -1,10 +1,10 @@
-import { DateTime } from "luxon";
 import { mention, msg, type Inline, type OutgoingMessage, type Target } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type MessageKey, type Translate } from "../i18n";
 import { findExperts, hasMatchingExperts, type FoundExpert } from "./experts";
-import type { Question } from "./questions";
+import type { Question } from "./question-repo";
 import { hitLine, similarSolved } from "./similar";
+import { formatTime } from "../i18n/format";
 
 const MAX_SIMILAR = 3;
 const MAX_EXPERTS = 3;
@@ -39,7 +39,7 @@ function expertLine(services: Services, t: Translate, e: FoundExpert): Inline[] 
     ? [
         " · ",
         t("qa.route.quiet", {
-          time: DateTime.fromJSDate(e.quietUntil, { zone: services.config.timeZone }).toFormat("HH:mm"),
+          time: formatTime(e.quietUntil, services.config.timeZone),
         }),
       ]
     : [];
@@ -53,7 +53,7 @@ function buildRouting(
   experts: readonly FoundExpert[],
   stage: "first" | "more",
 ): OutgoingMessage {
-  const t = translator(services.config.lang);
+  const t = translator(services.config.lang, services.platforms.prefixOf(q.channelId));
   const m = msg();
   if (similar.length > 0) {
     m.text(t("qa.route.similar"));

@@ -1,15 +1,15 @@
 import { fail, ok, type Result } from "../core/errors";
 import { mention, msg } from "../core/message";
-import type { Member } from "../core/members";
+import type { Member } from "../core/member-repo";
 import { hasRole } from "../core/roles";
 import type { Services } from "../core/services";
 import { translator } from "../i18n";
-import { formatDuration } from "./duration";
 import { cancelFollowUps } from "./escalation";
 import { recordAnsweredQuestion } from "./expert-repo";
-import { addKnowledge } from "./knowledge";
-import { QuestionRepo, type Answer, type Question } from "./questions";
+import { addKnowledge } from "./knowledge-repo";
+import { QuestionRepo, type Answer, type Question } from "./question-repo";
 import { postInThread } from "./routing";
+import { formatDurationShort } from "../i18n/format";
 
 async function permalinkOf(
   services: Services,
@@ -52,7 +52,7 @@ export async function solveQuestion(
   const messageId = q.messageId ?? (q.postKey ? services.outbox.posted(q.postKey)?.messageId : undefined);
   const url = messageId === undefined ? undefined : await permalinkOf(services, q.channelId, messageId);
   const now = services.clock.now();
-  const t = translator(services.config.lang);
+  const t = translator(services.config.lang, services.platforms.prefixOf(q.channelId));
   const solved = services.db.transaction(() => {
     if (!repo.solve(q.id, opts.actor.id, now, answer)) return false;
     // Solving someone else's question takes moderator rights: that belongs in the audit log.
@@ -73,7 +73,7 @@ export async function solveQuestion(
         ...(url !== undefined ? { url } : {}),
       });
     }
-    const took = formatDuration(now.getTime() - q.askedAt.getTime(), services.config.lang);
+    const took = formatDurationShort(now.getTime() - q.askedAt.getTime(), services.config.lang);
     const text = answer
       ? msg().text(t("qa.solved.credit", { took }), " ", mention(answer.authorId), t("qa.solved.saved"))
       : msg().text(t("qa.solved.no_answer", { took }));

@@ -1,29 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runCopbot } from "../support/copbot-process";
 
-/** Runs the real `npm start` in `cwd` with piped stdin, as a user would. */
-function npmStart(cwd: string, input: string, env: Record<string, string> = {}) {
-  const result = spawnSync("npm", ["start", "--silent", "--prefix", process.cwd()], {
-    cwd,
-    input,
-    encoding: "utf8",
-    timeout: 60_000,
-    env: {
-      ...process.env,
-      COPBOT_DB: join(cwd, "data", "copbot.db"),
-      COPBOT_ENV_FILE: join(cwd, ".env"),
-      COPBOT_LOG_LEVEL: "warn",
-      ...env,
-    },
-  });
-  // npm itself may warn about the machine's npmrc; only copbot's own lines matter here.
-  const err = result.stderr
-    .split("\n")
-    .filter((line) => !line.startsWith("npm warn"))
-    .join("\n");
-  return { code: result.status, out: result.stdout, err };
+/** Runs copbot in `cwd` with piped stdin, as a user would; the first story goes through npm itself. */
+function npmStart(cwd: string, input: string, env: Record<string, string> = {}, via?: "npm") {
+  return runCopbot({ dir: cwd, input, env, ...(via ? { via } : {}) });
 }
 
 describe("npm start in console mode", () => {
@@ -34,7 +16,7 @@ describe("npm start in console mode", () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it("prints German help, refuses a member's moderator action and switches to English", () => {
-    const run = npmStart(dir, "/cop help\n:as anna\n/cop mod add @ben\n/cop lang en\n/cop help\n");
+    const run = npmStart(dir, "/cop help\n:as anna\n/cop mod add @ben\n/cop lang en\n/cop help\n", {}, "npm");
     expect(run.code).toBe(0);
     const lines = run.out.split("\n");
     expect(lines[0]).toBe("[#allgemein] (m1) admin: /cop help");

@@ -65,19 +65,24 @@ describe("one copbot per database, and a broken database stops copbot with one c
   (canUnshare ? it : it.skip)(
     "refuses a second copbot in another PID namespace and one through a hard link, naming the holder; the holder stops cleanly when its database breaks",
     async () => {
-      const holder = startCopbot(dir, {});
-      running.push(holder);
       const db = join(dir, "copbot.db");
+      const holder = startCopbot({ dir, env: { COPBOT_DB: db } });
+      running.push(holder);
       await until(() => holdsLease(db), "the first copbot's lease");
       mkdirSync(join(dir, "other"));
       linkSync(db, join(dir, "other", "linked.db"));
       const [namespaced, linked] = [
-        startCopbot(
-          join(dir, "other"),
-          { COPBOT_DB: db },
-          { wrap: ["unshare", "--pid", "--fork"], stdin: "" },
-        ),
-        startCopbot(join(dir, "other"), { COPBOT_DB: join(dir, "other", "linked.db") }, { stdin: "" }),
+        startCopbot({
+          dir: join(dir, "other"),
+          env: { COPBOT_DB: db },
+          wrap: ["unshare", "--pid", "--fork"],
+          stdin: "",
+        }),
+        startCopbot({
+          dir: join(dir, "other"),
+          env: { COPBOT_DB: join(dir, "other", "linked.db") },
+          stdin: "",
+        }),
       ];
       const [a, b] = await Promise.all([namespaced.exited, linked.exited]);
       expect({ code: a.code, err: lines(namespaced.stderr()) }).toEqual({
@@ -135,7 +140,8 @@ describe("one copbot per database, and a broken database stops copbot with one c
       const caseDir = join(dir, name);
       mkdirSync(caseDir);
       if (!make(join(caseDir, "copbot.db"))) return [];
-      return [{ name, run: startCopbot(caseDir, {}, { stdin: "/cop help\n" }) }];
+      const env = { COPBOT_DB: join(caseDir, "copbot.db") };
+      return [{ name, run: startCopbot({ dir: caseDir, env, stdin: "/cop help\n" }) }];
     });
     const results = await Promise.all(
       runs.map(async ({ name, run }) => ({

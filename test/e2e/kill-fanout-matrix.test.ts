@@ -29,7 +29,7 @@ describe("kill -9 during a fan-out over Matrix", () => {
     for (const user of users) direct[user] = [hs.createRoom({ creator: user, botJoined: true })];
     hs.store.accountData.set("m.direct", direct);
     seedFanOut(
-      join(dir, "copbot.db"),
+      join(dir, "data", "copbot.db"),
       users.map((u) => `matrix:${u}`),
     );
     const env = { MATRIX_HOMESERVER_URL: hs.url, MATRIX_ACCESS_TOKEN: "syt_test_token" };
@@ -40,7 +40,7 @@ describe("kill -9 during a fan-out over Matrix", () => {
     const kills: number[] = [];
     for (let kill = 1; kill <= KILLS; kill++) {
       const threshold = Math.floor((kill * RECIPIENTS) / (KILLS + 1) + (random() - 0.5) * 40);
-      const run: CopbotProcess = startCopbot(dir, env);
+      const run: CopbotProcess = startCopbot({ dir, env });
       if (kill % 2 === 1) {
         // The homeserver stores the event, then copbot dies before it hears the event id.
         hs.hangAfter = (req) => {
@@ -61,7 +61,7 @@ describe("kill -9 during a fan-out over Matrix", () => {
     const messagesIn = (room: string) =>
       hs.mustRoom(room).timeline.filter((p) => p.event.sender === BOT && p.event.type === "m.room.message")
         .length;
-    const last = startCopbot(dir, env);
+    const last = startCopbot({ dir, env });
     await until(() => users.every((u) => messagesIn(direct[u]?.[0] ?? "") > 0), "every recipient", 60_000);
     last.child.kill("SIGTERM");
     expect((await last.exited).code).toBe(0);
@@ -79,7 +79,7 @@ describe("kill -9 during a fan-out over Matrix", () => {
     expect(kills).toHaveLength(KILLS);
     // Sends in doubt went again with their transaction id, and the homeserver kept the first.
     expect(sends()).toBeGreaterThan(RECIPIENTS);
-    const db = openDatabase(join(dir, "copbot.db"));
+    const db = openDatabase(join(dir, "data", "copbot.db"));
     expect(db.prepare("SELECT state, count(*) AS n FROM outbox GROUP BY state").all()).toEqual([
       { state: "sent", n: RECIPIENTS },
     ]);

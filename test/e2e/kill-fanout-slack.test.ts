@@ -36,7 +36,7 @@ describe("a fan-out over Slack survives kill -9 and SIGTERM", () => {
   it("delivers 1,000 DMs exactly once per recipient across kills (some while a post is in flight) and a SIGTERM that exits in time", async () => {
     const users = Array.from({ length: RECIPIENTS }, (_, i) => `U${String(i).padStart(4, "0")}`);
     seedFanOut(
-      join(dir, "copbot.db"),
+      join(dir, "data", "copbot.db"),
       users.map((u) => `slack:${u}`),
     );
     const slackPort = await freePort();
@@ -55,7 +55,7 @@ describe("a fan-out over Slack survives kill -9 and SIGTERM", () => {
     for (let kill = 1; kill <= KILLS; kill++) {
       // Kills are spread over the fan-out: the k-th comes after about k/7 of the posts.
       const threshold = Math.floor((kill * RECIPIENTS) / (KILLS + 2) + (random() - 0.5) * 40);
-      const run: CopbotProcess = startCopbot(dir, env);
+      const run: CopbotProcess = startCopbot({ dir, env });
       if (kill % 2 === 1) {
         // Slack takes the post, then copbot dies before it hears the answer.
         api.intercept = ({ method }) => {
@@ -76,7 +76,7 @@ describe("a fan-out over Slack survives kill -9 and SIGTERM", () => {
 
     // SIGTERM while three posts are in flight on a slow Slack: they finish, the rest waits.
     api.intercept = () => undefined;
-    const stopping = startCopbot(dir, env);
+    const stopping = startCopbot({ dir, env });
     await until(async () => (await readiness(healthPort)) === 200, "readiness", 30_000);
     let slow = 0;
     api.intercept = ({ method }) =>
@@ -109,7 +109,7 @@ describe("a fan-out over Slack survives kill -9 and SIGTERM", () => {
     const postsBeforeRestart = posts();
 
     api.intercept = () => undefined;
-    const last = startCopbot(dir, env);
+    const last = startCopbot({ dir, env });
     await until(() => users.every((u) => api.postedIn(u).length > 0), "every recipient", 60_000);
     last.child.kill("SIGTERM");
     expect((await last.exited).code).toBe(0);
@@ -125,7 +125,7 @@ describe("a fan-out over Slack survives kill -9 and SIGTERM", () => {
     expect(posts()).toBe(RECIPIENTS);
     expect(postsBeforeRestart).toBeLessThan(RECIPIENTS);
     expect(api.callsOf("conversations.history").length).toBeGreaterThanOrEqual(3);
-    const db = openDatabase(join(dir, "copbot.db"));
+    const db = openDatabase(join(dir, "data", "copbot.db"));
     expect(db.prepare("SELECT state, count(*) AS n FROM outbox GROUP BY state").all()).toEqual([
       { state: "sent", n: RECIPIENTS },
     ]);

@@ -1,26 +1,17 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runCopbot } from "../support/copbot-process";
 
-/** Runs the real `npm start` on a virtual clock that starts at `start`, with piped input. */
+/** Runs copbot on a virtual clock that starts at `start`, with piped input. */
 function run(dir: string, start: string, input: string): string {
-  const result = spawnSync("npm", ["start", "--silent", "--prefix", process.cwd()], {
-    cwd: dir,
+  const result = runCopbot({
+    dir,
     input,
-    encoding: "utf8",
-    timeout: 60_000,
-    env: {
-      ...process.env,
-      COPBOT_DB: join(dir, "copbot.db"),
-      COPBOT_ENV_FILE: join(dir, ".env"),
-      COPBOT_CLOCK: "virtual",
-      COPBOT_START: start,
-      COPBOT_LOG_LEVEL: "warn",
-    },
+    env: { COPBOT_DB: join(dir, "copbot.db"), COPBOT_CLOCK: "virtual", COPBOT_START: start },
   });
-  expect(result.status).toBe(0);
-  return result.stdout;
+  expect(result.code).toBe(0);
+  return result.out;
 }
 
 const reminders = (out: string) =>

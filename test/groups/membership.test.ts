@@ -1,4 +1,4 @@
-import { GroupRepo } from "../../src/groups/repo";
+import { GroupRepo } from "../../src/groups/group-repo";
 import { RecordingPort } from "../support/recording-port";
 import type { ConsoleHarness } from "../support/console-harness";
 import {

@@ -1,5 +1,5 @@
 import { parseDeliverable } from "../../src/groups/deliverable";
-import { parseDuration, formatMinutes } from "../../src/groups/duration";
+import { parseDuration } from "../../src/groups/duration";
 import {
   checkProblem,
   parseSize,
@@ -8,6 +8,7 @@ import {
   type ProposalDraft,
 } from "../../src/groups/proposal";
 import { parseProposalLine } from "../../src/groups/proposal-line";
+import { formatHours } from "../../src/i18n/format";
 
 const now = new Date("2026-11-30T09:00:00+01:00");
 const zone = "Europe/Berlin";
@@ -182,7 +183,7 @@ describe("parseDuration", () => {
   });
 
   it("formats minutes as hours", () => {
-    expect(formatMinutes(90)).toBe("1:30 h");
-    expect(formatMinutes(605)).toBe("10:05 h");
+    expect(formatHours(90)).toBe("1:30 h");
+    expect(formatHours(605)).toBe("10:05 h");
   });
 });

@@ -2,7 +2,7 @@ import { inlineToPlain, type OutgoingMessage } from "../../src/core/message";
 import { translator } from "../../src/i18n";
 import { charterMessage } from "../../src/groups/charter";
 import { confirmationMarkdown, confirmationMessage } from "../../src/groups/confirmation";
-import type { Group } from "../../src/groups/repo";
+import type { Group } from "../../src/groups/group-repo";
 
 const group: Group = {
   id: 7,

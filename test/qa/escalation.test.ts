@@ -1,7 +1,7 @@
 import type { Services } from "../../src/core/services";
 import { trackQuestion } from "../../src/qa/ask";
 import { escalateJob } from "../../src/qa/escalation";
-import { QuestionRepo } from "../../src/qa/questions";
+import { QuestionRepo } from "../../src/qa/question-repo";
 import { solveQuestion } from "../../src/qa/solve";
 import { qaServices } from "./qa-services";
 

@@ -1,10 +1,10 @@
 import { inlineToPlain } from "../../src/core/message";
 import type { Services } from "../../src/core/services";
 import { addExpertTopics, recordAnsweredQuestion } from "../../src/qa/expert-repo";
-import { updateExpertSettings } from "../../src/qa/expert-settings";
+import { updateExpertSettings } from "../../src/qa/expert-settings-repo";
 import { findExperts } from "../../src/qa/experts";
-import { QuestionRepo } from "../../src/qa/questions";
-import { setTopicAlias } from "../../src/qa/topics";
+import { QuestionRepo } from "../../src/qa/question-repo";
+import { setTopicAlias } from "../../src/qa/topic-repo";
 import { DAY, HOUR, qaServices } from "./qa-services";
 
 const id = (name: string) => `console:${name}`;

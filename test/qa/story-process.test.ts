@@ -1,7 +1,7 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runCopbot } from "../support/copbot-process";
 
 const STORY = [
   "/cop qa channel add #fragen",
@@ -25,7 +25,7 @@ const STORY = [
   ":clock 2026-12-07T15:01",
 ];
 
-/** The Q&A story through the real `npm start` with piped stdin, as a user would run it. */
+/** The Q&A story through the real start command with piped stdin, as a user would run it. */
 describe("Q&A story via npm start", () => {
   let dir: string;
   beforeAll(() => {
@@ -34,26 +34,16 @@ describe("Q&A story via npm start", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("prints the whole loop as a transcript", () => {
-    const result = spawnSync("npm", ["start", "--silent", "--prefix", process.cwd()], {
-      cwd: dir,
+    const result = runCopbot({
+      dir,
       input: `${STORY.join("\n")}\n`,
-      encoding: "utf8",
-      timeout: 30_000,
-      env: {
-        ...process.env,
-        COPBOT_CLOCK: "virtual",
-        COPBOT_START: "2026-11-30T09:00:00+01:00",
-        COPBOT_DB: join(dir, "data", "copbot.db"),
-        COPBOT_ENV_FILE: join(dir, ".env"),
-        COPBOT_LOG_LEVEL: "warn",
-      },
+      timeoutMs: 30_000,
+      env: { COPBOT_CLOCK: "virtual", COPBOT_START: "2026-11-30T09:00:00+01:00" },
     });
-    expect(result.status).toBe(0);
-    const err = result.stderr
-      .split("\n")
-      .filter((line) => line.trim() !== "" && !line.startsWith("npm warn"));
+    expect(result.code).toBe(0);
+    const err = result.err.split("\n").filter((line) => line.trim() !== "");
     expect(err).toEqual([]);
-    const out = result.stdout;
+    const out = result.out;
     expect(out).toContain("[#fragen] (m7) ben: Wie migriert ihr Altakten in die E-Akte?");
     expect(out).toContain("[#fragen › m7] (m8) copbot: Ich frage mal nach:");
     expect(out).toContain("• @anna – *E-Akte* · noch keine gelösten Fragen");

@@ -1,8 +1,7 @@
 import pino from "pino";
 import type { ConsoleAdapter } from "../../adapters/console/console-adapter";
-import { loadConfig } from "../../src/config";
 import { VirtualClock } from "../../src/core/clock";
-import { attach, buildApp, consoleAdapter, type App } from "../../src/main";
+import { attach, buildApp, consoleAdapter, type App, loadConfig } from "../../src/app";
 
 /** An in-process console session on a virtual clock: feed lines, read the transcript. */
 export interface ConsoleHarness {

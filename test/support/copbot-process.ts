@@ -1,12 +1,81 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { z } from "zod";
 
-/** A real copbot process (`src/main.ts`, as `npm start` runs it) with its output collected. */
+/** The project root: where package.json and src/main.ts are. */
+const ROOT = join(__dirname, "..", "..");
+
+/**
+ * The command line of `npm start` from package.json (`node --import tsx src/main.ts`), with
+ * this Node binary and tsx resolved, so a test runs exactly what `npm start` runs.
+ */
+function startCommand(): { command: string; args: string[] } {
+  const pkg = z
+    .object({ scripts: z.object({ start: z.string() }) })
+    .parse(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")));
+  const [node, ...rest] = pkg.scripts.start.split(/\s+/);
+  if (node !== "node") throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  const args = rest.map((arg, i) =>
+    rest[i - 1] === "--import" ? require.resolve(arg) : arg.endsWith(".ts") ? join(ROOT, arg) : arg,
+  );
+  return { command: process.execPath, args };
+}
+
+/**
+ * copbot's environment for a run in `dir`: its own database, no .env of the developer's, and
+ * no health endpoints unless a test asks (two runs would want the same default port).
+ */
+function environment(dir: string, env: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    COPBOT_DB: join(dir, "data", "copbot.db"),
+    COPBOT_ENV_FILE: join(dir, ".env"),
+    COPBOT_LOG_LEVEL: "warn",
+    COPBOT_HEALTH_PORT: "off",
+    ...env,
+  };
+}
+
+export interface CopbotRun {
+  readonly code: number | null;
+  readonly out: string;
+  /** stderr without npm's own warnings about the machine's npmrc. */
+  readonly err: string;
+}
+
+/**
+ * Runs copbot to the end of its input, in `dir`, as a user runs it: `via: "npm"` through the
+ * real `npm start`, otherwise the same command line without npm in between (faster).
+ */
+export function runCopbot(opts: {
+  dir: string;
+  input: string;
+  env?: Record<string, string>;
+  via?: "npm" | "node";
+  timeoutMs?: number;
+}): CopbotRun {
+  const { command, args } =
+    opts.via === "npm" ? { command: "npm", args: ["start", "--silent", "--prefix", ROOT] } : startCommand();
+  const result = spawnSync(command, args, {
+    cwd: opts.dir,
+    input: opts.input,
+    encoding: "utf8",
+    timeout: opts.timeoutMs ?? 60_000,
+    env: environment(opts.dir, opts.env ?? {}),
+  });
+  const err = result.stderr
+    .split("\n")
+    .filter((line) => !line.startsWith("npm warn"))
+    .join("\n");
+  return { code: result.status, out: result.stdout, err };
+}
+
+/** A copbot process started with `startCopbot`, with its output collected. */
 export interface CopbotProcess {
   readonly child: ChildProcess;
   readonly pid: number;
-  /** Everything written so far. */
   stdout(): string;
   stderr(): string;
   /** Resolves when the process has ended. */
@@ -14,33 +83,27 @@ export interface CopbotProcess {
 }
 
 /**
- * Starts copbot in `dir` with `env` on top of a quiet default environment (no `.env`, health
- * endpoints off unless set). `wrap` runs it under another command (e.g. `unshare`).
+ * Starts copbot in `dir` and leaves it running (a platform configured, or the console reading
+ * `stdin` when given, else an open pipe); the caller stops it. `wrap` runs it under another
+ * command (`unshare --pid --fork`).
  */
-export function startCopbot(
-  dir: string,
-  env: Record<string, string>,
-  opts: { wrap?: readonly string[]; stdin?: string } = {},
-): CopbotProcess {
-  const argv = [process.execPath, "--import", require.resolve("tsx"), join(process.cwd(), "src", "main.ts")];
-  const [command = "", ...args] = [...(opts.wrap ?? []), ...argv];
-  const child = spawn(command, args, {
-    cwd: dir,
-    env: {
-      ...process.env,
-      COPBOT_DB: join(dir, "copbot.db"),
-      COPBOT_DATA_DIR: dir,
-      COPBOT_ENV_FILE: join(dir, ".env"),
-      COPBOT_LOG_LEVEL: "warn",
-      COPBOT_HEALTH_PORT: "off",
-      ...env,
-    },
+export function startCopbot(opts: {
+  dir: string;
+  env: Record<string, string>;
+  wrap?: readonly string[];
+  stdin?: string;
+}): CopbotProcess {
+  const { command, args } = startCommand();
+  const [program = "", ...rest] = [...(opts.wrap ?? []), command, ...args];
+  const child = spawn(program, rest, {
+    cwd: opts.dir,
+    env: environment(opts.dir, opts.env),
     stdio: ["pipe", "pipe", "pipe"],
   });
   let out = "";
   let err = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
-  child.stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
+  child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+  child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
   if (opts.stdin !== undefined) child.stdin.end(opts.stdin);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("close", (code, signal) => resolve({ code, signal })),

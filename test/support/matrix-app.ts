@@ -1,9 +1,8 @@
 import pino from "pino";
 import { MatrixAdapter } from "../../adapters/matrix/matrix-adapter";
-import { loadConfig } from "../../src/config";
 import { VirtualClock } from "../../src/core/clock";
 import { advanceVirtualClock } from "../../src/core/runtime";
-import { attach, buildApp, type App } from "../../src/main";
+import { attach, buildApp, type App, loadConfig } from "../../src/app";
 import { BOT, nameEveryone } from "./matrix-harness";
 import { FakeHomeserver } from "./matrix-homeserver";
 

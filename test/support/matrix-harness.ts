@@ -1,6 +1,6 @@
 import pino from "pino";
 import { MatrixAdapter } from "../../adapters/matrix/matrix-adapter";
-import type { MatrixConfig } from "../../src/config";
+import type { MatrixConfig } from "../../adapters/matrix/config";
 import type { Clock } from "../../src/core/clock";
 import type { CoreEvent } from "../../src/core/events";
 import { FakeHomeserver } from "./matrix-homeserver";

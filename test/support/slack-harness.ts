@@ -1,11 +1,11 @@
 import pino from "pino";
-import { loadConfig, type SlackConfig } from "../../src/config";
+import type { SlackConfig } from "../../adapters/slack/config";
 import { VirtualClock, type Clock } from "../../src/core/clock";
-import { buildApp, type App } from "../../src/main";
+import { buildApp, loadConfig, type App } from "../../src/app";
 import type { CoreEvent } from "../../src/core/events";
 import type { AdapterHooks } from "../../src/core/port";
 import type { Sleep } from "../../adapters/slack/private-space";
-import { SlackAdapter, type SlackAdapterOptions } from "../../adapters/slack";
+import { SlackAdapter, type SlackAdapterOptions } from "../../adapters/slack/slack-adapter";
 import { SlackApiStandIn } from "./slack-web-api";
 import { postSigned, SIGNING_SECRET } from "./slack-signing";
 import type { HttpBody } from "./slack-payloads";
@@ -144,7 +144,10 @@ export function harnessForEachTest(mode: "http" | "socket", use: (harness: Slack
   });
 }
 
-/** copbot as `npm start` builds it (all features, in-memory SQLite, virtual clock) behind the Slack adapter. */
+/**
+ * copbot as `npm start` builds it (all features, in-memory SQLite, virtual clock) behind the Slack
+ * adapter.
+ */
 export interface SlackCopbot {
   readonly app: App;
   readonly clock: VirtualClock;
@@ -152,7 +155,10 @@ export interface SlackCopbot {
   stop(): Promise<void>;
 }
 
-/** Starts the real core on Monday 2026-11-30 09:00 Berlin with `slack:U0ADMIN` as admin, reached over Slack. */
+/**
+ * Starts the real core on Monday 2026-11-30 09:00 Berlin with `slack:U0ADMIN` as admin, reached
+ * over Slack.
+ */
 export async function startSlackCopbot(
   mode: "http" | "socket",
   opts: { timeoutMs?: number } = {},

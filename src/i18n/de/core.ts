@@ -27,7 +27,7 @@ export const core = {
   "core.dialog.cancelled": "Abgebrochen. Es wurde nichts gespeichert.",
   "core.dm.hint":
     "Hier im Direktchat verstehe ich Befehle wie `{prefix} help`. Fragen an die Community stellst du am besten im Fragen-Kanal oder mit `{prefix} ask <Frage>`.",
-  "core.help.group": "Befehle zu „{prefix}“:",
+  "core.help.group": "Befehle zu „{command}“:",
   "core.profile.value_missing": 'Für {field} fehlt der neue Wert, z. B. profile {field} "Text".',
   "core.profile.one_field": "Bitte ändere ein Feld pro Befehl: name, org oder bio.",
   "core.welcome":

@@ -53,7 +53,7 @@ export const groups = {
   "group.deliverable.other": "Sonstiges Ergebnis",
 
   "group.check.intro.one": "Fast geschafft – eine Sache fehlt noch:",
-  "group.check.intro.many": "Damit die Gruppe gelingt, fehlt noch etwas:",
+  "group.check.intro.other": "Damit die Gruppe gelingt, fehlt noch etwas:",
   "group.check.title": "Gib der Gruppe einen kurzen Titel, damit alle wissen, worum es geht.",
   "group.check.titleShort":
     "Der Titel „{title}“ ist zu kurz – nimm mindestens {min} Zeichen, damit alle wissen, worum es geht.",
@@ -80,7 +80,7 @@ export const groups = {
   "group.check.facilitatorUnknown":
     "{name} kenne ich nicht – nenn eine Person, die hier mitliest, z. B. @anna.",
   "group.check.again": "Versuch es nochmal, z. B.:",
-  "group.check.dialogAgain": "Starte den Vorschlag mit /cop group propose noch einmal.",
+  "group.check.dialogAgain": "Starte den Vorschlag mit {prefix} group propose noch einmal.",
 
   "group.form.title": "Gruppe vorschlagen",
   "group.form.submit": "Vorschlagen",
@@ -90,7 +90,7 @@ export const groups = {
   "group.form.duplicateField":
     "Das Feld „{field}“ steht doppelt da (zuerst als „{earlier}“) – nenn jedes Feld nur einmal, sonst weiß ich nicht, welcher Wert gilt.",
   "group.form.failed":
-    "Ich konnte den Gruppenraum für „{title}“ gerade nicht anlegen. Versuch es gleich noch einmal mit /cop group confirm {id}.",
+    "Ich konnte den Gruppenraum für „{title}“ gerade nicht anlegen. Versuch es gleich noch einmal mit {prefix} group confirm {id}.",
   "group.field.title": "Titel",
   "group.field.problem": "Konkretes Praxisproblem",
   "group.field.problemHint": "Wo hakt es im Alltag, und wen betrifft es?",
@@ -109,7 +109,7 @@ export const groups = {
   "group.dialog.movedToDm":
     "Ich habe dir eine Direktnachricht geschickt – dort richten wir die Gruppe Schritt für Schritt ein.",
   "group.dialog.lost":
-    "Da ist etwas durcheinandergeraten. Starte den Vorschlag bitte mit /cop group propose neu.",
+    "Da ist etwas durcheinandergeraten. Starte den Vorschlag bitte mit {prefix} group propose neu.",
   "group.dialog.ask.title": "Wie soll die Gruppe heißen?",
   "group.dialog.ask.problem": "Welches konkrete Praxisproblem soll sie lösen? Ein, zwei Sätze reichen.",
   "group.dialog.problemDefault": "Mit „-“ übernimmst du: {text}",
@@ -126,7 +126,7 @@ export const groups = {
   "group.proposed": "Danke! Dein Vorschlag #{id} „{title}“ steht. Der Aufruf läuft in",
   "group.proposed.invited.one":
     "Ich habe eine passende Expertin oder einen passenden Experten persönlich eingeladen.",
-  "group.proposed.invited.many": "Ich habe {count} passende Expert:innen persönlich eingeladen.",
+  "group.proposed.invited.other": "Ich habe {n} passende Expert:innen persönlich eingeladen.",
 
   "group.call.header": "Neue Arbeitsgruppe #{id}: {title}",
   "group.call.intro": "sucht Mitstreiter:innen. Ergebnis: {deliverable}, fällig am {due}.",
@@ -166,7 +166,7 @@ export const groups = {
     "„{title}“ (#{id}) ist mit voller Besetzung gestartet. Du bleibst auf Platz {position} der Warteliste und rückst nach, sobald ein Platz frei wird.",
   "group.waiting.closed":
     "„{title}“ ist abgeschlossen – ein Platz wird dort nicht mehr frei. Danke für dein Interesse! Hier ist das Ergebnis:",
-  "group.facilitator.usage": "Nenn die Person, die moderieren soll, z. B. /cop group facilitator 3 @ben",
+  "group.facilitator.usage": "Nenn die Person, die moderieren soll, z. B. {prefix} group facilitator 3 @ben",
   "group.facilitator.already": "Diese Person moderiert „{title}“ bereits.",
   "group.facilitator.otherPlatform":
     "Die Moderation von „{title}“ muss auf derselben Plattform sein wie die Gruppe.",
@@ -176,27 +176,27 @@ export const groups = {
   "group.facilitator.youNow": "Du moderierst jetzt die Arbeitsgruppe #{id} „{title}“ – danke! Übergeben von",
   "group.decline.notYou": "Du moderierst „{title}“ nicht (mehr) – da gibt es nichts abzulehnen.",
   "group.decline.own":
-    "Du hast „{title}“ selbst vorgeschlagen. Gib die Moderation mit /cop group facilitator {id} @name weiter.",
+    "Du hast „{title}“ selbst vorgeschlagen. Gib die Moderation mit {prefix} group facilitator {id} @name weiter.",
   "group.decline.done":
-    "Alles klar – du moderierst „{title}“ nicht und bist nicht mehr in der Gruppe (mitmachen: /cop group join {id}). Die Moderation liegt wieder bei",
+    "Alles klar – du moderierst „{title}“ nicht und bist nicht mehr in der Gruppe (mitmachen: {prefix} group join {id}). Die Moderation liegt wieder bei",
   "group.decline.doneMember":
     "Alles klar – du moderierst „{title}“ nicht mehr, bleibst aber Mitglied. Die Moderation liegt wieder bei",
   "group.decline.previousLeft":
-    "hat dir die Moderation von „{title}“ übergeben, ist aber nicht mehr in der Gruppe. Gib sie mit /cop group facilitator {id} @name an jemanden weiter, der mitmacht.",
+    "hat dir die Moderation von „{title}“ übergeben, ist aber nicht mehr in der Gruppe. Gib sie mit {prefix} group facilitator {id} @name an jemanden weiter, der mitmacht.",
   "group.decline.back":
-    "hat die Moderation von #{id} „{title}“ abgelehnt – du moderierst jetzt selbst. Weitergeben kannst du sie mit /cop group facilitator {id} @name.",
+    "hat die Moderation von #{id} „{title}“ abgelehnt – du moderierst jetzt selbst. Weitergeben kannst du sie mit {prefix} group facilitator {id} @name.",
   "group.leave.facilitator":
-    "Du moderierst „{title}“ und kannst deshalb nicht austreten – gib die Moderation zuerst weiter: /cop group facilitator {id} @name",
+    "Du moderierst „{title}“ und kannst deshalb nicht austreten – gib die Moderation zuerst weiter: {prefix} group facilitator {id} @name",
   "group.facilitatorNamed":
-    "Du moderierst die vorgeschlagene Arbeitsgruppe #{id} „{title}“ – danke! Mit /cop group confirm {id} startest du sie, sobald genug dabei sind. Vorgeschlagen von",
+    "Du moderierst die vorgeschlagene Arbeitsgruppe #{id} „{title}“ – danke! Mit {prefix} group confirm {id} startest du sie, sobald genug dabei sind. Vorgeschlagen von",
   "group.minReached":
-    "„{title}“ hat die Mindestgröße von {min} erreicht! Willst du jetzt starten? (oder /cop group confirm {id})",
+    "„{title}“ hat die Mindestgröße von {min} erreicht! Willst du jetzt starten? (oder {prefix} group confirm {id})",
   "group.start.tooFew":
     "„{title}“ hat erst {seated} von mindestens {min} Personen – warte noch auf weitere Anmeldungen.",
   "group.start.done": "„{title}“ ist gestartet:",
   "group.started": "Die Arbeitsgruppe „{title}“ startet mit {count} Personen. Viel Erfolg! Moderation:",
   "group.expired":
-    "Die Arbeitsgruppe „{title}“ kommt diesmal leider nicht zustande: {seated} von mindestens {min} Anmeldungen. Die Moderation kann sie mit /cop group reopen {id} erneut öffnen.",
+    "Die Arbeitsgruppe „{title}“ kommt diesmal leider nicht zustande: {seated} von mindestens {min} Anmeldungen. Die Moderation kann sie mit {prefix} group reopen {id} erneut öffnen.",
   "group.welcome": "Willkommen in der Gruppe!",
 
   "group.charter.header": "Charta: {title}",
@@ -212,13 +212,13 @@ export const groups = {
   "group.charter.rule.checkin":
     "Jeden Montag fragt copbot kurz nach dem Stand – antworten dauert zwei Minuten.",
   "group.charter.rule.status":
-    "Die Moderation hält den Status aktuell (/cop group status …); er erscheint in der Agenda des CoP-Treffens.",
+    "Die Moderation hält den Status aktuell ({prefix} group status …); er erscheint in der Agenda des CoP-Treffens.",
   "group.charter.rule.milestones":
-    "Meilensteine planen wir mit /cop group milestone add – copbot erinnert rechtzeitig.",
+    "Meilensteine planen wir mit {prefix} group milestone add – copbot erinnert rechtzeitig.",
   "group.charter.rule.time":
-    "Erfasst eure Zeit mit /cop group time 2h – das hilft im Gespräch mit eurem Arbeitgeber.",
+    "Erfasst eure Zeit mit {prefix} group time 2h – das hilft im Gespräch mit eurem Arbeitgeber.",
   "group.charter.rule.close":
-    "Wir schließen mit einem Ergebnis-Link ab (/cop group close <Link>) und teilen es mit der Community.",
+    "Wir schließen mit einem Ergebnis-Link ab ({prefix} group close <Link>) und teilen es mit der Community.",
 
   "group.checkin.title": "Status: {title}",
   "group.checkin.q.done": "Was hast du diese Woche für die Gruppe geschafft?",
@@ -233,14 +233,14 @@ export const groups = {
   "group.agenda.due": "fällig am {due}",
 
   "group.milestone.usage":
-    "So geht’s: /cop group milestone add 2027-01-15 Gliederung steht · /cop group milestone done 2 · /cop group milestone list",
+    "So geht’s: {prefix} group milestone add 2027-01-15 Gliederung steht · {prefix} group milestone done 2 · {prefix} group milestone list",
   "group.milestone.added": "Meilenstein #{id} „{title}“ am {due} angelegt – ich erinnere am Vortag.",
   "group.milestone.past": "Dieses Datum liegt in der Vergangenheit – wähl einen Tag ab heute.",
   "group.milestone.afterDue":
     "Der Meilenstein liegt nach der Fälligkeit der Gruppe ({due}) – wähl einen früheren Tag.",
   "group.milestone.tooLong": "Halte den Meilenstein kurz (höchstens {max} Zeichen).",
   "group.milestone.unknown":
-    "Den Meilenstein „{text}“ finde ich nicht – /cop group milestone list zeigt die Nummern.",
+    "Den Meilenstein „{text}“ finde ich nicht – {prefix} group milestone list zeigt die Nummern.",
   "group.milestone.alreadyDone": "„{title}“ ist schon erledigt.",
   "group.milestone.done": "Meilenstein „{title}“ erledigt – stark!",
   "group.milestone.none": "„{title}“ hat noch keine Meilensteine.",
@@ -248,27 +248,27 @@ export const groups = {
   "group.remind.milestone": "Erinnerung: Morgen ({due}) ist der Meilenstein #{id} „{title}“ fällig.",
   "group.remind.due": "Erinnerung: „{title}“ ist in {days} Tagen fällig ({due}).",
   "group.remind.dueTomorrow":
-    "Erinnerung: „{title}“ ist morgen fällig ({due}). Schließt mit /cop group close <Link> ab, sobald das Ergebnis steht.",
+    "Erinnerung: „{title}“ ist morgen fällig ({due}). Schließt mit {prefix} group close <Link> ab, sobald das Ergebnis steht.",
 
   "group.extend.done": "Die Fälligkeit von „{title}“ ist jetzt der {due}. Begründung: {reason}",
   "group.extend.notLater": "Das neue Datum muss nach der bisherigen Fälligkeit ({due}) liegen.",
   "group.extend.reason":
-    "Bitte nenn eine kurze Begründung, z. B. /cop group extend 2027-03-01 Abstimmung mit dem Datenschutz dauert länger.",
+    "Bitte nenn eine kurze Begründung, z. B. {prefix} group extend 2027-03-01 Abstimmung mit dem Datenschutz dauert länger.",
   "group.extend.past":
     "Das Datum liegt in der Vergangenheit – wähl einen Tag nach der bisherigen Fälligkeit ({due}), höchstens {max} Wochen ab heute.",
   "group.extend.dateMissing":
-    "Nenn das neue Fälligkeitsdatum und eine Begründung, z. B. /cop group extend 2027-03-01 Abstimmung mit dem Datenschutz dauert länger.",
+    "Nenn das neue Fälligkeitsdatum und eine Begründung, z. B. {prefix} group extend 2027-03-01 Abstimmung mit dem Datenschutz dauert länger.",
 
   "group.time.invalid":
     "„{text}“ verstehe ich nicht als Zeit – schreib z. B. 2h, 90m oder 1,5h (höchstens 12 Stunden am Stück).",
   "group.time.missing":
-    "Wie viel Zeit möchtest du erfassen? Schreib z. B. /cop group time 2h oder /cop group time 90m Kapitel 2.",
+    "Wie viel Zeit möchtest du erfassen? Schreib z. B. {prefix} group time 2h oder {prefix} group time 90m Kapitel 2.",
   "group.time.tooLate":
     "„{title}“ ist seit mehr als {days} Tagen abgeschlossen – Zeit kann ich dafür nicht mehr erfassen.",
   "group.time.logged": "{time} für „{title}“ erfasst. Insgesamt: {total}.",
 
   "group.close.noLink":
-    "Zum Abschließen brauche ich einen Link zum Ergebnis, z. B. /cop group close https://wiki.example.org/leitfaden.",
+    "Zum Abschließen brauche ich einen Link zum Ergebnis, z. B. {prefix} group close https://wiki.example.org/leitfaden.",
   "group.close.notLink":
     "„{text}“ ist kein Link, den alle öffnen können – ein Ergebnis-Link beginnt mit https:// oder http://, z. B. https://wiki/leitfaden.",
   "group.close.done": "„{title}“ ist abgeschlossen – danke für eure Arbeit!",
@@ -299,7 +299,7 @@ export const groups = {
 
   "group.list.title": "Arbeitsgruppen:",
   "group.list.none":
-    "Gerade gibt es keine offenen oder laufenden Arbeitsgruppen. Schlag eine vor: /cop group propose",
+    "Gerade gibt es keine offenen oder laufenden Arbeitsgruppen. Schlag eine vor: {prefix} group propose",
   "group.list.line": "#{id} {title} · {state} · {seated}/{max} dabei · fällig am {due}",
   "group.state.proposed": "sucht Mitglieder",
   "group.state.forming": "wird eingerichtet",
@@ -309,18 +309,18 @@ export const groups = {
 
   "group.reopen.done": "Vorschlag #{id} „{title}“ ist wieder offen – der Aufruf läuft eine weitere Woche.",
   "group.reopen.newDue":
-    "Die bisherige Fälligkeit passt nicht mehr – nenn ein neues Datum: /cop group reopen {id} 2027-03-15",
+    "Die bisherige Fälligkeit passt nicht mehr – nenn ein neues Datum: {prefix} group reopen {id} 2027-03-15",
 
   "group.offer.text":
     "Das klingt nach einem gemeinsamen Ergebnis! Soll ich daraus einen Vorschlag für eine kleine Arbeitsgruppe machen?",
-  "group.offer.gone": "Dieses Angebot gibt es nicht mehr – starte mit /cop group propose.",
+  "group.offer.gone": "Dieses Angebot gibt es nicht mehr – starte mit {prefix} group propose.",
 
   "group.invitations.on":
     "Alles klar: Ich lade dich zu neuen Arbeitsgruppen ein, die zu deiner Expertise passen.",
   "group.invitations.off": "Alles klar: Keine Einladungen zu Arbeitsgruppen mehr.",
   "group.invitations.usage": "Schreib on oder off.",
 
-  "group.err.unknown": "Eine Arbeitsgruppe #{id} gibt es nicht – /cop group list zeigt alle.",
+  "group.err.unknown": "Eine Arbeitsgruppe #{id} gibt es nicht – {prefix} group list zeigt alle.",
   "group.err.idExpected": "Gib die Nummer der Gruppe an, z. B. 3 oder #3.",
   "group.err.noGroup": "Du bist in keiner aktiven Arbeitsgruppe – nenn die Nummer, z. B. #3.",
   "group.err.whichGroup": "Du bist in mehreren Gruppen ({ids}) – stell die Nummer voran, z. B. #3.",
@@ -330,7 +330,7 @@ export const groups = {
   "group.err.state.forming": "#{id} „{title}“ wird gerade eingerichtet – einen Moment bitte.",
   "group.err.state.running": "#{id} „{title}“ läuft bereits.",
   "group.err.state.expired":
-    "#{id} „{title}“ ist abgelaufen – die Moderation kann sie mit /cop group reopen {id} neu öffnen.",
+    "#{id} „{title}“ ist abgelaufen – die Moderation kann sie mit {prefix} group reopen {id} neu öffnen.",
   "group.err.state.closed": "#{id} „{title}“ ist bereits abgeschlossen.",
   "group.home.title": "Meine Arbeitsgruppen",
   "group.home.none": "Du bist gerade in keiner Arbeitsgruppe.",

@@ -11,7 +11,7 @@ export const qa = {
   "qa.search.empty": "Wonach soll ich suchen? Gib mindestens ein Wort an.",
   "qa.search.too_long": "Die Suche ist zu lang: höchstens {max} Zeichen.",
   "qa.search.none":
-    "Zu „{query}“ habe ich noch nichts Gelöstes gefunden. Stell die Frage doch mit `/cop ask`.",
+    "Zu „{query}“ habe ich noch nichts Gelöstes gefunden. Stell die Frage doch mit `{prefix} ask`.",
   "qa.search.title": "Das habe ich zu „{query}“ gefunden:",
   "qa.search.group": "[Gruppe]",
   "qa.solved.summary": "Markiert eine Frage als gelöst (im Thread ohne Nummer)",
@@ -19,7 +19,7 @@ export const qa = {
   "qa.solved.example": "solved #12",
   "qa.solved.thanks": "Frage #{id} ist als gelöst markiert. Danke!",
   "qa.solved.credit": "✅ Gelöst nach {took} – danke",
-  "qa.solved.saved": "! Die Antwort steht jetzt in der Wissenssammlung (`/cop search`).",
+  "qa.solved.saved": "! Die Antwort steht jetzt in der Wissenssammlung (`{prefix} search`).",
   "qa.solved.no_answer":
     "✅ Gelöst nach {took}. Ohne Antwort im Thread kommt sie nicht in die Wissenssammlung.",
   "qa.accept.which":
@@ -31,9 +31,9 @@ export const qa = {
   "qa.channel.already": "Das ist schon ein Fragen-Kanal:",
   "qa.channel.removed": "Hier erkenne ich keine Fragen mehr:",
   "qa.channel.not_qa": "Das war kein Fragen-Kanal:",
-  "qa.channel.none": "Es gibt noch keinen Fragen-Kanal. Lege einen an mit `/cop qa channel add #fragen`.",
+  "qa.channel.none": "Es gibt noch keinen Fragen-Kanal. Lege einen an mit `{prefix} qa channel add #fragen`.",
   "qa.channel.list": "Fragen-Kanäle:",
-  "qa.channel.which": "In welchem Kanal? Nenne ihn, z. B. `/cop qa channel add #fragen`.",
+  "qa.channel.which": "In welchem Kanal? Nenne ihn, z. B. `{prefix} qa channel add #fragen`.",
   "qa.open.summary": "Zeigt offene Fragen, die älteste zuerst",
   "qa.open.usage": "qa open",
   "qa.open.example": "qa open",
@@ -66,15 +66,15 @@ export const qa = {
   "qa.expert.removed": "Ausgetragen für: {topics}.",
   "qa.expert.not_yours": "Dafür bist du nicht eingetragen. Deine Themen: {topics}",
   "qa.expert.none_at_all":
-    "Noch hat sich niemand als Expert:in eingetragen. Mach den Anfang: `/cop expert add <Thema>`.",
+    "Noch hat sich niemand als Expert:in eingetragen. Mach den Anfang: `{prefix} expert add <Thema>`.",
   "qa.expert.list_title": "Expert:innen nach Thema:",
   "qa.expert.for_topic": "Expert:innen für {topic}:",
   "qa.expert.away_mark": "(gerade nicht erreichbar)",
   "qa.settings.cap.summary": "Wie oft du pro Woche höchstens als Expert:in gefragt wirst (Standard 3)",
   "qa.settings.cap.usage": "expert cap <Anzahl>",
   "qa.settings.cap.example": "expert cap 2",
-  "qa.settings.cap.set": "Alles klar: höchstens {cap} Anfragen pro Woche.",
-  "qa.settings.cap.set_one": "Alles klar: höchstens 1 Anfrage pro Woche.",
+  "qa.settings.cap.set.one": "Alles klar: höchstens {n} Anfrage pro Woche.",
+  "qa.settings.cap.set.other": "Alles klar: höchstens {n} Anfragen pro Woche.",
   "qa.settings.quiet.summary":
     "Ruhezeiten: Ich markiere dich dann mit dem Hinweis, dass du es erst danach siehst",
   "qa.settings.quiet.usage": "expert quiet <HH:MM-HH:MM>|off",
@@ -85,7 +85,7 @@ export const qa = {
   "qa.settings.pause.usage": "expert pause",
   "qa.settings.pause.example": "expert pause",
   "qa.settings.pause.done":
-    "Pausiert: Ich markiere dich nicht mehr als Expert:in. Weiter geht's mit `/cop expert resume`.",
+    "Pausiert: Ich markiere dich nicht mehr als Expert:in. Weiter geht's mit `{prefix} expert resume`.",
   "qa.settings.resume.summary": "Nimmt Expert:innen-Anfragen an dich wieder auf",
   "qa.settings.resume.usage": "expert resume",
   "qa.settings.resume.example": "expert resume",
@@ -98,7 +98,7 @@ export const qa = {
   "qa.topics.summary": "Zeigt alle Themen mit Expert:innen",
   "qa.topics.usage": "topics",
   "qa.topics.example": "topics",
-  "qa.topics.none": "Noch gibt es keine Themen. Trag dich ein: `/cop expert add <Thema>`.",
+  "qa.topics.none": "Noch gibt es keine Themen. Trag dich ein: `{prefix} expert add <Thema>`.",
   "qa.topics.title": "Themen:",
   "qa.topics.experts": "Expert:innen: {count}",
   "qa.topics.aliases": "auch: {aliases}",
@@ -114,7 +114,7 @@ export const qa = {
   "qa.route.experts": "Ich frage mal nach:",
   "qa.route.more_experts": "Noch keine Antwort – ich frage weitere Expert:innen:",
   "qa.route.no_experts":
-    "Für dieses Thema kenne ich noch keine Expert:innen. Wer sich auskennt: `/cop expert add <Thema>`.",
+    "Für dieses Thema kenne ich noch keine Expert:innen. Wer sich auskennt: `{prefix} expert add <Thema>`.",
   "qa.route.no_more_experts":
     "Weitere passende Expert:innen sind gerade nicht erreichbar. Bleibt die Frage offen, bitte ich als Nächstes die Moderation um Hilfe.",
   "qa.route.experts_busy":
@@ -123,8 +123,8 @@ export const qa = {
   "qa.route.hint": "Frage #{id} · Hilfreiche Antwort mit ✅ markieren oder „Gelöst“ klicken.",
   "qa.reason.similar": "hat Ähnliches beantwortet",
   "qa.reason.no_solved": "noch keine gelösten Fragen",
-  "qa.reason.solved_one": "1 gelöste Frage",
-  "qa.reason.solved_many": "{count} gelöste Fragen",
+  "qa.reason.solved.one": "{n} gelöste Frage",
+  "qa.reason.solved.other": "{n} gelöste Fragen",
   "qa.more.none": "Gerade sind keine weiteren passenden Expert:innen erreichbar.",
   "qa.nudge.text":
     "Hat dir die Antwort auf deine Frage #{id} geholfen? Dann markiere sie bitte als gelöst – so finden andere sie später.",
@@ -135,20 +135,17 @@ export const qa = {
   "qa.escalate.moderators":
     "Frage #{id} ist seit einiger Zeit unbeantwortet, auch nach dem Nachfassen bei Expert:innen:",
   "qa.escalate.moderators_hint":
-    "Vielleicht kennst du jemanden, der helfen kann? Offene Fragen: `/cop qa open`.",
+    "Vielleicht kennst du jemanden, der helfen kann? Offene Fragen: `{prefix} qa open`.",
   "qa.escalate.nobody":
     "Frage #{id} ist noch offen, auch nach dem Nachfassen bei Expert:innen – und ich kenne niemanden aus der Moderation, dem ich Bescheid sagen kann.",
   "qa.escalate.nobody_hint":
-    "Wer etwas dazu weiß: Antwortet gern hier im Thread. Die Moderation tragen Admins mit `/cop mod add @name` ein.",
-  "qa.duration.days": "{n} Tg.",
-  "qa.duration.hours": "{n} Std.",
-  "qa.duration.minutes": "{n} Min.",
-  "qa.err.empty": "Deine Frage ist leer. Schreib sie einfach dazu, z. B. `/cop ask Wie …?`",
+    "Wer etwas dazu weiß: Antwortet gern hier im Thread. Die Moderation tragen Admins mit `{prefix} mod add @name` ein.",
+  "qa.err.empty": "Deine Frage ist leer. Schreib sie einfach dazu, z. B. `{prefix} ask Wie …?`",
   "qa.err.too_short": "Das ist etwas kurz für eine Frage (mindestens {min} Zeichen).",
   "qa.err.too_long":
     "Deine Frage ist zu lang ({length} Zeichen, höchstens {max}). Kürze sie bitte oder teile sie auf.",
   "qa.err.too_long_channel":
-    "Deine Frage ist zu lang, um sie zu verfolgen ({length} Zeichen, höchstens {max}). Kürze sie bitte oder stell die Kernfrage mit `/cop ask` – dann suche ich Expert:innen dafür.",
+    "Deine Frage ist zu lang, um sie zu verfolgen ({length} Zeichen, höchstens {max}). Kürze sie bitte oder stell die Kernfrage mit `{prefix} ask` – dann suche ich Expert:innen dafür.",
   "qa.err.ask_where":
     "In welchem Kanal? Stell die Frage in einem Kanal – hier im Direktchat gibt es noch keinen Fragen-Kanal.",
   "qa.err.unknown_question": "Eine Frage #{id} kenne ich nicht.",
@@ -160,23 +157,24 @@ export const qa = {
     "Weitere Expert:innen für Frage #{id} kann nur die fragende Person oder die Moderation holen.",
   "qa.err.bad_ref": "Gib die Frage als Nummer an, z. B. #12.",
   "qa.err.which_question":
-    "Welche Frage? Nutze den Befehl im Thread der Frage oder gib die Nummer an, z. B. `/cop solved #12`.",
-  "qa.err.no_topics": "Welche Themen? Z. B. `/cop expert add E-Akte`.",
+    "Welche Frage? Nutze den Befehl im Thread der Frage oder gib die Nummer an, z. B. `{prefix} solved #12`.",
+  "qa.err.no_topics": "Welche Themen? Z. B. `{prefix} expert add E-Akte`.",
   "qa.err.too_many_topics": "Bitte höchstens {max} Themen auf einmal.",
   "qa.err.topic_too_long": "Ein Thema darf höchstens {max} Zeichen haben.",
   "qa.err.blank_topic": "Ein Thema braucht Buchstaben oder Ziffern.",
-  "qa.err.unknown_topic": "Das Thema „{topic}“ kenne ich nicht. Alle Themen zeigt `/cop topics`.",
+  "qa.err.unknown_topic": "Das Thema „{topic}“ kenne ich nicht. Alle Themen zeigt `{prefix} topics`.",
   "qa.err.unknown_topic_near": "Das Thema „{topic}“ kenne ich nicht. Meintest du „{near}“?",
   "qa.err.alias_same": "Das ist schon derselbe Name – ein Alias braucht einen anderen.",
   "qa.err.alias_is_topic":
-    '„{alias}“ ist selbst ein Thema mit Expert:innen, das mache ich nicht zu einem anderen Namen. Andersherum geht es: `/cop topic alias "{alias}" "{topic}"`.',
+    '„{alias}“ ist selbst ein Thema mit Expert:innen, das mache ich nicht zu einem anderen Namen. Andersherum geht es: `{prefix} topic alias "{alias}" "{topic}"`.',
   "qa.err.alias_both_topics":
-    "„{alias}“ und „{topic}“ sind beide Themen mit Expert:innen. Ein anderer Name geht nur für einen Namen ohne Expert:innen – wer bei „{alias}“ eingetragen ist, kann sich mit `/cop expert add` bei „{topic}“ eintragen.",
+    "„{alias}“ und „{topic}“ sind beide Themen mit Expert:innen. Ein anderer Name geht nur für einen Namen ohne Expert:innen – wer bei „{alias}“ eingetragen ist, kann sich mit `{prefix} expert add` bei „{topic}“ eintragen.",
   "qa.err.cap": "Gib eine Zahl von 0 bis 50 an.",
   "qa.err.quiet": "Gib die Ruhezeit als HH:MM-HH:MM an, z. B. 18:00-08:00, oder „off“.",
   "qa.err.date": "„{text}“ verstehe ich nicht als Datum. Z. B. 2026-12-07 oder 7.12.2026.",
   "qa.err.date_past": "Der {date} ist schon vorbei – nenne den ersten Tag, an dem du wieder da bist.",
-  "qa.err.date_far": "Das ist mehr als {days} Tage entfernt. Für längere Pausen gibt es `/cop expert pause`.",
+  "qa.err.date_far":
+    "Das ist mehr als {days} Tage entfernt. Für längere Pausen gibt es `{prefix} expert pause`.",
   "qa.home.title": "Meine offenen Fragen",
   "qa.home.none": "Du hast gerade keine offenen Fragen.",
   "qa.home.hint": "Gelöste Fragen durchsuchen:",
@@ -187,8 +185,8 @@ export const qa = {
   "qa.home.away": "abwesend bis {date}",
   "qa.home.quietNow": "gerade Ruhezeit",
   "qa.home.noExpert": "Expert:in: noch keine Themen",
-  "qa.home.cap": "Expert:in: höchstens {cap} Anfragen pro Woche",
-  "qa.home.cap_one": "Expert:in: höchstens 1 Anfrage pro Woche",
+  "qa.home.cap.one": "Expert:in: höchstens {n} Anfrage pro Woche",
+  "qa.home.cap.other": "Expert:in: höchstens {n} Anfragen pro Woche",
   "qa.home.quiet": "Ruhezeit: {start}–{end} Uhr",
   "qa.home.noQuiet": "Ruhezeit: keine",
   "qa.home.awayUntil": "Abwesend bis {date}",

@@ -27,7 +27,7 @@ export const core = {
   "core.dialog.cancelled": "Cancelled. Nothing was saved.",
   "core.dm.hint":
     "Here in the direct chat I understand commands such as `{prefix} help`. Questions for the community are best asked in the questions channel or with `{prefix} ask <question>`.",
-  "core.help.group": "Commands for “{prefix}”:",
+  "core.help.group": "Commands for “{command}”:",
   "core.profile.value_missing": 'The new value for {field} is missing, e.g. profile {field} "text".',
   "core.profile.one_field": "Please change one field per command: name, org or bio.",
   "core.welcome":

@@ -55,7 +55,7 @@ export const groups = {
   "group.deliverable.other": "Other result",
 
   "group.check.intro.one": "Almost there – one thing is missing:",
-  "group.check.intro.many": "For the group to succeed, a few things are missing:",
+  "group.check.intro.other": "For the group to succeed, a few things are missing:",
   "group.check.title": "Give the group a short title so everyone knows what it is about.",
   "group.check.titleShort":
     'The title "{title}" is too short – use at least {min} characters so everyone knows what it is about.',
@@ -76,7 +76,7 @@ export const groups = {
   "group.check.facilitator": "Who facilitates? Name a person with @name – a group needs a facilitator.",
   "group.check.facilitatorUnknown": "I don't know {name} – name a person who is here, e.g. @anna.",
   "group.check.again": "Try again, e.g.:",
-  "group.check.dialogAgain": "Start the proposal again with /cop group propose.",
+  "group.check.dialogAgain": "Start the proposal again with {prefix} group propose.",
 
   "group.form.title": "Propose a working group",
   "group.form.submit": "Propose",
@@ -86,7 +86,7 @@ export const groups = {
   "group.form.duplicateField":
     'The field "{field}" appears twice (first as "{earlier}") – give each field once, otherwise I can\'t tell which value counts.',
   "group.form.failed":
-    'I couldn\'t create the group space for "{title}" just now. Try again in a moment with /cop group confirm {id}.',
+    'I couldn\'t create the group space for "{title}" just now. Try again in a moment with {prefix} group confirm {id}.',
   "group.field.title": "Title",
   "group.field.problem": "Concrete practice problem",
   "group.field.problemHint": "Where does it hurt in daily work, and whom does it affect?",
@@ -103,7 +103,7 @@ export const groups = {
     "Great, let's set up your working group! I'll ask a few short questions. The call for participants then goes to",
   "group.dialog.cancelHint": 'Type "cancel" to stop at any time.',
   "group.dialog.movedToDm": "I sent you a direct message – we'll set up the group there step by step.",
-  "group.dialog.lost": "Something got mixed up. Please start the proposal again with /cop group propose.",
+  "group.dialog.lost": "Something got mixed up. Please start the proposal again with {prefix} group propose.",
   "group.dialog.ask.title": "What should the group be called?",
   "group.dialog.ask.problem": "Which concrete practice problem should it solve? A sentence or two is enough.",
   "group.dialog.problemDefault": 'With "-" you take: {text}',
@@ -119,7 +119,7 @@ export const groups = {
     'group propose title="E-file migration guide" problem="We migrate paper files into the e-file system and every agency reinvents the procedure" deliverable=guide due=2027-02-15 size=3-6 topics="e-file, archive"',
   "group.proposed": 'Thanks! Your proposal #{id} "{title}" is up. The call runs in',
   "group.proposed.invited.one": "I invited 1 matching expert personally.",
-  "group.proposed.invited.many": "I invited {count} matching experts personally.",
+  "group.proposed.invited.other": "I invited {n} matching experts personally.",
 
   "group.call.header": "New working group #{id}: {title}",
   "group.call.intro": "is looking for people. Result: {deliverable}, due on {due}.",
@@ -159,7 +159,7 @@ export const groups = {
     '"{title}" (#{id}) started with all seats taken. You stay number {position} on the waiting list and move up as soon as a seat opens.',
   "group.waiting.closed":
     '"{title}" is closed – no seat will open there any more. Thanks for your interest! Here is the result:',
-  "group.facilitator.usage": "Name the person who should facilitate, e.g. /cop group facilitator 3 @ben",
+  "group.facilitator.usage": "Name the person who should facilitate, e.g. {prefix} group facilitator 3 @ben",
   "group.facilitator.already": 'That person already facilitates "{title}".',
   "group.facilitator.otherPlatform":
     'The facilitator of "{title}" must be on the same platform as the group.',
@@ -169,25 +169,26 @@ export const groups = {
   "group.facilitator.youNow": 'You now facilitate working group #{id} "{title}" – thank you! Handed over by',
   "group.decline.notYou": 'You don\'t facilitate "{title}" (any more) – nothing to decline.',
   "group.decline.own":
-    'You proposed "{title}" yourself. Hand facilitation on with /cop group facilitator {id} @name.',
+    'You proposed "{title}" yourself. Hand facilitation on with {prefix} group facilitator {id} @name.',
   "group.decline.done":
-    'Alright – you don\'t facilitate "{title}" and are no longer in the group (to join: /cop group join {id}). Facilitation is back with',
+    'Alright – you don\'t facilitate "{title}" and are no longer in the group (to join: {prefix} group join {id}). Facilitation is back with',
   "group.decline.doneMember":
     'Alright – you no longer facilitate "{title}" but stay a member. Facilitation is back with',
   "group.decline.previousLeft":
-    'handed you facilitation of "{title}" but is no longer in the group. Hand it on to someone who takes part with /cop group facilitator {id} @name.',
+    'handed you facilitation of "{title}" but is no longer in the group. Hand it on to someone who takes part with {prefix} group facilitator {id} @name.',
   "group.decline.back":
-    'declined to facilitate #{id} "{title}" – you facilitate it yourself now. Hand it on with /cop group facilitator {id} @name.',
+    'declined to facilitate #{id} "{title}" – you facilitate it yourself now. Hand it on with {prefix} group facilitator {id} @name.',
   "group.leave.facilitator":
-    'You facilitate "{title}", so you can\'t leave yet – hand facilitation on first: /cop group facilitator {id} @name',
+    'You facilitate "{title}", so you can\'t leave yet – hand facilitation on first: {prefix} group facilitator {id} @name',
   "group.facilitatorNamed":
-    'You facilitate the proposed working group #{id} "{title}" – thank you! Start it with /cop group confirm {id} once enough people joined. Proposed by',
-  "group.minReached": '"{title}" reached its minimum size of {min}! Start now? (or /cop group confirm {id})',
+    'You facilitate the proposed working group #{id} "{title}" – thank you! Start it with {prefix} group confirm {id} once enough people joined. Proposed by',
+  "group.minReached":
+    '"{title}" reached its minimum size of {min}! Start now? (or {prefix} group confirm {id})',
   "group.start.tooFew": '"{title}" has only {seated} of at least {min} people – wait for more sign-ups.',
   "group.start.done": '"{title}" has started:',
   "group.started": 'The working group "{title}" starts with {count} people. Good luck! Facilitator:',
   "group.expired":
-    'The working group "{title}" won\'t happen this time: {seated} of at least {min} sign-ups. The facilitator can reopen it with /cop group reopen {id}.',
+    'The working group "{title}" won\'t happen this time: {seated} of at least {min} sign-ups. The facilitator can reopen it with {prefix} group reopen {id}.',
   "group.welcome": "Welcome to the group!",
 
   "group.charter.header": "Charter: {title}",
@@ -203,13 +204,13 @@ export const groups = {
   "group.charter.rule.checkin":
     "Every Monday copbot asks briefly how things stand – answering takes two minutes.",
   "group.charter.rule.status":
-    "The facilitator keeps the status current (/cop group status …); it appears in the community meeting agenda.",
+    "The facilitator keeps the status current ({prefix} group status …); it appears in the community meeting agenda.",
   "group.charter.rule.milestones":
-    "We plan milestones with /cop group milestone add – copbot reminds us in time.",
+    "We plan milestones with {prefix} group milestone add – copbot reminds us in time.",
   "group.charter.rule.time":
-    "Log your time with /cop group time 2h – it helps in the conversation with your employer.",
+    "Log your time with {prefix} group time 2h – it helps in the conversation with your employer.",
   "group.charter.rule.close":
-    "We close with a result link (/cop group close <link>) and share it with the community.",
+    "We close with a result link ({prefix} group close <link>) and share it with the community.",
 
   "group.checkin.title": "Status: {title}",
   "group.checkin.q.done": "What did you get done for the group this week?",
@@ -224,13 +225,13 @@ export const groups = {
   "group.agenda.due": "due on {due}",
 
   "group.milestone.usage":
-    "Like this: /cop group milestone add 2027-01-15 Outline agreed · /cop group milestone done 2 · /cop group milestone list",
+    "Like this: {prefix} group milestone add 2027-01-15 Outline agreed · {prefix} group milestone done 2 · {prefix} group milestone list",
   "group.milestone.added": 'Milestone #{id} "{title}" on {due} added – I\'ll remind you the day before.',
   "group.milestone.past": "That date is in the past – pick a day from today on.",
   "group.milestone.afterDue": "The milestone is after the group's due date ({due}) – pick an earlier day.",
   "group.milestone.tooLong": "Keep the milestone short (at most {max} characters).",
   "group.milestone.unknown":
-    'I can\'t find the milestone "{text}" – /cop group milestone list shows the numbers.',
+    'I can\'t find the milestone "{text}" – {prefix} group milestone list shows the numbers.',
   "group.milestone.alreadyDone": '"{title}" is already done.',
   "group.milestone.done": 'Milestone "{title}" done – great!',
   "group.milestone.none": '"{title}" has no milestones yet.',
@@ -238,26 +239,26 @@ export const groups = {
   "group.remind.milestone": 'Reminder: milestone #{id} "{title}" is due tomorrow ({due}).',
   "group.remind.due": 'Reminder: "{title}" is due in {days} days ({due}).',
   "group.remind.dueTomorrow":
-    'Reminder: "{title}" is due tomorrow ({due}). Close with /cop group close <link> once the result is ready.',
+    'Reminder: "{title}" is due tomorrow ({due}). Close with {prefix} group close <link> once the result is ready.',
 
   "group.extend.done": 'The due date of "{title}" is now {due}. Reason: {reason}',
   "group.extend.notLater": "The new date must be after the current due date ({due}).",
   "group.extend.reason":
-    "Please give a short reason, e.g. /cop group extend 2027-03-01 Data protection review takes longer.",
+    "Please give a short reason, e.g. {prefix} group extend 2027-03-01 Data protection review takes longer.",
   "group.extend.past":
     "That date is in the past – pick a day after the current due date ({due}), at most {max} weeks from today.",
   "group.extend.dateMissing":
-    "Give the new due date and a reason, e.g. /cop group extend 2027-03-01 Data protection review takes longer.",
+    "Give the new due date and a reason, e.g. {prefix} group extend 2027-03-01 Data protection review takes longer.",
 
   "group.time.invalid":
     'I don\'t understand "{text}" as a time – write e.g. 2h, 90m or 1.5h (at most 12 hours at once).',
   "group.time.missing":
-    "How much time do you want to log? Write e.g. /cop group time 2h or /cop group time 90m chapter 2.",
+    "How much time do you want to log? Write e.g. {prefix} group time 2h or {prefix} group time 90m chapter 2.",
   "group.time.tooLate": '"{title}" closed more than {days} days ago – I can\'t log time for it any more.',
   "group.time.logged": 'Logged {time} for "{title}". Total: {total}.',
 
   "group.close.noLink":
-    "To close, I need a link to the result, e.g. /cop group close https://wiki.example.org/guide.",
+    "To close, I need a link to the result, e.g. {prefix} group close https://wiki.example.org/guide.",
   "group.close.notLink":
     '"{text}" is not a link everyone can open – a result link starts with https:// or http://, e.g. https://wiki/guide.',
   "group.close.done": '"{title}" is closed – thanks for your work!',
@@ -286,7 +287,8 @@ export const groups = {
   "group.role.member": "Member",
 
   "group.list.title": "Working groups:",
-  "group.list.none": "There are no open or running working groups right now. Propose one: /cop group propose",
+  "group.list.none":
+    "There are no open or running working groups right now. Propose one: {prefix} group propose",
   "group.list.line": "#{id} {title} · {state} · {seated}/{max} in · due on {due}",
   "group.state.proposed": "looking for members",
   "group.state.forming": "being set up",
@@ -296,17 +298,17 @@ export const groups = {
 
   "group.reopen.done": 'Proposal #{id} "{title}" is open again – the call runs for another week.',
   "group.reopen.newDue":
-    "The current due date no longer fits – give a new one: /cop group reopen {id} 2027-03-15",
+    "The current due date no longer fits – give a new one: {prefix} group reopen {id} 2027-03-15",
 
   "group.offer.text":
     "That sounds like a joint result! Shall I turn it into a proposal for a small working group?",
-  "group.offer.gone": "This offer no longer exists – start with /cop group propose.",
+  "group.offer.gone": "This offer no longer exists – start with {prefix} group propose.",
 
   "group.invitations.on": "Got it: I'll invite you to new working groups that match your expertise.",
   "group.invitations.off": "Got it: no more working group invitations.",
   "group.invitations.usage": "Write on or off.",
 
-  "group.err.unknown": "There is no working group #{id} – /cop group list shows them all.",
+  "group.err.unknown": "There is no working group #{id} – {prefix} group list shows them all.",
   "group.err.idExpected": "Give the group's number, e.g. 3 or #3.",
   "group.err.noGroup": "You're not in an active working group – give the number, e.g. #3.",
   "group.err.whichGroup": "You're in several groups ({ids}) – put the number first, e.g. #3.",
@@ -316,7 +318,7 @@ export const groups = {
   "group.err.state.forming": '#{id} "{title}" is being set up – just a moment.',
   "group.err.state.running": '#{id} "{title}" is already running.',
   "group.err.state.expired":
-    '#{id} "{title}" has expired – the facilitator can reopen it with /cop group reopen {id}.',
+    '#{id} "{title}" has expired – the facilitator can reopen it with {prefix} group reopen {id}.',
   "group.err.state.closed": '#{id} "{title}" is already closed.',
   "group.home.title": "My working groups",
   "group.home.none": "You are not in any working group right now.",

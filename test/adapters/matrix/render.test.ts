@@ -29,6 +29,8 @@ describe("Matrix rendering", () => {
     expect(content["m.mentions"]).toEqual({});
   });
 
+  // Commands arrive already written for Matrix (`!cop`, see the `{prefix}` placeholder); the
+  // renderer passes them on unchanged.
   it("renders pills, rooms, headers, lists, code and dividers, and speaks Matrix command syntax", () => {
     const { content } = render(
       msg()
@@ -38,7 +40,7 @@ describe("Matrix rendering", () => {
           [mention("slack:U1")],
         ])
         .divider()
-        .context("Tipp: ", code("/cop help"), " oder /cop search"),
+        .context("Tipp: ", code("!cop help"), " oder !cop search"),
     );
     expect(content.formatted_body).toBe(
       "<h4>Agenda</h4>" +
@@ -54,7 +56,7 @@ describe("Matrix rendering", () => {
 
   it("shows backtick spans of plain text as code in HTML, escaped, and keeps the plain body as is", () => {
     const { content } = render(
-      msg().text("Tipp: `/cop help` oder `<b>@room</b>`; ein einzelnes ` bleibt\n`zwei\nZeilen` auch"),
+      msg().text("Tipp: `!cop help` oder `<b>@room</b>`; ein einzelnes ` bleibt\n`zwei\nZeilen` auch"),
     );
     expect(content.formatted_body).toBe(
       "<p>Tipp: <code>!cop help</code> oder <code>&lt;b&gt;@\u2060room&lt;/b&gt;</code>; " +

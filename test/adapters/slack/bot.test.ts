@@ -1,5 +1,5 @@
 import type { VirtualClock } from "../../../src/core/clock";
-import type { App } from "../../../src/main";
+import type { App } from "../../../src/app";
 import { startSlackCopbot, type SlackCopbot, type SlackHarness } from "../../support/slack-harness";
 import { slashCommand } from "../../support/slack-payloads";
 

@@ -1,4 +1,4 @@
-import { MeetingRepo } from "../../../src/checkins/meeting-repo";
+import { MeetingRepo } from "../../../src/meetings/meeting-repo";
 import { groupRepo } from "../../../src/groups/context";
 import type { SlackCopbot } from "../../support/slack-harness";
 import { envelope, viewSubmission, type HttpBody } from "../../support/slack-payloads";

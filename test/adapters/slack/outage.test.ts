@@ -1,7 +1,7 @@
 import type { VirtualClock } from "../../../src/core/clock";
 import { textMessage, type Target } from "../../../src/core/message";
 import { advanceVirtualClock } from "../../../src/core/runtime";
-import type { App } from "../../../src/main";
+import type { App } from "../../../src/app";
 import { startSlackCopbot, type SlackCopbot, type SlackHarness } from "../../support/slack-harness";
 import { slashCommand } from "../../support/slack-payloads";
 

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startCopbot } from "../../support/copbot-process";
 import { SlackApiStandIn } from "../../support/slack-web-api";
 import { postSigned, SIGNING_SECRET } from "../../support/slack-signing";
 import { slashCommand } from "../../support/slack-payloads";
@@ -31,7 +32,7 @@ async function waitForHealth(url: string, child: ChildProcess, ms = 30_000): Pro
   }
 }
 
-/** `npm start` with Slack settings in the environment runs the Slack app, not the console. */
+/** The start command with Slack settings in the environment runs the Slack app, not the console. */
 describe("npm start in Slack HTTP mode", () => {
   let dir: string;
   let api: SlackApiStandIn;
@@ -49,28 +50,18 @@ describe("npm start in Slack HTTP mode", () => {
 
   it("serves /healthz and signed slash commands, and stops cleanly on SIGTERM", async () => {
     const port = await freePort();
-    let stderr = "";
-    child = spawn(
-      process.execPath,
-      ["--import", require.resolve("tsx"), join(process.cwd(), "src", "main.ts")],
-      {
-        cwd: dir,
-        env: {
-          ...process.env,
-          COPBOT_DB: join(dir, "copbot.db"),
-          COPBOT_ENV_FILE: join(dir, ".env"),
-          COPBOT_LOG_LEVEL: "warn",
-          COPBOT_HEALTH_PORT: "off",
-          SLACK_BOT_TOKEN: "xoxb-process-test",
-          SLACK_SIGNING_SECRET: SIGNING_SECRET,
-          SLACK_PORT: String(port),
-          SLACK_API_URL: api.apiUrl,
-        },
-        stdio: ["ignore", "pipe", "pipe"],
+    const started = startCopbot({
+      dir,
+      env: {
+        COPBOT_DB: join(dir, "copbot.db"),
+        SLACK_BOT_TOKEN: "xoxb-process-test",
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_PORT: String(port),
+        SLACK_API_URL: api.apiUrl,
       },
-    );
-    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)));
+    });
+    child = started.child;
+    const { exited } = started;
 
     const health = await waitForHealth(`http://127.0.0.1:${port}/healthz`, child);
     expect(health.status).toBe(200);
@@ -89,7 +80,7 @@ describe("npm start in Slack HTTP mode", () => {
     expect(String(reply?.args.text)).toContain("Das kannst du mit copbot tun:");
 
     child.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    expect(stderr).not.toMatch(/copbot: /);
+    expect((await exited).code).toBe(0);
+    expect(started.stderr()).not.toMatch(/copbot: /);
   });
 });

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SlackAdapter } from "../../../adapters/slack";
+import { SlackAdapter } from "../../../adapters/slack/slack-adapter";
 import { ConfigError } from "../../../src/core/errors";
 import { SlackApiStandIn } from "../../support/slack-web-api";
 import { SIGNING_SECRET } from "../../support/slack-signing";

@@ -1,6 +1,6 @@
-import { MeetingRepo } from "../../../src/checkins/meeting-repo";
+import { MeetingRepo } from "../../../src/meetings/meeting-repo";
 import type { VirtualClock } from "../../../src/core/clock";
-import type { App } from "../../../src/main";
+import type { App } from "../../../src/app";
 import type { SlackCopbot, SlackHarness } from "../../support/slack-harness";
 import {
   appHomeOpenedEvent,

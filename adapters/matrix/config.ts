@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { envList, envString, parseEnv } from "../../src/core/env";
+import { ConfigError } from "../../src/core/errors";
+
+export interface MatrixConfig {
+  readonly homeserverUrl: string;
+  readonly accessToken?: string;
+  readonly userId?: string;
+  readonly password?: string;
+  readonly spaceId?: string;
+  readonly communityRoomId?: string;
+  readonly autojoin: readonly string[];
+}
+
+/** The `MATRIX_*` variables; `.env.example` documents each one. */
+const MatrixEnv = z.object({
+  MATRIX_HOMESERVER_URL: z.url().optional(),
+  MATRIX_ACCESS_TOKEN: envString,
+  MATRIX_USER_ID: envString.refine(
+    (v) => v === undefined || /^@[^:]+:.+$/.test(v),
+    "a Matrix user id like @copbot:example.org",
+  ),
+  MATRIX_PASSWORD: envString,
+  MATRIX_SPACE_ID: envString,
+  MATRIX_COMMUNITY_ROOM_ID: envString,
+  MATRIX_AUTOJOIN: envList,
+});
+
+/** Matrix's settings, or undefined without `MATRIX_HOMESERVER_URL`; a `ConfigError` names what is missing. */
+export function matrixConfigFromEnv(env: NodeJS.ProcessEnv): MatrixConfig | undefined {
+  const e = parseEnv(MatrixEnv, env);
+  if (!e.MATRIX_HOMESERVER_URL) return undefined;
+  if (!e.MATRIX_ACCESS_TOKEN && !(e.MATRIX_USER_ID && e.MATRIX_PASSWORD)) {
+    throw new ConfigError(
+      "MATRIX_ACCESS_TOKEN: required (or MATRIX_USER_ID and MATRIX_PASSWORD to log in once)",
+    );
+  }
+  return {
+    homeserverUrl: e.MATRIX_HOMESERVER_URL,
+    autojoin: e.MATRIX_AUTOJOIN,
+    ...(e.MATRIX_ACCESS_TOKEN ? { accessToken: e.MATRIX_ACCESS_TOKEN } : {}),
+    ...(e.MATRIX_USER_ID ? { userId: e.MATRIX_USER_ID } : {}),
+    ...(e.MATRIX_PASSWORD ? { password: e.MATRIX_PASSWORD } : {}),
+    ...(e.MATRIX_SPACE_ID ? { spaceId: e.MATRIX_SPACE_ID } : {}),
+    ...(e.MATRIX_COMMUNITY_ROOM_ID ? { communityRoomId: e.MATRIX_COMMUNITY_ROOM_ID } : {}),
+  };
+}

@@ -1,0 +1,13 @@
+import type { CommandDef } from "../src/core/commands/command";
+import { coreCommands } from "./core";
+import { groupsCommands } from "./groups";
+import { meetingsCommands } from "./meetings";
+import { qaCommands } from "./qa";
+
+/** Every `/cop` subcommand; the composition root (`src/app.ts`) hands them to the bot. */
+export const commands: readonly CommandDef[] = [
+  ...coreCommands,
+  ...qaCommands,
+  ...groupsCommands,
+  ...meetingsCommands,
+];

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { setExpertPaused, setQuietHours, setWeeklyCap } from "../../src/qa/api";
+import { defineCommand } from "../../src/core/commands/command";
+
+const MAX_CAP = 50;
+const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+/** `/cop expert cap <n>`: at most n pings per week (0 = none this way, still listed). */
+export const expertCapCommand = defineCommand({
+  name: "expert cap",
+  summary: "qa.settings.cap.summary",
+  usage: "qa.settings.cap.usage",
+  example: "qa.settings.cap.example",
+  permission: "member",
+  args: z.tuple([
+    z
+      .string()
+      .regex(/^\d{1,3}$/, { message: "qa.err.cap" })
+      .transform(Number)
+      .pipe(z.number().max(MAX_CAP, { message: "qa.err.cap" })),
+  ]),
+  run: (ctx, [cap]) => setWeeklyCap(ctx, cap),
+});
+
+const pad = (time: string) => time.padStart(5, "0");
+
+/** `/cop expert quiet 18:00-08:00` or `off`: no pings in that local time window. */
+export const expertQuietCommand = defineCommand({
+  name: "expert quiet",
+  summary: "qa.settings.quiet.summary",
+  usage: "qa.settings.quiet.usage",
+  example: "qa.settings.quiet.example",
+  permission: "member",
+  args: z.tuple([
+    z.string().transform((value, issue) => {
+      if (value.toLowerCase() === "off") return "off" as const;
+      const [start, end, ...rest] = value.split(/[-–]/);
+      if (
+        rest.length > 0 ||
+        !start ||
+        !end ||
+        !TIME.test(start) ||
+        !TIME.test(end) ||
+        pad(start) === pad(end)
+      ) {
+        issue.addIssue({ code: "custom", message: "qa.err.quiet" });
+        return z.NEVER;
+      }
+      return { start: pad(start), end: pad(end) };
+    }),
+  ]),
+  run: (ctx, [quiet]) => setQuietHours(ctx, quiet),
+});
+
+/** `/cop expert pause`: never tagged as an expert until `expert resume`. */
+export const expertPauseCommand = defineCommand({
+  name: "expert pause",
+  summary: "qa.settings.pause.summary",
+  usage: "qa.settings.pause.usage",
+  example: "qa.settings.pause.example",
+  permission: "member",
+  args: z.tuple([]),
+  run: (ctx) => setExpertPaused(ctx, true),
+});
+
+/** `/cop expert resume`: tagged again as an expert. */
+export const expertResumeCommand = defineCommand({
+  name: "expert resume",
+  summary: "qa.settings.resume.summary",
+  usage: "qa.settings.resume.usage",
+  example: "qa.settings.resume.example",
+  permission: "member",
+  args: z.tuple([]),
+  run: (ctx) => setExpertPaused(ctx, false),
+});

@@ -1,0 +1,32 @@
+import type { z } from "zod";
+import type { CommandEvent } from "../events";
+import type { EventContext } from "../feature";
+import type { Role } from "../roles";
+import type { MessageKey } from "../../i18n";
+
+/**
+ * One `/cop` subcommand. `name` may have several words (`qa channel`, `meeting add`); the
+ * registry matches the longest name. `args` parses the remaining tokens (quotes already
+ * removed); a zod issue whose message is a message key is shown translated, any other issue
+ * shows the usage line.
+ */
+export interface CommandDef<A = unknown> {
+  readonly name: string;
+  readonly summary: MessageKey;
+  /** Usage line(s) without the `/cop` prefix, e.g. `mod add|remove @user`. */
+  readonly usage: MessageKey;
+  /** Key of a complete example without the `/cop` prefix (`mod add @ben`), shown in the reader's language. */
+  readonly example: MessageKey;
+  readonly permission: Role;
+  /** When true, `args` receives one token: the untokenized rest of the line (free text keeps its quotes). */
+  readonly raw?: boolean;
+  /** True (or true for these arguments) when the command only reads: the audit log skips it. */
+  readonly readOnly?: boolean | ((args: A) => boolean);
+  readonly args: z.ZodType<A, readonly string[]>;
+  run(ctx: EventContext<CommandEvent>, args: A): Promise<void> | void;
+}
+
+/** Helps TypeScript infer `A` from the schema while keeping the registry's list homogeneous. */
+export function defineCommand<A>(def: CommandDef<A>): CommandDef {
+  return def as unknown as CommandDef;
+}

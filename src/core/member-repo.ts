@@ -1,0 +1,132 @@
+import { z } from "zod";
+import type { Db } from "../../db/open";
+import type { Lang } from "../i18n";
+import type { Clock } from "./clock";
+import { ROLES, type Role } from "./roles";
+
+/** A person in the community, as copbot knows them on one platform. */
+export interface Member {
+  readonly id: string;
+  readonly displayName: string;
+  readonly organisation: string | undefined;
+  readonly bio: string | undefined;
+  /** The member's chosen language; undefined means the community default. */
+  readonly lang: Lang | undefined;
+  /** The role stored by copbot (admins from config and platform roles are added on top). */
+  readonly role: Role;
+  readonly createdAt: Date;
+}
+
+const MemberRow = z.object({
+  id: z.string(),
+  display_name: z.string(),
+  organisation: z.string().nullable(),
+  bio: z.string().nullable(),
+  lang: z.enum(["de", "en"]).nullable(),
+  role: z.enum(ROLES),
+  created_at: z.number(),
+});
+
+function toMember(row: unknown): Member {
+  const r = MemberRow.parse(row);
+  return {
+    id: r.id,
+    displayName: r.display_name,
+    organisation: r.organisation ?? undefined,
+    bio: r.bio ?? undefined,
+    lang: r.lang ?? undefined,
+    role: r.role,
+    createdAt: new Date(r.created_at),
+  };
+}
+
+export interface ProfilePatch {
+  readonly displayName?: string;
+  readonly organisation?: string | null;
+  readonly bio?: string | null;
+  readonly lang?: Lang;
+}
+
+/** Members repository (real SQLite, rows validated with zod). */
+export class MemberRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  get(id: string): Member | undefined {
+    const row = this.db.prepare("SELECT * FROM members WHERE id = ?").get(id);
+    return row === undefined ? undefined : toMember(row);
+  }
+
+  /** Returns the member, creating them on first contact; a newly learned display name is kept. */
+  ensure(id: string, displayName?: string): Member {
+    const now = this.clock.now();
+    const existing = this.get(id);
+    if (existing) return existing;
+    this.db
+      .prepare(
+        "INSERT INTO members (id, display_name, role, created_at, updated_at) VALUES (?, ?, 'member', ?, ?)",
+      )
+      .run(id, displayName ?? defaultName(id), now.getTime(), now.getTime());
+    return this.get(id) as Member;
+  }
+
+  update(id: string, patch: ProfilePatch): Member | undefined {
+    const now = this.clock.now();
+    const current = this.get(id);
+    if (!current) return undefined;
+    this.db
+      .prepare(
+        "UPDATE members SET display_name = ?, organisation = ?, bio = ?, lang = ?, updated_at = ? WHERE id = ?",
+      )
+      .run(
+        patch.displayName ?? current.displayName,
+        patch.organisation === undefined ? (current.organisation ?? null) : patch.organisation,
+        patch.bio === undefined ? (current.bio ?? null) : patch.bio,
+        patch.lang ?? current.lang ?? null,
+        now.getTime(),
+        id,
+      );
+    return this.get(id);
+  }
+
+  setRole(id: string, role: Role): void {
+    this.db
+      .prepare("UPDATE members SET role = ?, updated_at = ? WHERE id = ?")
+      .run(role, this.clock.now().getTime(), id);
+  }
+
+  /** Members with at least the given stored role, by name. */
+  withRole(role: Role): Member[] {
+    const roles = ROLES.slice(ROLES.indexOf(role));
+    return this.db
+      .prepare(
+        `SELECT * FROM members WHERE role IN (${roles.map(() => "?").join(",")}) ORDER BY display_name`,
+      )
+      .all(...roles)
+      .map(toMember);
+  }
+
+  /** Finds a member by display name (case-insensitive) on one platform. */
+  findByName(platform: string, name: string): Member | undefined {
+    const row = this.db
+      .prepare("SELECT * FROM members WHERE id LIKE ? AND lower(display_name) = lower(?) ORDER BY created_at")
+      .get(`${platform}:%`, name);
+    return row === undefined ? undefined : toMember(row);
+  }
+
+  all(): Member[] {
+    return this.db.prepare("SELECT * FROM members ORDER BY display_name").all().map(toMember);
+  }
+}
+
+/**
+ * A readable fallback name from an id (`slack:U123` -> `U123`); a raw id written `@name:server`
+ * shows its local part (`matrix:@a:b` -> `a`).
+ */
+export function defaultName(id: string): string {
+  const raw = id.slice(id.indexOf(":") + 1);
+  const localPart = /^@([^:]+):/.exec(raw);
+  return localPart?.[1] ?? raw;
+}

@@ -1,0 +1,63 @@
+import type { CommandEvent } from "./events";
+import type { EventContext } from "./feature";
+import { resolveMember } from "./commands/resolve";
+import { bold, mention, msg, type OutgoingMessage } from "./message";
+import type { Member } from "./member-repo";
+import type { Lang, Translate } from "../i18n";
+import { translator } from "../i18n";
+
+/** The profile fields a member sets with `profile <field> "…"`. */
+export const PROFILE_FIELDS = ["name", "org", "bio"] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+const LIMITS: Readonly<Record<ProfileField, number>> = { name: 80, org: 120, bio: 500 };
+/** The value that clears a field. */
+const CLEAR = "-";
+
+/** Shows the caller's profile, or the profile of the person `user` names. */
+export async function showProfile(ctx: EventContext<CommandEvent>, user?: string): Promise<void> {
+  const member = user === undefined ? ctx.actor : await resolveMember(ctx, user);
+  ctx.reply(renderProfile(ctx.t, member));
+}
+
+/** Sets one field of the caller's profile (`-` clears organisation and bio) and shows the result. */
+export function setProfileField(ctx: EventContext<CommandEvent>, field: ProfileField, value: string): void {
+  const { t, services } = ctx;
+  if (value.length > LIMITS[field]) {
+    ctx.reply(t("core.profile.too_long", { field, max: LIMITS[field] }));
+    return;
+  }
+  if (field === "name" && value === CLEAR) {
+    ctx.reply(t("core.profile.name_required"));
+    return;
+  }
+  const cleared = value === CLEAR ? null : value;
+  const updated = services.members.update(
+    ctx.actor.id,
+    field === "name"
+      ? { displayName: value }
+      : field === "org"
+        ? { organisation: cleared }
+        : { bio: cleared },
+  );
+  if (updated) ctx.reply(renderProfile(t, updated, t("core.profile.saved")));
+}
+
+/** The caller's language for everything copbot says to them; confirmed in the new language. */
+export function setLanguage(ctx: EventContext<CommandEvent>, lang: Lang): void {
+  ctx.services.members.update(ctx.actor.id, { lang });
+  ctx.reply(translator(lang, ctx.prefix)("core.lang.set"));
+}
+
+function renderProfile(t: Translate, member: Member, intro?: string): OutgoingMessage {
+  const message = msg();
+  if (intro) message.text(intro);
+  return message
+    .text(bold(member.displayName), " (", mention(member.id), ")")
+    .list([
+      [t("core.profile.org"), ": ", member.organisation ?? t("core.profile.empty")],
+      [t("core.profile.bio"), ": ", member.bio ?? t("core.profile.empty")],
+    ])
+    .context(t("core.profile.hint"))
+    .build();
+}

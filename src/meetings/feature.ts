@@ -1,0 +1,38 @@
+import { MEETING_FORM, meetingFormSubmitted } from "./meeting-form";
+import { meetingFormCheck } from "./meeting-form-check";
+import type { Feature } from "../core/feature";
+import { handleAskButton, handleJoinButton } from "./checkin-buttons";
+import {
+  ANSWER_DIALOG,
+  answerDialog,
+  CLOSED_DIALOG,
+  closedDialog,
+  DIALOG_OWNER,
+  handleAnswerButton,
+} from "./checkin-dialog";
+import { promptJob, nudgeJob, summaryJob } from "./checkin-jobs";
+import { NUDGE_JOB, PROMPT_JOB, SUMMARY_JOB } from "./checkin-plan";
+import { meetingsHome } from "./home";
+import { REMIND_JOB, remindJob } from "./meeting-jobs";
+import { handleRsvp } from "./rsvp";
+
+/** Recurring meetings (reminders, RSVP, calendar files) and async check-ins. */
+export const meetingsFeature: Feature = {
+  name: DIALOG_OWNER,
+  buttons: {
+    "meeting.rsvp": handleRsvp,
+    "checkin.answer": handleAnswerButton,
+    "checkin.join": handleJoinButton,
+    "checkin.ask": handleAskButton,
+  },
+  forms: { [MEETING_FORM]: meetingFormSubmitted },
+  formValidators: { [MEETING_FORM]: meetingFormCheck },
+  jobs: {
+    [REMIND_JOB]: remindJob,
+    [PROMPT_JOB]: promptJob,
+    [NUDGE_JOB]: nudgeJob,
+    [SUMMARY_JOB]: summaryJob,
+  },
+  dialogs: { [ANSWER_DIALOG]: answerDialog, [CLOSED_DIALOG]: closedDialog },
+  home: meetingsHome,
+};

@@ -35,8 +35,8 @@ export interface DispatchHooks {
   fatal(error: unknown): boolean;
   /** Items that expired undelivered (their moderators note is the outbox's business). */
   expired(rows: readonly OutboxRow[]): void;
-  /** The earliest moment something waiting may go (after a backoff or a rate limit), or undefined. */
-  wake(at: Date | undefined): void;
+  /** Nothing can go now; `next` tells the earliest moment something waiting may (or undefined). */
+  wake(next: () => Date | undefined): void;
 }
 
 const BATCH = 200;
@@ -170,7 +170,7 @@ export class Dispatcher {
       this.start(next, now);
     }
     // With calls in flight, their completion looks again; only an idle dispatcher needs waking.
-    if (nothingLeft && this.inflight.size === 0) this.hooks.wake(this.nextAttemptAt());
+    if (nothingLeft && this.inflight.size === 0) this.hooks.wake(() => this.nextAttemptAt());
     this.checkWaiters(now);
   }
 

@@ -75,7 +75,7 @@ export class Outbox {
   private readonly repo: OutboxRepo;
   private readonly dispatcher: Dispatcher;
   private readonly tracked = new AsyncLocalStorage<number[]>();
-  private wakeListener: (at: Date | undefined) => void = () => {};
+  private wakeListener: ((at: Date | undefined) => void) | undefined;
 
   constructor(
     db: Db,
@@ -97,7 +97,8 @@ export class Outbox {
       {
         fatal: fatal ?? (() => false),
         expired: (rows) => onExpired?.(rows),
-        wake: (at) => this.wakeListener(at),
+        // Only a listener (the system clock's runtime) needs to know when: ask only then.
+        wake: (next) => this.wakeListener?.(next()),
       },
       { ...DEFAULT_DISPATCH, ...tuning },
     );

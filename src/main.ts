@@ -24,16 +24,20 @@ async function runConsole(app: App, stop: StopSignal): Promise<void> {
   // The console is a local transcript: each line's output, bulk included, is printed before the next.
   await attach(app, adapter, () => app.bot.services.outbox.drain());
   runtime?.start();
-  // Jobs that came due while copbot was stopped run now (late, or reported as missed).
-  if (!runtime) await app.bot.tick();
   const input = createInterface({ input: process.stdin, terminal: false });
-  // Ctrl-C, a service stop or a broken database end the session like end of input.
-  stop.onStop(() => input.close());
-  for await (const line of input) {
-    if (stop.current || !(await adapter.line(line))) break;
+  try {
+    // Jobs that came due while copbot was stopped run now (late, or reported as missed).
+    if (!runtime) await app.bot.tick();
+    // Ctrl-C, a service stop or a broken database end the session like end of input.
+    stop.onStop(() => input.close());
+    for await (const line of input) {
+      if (stop.current || !(await adapter.line(line))) break;
+    }
+  } finally {
+    // No timer may outlive the session, whatever ended it.
+    input.close();
+    await runtime?.stop();
   }
-  input.close();
-  await runtime?.stop();
   // Pending output is written, unless the database broke (nothing can be read from it then).
   if (!stop.current || stop.current.kind === "signal") await app.bot.services.outbox.drain();
   await app.bot.services.outbox.stop(0);
@@ -72,8 +76,8 @@ async function runPlatforms(app: App, log: Logger, stop: StopSignal): Promise<vo
   const reason = await stop.reason;
   app.bot.services.health.markStopping();
   log.info({ reason: reason.kind }, "copbot stopping");
-  await within(ADAPTER_STOP_MS, Promise.all(adapters.map((a) => a.stop())));
   await runtime.stop();
+  await within(ADAPTER_STOP_MS, Promise.all(adapters.map((a) => a.stop())));
   const left = await app.bot.services.outbox.stop(IN_FLIGHT_GRACE_MS);
   if (left > 0) log.warn({ inFlight: left }, "calls still in flight at stop; the next start checks them");
 }

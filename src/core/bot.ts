@@ -144,6 +144,8 @@ export class Bot {
    * delivery (the system clock's tick: a fan-out must not hold the next tick).
    */
   async runDue(): Promise<void> {
+    // A tick that fires while copbot closes its database has nothing left to do.
+    if (!this.services.db.open) return;
     await this.start();
     const { scheduler, outbox, health, log, config } = this.services;
     try {
@@ -151,6 +153,7 @@ export class Bot {
       this.pruneDedupe();
       outbox.prune(config.outbox.retentionDays * 86_400_000);
     } catch (error) {
+      if (!this.services.db.open) return;
       if (!health.fatal(error)) log.error({ err: error }, "running due jobs failed");
     }
     outbox.kick();

@@ -133,7 +133,7 @@ export async function benchScheduler(dir: string, count = 10_000): Promise<Sched
       eventWaits.push(performance.now() - since);
       arrived.delete(target.userId);
     }
-    enqueue(...args);
+    return enqueue(...args);
   };
   const member = (i: number): CommandEvent => ({
     kind: "command",

@@ -46,7 +46,7 @@ export const meetingsFeature: Feature = {
   },
   prune: (services, limit) =>
     new Ledger(services.db).pruneBefore(
-      new Date(services.clock.now().getTime() - services.config.retention.ledgerDays * 86_400_000),
+      new Date(services.clock.now().getTime() - services.config.ledger.retentionDays * 86_400_000),
       limit,
     ),
 };

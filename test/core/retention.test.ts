@@ -15,7 +15,7 @@ describe("retention", () => {
     const bot = createBot({
       db: openDatabase(":memory:"),
       clock,
-      config: loadConfig({ COPBOT_RETAIN_JOBS_DAYS: "30", COPBOT_RETAIN_LEDGER_DAYS: "90" }),
+      config: loadConfig({ COPBOT_JOBS_RETENTION_DAYS: "30", COPBOT_LEDGER_RETENTION_DAYS: "90" }),
       log: pino({ level: "silent" }),
       features: [meetingsFeature],
     });

@@ -1,3 +1,4 @@
+import { dirname, join } from "node:path";
 import type { Logger } from "pino";
 import { ConsoleAdapter } from "../adapters/console/console-adapter";
 import { consolePlatform } from "../adapters/console";
@@ -101,6 +102,8 @@ export function consoleAdapter(app: App, write: (line: string) => void): Console
     clock,
     timeZone: config.timeZone,
     write,
+    // Files (report charts and tables, calendar files) land next to the database.
+    ...(config.dbPath === ":memory:" ? {} : { filesDir: join(dirname(config.dbPath), "files") }),
     ...(clock instanceof VirtualClock
       ? {
           advanceClock: (to: Date, onStep: (at: Date) => void) => advanceVirtualClock(bot, clock, to, onStep),

@@ -1,7 +1,13 @@
 import type { MatrixClient } from "@vector-im/matrix-bot-sdk";
 import type { Logger } from "pino";
 import { qualify, rawId, splitId } from "../../src/core/ids";
-import type { Attachment, OutgoingMessage, PostedRef, Target } from "../../src/core/message";
+import {
+  attachmentBytes,
+  type Attachment,
+  type OutgoingMessage,
+  type PostedRef,
+  type Target,
+} from "../../src/core/message";
 import type { ChatPort, FormSpec, UserInfo } from "../../src/core/port";
 import type { Role } from "../../src/core/roles";
 import type { Lang } from "../../src/i18n";
@@ -124,7 +130,7 @@ export class MatrixPort implements ChatPort {
       this.ctx.buttons.set(eventId, { table: [...rendered.buttons], ...(threadId ? { threadId } : {}) });
       await this.addChoices(roomId, eventId, rendered.buttons);
     }
-    if (message.attachment) await this.attach(roomId, threadId, message.attachment);
+    for (const file of message.attachments ?? []) await this.attach(roomId, threadId, file);
     return { channelId: qualify("matrix", roomId), messageId: eventId };
   }
 
@@ -177,6 +183,15 @@ export class MatrixPort implements ChatPort {
         }),
       ),
     );
+  }
+
+  /** A new private room with the people invited (Matrix has no group DMs of its own). */
+  openGroupConversation(spec: {
+    name: string;
+    topic: string;
+    memberIds: readonly string[];
+  }): Promise<string> {
+    return this.createPrivateSpace(spec);
   }
 
   invite(channelId: string, userIds: readonly string[]): Promise<void> {
@@ -256,10 +271,11 @@ export class MatrixPort implements ChatPort {
 
   private async attach(roomId: string, threadId: string | undefined, file: Attachment): Promise<void> {
     try {
-      const data = Buffer.from(file.content, "utf8");
+      const data = attachmentBytes(file);
       const url = await this.ctx.client().uploadContent(data, file.mime, file.name);
       await this.ctx.client().sendMessage(roomId, {
-        msgtype: "m.file",
+        // Images show inline in Element; everything else is a download.
+        msgtype: file.mime.startsWith("image/") ? "m.image" : "m.file",
         body: file.name,
         filename: file.name,
         url,

@@ -1,7 +1,13 @@
 import type { webApi } from "@slack/bolt";
 import { PlatformError } from "../../src/core/errors";
 import { qualify, rawId, splitId } from "../../src/core/ids";
-import type { OutgoingMessage, PostedRef, Target } from "../../src/core/message";
+import {
+  attachmentBytes,
+  isTextAttachment,
+  type OutgoingMessage,
+  type PostedRef,
+  type Target,
+} from "../../src/core/message";
 import type { ChatPort, FormSpec, UserInfo } from "../../src/core/port";
 import type { Role } from "../../src/core/roles";
 import { renderMessage, type RenderedMessage } from "./blocks";
@@ -100,7 +106,7 @@ export class SlackPort implements ChatPort {
         }),
     );
     const ref = { channelId: qualify("slack", result.channel ?? channel), messageId: result.ts ?? "" };
-    if (message.attachment) await this.upload(rawId(ref.channelId), threadTs ?? ref.messageId, message);
+    await this.upload(rawId(ref.channelId), threadTs ?? ref.messageId, message);
     return ref;
   }
 
@@ -111,7 +117,8 @@ export class SlackPort implements ChatPort {
     message: OutgoingMessage,
   ): Promise<PostedRef> {
     const channel = rawId(target.channelId);
-    if (message.attachment) await this.upload(await this.openDm(rawId(target.userId)), undefined, message);
+    if (message.attachments?.length)
+      await this.upload(await this.openDm(rawId(target.userId)), undefined, message);
     if (
       target.replyToken !== undefined &&
       (await postToResponseUrl(this.fetchFn, target.replyToken, rendered))
@@ -129,14 +136,23 @@ export class SlackPort implements ChatPort {
     return { channelId: target.channelId, messageId: result.message_ts ?? "" };
   }
 
+  /**
+   * Uploads a message's files in one `files.uploadV2` flow (getUploadURLExternal per file, the
+   * upload, one completeUploadExternal that shares them into the channel or thread).
+   */
   private async upload(
     channel: string,
     threadTs: string | undefined,
     message: OutgoingMessage,
   ): Promise<void> {
-    const file = message.attachment;
-    if (!file) return;
-    const upload = { channel_id: channel, filename: file.name, title: file.name, content: file.content };
+    const files = message.attachments ?? [];
+    if (files.length === 0) return;
+    const file_uploads = files.map((file) =>
+      isTextAttachment(file)
+        ? { filename: file.name, title: file.name, content: file.content }
+        : { filename: file.name, title: file.name, file: attachmentBytes(file) },
+    );
+    const upload = { channel_id: channel, file_uploads };
     await this.call("files.uploadV2", () =>
       this.client.filesUploadV2(threadTs ? { ...upload, thread_ts: threadTs } : upload),
     );
@@ -179,6 +195,21 @@ export class SlackPort implements ChatPort {
     const qualified = qualify("slack", await this.spaces.ensure(spec.name, spec.topic));
     await withRateLimitRetry(this.sleep, () => this.invite(qualified, spec.memberIds));
     return qualified;
+  }
+
+  /** A group DM (`conversations.open` with several users); Slack keeps one per set of people. */
+  async openGroupConversation(spec: {
+    readonly name: string;
+    readonly topic: string;
+    readonly memberIds: readonly string[];
+  }): Promise<string> {
+    const users = spec.memberIds.filter((id) => splitId(id)?.platform === "slack").map(rawId);
+    const result = await this.call("conversations.open", () =>
+      this.client.conversations.open({ users: users.join(",") }),
+    );
+    const channel = result.channel?.id;
+    if (channel === undefined) throw new PlatformError("slack conversations.open returned no channel", false);
+    return qualify("slack", channel);
   }
 
   /** Invites Slack members; people from other platforms cannot join a Slack channel and are skipped. */

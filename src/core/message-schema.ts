@@ -34,7 +34,16 @@ export const OutgoingMessageSchema: z.ZodType<OutgoingMessage> = z.object({
       }),
     )
     .optional(),
-  attachment: z.object({ name: z.string(), mime: z.string(), content: z.string() }).optional(),
+  attachments: z
+    .array(
+      z.object({
+        name: z.string(),
+        mime: z.string(),
+        content: z.string(),
+        encoding: z.enum(["utf8", "base64"]).optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const TargetSchema: z.ZodType<Target> = z.discriminatedUnion("kind", [

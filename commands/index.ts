@@ -1,6 +1,8 @@
 import type { CommandDef } from "../src/core/commands/command";
 import { coreCommands } from "./core";
+import { digestCommands } from "./digest";
 import { groupsCommands } from "./groups";
+import { introsCommands } from "./intros";
 import { meetingsCommands } from "./meetings";
 import { qaCommands } from "./qa";
 
@@ -10,4 +12,6 @@ export const commands: readonly CommandDef[] = [
   ...qaCommands,
   ...groupsCommands,
   ...meetingsCommands,
+  ...introsCommands,
+  ...digestCommands,
 ];

@@ -1,12 +1,16 @@
 import { core as deCore } from "./de/core";
+import { digest as deDigest } from "./de/digest";
 import { format as deFormat } from "./de/format";
 import { groups as deGroups } from "./de/groups";
+import { intros as deIntros } from "./de/intros";
 import { meetings as deMeetings } from "./de/meetings";
 import { qa as deQa } from "./de/qa";
 import { schedule as deSchedule } from "./de/schedule";
 import { core as enCore } from "./en/core";
+import { digest as enDigest } from "./en/digest";
 import { format as enFormat } from "./en/format";
 import { groups as enGroups } from "./en/groups";
+import { intros as enIntros } from "./en/intros";
 import { meetings as enMeetings } from "./en/meetings";
 import { qa as enQa } from "./en/qa";
 import { schedule as enSchedule } from "./en/schedule";
@@ -25,6 +29,8 @@ export const de = {
   ...deMeetings,
   ...deSchedule,
   ...deGroups,
+  ...deIntros,
+  ...deDigest,
 } as const;
 export type MessageKey = keyof typeof de;
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -34,6 +40,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enMeetings,
   ...enSchedule,
   ...enGroups,
+  ...enIntros,
+  ...enDigest,
 };
 
 export const LANGS = ["de", "en"] as const;

@@ -130,3 +130,10 @@ export function expertIds(db: Db): string[] {
     .all()
     .map((row) => z.object({ member_id: z.string() }).parse(row).member_id);
 }
+
+/** How many questions are open. */
+export function openQuestionCount(db: Db): number {
+  return z
+    .object({ n: z.number() })
+    .parse(db.prepare("SELECT count(*) AS n FROM qa_questions WHERE status = 'open'").get()).n;
+}

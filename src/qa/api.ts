@@ -14,6 +14,7 @@ export {
   answersBy,
   answersGiven,
   expertIds,
+  openQuestionCount,
   openQuestions,
   questionsAsked,
   questionsBy,

@@ -2,6 +2,7 @@ import type { CommandDef } from "../src/core/commands/command";
 import { coreCommands } from "./core";
 import { digestCommands } from "./digest";
 import { groupsCommands } from "./groups";
+import { impactCommands } from "./impact";
 import { introsCommands } from "./intros";
 import { meetingsCommands } from "./meetings";
 import { qaCommands } from "./qa";
@@ -14,4 +15,5 @@ export const commands: readonly CommandDef[] = [
   ...meetingsCommands,
   ...introsCommands,
   ...digestCommands,
+  ...impactCommands,
 ];

@@ -2,6 +2,7 @@ import { core as deCore } from "./de/core";
 import { digest as deDigest } from "./de/digest";
 import { format as deFormat } from "./de/format";
 import { groups as deGroups } from "./de/groups";
+import { impact as deImpact } from "./de/impact";
 import { intros as deIntros } from "./de/intros";
 import { meetings as deMeetings } from "./de/meetings";
 import { qa as deQa } from "./de/qa";
@@ -10,6 +11,7 @@ import { core as enCore } from "./en/core";
 import { digest as enDigest } from "./en/digest";
 import { format as enFormat } from "./en/format";
 import { groups as enGroups } from "./en/groups";
+import { impact as enImpact } from "./en/impact";
 import { intros as enIntros } from "./en/intros";
 import { meetings as enMeetings } from "./en/meetings";
 import { qa as enQa } from "./en/qa";
@@ -31,6 +33,7 @@ export const de = {
   ...deGroups,
   ...deIntros,
   ...deDigest,
+  ...deImpact,
 } as const;
 export type MessageKey = keyof typeof de;
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -42,6 +45,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enGroups,
   ...enIntros,
   ...enDigest,
+  ...enImpact,
 };
 
 export const LANGS = ["de", "en"] as const;

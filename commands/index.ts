@@ -4,6 +4,7 @@ import { digestCommands } from "./digest";
 import { groupsCommands } from "./groups";
 import { impactCommands } from "./impact";
 import { introsCommands } from "./intros";
+import { knowledgeExportCommands } from "./knowledge-export";
 import { meetingsCommands } from "./meetings";
 import { qaCommands } from "./qa";
 
@@ -16,4 +17,5 @@ export const commands: readonly CommandDef[] = [
   ...introsCommands,
   ...digestCommands,
   ...impactCommands,
+  ...knowledgeExportCommands,
 ];

@@ -10,3 +10,4 @@ export { manageMilestones } from "./milestone-admin";
 export { sendConfirmation } from "./send-confirmation";
 export { startGroup } from "./start";
 export { allGroups, groupPartsOf, minutesLogged, type GroupFact, type GroupPart } from "./activity-repo";
+export { deliverableKey } from "./deliverable";

@@ -4,6 +4,7 @@ import { format as deFormat } from "./de/format";
 import { groups as deGroups } from "./de/groups";
 import { impact as deImpact } from "./de/impact";
 import { intros as deIntros } from "./de/intros";
+import { knowledgeExport as deKnowledgeExport } from "./de/knowledge-export";
 import { meetings as deMeetings } from "./de/meetings";
 import { qa as deQa } from "./de/qa";
 import { schedule as deSchedule } from "./de/schedule";
@@ -13,6 +14,7 @@ import { format as enFormat } from "./en/format";
 import { groups as enGroups } from "./en/groups";
 import { impact as enImpact } from "./en/impact";
 import { intros as enIntros } from "./en/intros";
+import { knowledgeExport as enKnowledgeExport } from "./en/knowledge-export";
 import { meetings as enMeetings } from "./en/meetings";
 import { qa as enQa } from "./en/qa";
 import { schedule as enSchedule } from "./en/schedule";
@@ -34,6 +36,7 @@ export const de = {
   ...deIntros,
   ...deDigest,
   ...deImpact,
+  ...deKnowledgeExport,
 } as const;
 export type MessageKey = keyof typeof de;
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -46,6 +49,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enIntros,
   ...enDigest,
   ...enImpact,
+  ...enKnowledgeExport,
 };
 
 export const LANGS = ["de", "en"] as const;

@@ -2,7 +2,8 @@ import type { Feature } from "../core/feature";
 import { followUpJob, introduceJob } from "./introduce";
 import { answerFollowUp, introsHomeSettings } from "./participation";
 import { roundJob } from "./round";
-import { FOLLOW_UP_JOB, INTRODUCE_JOB, introSettings, planNextRound, ROUND_JOB } from "./schedule";
+import { ParticipantRepo } from "./participant-repo";
+import { FOLLOW_UP_JOB, INTRODUCE_JOB, planNextRound, ROUND_JOB } from "./schedule";
 
 /**
  * Introductions across organisations ("Kontakte knüpfen"): every N weeks copbot pairs members
@@ -13,8 +14,10 @@ export const introsFeature: Feature = {
   name: "intros",
   buttons: { "intros.met": answerFollowUp },
   jobs: { [ROUND_JOB]: roundJob, [INTRODUCE_JOB]: introduceJob, [FOLLOW_UP_JOB]: followUpJob },
+  // Rounds are planned once someone joined or a moderator set the schedule (settings exist).
   start(services) {
-    planNextRound(services, introSettings(services), services.clock.now());
+    const settings = new ParticipantRepo(services.db).settings();
+    if (settings) planNextRound(services, settings, services.clock.now());
   },
   homeSettings: introsHomeSettings,
 };

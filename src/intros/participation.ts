@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { ButtonEvent, CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import type { HomeLines } from "../core/home";
+import { code } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type Lang } from "../i18n";
 import { formatDateTime, formatDay } from "../i18n/format";
@@ -9,7 +10,7 @@ import { parseLocalDate } from "../schedule/weekly-spec";
 import { topicMap } from "./candidates";
 import { MatchRepo } from "./match-repo";
 import { ParticipantRepo } from "./participant-repo";
-import { introSettings, nextRound } from "./schedule";
+import { introSettings, nextRound, planNextRound } from "./schedule";
 
 type Ctx = EventContext<CommandEvent>;
 
@@ -36,7 +37,9 @@ export function joinIntros(ctx: Ctx, topics: readonly string[]): void {
   const labels = [...topicMap(services, preview).values()];
   if (labels.length === 0) return ctx.reply(t("intros.join.no_topics"));
   repo.join(ctx.actor.id, wanted, now);
-  const next = nextRound(services, introSettings(services), now);
+  const settings = introSettings(services);
+  planNextRound(services, settings, now);
+  const next = nextRound(services, settings, now);
   const lang = services.langOf(ctx.actor);
   const date = next ? formatDateTime(next.at, services.config.timeZone, lang) : "–";
   ctx.reply(t("intros.join.done", { date, topics: labels.join(", ") }));
@@ -75,14 +78,17 @@ export function answerFollowUp(ctx: EventContext<ButtonEvent>): void {
   ctx.reply(ctx.t(answer === "met" ? "intros.followup.met" : "intros.followup.not_yet"));
 }
 
-/** The member's line in the home's settings. */
+/** The member's line in the home's settings, with the command that changes it. */
 export function introsHomeSettings(services: Services, memberId: string, lang: Lang): HomeLines {
-  const t = translator(lang, services.platforms.prefixOf(memberId));
+  const prefix = services.platforms.prefixOf(memberId);
+  const t = translator(lang, prefix);
   const p = new ParticipantRepo(services.db).get(memberId);
-  if (!p || p.state !== "active")
-    return [[t("intros.home.out"), " · ", { code: `${services.platforms.prefixOf(memberId)} intros join` }]];
+  if (!p || p.state !== "active") return [[t("intros.home.out"), " · ", code(`${prefix} intros join`)]];
   const now = services.clock.now();
-  if (p.pausedUntil !== undefined && p.pausedUntil > now)
-    return [[t("intros.home.paused", { date: formatDay(p.pausedUntil, services.config.timeZone, lang) })]];
-  return [[t("intros.home.in", { topics: [...topicMap(services, p).values()].join(", ") })]];
+  if (p.pausedUntil !== undefined && p.pausedUntil > now) {
+    const date = formatDay(p.pausedUntil, services.config.timeZone, lang);
+    return [[t("intros.home.paused", { date }), " · ", code(`${prefix} intros join`)]];
+  }
+  const topics = [...topicMap(services, p).values()].join(", ");
+  return [[t("intros.home.in", { topics }), " · ", code(`${prefix} intros leave`)]];
 }

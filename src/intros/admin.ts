@@ -79,7 +79,8 @@ export function introStats(ctx: Pick<Ctx, "services">, from = new Date(0)): Intr
   const now = services.clock.now();
   const participants = new ParticipantRepo(services.db).active();
   const repo = new MatchRepo(services.db);
-  const matches = repo.matchesBetween(from, now);
+  // Up to and including this moment: a round that just ran counts.
+  const matches = repo.matchesBetween(from, new Date(now.getTime() + 1));
   const asked = matches.filter((m) => m.createdAt.getTime() + FOLLOW_UP_DAYS * 86_400_000 <= now.getTime());
   return {
     optedIn: participants.length,

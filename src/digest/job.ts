@@ -35,7 +35,8 @@ export const digestJob: JobHandler = (job, { services, now, lateMs }) => {
   planNextDigest(services, settings, now);
   const local = due.at(-1)?.local ?? p.local;
   const late = lateMs > ON_TIME_MS || due.length > 1;
-  const from = repo.lastWindowEnd() ?? new Date(now.getTime() - WEEK_MS);
+  // The first digest looks back one week from its first date, however late it runs.
+  const from = repo.lastWindowEnd() ?? new Date((due[0]?.at ?? job.runAt).getTime() - WEEK_MS);
   const content = gatherDigest(services, from, now);
   const empty = isEmpty(content);
   const recorded = ledger.record(

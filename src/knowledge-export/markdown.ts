@@ -1,7 +1,9 @@
+import { DateTime } from "luxon";
 import { escapeMarkdown } from "../core/markdown";
 import { translator } from "../i18n";
 import { formatDay } from "../i18n/format";
 import type { ExportEntry, ExportSource } from "./collect";
+import { safeUrl } from "./escape";
 
 /** A YAML scalar: JSON strings are valid double-quoted YAML. */
 const yaml = (value: string): string => JSON.stringify(value);
@@ -13,7 +15,9 @@ const yaml = (value: string): string => JSON.stringify(value);
 export function entryMarkdown(source: ExportSource, entry: ExportEntry): string {
   const t = translator(source.lang);
   const day = (at: Date): string => formatDay(at, source.timeZone, source.lang);
-  const iso = (at: Date): string => at.toISOString().slice(0, 10);
+  const iso = (at: Date): string => DateTime.fromJSDate(at, { zone: source.timeZone }).toISODate() ?? "";
+  // Only web addresses: a platform without permalinks leaves a bare message reference.
+  const url = safeUrl(entry.url);
   const front = [
     "---",
     `id: ${entry.id}`,
@@ -23,7 +27,7 @@ export function entryMarkdown(source: ExportSource, entry: ExportEntry): string 
     ...(entry.askedBy !== undefined ? [`asked_by: ${yaml(entry.askedBy)}`] : []),
     ...(entry.answeredBy !== undefined ? [`answered_by: ${yaml(entry.answeredBy)}`] : []),
     `topics: [${entry.topics.map(yaml).join(", ")}]`,
-    ...(entry.url !== undefined ? [`source: ${yaml(entry.url)}`] : []),
+    ...(url !== undefined ? [`source: ${yaml(url)}`] : []),
     `license: ${yaml(source.licence)}`,
     "---",
     "",
@@ -47,8 +51,7 @@ export function entryMarkdown(source: ExportSource, entry: ExportEntry): string 
           escapeMarkdown(entry.text),
           "",
           ...(entry.answer !== "" ? [escapeMarkdown(entry.answer), ""] : []),
-          `${t("export.site.result_link")}: <${entry.url ?? ""}>`,
-          "",
+          ...(url !== undefined ? [`${t("export.site.result_link")}: <${url}>`, ""] : []),
           `_${t("export.site.closed", { date: day(entry.date) })}_`,
         ];
   return [

@@ -13,7 +13,7 @@ import { writeKnowledgeExport } from "./knowledge-export/api";
  */
 function main(argv: readonly string[]): number {
   try {
-    loadEnvFile(".env", process.env);
+    loadEnvFile(process.env["COPBOT_ENV_FILE"] ?? ".env", process.env);
     const config = loadConfig(process.env);
     const dir = argv[0] ?? config.knowledgeExport.dir;
     const db = openDatabaseReadOnly(config.dbPath);

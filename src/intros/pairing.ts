@@ -47,9 +47,9 @@ function hashUnit(text: string): number {
 
 /**
  * Pairs people from different organisations who share at least one topic and were not
- * introduced to each other recently (`recent` holds `pairKey`s). Pairs sharing more topics
- * come first; ties are broken by a pseudo-random order fixed by `seed`, so a round is
- * reproducible and different rounds mix differently. If people are left over, one of them
+ * introduced to each other recently (`recent` holds `pairKey`s). People with few possible
+ * partners are paired first, then pairs sharing more topics; ties are broken by a
+ * pseudo-random order fixed by `seed`, so a round is reproducible and rounds mix differently. If people are left over, one of them
  * joins a pair as a group of three when they fit both (different organisations, not recent,
  * a shared topic with at least one); the others wait for the next round.
  */
@@ -68,13 +68,29 @@ export function pairUp(
         edges.push({ a, b, shared, tie: hashUnit(`${seed}|${pairKey(a.id, b.id)}`) });
     }
   });
-  edges.sort((x, y) => y.shared.length - x.shared.length || x.tie - y.tie);
+  // Greedy, but the people with the fewest possible partners go first, so as many as possible
+  // get a partner; among those, pairs sharing more topics win, then the seeded order.
   const used = new Set<string>();
   const groups: { members: Candidate[]; shared: string[] }[] = [];
-  for (const edge of edges) {
-    if (used.has(edge.a.id) || used.has(edge.b.id)) continue;
-    used.add(edge.a.id).add(edge.b.id);
-    groups.push({ members: [edge.a, edge.b], shared: edge.shared });
+  let open = edges;
+  while (open.length > 0) {
+    const options = new Map<string, number>();
+    for (const e of open) {
+      options.set(e.a.id, (options.get(e.a.id) ?? 0) + 1);
+      options.set(e.b.id, (options.get(e.b.id) ?? 0) + 1);
+    }
+    const scarcity = (e: (typeof open)[number]): number =>
+      Math.min(options.get(e.a.id) ?? 0, options.get(e.b.id) ?? 0);
+    const best = open.reduce((x, y) =>
+      scarcity(y) < scarcity(x) ||
+      (scarcity(y) === scarcity(x) &&
+        (y.shared.length > x.shared.length || (y.shared.length === x.shared.length && y.tie < x.tie)))
+        ? y
+        : x,
+    );
+    used.add(best.a.id).add(best.b.id);
+    groups.push({ members: [best.a, best.b], shared: best.shared });
+    open = open.filter((e) => !used.has(e.a.id) && !used.has(e.b.id));
   }
   const left = candidates
     .filter((c) => !used.has(c.id))

@@ -25,6 +25,22 @@ describe("pairing introductions", () => {
     expect(unmatched).toContain("dora");
   });
 
+  it("gives as many people as possible a partner before it looks at shared topics", () => {
+    // Anna and Dirk share two topics, but pairing them would leave Ben and Carla without anyone.
+    const { pairings, unmatched } = pairUp(
+      [
+        person("anna", "A", "Vergaberecht", "E-Akte"),
+        person("ben", "B", "Vergaberecht"),
+        person("carla", "C", "E-Akte"),
+        person("dirk", "D", "E-Akte", "Vergaberecht"),
+      ],
+      new Set(),
+      "seed",
+    );
+    expect(pairings.map((p) => p.memberIds.length)).toEqual([2, 2]);
+    expect(unmatched).toEqual([]);
+  });
+
   it("never repeats a recent pair", () => {
     const people = [person("anna", "A", "E-Akte"), person("ben", "B", "E-Akte")];
     expect(pairUp(people, new Set([pairKey("ben", "anna")]), "x").pairings).toEqual([]);

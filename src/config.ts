@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { z } from "zod";
-import { envList, parseEnv } from "./core/env";
+import { envList, envString, parseEnv } from "./core/env";
 import { LANGS } from "./i18n";
 
 function isZone(zone: string): boolean {
@@ -34,7 +34,7 @@ const EnvSchema = z.object({
     .regex(/^DE(-[A-Z]{2})?$/, "DE or a Bundesland such as DE-BY")
     .default("DE"),
   COPBOT_INTROS_REPEAT_WEEKS: z.coerce.number().int().min(0).max(520).default(26),
-  COPBOT_EXPORT_DIR: z.string().min(1).optional(),
+  COPBOT_EXPORT_DIR: envString,
   COPBOT_EXPORT_LICENCE: z
     .string()
     .trim()

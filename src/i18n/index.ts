@@ -1,4 +1,5 @@
 import { core as deCore } from "./de/core";
+import { dates as deDates } from "./de/dates";
 import { digest as deDigest } from "./de/digest";
 import { format as deFormat } from "./de/format";
 import { groups as deGroups } from "./de/groups";
@@ -9,6 +10,7 @@ import { meetings as deMeetings } from "./de/meetings";
 import { qa as deQa } from "./de/qa";
 import { schedule as deSchedule } from "./de/schedule";
 import { core as enCore } from "./en/core";
+import { dates as enDates } from "./en/dates";
 import { digest as enDigest } from "./en/digest";
 import { format as enFormat } from "./en/format";
 import { groups as enGroups } from "./en/groups";
@@ -18,6 +20,8 @@ import { knowledgeExport as enKnowledgeExport } from "./en/knowledge-export";
 import { meetings as enMeetings } from "./en/meetings";
 import { qa as enQa } from "./en/qa";
 import { schedule as enSchedule } from "./en/schedule";
+import { ops as deOps } from "./de/ops";
+import { ops as enOps } from "./en/ops";
 
 /**
  * Message catalogues. German is the source of truth: its keys define `MessageKey`, and each
@@ -37,6 +41,8 @@ export const de = {
   ...deDigest,
   ...deImpact,
   ...deKnowledgeExport,
+  ...deOps,
+  ...deDates,
 } as const;
 export type MessageKey = keyof typeof de;
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -50,6 +56,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enDigest,
   ...enImpact,
   ...enKnowledgeExport,
+  ...enOps,
+  ...enDates,
 };
 
 export const LANGS = ["de", "en"] as const;

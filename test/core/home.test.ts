@@ -89,6 +89,7 @@ describe("the member's home (Slack App Home content)", () => {
       "• Abwesend: nein · /cop away until <Datum>",
       "• Anfragen: an · /cop expert pause",
       "• Einladungen zu passenden Arbeitsgruppen: an · /cop group invitations off",
+      "• Kontakte knüpfen: nicht dabei · /cop intros join",
     ]);
   });
 

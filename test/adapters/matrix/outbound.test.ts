@@ -289,6 +289,31 @@ describe("Matrix adapter, outbound at the homeserver boundary", () => {
     });
   });
 
+  it("hands a file that did not upload to the outbox; the retry adds only what was missing", async () => {
+    const target = { kind: "channel", channelId: `matrix:${room}` } as const;
+    const message = msg()
+      .text("Bericht")
+      .attach({ name: "bericht.png", mime: "image/png", content: "iVBORw0KGgo=", encoding: "base64" })
+      .attach({ name: "bericht.csv", mime: "text/csv", content: "metric,value\r\n" })
+      .build();
+    const since = new Date();
+    let uploads = 0;
+    rig.hs.failNext((r) => r.path === "/_matrix/media/v3/upload" && ++uploads === 2, 502, {
+      errcode: "M_UNKNOWN",
+      error: "bad gateway",
+    });
+    await expect(
+      rig.adapter.port.post(target, message, { id: "d-9", inDoubt: false, since }),
+    ).rejects.toMatchObject({ retryable: true });
+    const again = await rig.adapter.port.post(target, message, { id: "d-9", inDoubt: true, since });
+    const fromBot = rig.hs
+      .mustRoom(room)
+      .timeline.map((p) => p.event)
+      .filter((e) => e.sender === BOT && e.type === "m.room.message");
+    expect(fromBot.map((e) => e.content["body"])).toEqual(["Bericht", "bericht.png", "bericht.csv"]);
+    expect(again.messageId).toBe(fromBot[0]?.event_id);
+  });
+
   it("opens a group conversation as a new private room with the people invited", async () => {
     const channelId = await rig.adapter.port.openGroupConversation?.({
       name: "Kontakt: anna, ben",

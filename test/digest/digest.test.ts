@@ -118,6 +118,22 @@ describe("weekly digest (console, virtual clock)", () => {
     h.close();
   });
 
+  it("moves a digest on a public holiday to the next working day, at 09:00 local time after the DST change", async () => {
+    // Summer time starts on Sunday 28 March 2027; Monday 29 March is Easter Monday.
+    const h = await startConsole({ start: "2027-03-23T10:00:00+01:00" });
+    const set = await h.send("/cop digest in #allgemein mon 09:00");
+    expect(set.join("\n")).toContain("Nächster Rückblick: Di, 30.03.2027, 09:00.");
+    await h.send("/cop qa channel add #fragen", ":in #fragen", ":as ben", "Wie migriert ihr Altakten?");
+    expect(digestLines(await h.send(":clock 2027-03-29T09:00"))).toEqual([]);
+    expect(digestLines(await h.send(":clock 2027-03-30T08:59"))).toEqual([]);
+    h.clock.set(new Date("2027-03-30T06:59:00Z"));
+    const due = await h.send(":clock +1m");
+    expect(h.clock.now().toISOString()).toBe("2027-03-30T07:00:00.000Z");
+    expect(digestLines(due)[0]).toContain("*Wochenrückblick der Community*");
+    expect(due.filter((l) => l.includes("Wochenrückblick"))).toHaveLength(1);
+    h.close();
+  });
+
   it("is for moderators, and can be switched off", async () => {
     const h = await startConsole();
     expect((await h.send(":as anna", "/cop digest in #allgemein")).join("\n")).toContain("Moderator:in");

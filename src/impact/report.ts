@@ -2,7 +2,7 @@ import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { msg } from "../core/message";
 import type { Translate } from "../i18n";
-import { formatDay, formatDurationShort } from "../i18n/format";
+import { formatDay, formatDecimal, formatDurationShort, formatNumber } from "../i18n/format";
 import { renderBarChart, type ChartPoint } from "./chart";
 import { toCsv } from "./csv";
 import { computeFigures, type ReportFigures } from "./figures";
@@ -13,7 +13,6 @@ type Ctx = EventContext<CommandEvent>;
 
 const percent = (share: number | undefined): string =>
   share === undefined ? "–" : `${Math.round(share * 100)} %`;
-const decimal = (value: number | undefined): string => (value === undefined ? "–" : value.toFixed(2));
 
 /** The figures as CSV: one row per figure, with the period and raw values (ms, shares 0..1). */
 export function reportCsv(period: Period, f: ReportFigures): string {
@@ -58,23 +57,30 @@ export function reportCsv(period: Period, f: ReportFigures): string {
 /** The report's lines in the reader's language. */
 function reportLines(t: Translate, f: ReportFigures, lang: "de" | "en"): string[] {
   const time = (ms: number | undefined): string => (ms === undefined ? "–" : formatDurationShort(ms, lang));
+  const decimal = (value: number | undefined): string =>
+    value === undefined ? "–" : formatDecimal(value, lang);
+  const n = (count: number): string => formatNumber(count, lang);
   return [
-    t("impact.report.questions", { asked: f.asked, solved: f.solved }),
+    t("impact.report.questions", { asked: n(f.asked), solved: n(f.solved) }),
     t("impact.report.times", { first: time(f.medianFirstAnswerMs), solution: time(f.medianSolutionMs) }),
-    t("impact.report.non_experts", { answers: f.answers, share: percent(f.nonExpertShare) }),
+    t("impact.report.non_experts", { answers: n(f.answers), share: percent(f.nonExpertShare) }),
     t("impact.report.load", {
-      experts: f.experts,
+      experts: n(f.experts),
       gini: decimal(f.expertGini),
       top: percent(f.topTenthShare),
     }),
-    t("impact.report.tiers", f.tiers),
+    t("impact.report.tiers", {
+      active: n(f.tiers.active),
+      occasional: n(f.tiers.occasional),
+      sporadic: n(f.tiers.sporadic),
+    }),
     t("impact.report.meetings", {
-      dates: f.meetingDates,
-      yes: f.attendance,
+      dates: n(f.meetingDates),
+      yes: n(f.attendance),
       avg: decimal(f.attendancePerDate),
     }),
-    t("impact.report.intros", { made: f.introsMade, met: f.introsMet, asked: f.introsAsked }),
-    t("impact.report.groups", { formed: f.groupsFormed, delivered: f.resultsDelivered }),
+    t("impact.report.intros", { made: n(f.introsMade), met: n(f.introsMet), asked: n(f.introsAsked) }),
+    t("impact.report.groups", { formed: n(f.groupsFormed), delivered: n(f.resultsDelivered) }),
   ];
 }
 

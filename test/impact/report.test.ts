@@ -56,9 +56,9 @@ describe("/cop report", () => {
     // First answers after 1 h and 2 h, the one solution after 2 h.
     expect(text).toContain("• Median bis zur ersten Antwort: 1 Std. 30 Min. · bis zur Lösung: 2 Std.");
     expect(text).toContain("• Antworten: 2, davon 50 % von Mitgliedern ohne Expertenrolle");
-    expect(text).toContain("• Verteilung der Last auf 1 Expert:innen: Gini 0.00, Top-10 % tragen 100 %");
+    expect(text).toContain("• Verteilung der Last auf 1 Expert:innen: Gini 0,00, Top-10 % tragen 100 %");
     expect(text).toContain("• Aktive Mitglieder: 0 regelmäßig, 0 gelegentlich, 4 vereinzelt");
-    expect(text).toContain("• Treffen: 1 Termine mit Rückmeldungen, 2 Zusagen (2.00 je Termin)");
+    expect(text).toContain("• Treffen: 1 Termine mit Rückmeldungen, 2 Zusagen (2,00 je Termin)");
     // No individual is named or ranked anywhere in the report.
     expect(text).not.toMatch(/@(anna|ben|carla|admin)\b/);
     const png = join(dir, "files", "copbot-bericht-2027-01.png");

@@ -302,7 +302,9 @@ function withPings(db: Db, row: unknown, window: PingWindow): StatsRow {
     const counts = CountRow.parse(
       statement(
         db,
-        "SELECT sum(at > @recent) AS recent, sum(at >= @week) AS week FROM qa_pings WHERE member_id = @member",
+        // Two range counts on (member_id, at): a busy expert's whole history is not walked.
+        `SELECT (SELECT count(*) FROM qa_pings WHERE member_id = @member AND at > @recent) AS recent,
+           (SELECT count(*) FROM qa_pings WHERE member_id = @member AND at >= @week) AS week`,
       ).get({ member: profile.member_id, ...window }),
     );
     return { ...profile, recent: counts.recent ?? 0, week: counts.week ?? 0 };

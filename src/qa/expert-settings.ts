@@ -11,6 +11,12 @@ function localTime(now: Date, zone: string): string {
   return lastLocal.local;
 }
 
+/**
+ * Ends of quiet windows (by their `HH:MM` end) for the last instant asked for: ranking asks for
+ * the same instant once per candidate in quiet hours, and most share a few window ends.
+ */
+let quietEnds = { at: Number.NaN, zone: "", ends: new Map<string, number>() };
+
 /** True when `now` (local time in `zone`) falls into the quiet window. */
 export function inQuietHours(quiet: ExpertSettings["quiet"], now: Date, zone: string): boolean {
   if (!quiet) return false;
@@ -27,10 +33,18 @@ export function inQuietHours(quiet: ExpertSettings["quiet"], now: Date, zone: st
  */
 export function quietUntil(quiet: ExpertSettings["quiet"], now: Date, zone: string): Date | undefined {
   if (!quiet || !inQuietHours(quiet, now, zone)) return undefined;
-  const local = DateTime.fromJSDate(now, { zone });
-  const [hour = 0, minute = 0] = quiet.end.split(":").map(Number);
-  const end = local.set({ hour, minute, second: 0, millisecond: 0 });
-  return (end <= local ? end.plus({ days: 1 }) : end).toJSDate();
+  if (quietEnds.at !== now.getTime() || quietEnds.zone !== zone) {
+    quietEnds = { at: now.getTime(), zone, ends: new Map() };
+  }
+  let end = quietEnds.ends.get(quiet.end);
+  if (end === undefined) {
+    const local = DateTime.fromJSDate(now, { zone });
+    const [hour = 0, minute = 0] = quiet.end.split(":").map(Number);
+    const day = local.set({ hour, minute, second: 0, millisecond: 0 });
+    end = (day <= local ? day.plus({ days: 1 }) : day).toMillis();
+    quietEnds.ends.set(quiet.end, end);
+  }
+  return new Date(end);
 }
 
 /** True when the expert must not be asked now at all (opted out or away); quiet hours only delay. */

@@ -53,11 +53,23 @@ export function sourceKeys(text: string): { keys: Map<string, number>; length: n
   return { keys, length: terms.length };
 }
 
+/** `tf:length:count;…` as written by `formatShape`; read for every posting ranking reads, so no split arrays. */
 function parseShape(shape: string): ShapePart[] {
-  return shape.split(";").map((part) => {
-    const [tf = 0, length = 0, count = 0] = part.split(":").map(Number);
-    return { tf, length, count };
-  });
+  const parts: ShapePart[] = [];
+  let start = 0;
+  while (start < shape.length) {
+    let end = shape.indexOf(";", start);
+    if (end === -1) end = shape.length;
+    const first = shape.indexOf(":", start);
+    const second = shape.indexOf(":", first + 1);
+    parts.push({
+      tf: Number(shape.slice(start, first)),
+      length: Number(shape.slice(first + 1, second)),
+      count: Number(shape.slice(second + 1, end)),
+    });
+    start = end + 1;
+  }
+  return parts;
 }
 
 function formatShape(parts: readonly ShapePart[]): string {

@@ -46,6 +46,22 @@ export interface CandidateInput {
   readonly zone: string;
 }
 
+/** The calendar week last asked for: its start and the next week's start, in one zone. */
+let lastWeek = { zone: "", from: Number.NaN, until: Number.NaN };
+
+/**
+ * Start of the calendar week (local, in `zone`) that `at` falls into. Every question asks, and
+ * luxon's zone arithmetic costs more than a statement, so a week is computed once; both of its
+ * bounds come from luxon, so a week with a DST change is as long as it really is.
+ */
+function weekStart(at: number, zone: string): number {
+  if (lastWeek.zone !== zone || at < lastWeek.from || at >= lastWeek.until) {
+    const from = DateTime.fromMillis(at, { zone }).startOf("week");
+    lastWeek = { zone, from: from.toMillis(), until: from.plus({ weeks: 1 }).toMillis() };
+  }
+  return lastWeek.from;
+}
+
 function toStats(
   row: StatsRow,
   match: number,
@@ -119,10 +135,7 @@ export function bestCandidates(db: Db, input: CandidateInput): RankedExpert[] {
   const scale = relevance.max();
   const rel = (value: number): number => (scale > 0 ? value / scale : 0);
   const now = input.now.getTime();
-  const window: PingWindow = {
-    recent: now - WEEK_MS,
-    week: DateTime.fromJSDate(input.now, { zone: input.zone }).startOf("week").toMillis(),
-  };
+  const window: PingWindow = { recent: now - WEEK_MS, week: weekStart(now, input.zone) };
   // Everyone read, by id; only those who can be tagged now take part in the ranking.
   const seen = new Set<string>();
   const askable = new Map<string, ExpertStats>();

@@ -67,6 +67,10 @@ export interface SearchResult {
   readonly search: number[];
   /** The same searches' FTS5 queries run bare (`SELECT rowid … MATCH … ORDER BY rank LIMIT n`). */
   readonly raw: number[];
+  /** CPU time of this process per `/cop search`, sorted (wall time also counts other processes' turns). */
+  readonly cpu: number[];
+  /** CPU time of the bare FTS5 queries per search, sorted. */
+  readonly rawCpu: number[];
 }
 
 /** `/cop search` as a member types it, and the bare FTS5 floor of the same queries. */
@@ -80,6 +84,9 @@ export async function benchSearch(
   const queries = searchQueries(opts.count + opts.warmup);
   const search: number[] = [];
   const raw: number[] = [];
+  const cpu: number[] = [];
+  const rawCpu: number[] = [];
+  const cpuMs = (used: NodeJS.CpuUsage): number => (used.user + used.system) / 1000;
   const bare = new Map<string, { all(match: string): unknown[] }>();
   const before = port.posts;
   for (const [i, query] of queries.entries()) {
@@ -95,11 +102,14 @@ export async function benchSearch(
     };
     fts.calls.length = 0;
     let started = performance.now();
+    let cpuBefore = process.cpuUsage();
     await app.bot.handle(event);
     const took = performance.now() - started;
+    const tookCpu = cpuMs(process.cpuUsage(cpuBefore));
     const calls = [...fts.calls];
     await turn();
     started = performance.now();
+    cpuBefore = process.cpuUsage();
     for (const call of calls) {
       const sql = `SELECT rowid FROM ${call.table} WHERE ${call.table} MATCH ? ORDER BY rank LIMIT ${call.limit}`;
       let statement = bare.get(sql);
@@ -110,12 +120,16 @@ export async function benchSearch(
       statement.all(call.match);
     }
     const floor = performance.now() - started;
+    const floorCpu = cpuMs(process.cpuUsage(cpuBefore));
     if (i >= opts.warmup) {
       search.push(took);
       raw.push(floor);
+      cpu.push(tookCpu);
+      rawCpu.push(floorCpu);
     }
     await turn();
   }
   if (port.posts - before < queries.length) throw new Error("a search got no reply");
-  return { search: search.sort((a, b) => a - b), raw: raw.sort((a, b) => a - b) };
+  const sorted = (values: number[]): number[] => values.sort((a, b) => a - b);
+  return { search: sorted(search), raw: sorted(raw), cpu: sorted(cpu), rawCpu: sorted(rawCpu) };
 }

@@ -70,8 +70,12 @@ async function benchSize(solved: number, dir: string, emit: (r: Row) => void): P
   );
   emit(row("  CPU time of this process per /cop search p50", percentile(search.cpu, 50), "ms", { size }));
   emit(row("  CPU time of this process per /cop search p99", percentile(search.cpu, 99), "ms", { size }));
-  emit(row("  CPU time of the raw FTS5 queries per search p50", percentile(search.rawCpu, 50), "ms", { size }));
-  emit(row("  CPU time of the raw FTS5 queries per search p99", percentile(search.rawCpu, 99), "ms", { size }));
+  emit(
+    row("  CPU time of the raw FTS5 queries per search p50", percentile(search.rawCpu, 50), "ms", { size }),
+  );
+  emit(
+    row("  CPU time of the raw FTS5 queries per search p99", percentile(search.rawCpu, 99), "ms", { size }),
+  );
   emit(row("database file", bytes / 2 ** 20, "MiB", { size }));
   emit(row("upgrade of the generated database to the current schema", dataset.migrateMs, "ms", { size }));
   app.db.close();

@@ -14,6 +14,7 @@ import { defaultName, type Member } from "./member-repo";
 import { textMessage, type OutgoingMessage, type Target } from "./message";
 import type { JobHandler } from "./scheduler";
 import type { PlatformInfo } from "./platform";
+import { lateNote, noteMissed } from "./late";
 import { ProcessedEventRepo } from "./processed-event-repo";
 import { createServices, type Services } from "./services";
 
@@ -86,6 +87,12 @@ export class Bot {
       await this.tick();
       return;
     }
+    if (event.kind === "missed") {
+      await this.services.outbox.deliverFrom(async () => {
+        if (this.firstSeen(event.id)) noteMissed(this.services, event);
+      });
+      return;
+    }
     await this.services.outbox.deliverFrom(async () => {
       let ctx: EventContext | undefined;
       try {
@@ -102,7 +109,7 @@ export class Bot {
           if (!this.services.health.fatal(failed)) throw failed;
         }
       }
-    });
+    }, event.late ? { firstAnswer: lateNote(this.services, event) } : {});
   }
 
   /**
@@ -222,7 +229,9 @@ export class Bot {
       case "message_deleted":
         return this.each((f) => f.onMessageDeleted?.(ctx as EventContext<typeof event>));
       case "member_joined":
-        return this.each((f) => f.onMemberJoined?.(ctx as EventContext<typeof event>));
+        // A working group's room is the group's business: the community welcome is not for it.
+        await this.untilHandled((f) => f.onMemberJoined?.(ctx as EventContext<typeof event>));
+        return;
     }
   }
 

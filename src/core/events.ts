@@ -15,6 +15,11 @@ interface UserEventBase extends EventBase {
   readonly userName?: string;
   readonly channelId: string;
   readonly isDm: boolean;
+  /**
+   * The platform delivered it late: copbot was down or cut off when it happened (a Matrix
+   * catch-up after a restart, a Slack retry). Its answer says sorry for the wait.
+   */
+  readonly late?: boolean;
 }
 
 export interface MessageEvent extends UserEventBase {
@@ -79,6 +84,25 @@ export interface MemberJoinedEvent extends UserEventBase {
   readonly kind: "member_joined";
 }
 
+/** Per conversation, what a platform delivered too late to handle (see `MissedEvent`). */
+export interface MissedInConversation {
+  readonly channelId: string;
+  readonly count: number;
+  /** When the oldest of them happened, and its message id when it was a message. */
+  readonly oldest: Date;
+  readonly oldestMessageId?: string;
+}
+
+/**
+ * Events copbot did not handle because they arrived after a longer outage than the platform's
+ * catch-up window (`olderThanMs`): the moderators hear about them once instead of nobody.
+ */
+export interface MissedEvent extends EventBase {
+  readonly kind: "missed";
+  readonly olderThanMs: number;
+  readonly conversations: readonly MissedInConversation[];
+}
+
 /** A scheduler tick: run what is due at `at`. */
 export interface TimerEvent extends EventBase {
   readonly kind: "timer";
@@ -93,6 +117,7 @@ export type CoreEvent =
   | ButtonEvent
   | FormSubmitEvent
   | MemberJoinedEvent
+  | MissedEvent
   | TimerEvent;
 
-export type UserEvent = Exclude<CoreEvent, TimerEvent>;
+export type UserEvent = Exclude<CoreEvent, TimerEvent | MissedEvent>;

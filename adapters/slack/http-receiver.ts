@@ -64,7 +64,11 @@ async function acceptable(
  * Bolt's HTTP receiver for `/slack/events` (and `/healthz`), with `acceptable` in front of it.
  * The request arrives buffered, so Bolt reads the same body and verifies it once more.
  */
-export function guardedHttpReceiver(opts: { signingSecret: string; logger: BoltLogger; log: Logger }): HTTPReceiver {
+export function guardedHttpReceiver(opts: {
+  signingSecret: string;
+  logger: BoltLogger;
+  log: Logger;
+}): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: opts.signingSecret,
     logger: opts.logger,

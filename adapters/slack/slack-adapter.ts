@@ -88,7 +88,9 @@ export class SlackAdapter implements Adapter {
   constructor(private readonly options: SlackAdapterOptions) {
     this.clock = options.clock ?? new SystemClock();
     this.log = options.log ?? pino({ level: "silent" });
-    this.inbound = new SerialQueues((err: unknown) => this.log.error({ err }, "slack: handling an event failed"));
+    this.inbound = new SerialQueues((err: unknown) =>
+      this.log.error({ err }, "slack: handling an event failed"),
+    );
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.client = new webApi.WebClient(options.config.botToken, {
       ...this.clientOptions(),
@@ -217,7 +219,9 @@ export class SlackAdapter implements Adapter {
     };
     const now = () => this.clock.now();
 
-    app.event("message", async ({ event, context }) => deliver(fromMessageEvent(event, bot), context.retryNum));
+    app.event("message", async ({ event, context }) =>
+      deliver(fromMessageEvent(event, bot), context.retryNum),
+    );
     app.event("app_mention", async ({ event, context }) =>
       deliver(fromMessageEvent(event, bot), context.retryNum),
     );

@@ -93,23 +93,26 @@ export class Bot {
       });
       return;
     }
-    await this.services.outbox.deliverFrom(async () => {
-      let ctx: EventContext | undefined;
-      try {
-        if (!this.firstSeen(event.id)) return;
-        ctx = await this.context(event);
-        await this.route(ctx);
-      } catch (error) {
-        // A broken database ends the process (see Health); an answer could not be stored anyway.
-        if (this.services.health.fatal(error)) return;
+    await this.services.outbox.deliverFrom(
+      async () => {
+        let ctx: EventContext | undefined;
         try {
-          this.fail(ctx, event, error);
-        } catch (failed) {
-          // The database may break while saying so (a full disk rolls the transaction back first).
-          if (!this.services.health.fatal(failed)) throw failed;
+          if (!this.firstSeen(event.id)) return;
+          ctx = await this.context(event);
+          await this.route(ctx);
+        } catch (error) {
+          // A broken database ends the process (see Health); an answer could not be stored anyway.
+          if (this.services.health.fatal(error)) return;
+          try {
+            this.fail(ctx, event, error);
+          } catch (failed) {
+            // The database may break while saying so (a full disk rolls the transaction back first).
+            if (!this.services.health.fatal(failed)) throw failed;
+          }
         }
-      }
-    }, event.late ? { firstAnswer: lateNote(this.services, event) } : {});
+      },
+      event.late ? { firstAnswer: lateNote(this.services, event) } : {},
+    );
   }
 
   /**

@@ -37,6 +37,27 @@ export interface ClientCrypto {
   encryptSend(roomId: string, type: string, content: unknown): Promise<Record<string, unknown> | undefined>;
 }
 
+/** What the adapter learns from the sync loop (see `RetryingMatrixClient.sync`). */
+export interface SyncObserver {
+  /** Before the first sync: whether it goes on from a stored position (false: the very first start). */
+  resumed(fromStoredPosition: boolean): void;
+  /** Rooms whose timeline in this sync left out older events (more arrived than the filter's limit). */
+  gaps(roomIds: readonly string[]): void;
+  /** After a sync's events were emitted; the sync position is stored once this resolves. */
+  handled(): Promise<void>;
+}
+
+const LimitedRoomsSchema = z.object({
+  rooms: z
+    .object({
+      join: z.record(
+        z.string(),
+        z.object({ timeline: z.object({ limited: z.boolean().optional() }).optional() }),
+      ),
+    })
+    .optional(),
+});
+
 /** `PUT /rooms/{roomId}/send/{eventType}/{txnId}`, however the SDK or copbot calls it. */
 const ROOM_SEND = /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/send\/([^/]+)\/([^/]+)$/;
 
@@ -56,7 +77,22 @@ export class RetryingMatrixClient extends MatrixClient {
     private readonly timeoutMs = 10_000,
   ) {
     super(homeserverUrl, accessToken, storage);
+    // The position moves on only after a sync's events are handled: a crash in between gets
+    // them again on the next start (copbot drops the ones it had handled already).
+    this.persistTokenAfterSync = true;
     trackSyncs();
+  }
+
+  /** Set by the adapter before `start`. */
+  sync: SyncObserver | undefined;
+  private firstSync = true;
+
+  protected override doSync(token: string | null): Promise<unknown> {
+    if (this.firstSync) {
+      this.firstSync = false;
+      this.sync?.resumed(token !== null && token !== undefined && token !== "");
+    }
+    return super.doSync(token as string);
   }
 
   /**
@@ -88,7 +124,12 @@ export class RetryingMatrixClient extends MatrixClient {
   ): Promise<unknown> {
     // To-device events first: they carry the keys for the room events of the same sync.
     if (this.e2ee) await this.e2ee.beforeSync(raw);
-    return super.processSync(raw, emitFn);
+    const joined = LimitedRoomsSchema.safeParse(raw).data?.rooms?.join ?? {};
+    const gaps = Object.entries(joined).filter(([, room]) => room.timeline?.limited === true);
+    if (gaps.length > 0) this.sync?.gaps(gaps.map(([roomId]) => roomId));
+    const result = await super.processSync(raw, emitFn);
+    await this.sync?.handled();
+    return result;
   }
 
   /** Stops syncing now: the open long-poll is aborted, so shutdown does not wait for it. */

@@ -1,14 +1,21 @@
 import path from "node:path";
 import type { MatrixClient } from "@vector-im/matrix-bot-sdk";
 import type { Logger } from "pino";
-import type { MatrixConfig } from "./config";
+import { DEFAULT_CATCHUP_HOURS, type MatrixConfig } from "./config";
 import type { Clock } from "../../src/core/clock";
 import { ConfigError } from "../../src/core/errors";
-import type { CoreEvent } from "../../src/core/events";
+import type { CoreEvent, TooLate } from "../../src/core/events";
 import type { Adapter } from "../../src/core/port";
 import type { Lang } from "../../src/i18n";
 import type { ButtonRow } from "./buttons";
-import { DEFAULT_RETRY, RetryingMatrixClient, bridgeSdkLogs, storageFor, type RetryPolicy } from "./client";
+import {
+  DEFAULT_RETRY,
+  RetryingMatrixClient,
+  bridgeSdkLogs,
+  storageFor,
+  type RetryPolicy,
+  type SyncObserver,
+} from "./client";
 import { MatrixDirectory, stateContent } from "./directory";
 import { errcodeOf } from "./errors";
 import {
@@ -29,8 +36,19 @@ import { ThreadTracker } from "./threads";
 
 /** How many recent event ids are remembered to drop duplicates. */
 const SEEN_CAPACITY = 5_000;
-/** Asks the homeserver for a short recent history only: copbot ignores the past anyway. */
-const SYNC_FILTER = { room: { timeline: { limit: 20 } } };
+/**
+ * Up to 100 events per room and sync: enough to catch up on what a room said while copbot was
+ * down (a start without a stored position ignores them as history).
+ */
+const SYNC_FILTER = { room: { timeline: { limit: 100 } } };
+/** An event handled this long after it happened says sorry for the wait. */
+const LATE_AFTER_MS = 5 * 60_000;
+
+/**
+ * What an event is to copbot when it arrives: history (from before copbot's first start or
+ * its join: ignored), live, late (handled, with a sorry), or missed (too old to handle now).
+ */
+type Timing = "history" | "live" | "late" | "missed";
 
 /** A configured room id or alias as a room id; a clear start-up error when the alias is unknown. */
 async function roomFromConfig(
@@ -87,6 +105,10 @@ export class MatrixAdapter implements Adapter {
   private spaceId: string | undefined;
   private communityRoomId: string | undefined;
   private startedAt = 0;
+  /** Whether the first sync went on from a stored position; undefined until it starts. */
+  private resumed: boolean | undefined;
+  /** Events too old to handle, until the moderators hear about them (after the sync). */
+  private missed: TooLate[] = [];
   private handle: (event: CoreEvent) => Promise<void> = () => Promise.resolve();
   private queue: Promise<void> = Promise.resolve();
   /** Set while end-to-end encryption runs (`MATRIX_CRYPTO_PASSPHRASE`). */
@@ -146,6 +168,7 @@ export class MatrixAdapter implements Adapter {
       if ("e2ee" in attached) ({ e2ee: this.e2ee, reader: this.reader, announce } = attached);
     }
     client.syncingTimeout = this.opts.syncTimeoutMs ?? 30_000;
+    client.sync = this.syncObserver();
     this.client = client;
     this.userId = await client.getUserId();
     const profile = await client.getUserProfile(this.userId).catch(() => undefined);
@@ -178,6 +201,59 @@ export class MatrixAdapter implements Adapter {
     await e2ee?.close();
   }
 
+  /** How copbot follows the sync: a first start or a restart, gaps, and the summary of missed events. */
+  private syncObserver(): SyncObserver {
+    return {
+      resumed: (fromStoredPosition) => {
+        this.resumed = fromStoredPosition;
+        this.opts.log.info(
+          { resumed: fromStoredPosition },
+          fromStoredPosition
+            ? "Matrix: catching up on events since the last run"
+            : "Matrix: first start, earlier events are history",
+        );
+      },
+      gaps: (roomIds) => {
+        if (!this.resumed) return;
+        for (const roomId of roomIds)
+          this.opts.log.warn(
+            { roomId },
+            "Matrix: more events arrived than one sync shows; the oldest were not seen",
+          );
+      },
+      handled: async () => {
+        await this.queue;
+        const events = this.missed;
+        if (events.length === 0) return;
+        this.missed = [];
+        this.enqueue(() =>
+          this.handle({
+            kind: "missed",
+            id: `matrix:missed:${events[0]?.id ?? ""}`,
+            platform: "matrix",
+            at: this.opts.clock.now(),
+            olderThanMs: this.catchUpMs(),
+            events,
+          }),
+        );
+        await this.queue;
+      },
+    };
+  }
+
+  private catchUpMs(): number {
+    return (this.opts.config.catchUpHours ?? DEFAULT_CATCHUP_HOURS) * 3_600_000;
+  }
+
+  /** See `Timing`. The first start (no stored sync position) treats everything before it as history. */
+  private timing(roomId: string, originServerTs: number): Timing {
+    if (!this.live.has(roomId)) return "history";
+    if (originServerTs < this.startedAt && this.resumed !== true) return "history";
+    const age = this.opts.clock.now().getTime() - originServerTs;
+    if (age > Math.max(this.catchUpMs(), LATE_AFTER_MS)) return "missed";
+    return age > LATE_AFTER_MS ? "late" : "live";
+  }
+
   /** What decrypting needs from the adapter: its client, its queue, and which rooms are live. */
   private readerContext(): ReaderContext {
     return {
@@ -185,7 +261,7 @@ export class MatrixAdapter implements Adapter {
       botUserId: () => this.userId,
       lang: this.lang,
       log: this.opts.log,
-      isLive: (roomId, ts) => ts >= this.startedAt && this.live.has(roomId),
+      isLive: (roomId, ts) => ["live", "late"].includes(this.timing(roomId, ts)),
       redeliver: (roomId, event) => this.enqueue(() => this.onClearEvent(roomId, event)),
       displayName: (roomId, userId) => this.directory.displayName(roomId, userId),
     };
@@ -257,10 +333,20 @@ export class MatrixAdapter implements Adapter {
       await this.encryptionNotice.tell(roomId);
       return;
     }
-    // The first sync replays history, and a newly joined room shows its past: none of it is new.
-    if (event.origin_server_ts < this.startedAt || !this.live.has(roomId)) return;
+    // A first start sees history, and a newly joined room shows its past: none of it is new.
+    // After a restart the sync goes on where it stopped: what came meanwhile is handled late.
+    const timing = this.timing(roomId, event.origin_server_ts);
+    if (timing === "history") return;
     const core = await translateEvent(roomId, event, this.inboundContext());
-    if (core) await this.handle(core);
+    if (!core) return;
+    if (timing === "missed")
+      this.missed.push({
+        id: core.id,
+        channelId: core.channelId,
+        at: core.at,
+        ...(core.kind === "message" ? { messageId: core.messageId } : {}),
+      });
+    else await this.handle(timing === "late" ? { ...core, late: true } : core);
   }
 
   private remember(eventId: string): void {

@@ -89,7 +89,9 @@ export class Bot {
     }
     if (event.kind === "missed") {
       await this.services.outbox.deliverFrom(async () => {
-        if (this.firstSeen(event.id)) noteMissed(this.services, event);
+        // Each missed event counts once, and not at all when it was handled before (a replay).
+        const missed = event.events.filter((e) => this.firstSeen(e.id));
+        if (missed.length > 0) await noteMissed(this.services, event.olderThanMs, missed);
       });
       return;
     }

@@ -84,23 +84,25 @@ export interface MemberJoinedEvent extends UserEventBase {
   readonly kind: "member_joined";
 }
 
-/** Per conversation, what a platform delivered too late to handle (see `MissedEvent`). */
-export interface MissedInConversation {
+/** One event a platform delivered too late to handle (see `MissedEvent`). */
+export interface TooLate {
+  /** The event's own id, as it would have been handled (`matrix:$abc`). */
+  readonly id: string;
   readonly channelId: string;
-  readonly count: number;
-  /** When the oldest of them happened, and its message id when it was a message. */
-  readonly oldest: Date;
-  readonly oldestMessageId?: string;
+  readonly at: Date;
+  /** The message, when it was one: the summary links to it. */
+  readonly messageId?: string;
 }
 
 /**
  * Events copbot did not handle because they arrived after a longer outage than the platform's
  * catch-up window (`olderThanMs`): the moderators hear about them once instead of nobody.
+ * Those handled before (a replay) are not counted.
  */
 export interface MissedEvent extends EventBase {
   readonly kind: "missed";
   readonly olderThanMs: number;
-  readonly conversations: readonly MissedInConversation[];
+  readonly events: readonly TooLate[];
 }
 
 /** A scheduler tick: run what is due at `at`. */

@@ -1,6 +1,6 @@
 import { translator } from "../i18n";
 import { formatDateTime } from "../i18n/format";
-import type { MissedEvent, UserEvent } from "./events";
+import type { TooLate, UserEvent } from "./events";
 import { splitId } from "./ids";
 import { channelRef, link, msg, type Inline, type OutgoingMessage } from "./message";
 import type { AnswerNote } from "./outbox";
@@ -35,34 +35,58 @@ async function oldestLink(
   }
 }
 
+/** Missed events of one conversation: how many, and the oldest. */
+interface MissedHere {
+  readonly channelId: string;
+  count: number;
+  oldest: TooLate;
+}
+
+function byConversation(events: readonly TooLate[]): MissedHere[] {
+  const here = new Map<string, MissedHere>();
+  for (const e of events) {
+    const known = here.get(e.channelId);
+    if (!known) here.set(e.channelId, { channelId: e.channelId, count: 1, oldest: e });
+    else {
+      known.count += 1;
+      if (e.at < known.oldest.at) known.oldest = e;
+    }
+  }
+  return [...here.values()];
+}
+
 /**
  * Tells every moderator, by DM in their language, where events arrived that copbot did not
- * handle because they were older than the platform's catch-up window: how many per
- * conversation and since when, with a link to the oldest.
+ * handle because they were older than the platform's catch-up window (`olderThanMs`): how
+ * many per conversation and since when, with a link to the oldest.
  */
-export async function noteMissed(services: Services, event: MissedEvent): Promise<void> {
-  const total = event.conversations.reduce((sum, c) => sum + c.count, 0);
-  services.log.warn({ platform: event.platform, events: total }, "events too old to handle after an outage");
+export async function noteMissed(
+  services: Services,
+  olderThanMs: number,
+  events: readonly TooLate[],
+): Promise<void> {
+  services.log.warn({ events: events.length }, "events too old to handle after an outage");
   const moderators = services.moderatorIds();
-  if (moderators.length === 0 || total === 0) return;
+  if (moderators.length === 0) return;
+  const conversations = byConversation(events);
   const links = await Promise.all(
-    event.conversations.map((c) => oldestLink(services, c.channelId, c.oldestMessageId)),
+    conversations.map((c) => oldestLink(services, c.channelId, c.oldest.messageId)),
   );
   for (const moderatorId of moderators) {
     const lang = services.langOf(services.members.get(moderatorId));
     const t = translator(lang);
-    const lines = event.conversations.map((c, i): Inline[] => {
+    const lines = conversations.map((c, i): Inline[] => {
       const url = links[i];
-      const oldest = formatDateTime(c.oldest, services.config.timeZone, lang);
+      const oldest = formatDateTime(c.oldest.at, services.config.timeZone, lang);
       return [
         channelRef(c.channelId),
         ": ",
-        t("ops.missed.line", { count: c.count, oldest }),
+        t("ops.missed.line", { n: c.count, oldest }),
         ...(url !== undefined ? [" · ", link(url, t("ops.missed.look"))] : []),
       ];
     });
     const note = msg()
-      .text(t("ops.missed.title", { count: total, age: formatAge(event.olderThanMs, t) }))
+      .text(t("ops.missed.title", { n: events.length, age: formatAge(olderThanMs, t) }))
       .list(lines)
       .build();
     services.outbox.enqueue({ kind: "dm", userId: moderatorId }, note);

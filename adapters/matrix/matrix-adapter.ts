@@ -14,6 +14,7 @@ import {
   bridgeSdkLogs,
   storageFor,
   type RetryPolicy,
+  type SyncBackoff,
   type SyncObserver,
 } from "./client";
 import { MatrixDirectory, stateContent } from "./directory";
@@ -80,6 +81,8 @@ export interface MatrixAdapterOptions {
   readonly retry?: RetryPolicy;
   /** Long-poll timeout of each sync request. */
   readonly syncTimeoutMs?: number;
+  /** Tests: how the sync loop waits after a failure. */
+  readonly syncBackoff?: SyncBackoff;
   /** How long any other request to the homeserver may take before it counts as failed (default 10 s). */
   readonly timeoutMs?: number;
 }
@@ -147,6 +150,7 @@ export class MatrixAdapter implements Adapter {
         storageFor(dir),
         this.opts.retry ?? DEFAULT_RETRY,
         this.opts.timeoutMs,
+        this.opts.syncBackoff,
       );
     let client = makeClient(await accessTokenFor(config, dir, log));
     let announce = (): Promise<void> => Promise.resolve();
@@ -213,6 +217,14 @@ export class MatrixAdapter implements Adapter {
             : "Matrix: first start, earlier events are history",
         );
       },
+      changed: (error) => {
+        if (error === undefined) this.opts.log.info("Matrix: connected to the homeserver again");
+        else
+          this.opts.log.warn(
+            { reason: error instanceof Error ? error.message : String(error) },
+            "Matrix: the homeserver cannot be reached; copbot keeps trying",
+          );
+      },
       gaps: (roomIds) => {
         if (!this.resumed) return;
         for (const roomId of roomIds)
@@ -252,6 +264,15 @@ export class MatrixAdapter implements Adapter {
     const age = this.opts.clock.now().getTime() - originServerTs;
     if (age > Math.max(this.catchUpMs(), LATE_AFTER_MS)) return "missed";
     return age > LATE_AFTER_MS ? "late" : "live";
+  }
+
+  /** Private answers follow the person to the DM room they last wrote in; a failure only costs that. */
+  private async noteDm(userId: string, roomId: string): Promise<void> {
+    try {
+      await this.port.dmUsedBy(userId, roomId);
+    } catch (error) {
+      this.opts.log.warn({ err: error, roomId }, "Matrix: could not note the DM room as the person's DM");
+    }
   }
 
   /** What decrypting needs from the adapter: its client, its queue, and which rooms are live. */
@@ -339,6 +360,7 @@ export class MatrixAdapter implements Adapter {
     if (timing === "history") return;
     const core = await translateEvent(roomId, event, this.inboundContext());
     if (!core) return;
+    if (core.isDm) await this.noteDm(event.sender, roomId);
     if (timing === "missed")
       this.missed.push({
         id: core.id,

@@ -80,6 +80,11 @@ export class MatrixPort implements ChatPort {
     });
   }
 
+  /** Someone wrote to copbot in a DM room: that is where their private answers go now. */
+  dmUsedBy(userId: string, roomId: string): Promise<void> {
+    return this.dms.use(userId, roomId);
+  }
+
   connection(): Connection {
     return this.ctx.client().connection();
   }

@@ -326,6 +326,8 @@ export class SlackAdapter implements Adapter {
     // Socket Mode: the connection closes; envelopes not acknowledged by then Slack sends again.
     if (socket) await socket.close();
     else await app?.stop();
+    // Events already taken in are handled to the end (their answers wait in the outbox).
+    await this.inbound.idle();
     this.setState("disconnected");
   }
 }

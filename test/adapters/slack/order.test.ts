@@ -36,4 +36,26 @@ describe("Slack: one conversation's events are handled in the order they arrived
       await copbot.stop();
     }
   });
+
+  it("says sorry in the answer to a retried event it never saw (copbot was down for the first try)", async () => {
+    const { copbot, story } = await startSlackStory("http");
+    try {
+      const { slack } = copbot;
+      await story.command("U0ADMIN", "C0FRAGEN", "qa channel add <#C0FRAGEN|fragen>");
+      story.since();
+      const text = "Wie beantrage ich eine Dienstreise nach Berlin?";
+      const retried = eventCallback(
+        messageEvent({ channel: "C0FRAGEN", user: "U0CARLA", text, ts: "1764500000.000200" }),
+      );
+      const res = await slack.post(retried, {
+        headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+      });
+      expect(res.status).toBe(200);
+      const [reply] = await slack.api.waitFor("chat.postMessage");
+      expect(reply?.args.thread_ts).toBe("1764500000.000200");
+      expect(JSON.stringify(reply?.args.blocks)).toContain("Entschuldige die späte Antwort");
+    } finally {
+      await copbot.stop();
+    }
+  });
 });

@@ -126,4 +126,35 @@ describe("Matrix: what arrives while copbot is down is handled after the restart
     expect(toAnna[1]).toContain("#fragen: eine vom Mo, 30.11.2026, 10:00 · ansehen");
     expect(JSON.stringify(hs.sent({ roomId: dmOf(ANNA) }).at(-1)?.body)).toContain(tooOld);
   });
+
+  it("applies an RSVP reaction given while copbot was down to the reminder posted before", async () => {
+    const first = await run(START);
+    hs.send(fragen, ANNA, "m.room.message", {
+      msgtype: "m.text",
+      body: '!cop meeting add "Teamtreffen" weekly mon 10:00 in #fragen',
+    });
+    await first.settle();
+    await first.advance(new Date("2026-11-30T10:00:00+01:00"));
+    const reminder = hs.sent({ roomId: fragen }).find((s) => JSON.stringify(s.body).includes("meeting.rsvp"));
+    const reminderId =
+      hs.mustRoom(fragen).timeline.find((p) => p.event.content === reminder?.body)?.event.event_id ?? "";
+    expect(reminderId).not.toBe("");
+    await first.stop();
+    m = undefined;
+
+    const at = new Date("2026-11-30T10:05:00+01:00");
+    hs.send(
+      fragen,
+      CARLA,
+      "m.reaction",
+      { "m.relates_to": { rel_type: "m.annotation", event_id: reminderId, key: "1️⃣" } },
+      at.getTime(),
+    );
+    const second = await run(new Date(at.getTime() + 10 * 60_000));
+    await second.settle();
+    const edit = hs
+      .sent({ roomId: fragen })
+      .find((s) => (s.body["m.relates_to"] as { rel_type?: string } | undefined)?.rel_type === "m.replace");
+    expect((edit?.body["m.new_content"] as { body: string } | undefined)?.body).toContain("Zusagen: 1");
+  });
 });

@@ -1,10 +1,11 @@
 import path from "node:path";
 import type { MatrixClient } from "@vector-im/matrix-bot-sdk";
 import type { Logger } from "pino";
-import { DEFAULT_CATCHUP_HOURS, type MatrixConfig } from "./config";
+import type { MatrixConfig } from "./config";
+import { CatchUp } from "./catch-up";
 import type { Clock } from "../../src/core/clock";
 import { ConfigError } from "../../src/core/errors";
-import type { CoreEvent, TooLate } from "../../src/core/events";
+import type { CoreEvent } from "../../src/core/events";
 import type { Adapter } from "../../src/core/port";
 import type { Lang } from "../../src/i18n";
 import type { ButtonRow } from "./buttons";
@@ -15,7 +16,6 @@ import {
   storageFor,
   type RetryPolicy,
   type SyncBackoff,
-  type SyncObserver,
 } from "./client";
 import { MatrixDirectory, stateContent } from "./directory";
 import { errcodeOf } from "./errors";
@@ -42,15 +42,6 @@ const SEEN_CAPACITY = 5_000;
  * down (a start without a stored position ignores them as history).
  */
 const SYNC_FILTER = { room: { timeline: { limit: 100 } } };
-/** An event handled this long after it happened says sorry for the wait. */
-const LATE_AFTER_MS = 5 * 60_000;
-
-/**
- * What an event is to copbot when it arrives: history (from before copbot's first start or
- * its join: ignored), live, late (handled, with a sorry), or missed (too old to handle now).
- */
-type Timing = "history" | "live" | "late" | "missed";
-
 /** A configured room id or alias as a room id; a clear start-up error when the alias is unknown. */
 async function roomFromConfig(
   client: MatrixClient,
@@ -107,11 +98,7 @@ export class MatrixAdapter implements Adapter {
   private botNames: string[] = [];
   private spaceId: string | undefined;
   private communityRoomId: string | undefined;
-  private startedAt = 0;
-  /** Whether the first sync went on from a stored position; undefined until it starts. */
-  private resumed: boolean | undefined;
-  /** Events too old to handle, until the moderators hear about them (after the sync). */
-  private missed: TooLate[] = [];
+  private readonly catchUp: CatchUp;
   private handle: (event: CoreEvent) => Promise<void> = () => Promise.resolve();
   private queue: Promise<void> = Promise.resolve();
   /** Set while end-to-end encryption runs (`MATRIX_CRYPTO_PASSPHRASE`). */
@@ -120,6 +107,7 @@ export class MatrixAdapter implements Adapter {
 
   constructor(private readonly opts: MatrixAdapterOptions) {
     this.lang = opts.lang ?? "de";
+    this.catchUp = new CatchUp(opts.clock, opts.log, opts.config.catchUpHours);
     this.encryptionNotice = new EncryptionNotice(() => this.mustClient(), this.lang, opts.clock, opts.log);
     this.directory = new MatrixDirectory(
       () => this.mustClient(),
@@ -172,7 +160,11 @@ export class MatrixAdapter implements Adapter {
       if ("e2ee" in attached) ({ e2ee: this.e2ee, reader: this.reader, announce } = attached);
     }
     client.syncingTimeout = this.opts.syncTimeoutMs ?? 30_000;
-    client.sync = this.syncObserver();
+    client.sync = this.catchUp.observer({
+      enqueue: (work) => this.enqueue(work),
+      idle: () => this.queue,
+      handle: (event) => this.handle(event),
+    });
     this.client = client;
     this.userId = await client.getUserId();
     const profile = await client.getUserProfile(this.userId).catch(() => undefined);
@@ -180,7 +172,7 @@ export class MatrixAdapter implements Adapter {
     this.botNames = [this.userId.slice(1).split(":")[0] ?? "", displayName ?? ""].filter((n) => n !== "");
     this.spaceId = await roomFromConfig(client, "MATRIX_SPACE_ID", config.spaceId);
     this.communityRoomId = await roomFromConfig(client, "MATRIX_COMMUNITY_ROOM_ID", config.communityRoomId);
-    this.startedAt = this.opts.clock.now().getTime();
+    this.catchUp.start();
     for (const roomId of await client.getJoinedRooms()) this.live.add(roomId);
     client.on("room.invite", (roomId: string, event: unknown) =>
       this.enqueue(() => this.onInvite(roomId, event)),
@@ -205,67 +197,6 @@ export class MatrixAdapter implements Adapter {
     await e2ee?.close();
   }
 
-  /** How copbot follows the sync: a first start or a restart, gaps, and the summary of missed events. */
-  private syncObserver(): SyncObserver {
-    return {
-      resumed: (fromStoredPosition) => {
-        this.resumed = fromStoredPosition;
-        this.opts.log.info(
-          { resumed: fromStoredPosition },
-          fromStoredPosition
-            ? "Matrix: catching up on events since the last run"
-            : "Matrix: first start, earlier events are history",
-        );
-      },
-      changed: (error) => {
-        if (error === undefined) this.opts.log.info("Matrix: connected to the homeserver again");
-        else
-          this.opts.log.warn(
-            { reason: error instanceof Error ? error.message : String(error) },
-            "Matrix: the homeserver cannot be reached; copbot keeps trying",
-          );
-      },
-      gaps: (roomIds) => {
-        if (!this.resumed) return;
-        for (const roomId of roomIds)
-          this.opts.log.warn(
-            { roomId },
-            "Matrix: more events arrived than one sync shows; the oldest were not seen",
-          );
-      },
-      handled: async () => {
-        await this.queue;
-        const events = this.missed;
-        if (events.length === 0) return;
-        this.missed = [];
-        this.enqueue(() =>
-          this.handle({
-            kind: "missed",
-            id: `matrix:missed:${events[0]?.id ?? ""}`,
-            platform: "matrix",
-            at: this.opts.clock.now(),
-            olderThanMs: this.catchUpMs(),
-            events,
-          }),
-        );
-        await this.queue;
-      },
-    };
-  }
-
-  private catchUpMs(): number {
-    return (this.opts.config.catchUpHours ?? DEFAULT_CATCHUP_HOURS) * 3_600_000;
-  }
-
-  /** See `Timing`. The first start (no stored sync position) treats everything before it as history. */
-  private timing(roomId: string, originServerTs: number): Timing {
-    if (!this.live.has(roomId)) return "history";
-    if (originServerTs < this.startedAt && this.resumed !== true) return "history";
-    const age = this.opts.clock.now().getTime() - originServerTs;
-    if (age > Math.max(this.catchUpMs(), LATE_AFTER_MS)) return "missed";
-    return age > LATE_AFTER_MS ? "late" : "live";
-  }
-
   /** Private answers follow the person to the DM room they last wrote in; a failure only costs that. */
   private async noteDm(userId: string, roomId: string): Promise<void> {
     try {
@@ -282,7 +213,7 @@ export class MatrixAdapter implements Adapter {
       botUserId: () => this.userId,
       lang: this.lang,
       log: this.opts.log,
-      isLive: (roomId, ts) => ["live", "late"].includes(this.timing(roomId, ts)),
+      isLive: (roomId, ts) => ["live", "late"].includes(this.catchUp.timing(this.live.has(roomId), ts)),
       redeliver: (roomId, event) => this.enqueue(() => this.onClearEvent(roomId, event)),
       displayName: (roomId, userId) => this.directory.displayName(roomId, userId),
     };
@@ -356,18 +287,12 @@ export class MatrixAdapter implements Adapter {
     }
     // A first start sees history, and a newly joined room shows its past: none of it is new.
     // After a restart the sync goes on where it stopped: what came meanwhile is handled late.
-    const timing = this.timing(roomId, event.origin_server_ts);
+    const timing = this.catchUp.timing(this.live.has(roomId), event.origin_server_ts);
     if (timing === "history") return;
     const core = await translateEvent(roomId, event, this.inboundContext());
     if (!core) return;
     if (core.isDm) await this.noteDm(event.sender, roomId);
-    if (timing === "missed")
-      this.missed.push({
-        id: core.id,
-        channelId: core.channelId,
-        at: core.at,
-        ...(core.kind === "message" ? { messageId: core.messageId } : {}),
-      });
+    if (timing === "missed") this.catchUp.tooLate(core);
     else await this.handle(timing === "late" ? { ...core, late: true } : core);
   }
 

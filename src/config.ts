@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { envList, parseEnv } from "./core/env";
 import { LANGS } from "./i18n";
+import { isHolidayRegion } from "./schedule/holidays";
 
 function isZone(zone: string): boolean {
   try {
@@ -28,6 +29,8 @@ const EnvSchema = z.object({
   COPBOT_START: z.iso.datetime({ offset: true, local: true }).optional(),
   COPBOT_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   COPBOT_QA_ESCALATE_HOURS: z.coerce.number().positive().max(720).default(24),
+  COPBOT_HOLIDAYS: z.string().refine(isHolidayRegion, "DE or a Bundesland such as DE-BY").default("DE"),
+  COPBOT_REMINDER_SHIFT: z.enum(["workdays", "weekends", "off"]).default("workdays"),
   COPBOT_GRACE_MINUTES: z.coerce
     .number()
     .int()
@@ -57,6 +60,13 @@ export interface Config {
   readonly clock: { readonly kind: "system" } | { readonly kind: "virtual"; readonly start: Date };
   readonly logLevel: string;
   readonly qa: { readonly escalateAfterHours: number };
+  /** The community's public holidays (`DE`, `DE-BY` …): escalation and reminders skip them. */
+  readonly holidays: string;
+  /**
+   * Where a reminder that falls on a day off goes: to the previous working day (`workdays`:
+   * weekends and public holidays; `weekends`: weekends only), or nowhere (`off`).
+   */
+  readonly reminderShift: "workdays" | "weekends" | "off";
   readonly meetings: { readonly graceMinutes: number };
   /** Delivered outbox items are kept this long (updates and thread replies need their reference). */
   readonly outbox: { readonly retentionDays: number };
@@ -100,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         : { kind: "system" },
     logLevel: e.COPBOT_LOG_LEVEL,
     qa: { escalateAfterHours: e.COPBOT_QA_ESCALATE_HOURS },
+    holidays: e.COPBOT_HOLIDAYS,
+    reminderShift: e.COPBOT_REMINDER_SHIFT,
     meetings: { graceMinutes: e.COPBOT_GRACE_MINUTES },
     outbox: { retentionDays: e.COPBOT_OUTBOX_RETENTION_DAYS },
     callTimeoutMs: Math.round(e.COPBOT_CALL_TIMEOUT_SECONDS * 1000),

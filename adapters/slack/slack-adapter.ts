@@ -212,6 +212,7 @@ export class SlackAdapter implements Adapter {
     app.event("message", async ({ event }) => deliver(fromMessageEvent(event, bot)));
     app.event("app_mention", async ({ event }) => deliver(fromMessageEvent(event, bot)));
     app.event("reaction_added", async ({ event }) => deliver(fromReactionEvent(event, bot)));
+    app.event("reaction_removed", async ({ event }) => deliver(fromReactionEvent(event, bot)));
     app.event("member_joined_channel", async ({ event }) => deliver(fromMemberJoined(event, bot)));
     app.event("app_home_opened", async ({ event }) => this.publishHome(homeOpenedBy(event)));
 

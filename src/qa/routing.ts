@@ -68,6 +68,7 @@ function buildRouting(
   m.context(t("qa.route.hint", { id: q.id }));
   m.button("qa.solved", t("qa.button.solved"), String(q.id), "primary");
   m.button("qa.more", t("qa.button.more"), String(q.id));
+  m.button("qa.follow", t("qa.button.follow"), String(q.id));
   return m.build();
 }
 

@@ -59,6 +59,7 @@ export const meetings = {
   "meeting.rsvp.no": "Absage",
   "meeting.rsvp.saved.yes": "Danke, du hast für „{title}“ zugesagt.",
   "meeting.rsvp.saved.maybe": "Notiert: vielleicht bei „{title}“.",
+  "meeting.rsvp.withdrawn": "Deine Antwort für „{title}“ ist zurückgenommen.",
   "meeting.rsvp.saved.no": "Schade! Deine Absage für „{title}“ ist notiert.",
   "meeting.rsvp.gone": "Diesen Termin gibt es nicht mehr.",
   "meeting.add.summary": "Wiederkehrendes Treffen mit Erinnerungen anlegen",

@@ -17,7 +17,6 @@ export const qa = {
   "qa.solved.summary": "Markiert eine Frage als gelöst (im Thread ohne Nummer)",
   "qa.solved.usage": "solved [#Nr]",
   "qa.solved.example": "solved #12",
-  "qa.solved.thanks": "Frage #{id} ist als gelöst markiert. Danke!",
   "qa.solved.credit": "✅ Gelöst nach {took} – danke",
   "qa.solved.saved": "! Die Antwort steht jetzt in der Wissenssammlung (`{prefix} search`).",
   "qa.solved.no_answer":
@@ -140,6 +139,18 @@ export const qa = {
     "Frage #{id} ist noch offen, auch nach dem Nachfassen bei Expert:innen – und ich kenne niemanden aus der Moderation, dem ich Bescheid sagen kann.",
   "qa.escalate.nobody_hint":
     "Wer etwas dazu weiß: Antwortet gern hier im Thread. Die Moderation tragen Admins mit `{prefix} mod add @name` ein.",
+  "qa.button.follow": "Mich auch",
+  "qa.follow.added": "Du folgst Frage #{id}. Sobald sie gelöst ist, schicke ich dir die Lösung.",
+  "qa.follow.already": "Du folgst Frage #{id} schon.",
+  "qa.follow.removed": "Du folgst Frage #{id} nicht mehr.",
+  "qa.follow.own": "Frage #{id} ist deine eigene – du erfährst ohnehin, wenn sie gelöst ist.",
+  "qa.follow.solved_already": "Frage #{id} ist schon gelöst – die Lösung steht im Thread.",
+  "qa.follow.solved": "Die Frage #{id}, der du folgst, ist gelöst:",
+  "qa.accepted.more": "✅ Auch diese Antwort hat geholfen – danke",
+  "qa.reopened": "Frage #{id} ist wieder offen.",
+  "qa.react.not_yours":
+    "Danke! Als gelöst markieren kann Frage #{id} nur, wer sie gestellt hat, oder die Moderation. Gleiches Problem? Reagiere mit 👀, dann sage ich dir Bescheid, wenn sie gelöst ist.",
+  "qa.err.already_accepted": "Diese Antwort auf Frage #{id} ist schon markiert.",
   "qa.err.empty": "Deine Frage ist leer. Schreib sie einfach dazu, z. B. `{prefix} ask Wie …?`",
   "qa.err.too_short": "Das ist etwas kurz für eine Frage (mindestens {min} Zeichen).",
   "qa.err.too_long":

@@ -59,6 +59,7 @@ export const meetings = {
   "meeting.rsvp.no": "No",
   "meeting.rsvp.saved.yes": "Thanks, you said yes to “{title}”.",
   "meeting.rsvp.saved.maybe": "Noted: maybe for “{title}”.",
+  "meeting.rsvp.withdrawn": "Your answer for “{title}” is withdrawn.",
   "meeting.rsvp.saved.no": "Too bad! Your no for “{title}” is noted.",
   "meeting.rsvp.gone": "This meeting no longer exists.",
   "meeting.add.summary": "Create a recurring meeting with reminders",

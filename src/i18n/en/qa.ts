@@ -18,7 +18,6 @@ export const qa = {
   "qa.solved.summary": "Marks a question as solved (no number needed in its thread)",
   "qa.solved.usage": "solved [#no]",
   "qa.solved.example": "solved #12",
-  "qa.solved.thanks": "Question #{id} is marked as solved. Thanks!",
   "qa.solved.credit": "✅ Solved after {took} – thanks",
   "qa.solved.saved": "! The answer is now in the knowledge base (`{prefix} search`).",
   "qa.solved.no_answer":
@@ -137,6 +136,18 @@ export const qa = {
     "Question #{id} is still open, even after asking more experts – and I know no moderator to tell.",
   "qa.escalate.nobody_hint":
     "If you know something about it, please answer here in the thread. Admins add moderators with `{prefix} mod add @name`.",
+  "qa.button.follow": "Me too",
+  "qa.follow.added": "You follow question #{id}. Once it is solved, I will send you the solution.",
+  "qa.follow.already": "You already follow question #{id}.",
+  "qa.follow.removed": "You no longer follow question #{id}.",
+  "qa.follow.own": "Question #{id} is your own – you will hear when it is solved anyway.",
+  "qa.follow.solved_already": "Question #{id} is already solved – the solution is in its thread.",
+  "qa.follow.solved": "Question #{id}, which you follow, is solved:",
+  "qa.accepted.more": "✅ This answer helped too – thanks",
+  "qa.reopened": "Question #{id} is open again.",
+  "qa.react.not_yours":
+    "Thanks! Only the person who asked question #{id} or a moderator can mark it solved. Same problem? React with 👀 and I will tell you when it is solved.",
+  "qa.err.already_accepted": "This answer to question #{id} is already marked.",
   "qa.err.empty": "Your question is empty. Just write it after the command, e.g. `{prefix} ask How …?`",
   "qa.err.too_short": "That's a bit short for a question (at least {min} characters).",
   "qa.err.too_long":

@@ -26,7 +26,9 @@ describe("expert routing through compound words", () => {
   });
 
   it("matches a short topic only as a whole word or hyphenated part", async () => {
-    expect(text(await h.send(":as ben", "Wie weit seid ihr mit dem OZG-Reifegrad?"))).toContain("@otto – *OZG*");
+    expect(text(await h.send(":as ben", "Wie weit seid ihr mit dem OZG-Reifegrad?"))).toContain(
+      "@otto – *OZG*",
+    );
     const unrelated = text(await h.send(":as ben", "Wer hat Erfahrung mit Bozgrafen und Pozgestellen?"));
     expect(unrelated).not.toContain("@otto");
     expect(compoundParts("Bozgrafen")).not.toContain("ozg");

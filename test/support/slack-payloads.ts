@@ -89,6 +89,13 @@ export function reactionAddedEvent(fields: {
   };
 }
 
+/** `reaction_removed`: the same reaction taken back. */
+export function reactionRemovedEvent(
+  fields: Parameters<typeof reactionAddedEvent>[0],
+): Record<string, unknown> {
+  return { ...reactionAddedEvent(fields), type: "reaction_removed" };
+}
+
 export function memberJoinedEvent(fields: { user: string; channel: string }): Record<string, unknown> {
   return {
     type: "member_joined_channel",

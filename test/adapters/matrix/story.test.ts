@@ -48,11 +48,12 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
     "";
   const withAction = (action: string): Sent | undefined =>
     m.hs.sent().find((s) => JSON.stringify(s.body["org.copbot.buttons"] ?? []).includes(`"${action}"`));
-  const react = async (roomId: string, sender: string, eventId: string, key: string): Promise<void> => {
-    m.hs.send(roomId, sender, "m.reaction", {
+  const react = async (roomId: string, sender: string, eventId: string, key: string): Promise<string> => {
+    const id = m.hs.send(roomId, sender, "m.reaction", {
       "m.relates_to": { rel_type: "m.annotation", event_id: eventId, key },
     });
     await m.settle();
+    return id;
   };
   const say = async (sender: string, content: Record<string, unknown>): Promise<string> => {
     const id = m.hs.send(fragen, sender, "m.room.message", content);
@@ -103,7 +104,7 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
       "m.relates_to": { rel_type: "m.thread", event_id: question, "m.in_reply_to": { event_id: question } },
     });
     mark = m.hs.sent().length;
-    m.hs.send(fragen, CARLA, "m.reaction", {
+    const check = m.hs.send(fragen, CARLA, "m.reaction", {
       "m.relates_to": { rel_type: "m.annotation", event_id: answer, key: "✅" },
     });
     await m.settle();
@@ -112,8 +113,17 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
     expect(
       out.every((s) => (s.body["m.relates_to"] as { event_id?: string } | undefined)?.event_id === question),
     ).toBe(true);
-    const row = m.app.db.prepare("SELECT status FROM qa_questions").get() as { status: string } | undefined;
-    expect(row?.status).toBe("solved");
+    const status = () =>
+      (m.app.db.prepare("SELECT status FROM qa_questions").get() as { status: string } | undefined)?.status;
+    expect(status()).toBe("solved");
+
+    // #19.3: redacting the ✅ takes the solution back; the question is open again.
+    mark = m.hs.sent().length;
+    m.hs.redact(fragen, CARLA, check);
+    await m.settle();
+    const reopened = sentSince(mark);
+    expect(reopened.map((s) => s.body.body)).toEqual(["Frage #1 ist wieder offen."]);
+    expect(status()).toBe("open");
   });
 
   it("reminds of the weekly meeting with RSVP choices, and a click updates the count in place", async () => {
@@ -144,13 +154,21 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
       ["1️⃣", "2️⃣", "3️⃣"].map((key) => ({ rel_type: "m.annotation", event_id: reminderId, key })),
     );
 
-    const mark = m.hs.sent().length;
-    await react(fragen, CARLA, reminderId, "1️⃣");
-    const edit = sentSince(mark).find(
-      (s) => (s.body["m.relates_to"] as { rel_type?: string })?.rel_type === "m.replace",
-    );
+    let mark = m.hs.sent().length;
+    const choice = await react(fragen, CARLA, reminderId, "1️⃣");
+    const editSince = (from: number) =>
+      sentSince(from).find(
+        (s) => (s.body["m.relates_to"] as { rel_type?: string })?.rel_type === "m.replace",
+      );
+    const edit = editSince(mark);
     expect(edit?.body["m.relates_to"]).toEqual({ rel_type: "m.replace", event_id: reminderId });
     expect((edit?.body["m.new_content"] as { body: string }).body).toContain("Zusagen: 1");
+
+    // #19.3: redacting the choice withdraws the RSVP.
+    mark = m.hs.sent().length;
+    m.hs.redact(fragen, CARLA, choice);
+    await m.settle();
+    expect((editSince(mark)?.body["m.new_content"] as { body: string }).body).toContain("Zusagen: 0");
   });
 
   it("forms a proposed group as a private room inside the space, members invited, charter pinned", async () => {

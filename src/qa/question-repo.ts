@@ -261,7 +261,6 @@ export class QuestionRepo {
       .map(toQuestion);
   }
 
-  /** Open questions, oldest first. */
   /** How many questions are open. */
   openCount(): number {
     return (
@@ -271,10 +270,12 @@ export class QuestionRepo {
     ).n;
   }
 
+  /** Open questions, those most people wait for (followers) first, then the oldest. */
   open(limit = 50): Question[] {
     return statement(
       this.db,
-      "SELECT * FROM qa_questions WHERE status = 'open' ORDER BY asked_at, id LIMIT ?",
+      `SELECT * FROM qa_questions q WHERE status = 'open'
+         ORDER BY (SELECT count(*) FROM qa_followers f WHERE f.question_id = q.id) DESC, asked_at, id LIMIT ?`,
     )
       .all(limit)
       .map(toQuestion);

@@ -81,4 +81,20 @@ describe("solving questions together", () => {
     const again = text(await h.send(`:unreact ${answer} ✅`, `:react ${answer} ✅`));
     expect(again).not.toContain("der du folgst");
   });
+
+  it("puts followed questions first in /cop qa open and escalates them sooner", async () => {
+    await h.send(":clock 2026-12-01T09:00");
+    const older = await ask("ben", "Wie archiviert ihr XRechnungen revisionssicher?");
+    const newer = await ask("dora", "Wie lange bewahrt ihr XRechnungen auf?");
+    const before = text(await h.send(":as admin", "/cop qa open"));
+    expect(before.indexOf("revisionssicher")).toBeLessThan(before.indexOf("bewahrt"));
+    await h.send(":as carla", `:react ${newer.q} 👀`, ":as emil", `:click ${newer.reply} qa.follow`);
+    const after = text(await h.send(":as admin", "/cop qa open"));
+    expect(after.indexOf("bewahrt")).toBeLessThan(after.indexOf("revisionssicher"));
+    expect(after).toContain("noch keine Antwort · 2 warten mit");
+    // 24 working hours / (1 + 2 followers) = 8 hours: the followed question escalates at 17:00.
+    const escalated = text(await h.send(":clock 2026-12-01T17:01"));
+    expect(escalated).toContain(`[#fragen › ${newer.q}]`);
+    expect(escalated).not.toContain(`[#fragen › ${older.q}]`);
+  });
 });

@@ -7,10 +7,21 @@ import type { Lang, Translate } from "../i18n";
 import { translator } from "../i18n";
 
 /** The profile fields a member sets with `profile <field> "…"`. */
-export const PROFILE_FIELDS = ["name", "org", "bio"] as const;
+export const PROFILE_FIELDS = ["name", "org", "bio", "tz"] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
-const LIMITS: Readonly<Record<ProfileField, number>> = { name: 80, org: 120, bio: 500 };
+const LIMITS: Readonly<Record<ProfileField, number>> = { name: 80, org: 120, bio: 500, tz: 64 };
+
+/** True for an IANA time zone the runtime knows (`Europe/Vienna`). */
+function isTimeZone(zone: string): boolean {
+  if (!zone.includes("/") && zone !== "UTC") return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 /** The value that clears a field. */
 const CLEAR = "-";
 
@@ -31,6 +42,10 @@ export function setProfileField(ctx: EventContext<CommandEvent>, field: ProfileF
     ctx.reply(t("core.profile.name_required"));
     return;
   }
+  if (field === "tz" && value !== CLEAR && !isTimeZone(value)) {
+    ctx.reply(t("core.profile.bad_tz", { value }));
+    return;
+  }
   const cleared = value === CLEAR ? null : value;
   const updated = services.members.update(
     ctx.actor.id,
@@ -38,7 +53,9 @@ export function setProfileField(ctx: EventContext<CommandEvent>, field: ProfileF
       ? { displayName: value }
       : field === "org"
         ? { organisation: cleared }
-        : { bio: cleared },
+        : field === "tz"
+          ? { timeZone: cleared }
+          : { bio: cleared },
   );
   if (updated) ctx.reply(renderProfile(t, updated, t("core.profile.saved")));
 }
@@ -57,6 +74,7 @@ function renderProfile(t: Translate, member: Member, intro?: string): OutgoingMe
     .list([
       [t("core.profile.org"), ": ", member.organisation ?? t("core.profile.empty")],
       [t("core.profile.bio"), ": ", member.bio ?? t("core.profile.empty")],
+      [t("core.profile.tz"), ": ", member.timeZone ?? t("core.profile.tz_default")],
     ])
     .context(t("core.profile.hint"))
     .build();

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { envList, parseEnv } from "./core/env";
 import { LANGS } from "./i18n";
-import { isHolidayRegion } from "./schedule/holidays";
+import { isHolidayRegion, type ReminderShift } from "./schedule/holidays";
 
 function isZone(zone: string): boolean {
   try {
@@ -66,7 +66,7 @@ export interface Config {
    * Where a reminder that falls on a day off goes: to the previous working day (`workdays`:
    * weekends and public holidays; `weekends`: weekends only), or nowhere (`off`).
    */
-  readonly reminderShift: "workdays" | "weekends" | "off";
+  readonly reminderShift: ReminderShift;
   readonly meetings: { readonly graceMinutes: number };
   /** Delivered outbox items are kept this long (updates and thread replies need their reference). */
   readonly outbox: { readonly retentionDays: number };

@@ -14,6 +14,7 @@ import { promptJob, nudgeJob, summaryJob } from "./checkin-jobs";
 import { NUDGE_JOB, PROMPT_JOB, SUMMARY_JOB } from "./checkin-plan";
 import { meetingsHome } from "./home";
 import { REMIND_JOB, remindJob } from "./meeting-jobs";
+import { DROP_JOB, dropJob } from "./drop-notice";
 import { handleRsvp, withdrawRsvp } from "./rsvp";
 import { DateTime } from "luxon";
 import { Ledger } from "../schedule/ledger-repo";
@@ -34,6 +35,7 @@ export const meetingsFeature: Feature = {
   formValidators: { [MEETING_FORM]: meetingFormCheck },
   jobs: {
     [REMIND_JOB]: remindJob,
+    [DROP_JOB]: dropJob,
     [PROMPT_JOB]: promptJob,
     [NUDGE_JOB]: nudgeJob,
     [SUMMARY_JOB]: summaryJob,

@@ -51,6 +51,10 @@ export const meetings = {
   "meeting.reminder.link": "Link:",
   "meeting.reminder.agenda": "Agenda",
   "meeting.reminder.counts": "Zusagen: {yes} · Vielleicht: {maybe} · Absagen: {no}",
+  "meeting.dropped.holiday": "📅 „{title}“ am {when} entfällt ({holiday}).",
+  "meeting.dropped.skipped": "📅 „{title}“ am {when} fällt aus.",
+  "meeting.dropped.moved": "📅 „{title}“ am {when} ist wegen {holiday} verschoben auf {to}.",
+  "meeting.dropped.next": "Nächster Termin: {when}",
   "meeting.missed": "⚠️ Die Erinnerung an „{title}“ am {when} habe ich verpasst, weil copbot offline war.",
   "meeting.missedMany":
     "⚠️ Während copbot offline war, habe ich die Erinnerungen an „{title}“ für {count} Termine verpasst, zuletzt am {last}. Ab dem nächsten Termin erinnere ich wieder wie gewohnt.",

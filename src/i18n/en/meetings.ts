@@ -51,6 +51,10 @@ export const meetings = {
   "meeting.reminder.link": "Link:",
   "meeting.reminder.agenda": "Agenda",
   "meeting.reminder.counts": "Yes: {yes} · Maybe: {maybe} · No: {no}",
+  "meeting.dropped.holiday": "📅 “{title}” on {when} is cancelled ({holiday}).",
+  "meeting.dropped.skipped": "📅 “{title}” on {when} does not take place.",
+  "meeting.dropped.moved": "📅 “{title}” on {when} is moved to {to} because of {holiday}.",
+  "meeting.dropped.next": "Next date: {when}",
   "meeting.missed": "⚠️ I missed the reminder for “{title}” on {when} because copbot was offline.",
   "meeting.missedMany":
     "⚠️ While copbot was offline I missed the reminders for “{title}” on {count} dates, the last on {last}. From the next date on I remind you as usual.",

@@ -41,14 +41,15 @@ function notifyAskerOfFirstAnswer(services: Services, q: Question, event: Messag
   services.outbox.enqueue({ kind: "dm", userId: q.askerId }, message, { key: `qa.answered:${q.id}` });
 }
 
-/** A reply in a question's thread by someone other than the asker counts as an answer. */
+/** A reply in a question's thread by someone other than the asker counts as an answer (open or solved). */
 function recordReply(ctx: EventContext<MessageEvent>, threadId: string): boolean {
   const { services, event } = ctx;
   const q = questionAt(services, event.channelId, threadId);
   if (!q) return false;
-  if (event.userId === q.askerId || q.status !== "open") return true;
+  if (event.userId === q.askerId) return true;
   const repo = new QuestionRepo(services.db);
   services.db.transaction(() => {
+    // Replies to a solved question are kept too: the asker may accept another one.
     repo.addAnswer({
       questionId: q.id,
       messageId: event.messageId,
@@ -56,6 +57,7 @@ function recordReply(ctx: EventContext<MessageEvent>, threadId: string): boolean
       text: event.text,
       at: event.at,
     });
+    if (q.status !== "open") return;
     if (q.firstAnswerAt === undefined) scheduleNudge(services, q, services.clock.now());
     notifyAskerOfFirstAnswer(services, q, event);
   })();

@@ -34,6 +34,11 @@ describe("expert routing through compound words", () => {
     expect(compoundParts("Bozgrafen")).not.toContain("ozg");
   });
 
+  it("tracks a question of one word with a question mark (#19.7)", async () => {
+    expect(text(await h.send(":as ben", ":in #fragen", "OZG-Reifegrad?"))).toContain("@otto – *OZG*");
+    expect(text(await h.send("Kaffee?"))).not.toContain("copbot");
+  });
+
   it("needs a real word before a compound part", () => {
     // "ge" + "recht…" is no compound: "Recht" is not found in "Gerechtigkeit".
     expect(compoundParts("Gerechtigkeit")).not.toContain("recht");

@@ -16,7 +16,14 @@ describe("working groups: running and closing", () => {
 
   it("posts the weekly status summary in the space without a join button: every member takes part", async () => {
     // The first round comes after a full working week (the group started on Monday 30.11.).
-    await h.send(":clock 2026-12-07T10:05", ":as ben", ":in dm", "Tags geprüft", "Lesereihenfolge", "nichts");
+    await h.send(
+      ":clock 2026-12-07T10:05",
+      ":as ben",
+      ":in dm",
+      "Tags geprüft",
+      "Lesereihenfolge",
+      "Wer prüft PDF/UA?",
+    );
     const summary = await h.send(":clock 2026-12-07T14:05");
     expect(summary.join("\n")).toMatch(
       /\[#ag-1-checkliste-pdf\] \(m\d+\) copbot: \*📝 Status: Checkliste PDF · Mo, 07\.12\.2026, 10:00\*/,

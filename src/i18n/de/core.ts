@@ -13,6 +13,8 @@ export const core = {
   "core.err.text_too_long": "Der Text ist zu lang: höchstens {max} Zeichen.",
   "core.err.command_too_long": "Der Befehl ist zu lang: höchstens {max} Zeichen.",
   "core.err.bad_args": "Die Angaben passen nicht ganz.",
+  "core.err.command_family": "Zu „{typed}“ gibt es diese Befehle:",
+  "core.err.command_family_hint": "Wie einer geht, zeigt z. B. `{help}`.",
   "core.err.unknown_command": "Den Befehl „{typed}“ kenne ich nicht. Alle Befehle zeigt `{help}`.",
   "core.err.unknown_command_suggest": "Den Befehl „{typed}“ kenne ich nicht. Meintest du `{suggestion}`?",
   "core.err.permission": "`{command}` dürfen nur Personen mit der Rolle {required} nutzen – du bist {role}.",

@@ -19,6 +19,8 @@ export const meetings = {
     "{understood}„{value}“ verstehe ich nicht: ersten, zweiten, dritten, vierten, letzten oder ein Tag (1–31), z. B. monatlich am ersten Dienstag 10 Uhr. Beispiel: {example}",
   "meeting.error.recurrence":
     "{understood}„{value}“ ist keine Wiederholung. Ich verstehe z. B. jeden Montag 10 Uhr, alle 2 Wochen Di 9:30, monatlich am ersten Dienstag 10 Uhr, monatlich am 15. 10 Uhr, werktags 9 Uhr, Mo und Do 14 Uhr oder cron. Beispiel: {example}",
+  "meeting.error.titleEmpty":
+    "Der Titel ist leer – schreib ihn in Anführungszeichen vor die Wiederholung. Beispiel: {example}",
   "meeting.error.title": "Es fehlt der Titel oder die Wiederholung. Beispiel: {example}",
   "meeting.error.channel": "Den Kanal „{value}“ finde ich nicht. Beispiel: {example}",
   "meeting.error.noChannel": "Sag mir, in welchem Kanal (in #kanal). Beispiel: {example}",

@@ -20,7 +20,7 @@ export const qa = {
   "qa.solved.credit": "✅ Gelöst nach {took} – danke",
   "qa.solved.saved": "! Die Antwort steht jetzt in der Wissenssammlung (`{prefix} search`).",
   "qa.solved.no_answer":
-    "✅ Gelöst nach {took}. Ohne Antwort im Thread kommt sie nicht in die Wissenssammlung.",
+    "✅ Gelöst nach {took} – ohne Antwort im Thread kommt sie nicht in die Wissenssammlung.",
   "qa.accept.which":
     "Welche Antwort hat Frage #{id} gelöst? Ihre Autor:in bekommt den Dank, und sie kommt in die Wissenssammlung.",
   "qa.channel.summary": "Legt fest, in welchen Kanälen Fragen automatisch erkannt werden",
@@ -118,6 +118,7 @@ export const qa = {
     "Für dieses Thema kenne ich noch keine Expert:innen. Wer sich auskennt: `{prefix} expert add <Thema>`.",
   "qa.route.no_more_experts":
     "Weitere passende Expert:innen sind gerade nicht erreichbar. Bleibt die Frage offen, bitte ich als Nächstes die Moderation um Hilfe.",
+  "qa.route.still_no_experts": "Noch keine Antwort – und für dieses Thema kenne ich noch keine Expert:innen. Wer etwas weiß: antwortet gern hier. Bleibt die Frage offen, bitte ich als Nächstes die Moderation um Hilfe.",
   "qa.route.experts_busy":
     "Die passenden Expert:innen sind gerade abwesend oder diese Woche schon oft gefragt. Bleibt die Frage offen, frage ich später noch einmal nach.",
   "qa.route.quiet": "gerade Ruhezeit bis {time} Uhr, sieht die Frage danach",
@@ -173,6 +174,10 @@ export const qa = {
     "Welche Frage? Nutze den Befehl im Thread der Frage oder gib die Nummer an, z. B. `{prefix} solved #12`.",
   "qa.err.no_topics": "Welche Themen? Z. B. `{prefix} expert add E-Akte`.",
   "qa.err.too_many_topics": "Bitte höchstens {max} Themen auf einmal.",
+  "qa.err.topic_mention": "„{topic}“ ist eine Erwähnung, kein Thema. Nenne das Thema als Wort, z. B. E-Akte.",
+  "qa.err.topic_emoji":
+    "„{topic}“ enthält das Emoji {emoji}. Themen bestehen aus Wörtern – schreib es ohne Emoji.",
+  "qa.err.topic_blank": "„{topic}“ ist kein Thema: Ein Thema braucht Buchstaben oder Ziffern.",
   "qa.err.topic_too_long": "Ein Thema darf höchstens {max} Zeichen haben.",
   "qa.err.blank_topic": "Ein Thema braucht Buchstaben oder Ziffern.",
   "qa.err.unknown_topic": "Das Thema „{topic}“ kenne ich nicht. Alle Themen zeigt `{prefix} topics`.",

@@ -14,6 +14,8 @@ export const core = {
   "core.err.text_too_long": "The text is too long: {max} characters at most.",
   "core.err.command_too_long": "The command is too long: {max} characters at most.",
   "core.err.bad_args": "The arguments don't quite fit.",
+  "core.err.command_family": "For “{typed}” there are these commands:",
+  "core.err.command_family_hint": "How one works is shown by e.g. `{help}`.",
   "core.err.unknown_command": "I don't know the command “{typed}”. `{help}` lists all commands.",
   "core.err.unknown_command_suggest": "I don't know the command “{typed}”. Did you mean `{suggestion}`?",
   "core.err.permission": "Only people with the role {required} may use `{command}` – your role: {role}.",

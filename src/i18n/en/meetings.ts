@@ -20,6 +20,8 @@ export const meetings = {
     "{understood}I don't understand “{value}”: first, second, third, fourth, last or a day (1–31), e.g. monthly on the first Tuesday 10:00. Example: {example}",
   "meeting.error.recurrence":
     "{understood}“{value}” is not a recurrence. I understand e.g. every Monday 10:00, every 2 weeks Tue 9:30, monthly on the first Tuesday 10:00, monthly on the 15th 10:00, weekdays 9am, Mon and Thu 2pm or cron. Example: {example}",
+  "meeting.error.titleEmpty":
+    "The title is empty – put it in quotes before the recurrence. Example: {example}",
   "meeting.error.title": "The title or the recurrence is missing. Example: {example}",
   "meeting.error.channel": "I can't find the channel “{value}”. Example: {example}",
   "meeting.error.noChannel": "Tell me which channel (in #channel). Example: {example}",

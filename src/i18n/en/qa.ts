@@ -21,7 +21,7 @@ export const qa = {
   "qa.solved.credit": "✅ Solved after {took} – thanks",
   "qa.solved.saved": "! The answer is now in the knowledge base (`{prefix} search`).",
   "qa.solved.no_answer":
-    "✅ Solved after {took}. Without an answer in the thread it does not go into the knowledge base.",
+    "✅ Solved after {took} – without an answer in the thread it does not go into the knowledge base.",
   "qa.accept.which":
     "Which answer solved question #{id}? Its author gets the credit, and it goes into the knowledge base.",
   "qa.channel.summary": "Sets the channels where questions are detected automatically",
@@ -117,6 +117,7 @@ export const qa = {
     "I don't know any experts for this topic yet. If you know about it: `{prefix} expert add <topic>`.",
   "qa.route.no_more_experts":
     "No further matching experts are available right now. If the question stays open, I'll ask the moderators for help next.",
+  "qa.route.still_no_experts": "No answer yet – and I still know no experts for this topic. If you know something, please answer here. If the question stays open, I will ask the moderators for help next.",
   "qa.route.experts_busy":
     "The matching experts are away or have been asked a lot this week. If the question stays open, I'll ask again later.",
   "qa.route.quiet": "in quiet hours until {time}, will see it afterwards",
@@ -167,6 +168,10 @@ export const qa = {
     "Which question? Use the command in the question's thread or give its number, e.g. `{prefix} solved #12`.",
   "qa.err.no_topics": "Which topics? E.g. `{prefix} expert add e-files`.",
   "qa.err.too_many_topics": "Please at most {max} topics at once.",
+  "qa.err.topic_mention": "“{topic}” is a mention, not a topic. Name the topic as a word, e.g. E-Akte.",
+  "qa.err.topic_emoji":
+    "“{topic}” contains the emoji {emoji}. Topics are words – write it without the emoji.",
+  "qa.err.topic_blank": "“{topic}” is not a topic: a topic needs letters or digits.",
   "qa.err.topic_too_long": "A topic may have at most {max} characters.",
   "qa.err.blank_topic": "A topic needs letters or digits.",
   "qa.err.unknown_topic": "I don't know the topic “{topic}”. `{prefix} topics` lists all topics.",

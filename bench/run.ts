@@ -43,6 +43,8 @@ async function benchSize(solved: number, dir: string, emit: (r: Row) => void): P
   const path_ = await benchQuestionPath(app, port, { count: QUESTIONS, warmup: 50 });
   emit(row("question path p50", percentile(path_.latencies, 50), "ms", { size, limit: 2 }));
   emit(row("question path p99", percentile(path_.latencies, 99), "ms", { size, limit: 10 }));
+  emit(row("  CPU time of this process per question p50", percentile(path_.cpu, 50), "ms", { size }));
+  emit(row("  CPU time of this process per question p99", percentile(path_.cpu, 99), "ms", { size }));
   emit(row("longest synchronous step on the question path", path_.longestStepMs, "ms", { size, limit: 5 }));
   const parts = benchQuestionParts(app, Math.min(300, QUESTIONS));
   emit(row("  of which expert ranking p50", percentile(parts.ranking, 50), "ms", { size }));
@@ -106,6 +108,7 @@ async function main(): Promise<void> {
         limit: 500,
       }),
     );
+    emit(row("  CPU time of that start-up", scheduler.startupCpuMs, "ms"));
     emit(
       row(
         `idle tick, ${scheduler.pendingJobs.toLocaleString("en")} pending jobs, p99`,
@@ -114,6 +117,8 @@ async function main(): Promise<void> {
         { limit: 1 },
       ),
     );
+    emit(row("  CPU time of an idle tick p50", percentile(scheduler.idleTicksCpu, 50), "ms"));
+    emit(row("  CPU time of an idle tick p99", percentile(scheduler.idleTicksCpu, 99), "ms"));
     emit(
       row(
         `catch-up of ${scheduler.dueJobs.toLocaleString("en")} due jobs: longest event wait`,
@@ -131,6 +136,13 @@ async function main(): Promise<void> {
       ),
     );
     emit(row("catch-up: duration", scheduler.catchUpMs, "ms"));
+    emit(
+      row(
+        "catch-up: CPU time per due job (commands meanwhile included)",
+        scheduler.catchUpCpuMs / Math.max(1, scheduler.dueJobs),
+        "ms",
+      ),
+    );
     emit(row("catch-up: longest blocked event loop", scheduler.longestBlockMs, "ms"));
     const full = preparedDataset(largest);
     const memory = measureRss(workingCopy(full, dir, "memory"));

@@ -5,6 +5,10 @@ import type { Lang } from "../i18n";
 import type { Clock } from "./clock";
 import { ROLES, type Role } from "./roles";
 
+/** How a member is credited where their contributions leave the chat. */
+export const CREDITS = ["name", "org", "anonymous"] as const;
+export type Credit = (typeof CREDITS)[number];
+
 /** A person in the community, as copbot knows them on one platform. */
 export interface Member {
   readonly id: string;
@@ -17,6 +21,8 @@ export interface Member {
   readonly timeZone: string | undefined;
   /** The role stored by copbot (admins from config and platform roles are added on top). */
   readonly role: Role;
+  /** How the member is credited outside the chat (knowledge export): name, organisation or not at all. */
+  readonly credit: Credit;
   readonly createdAt: Date;
 }
 
@@ -28,6 +34,7 @@ const MemberRow = z.object({
   lang: z.enum(["de", "en"]).nullable(),
   time_zone: z.string().nullable(),
   role: z.enum(ROLES),
+  credit: z.enum(CREDITS),
   created_at: z.number(),
 });
 
@@ -41,6 +48,7 @@ function toMember(row: unknown): Member {
     lang: r.lang ?? undefined,
     timeZone: r.time_zone ?? undefined,
     role: r.role,
+    credit: r.credit,
     createdAt: new Date(r.created_at),
   };
 }
@@ -51,6 +59,7 @@ export interface ProfilePatch {
   readonly bio?: string | null;
   readonly lang?: Lang;
   readonly timeZone?: string | null;
+  readonly credit?: Credit;
 }
 
 /** Members repository (real SQLite, rows validated with zod). */
@@ -83,13 +92,14 @@ export class MemberRepo {
     if (!current) return undefined;
     statement(
       this.db,
-      "UPDATE members SET display_name = ?, organisation = ?, bio = ?, lang = ?, time_zone = ?, updated_at = ? WHERE id = ?",
+      "UPDATE members SET display_name = ?, organisation = ?, bio = ?, lang = ?, time_zone = ?, credit = ?, updated_at = ? WHERE id = ?",
     ).run(
       patch.displayName ?? current.displayName,
       patch.organisation === undefined ? (current.organisation ?? null) : patch.organisation,
       patch.bio === undefined ? (current.bio ?? null) : patch.bio,
       patch.lang ?? current.lang ?? null,
       patch.timeZone === undefined ? (current.timeZone ?? null) : patch.timeZone,
+      patch.credit ?? current.credit,
       now.getTime(),
       id,
     );

@@ -26,7 +26,7 @@ const MilestonePayload = z.object({ groupId: z.number(), milestoneId: z.number()
  * `COPBOT_REMINDER_SHIFT` says) the working day before that.
  */
 function remindAt(services: Services, isoDate: string, daysBefore: number): Date {
-  const { timeZone: zone, reminderShift, holidays } = services.config;
+  const { timeZone: zone, reminderShift, holidayRegion: holidays } = services.config;
   const day = DateTime.fromISO(isoDate, { zone }).minus({ days: daysBefore }).toISODate() ?? isoDate;
   return atLocal(workingDayOnOrBefore(day, reminderShift, holidays), REMIND_HOUR, zone);
 }

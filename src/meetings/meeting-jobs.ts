@@ -80,6 +80,8 @@ export function replanMeeting(services: Services, meetingId: number): void {
 
 /** How far before its key an occurrence's rule date can lie (moved off holidays and a weekend). */
 const MOVE_WINDOW_MS = 8 * 86_400_000;
+/** Without moves the rule date is the key's own; a day covers any daylight-saving shift. */
+const DAY_MS = 86_400_000;
 
 /**
  * The occurrence at `local`, if the series (with skips and holidays as they are now) still has
@@ -89,7 +91,8 @@ const MOVE_WINDOW_MS = 8 * 86_400_000;
 export function findOccurrence(services: Services, meeting: Meeting, local: string): Occurrence | undefined {
   const skips = new MeetingRepo(services.db).skips(meeting.id);
   const at = instantOf(local, meeting.schedule.zone);
-  return upcoming(meeting.schedule, new Date(at - MOVE_WINDOW_MS), { skips, until: new Date(at) }).find(
+  const window = meeting.schedule.holidays?.rule === "move" ? MOVE_WINDOW_MS : DAY_MS;
+  return upcoming(meeting.schedule, new Date(at - window), { skips, until: new Date(at) }).find(
     (o) => o.local === local,
   );
 }

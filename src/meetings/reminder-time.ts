@@ -15,7 +15,7 @@ export function reminderTime(services: Services, meeting: Meeting, at: Date, lea
   const due = DateTime.fromMillis(at.getTime() - lead * 60_000, { zone });
   const day = due.toISODate() ?? "";
   if (day === DateTime.fromJSDate(at, { zone }).toISODate()) return due.toJSDate();
-  const region = meeting.schedule.holidays?.region ?? services.config.holidays;
+  const region = meeting.schedule.holidays?.region ?? services.config.holidayRegion;
   const moved = workingDayOnOrBefore(day, services.config.reminderShift, region);
   if (moved === day) return due.toJSDate();
   return DateTime.fromISO(`${moved}T${due.toFormat("HH:mm")}`, { zone }).toJSDate();

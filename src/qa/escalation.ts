@@ -22,7 +22,7 @@ const nudgeKey = (id: number) => `qa.nudge:${id}`;
  * Weekends and the community's public holidays do not count.
  */
 function deadline(services: Services, from: Date, followers = 0): Date {
-  const { timeZone: zone, holidays } = services.config;
+  const { timeZone: zone, holidayRegion: holidays } = services.config;
   const hours = services.config.qa.escalateAfterHours / (1 + followers);
   return intoWorkingHours(addWorkingHours(from, hours, zone, holidays), zone, holidays);
 }

@@ -5,7 +5,7 @@ import { shapeScore, type ShapePart } from "./bm25";
 import { indexTerms } from "./text";
 
 /**
- * The aggregated expert profiles (migration 007): per expert and search key how many of their
+ * The aggregated expert profiles (migration 010): per expert and search key how many of their
  * sources (topics, answered questions) contain the key, with each source's key frequency and
  * length, so ranking reads a few rows per searched word instead of ranking every answered
  * question. All SQL of the profiles lives here.
@@ -367,7 +367,7 @@ const StoredSourceRow = z.object({ source: z.string(), member_id: z.string(), te
 
 /**
  * Recounts every profile from `qa_expert_sources`: lengths, per-key aggregates with their
- * weights, key statistics and the corpus. Run once by migration 007 (the sources came out of
+ * weights, key statistics and the corpus. Run once by migration 010 (the sources came out of
  * FTS5 with their texts only); one expert at a time, so memory stays small at any size.
  */
 export function rebuildProfiles(db: Db): void {

@@ -49,7 +49,7 @@ const MAX_TOPIC_WORDS = 6;
  * in a question all find the topic "E-Akte". Long topics are found inside compounds as well
  * ("Dokumentenmanagement" in "Dokumentenmanagementsystem", see `compoundParts`).
  */
-function topicsInText(db: Db, text: string): string[] {
+export function topicsInText(db: Db, text: string): string[] {
   const textWords = topicWords(text);
   const runs = new Set<string>();
   for (let start = 0; start < textWords.length; start++) {

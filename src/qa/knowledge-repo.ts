@@ -6,7 +6,7 @@ import { foldUmlauts, indexTerms } from "./text";
 /**
  * The knowledge base in SQLite: entries, their two FTS5 indexes (words, trigrams; filled by
  * the triggers of 002_qa.sql), and the vocabulary with document frequencies and corpus size
- * (007), which this module keeps current. All SQL of the knowledge base lives here.
+ * (010), which this module keeps current. All SQL of the knowledge base lives here.
  */
 
 export interface KnowledgeEntry {

@@ -47,7 +47,7 @@ export function responseRate(answered: number, total: number): number {
 
 /**
  * What an expert's history adds to their score: accepted answers and response rate. Stored
- * alongside each profile as `qa_expert_profiles.history` (migration 007), so candidates can be
+ * alongside each profile as `qa_expert_profiles.history` (migration 010), so candidates can be
  * read best history first; a test checks that both compute the same.
  */
 export function historyScore(accepted: number, answeredPings: number, totalPings: number): number {

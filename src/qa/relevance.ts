@@ -16,7 +16,7 @@ import type { QueryTerm } from "./text";
 /**
  * How well each member's profile (topics and answered questions) matches a question: the sum,
  * over their sources, of SQLite FTS5's BM25 for the question's words — the measure copbot has
- * always ranked experts by — computed from the per-key aggregates of migration 007, which
+ * always ranked experts by — computed from the per-key aggregates of migration 010, which
  * keep each source's key frequency and length, so the sum is the same as FTS5's.
  *
  * Only a bounded part is read: every row of a key few experts have, and the rows with the

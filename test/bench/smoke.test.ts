@@ -32,6 +32,7 @@ describe("benchmark (smoke run on a tiny community)", () => {
     const { app, port } = openCommunity(path, { onOpen: (db) => (fts = recordFtsQueries(db)) });
     const questions = await benchQuestionPath(app, port, { count: 6, warmup: 1 });
     expect(questions.latencies).toHaveLength(6);
+    expect(questions.cpu).toHaveLength(6);
     expect(benchQuestionParts(app, 3).ranking).toHaveLength(3);
     const search = await benchSearch(app, port, fts ?? { calls: [] }, { count: 4, warmup: 1 });
     expect(search.raw).toHaveLength(4);

@@ -58,7 +58,7 @@ function aggregates(db: Db) {
   };
 }
 
-describe("expert profiles (migration 007)", () => {
+describe("expert profiles (migration 010)", () => {
   it("upgrade an existing database to exactly what the code writes for the same data", () => {
     const fresh = openDatabase(":memory:");
     writeCommunity(fresh);

@@ -118,7 +118,8 @@ export const qa = {
     "Für dieses Thema kenne ich noch keine Expert:innen. Wer sich auskennt: `{prefix} expert add <Thema>`.",
   "qa.route.no_more_experts":
     "Weitere passende Expert:innen sind gerade nicht erreichbar. Bleibt die Frage offen, bitte ich als Nächstes die Moderation um Hilfe.",
-  "qa.route.still_no_experts": "Noch keine Antwort – und für dieses Thema kenne ich noch keine Expert:innen. Wer etwas weiß: antwortet gern hier. Bleibt die Frage offen, bitte ich als Nächstes die Moderation um Hilfe.",
+  "qa.route.still_no_experts":
+    "Noch keine Antwort – und für dieses Thema kenne ich noch keine Expert:innen. Wer etwas weiß: antwortet gern hier. Bleibt die Frage offen, bitte ich als Nächstes die Moderation um Hilfe.",
   "qa.route.experts_busy":
     "Die passenden Expert:innen sind gerade abwesend oder diese Woche schon oft gefragt. Bleibt die Frage offen, frage ich später noch einmal nach.",
   "qa.route.quiet": "gerade Ruhezeit bis {time} Uhr, sieht die Frage danach",

@@ -117,7 +117,8 @@ export const qa = {
     "I don't know any experts for this topic yet. If you know about it: `{prefix} expert add <topic>`.",
   "qa.route.no_more_experts":
     "No further matching experts are available right now. If the question stays open, I'll ask the moderators for help next.",
-  "qa.route.still_no_experts": "No answer yet – and I still know no experts for this topic. If you know something, please answer here. If the question stays open, I will ask the moderators for help next.",
+  "qa.route.still_no_experts":
+    "No answer yet – and I still know no experts for this topic. If you know something, please answer here. If the question stays open, I will ask the moderators for help next.",
   "qa.route.experts_busy":
     "The matching experts are away or have been asked a lot this week. If the question stays open, I'll ask again later.",
   "qa.route.quiet": "in quiet hours until {time}, will see it afterwards",

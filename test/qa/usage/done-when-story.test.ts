@@ -10,7 +10,7 @@ import { refOf, text } from "../console-lines";
 describe("#19 console story: Q&A and meetings as people use them", () => {
   let h: ConsoleHarness;
   beforeAll(async () => {
-    h = await startConsole({ start: "2027-03-22T09:00:00+01:00", env: { COPBOT_HOLIDAYS: "DE-BY" } });
+    h = await startConsole({ start: "2027-03-22T09:00:00+01:00", env: { COPBOT_HOLIDAY_REGION: "DE-BY" } });
     await h.send("/cop qa channel add #fragen", ":as anna", "/cop expert add Dokumentenmanagement");
   });
   afterAll(() => h.close());

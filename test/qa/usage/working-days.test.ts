@@ -17,8 +17,8 @@ describe("escalation on working days, quiet hours where the expert lives", () =>
     expect(text(await h.send(":clock 2027-01-04T15:01"))).toContain(`[#fragen › ${q}]`);
   });
 
-  it("follows COPBOT_HOLIDAYS: Epiphany counts in DE but not in DE-BY", async () => {
-    h = await startConsole({ start: "2027-01-05T15:00:00+01:00", env: { COPBOT_HOLIDAYS: "DE-BY" } });
+  it("follows COPBOT_HOLIDAY_REGION: Epiphany counts in DE but not in DE-BY", async () => {
+    h = await startConsole({ start: "2027-01-05T15:00:00+01:00", env: { COPBOT_HOLIDAY_REGION: "DE-BY" } });
     await h.send("/cop qa channel add #fragen", ":as anna", "/cop expert add Vergabe");
     const q = refOf(
       await h.send(":as ben", ":in #fragen", "Wer kennt die neue Vergabe-Plattform?"),

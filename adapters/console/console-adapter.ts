@@ -87,7 +87,7 @@ export class ConsoleAdapter implements Adapter {
         return this.post(info.channel, info.thread ?? line.ref, line.text);
       }
       case "react":
-        return this.react(line.ref, line.emoji, line.removed);
+        return this.react(line.ref, line.emoji, line.removed === true);
       case "click":
         return this.click(line.ref, line.action);
       case "clock":

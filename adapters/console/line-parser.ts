@@ -6,7 +6,7 @@ export type ConsoleLine =
   | { kind: "as"; name: string }
   | { kind: "in"; channel: string | "dm" }
   | { kind: "reply"; ref: string; text: string }
-  | { kind: "react"; ref: string; emoji: string; removed: boolean }
+  | { kind: "react"; ref: string; emoji: string; removed?: true }
   | { kind: "click"; ref: string; action: string }
   | { kind: "clock"; to: { relativeMs: number } | { local: string } }
   | { kind: "quit" }
@@ -84,7 +84,7 @@ export function parseLine(raw: string): ConsoleLine {
             kind: "react",
             ref: rest[0],
             emoji: normalizeEmoji(rest[1]),
-            removed: word.toLowerCase() === "unreact",
+            ...(word.toLowerCase() === "unreact" ? { removed: true as const } : {}),
           }
         : usage(word.toLowerCase());
     case "click":

@@ -68,7 +68,7 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
     const command = await say(ANNA, { msgtype: "m.text", body: "!cop qa channel add" });
     let out = sentSince(0);
     expect(out).toEqual([
-      { roomId: dmOf(ANNA), type: "m.room.message", body: expect.objectContaining({ msgtype: "m.text" }) },
+      { roomId: dmOf(ANNA), type: "m.room.message", body: expect.objectContaining({ msgtype: "m.notice" }) },
       {
         roomId: fragen,
         type: "m.reaction",
@@ -130,14 +130,17 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
     // Ben may add meetings only as a moderator: his power level 50 in the community room makes him one.
     await say(BEN, { msgtype: "m.text", body: '!cop meeting add "Teamtreffen" weekly mon 10:00 in #fragen' });
     const created = m.hs.sent({ roomId: dmOf(BEN) })[0];
-    expect(created?.body).toMatchObject({ msgtype: "m.text", body: expect.stringContaining("Teamtreffen") });
+    expect(created?.body).toMatchObject({
+      msgtype: "m.notice",
+      body: expect.stringContaining("Teamtreffen"),
+    });
     expect(String(created?.body.body)).toContain("!cop meeting preview 1");
 
     await m.advance(new Date("2026-11-30T10:00:00+01:00"));
     const reminder = withAction("meeting.rsvp");
     expect(reminder?.roomId).toBe(fragen);
     expect(reminder?.body).toMatchObject({
-      msgtype: "m.text",
+      msgtype: "m.notice",
       body: expect.stringContaining("Reagiere mit 1️⃣ Zusage · 2️⃣ Vielleicht · 3️⃣ Absage"),
       "org.copbot.buttons": [
         { key: "1️⃣", action: "meeting.rsvp", value: "1|2026-11-30T10:00|yes" },
@@ -228,7 +231,7 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
     const welcome = m.hs.sent({ roomId: dm });
     expect(welcome).toHaveLength(1);
     expect(welcome[0]?.body).toMatchObject({
-      msgtype: "m.text",
+      msgtype: "m.notice",
       body: expect.stringContaining("`!cop help`"),
       formatted_body: expect.stringContaining("<code>!cop help</code>"),
     });

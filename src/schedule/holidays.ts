@@ -49,3 +49,30 @@ export function nextWorkingDay(region: string, date: string): string {
     if (day.weekday <= 5 && holidayOn(region, iso) === undefined) return iso;
   }
 }
+
+/**
+ * Which days a reminder avoids: weekends and the public holidays of `region` (`workdays`),
+ * weekends only (`weekends`), or none (`off`).
+ */
+export type ReminderShift = "workdays" | "weekends" | "off";
+
+/** True when `date` (`yyyy-MM-dd`) is a day a reminder avoids under `shift`. */
+function isDayOff(date: string, shift: ReminderShift, region: string | undefined): boolean {
+  if (shift === "off") return false;
+  const weekday = DateTime.fromISO(date, { zone: "UTC" }).weekday;
+  if (weekday >= 6) return true;
+  return shift === "workdays" && region !== undefined && holidayOn(region, date) !== undefined;
+}
+
+/**
+ * `date` (`yyyy-MM-dd`), or the last working day before it when it is a day off under `shift`:
+ * a reminder due on a Sunday goes out on Friday, one due on Easter Monday on the Thursday
+ * before (Good Friday is a holiday too).
+ */
+export function workingDayOnOrBefore(date: string, shift: ReminderShift, region: string | undefined): string {
+  let day = DateTime.fromISO(date, { zone: "UTC" });
+  // A year has no run of more than a few days off; the bound only guards against bad input.
+  for (let i = 0; i < 14 && isDayOff(day.toISODate() ?? date, shift, region); i++)
+    day = day.minus({ days: 1 });
+  return day.toISODate() ?? date;
+}

@@ -5,6 +5,8 @@ import { VirtualClock } from "./core/clock";
 import { ConfigError, CopbotError } from "./core/errors";
 import type { Adapter } from "./core/port";
 import { SystemRuntime } from "./core/runtime";
+import { t } from "./i18n";
+import { formatDateTime } from "./i18n/format";
 import { loadEnvFile } from "./env-file";
 import { createLogger } from "./log";
 
@@ -15,14 +17,21 @@ async function runConsole(app: App): Promise<void> {
   runtime?.start();
   // Jobs that came due while copbot was stopped run now (late, or reported as missed).
   if (!runtime) await app.bot.tick();
-  const input = createInterface({ input: process.stdin, terminal: false });
+  process.stderr.write(`${readyLine(app)}\n`);
+  // A prompt only for a person at a terminal: piped input keeps stdout a clean transcript.
+  const interactive = process.stdin.isTTY === true;
+  const input = interactive
+    ? createInterface({ input: process.stdin, output: process.stdout, prompt: "> " })
+    : createInterface({ input: process.stdin, terminal: false });
   // Ctrl-C or a service stop ends the session like end of input: pending output is written
   // and the database is closed cleanly.
   const stop = () => input.close();
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  if (interactive) input.prompt();
   for await (const line of input) {
     if (!(await adapter.line(line))) break;
+    if (interactive) input.prompt();
   }
   input.close();
   process.off("SIGINT", stop);
@@ -30,6 +39,18 @@ async function runConsole(app: App): Promise<void> {
   await runtime?.stop();
   await app.bot.services.outbox.drain();
   await adapter.stop();
+}
+
+/** The console's one line saying it is ready: which database, which clock, how to begin. */
+function readyLine(app: App): string {
+  const { config } = app;
+  const clock =
+    config.clock.kind === "virtual"
+      ? t(config.lang, "core.console.clock.virtual", {
+          start: formatDateTime(config.clock.start, config.timeZone, config.lang),
+        })
+      : t(config.lang, "core.console.clock.system");
+  return t(config.lang, "core.console.ready", { db: config.dbPath, clock });
 }
 
 /** Serves the chat platforms until SIGINT/SIGTERM, with the scheduler on the system clock. */
@@ -77,7 +98,6 @@ async function main(): Promise<void> {
     if (app.config.chat.length > 0) {
       await runPlatforms(app, log);
     } else {
-      log.info({ db: config.dbPath, clock: config.clock.kind }, "copbot starting (console)");
       await runConsole(app);
     }
   } finally {

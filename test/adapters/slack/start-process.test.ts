@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startCopbot } from "../../support/copbot-process";
+import { packagesOf, recordLoadedModules } from "../../support/loaded-modules";
 import { SlackApiStandIn } from "../../support/slack-web-api";
 import { postSigned, SIGNING_SECRET } from "../../support/slack-signing";
 import { slashCommand } from "../../support/slack-payloads";
@@ -50,9 +51,11 @@ describe("npm start in Slack HTTP mode", () => {
 
   it("serves /healthz and signed slash commands, and stops cleanly on SIGTERM", async () => {
     const port = await freePort();
+    const modules = recordLoadedModules(dir);
     const started = startCopbot({
       dir,
       env: {
+        ...modules.env,
         COPBOT_DB: join(dir, "copbot.db"),
         SLACK_BOT_TOKEN: "xoxb-process-test",
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -82,5 +85,9 @@ describe("npm start in Slack HTTP mode", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(started.stderr()).not.toMatch(/copbot: /);
+    // Only the configured platform's SDK was loaded.
+    const packages = packagesOf(modules.loaded());
+    expect(packages).toContain("@slack/bolt");
+    expect(packages).not.toContain("@vector-im/matrix-bot-sdk");
   });
 });

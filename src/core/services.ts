@@ -94,13 +94,15 @@ export function createServices(opts: {
 }
 
 const PLATFORM_ROLE_PREFIX = "platform-moderator:";
+/** Built once: every event reads the stored verdict, and building a schema costs more than reading. */
+const StoredRole = z.enum(ROLES);
 
 /** Keeps the latest platform verdict: a granted moderator/admin role is stored, a revoked one removed. */
 function rememberPlatformRole(settings: SettingsRepo, memberId: string, role: Role | undefined): void {
   const key = `${PLATFORM_ROLE_PREFIX}${memberId}`;
   const granted = role === "moderator" || role === "admin" ? role : undefined;
   // Every event asks for the role: write only when the verdict changed, not on each message.
-  if (settings.get(key, z.enum(ROLES)) === granted) return;
+  if (settings.get(key, StoredRole) === granted) return;
   if (granted) settings.set(key, granted);
   else settings.remove(key);
 }

@@ -11,7 +11,7 @@ const ROOT = join(__dirname, "..", "..");
  * build that `test/support/build.ts` brings up to date before the suites run), with this Node
  * binary, so a test runs exactly what `npm start` runs.
  */
-function startCommand(): { command: string; args: string[] } {
+export function startCommand(): { command: string; args: string[] } {
   const pkg = z
     .object({ scripts: z.object({ start: z.string() }) })
     .parse(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")));

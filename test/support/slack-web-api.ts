@@ -122,6 +122,12 @@ export class SlackApiStandIn {
     this.scripted.set(method, queue);
   }
 
+  /**
+   * Consulted before every Web API call: an answer it returns (a 429 of a rate limit) is given
+   * instead of the normal one (see `SlackRateLimits`).
+   */
+  gate: ((method: string, args: Record<string, unknown>) => ScriptedResponse | undefined) | undefined;
+
   /** Replaces the default answer (body) of `method`. */
   respond(method: string, responder: Responder): void {
     this.responders.set(method, responder);
@@ -220,9 +226,10 @@ export class SlackApiStandIn {
     const auth = req.headers.authorization;
     const args = decode(raw, req.headers["content-type"]);
     const responder = this.responders.get(method);
-    const answer = this.scripted.get(method)?.shift() ?? {
-      body: responder ? responder(args) : { ok: false, error: "unknown_method" },
-    };
+    const answer = this.gate?.(method, args) ??
+      this.scripted.get(method)?.shift() ?? {
+        body: responder ? responder(args) : { ok: false, error: "unknown_method" },
+      };
     this.record(method, auth?.replace(/^Bearer /, ""), args, answer.body);
     send(answer);
   }

@@ -28,6 +28,10 @@ describe("loadConfig", () => {
     [{ SLACK_PORT: "99999", SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }, /^SLACK_PORT: /],
     [{ MATRIX_HOMESERVER_URL: "https://matrix.example.org" }, /^MATRIX_ACCESS_TOKEN: required/],
     [{ COPBOT_CLOCK: "virtual", COPBOT_START: "tomorrow" }, /^COPBOT_START: /],
+    [
+      { MATRIX_CRYPTO_PASSPHRASE: "kurz" },
+      /^MATRIX_CRYPTO_PASSPHRASE: a passphrase of at least 12 characters/,
+    ],
   ])("refuses %j with one line naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -64,6 +68,13 @@ describe("loadConfig", () => {
         MATRIX_AUTOJOIN: "a.org, @b:c.org",
       }).matrix,
     ).toEqual({ homeserverUrl: "https://m.example.org", accessToken: "t", autojoin: ["a.org", "@b:c.org"] });
+    expect(
+      loadConfig({
+        MATRIX_HOMESERVER_URL: "https://m.example.org",
+        MATRIX_ACCESS_TOKEN: "t",
+        MATRIX_CRYPTO_PASSPHRASE: "  lange geheime Passphrase  ",
+      }).matrix?.cryptoPassphrase,
+    ).toBe("lange geheime Passphrase");
   });
 });
 

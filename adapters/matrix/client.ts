@@ -25,9 +25,21 @@ export const DEFAULT_RETRY: RetryPolicy = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** What end-to-end encryption needs from the client (`crypto/e2ee.ts` provides it). */
+export interface ClientCrypto {
+  /** Called with every sync response before the SDK emits its events. */
+  beforeSync(raw: unknown): Promise<void>;
+  /** The encrypted content for a room event, or undefined when the room is not encrypted. */
+  encryptSend(roomId: string, type: string, content: unknown): Promise<Record<string, unknown> | undefined>;
+}
+
+/** `PUT /rooms/{roomId}/send/{eventType}/{txnId}`, however the SDK or copbot calls it. */
+const ROOM_SEND = /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/send\/([^/]+)\/([^/]+)$/;
+
 /**
- * The SDK's client, with one addition: it does not retry rate-limited requests by itself, so
- * every request that gets `M_LIMIT_EXCEEDED` (HTTP 429) waits `retry_after_ms` and is sent again,
+ * The SDK's client, with two additions. With encryption on, every room event on its way out
+ * passes `ClientCrypto.encryptSend`, so nothing reaches an encrypted room in clear, whichever
+ * SDK method sent it. And it retries rate-limited requests (the SDK does not): every request that gets `M_LIMIT_EXCEEDED` (HTTP 429) waits `retry_after_ms` and is sent again,
  * unchanged. A send keeps its transaction id, so the homeserver never stores it twice.
  */
 export class RetryingMatrixClient extends MatrixClient {
@@ -39,6 +51,18 @@ export class RetryingMatrixClient extends MatrixClient {
   ) {
     super(homeserverUrl, accessToken, storage);
     trackSyncs();
+  }
+
+  /** Set by the adapter when end-to-end encryption is on. */
+  e2ee: ClientCrypto | undefined;
+
+  protected override async processSync(
+    raw: unknown,
+    emitFn?: (emitEventType: string, ...payload: unknown[]) => Promise<unknown>,
+  ): Promise<unknown> {
+    // To-device events first: they carry the keys for the room events of the same sync.
+    if (this.e2ee) await this.e2ee.beforeSync(raw);
+    return super.processSync(raw, emitFn);
   }
 
   /** Stops syncing now: the open long-poll is aborted, so shutdown does not wait for it. */
@@ -55,9 +79,11 @@ export class RetryingMatrixClient extends MatrixClient {
   override async doRequest(
     ...args: Parameters<MatrixClient["doRequest"]>
   ): Promise<Awaited<ReturnType<MatrixClient["doRequest"]>>> {
+    // Encrypted once: a retry sends the same ciphertext under the same transaction id.
+    const request = await this.sealed(args);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await super.doRequest(...args);
+        return await super.doRequest(...request);
       } catch (error) {
         const wait = rateLimitDelay(error);
         if (wait === undefined || attempt >= this.retry.maxAttempts || wait > this.retry.maxInlineWaitMs)
@@ -65,6 +91,24 @@ export class RetryingMatrixClient extends MatrixClient {
         await this.retry.sleep(wait);
       }
     }
+  }
+
+  /** The request with its room event encrypted, when it sends one into an encrypted room. */
+  private async sealed(
+    args: Parameters<MatrixClient["doRequest"]>,
+  ): Promise<Parameters<MatrixClient["doRequest"]>> {
+    const [method, endpoint, , body] = args;
+    const match =
+      this.e2ee && method === "PUT" && typeof endpoint === "string" ? ROOM_SEND.exec(endpoint) : null;
+    if (!this.e2ee || !match?.[1] || !match[2] || !match[3]) return args;
+    const type = decodeURIComponent(match[2]);
+    if (type === "m.room.encrypted") return args;
+    const encrypted = await this.e2ee.encryptSend(decodeURIComponent(match[1]), type, body);
+    if (encrypted === undefined) return args;
+    const request: Parameters<MatrixClient["doRequest"]> = [...args];
+    request[1] = `/_matrix/client/v3/rooms/${match[1]}/send/m.room.encrypted/${match[3]}`;
+    request[3] = encrypted;
+    return request;
   }
 }
 

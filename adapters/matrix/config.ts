@@ -10,6 +10,8 @@ export interface MatrixConfig {
   readonly spaceId?: string;
   readonly communityRoomId?: string;
   readonly autojoin: readonly string[];
+  /** Turns end-to-end encryption on and protects its keys on disk. */
+  readonly cryptoPassphrase?: string;
 }
 
 /** The `MATRIX_*` variables; `.env.example` documents each one. */
@@ -24,6 +26,10 @@ const MatrixEnv = z.object({
   MATRIX_SPACE_ID: envString,
   MATRIX_COMMUNITY_ROOM_ID: envString,
   MATRIX_AUTOJOIN: envList,
+  MATRIX_CRYPTO_PASSPHRASE: envString.refine(
+    (v) => v === undefined || v.length >= 12,
+    "a passphrase of at least 12 characters (it protects copbot's encryption keys on disk)",
+  ),
 });
 
 /** Matrix's settings, or undefined without `MATRIX_HOMESERVER_URL`; a `ConfigError` names what is missing. */
@@ -43,5 +49,6 @@ export function matrixConfigFromEnv(env: NodeJS.ProcessEnv): MatrixConfig | unde
     ...(e.MATRIX_PASSWORD ? { password: e.MATRIX_PASSWORD } : {}),
     ...(e.MATRIX_SPACE_ID ? { spaceId: e.MATRIX_SPACE_ID } : {}),
     ...(e.MATRIX_COMMUNITY_ROOM_ID ? { communityRoomId: e.MATRIX_COMMUNITY_ROOM_ID } : {}),
+    ...(e.MATRIX_CRYPTO_PASSPHRASE ? { cryptoPassphrase: e.MATRIX_CRYPTO_PASSPHRASE } : {}),
   };
 }

@@ -28,9 +28,9 @@ export async function isEncrypted(client: MatrixClient, roomId: string): Promise
 }
 
 /**
- * copbot's DM room with a person: an existing DM from `m.direct` that both are in and that is
- * not encrypted (copbot could not read the answers there), else a new unencrypted DM, which is
- * then recorded in `m.direct` as Matrix clients expect.
+ * copbot's DM room with a person: an existing DM from `m.direct` that both are in, else a new
+ * DM, which is then recorded in `m.direct` as Matrix clients expect. Without end-to-end
+ * encryption, encrypted DMs are passed over (copbot could not read the answers there).
  */
 export class DmRooms {
   private readonly known = new Map<string, string>();
@@ -39,7 +39,11 @@ export class DmRooms {
   /** Set once a new DM came back encrypted: the server does that to every new room. */
   private serverEncrypts = false;
 
-  constructor(private readonly client: () => MatrixClient) {}
+  constructor(
+    private readonly client: () => MatrixClient,
+    /** True while copbot reads and writes encrypted rooms. */
+    private readonly encryption: () => boolean = () => false,
+  ) {}
 
   /** The DM room to write to; throws `EncryptedDmError` when the homeserver allows none copbot can read. */
   async roomFor(userId: string): Promise<string> {
@@ -72,7 +76,7 @@ export class DmRooms {
     // Kept before anything else can fail: a retried send must reuse this room, not open a second one.
     this.known.set(userId, roomId);
     this.unrecorded.add(userId);
-    if (await isEncrypted(client, roomId)) {
+    if (!this.encryption() && (await isEncrypted(client, roomId))) {
       this.known.delete(userId);
       this.unrecorded.delete(userId);
       this.serverEncrypts = true;
@@ -93,11 +97,11 @@ export class DmRooms {
     await client.dms.update();
   }
 
-  /** The person is still in (or invited to) the room, and the room is not encrypted. */
+  /** The person is still in (or invited to) the room, and copbot can read it. */
   private async usable(roomId: string, userId: string): Promise<boolean> {
     const member = await stateContent(this.client(), roomId, "m.room.member", userId);
     const membership = member?.membership;
     if (membership !== "join" && membership !== "invite") return false;
-    return !(await isEncrypted(this.client(), roomId));
+    return this.encryption() || !(await isEncrypted(this.client(), roomId));
   }
 }

@@ -33,6 +33,8 @@ export interface MatrixPortContext {
   readonly directory: MatrixDirectory;
   /** Button tables of copbot's own messages, by event id (the event content has them too). */
   readonly buttons: Map<string, { table: ButtonRow[]; threadId?: string }>;
+  /** True while end-to-end encryption runs: encrypted DMs and group rooms are fine then. */
+  encryption(): boolean;
 }
 
 /** The Matrix side of `ChatPort`: every call goes to the homeserver through the SDK. */
@@ -44,7 +46,10 @@ export class MatrixPort implements ChatPort {
   private readonly pointed = new Set<string>();
 
   constructor(private readonly ctx: MatrixPortContext) {
-    this.dms = new DmRooms(() => ctx.client());
+    this.dms = new DmRooms(
+      () => ctx.client(),
+      () => ctx.encryption(),
+    );
     this.groups = new GroupRooms(ctx);
   }
 

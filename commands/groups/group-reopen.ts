@@ -10,6 +10,6 @@ export const groupReopenCommand = defineCommand({
   usage: "group.cmd.reopen.usage",
   example: "group.cmd.reopen.example",
   permission: "member",
-  args: z.union([z.tuple([groupId]), z.tuple([groupId, z.string()])]),
-  run: (ctx, [id, due]) => reopenExpired(ctx, id, due),
+  args: z.tuple([groupId]).rest(z.string()),
+  run: (ctx, [id, ...due]) => reopenExpired(ctx, id, due.length > 0 ? due.join(" ") : undefined),
 });

@@ -1,10 +1,12 @@
 import { core as deCore } from "./de/core";
+import { dates as deDates } from "./de/dates";
 import { format as deFormat } from "./de/format";
 import { groups as deGroups } from "./de/groups";
 import { meetings as deMeetings } from "./de/meetings";
 import { qa as deQa } from "./de/qa";
 import { schedule as deSchedule } from "./de/schedule";
 import { core as enCore } from "./en/core";
+import { dates as enDates } from "./en/dates";
 import { format as enFormat } from "./en/format";
 import { groups as enGroups } from "./en/groups";
 import { meetings as enMeetings } from "./en/meetings";
@@ -25,6 +27,7 @@ export const de = {
   ...deMeetings,
   ...deSchedule,
   ...deGroups,
+  ...deDates,
 } as const;
 export type MessageKey = keyof typeof de;
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -34,6 +37,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enMeetings,
   ...enSchedule,
   ...enGroups,
+  ...enDates,
 };
 
 export const LANGS = ["de", "en"] as const;

@@ -52,32 +52,47 @@ function machine(): string {
   return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()}/${arch()}`;
 }
 
-/** Writes the rows to bench/results.json (with the machine, the Node version and each verdict) and the README table. */
-export function recordRuntime(rows: readonly Row[]): void {
-  const results = {
-    machine: machine(),
-    node: process.versions.node,
-    rows: rows.map((row) => ({ ...row, ...(passes(row) !== undefined ? { pass: passes(row) } : {}) })),
-  };
-  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
-  const table = [
+/** What `npm run bench` records: where it ran and every row with its verdict. */
+export interface Results {
+  readonly machine: string;
+  readonly node: string;
+  readonly rows: readonly Row[];
+}
+
+/** The README's runtime benchmark table, from the recorded results. */
+export function readmeTable(results: Results): string {
+  return [
     `Measured by \`npm run bench\` on ${results.machine}, Node ${results.node}, from`,
     "[`bench/results.json`](bench/results.json):",
     "",
     "| benchmark | figure | target | result |",
     "| --- | ---: | --- | --- |",
-    ...rows.map(
+    ...results.rows.map(
       (row) => `| ${row.metric} | ${fmt(row.value)} ${row.unit} | ${target(row)} | ${verdict(row)} |`,
     ),
   ].join("\n");
-  const readme = readFileSync(README, "utf8");
+}
+
+/** The README with its runtime benchmark section replaced by `table`. */
+export function withReadmeTable(readme: string, table: string): string {
   const start = readme.indexOf(START);
   const end = readme.indexOf(END);
   if (start < 0 || end < start) throw new Error(`README.md has no ${START} … ${END} section`);
-  writeFileSync(README, `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`);
+  return `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`;
 }
 
-/** The rows last recorded, for the README check. */
-export function recordedRuntime(): readonly Row[] {
-  return (JSON.parse(readFileSync(RESULTS, "utf8")) as { rows: Row[] }).rows;
+/** Writes the rows to bench/results.json (with the machine, the Node version and each verdict) and the README table. */
+export function recordRuntime(rows: readonly Row[]): void {
+  const results: Results = {
+    machine: machine(),
+    node: process.versions.node,
+    rows: rows.map((row) => ({ ...row, ...(passes(row) !== undefined ? { pass: passes(row) } : {}) })),
+  };
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(README, withReadmeTable(readFileSync(README, "utf8"), readmeTable(results)));
+}
+
+/** The results last recorded. */
+export function recordedRuntime(): Results {
+  return JSON.parse(readFileSync(RESULTS, "utf8")) as Results;
 }

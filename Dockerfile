@@ -27,7 +27,7 @@ FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     COPBOT_DB=/data/copbot.db \
     COPBOT_DATA_DIR=/data \
-    COPBOT_HEALTH_PORT=8080 \
+    COPBOT_HEALTH_PORT=8081 \
     SLACK_PORT=3000
 WORKDIR /app
 COPY --from=prune /app/package.json ./package.json
@@ -38,8 +38,8 @@ COPY --from=prune /app/dist ./dist
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
-# 3000: Slack HTTP mode (/slack/events); 8080: /healthz, /readyz and /metrics.
-EXPOSE 3000 8080
+# 3000: Slack HTTP mode (/slack/events); 8081: /healthz, /readyz and /metrics.
+EXPOSE 3000 8081
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.COPBOT_HEALTH_PORT + '/healthz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # What `npm start` runs, without npm in between (see docs/operations.md for the V8 flag).

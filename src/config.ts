@@ -34,6 +34,16 @@ const EnvSchema = z.object({
     .min(0)
     .max(24 * 60)
     .default(120),
+  COPBOT_OUTBOX_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
+  COPBOT_CALL_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(10),
+  COPBOT_HEALTH_PORT: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .union([z.literal("off"), z.coerce.number().int().min(0).max(65535)], {
+        message: "a port number (0: any free port) or off",
+      })
+      .optional(),
+  ),
 });
 
 export interface Config {
@@ -46,6 +56,24 @@ export interface Config {
   readonly logLevel: string;
   readonly qa: { readonly escalateAfterHours: number };
   readonly meetings: { readonly graceMinutes: number };
+  /** Delivered outbox items are kept this long (updates and thread replies need their reference). */
+  readonly outbox: { readonly retentionDays: number };
+  /** How long any call to a platform may take before it counts as failed (and is retried). */
+  readonly callTimeoutMs: number;
+  /** `COPBOT_HEALTH_PORT` as set (see `healthPort`). */
+  readonly healthPort: number | "off" | undefined;
+}
+
+/** The operations server's port when a chat platform runs and `COPBOT_HEALTH_PORT` is not set. */
+export const DEFAULT_HEALTH_PORT = 8081;
+
+/**
+ * Where `/healthz` and `/readyz` listen: the port set, 8081 by default when a chat platform
+ * runs, none in the console unless set (or when set to `off`).
+ */
+export function healthPort(config: Config, platforms: boolean): number | undefined {
+  if (config.healthPort === "off") return undefined;
+  return config.healthPort ?? (platforms ? DEFAULT_HEALTH_PORT : undefined);
 }
 
 /**
@@ -67,5 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.COPBOT_LOG_LEVEL,
     qa: { escalateAfterHours: e.COPBOT_QA_ESCALATE_HOURS },
     meetings: { graceMinutes: e.COPBOT_GRACE_MINUTES },
+    outbox: { retentionDays: e.COPBOT_OUTBOX_RETENTION_DAYS },
+    callTimeoutMs: Math.round(e.COPBOT_CALL_TIMEOUT_SECONDS * 1000),
+    healthPort: e.COPBOT_HEALTH_PORT,
   };
 }

@@ -8,7 +8,11 @@ import {
   type IStorageProvider,
 } from "@vector-im/matrix-bot-sdk";
 import type { Logger } from "pino";
+import { z } from "zod";
+import type { Connection } from "../../src/core/port";
 import { rateLimitDelay } from "./errors";
+
+const SendResponseSchema = z.object({ event_id: z.string() });
 
 /** How the client waits out `M_LIMIT_EXCEEDED`; tests inject `sleep` to record the delays. */
 export interface RetryPolicy {
@@ -48,9 +52,31 @@ export class RetryingMatrixClient extends MatrixClient {
     accessToken: string,
     storage: IStorageProvider,
     private readonly retry: RetryPolicy,
+    /** How long any request but the sync long-poll may take. */
+    private readonly timeoutMs = 10_000,
   ) {
     super(homeserverUrl, accessToken, storage);
     trackSyncs();
+  }
+
+  /**
+   * Sends an event with a transaction id of copbot's choosing. The homeserver stores one
+   * event per transaction id (and device): a repeat after a crash or a timeout returns the
+   * event of the first attempt instead of posting again. Encrypted like every send (`doRequest`).
+   */
+  async sendEventWithTxn(
+    roomId: string,
+    eventType: string,
+    content: Record<string, unknown>,
+    txnId: string,
+  ): Promise<string> {
+    const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/${encodeURIComponent(eventType)}/${encodeURIComponent(txnId)}`;
+    return SendResponseSchema.parse(await this.doRequest("PUT", path, null, content)).event_id;
+  }
+
+  /** Whether the sync loop reaches the homeserver (the last sync's outcome). */
+  connection(): Connection {
+    return syncStates.get(`${this.homeserverUrl}/_matrix/client/v3/sync`) ?? { state: "connecting" };
   }
 
   /** Set by the adapter when end-to-end encryption is on. */
@@ -81,6 +107,10 @@ export class RetryingMatrixClient extends MatrixClient {
   ): Promise<Awaited<ReturnType<MatrixClient["doRequest"]>>> {
     // Encrypted once: a retry sends the same ciphertext under the same transaction id.
     const request = await this.sealed(args);
+    // Every request but the sync long-poll gives up after the timeout (the outbox retries it).
+    if (typeof request[1] === "string" && !request[1].endsWith("/sync")) {
+      request[4] = Math.min(request[4] ?? this.timeoutMs, this.timeoutMs);
+    }
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await super.doRequest(...request);
@@ -119,6 +149,22 @@ type RequestFn = (params: { uri?: string }, done: (...args: unknown[]) => void) 
 
 /** Long-poll syncs in flight by URL, so `stop()` can end them instead of waiting up to 30 s. */
 const syncsInFlight = new Map<Abortable, string>();
+/** The outcome of the last sync per sync URL: connected, or why not. */
+const syncStates = new Map<string, Connection>();
+
+function noteSync(uri: string, error: unknown, statusCode: unknown): void {
+  const failed =
+    error !== null && error !== undefined
+      ? String(error)
+      : Number(statusCode) >= 400
+        ? `HTTP ${String(statusCode)}`
+        : undefined;
+  const previous = syncStates.get(uri);
+  const state = failed === undefined ? "connected" : "disconnected";
+  const since = previous?.state === state ? (previous.since ?? new Date()) : new Date();
+  syncStates.set(uri, { state, since, ...(failed !== undefined ? { detail: failed } : {}) });
+}
+
 let tracking = false;
 
 /** Wraps the SDK's HTTP function (once per process) to know which sync requests are open. */
@@ -127,11 +173,13 @@ function trackSyncs(): void {
   tracking = true;
   const original = getRequestFn() as RequestFn;
   const wrapped: RequestFn = (params, done) => {
+    const uri = params.uri ?? "";
     const req = original(params, (...args) => {
-      syncsInFlight.delete(req);
+      // Only syncs are tracked; one aborted by `stop()` is gone from the map and says nothing.
+      if (syncsInFlight.delete(req))
+        noteSync(uri, args[0], (args[1] as { statusCode?: unknown } | undefined)?.statusCode);
       done(...args);
     });
-    const uri = params.uri ?? "";
     if (uri.endsWith("/_matrix/client/v3/sync")) syncsInFlight.set(req, uri);
     return req;
   };

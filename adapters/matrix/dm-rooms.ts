@@ -5,6 +5,14 @@ import { stateContent } from "./directory";
 
 const DirectSchema = z.record(z.string(), z.array(z.string()));
 
+/** How long one reading of `m.direct` and the joined rooms serves further lookups. */
+const SNAPSHOT_MS = 30_000;
+
+interface DmView {
+  readonly direct: Readonly<Record<string, readonly string[]>>;
+  readonly joined: ReadonlySet<string>;
+}
+
 /** The Synapse setting that makes a homeserver encrypt new rooms, named in errors and the docs. */
 export const SERVER_ENCRYPTION_SETTING = "encryption_enabled_by_default_for_room_type";
 
@@ -39,10 +47,17 @@ export class DmRooms {
   /** Set once a new DM came back encrypted: the server does that to every new room. */
   private serverEncrypts = false;
 
+  /**
+   * `m.direct` and the joined rooms, read once for a burst of lookups: a fan-out to thousands
+   * of members must not read both lists (each as long as the membership) once per member.
+   */
+  private snapshot: { at: number; view: Promise<DmView> } | undefined;
+
   constructor(
     private readonly client: () => MatrixClient,
     /** True while copbot reads and writes encrypted rooms. */
     private readonly encryption: () => boolean = () => false,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** The DM room to write to; throws `EncryptedDmError` when the homeserver allows none copbot can read. */
@@ -52,17 +67,40 @@ export class DmRooms {
       if (this.unrecorded.has(userId)) await this.record(userId, known);
       return known;
     }
-    const client = this.client();
-    const direct = DirectSchema.safeParse(await client.getSafeAccountData("m.direct", {}));
-    const candidates = (direct.success ? direct.data : {})[userId] ?? [];
-    const joined = new Set(await client.getJoinedRooms());
-    for (const candidate of candidates) {
-      if (joined.has(candidate) && (await this.usable(candidate, userId))) {
-        this.known.set(userId, candidate);
-        return candidate;
-      }
+    const found = (await this.existing(userId, false)) ?? (await this.existing(userId, true));
+    if (found !== undefined) {
+      this.known.set(userId, found);
+      return found;
     }
     return this.create(userId);
+  }
+
+  /** A usable DM listed in `m.direct`; before creating a new one, the lists are read fresh. */
+  private async existing(userId: string, fresh: boolean): Promise<string | undefined> {
+    const { direct, joined } = await this.view(fresh);
+    for (const candidate of direct[userId] ?? []) {
+      if (joined.has(candidate) && (await this.usable(candidate, userId))) return candidate;
+    }
+    return undefined;
+  }
+
+  private view(fresh: boolean): Promise<DmView> {
+    const now = this.now();
+    if (fresh || !this.snapshot || now - this.snapshot.at > SNAPSHOT_MS) {
+      const client = this.client();
+      const view = Promise.all([client.getSafeAccountData("m.direct", {}), client.getJoinedRooms()]).then(
+        ([direct, joined]) => ({
+          direct: DirectSchema.safeParse(direct).data ?? {},
+          joined: new Set(joined),
+        }),
+      );
+      this.snapshot = { at: now, view };
+      // A failed read is not kept: the next lookup tries again.
+      view.catch(() => {
+        if (this.snapshot?.view === view) this.snapshot = undefined;
+      });
+    }
+    return this.snapshot.view;
   }
 
   private async create(userId: string): Promise<string> {

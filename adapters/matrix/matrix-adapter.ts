@@ -62,6 +62,8 @@ export interface MatrixAdapterOptions {
   readonly retry?: RetryPolicy;
   /** Long-poll timeout of each sync request. */
   readonly syncTimeoutMs?: number;
+  /** How long any other request to the homeserver may take before it counts as failed (default 10 s). */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -122,6 +124,7 @@ export class MatrixAdapter implements Adapter {
         token,
         storageFor(dir),
         this.opts.retry ?? DEFAULT_RETRY,
+        this.opts.timeoutMs,
       );
     let client = makeClient(await accessTokenFor(config, dir, log));
     let announce = (): Promise<void> => Promise.resolve();

@@ -96,6 +96,8 @@ async function startOnce(mode: Mode, dir: string, idleMs?: number): Promise<{ ms
       COPBOT_DATA_DIR: dir,
       COPBOT_ENV_FILE: join(dir, ".env"),
       COPBOT_LOG_LEVEL: "info",
+      // The health endpoints run as in production, on a port of their own.
+      COPBOT_HEALTH_PORT: String(await freePort()),
       ...standIn.env,
     },
     stdio: ["pipe", "ignore", "pipe"],

@@ -1,13 +1,15 @@
 import { coreHomeSettings } from "./core-home";
 import type { Feature } from "./feature";
 import { SettingsRepo } from "./settings-repo";
+import { decideDelivery } from "./status";
 import { z } from "zod";
 
-/** The always-present basics: the home's settings and the welcome. */
+/** The always-present basics: the home's settings, the welcome, and the buttons of `/cop status`. */
 export function coreFeature(): Feature {
   return {
     name: "core",
     homeSettings: coreHomeSettings,
+    buttons: { "ops.retry": decideDelivery("retry"), "ops.drop": decideDelivery("drop") },
     onMemberJoined(ctx) {
       // Welcome each person once, not in every channel or group space they join.
       const settings = new SettingsRepo(ctx.services.db);

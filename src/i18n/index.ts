@@ -12,6 +12,8 @@ import { groups as enGroups } from "./en/groups";
 import { meetings as enMeetings } from "./en/meetings";
 import { qa as enQa } from "./en/qa";
 import { schedule as enSchedule } from "./en/schedule";
+import { ops as deOps } from "./de/ops";
+import { ops as enOps } from "./en/ops";
 
 /**
  * Message catalogues. German is the source of truth: its keys define `MessageKey`, and each
@@ -27,6 +29,7 @@ export const de = {
   ...deMeetings,
   ...deSchedule,
   ...deGroups,
+  ...deOps,
   ...deDates,
 } as const;
 export type MessageKey = keyof typeof de;
@@ -37,6 +40,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enMeetings,
   ...enSchedule,
   ...enGroups,
+  ...enOps,
   ...enDates,
 };
 

@@ -49,7 +49,8 @@ describe("compose.yaml", () => {
     expect(volumeOfImage).toContain(target);
     expect(copbot?.environment?.["COPBOT_DB"]).toBe(`${target}/copbot.db`);
     // Health and metrics stay on the host's loopback.
-    expect(copbot?.ports).toContain(`127.0.0.1:${copbot?.environment?.["COPBOT_HEALTH_PORT"]}:8080`);
+    const health = copbot?.environment?.["COPBOT_HEALTH_PORT"];
+    expect(copbot?.ports).toContain(`127.0.0.1:${health}:${health}`);
     expect(compose.services["synapse"]).toBeUndefined();
   });
 

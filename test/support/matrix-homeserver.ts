@@ -23,6 +23,8 @@ export class FakeHomeserver extends RequestLog {
   private logins = 0;
   /** Encrypts every room the bot creates, as Synapse's `encryption_enabled_by_default_for_room_type` does. */
   encryptNewRooms = false;
+  /** Requests for which the homeserver does the work but never answers (a stuck server, or a client that died). */
+  hangAfter: (req: RecordedRequest) => boolean = () => false;
   url = "";
   private readonly server: http.Server;
   private readonly syncWaiters = new Set<() => void>();
@@ -239,7 +241,9 @@ export class FakeHomeserver extends RequestLog {
         return;
       }
       routeRequest(this, recorded, deviceId ?? "").then(
-        ({ status, body }) => reply(status, body),
+        ({ status, body }) => {
+          if (!this.hangAfter(recorded)) reply(status, body);
+        },
         (error: unknown) => reply(500, { errcode: "M_UNKNOWN", error: String(error) }),
       );
     });

@@ -24,7 +24,7 @@ export class SlackRateLimits {
 
   /** Puts the limits in front of `api`. */
   attach(api: SlackApiStandIn): this {
-    api.gate = (method, args) => this.check(method, args);
+    api.intercept = ({ method, args }) => this.check(method, args);
     return this;
   }
 

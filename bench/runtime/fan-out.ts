@@ -80,6 +80,7 @@ export async function benchReminderFanOut(dir: string): Promise<Row[]> {
         repo.join(checkin.id, `slack:${id}`, clock.now());
       }
     })();
+    const invited = new Set(members);
     const before = api.calls.length;
     const started = performance.now();
     const delivered = new Map<string, number>();
@@ -89,7 +90,9 @@ export async function benchReminderFanOut(dir: string): Promise<Row[]> {
       await advanceVirtualClock(bot, clock, new Date(t));
       for (const call of api.calls.splice(before)) {
         if (call.method !== "chat.postMessage" || call.result?.["ok"] !== true) continue;
+        // Only the members' DMs count (the check-in also posts to its channel).
         const user = String(call.args["channel"]).replace(/^D/, "");
+        if (!invited.has(user)) continue;
         delivered.set(user, (delivered.get(user) ?? 0) + 1);
         last = clock.now().getTime();
       }

@@ -1,11 +1,11 @@
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { startCopbot } from "../../test/support/copbot-process";
+import { freePort, startCopbot } from "../../test/support/copbot-process";
 import { eventCallback, messageEvent } from "../../test/support/slack-payloads";
 import { sign, SIGNING_SECRET } from "../../test/support/slack-signing";
 import { SlackApiStandIn } from "../../test/support/slack-web-api";
-import { freePort, waitForHttp, type Row } from "./support";
+import { waitForHttp, type Row } from "./support";
 
 /** Members who write in the channel; each first message of one makes copbot look up a name. */
 const MEMBERS = 200;

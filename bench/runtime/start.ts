@@ -2,12 +2,12 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startCommand } from "../../test/support/copbot-process";
+import { freePort, startCommand } from "../../test/support/copbot-process";
 import { FakeHomeserver } from "../../test/support/matrix-homeserver";
 import { SIGNING_SECRET } from "../../test/support/slack-signing";
 import { SlackApiStandIn } from "../../test/support/slack-web-api";
 import { percentile } from "../measure";
-import { freePort, type Row } from "./support";
+import type { Row } from "./support";
 
 const RUNS = 5;
 /** How long a started copbot sits idle before its resident memory is read. */

@@ -1,5 +1,3 @@
-import { createServer } from "node:net";
-
 /** One figure of the runtime benchmarks; with `max` or `min` it is a target that passes or fails. */
 export interface Row {
   readonly metric: string;
@@ -16,16 +14,6 @@ export function passes(row: Row): boolean | undefined {
   if (row.max !== undefined) return row.value <= row.max;
   if (row.min !== undefined) return row.value >= row.min;
   return undefined;
-}
-
-/** A local TCP port that was free a moment ago. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === "string") throw new Error("no free port");
-  return address.port;
 }
 
 /** Polls `url` until it answers 200 (fails after `ms`). */

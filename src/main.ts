@@ -12,6 +12,7 @@ import { t } from "./i18n";
 import { formatDateTime } from "./i18n/format";
 import { loadEnvFile } from "./env-file";
 import { createLogger } from "./log";
+import { metricsRoute } from "./metrics";
 import { registerProbes } from "./probes";
 import { exitWithin, STOP_DEADLINE_MS, StopSignal, within, type StopReason } from "./shutdown";
 
@@ -127,15 +128,18 @@ function keepLease(app: App): void {
   });
 }
 
-/** Starts `/healthz` and `/readyz` when a port is configured (by default whenever a platform runs). */
+/**
+ * Starts `/healthz`, `/readyz` and `/metrics` when a port is configured (by default whenever a
+ * platform runs).
+ */
 async function startOps(app: App, log: Logger): Promise<OpsServer | undefined> {
   const port = healthPort(app.config, app.config.chat.length > 0);
   if (port === undefined) return undefined;
-  const ops = new OpsServer(app.bot.services.health);
+  const ops = new OpsServer(app.bot.services.health).route("/metrics", metricsRoute(app));
   const listening = await ops.listen(port).catch((error: unknown) => {
     throw new ConfigError(`COPBOT_HEALTH_PORT: cannot listen on ${port} (${String(error)})`);
   });
-  log.info({ port: listening }, "health endpoints /healthz and /readyz listening");
+  log.info({ port: listening }, "ops endpoints /healthz, /readyz and /metrics listening");
   return ops;
 }
 

@@ -5,6 +5,7 @@ import type { Config } from "../config";
 import type { Lang } from "../i18n";
 import { AuditRepo } from "./audit-repo";
 import type { Clock } from "./clock";
+import { OpsCounters } from "./counters";
 import { noteExpired } from "./delivery-notes";
 import { DialogRepo } from "./dialog-repo";
 import type { Feature } from "./feature";
@@ -33,6 +34,8 @@ export interface Services {
   readonly ports: PortRouter;
   /** Readiness checks and the stop on a broken database. */
   readonly health: Health;
+  /** Events handled and delivery outcomes, for `/metrics`. */
+  readonly counters: OpsCounters;
   /** The platforms copbot knows: command prefixes by platform and by id. */
   readonly platforms: Platforms;
   /** The community meeting agenda: every feature's contribution, in feature order. */
@@ -64,6 +67,7 @@ export function createServices(opts: {
   const settings = new SettingsRepo(db);
   const ports = new PortRouter();
   const health = new Health(config.dbPath);
+  const counters = new OpsCounters();
   const services: Services = {
     db,
     clock,
@@ -76,9 +80,11 @@ export function createServices(opts: {
     outbox: new Outbox(db, clock, ports, log, {
       fatal: (error) => health.fatal(error),
       onExpired: (rows) => noteExpired(services, rows),
+      onOutcome: (outcome, row) => counters.delivery(outcome, row.platform),
     }),
     ports,
     health,
+    counters,
     platforms: new Platforms(opts.platforms),
     agenda: (lang) => features.flatMap((f) => (f.agenda?.(services, lang) ?? []).map((line) => [...line])),
     async roleOf(memberId, channelId) {

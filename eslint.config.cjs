@@ -36,7 +36,7 @@ const SQL = "^\\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|WITH|CREATE|ALTER|DROP)\\
 const SQL_MESSAGE = "SQL belongs in a *-repo.ts file or in db/.";
 
 module.exports = tseslint.config(
-  { ignores: ["node_modules/", "data/", "coverage/", "adapters/matrix/crypto-stub/"] },
+  { ignores: ["node_modules/", "data/", "coverage/", "dist/", "adapters/matrix/crypto-stub/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

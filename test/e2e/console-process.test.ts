@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { runCopbot } from "../support/copbot-process";
 import { packagesOf, recordLoadedModules } from "../support/loaded-modules";
 
@@ -61,7 +62,7 @@ describe("npm start in console mode", () => {
   it("shows a prompt after the ready line and after each answer when a person types at a terminal", () => {
     const run = runCopbot({ dir, input: "/cop help\n:quit\n", terminal: true });
     expect(run.code).toBe(0);
-    const screen = run.out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").replace(/\r/g, "");
+    const screen = stripVTControlCharacters(run.out).replace(/\r/g, "");
     const ready = screen.indexOf("copbot ist bereit");
     expect(ready).toBeGreaterThanOrEqual(0);
     expect(screen).toContain("· Systemuhr · tippe /cop help");

@@ -7,14 +7,17 @@ export interface ChronoDay {
   readonly namedWeekday?: number;
 }
 
-let parsers: readonly Chrono.Chrono[] | undefined;
+/** What this module needs of one of chrono-node's language parsers. */
+type DateParser = Pick<Chrono.Chrono, "parse">;
+
+let parsers: readonly DateParser[] | undefined;
 
 /**
  * chrono-node builds the parsers of every language it knows when it is loaded, more than half
  * of copbot's start-up; it is loaded when a date in words is first read instead.
  */
-function chronoParsers(): readonly Chrono.Chrono[] {
-  if (!parsers) {
+function chronoParsers(): readonly DateParser[] {
+  if (parsers === undefined) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deliberate late load (see above)
     const chrono = require("chrono-node") as typeof Chrono;
     parsers = [chrono.de, chrono.en.GB];

@@ -1,6 +1,10 @@
 import type { CommandDef } from "../src/core/commands/command";
 import { coreCommands } from "./core";
+import { digestCommands } from "./digest";
 import { groupsCommands } from "./groups";
+import { impactCommands } from "./impact";
+import { introsCommands } from "./intros";
+import { knowledgeExportCommands } from "./knowledge-export";
 import { meetingsCommands } from "./meetings";
 import { qaCommands } from "./qa";
 
@@ -10,4 +14,8 @@ export const commands: readonly CommandDef[] = [
   ...qaCommands,
   ...groupsCommands,
   ...meetingsCommands,
+  ...introsCommands,
+  ...digestCommands,
+  ...impactCommands,
+  ...knowledgeExportCommands,
 ];

@@ -21,7 +21,7 @@ const {
   statSync,
   writeFileSync,
 } = require("node:fs");
-const { join, relative } = require("node:path");
+const { dirname, join, relative } = require("node:path");
 
 const ROOT = join(__dirname, "..");
 const DIST = join(ROOT, "dist");
@@ -30,13 +30,16 @@ const SOURCE_DIRS = ["src", "adapters", "commands", "db"];
 const CONFIG_FILES = ["tsconfig.json", "tsconfig.build.json", "scripts/build.cjs"];
 const SKIP = new Set(["node_modules", "crypto-stub"]);
 
-/** @param {string} dir @param {string[]} into */
+/**
+ * Every file under `dir` the build reads: sources, and assets it copies as they are.
+ * @param {string} dir @param {string[]} into
+ */
 function inputsUnder(dir, into) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIP.has(entry.name)) inputsUnder(path, into);
-    } else if (/\.(ts|sql)$/.test(entry.name) && !entry.name.endsWith(".d.ts")) {
+    } else if (!entry.name.endsWith(".d.ts")) {
       into.push(path);
     }
   }
@@ -84,10 +87,13 @@ function build() {
     process.stderr.write("copbot: the build (tsc -p tsconfig.build.json) failed\n");
     process.exit(result.status ?? 1);
   }
-  const migrations = join(ROOT, "db", "migrations");
-  mkdirSync(join(DIST, "db", "migrations"), { recursive: true });
-  for (const name of readdirSync(migrations).filter((n) => n.endsWith(".sql"))) {
-    copyFileSync(join(migrations, name), join(DIST, "db", "migrations", name));
+  const assets = SOURCE_DIRS.flatMap((dir) => inputsUnder(join(ROOT, dir), [])).filter(
+    (file) => !file.endsWith(".ts"),
+  );
+  for (const file of assets) {
+    const target = join(DIST, relative(ROOT, file));
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(file, target);
   }
 }
 

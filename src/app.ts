@@ -1,3 +1,4 @@
+import { dirname, join } from "node:path";
 import type { Logger } from "pino";
 import { ConsoleAdapter } from "../adapters/console/console-adapter";
 import { consolePlatform } from "../adapters/console";
@@ -13,12 +14,20 @@ import type { AdapterContext, PlatformDescriptor, PlatformInfo } from "./core/pl
 import type { Adapter } from "./core/port";
 import { advanceVirtualClock } from "./core/runtime";
 import { SettingsRepo } from "./core/settings-repo";
+import { digestFeature } from "./digest/feature";
 import { groupsFeature } from "./groups/feature";
+import { introsFeature } from "./intros/feature";
 import { meetingsFeature } from "./meetings/feature";
 import { qaFeature } from "./qa/feature";
 
 /** The capabilities copbot runs, in the order they build the home and the meeting agenda. */
-export const features: readonly Feature[] = [qaFeature, groupsFeature, meetingsFeature];
+export const features: readonly Feature[] = [
+  qaFeature,
+  groupsFeature,
+  meetingsFeature,
+  introsFeature,
+  digestFeature,
+];
 
 /** The chat platforms copbot can serve; adding one is adding its descriptor here. */
 export const chatPlatforms = [slackPlatform, matrixPlatform] as const;
@@ -102,6 +111,8 @@ export function consoleAdapter(app: App, write: (line: string) => void): Console
     clock,
     timeZone: config.timeZone,
     write,
+    // Files (report charts and tables, calendar files) land next to the database.
+    ...(config.dbPath === ":memory:" ? {} : { filesDir: join(dirname(config.dbPath), "files") }),
     ...(clock instanceof VirtualClock
       ? {
           advanceClock: (to: Date, onStep: (at: Date) => void) => advanceVirtualClock(bot, clock, to, onStep),

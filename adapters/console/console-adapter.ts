@@ -14,6 +14,8 @@ export interface ConsoleOptions {
   readonly clock: Clock;
   readonly timeZone: string;
   readonly write: (line: string) => void;
+  /** Where files sent with messages are written; none: they are only shown. */
+  readonly filesDir?: string;
   /**
    * Moves the virtual clock and fires what is due, calling `onStep` at each moment it stops;
    * absent when the system clock runs.
@@ -34,7 +36,7 @@ export class ConsoleAdapter implements Adapter {
 
   constructor(private readonly opts: ConsoleOptions) {
     this.state = new ConsoleState(opts.settings);
-    this.port = new ConsolePort(this.state, opts.write);
+    this.port = new ConsolePort(this.state, opts.write, opts.filesDir);
   }
 
   async start(handle: (event: CoreEvent) => Promise<void>): Promise<void> {

@@ -1,5 +1,7 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { qualify, rawId } from "../../src/core/ids";
-import type { OutgoingMessage, PostedRef, Target } from "../../src/core/message";
+import { attachmentBytes, type OutgoingMessage, type PostedRef, type Target } from "../../src/core/message";
 import type { ChatPort, FormSpec, UserInfo } from "../../src/core/port";
 import type { Role } from "../../src/core/roles";
 import type { ConsoleState } from "./console-state";
@@ -26,7 +28,22 @@ export class ConsolePort implements ChatPort {
   constructor(
     private readonly state: ConsoleState,
     private readonly write: (line: string) => void,
+    /** Where files sent with messages are written (next to the database); none: only shown. */
+    private readonly filesDir?: string,
   ) {}
+
+  /** Writes a message's files to `filesDir`, returning their paths (by index). */
+  private save(message: OutgoingMessage): string[] {
+    const files = message.attachments ?? [];
+    const dir = this.filesDir;
+    if (dir === undefined || files.length === 0) return [];
+    mkdirSync(dir, { recursive: true });
+    return files.map((file) => {
+      const path = join(dir, safeFileName(file.name));
+      writeFileSync(path, attachmentBytes(file));
+      return path;
+    });
+  }
 
   /** Prints a message with its ref and returns where it landed. */
   print(channel: string, thread: string | undefined, author: string, lines: string[], extra = ""): string {
@@ -38,7 +55,7 @@ export class ConsolePort implements ChatPort {
   }
 
   async post(target: Target, message: OutgoingMessage): Promise<PostedRef> {
-    const lines = renderMessage(message, nameOf);
+    const lines = renderMessage(message, nameOf, this.save(message));
     let channel: string;
     let thread: string | undefined;
     let extra = "";
@@ -90,6 +107,20 @@ export class ConsolePort implements ChatPort {
     return qualify("console", name);
   }
 
+  /** A channel for the people, shown with who is in it (the console's group DM). */
+  async openGroupConversation(spec: {
+    name: string;
+    topic: string;
+    memberIds: readonly string[];
+  }): Promise<string> {
+    const base = slug(spec.name);
+    let name = base;
+    for (let n = 2; this.state.channels().includes(name); n++) name = `${base}-${n}`;
+    this.state.addChannel(name);
+    this.write(`[#${name}] 💬 ${spec.memberIds.map((id) => `@${nameOf(id)}`).join(", ")}`);
+    return qualify("console", name);
+  }
+
   async invite(channelId: string, userIds: readonly string[]): Promise<void> {
     this.write(`[#${rawId(channelId)}] + ${userIds.map((id) => `@${nameOf(id)}`).join(", ")}`);
   }
@@ -127,6 +158,12 @@ export class ConsolePort implements ChatPort {
   async permalink(ref: PostedRef): Promise<string | undefined> {
     return ref.messageId;
   }
+}
+
+/** A file name that stays inside the files folder: no path separators, no leading dots. */
+function safeFileName(name: string): string {
+  const cleaned = name.replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^[.-]+/, "");
+  return cleaned === "" ? "datei" : cleaned;
 }
 
 function nameOf(userId: string): string {

@@ -1,4 +1,10 @@
-import type { Block, Button, Inline, OutgoingMessage } from "../../src/core/message";
+import {
+  isTextAttachment,
+  type Block,
+  type Button,
+  type Inline,
+  type OutgoingMessage,
+} from "../../src/core/message";
 import { rawId } from "../../src/core/ids";
 
 /** Renders inline content as plain terminal text. */
@@ -42,17 +48,25 @@ export function buttonNames(buttons: readonly Button[]): string[] {
   });
 }
 
-/** A whole message as terminal lines (without the `[where] (ref) author:` prefix). */
-export function renderMessage(message: OutgoingMessage, nameOf: (userId: string) => string): string[] {
+/**
+ * A whole message as terminal lines (without the `[where] (ref) author:` prefix). Text files
+ * are shown inline; `savedAs` names where each file was written (by index), if it was.
+ */
+export function renderMessage(
+  message: OutgoingMessage,
+  nameOf: (userId: string) => string,
+  savedAs: readonly string[] = [],
+): string[] {
   const lines = message.blocks.flatMap((block) => renderBlock(block, nameOf));
   const buttons = message.buttons ?? [];
   if (buttons.length > 0) {
     const names = buttonNames(buttons);
     lines.push(buttons.map((b, i) => `[button ${names[i] ?? b.action}: ${b.label}]`).join(" "));
   }
-  if (message.attachment) {
-    lines.push(`[file ${message.attachment.name}]`);
-    lines.push(...message.attachment.content.split("\n").map((l) => `  │ ${l}`));
-  }
+  (message.attachments ?? []).forEach((file, index) => {
+    const path = savedAs[index];
+    lines.push(path === undefined ? `[file ${file.name}]` : `[file ${file.name} → ${path}]`);
+    if (isTextAttachment(file)) lines.push(...file.content.split("\n").map((l) => `  │ ${l}`));
+  });
   return lines.length > 0 ? lines : [""];
 }

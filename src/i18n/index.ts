@@ -1,14 +1,22 @@
 import { core as deCore } from "./de/core";
 import { dates as deDates } from "./de/dates";
+import { digest as deDigest } from "./de/digest";
 import { format as deFormat } from "./de/format";
 import { groups as deGroups } from "./de/groups";
+import { impact as deImpact } from "./de/impact";
+import { intros as deIntros } from "./de/intros";
+import { knowledgeExport as deKnowledgeExport } from "./de/knowledge-export";
 import { meetings as deMeetings } from "./de/meetings";
 import { qa as deQa } from "./de/qa";
 import { schedule as deSchedule } from "./de/schedule";
 import { core as enCore } from "./en/core";
 import { dates as enDates } from "./en/dates";
+import { digest as enDigest } from "./en/digest";
 import { format as enFormat } from "./en/format";
 import { groups as enGroups } from "./en/groups";
+import { impact as enImpact } from "./en/impact";
+import { intros as enIntros } from "./en/intros";
+import { knowledgeExport as enKnowledgeExport } from "./en/knowledge-export";
 import { meetings as enMeetings } from "./en/meetings";
 import { qa as enQa } from "./en/qa";
 import { schedule as enSchedule } from "./en/schedule";
@@ -29,6 +37,10 @@ export const de = {
   ...deMeetings,
   ...deSchedule,
   ...deGroups,
+  ...deIntros,
+  ...deDigest,
+  ...deImpact,
+  ...deKnowledgeExport,
   ...deOps,
   ...deDates,
 } as const;
@@ -40,6 +52,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enMeetings,
   ...enSchedule,
   ...enGroups,
+  ...enIntros,
+  ...enDigest,
+  ...enImpact,
+  ...enKnowledgeExport,
   ...enOps,
   ...enDates,
 };

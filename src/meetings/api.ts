@@ -24,3 +24,5 @@ export {
 } from "./meeting-admin";
 export { MEETING_ADD_PERMISSION } from "./meeting-create";
 export { listMeetings, previewMeeting, sendMeetingIcs } from "./meeting-views";
+export { rsvpsForDates, rsvpsOf, type RsvpFact } from "./activity-repo";
+export { meetingDatesBetween, type MeetingDate } from "./dates-between";

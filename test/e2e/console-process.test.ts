@@ -47,13 +47,13 @@ describe("npm start in console mode", () => {
     expect(run.out).not.toContain("> ");
   });
 
-  it("loads no platform SDK (nor holiday calendars, the date parser or the metrics client before they are needed)", () => {
+  it("loads no platform SDK (nor holiday calendars, the date parser, the chart renderer or the metrics client before they are needed)", () => {
     const modules = recordLoadedModules(dir);
     const run = npmStart(dir, "/cop help\n", modules.env);
     expect(run.code).toBe(0);
     const packages = packagesOf(modules.loaded());
     expect(packages).toContain("better-sqlite3");
-    const late = ["date-holidays", "chrono-node", "prom-client"];
+    const late = ["date-holidays", "chrono-node", "prom-client", "vega", "vega-lite", "@resvg/resvg-js"];
     for (const sdk of ["@slack/bolt", "@slack/web-api", "@vector-im/matrix-bot-sdk", ...late]) {
       expect(packages).not.toContain(sdk);
     }

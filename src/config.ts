@@ -57,6 +57,8 @@ const EnvSchema = z.object({
       })
       .optional(),
   ),
+  COPBOT_JOBS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  COPBOT_LEDGER_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(400),
 });
 
 export interface Config {
@@ -81,6 +83,10 @@ export interface Config {
   readonly callTimeoutMs: number;
   /** `COPBOT_HEALTH_PORT` as set (see `healthPort`). */
   readonly healthPort: number | "off" | undefined;
+  /** Finished jobs are kept this long (days). */
+  readonly jobs: { readonly retentionDays: number };
+  /** What the schedule ledger recorded for a date is kept this long (days). */
+  readonly ledger: { readonly retentionDays: number };
 }
 
 /** The operations server's port when a chat platform runs and `COPBOT_HEALTH_PORT` is not set. */
@@ -123,5 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     outbox: { retentionDays: e.COPBOT_OUTBOX_RETENTION_DAYS },
     callTimeoutMs: Math.round(e.COPBOT_CALL_TIMEOUT_SECONDS * 1000),
     healthPort: e.COPBOT_HEALTH_PORT,
+    jobs: { retentionDays: e.COPBOT_JOBS_RETENTION_DAYS },
+    ledger: { retentionDays: e.COPBOT_LEDGER_RETENTION_DAYS },
   };
 }

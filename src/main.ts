@@ -32,6 +32,9 @@ async function runConsole(app: App, stop: StopSignal): Promise<void> {
   const input = interactive
     ? createInterface({ input: process.stdin, output: process.stdout, prompt: "> " })
     : createInterface({ input: process.stdin, terminal: false });
+  // Iterating from here buffers every line: the catch-up tick below yields to the event loop
+  // (due jobs and pruning run in slices), and a line read meanwhile must not be lost.
+  const lines = input[Symbol.asyncIterator]();
   try {
     // Jobs that came due while copbot was stopped run now (late, or reported as missed).
     if (!runtime) await app.bot.tick();
@@ -39,7 +42,7 @@ async function runConsole(app: App, stop: StopSignal): Promise<void> {
     // Ctrl-C, a service stop or a broken database end the session like end of input.
     stop.onStop(() => input.close());
     if (interactive) input.prompt();
-    for await (const line of input) {
+    for await (const line of lines) {
       if (stop.current || !(await adapter.line(line))) break;
       if (interactive) input.prompt();
     }

@@ -15,6 +15,8 @@ describe("loadConfig", () => {
       clock: { kind: "system" },
       qa: { escalateAfterHours: 24 },
       meetings: { graceMinutes: 120 },
+      jobs: { retentionDays: 30 },
+      ledger: { retentionDays: 400 },
     });
     expect(config.slack).toBeUndefined();
     expect(config.matrix).toBeUndefined();
@@ -28,6 +30,7 @@ describe("loadConfig", () => {
     [{ SLACK_PORT: "99999", SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }, /^SLACK_PORT: /],
     [{ MATRIX_HOMESERVER_URL: "https://matrix.example.org" }, /^MATRIX_ACCESS_TOKEN: required/],
     [{ COPBOT_CLOCK: "virtual", COPBOT_START: "tomorrow" }, /^COPBOT_START: /],
+    [{ COPBOT_LEDGER_RETENTION_DAYS: "7" }, /^COPBOT_LEDGER_RETENTION_DAYS: .*30/],
     [
       { MATRIX_CRYPTO_PASSPHRASE: "kurz" },
       /^MATRIX_CRYPTO_PASSPHRASE: a passphrase of at least 12 characters/,

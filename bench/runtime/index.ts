@@ -6,7 +6,7 @@ import { benchSlackHttp } from "./slack-http";
 import { benchStart } from "./start";
 import { passes, type Row } from "./support";
 
-const RESULTS = join(__dirname, "..", "results.json");
+const RESULTS = join(__dirname, "..", "runtime-results.json");
 const README = join(__dirname, "..", "..", "README.md");
 const START = "<!-- bench-runtime:start -->";
 const END = "<!-- bench-runtime:end -->";
@@ -63,7 +63,7 @@ export interface Results {
 export function readmeTable(results: Results): string {
   return [
     `Measured by \`npm run bench\` on ${results.machine}, Node ${results.node}, from`,
-    "[`bench/results.json`](bench/results.json):",
+    "[`bench/runtime-results.json`](bench/runtime-results.json):",
     "",
     "| benchmark | figure | target | result |",
     "| --- | ---: | --- | --- |",
@@ -81,7 +81,7 @@ export function withReadmeTable(readme: string, table: string): string {
   return `${readme.slice(0, start + START.length)}\n${table}\n${readme.slice(end)}`;
 }
 
-/** Writes the rows to bench/results.json (with the machine, the Node version and each verdict) and the README table. */
+/** Writes the rows to bench/runtime-results.json (with the machine, the Node version and each verdict) and the README table. */
 export function recordRuntime(rows: readonly Row[]): void {
   const results: Results = {
     machine: machine(),

@@ -95,4 +95,9 @@ export interface Feature {
   home?(services: Services, memberId: string, lang: Lang): HomeSection | undefined;
   /** Lines for the home's shared "my settings" section, each with the command that changes it. */
   homeSettings?(services: Services, memberId: string, lang: Lang): HomeLines;
+  /**
+   * Deletes up to `limit` rows this feature keeps only for a while (older than its retention)
+   * and returns how many; called in small batches by the hourly maintenance (see bot.ts).
+   */
+  prune?(services: Services, limit: number): number;
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/open";
+import { statement } from "../../db/statements";
 
 /** Event ids already handled, so a retried (Slack) or replayed (Matrix) event runs once. */
 export class ProcessedEventRepo {
@@ -6,14 +7,15 @@ export class ProcessedEventRepo {
 
   /** Remembers the id; false when it was seen before. */
   firstSeen(eventId: string, at: Date): boolean {
-    const result = this.db
-      .prepare("INSERT INTO processed_events (event_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING")
-      .run(eventId, at.getTime());
+    const result = statement(
+      this.db,
+      "INSERT INTO processed_events (event_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    ).run(eventId, at.getTime());
     return result.changes > 0;
   }
 
   /** Forgets ids seen before `cutoff`: platforms stop retrying long before. */
   prune(cutoff: Date): void {
-    this.db.prepare("DELETE FROM processed_events WHERE at < ?").run(cutoff.getTime());
+    statement(this.db, "DELETE FROM processed_events WHERE at < ?").run(cutoff.getTime());
   }
 }

@@ -15,6 +15,10 @@ import { NUDGE_JOB, PROMPT_JOB, SUMMARY_JOB } from "./checkin-plan";
 import { meetingsHome } from "./home";
 import { REMIND_JOB, remindJob } from "./meeting-jobs";
 import { handleRsvp } from "./rsvp";
+import { DateTime } from "luxon";
+import { Ledger } from "../schedule/ledger-repo";
+import { warmHolidays } from "../schedule/holidays";
+import { holidayRegionsInUse } from "./series-repo";
 
 /** Recurring meetings (reminders, RSVP, calendar files) and async check-ins. */
 export const meetingsFeature: Feature = {
@@ -35,4 +39,14 @@ export const meetingsFeature: Feature = {
   },
   dialogs: { [ANSWER_DIALOG]: answerDialog, [CLOSED_DIALOG]: closedDialog },
   home: meetingsHome,
+  // At start, not in the first reminder of each region: a catch-up must not stall on them.
+  start: (services) => {
+    const year = DateTime.fromJSDate(services.clock.now(), { zone: services.config.timeZone }).year;
+    warmHolidays(holidayRegionsInUse(services.db), [year, year + 1]);
+  },
+  prune: (services, limit) =>
+    new Ledger(services.db).pruneBefore(
+      new Date(services.clock.now().getTime() - services.config.ledger.retentionDays * 86_400_000),
+      limit,
+    ),
 };

@@ -3,7 +3,7 @@ import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { channelRef, msg } from "../core/message";
 import { openQuestionLine } from "./agenda";
-import { searchKnowledge } from "./knowledge-repo";
+import { searchKnowledge } from "./knowledge";
 import { addQaChannel, qaChannels, removeQaChannel } from "./qa-channel-repo";
 import { QuestionRepo } from "./question-repo";
 import { hitLine } from "./similar";

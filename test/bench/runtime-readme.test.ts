@@ -3,7 +3,7 @@ import { passes } from "../../bench/runtime/support";
 import { readmeTable, recordedRuntime, withReadmeTable } from "../../bench/runtime";
 
 describe("the runtime benchmarks in the README", () => {
-  it("are the figures of bench/results.json, each target with its verdict", () => {
+  it("are the figures of bench/runtime-results.json, each target with its verdict", () => {
     const results = recordedRuntime();
     const readme = readFileSync("README.md", "utf8");
     expect(withReadmeTable(readme, readmeTable(results))).toBe(readme);

@@ -104,6 +104,7 @@ export class Bot {
         let ctx: EventContext | undefined;
         try {
           if (!this.firstSeen(event.id)) return;
+          this.services.counters.events.add({ platform: event.platform, kind: event.kind });
           ctx = await this.context(event);
           await this.route(ctx);
         } catch (error) {

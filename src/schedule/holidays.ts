@@ -1,12 +1,24 @@
-import Holidays from "date-holidays";
+import type HolidaysType from "date-holidays";
 import { DateTime } from "luxon";
 import type { Lang } from "../i18n";
+
+let holidaysClass: typeof HolidaysType | undefined;
+
+/**
+ * date-holidays builds its calendars of every country when it is loaded, a third of copbot's
+ * start-up; it is loaded when a holiday is first looked up instead.
+ */
+function Holidays(): typeof HolidaysType {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deliberate late load (see above)
+  holidaysClass ??= require("date-holidays") as typeof HolidaysType;
+  return holidaysClass;
+}
 
 /** Regions we accept: Germany (`DE`) and its Bundesländer (`DE-BY`, `DE-NW` …). */
 export function isHolidayRegion(region: string): boolean {
   const m = /^DE(?:-([A-Z]{2}))?$/.exec(region);
   if (!m) return false;
-  return m[1] === undefined || Object.keys(new Holidays().getStates("DE") ?? {}).includes(m[1]);
+  return m[1] === undefined || Object.keys(new (Holidays())().getStates("DE") ?? {}).includes(m[1]);
 }
 
 const cache = new Map<string, ReadonlyMap<string, string>>();
@@ -17,7 +29,8 @@ function holidaysOf(region: string, year: number, lang: Lang): ReadonlyMap<strin
   const hit = cache.get(cacheKey);
   if (hit) return hit;
   const [country = "DE", state] = region.split("-");
-  const calendar = state ? new Holidays(country, state) : new Holidays(country);
+  const Calendar = Holidays();
+  const calendar = state ? new Calendar(country, state) : new Calendar(country);
   const days = new Map<string, string>();
   for (const holiday of calendar.getHolidays(year, lang)) {
     if (holiday.type === "public") days.set(holiday.date.slice(0, 10), holiday.name);

@@ -94,4 +94,7 @@ export const core = {
   "core.home.lang.en": "Englisch",
   "core.home.profile": "Profil:",
   "core.home.noBio": "noch keine Kurzbeschreibung",
+  "core.console.ready": "copbot ist bereit · Datenbank {db} · {clock} · tippe {prefix} help",
+  "core.console.clock.system": "Systemuhr",
+  "core.console.clock.virtual": "virtuelle Uhr ab {start}",
 } as const;

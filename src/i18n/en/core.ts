@@ -94,4 +94,7 @@ export const core = {
   "core.home.lang.en": "English",
   "core.home.profile": "Profile:",
   "core.home.noBio": "no short bio yet",
+  "core.console.ready": "copbot is ready · database {db} · {clock} · type {prefix} help",
+  "core.console.clock.system": "system clock",
+  "core.console.clock.virtual": "virtual clock from {start}",
 } as const satisfies Record<keyof typeof de, string>;

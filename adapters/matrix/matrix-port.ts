@@ -62,6 +62,8 @@ export class MatrixPort implements ChatPort {
   private readonly groups: GroupRooms;
   /** Commands already marked with 📬 in this run. */
   private readonly pointed = new Set<string>();
+  /** People (by room) who saw a 📬 in this run: they know where their answers go. */
+  private readonly toldWhere = new Set<string>();
 
   constructor(private readonly ctx: MatrixPortContext) {
     this.dms = new DmRooms(
@@ -75,13 +77,18 @@ export class MatrixPort implements ChatPort {
     return guard("send", async () => {
       switch (target.kind) {
         case "channel":
-          return this.send(rawId(target.channelId), target.threadId, message, false, delivery);
+          return this.send(rawId(target.channelId), target.threadId, message, delivery);
         case "dm":
-          return this.send(await this.dms.roomFor(rawId(target.userId)), undefined, message, false, delivery);
+          return this.send(await this.dms.roomFor(rawId(target.userId)), undefined, message, delivery);
         case "ephemeral":
           return this.postPrivately(target, message, delivery);
       }
     });
+  }
+
+  /** Someone wrote to copbot in a DM room: that is where their private answers go now. */
+  dmUsedBy(userId: string, roomId: string): Promise<void> {
+    return this.dms.use(userId, roomId);
   }
 
   connection(): Connection {
@@ -117,22 +124,30 @@ export class MatrixPort implements ChatPort {
       dm = await this.dms.roomFor(rawId(target.userId));
     } catch (error) {
       if (!(error instanceof EncryptedDmError)) throw error;
-      // No DM copbot could read: a notice where the person asked is the only way to reach them.
+      // No DM copbot could read: a post where the person asked is the only way to reach them.
       this.ctx.log.warn({ err: error }, "answering in the room: the homeserver encrypts new DMs");
-      return this.send(roomId, target.threadId, message, true, delivery);
+      return this.send(roomId, target.threadId, message, delivery);
     }
-    const ref = await this.send(dm, undefined, message, false, delivery);
-    if (target.replyToken !== undefined) await this.pointToDm(roomId, target.replyToken);
+    const ref = await this.send(dm, undefined, message, delivery);
+    if (target.replyToken !== undefined) await this.pointToDm(roomId, target.replyToken, target.userId);
     return ref;
   }
 
   /**
    * Reacts 📬 to a command once, however many answers it gets (its transaction id comes from
-   * the command, so not even a restart repeats it); never fails the delivered answer.
+   * the command, so not even a restart repeats it), and only to a person's first command in a
+   * room per run: each reaction costs an event under the homeserver's rate limit, and after
+   * the first one people know where their answers go. Never fails the delivered answer.
    */
-  private async pointToDm(roomId: string, commandEventId: string): Promise<void> {
-    if (this.pointed.has(commandEventId)) return;
+  private async pointToDm(roomId: string, commandEventId: string, userId: string): Promise<void> {
+    const person = `${roomId}|${userId}`;
+    if (this.pointed.has(commandEventId) || this.toldWhere.has(person)) return;
     this.pointed.add(commandEventId);
+    this.toldWhere.add(person);
+    if (this.toldWhere.size > POINTED_CAPACITY) {
+      const oldest = this.toldWhere.values().next().value;
+      if (oldest !== undefined) this.toldWhere.delete(oldest);
+    }
     if (this.pointed.size > POINTED_CAPACITY) {
       const oldest = this.pointed.values().next().value;
       if (oldest !== undefined) this.pointed.delete(oldest);
@@ -155,10 +170,9 @@ export class MatrixPort implements ChatPort {
     roomId: string,
     threadId: string | undefined,
     message: OutgoingMessage,
-    notice: boolean,
     delivery?: Delivery,
   ): Promise<PostedRef> {
-    const rendered = await this.render(message, roomId, notice);
+    const rendered = await this.render(message, roomId);
     const relation =
       threadId === undefined
         ? {}
@@ -181,7 +195,11 @@ export class MatrixPort implements ChatPort {
     // after a failed file (see `attach`) sends nothing twice.
     if (rendered.buttons.length > 0) {
       this.ctx.buttons.set(eventId, { table: [...rendered.buttons], ...(threadId ? { threadId } : {}) });
-      await this.addChoices(roomId, eventId, rendered.buttons, delivery);
+      // Each reaction is an event under the homeserver's rate limit: copbot clicks the choices
+      // in advance only on a room's own posts (a meeting reminder, a group call), which many
+      // people answer. In a thread or a DM the message names the keys, and people react.
+      if (threadId === undefined && !this.ctx.client().dms.isDm(roomId))
+        await this.addChoices(roomId, eventId, rendered.buttons, delivery);
     }
     for (const [index, file] of (message.attachments ?? []).entries()) {
       await this.attach(roomId, threadId, file, txnOf(delivery, index === 0 ? "file" : `file${index}`));
@@ -192,7 +210,7 @@ export class MatrixPort implements ChatPort {
   update(ref: PostedRef, message: OutgoingMessage, delivery?: Delivery): Promise<void> {
     return guard("edit", async () => {
       const roomId = rawId(ref.channelId);
-      const { content, buttons } = await this.render(message, roomId, false);
+      const { content, buttons } = await this.render(message, roomId);
       const known = this.ctx.buttons.get(ref.messageId);
       if (buttons.length > 0) {
         this.ctx.buttons.set(ref.messageId, {
@@ -301,7 +319,7 @@ export class MatrixPort implements ChatPort {
     });
   }
 
-  private async render(message: OutgoingMessage, roomId: string, notice: boolean): Promise<Rendered> {
+  private async render(message: OutgoingMessage, roomId: string): Promise<Rendered> {
     const ids = referencedIds(message);
     const users = new Map<string, string>();
     for (const userId of ids.users) {
@@ -310,7 +328,7 @@ export class MatrixPort implements ChatPort {
     }
     const rooms = new Map<string, string>();
     for (const id of ids.rooms) rooms.set(id, await this.ctx.directory.roomName(id).catch(() => id));
-    return renderMessage(message, { lang: this.ctx.lang, names: { users, rooms }, notice });
+    return renderMessage(message, { lang: this.ctx.lang, names: { users, rooms } });
   }
 
   /** The bot reacts with each choice itself, so people only need to click. */

@@ -120,7 +120,7 @@ export function fromMessageEvent(
 }
 
 const reactionPayload = z.object({
-  type: z.literal("reaction_added"),
+  type: z.enum(["reaction_added", "reaction_removed"]),
   user: z.string(),
   reaction: z.string(),
   item: z.object({ type: z.literal("message"), channel: z.string(), ts: z.string() }),
@@ -137,13 +137,14 @@ export function fromReactionEvent(payload: unknown, bot: BotIdentity): ReactionE
   return {
     kind: "reaction",
     platform: "slack",
-    id: `slack:react:${e.item.channel}:${e.item.ts}:${e.user}:${e.reaction}:${e.event_ts}`,
+    id: `slack:${e.type === "reaction_added" ? "react" : "unreact"}:${e.item.channel}:${e.item.ts}:${e.user}:${e.reaction}:${e.event_ts}`,
     at: tsToDate(e.event_ts),
     userId: slack(e.user),
     channelId: slack(e.item.channel),
     isDm: isDmChannel(e.item.channel),
     messageId: e.item.ts,
     emoji: normalizeEmoji(e.reaction),
+    ...(e.type === "reaction_removed" ? { removed: true } : {}),
   };
 }
 
@@ -151,18 +152,38 @@ const memberJoinedPayload = z.object({
   type: z.literal("member_joined_channel"),
   user: z.string(),
   channel: z.string(),
-  event_ts: z.string(),
+  event_ts: z.string().optional(),
 });
 
-export function fromMemberJoined(payload: unknown, bot: BotIdentity): MemberJoinedEvent | undefined {
+/** The Events API wrapper around an event: its id and time (seconds). */
+const envelopePayload = z.object({ event_id: z.string().optional(), event_time: z.number().optional() });
+
+/**
+ * Someone joined a channel. Slack documents the event without `event_ts`: the wrapper's
+ * `event_id` (the same on every retry) and `event_time` stand in for it.
+ */
+export function fromMemberJoined(
+  payload: unknown,
+  bot: BotIdentity,
+  envelope: unknown,
+  now: Date,
+): MemberJoinedEvent | undefined {
   const parsed = memberJoinedPayload.safeParse(payload);
   if (!parsed.success || parsed.data.user === bot.botUserId) return undefined;
   const e = parsed.data;
+  const wrapper = envelopePayload.safeParse(envelope).data;
+  const stamp = e.event_ts ?? wrapper?.event_id ?? `${e.user}@${now.getTime()}`;
+  const at =
+    e.event_ts !== undefined
+      ? tsToDate(e.event_ts)
+      : wrapper?.event_time !== undefined
+        ? new Date(wrapper.event_time * 1000)
+        : now;
   return {
     kind: "member_joined",
     platform: "slack",
-    id: `slack:join:${e.channel}:${e.user}:${e.event_ts}`,
-    at: tsToDate(e.event_ts),
+    id: `slack:join:${e.channel}:${e.user}:${stamp}`,
+    at,
     userId: slack(e.user),
     channelId: slack(e.channel),
     isDm: false,

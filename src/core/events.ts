@@ -15,6 +15,11 @@ interface UserEventBase extends EventBase {
   readonly userName?: string;
   readonly channelId: string;
   readonly isDm: boolean;
+  /**
+   * The platform delivered it late: copbot was down or cut off when it happened (a Matrix
+   * catch-up after a restart, a Slack retry). Its answer says sorry for the wait.
+   */
+  readonly late?: boolean;
 }
 
 export interface MessageEvent extends UserEventBase {
@@ -55,6 +60,8 @@ export interface ReactionEvent extends UserEventBase {
   readonly messageId: string;
   /** Normalized emoji name without colons, e.g. `white_check_mark`. */
   readonly emoji: string;
+  /** The reaction was taken back (Slack `reaction_removed`, a Matrix redaction of it). */
+  readonly removed?: boolean;
 }
 
 export interface ButtonEvent extends UserEventBase {
@@ -64,6 +71,8 @@ export interface ButtonEvent extends UserEventBase {
   readonly threadId?: string;
   readonly action: string;
   readonly value?: string;
+  /** The choice was taken back (Matrix: the choice reaction was redacted). */
+  readonly withdrawn?: boolean;
   readonly triggerId?: string;
   readonly replyToken?: string;
 }
@@ -77,6 +86,27 @@ export interface FormSubmitEvent extends UserEventBase {
 
 export interface MemberJoinedEvent extends UserEventBase {
   readonly kind: "member_joined";
+}
+
+/** One event a platform delivered too late to handle (see `MissedEvent`). */
+export interface TooLate {
+  /** The event's own id, as it would have been handled (`matrix:$abc`). */
+  readonly id: string;
+  readonly channelId: string;
+  readonly at: Date;
+  /** The message, when it was one: the summary links to it. */
+  readonly messageId?: string;
+}
+
+/**
+ * Events copbot did not handle because they arrived after a longer outage than the platform's
+ * catch-up window (`olderThanMs`): the moderators hear about them once instead of nobody.
+ * Those handled before (a replay) are not counted.
+ */
+export interface MissedEvent extends EventBase {
+  readonly kind: "missed";
+  readonly olderThanMs: number;
+  readonly events: readonly TooLate[];
 }
 
 /** A scheduler tick: run what is due at `at`. */
@@ -93,6 +123,7 @@ export type CoreEvent =
   | ButtonEvent
   | FormSubmitEvent
   | MemberJoinedEvent
+  | MissedEvent
   | TimerEvent;
 
-export type UserEvent = Exclude<CoreEvent, TimerEvent>;
+export type UserEvent = Exclude<CoreEvent, TimerEvent | MissedEvent>;

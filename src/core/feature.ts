@@ -69,6 +69,13 @@ export interface Feature {
   readonly priority?: number;
   /** Button actions this feature owns, by action name (e.g. `qa.solved`). */
   readonly buttons?: Readonly<Record<string, (ctx: EventContext<ButtonEvent>) => Promise<void> | void>>;
+  /**
+   * What taking a choice back does, by button action (Matrix: redacting the choice reaction).
+   * A withdrawn choice of an action not listed here changes nothing.
+   */
+  readonly withdrawnButtons?: Readonly<
+    Record<string, (ctx: EventContext<ButtonEvent>) => Promise<void> | void>
+  >;
   /** Forms this feature owns, by form id. */
   readonly forms?: Readonly<Record<string, (ctx: EventContext<FormSubmitEvent>) => Promise<void> | void>>;
   /** Field checks for this feature's forms, by form id, run before the form closes. */
@@ -88,7 +95,8 @@ export interface Feature {
   onMessageEdited?(ctx: EventContext<MessageEditedEvent>): Promise<void> | void;
   onMessageDeleted?(ctx: EventContext<MessageDeletedEvent>): Promise<void> | void;
   onReaction?(ctx: EventContext<ReactionEvent>): Promise<Handled> | Handled;
-  onMemberJoined?(ctx: EventContext<MemberJoinedEvent>): Promise<void> | void;
+  /** Someone joined a channel; features see it by priority until one says "handled". */
+  onMemberJoined?(ctx: EventContext<MemberJoinedEvent>): Promise<Handled> | Handled;
   /** Lines for the community meeting agenda (open questions, running groups …). */
   agenda?(services: Services, lang: Lang): readonly (readonly Inline[])[];
   /** This feature's section of a member's home (Slack App Home), in the member's language. */

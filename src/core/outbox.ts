@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Db } from "../../db/open";
 import type { Clock } from "./clock";
+import type { DeliveryOutcome } from "./counters";
 import { splitId } from "./ids";
 import type { OutgoingMessage, PostedRef, Target } from "./message";
 import { DEFAULT_DISPATCH, Dispatcher, type DispatchOptions } from "./outbox-dispatch";
@@ -48,6 +49,27 @@ export interface OutboxOptions extends Partial<DispatchOptions> {
   readonly onExpired?: (rows: readonly OutboxRow[]) => void;
   /** True when an error means the database is broken (delivery then stops). */
   readonly fatal?: (error: unknown) => boolean;
+  /** Told how each delivery attempt ended (the metrics count it). */
+  readonly onOutcome?: (outcome: DeliveryOutcome, row: OutboxRow) => void;
+}
+
+/** What the metrics show of the outbox. */
+export interface OutboxBacklog {
+  /** Items not yet delivered. */
+  readonly depth: number;
+  /** When the oldest of them was queued. */
+  readonly oldestAt: number | undefined;
+  /** Items that failed for good and wait for a moderator. */
+  readonly failed: number;
+}
+
+/** Changes a message on its way into the queue (see `deliverFrom`). */
+export type AnswerNote = (message: OutgoingMessage, target: Target) => OutgoingMessage;
+
+/** What one `deliverFrom` keeps track of while its work runs. */
+interface Tracking {
+  readonly ids: number[];
+  firstAnswer?: AnswerNote;
 }
 
 /**
@@ -74,7 +96,7 @@ function ownerOf(target: Target): string {
 export class Outbox {
   private readonly repo: OutboxRepo;
   private readonly dispatcher: Dispatcher;
-  private readonly tracked = new AsyncLocalStorage<number[]>();
+  private readonly tracked = new AsyncLocalStorage<Tracking>();
   private wakeListener: ((at: Date | undefined) => void) | undefined;
 
   constructor(
@@ -88,7 +110,7 @@ export class Outbox {
     const recovered = this.repo.recoverInFlight();
     if (recovered > 0)
       log.warn({ items: recovered }, "outbox: items were in flight at the last stop; checking them");
-    const { onExpired, fatal, ...tuning } = opts;
+    const { onExpired, fatal, onOutcome, ...tuning } = opts;
     this.dispatcher = new Dispatcher(
       this.repo,
       clock,
@@ -99,6 +121,7 @@ export class Outbox {
         expired: (rows) => onExpired?.(rows),
         // Only a listener (the system clock's runtime) needs to know when: ask only then.
         wake: (next) => this.wakeListener?.(next()),
+        outcome: (outcome, row) => onOutcome?.(outcome, row),
       },
       { ...DEFAULT_DISPATCH, ...tuning },
     );
@@ -115,13 +138,16 @@ export class Outbox {
     if (!platform) throw new Error(`target without a platform: ${JSON.stringify(target)}`);
     const cls: DeliveryClass = target.kind === "ephemeral" ? "ephemeral" : "post";
     const now = this.clock.now().getTime();
+    const tracking = this.tracked.getStore();
+    const first = (opts.priority ?? "normal") === "normal" ? tracking?.firstAnswer : undefined;
+    if (first && tracking) tracking.firstAnswer = undefined;
     const id = this.repo.insert({
       platform,
       op: "post",
       key: opts.key ?? null,
       refKey: opts.threadOfKey ?? null,
       target: JSON.stringify(target),
-      message: JSON.stringify(message),
+      message: JSON.stringify(first ? first(message, target) : message),
       lane: laneOf(target),
       cls,
       priority: PRIORITIES[opts.priority ?? "normal"],
@@ -131,7 +157,7 @@ export class Outbox {
       notifyExpiry: opts.notifyExpiry ?? true,
       now,
     });
-    if (id !== undefined) this.tracked.getStore()?.push(id);
+    if (id !== undefined) tracking?.ids.push(id);
     return id;
   }
 
@@ -172,7 +198,7 @@ export class Outbox {
         now,
       });
     });
-    if (id !== undefined) this.tracked.getStore()?.push(id);
+    if (id !== undefined) this.tracked.getStore()?.ids.push(id);
   }
 
   /** Where the message queued under `key` landed, once it is sent. */
@@ -208,11 +234,12 @@ export class Outbox {
   /**
    * Runs `work` and then waits until what it queued (except bulk fan-out) is delivered or
    * waiting for something that takes time, so an event's answers are out when its handling
-   * ends, but no event ever waits for another conversation.
+   * ends, but no event ever waits for another conversation. `firstAnswer` changes the first
+   * post it queues that people wait for (a late answer says sorry for the wait).
    */
-  async deliverFrom<T>(work: () => Promise<T>): Promise<T> {
+  async deliverFrom<T>(work: () => Promise<T>, opts: { firstAnswer?: AnswerNote } = {}): Promise<T> {
     const ids: number[] = [];
-    const result = await this.tracked.run(ids, work);
+    const result = await this.tracked.run({ ids, ...opts }, work);
     const own = ids.filter((id) => (this.repo.get(id)?.priority ?? PRIORITIES.bulk) < PRIORITIES.bulk);
     await this.dispatcher.settle(own);
     return result;
@@ -244,6 +271,15 @@ export class Outbox {
   /** How long due items have waited while no call settled; readiness turns false when it grows. */
   stalledMs(): number {
     return this.dispatcher.stalledMs(this.repo.overdueMs(this.clock.now().getTime()));
+  }
+
+  /** Depth, oldest item and failed items, in three small queries (read at each scrape). */
+  backlog(): OutboxBacklog {
+    return {
+      depth: this.repo.pendingCount(),
+      oldestAt: this.repo.oldestOpen()?.createdAt,
+      failed: this.repo.failed(0).total,
+    };
   }
 
   status(limits: { lanes: number; failed: number }): OutboxStatus {

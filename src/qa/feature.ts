@@ -3,6 +3,7 @@ import { acceptButton } from "./accept";
 import { qaAgenda } from "./agenda";
 import { moreButton, solvedButton, stillOpenButton } from "./buttons";
 import { escalateJob, nudgeJob } from "./escalation";
+import { followButton } from "./follow";
 import { onMessage, onMessageDeleted, onMessageEdited, onReaction } from "./handlers";
 import { qaHome, qaHomeSettings } from "./home";
 
@@ -14,6 +15,7 @@ export const qaFeature: Feature = {
     "qa.accept": acceptButton,
     "qa.more": moreButton,
     "qa.still_open": stillOpenButton,
+    "qa.follow": followButton,
   },
   jobs: { "qa.escalate": escalateJob, "qa.nudge": nudgeJob },
   onMessage,

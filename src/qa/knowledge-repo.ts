@@ -102,6 +102,19 @@ export function addKnowledge(db: Db, entry: KnowledgeEntry): void {
   })();
 }
 
+/** Takes an entry out of the knowledge base (a question opened again); nothing when missing. */
+export function removeKnowledge(db: Db, kind: KnowledgeEntry["kind"], sourceId: string): void {
+  db.transaction(() => {
+    const before = statement(db, "SELECT title, body FROM qa_knowledge WHERE kind = ? AND source_id = ?").get(
+      kind,
+      sourceId,
+    );
+    if (before === undefined) return;
+    countEntry(db, TextRow.parse(before), -1);
+    statement(db, "DELETE FROM qa_knowledge WHERE kind = ? AND source_id = ?").run(kind, sourceId);
+  })();
+}
+
 /** Number of entries and of their indexed words. */
 export function knowledgeCorpus(db: Db): { docs: number; tokens: number } {
   const row = statement(db, "SELECT docs, tokens FROM qa_knowledge_corpus WHERE id = 1").get();

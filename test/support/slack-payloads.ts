@@ -89,14 +89,26 @@ export function reactionAddedEvent(fields: {
   };
 }
 
-export function memberJoinedEvent(fields: { user: string; channel: string }): Record<string, unknown> {
+/** `reaction_removed`: the same reaction taken back. */
+export function reactionRemovedEvent(
+  fields: Parameters<typeof reactionAddedEvent>[0],
+): Record<string, unknown> {
+  return { ...reactionAddedEvent(fields), type: "reaction_removed" };
+}
+
+/** Someone joined a channel; `documented` leaves out `event_ts`, as Slack's reference shows the event. */
+export function memberJoinedEvent(fields: {
+  user: string;
+  channel: string;
+  documented?: boolean;
+}): Record<string, unknown> {
   return {
     type: "member_joined_channel",
     user: fields.user,
     channel: fields.channel,
     channel_type: "C",
     team: TEAM,
-    event_ts: `1764000200.${String(next()).padStart(6, "0")}`,
+    ...(fields.documented ? {} : { event_ts: `1764000200.${String(next()).padStart(6, "0")}` }),
   };
 }
 

@@ -116,12 +116,18 @@ export class ConsolePort implements ChatPort {
     topic: string;
     memberIds: readonly string[];
   }): Promise<string> {
-    const base = slug(spec.name);
+    const name = this.newChannel(spec.name);
+    this.write(`[#${name}] 🔒 ${spec.topic} · ${spec.memberIds.map((id) => `@${nameOf(id)}`).join(", ")}`);
+    return qualify("console", name);
+  }
+
+  /** Adds a channel named after `title`, numbered when the name is taken (`lesekreis-2`). */
+  private newChannel(title: string): string {
+    const base = slug(title);
     let name = base;
     for (let n = 2; this.state.channels().includes(name); n++) name = `${base}-${n}`;
     this.state.addChannel(name);
-    this.write(`[#${name}] 🔒 ${spec.topic} · ${spec.memberIds.map((id) => `@${nameOf(id)}`).join(", ")}`);
-    return qualify("console", name);
+    return name;
   }
 
   /** A channel for the people, shown with who is in it (the console's group DM). */
@@ -130,10 +136,7 @@ export class ConsolePort implements ChatPort {
     topic: string;
     memberIds: readonly string[];
   }): Promise<string> {
-    const base = slug(spec.name);
-    let name = base;
-    for (let n = 2; this.state.channels().includes(name); n++) name = `${base}-${n}`;
-    this.state.addChannel(name);
+    const name = this.newChannel(spec.name);
     this.write(`[#${name}] 💬 ${spec.memberIds.map((id) => `@${nameOf(id)}`).join(", ")}`);
     return qualify("console", name);
   }

@@ -25,13 +25,7 @@ export const digestJob: JobHandler = (job, { services, now, lateMs }) => {
   if (!settings || settings.revision !== p.revision || settings.channelId === undefined) return;
   const due = upcoming(digestSchedule(services, settings), new Date(job.runAt.getTime() - 1), { until: now });
   const ledger = new Ledger(services.db);
-  for (const skipped of due.slice(0, -1)) {
-    ledger.record(
-      { series: DIGEST_SERIES, local: skipped.local, step: "post", outcome: "missed", details: undefined },
-      skipped.at,
-      now,
-    );
-  }
+  ledger.recordMissed(DIGEST_SERIES, "post", due.slice(0, -1), now);
   planNextDigest(services, settings, now);
   const local = due.at(-1)?.local ?? p.local;
   const late = lateMs > ON_TIME_MS || due.length > 1;

@@ -39,13 +39,7 @@ export const roundJob: JobHandler = (job, { services, now, lateMs }) => {
   const due = upcoming(schedule, new Date(job.runAt.getTime() - 1), { until: now });
   const newest = due.at(-1);
   const ledger = new Ledger(services.db);
-  for (const skipped of due.slice(0, -1)) {
-    ledger.record(
-      { series: INTRO_SERIES, local: skipped.local, step: "round", outcome: "missed", details: undefined },
-      skipped.at,
-      now,
-    );
-  }
+  ledger.recordMissed(INTRO_SERIES, "round", due.slice(0, -1), now);
   planNextRound(services, settings, now);
   const local = newest?.local ?? p.local;
   const outcome = lateMs > ON_TIME_MS || due.length > 1 ? "late" : "sent";

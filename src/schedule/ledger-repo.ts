@@ -67,6 +67,18 @@ export class Ledger {
     return result.changes > 0;
   }
 
+  /** Records each of `occurrences` as missed: a catch-up that serves only the newest of them. */
+  recordMissed(
+    series: string,
+    step: string,
+    occurrences: readonly { readonly local: LocalDateTime; readonly at: Date }[],
+    now: Date,
+  ): void {
+    for (const o of occurrences) {
+      this.record({ series, local: o.local, step, outcome: "missed", details: undefined }, o.at, now);
+    }
+  }
+
   get(key: string): LedgerEntry | undefined {
     const row = statement(this.db, "SELECT * FROM occurrence_ledger WHERE key = ?").get(key);
     return row === undefined ? undefined : toEntry(row);

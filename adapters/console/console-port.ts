@@ -5,6 +5,7 @@ import { attachmentBytes, type OutgoingMessage, type PostedRef, type Target } fr
 import type { ChatPort, FormSpec, UserInfo } from "../../src/core/port";
 import type { Role } from "../../src/core/roles";
 import type { ConsoleState } from "./console-state";
+import { emojiOf } from "./line-parser";
 import { renderMessage } from "./render";
 
 export const BOT_NAME = "copbot";
@@ -92,6 +93,22 @@ export class ConsolePort implements ChatPort {
 
   async pin(ref: PostedRef): Promise<void> {
     this.write(`[${placeLabel(rawId(ref.channelId))}] 📌 ${ref.messageId}`);
+  }
+
+  /** Shows copbot's reaction on the message: `[#fragen] ✅ m11`. */
+  async react(ref: PostedRef, emoji: string): Promise<undefined> {
+    this.write(`[${this.placeOf(ref)}] ${emojiOf(emoji)} ${ref.messageId}`);
+    return undefined;
+  }
+
+  /** Shows copbot taking its reaction back: `[#fragen] ✅✗ m11`. */
+  async unreact(ref: PostedRef, emoji: string): Promise<void> {
+    this.write(`[${this.placeOf(ref)}] ${emojiOf(emoji)}✗ ${ref.messageId}`);
+  }
+
+  private placeOf(ref: PostedRef): string {
+    const info = this.state.message(ref.messageId);
+    return placeLabel(info?.channel ?? rawId(ref.channelId), info?.thread);
   }
 
   async createPrivateSpace(spec: {

@@ -30,6 +30,11 @@ const EMOJI: Readonly<Record<string, string>> = {
   "🎉": "tada",
 };
 
+/** The emoji for a normalized name (`✅` for `white_check_mark`), the name itself when unknown. */
+export function emojiOf(name: string): string {
+  return Object.entries(EMOJI).find(([, n]) => n === name)?.[0] ?? `:${name}:`;
+}
+
 /** Normalizes `✅`, `:white_check_mark:` and `white_check_mark` to the same name. */
 export function normalizeEmoji(raw: string): string {
   return EMOJI[raw] ?? raw.replace(/^:|:$/g, "");

@@ -66,6 +66,11 @@ const EMOJI_NAMES: Readonly<Record<string, string>> = {
   "🙏": "pray",
 };
 
+/** The reaction key for an emoji name of copbot's core (`✅` for `white_check_mark`). */
+export function emojiKey(name: string): string {
+  return Object.entries(EMOJI_NAMES).find(([, n]) => n === name)?.[0] ?? name;
+}
+
 /**
  * The emoji name copbot's core uses for a reaction key (`white_check_mark` for ✅). Both check
  * marks count as "solved", since Element offers ✔️ in its quick reactions.

@@ -18,6 +18,7 @@ import { guard } from "./errors";
 import { GroupRooms } from "./group-rooms";
 import { PinnedEventsSchema } from "./event-schema";
 import { matrixTo } from "./html";
+import { addMark, removeMark } from "./marks";
 import { referencedIds, renderMessage, type Rendered } from "./render";
 import type { ThreadTracker } from "./threads";
 
@@ -248,6 +249,22 @@ export class MatrixPort implements ChatPort {
         .client()
         .sendStateEvent(roomId, "m.room.pinned_events", "", { pinned: [...pinned, ref.messageId] });
     });
+  }
+
+  react(ref: PostedRef, emoji: string, delivery?: Delivery): Promise<PostedRef> {
+    return guard("react", () => addMark(this.ctx.client(), ref, emoji, txnOf(delivery, "reaction")));
+  }
+
+  /** Redacts copbot's reaction event (`reaction`); without one there is nothing of copbot's to take back. */
+  unreact(
+    _ref: PostedRef,
+    _emoji: string,
+    reaction: PostedRef | undefined,
+    delivery?: Delivery,
+  ): Promise<void> {
+    if (reaction === undefined) return Promise.resolve();
+    const txn = txnOf(delivery, "redaction") ?? `copbot.unreact.${reaction.messageId}`;
+    return guard("redact", () => removeMark(this.ctx.client(), reaction, txn));
   }
 
   createPrivateSpace(spec: { name: string; topic: string; memberIds: readonly string[] }): Promise<string> {

@@ -30,6 +30,8 @@ const ALREADY_DONE = new Set([
   "already_in_channel",
   "already_archived",
   "cant_invite_self",
+  "already_reacted",
+  "no_reaction",
 ]);
 
 export interface SlackPortOptions {
@@ -249,6 +251,21 @@ export class SlackPort implements ChatPort {
   async pin(ref: PostedRef): Promise<void> {
     await this.idempotent("pins.add", () =>
       this.client.pins.add({ channel: rawId(ref.channelId), timestamp: ref.messageId }),
+    );
+  }
+
+  /** Reacts as copbot; a repeat finds the reaction there (`already_reacted`) and counts as done. */
+  async react(ref: PostedRef, emoji: string): Promise<undefined> {
+    await this.idempotent("reactions.add", () =>
+      this.client.reactions.add({ channel: rawId(ref.channelId), timestamp: ref.messageId, name: emoji }),
+    );
+    return undefined;
+  }
+
+  /** Takes copbot's reaction back; one already gone (`no_reaction`) counts as done. */
+  async unreact(ref: PostedRef, emoji: string): Promise<void> {
+    await this.idempotent("reactions.remove", () =>
+      this.client.reactions.remove({ channel: rawId(ref.channelId), timestamp: ref.messageId, name: emoji }),
     );
   }
 

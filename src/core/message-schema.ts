@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Inline, OutgoingMessage, Target } from "./message";
+import type { Inline, OutgoingMessage, PostedRef, Target } from "./message";
 
 /** zod schemas for messages and targets, used where they come back from storage. */
 export const InlineSchema: z.ZodType<Inline> = z.union([
@@ -65,3 +65,9 @@ export const TargetSchema: z.ZodType<Target> = z.discriminatedUnion("kind", [
     replyToken: z.string().optional(),
   }),
 ]);
+
+/** Where a message landed (a stored reference to someone's message). */
+export const PostedRefSchema: z.ZodType<PostedRef> = z.object({
+  channelId: z.string().min(1),
+  messageId: z.string().min(1),
+});

@@ -1,14 +1,15 @@
+import { z } from "zod";
 import { PlatformError } from "./errors";
 import type { PostedRef, Target } from "./message";
-import { OutgoingMessageSchema, TargetSchema } from "./message-schema";
+import { OutgoingMessageSchema, PostedRefSchema, TargetSchema } from "./message-schema";
 import type { OutboxRepo } from "./outbox-repo";
 import type { OutboxRow } from "./outbox-row";
-import type { Delivery } from "./port";
+import type { ChatPort, Delivery } from "./port";
 import type { PortRouter } from "./port-router";
 
 /**
  * Makes the platform call one outbox item needs: a post (into the thread of its parent post
- * when it has one), an update or a pin of a message posted earlier. Returns where a post
+ * when it has one), an update, a pin, or a reaction added or taken back on a message posted earlier. Returns where a post
  * landed. Throws `PlatformError`s; one that cannot ever work (an unreadable row, a parent that
  * was never delivered) is permanent.
  */
@@ -22,29 +23,60 @@ export async function callPort(
     throw new PlatformError(`no adapter running for ${row.platform}`, true, { maybeDelivered: false });
   }
   const port = ports.forPlatform(row.platform);
-  const parsed = OutgoingMessageSchema.safeParse(JSON.parse(row.message));
-  if (!parsed.success) throw new PlatformError("the stored message cannot be read", false);
   const delivery: Delivery = {
     id: row.deliveryId,
     inDoubt: row.inDoubt,
     since: new Date(row.firstAttemptAt ?? now.getTime()),
   };
+  if (row.op === "react" || row.op === "unreact") return callMark(row, port, repo, delivery);
+  const parsed = OutgoingMessageSchema.safeParse(JSON.parse(row.message));
+  if (!parsed.success) throw new PlatformError("the stored message cannot be read", false);
   if (row.op === "post") {
     const target = withThread(repo, TargetSchema.parse(JSON.parse(row.target ?? "null")), row.refKey);
     return port.post(target, parsed.data, delivery);
   }
-  const ref = row.refKey === null ? undefined : repo.posted(row.refKey);
-  if (!ref) {
-    const state = row.refKey === null ? undefined : repo.stateOfKey(row.refKey);
-    throw new PlatformError(
-      state === undefined
-        ? `the message ${row.refKey ?? "?"} was never queued`
-        : `the message ${row.refKey ?? "?"} it belongs to was not delivered (${state})`,
-      false,
-    );
-  }
+  const ref = postedParent(row, repo);
   if (row.op === "update") await port.update(ref, parsed.data, delivery);
   else await port.pin(ref);
+  return undefined;
+}
+
+/** Where the message an item changes landed: the one named by its target, else its parent post. */
+function postedParent(row: OutboxRow, repo: OutboxRepo): PostedRef {
+  if (row.target !== null && row.refKey === null) {
+    const named = PostedRefSchema.safeParse(JSON.parse(row.target));
+    if (!named.success) throw new PlatformError("the stored message ref cannot be read", false);
+    return named.data;
+  }
+  const ref = row.refKey === null ? undefined : repo.posted(row.refKey);
+  if (ref) return ref;
+  const state = row.refKey === null ? undefined : repo.stateOfKey(row.refKey);
+  throw new PlatformError(
+    state === undefined
+      ? `the message ${row.refKey ?? "?"} was never queued`
+      : `the message ${row.refKey ?? "?"} it belongs to was not delivered (${state})`,
+    false,
+  );
+}
+
+const MarkSchema = z.object({ emoji: z.string().min(1) });
+
+/**
+ * Adds or takes back a reaction of copbot's; a platform without reactions skips it. Taking
+ * back a mark that was never made (it failed, expired, or the platform skipped it) does nothing.
+ */
+async function callMark(
+  row: OutboxRow,
+  port: ChatPort,
+  repo: OutboxRepo,
+  delivery: Delivery,
+): Promise<PostedRef | undefined> {
+  const mark = MarkSchema.safeParse(JSON.parse(row.message));
+  if (!mark.success) throw new PlatformError("the stored reaction cannot be read", false);
+  if (row.op === "react") return port.react?.(postedParent(row, repo), mark.data.emoji, delivery);
+  const made = row.refKey === null ? undefined : repo.byKey(row.refKey);
+  if (made?.state !== "sent" || !port.unreact) return undefined;
+  await port.unreact(postedParent(made, repo), mark.data.emoji, repo.posted(made.key ?? ""), delivery);
   return undefined;
 }
 

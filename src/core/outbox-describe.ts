@@ -29,9 +29,7 @@ export function messageSnippet(message: OutgoingMessage, max = SNIPPET): string 
  * what the change was) and the conversation, as inline content the platform renders.
  */
 export function describeItem(row: OutboxRow, t: Translate): { what: string; where: Inline[] } {
-  if (row.op !== "post") {
-    return { what: t(row.op === "update" ? "ops.what.update" : "ops.what.pin"), where: [] };
-  }
+  if (row.op !== "post") return { what: t(`ops.what.${row.op}`), where: [] };
   const message = OutgoingMessageSchema.safeParse(JSON.parse(row.message));
   const what = message.success ? messageSnippet(message.data) : "?";
   const target = TargetSchema.safeParse(JSON.parse(row.target ?? "null"));

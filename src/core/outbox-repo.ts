@@ -91,6 +91,12 @@ export class OutboxRepo {
     return row?.key;
   }
 
+  /** The item queued under `key`. */
+  byKey(key: string): OutboxRow | undefined {
+    const row = this.sql("SELECT * FROM outbox WHERE key = ?").get(key);
+    return row === undefined ? undefined : RowSchema.parse(row);
+  }
+
   get(id: number): OutboxRow | undefined {
     const row = this.sql("SELECT * FROM outbox WHERE id = ?").get(id);
     return row === undefined ? undefined : RowSchema.parse(row);

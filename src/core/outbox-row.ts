@@ -1,9 +1,12 @@
 import { z } from "zod";
 import type { Platform } from "./ids";
 
-export const DELIVERY_CLASSES = ["post", "ephemeral", "update", "pin"] as const;
+export const DELIVERY_CLASSES = ["post", "ephemeral", "update", "pin", "react"] as const;
 /** The kind of platform call an item needs; rate limits may hold one class (a Slack method). */
 export type DeliveryClass = (typeof DELIVERY_CLASSES)[number];
+
+/** What an item does: post a message, change, pin or (un)mark one posted earlier. */
+export const OPS = ["post", "update", "pin", "react", "unreact"] as const;
 
 export const STATES = ["pending", "sending", "sent", "failed", "expired", "dropped"] as const;
 
@@ -12,7 +15,7 @@ export const RowSchema = z
   .object({
     id: z.number(),
     platform: z.string(),
-    op: z.enum(["post", "update", "pin"]),
+    op: z.enum(OPS),
     key: z.string().nullable(),
     ref_key: z.string().nullable(),
     target: z.string().nullable(),

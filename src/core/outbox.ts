@@ -171,28 +171,62 @@ export class Outbox {
     this.enqueueRef("pin", key, { blocks: [] });
   }
 
-  private enqueueRef(op: "update" | "pin", key: string, message: OutgoingMessage): void {
+  /**
+   * Queues copbot's reaction `emoji` on a message: one copbot posted (by its outbox `key`) or
+   * someone else's (by `ref`). `key` names the mark, for `enqueueUnreact`; it is made once.
+   */
+  enqueueReact(on: { key: string } | { ref: PostedRef }, emoji: string, key: string): void {
+    const mark = { emoji };
+    if ("key" in on) return this.enqueueRef("react", on.key, mark, key);
+    const platform = splitId(on.ref.channelId)?.platform;
+    if (!platform) throw new Error(`message without a platform: ${JSON.stringify(on.ref)}`);
+    const lane = laneOf({ kind: "channel", channelId: on.ref.channelId });
+    this.insertChange({ platform, lane }, "react", null, mark, key, JSON.stringify(on.ref));
+  }
+
+  /** Queues taking back the reaction queued under `key` (nothing, when it was never made). */
+  enqueueUnreact(key: string): void {
+    const mark = this.repo.byKey(key);
+    if (mark?.op !== "react") return;
+    this.insertChange(mark, "unreact", key, JSON.parse(mark.message) as object);
+  }
+
+  private enqueueRef(op: "update" | "pin" | "react", key: string, message: object, ownKey?: string): void {
     const parent = this.repo.laneOfKey(key);
     if (!parent) {
       // Never queued, or pruned after COPBOT_OUTBOX_RETENTION_DAYS: there is nothing to change.
       this.log.warn({ key, op }, "outbox: the message to change is not (or no longer) known");
       return;
     }
+    this.insertChange(parent, op, key, message, ownKey);
+  }
+
+  /** Queues a change of something sent earlier, in the lane of what it changes. */
+  private insertChange(
+    where: { platform: string; lane: string },
+    op: "update" | "pin" | "react" | "unreact",
+    refKey: string | null,
+    message: object,
+    ownKey?: string,
+    target?: string,
+  ): void {
+    const platform = where.platform;
+    const cls: DeliveryClass = op === "unreact" ? "react" : op;
     const now = this.clock.now().getTime();
     const id = this.repo.transaction(() => {
-      if (op === "update") this.repo.dropPendingUpdates(key, now);
+      if (op === "update" && refKey !== null) this.repo.dropPendingUpdates(refKey, now);
       return this.repo.insert({
-        platform: parent.platform,
+        platform,
         op,
-        key: null,
-        refKey: key,
-        target: null,
+        key: ownKey ?? null,
+        refKey,
+        target: target ?? null,
         message: JSON.stringify(message),
-        lane: parent.lane,
-        cls: op,
+        lane: where.lane,
+        cls,
         priority: PRIORITIES.normal,
         deliveryId: randomUUID(),
-        notBefore: Math.max(now, this.dispatcher.heldUntil(parent.platform, op)),
+        notBefore: Math.max(now, this.dispatcher.heldUntil(platform, cls)),
         expiresAt: now + DEFAULT_EXPIRY_MS,
         notifyExpiry: true,
         now,

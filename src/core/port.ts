@@ -65,6 +65,23 @@ export interface ChatPort {
   update(ref: PostedRef, message: OutgoingMessage, delivery?: Delivery): Promise<void>;
   /** Pins a message in its channel. */
   pin(ref: PostedRef): Promise<void>;
+  /**
+   * Adds copbot's reaction `emoji` (a normalized name, `white_check_mark`) to a message. With
+   * a `delivery`, a repeat never reacts twice. Returns the reaction's own ref where the
+   * platform makes it an event of its own (Matrix), which `unreact` needs to take it back.
+   * Absent where a platform has no reactions: the outbox then skips marks.
+   */
+  react?(ref: PostedRef, emoji: string, delivery?: Delivery): Promise<PostedRef | undefined>;
+  /**
+   * Takes back a reaction copbot added to `ref` (`reaction`: what `react` returned). A
+   * reaction that is already gone counts as taken back.
+   */
+  unreact?(
+    ref: PostedRef,
+    emoji: string,
+    reaction: PostedRef | undefined,
+    delivery?: Delivery,
+  ): Promise<void>;
   /** Creates a private channel/room, invites the members, returns its channel id. */
   createPrivateSpace(spec: {
     readonly name: string;

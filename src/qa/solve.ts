@@ -10,6 +10,7 @@ import { followersOf } from "./follower-repo";
 import { addKnowledge, removeKnowledge } from "./knowledge-repo";
 import { QuestionRepo, type Answer, type Question } from "./question-repo";
 import { postInThread } from "./routing";
+import { addSolvedMarks, removeSolvedMarks } from "./solved-marks";
 import { shortLine } from "./text";
 import { formatDurationShort } from "../i18n/format";
 
@@ -90,7 +91,8 @@ function notifyFollowers(services: Services, q: Question, answer: Answer | undef
 /**
  * Marks a question solved by `actor` (the asker or a moderator) with `answer` as the accepted
  * reply (none: solved without an answer). The answer's author is credited, the question and
- * answer go into the knowledge base, reminders stop, followers hear of it once. On a solved
+ * answer go into the knowledge base, reminders stop, followers hear of it once, and the question
+ * and copbot's reply get a ✅ (taken back when it reopens). On a solved
  * question, another answer is accepted in addition (several replies can have helped).
  */
 export async function solveQuestion(
@@ -119,6 +121,7 @@ export async function solveQuestion(
       ? msg().text(t("qa.solved.credit", { took }), " ", mention(answer.authorId), t("qa.solved.saved"))
       : msg().text(t("qa.solved.no_answer", { took }));
     postInThread(services, q, text.build(), `qa.solved:${q.id}:${now.getTime()}`);
+    addSolvedMarks(services, q, now);
     notifyFollowers(services, q, answer);
     return true;
   })();
@@ -169,6 +172,7 @@ export async function withdrawSolved(
   if (left === 0) {
     const now = services.clock.now();
     repo.reopen(q.id);
+    removeSolvedMarks(services, q);
     if (actor.id !== q.askerId) services.audit.record(actor.id, "qa.reopen", String(q.id));
     const t = translator(services.config.lang, services.platforms.prefixOf(q.channelId));
     postInThread(

@@ -92,6 +92,15 @@ export class RequestLog {
     });
   }
 
+  /** The events the bot redacted (`PUT …/redact/{eventId}/{txn}`), in order, with their room. */
+  redacted(): { roomId: string; eventId: string }[] {
+    return this.requests.flatMap((req) => {
+      const m = /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/redact\/([^/]+)\/[^/]+$/.exec(req.path);
+      if (req.method !== "PUT" || !m?.[1] || !m[2]) return [];
+      return [{ roomId: decodeURIComponent(m[1]), eventId: decodeURIComponent(m[2]) }];
+    });
+  }
+
   /** How many sync requests arrived so far. */
   syncCount(): number {
     return this.requests.filter((r) => r.path === "/_matrix/client/v3/sync").length;

@@ -182,6 +182,20 @@ function roomRoute(
     hs.wakeSyncs();
     return ok({ event_id: event.event_id });
   }
+  if (what === "redact" && x !== undefined && y !== undefined && req.method === "PUT") {
+    const txn = `redact|${y}`;
+    const previous = room.txns.get(txn);
+    if (previous !== undefined) return ok({ event_id: previous });
+    const event = hs.store.append(room, {
+      type: "m.room.redaction",
+      sender: me,
+      content: { redacts: x },
+      redacts: x,
+    });
+    room.txns.set(txn, event.event_id);
+    hs.wakeSyncs();
+    return ok({ event_id: event.event_id });
+  }
   if (what === "state" && x === undefined) return ok([...room.state.values()]);
   if (what === "state" && x !== undefined) return stateRoute(hs, req, room, x, y ?? "", body);
   if (what === "event" && x !== undefined) {

@@ -334,7 +334,14 @@ export class SlackApiStandIn {
     }));
     this.respond("conversations.open", (a) => ({ ok: true, channel: { id: `D${String(a.users)}` } }));
     this.respond("conversations.create", (a) => ({ ok: true, channel: { id: "GNEWGROUP1", name: a.name } }));
-    for (const m of ["conversations.invite", "conversations.setTopic", "conversations.archive", "pins.add"]) {
+    for (const m of [
+      "conversations.invite",
+      "conversations.setTopic",
+      "conversations.archive",
+      "pins.add",
+      "reactions.add",
+      "reactions.remove",
+    ]) {
       this.respond(m, ok());
     }
     this.respond("views.open", (a) => ({ ok: true, view: { id: "V0001", ...(a.view as object) } }));

@@ -33,6 +33,8 @@ export const ops = {
   "ops.where.private": "nur für",
   "ops.what.update": "Aktualisierung einer Nachricht",
   "ops.what.pin": "Anheften einer Nachricht",
+  "ops.what.react": "Markierung einer Nachricht (Reaktion)",
+  "ops.what.unreact": "Entfernen einer Markierung (Reaktion)",
   "ops.expired.title":
     "Diese {count} Nachricht(en) konnte ich während einer Störung nicht zustellen, solange sie noch aktuell waren – ich habe sie verworfen:",
   "ops.expired.more": "… und {count} weitere.",

@@ -35,6 +35,8 @@ export const ops = {
   "ops.where.private": "only for",
   "ops.what.update": "update of a message",
   "ops.what.pin": "pinning a message",
+  "ops.what.react": "marking a message (reaction)",
+  "ops.what.unreact": "removing a mark (reaction)",
   "ops.expired.title":
     "I could not deliver these {count} message(s) during an outage while they still mattered – I dropped them:",
   "ops.expired.more": "… and {count} more.",

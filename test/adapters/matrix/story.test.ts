@@ -109,9 +109,26 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
     });
     await m.settle();
     out = sentSince(mark);
-    expect(out.length).toBeGreaterThan(0);
+    // #19.11: copbot marks the question and its own reply with ✅, its own m.reaction events.
+    const marks = out.filter((s) => s.type === "m.reaction");
+    expect(marks).toEqual([
+      {
+        roomId: fragen,
+        type: "m.reaction",
+        body: { "m.relates_to": { rel_type: "m.annotation", event_id: question, key: "✅" } },
+      },
+      {
+        roomId: fragen,
+        type: "m.reaction",
+        body: { "m.relates_to": { rel_type: "m.annotation", event_id: eventOf(ping), key: "✅" } },
+      },
+    ]);
+    const messages = out.filter((s) => s.type === "m.room.message");
+    expect(messages.length).toBeGreaterThan(0);
     expect(
-      out.every((s) => (s.body["m.relates_to"] as { event_id?: string } | undefined)?.event_id === question),
+      messages.every(
+        (s) => (s.body["m.relates_to"] as { event_id?: string } | undefined)?.event_id === question,
+      ),
     ).toBe(true);
     const status = () =>
       (m.app.db.prepare("SELECT status FROM qa_questions").get() as { status: string } | undefined)?.status;
@@ -124,6 +141,8 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
     const reopened = sentSince(mark);
     expect(reopened.map((s) => s.body.body)).toEqual(["Frage #1 ist wieder offen."]);
     expect(status()).toBe("open");
+    // …and copbot redacts its two ✅ marks.
+    expect(m.hs.redacted()).toEqual(marks.map((s) => ({ roomId: fragen, eventId: eventOf(s) })));
   });
 
   it("reminds of the weekly meeting with RSVP choices, and a click updates the count in place", async () => {

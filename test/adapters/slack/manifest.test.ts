@@ -51,6 +51,7 @@ describe("slack-app-manifest.yml", () => {
         "mpim:write",
         "pins:write",
         "reactions:read",
+        "reactions:write",
         "users:read",
       ].sort(),
     );

@@ -85,6 +85,28 @@ describe("SlackPort: the Web API calls copbot makes", () => {
     });
   });
 
+  it("reacts and takes the reaction back; already reacted and already gone count as done (a retry)", async () => {
+    const port = slack.adapter.port;
+    const ref = { channelId: "slack:C0FRAGEN", messageId: "1764000000.000700" };
+    await port.react(ref, "white_check_mark");
+    slack.api.script("reactions.add", { body: { ok: false, error: "already_reacted" } });
+    await port.react(ref, "white_check_mark");
+    await port.unreact(ref, "white_check_mark");
+    slack.api.script("reactions.remove", { body: { ok: false, error: "no_reaction" } });
+    await port.unreact(ref, "white_check_mark");
+    const args = { channel: "C0FRAGEN", timestamp: "1764000000.000700", name: "white_check_mark" };
+    expect(slack.api.calls.map((c) => [c.method, c.args])).toEqual([
+      ["reactions.add", args],
+      ["reactions.add", args],
+      ["reactions.remove", args],
+      ["reactions.remove", args],
+    ]);
+    slack.api.script("reactions.add", { body: { ok: false, error: "message_not_found" } });
+    await expect(port.react(ref, "white_check_mark")).rejects.toThrow(
+      /reactions.add failed: message_not_found/,
+    );
+  });
+
   it("creates a private channel (a name taken by someone else gets a suffix), sets the topic and invites everyone but itself", async () => {
     slack.api.script("conversations.create", { body: { ok: false, error: "name_taken" } });
     const channel = await slack.adapter.port.createPrivateSpace({

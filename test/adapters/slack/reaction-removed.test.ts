@@ -5,8 +5,9 @@ import { methods, startSlackStory, textOf, type SlackStory } from "../../support
 
 /**
  * #19.2/#19.3 at the Slack boundary (signed HTTP requests into Bolt): ✅ on copbot's reply
- * solves, `reaction_removed` of that ✅ opens the question again; someone else's ✅ gets a
- * private hint and taking it back changes nothing.
+ * solves and copbot marks the question and its reply with ✅ (`reactions.add`), `reaction_removed`
+ * of that ✅ opens the question again and takes the marks back (`reactions.remove`); someone
+ * else's ✅ gets a private hint and taking it back changes nothing.
  */
 describe("Slack: ✅ on copbot's reply, and taking it back", () => {
   let copbot: SlackCopbot;
@@ -59,14 +60,23 @@ describe("Slack: ✅ on copbot's reply, and taking it back", () => {
     expect(methods(story.since())).toEqual([]);
 
     await check("U0BEN", replyTs);
-    const solved = story.since().filter((c) => c.method === "chat.postMessage");
+    const solvedCalls = story.since();
+    const solved = solvedCalls.filter((c) => c.method === "chat.postMessage");
     expect(solved).toHaveLength(1);
+    // #19.11: copbot marks the question and its own reply with ✅.
+    const marked = solvedCalls.filter((c) => c.method === "reactions.add").map((c) => c.args);
+    expect(marked).toEqual([
+      { channel: "C0FRAGEN", timestamp: "1764100000.000100", name: "white_check_mark" },
+      { channel: "C0FRAGEN", timestamp: replyTs, name: "white_check_mark" },
+    ]);
     expect(textOf(solved[0])).toMatch(/^✅ Gelöst nach .* – danke <@U0ANNA>!/);
     const repo = new QuestionRepo(copbot.app.db);
     expect(repo.get(1)?.status).toBe("solved");
 
     await check("U0BEN", replyTs, true);
-    const reopened = story.since().filter((c) => c.method === "chat.postMessage");
+    const reopenCalls = story.since();
+    expect(reopenCalls.filter((c) => c.method === "reactions.remove").map((c) => c.args)).toEqual(marked);
+    const reopened = reopenCalls.filter((c) => c.method === "chat.postMessage");
     expect(reopened.map(textOf)).toEqual(["Frage #1 ist wieder offen."]);
     expect(reopened[0]?.args).toMatchObject({ channel: "C0FRAGEN", thread_ts: "1764100000.000100" });
     expect(repo.get(1)?.status).toBe("open");

@@ -89,7 +89,13 @@ describe.each(TRANSPORTS)("Slack story via %s", (_name, mode) => {
       }),
     );
     const solved = story.since();
-    expect(methods(solved)).toEqual(["chat.getPermalink", "chat.postMessage"]);
+    // The solve confirmation, then copbot's ✅ on the question and on its reply (#19.11).
+    expect(methods(solved)).toEqual([
+      "chat.getPermalink",
+      "chat.postMessage",
+      "reactions.add",
+      "reactions.add",
+    ]);
     expect(solved[1]?.args).toMatchObject({ channel: "C0FRAGEN", thread_ts: "1764100000.000100" });
     expect(textOf(solved[1])).toMatch(/^✅ Gelöst nach .* – danke <@U0ANNA>!/);
   });

@@ -4,7 +4,8 @@ import { refOf, text } from "../console-lines";
 /**
  * The "done when" story of #19 as members live it in the console: a compound-word question
  * reaches the right expert, ✅ on copbot's reply solves it, two answers are accepted, a
- * follower hears once, taking the ✅ back opens the question again, escalation skips the
+ * follower hears once, copbot marks question and reply with ✅ and takes the marks back when
+ * taking the ✅ back opens the question again, escalation skips the
  * Easter holidays, and the meeting's Easter Monday date is announced as cancelled before.
  */
 describe("#19 console story: Q&A and meetings as people use them", () => {
@@ -29,6 +30,9 @@ describe("#19 console story: Q&A and meetings as people use them", () => {
     await h.send(":as anna", `:reply ${question} Wir nutzen enaio mit einem Bauakten-Aktenplan.`);
     const solved = text(await h.send(":as ben", `:react ${reply} ✅`));
     expect(solved).toMatch(/✅ Gelöst nach \d+ Min\. – danke @anna!/);
+    // copbot marks the question and its own reply with ✅ (#19.11).
+    expect(solved).toContain(`[#fragen] ✅ ${question}`);
+    expect(solved).toContain(`[#fragen › ${question}] ✅ ${reply}`);
     expect(solved).toContain("[dm dora]");
     expect(solved).toContain("@anna: Wir nutzen enaio mit einem Bauakten-Aktenplan.");
 
@@ -45,6 +49,8 @@ describe("#19 console story: Q&A and meetings as people use them", () => {
 
     const reopened = text(await h.send(`:unreact ${reply} ✅`));
     expect(reopened).toContain("Frage #1 ist wieder offen.");
+    expect(reopened).toContain(`[#fragen] ✅✗ ${question}`);
+    expect(reopened).toContain(`[#fragen › ${question}] ✅✗ ${reply}`);
     expect(text(await h.send(":as admin", "/cop qa open"))).toContain("Welches Dokumentenmanagementsystem");
     // Solved again: the follower is not told twice.
     await h.send(":as ben", `:react ${reply} ✅`);

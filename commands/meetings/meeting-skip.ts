@@ -8,7 +8,6 @@ export const meetingSkipCommand = defineCommand({
   summary: "meeting.skip.summary",
   usage: "meeting.skip.usage",
   example: "meeting.skip.example",
-  permission: "moderator",
   args: z.array(z.string()).max(2),
   run: (ctx, [raw, dateRaw]) => skipMeetingByText(ctx, raw, dateRaw),
 });

@@ -11,7 +11,6 @@ export const expertCapCommand = defineCommand({
   summary: "qa.settings.cap.summary",
   usage: "qa.settings.cap.usage",
   example: "qa.settings.cap.example",
-  permission: "member",
   args: z.tuple([
     z
       .string()
@@ -30,7 +29,6 @@ export const expertQuietCommand = defineCommand({
   summary: "qa.settings.quiet.summary",
   usage: "qa.settings.quiet.usage",
   example: "qa.settings.quiet.example",
-  permission: "member",
   args: z.tuple([
     z.string().transform((value, issue) => {
       if (value.toLowerCase() === "off") return "off" as const;
@@ -58,7 +56,6 @@ export const expertPauseCommand = defineCommand({
   summary: "qa.settings.pause.summary",
   usage: "qa.settings.pause.usage",
   example: "qa.settings.pause.example",
-  permission: "member",
   args: z.tuple([]),
   run: (ctx) => setExpertPaused(ctx, true),
 });
@@ -69,7 +66,6 @@ export const expertResumeCommand = defineCommand({
   summary: "qa.settings.resume.summary",
   usage: "qa.settings.resume.usage",
   example: "qa.settings.resume.example",
-  permission: "member",
   args: z.tuple([]),
   run: (ctx) => setExpertPaused(ctx, false),
 });

@@ -22,5 +22,4 @@ export {
   resumeMeeting,
   skipMeetingByText,
 } from "./meeting-admin";
-export { MEETING_ADD_PERMISSION } from "./meeting-create";
 export { listMeetings, previewMeeting, sendMeetingIcs } from "./meeting-views";

@@ -1,7 +1,8 @@
 import { fail, ok, type Result } from "../core/errors";
-import { mention, msg } from "../core/message";
+import { msg } from "../core/message";
+import { memberRef } from "../core/privacy";
 import type { Member } from "../core/member-repo";
-import { hasRole } from "../core/roles";
+import { permits } from "../permissions";
 import type { Services } from "../core/services";
 import { translator } from "../i18n";
 import { cancelFollowUps } from "./escalation";
@@ -29,7 +30,7 @@ export function solvableQuestion(services: Services, questionId: number, actor: 
   const q = new QuestionRepo(services.db).get(questionId);
   if (!q) return fail("qa.err.unknown_question", { id: questionId });
   if (q.status === "solved") return fail("qa.err.already_solved", { id: q.id });
-  if (actor.id !== q.askerId && !hasRole(actor.role, "moderator"))
+  if (!permits("solved", { role: actor.role, owns: actor.id === q.askerId }))
     return fail("qa.err.not_yours", { id: q.id });
   return ok(q);
 }
@@ -75,7 +76,7 @@ export async function solveQuestion(
     }
     const took = formatDurationShort(now.getTime() - q.askedAt.getTime(), services.config.lang);
     const text = answer
-      ? msg().text(t("qa.solved.credit", { took }), " ", mention(answer.authorId), t("qa.solved.saved"))
+      ? msg().text(t("qa.solved.credit", { took }), " ", memberRef(t, answer.authorId), t("qa.solved.saved"))
       : msg().text(t("qa.solved.no_answer", { took }));
     postInThread(services, q, text.build(), `qa.solved:${q.id}`);
     return true;

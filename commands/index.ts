@@ -2,6 +2,7 @@ import type { CommandDef } from "../src/core/commands/command";
 import { coreCommands } from "./core";
 import { groupsCommands } from "./groups";
 import { meetingsCommands } from "./meetings";
+import { privacyCommands } from "./privacy";
 import { qaCommands } from "./qa";
 
 /** Every `/cop` subcommand; the composition root (`src/app.ts`) hands them to the bot. */
@@ -10,4 +11,5 @@ export const commands: readonly CommandDef[] = [
   ...qaCommands,
   ...groupsCommands,
   ...meetingsCommands,
+  ...privacyCommands,
 ];

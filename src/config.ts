@@ -11,6 +11,15 @@ function isZone(zone: string): boolean {
   }
 }
 
+/** Days something is kept: a whole number from 1 to 10 years. */
+const retainDays = (fallback: number) =>
+  z.coerce
+    .number()
+    .int("a whole number of days")
+    .min(1, "at least 1 day")
+    .max(3650, "at most 3650 days")
+    .default(fallback);
+
 /**
  * The core's environment variables; each platform's come from its descriptor. `.env.example`
  * documents every one.
@@ -34,6 +43,11 @@ const EnvSchema = z.object({
     .min(0)
     .max(24 * 60)
     .default(120),
+  COPBOT_RETAIN_OUTBOX_BODIES_DAYS: retainDays(7),
+  COPBOT_RETAIN_CHECKIN_ANSWERS_DAYS: retainDays(180),
+  COPBOT_RETAIN_OPEN_QUESTIONS_DAYS: retainDays(180),
+  COPBOT_RETAIN_AUDIT_DAYS: retainDays(365),
+  COPBOT_RETAIN_EVENTS_DAYS: retainDays(7),
 });
 
 export interface Config {
@@ -46,6 +60,17 @@ export interface Config {
   readonly logLevel: string;
   readonly qa: { readonly escalateAfterHours: number };
   readonly meetings: { readonly graceMinutes: number };
+  /** How many days data is kept before the daily retention job deletes it (docs/datenschutz.md). */
+  readonly retention: {
+    /** Delivered outbox messages lose their text (the reference to the posted message stays). */
+    readonly outboxBodiesDays: number;
+    readonly checkinAnswersDays: number;
+    /** Questions nobody solved. */
+    readonly openQuestionsDays: number;
+    readonly auditDays: number;
+    /** Ids of handled inbound events (to drop platform retries and replays). */
+    readonly eventsDays: number;
+  };
 }
 
 /**
@@ -67,5 +92,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.COPBOT_LOG_LEVEL,
     qa: { escalateAfterHours: e.COPBOT_QA_ESCALATE_HOURS },
     meetings: { graceMinutes: e.COPBOT_GRACE_MINUTES },
+    retention: {
+      outboxBodiesDays: e.COPBOT_RETAIN_OUTBOX_BODIES_DAYS,
+      checkinAnswersDays: e.COPBOT_RETAIN_CHECKIN_ANSWERS_DAYS,
+      openQuestionsDays: e.COPBOT_RETAIN_OPEN_QUESTIONS_DAYS,
+      auditDays: e.COPBOT_RETAIN_AUDIT_DAYS,
+      eventsDays: e.COPBOT_RETAIN_EVENTS_DAYS,
+    },
   };
 }

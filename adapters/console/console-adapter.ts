@@ -19,6 +19,8 @@ export interface ConsoleOptions {
    * absent when the system clock runs.
    */
   readonly advanceClock?: (to: Date, onStep: (at: Date) => void) => Promise<void>;
+  /** Where attachments (calendar files, data exports) are saved; unset: printed in full. */
+  readonly filesDir?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export class ConsoleAdapter implements Adapter {
 
   constructor(private readonly opts: ConsoleOptions) {
     this.state = new ConsoleState(opts.settings);
-    this.port = new ConsolePort(this.state, opts.write);
+    this.port = new ConsolePort(this.state, opts.write, opts.filesDir);
   }
 
   async start(handle: (event: CoreEvent) => Promise<void>): Promise<void> {
@@ -88,6 +90,8 @@ export class ConsoleAdapter implements Adapter {
         return this.react(line.ref, line.emoji);
       case "click":
         return this.click(line.ref, line.action);
+      case "delete":
+        return this.remove(line.ref);
       case "clock":
         return this.clock(line.to);
     }
@@ -166,6 +170,19 @@ export class ConsoleAdapter implements Adapter {
       ...(info.thread ? { threadId: info.thread } : {}),
       action: button.action,
       ...(button.value !== undefined ? { value: button.value } : {}),
+    });
+  }
+
+  /** Deletes a message as the platform would: it is gone, and copbot hears so. */
+  private async remove(ref: string): Promise<void> {
+    const info = this.state.message(ref);
+    if (!info) return this.note(`unknown message ${ref}`);
+    this.opts.write(`[${placeLabel(info.channel, info.thread)}] ${this.user} ✗ ${ref}`);
+    await this.emit({
+      ...this.base(info.channel),
+      kind: "message_deleted",
+      id: `console:${this.state.nextEventId()}`,
+      messageId: ref,
     });
   }
 

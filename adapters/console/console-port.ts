@@ -3,6 +3,7 @@ import type { OutgoingMessage, PostedRef, Target } from "../../src/core/message"
 import type { ChatPort, FormSpec, UserInfo } from "../../src/core/port";
 import type { Role } from "../../src/core/roles";
 import type { ConsoleState } from "./console-state";
+import { saveAttachment } from "./files";
 import { renderMessage } from "./render";
 
 export const BOT_NAME = "copbot";
@@ -26,6 +27,8 @@ export class ConsolePort implements ChatPort {
   constructor(
     private readonly state: ConsoleState,
     private readonly write: (line: string) => void,
+    /** Where attachments are saved (the transcript shows their path); unset: shown in full. */
+    private readonly filesDir?: string,
   ) {}
 
   /** Prints a message with its ref and returns where it landed. */
@@ -38,7 +41,9 @@ export class ConsolePort implements ChatPort {
   }
 
   async post(target: Target, message: OutgoingMessage): Promise<PostedRef> {
-    const lines = renderMessage(message, nameOf);
+    const file = message.attachment;
+    const savedAs = file && this.filesDir !== undefined ? saveAttachment(this.filesDir, file) : undefined;
+    const lines = renderMessage(message, nameOf, savedAs);
     let channel: string;
     let thread: string | undefined;
     let extra = "";

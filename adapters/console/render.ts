@@ -42,8 +42,18 @@ export function buttonNames(buttons: readonly Button[]): string[] {
   });
 }
 
-/** A whole message as terminal lines (without the `[where] (ref) author:` prefix). */
-export function renderMessage(message: OutgoingMessage, nameOf: (userId: string) => string): string[] {
+/** Lines of a saved attachment shown in the transcript; the rest is in the file. */
+const PREVIEW_LINES = 12;
+
+/**
+ * A whole message as terminal lines (without the `[where] (ref) author:` prefix). An attachment
+ * is shown in full, or, once saved (`savedAs`), by its path and its first lines.
+ */
+export function renderMessage(
+  message: OutgoingMessage,
+  nameOf: (userId: string) => string,
+  savedAs?: string,
+): string[] {
   const lines = message.blocks.flatMap((block) => renderBlock(block, nameOf));
   const buttons = message.buttons ?? [];
   if (buttons.length > 0) {
@@ -51,8 +61,11 @@ export function renderMessage(message: OutgoingMessage, nameOf: (userId: string)
     lines.push(buttons.map((b, i) => `[button ${names[i] ?? b.action}: ${b.label}]`).join(" "));
   }
   if (message.attachment) {
-    lines.push(`[file ${message.attachment.name}]`);
-    lines.push(...message.attachment.content.split("\n").map((l) => `  │ ${l}`));
+    const content = message.attachment.content.split("\n");
+    const shown = savedAs === undefined ? content : content.slice(0, PREVIEW_LINES);
+    lines.push(`[file ${message.attachment.name}]${savedAs === undefined ? "" : ` → ${savedAs}`}`);
+    lines.push(...shown.map((l) => `  │ ${l}`));
+    if (shown.length < content.length) lines.push(`  │ … (${content.length - shown.length} more lines)`);
   }
   return lines.length > 0 ? lines : [""];
 }

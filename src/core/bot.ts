@@ -18,7 +18,6 @@ import { createServices, type Services } from "./services";
 
 /** Words that end a DM dialog; `<prefix> cancel` on every platform too. */
 const CANCEL_WORDS = ["abbrechen", "cancel", "stop"];
-const DEDUPE_DAYS = 7;
 
 /**
  * The core. Every adapter, the scheduler tick and every test enter through `handle()`;
@@ -33,6 +32,7 @@ export class Bot {
   private readonly processed: ProcessedEventRepo;
   private readonly cancelWords: ReadonlySet<string>;
 
+  /** `features` includes the core's own (see `createBot`). */
   constructor(
     readonly services: Services,
     features: readonly Feature[],
@@ -43,7 +43,7 @@ export class Bot {
       ...CANCEL_WORDS,
       ...services.platforms.prefixes().map((prefix) => `${prefix} cancel`),
     ]);
-    this.features = [coreFeature(), ...features];
+    this.features = features;
     this.byPriority = [...this.features].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
     this.registry = new CommandRegistry(commands);
     for (const feature of this.features) {
@@ -125,15 +125,10 @@ export class Bot {
     await this.start();
     await this.services.scheduler.runDue(this.services);
     await this.services.outbox.drain();
-    this.pruneDedupe();
   }
 
   private firstSeen(eventId: string): boolean {
     return this.processed.firstSeen(eventId, this.services.clock.now());
-  }
-
-  private pruneDedupe(): void {
-    this.processed.prune(new Date(this.services.clock.now().getTime() - DEDUPE_DAYS * 86_400_000));
   }
 
   private async context<E extends UserEvent>(event: E): Promise<EventContext<E>> {
@@ -273,6 +268,7 @@ export function createBot(opts: {
   /** The platforms copbot knows, for their command prefixes; none: the default prefix everywhere. */
   platforms?: readonly PlatformInfo[];
 }): Bot {
-  const services = createServices(opts);
-  return new Bot(services, opts.features, opts.commands);
+  const features = [coreFeature(), ...opts.features];
+  const services = createServices({ ...opts, features });
+  return new Bot(services, features, opts.commands);
 }

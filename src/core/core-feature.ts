@@ -1,13 +1,16 @@
 import { coreHomeSettings } from "./core-home";
+import { corePrivacy, coreRetention } from "./core-privacy";
 import type { Feature } from "./feature";
 import { SettingsRepo } from "./settings-repo";
 import { z } from "zod";
 
-/** The always-present basics: the home's settings and the welcome. */
+/** The always-present basics: the home's settings, the welcome, profiles and the core's retention. */
 export function coreFeature(): Feature {
   return {
     name: "core",
     homeSettings: coreHomeSettings,
+    privacy: corePrivacy,
+    retention: coreRetention,
     onMemberJoined(ctx) {
       // Welcome each person once, not in every channel or group space they join.
       const settings = new SettingsRepo(ctx.services.db);

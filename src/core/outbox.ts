@@ -6,6 +6,7 @@ import { splitId } from "./ids";
 import type { OutgoingMessage, PostedRef, Target } from "./message";
 import { OutgoingMessageSchema, TargetSchema } from "./message-schema";
 import { OutboxRepo, type OutboxRow } from "./outbox-repo";
+import { isFormerMember } from "./privacy";
 import type { PortRouter } from "./port-router";
 
 const MAX_ATTEMPTS = 8;
@@ -38,6 +39,8 @@ export class Outbox {
 
   /** Queues a post. With a `key` the post happens at most once. `threadOfKey` replies in the thread of that post. */
   enqueue(target: Target, message: OutgoingMessage, opts: { key?: string; threadOfKey?: string } = {}): void {
+    // A forgotten member has no address any more: what would go to them privately goes nowhere.
+    if (target.kind !== "channel" && isFormerMember(target.userId)) return;
     const platform = splitId(targetOwner(target))?.platform;
     if (!platform) throw new Error(`target without a platform: ${JSON.stringify(target)}`);
     this.rows.insertPost({

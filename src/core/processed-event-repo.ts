@@ -11,9 +11,4 @@ export class ProcessedEventRepo {
       .run(eventId, at.getTime());
     return result.changes > 0;
   }
-
-  /** Forgets ids seen before `cutoff`: platforms stop retrying long before. */
-  prune(cutoff: Date): void {
-    this.db.prepare("DELETE FROM processed_events WHERE at < ?").run(cutoff.getTime());
-  }
 }

@@ -31,6 +31,8 @@ export interface Services {
   readonly ports: PortRouter;
   /** The platforms copbot knows: command prefixes by platform and by id. */
   readonly platforms: Platforms;
+  /** Every feature copbot runs, the core's own first (privacy and retention ask each of them). */
+  readonly features: readonly Feature[];
   /** The community meeting agenda: every feature's contribution, in feature order. */
   agenda(lang: Lang): Inline[][];
   /** The member's effective role: stored role, `COPBOT_ADMINS`, and what the platform grants. */
@@ -71,6 +73,7 @@ export function createServices(opts: {
     outbox: new Outbox(db, clock, ports, log),
     ports,
     platforms: new Platforms(opts.platforms),
+    features,
     agenda: (lang) => features.flatMap((f) => (f.agenda?.(services, lang) ?? []).map((line) => [...line])),
     async roleOf(memberId, channelId) {
       let role = members.get(memberId)?.role ?? "member";

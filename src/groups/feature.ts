@@ -7,6 +7,7 @@ import { DEADLINE_JOB, deadlineJob, FORM_CHECK_JOB, formCheckJob } from "./forma
 import { joinGroup, leaveGroup } from "./membership";
 import { offerClicked, offerOnProposal } from "./offer";
 import { PROPOSE_DIALOG, PROPOSE_FORM, proposalDialogStep, proposalFormSubmitted } from "./proposal-dialog";
+import { groupsPrivacy, onMessageDeleted } from "./privacy";
 import { proposalFormCheck } from "./proposal-form-check";
 import { DUE_JOB, dueJob, MILESTONE_JOB, milestoneJob } from "./reminders";
 import { sendConfirmation } from "./send-confirmation";
@@ -39,7 +40,9 @@ export const groupsFeature: Feature = {
     [ARCHIVE_JOB]: archiveJob,
   },
   onMessage: offerOnProposal,
+  onMessageDeleted,
   agenda: groupsAgenda,
   home: groupsHome,
   homeSettings: groupsHomeSettings,
+  privacy: groupsPrivacy,
 };

@@ -2,12 +2,14 @@ import { core as deCore } from "./de/core";
 import { format as deFormat } from "./de/format";
 import { groups as deGroups } from "./de/groups";
 import { meetings as deMeetings } from "./de/meetings";
+import { privacy as dePrivacy } from "./de/privacy";
 import { qa as deQa } from "./de/qa";
 import { schedule as deSchedule } from "./de/schedule";
 import { core as enCore } from "./en/core";
 import { format as enFormat } from "./en/format";
 import { groups as enGroups } from "./en/groups";
 import { meetings as enMeetings } from "./en/meetings";
+import { privacy as enPrivacy } from "./en/privacy";
 import { qa as enQa } from "./en/qa";
 import { schedule as enSchedule } from "./en/schedule";
 
@@ -25,6 +27,7 @@ export const de = {
   ...deMeetings,
   ...deSchedule,
   ...deGroups,
+  ...dePrivacy,
 } as const;
 export type MessageKey = keyof typeof de;
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -34,6 +37,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enMeetings,
   ...enSchedule,
   ...enGroups,
+  ...enPrivacy,
 };
 
 export const LANGS = ["de", "en"] as const;

@@ -14,6 +14,7 @@ import { promptJob, nudgeJob, summaryJob } from "./checkin-jobs";
 import { NUDGE_JOB, PROMPT_JOB, SUMMARY_JOB } from "./checkin-plan";
 import { meetingsHome } from "./home";
 import { REMIND_JOB, remindJob } from "./meeting-jobs";
+import { meetingsPrivacy, meetingsRetention } from "./privacy";
 import { handleRsvp } from "./rsvp";
 
 /** Recurring meetings (reminders, RSVP, calendar files) and async check-ins. */
@@ -35,4 +36,6 @@ export const meetingsFeature: Feature = {
   },
   dialogs: { [ANSWER_DIALOG]: answerDialog, [CLOSED_DIALOG]: closedDialog },
   home: meetingsHome,
+  privacy: meetingsPrivacy,
+  retention: meetingsRetention,
 };

@@ -23,6 +23,8 @@ export interface KnowledgeHit {
   readonly messageId?: string;
   /** How many of the query's content words the entry contains. */
   readonly matchedWords: number;
+  /** Set when the accepted answer was deleted: a tombstone only moderators are shown. */
+  readonly removedAt?: Date;
 }
 
 const HitRow = z.object({
@@ -36,6 +38,7 @@ const HitRow = z.object({
   message_id: z.string().nullable(),
   rank: z.number(),
   snip: z.string().nullable(),
+  removed_at: z.number().nullable(),
 });
 type HitRow = z.infer<typeof HitRow>;
 
@@ -66,15 +69,20 @@ export function addKnowledge(db: Db, entry: KnowledgeEntry): void {
   });
 }
 
-function query(db: Db, table: "qa_knowledge_words" | "qa_knowledge_trigrams", match: string): HitRow[] {
+function query(
+  db: Db,
+  table: "qa_knowledge_words" | "qa_knowledge_trigrams",
+  match: string,
+  includeRemoved: boolean,
+): HitRow[] {
   return db
     .prepare(
-      `SELECT k.id, k.kind, k.source_id, k.title, k.body, k.url, k.channel_id, k.message_id,
+      `SELECT k.id, k.kind, k.source_id, k.title, k.body, k.url, k.channel_id, k.message_id, k.removed_at,
               bm25(${table}, 2.0, 1.0) AS rank, snippet(${table}, 1, '', '', '…', 16) AS snip
        FROM ${table} JOIN qa_knowledge k ON k.id = ${table}.rowid
-       WHERE ${table} MATCH ? ORDER BY rank LIMIT ${CANDIDATES}`,
+       WHERE ${table} MATCH ? AND (k.removed_at IS NULL OR ?) ORDER BY rank LIMIT ${CANDIDATES}`,
     )
-    .all(match)
+    .all(match, includeRemoved ? 1 : 0)
     .map((row) => HitRow.parse(row));
 }
 
@@ -88,9 +96,16 @@ function countMatched(row: HitRow, queryWords: readonly string[]): number {
 
 /**
  * Best entries for a free-text query, best first. Combines BM25 over words (with prefix
- * matching for inflections) and BM25 over trigrams (for parts of compounds).
+ * matching for inflections) and BM25 over trigrams (for parts of compounds). Tombstones
+ * (entries whose accepted answer was deleted) only with `includeRemoved`, for moderators.
  */
-export function searchKnowledge(db: Db, text: string, limit = 5): KnowledgeHit[] {
+export function searchKnowledge(
+  db: Db,
+  text: string,
+  limit = 5,
+  opts: { readonly includeRemoved?: boolean } = {},
+): KnowledgeHit[] {
+  const includeRemoved = opts.includeRemoved === true;
   const scores = new Map<number, { row: HitRow; score: number }>();
   const add = (rows: readonly HitRow[], weight: number): void => {
     for (const row of rows) {
@@ -102,8 +117,8 @@ export function searchKnowledge(db: Db, text: string, limit = 5): KnowledgeHit[]
   };
   const wordMatch = prefixQuery(text);
   const trigramMatch = substringQuery(text);
-  if (wordMatch) add(query(db, "qa_knowledge_words", wordMatch), 1);
-  if (trigramMatch) add(query(db, "qa_knowledge_trigrams", trigramMatch), TRIGRAM_WEIGHT);
+  if (wordMatch) add(query(db, "qa_knowledge_words", wordMatch, includeRemoved), 1);
+  if (trigramMatch) add(query(db, "qa_knowledge_trigrams", trigramMatch, includeRemoved), TRIGRAM_WEIGHT);
   const queryWords = contentWords(text);
   return [...scores.values()]
     .sort((a, b) => b.score - a.score || a.row.id - b.row.id)
@@ -117,5 +132,6 @@ export function searchKnowledge(db: Db, text: string, limit = 5): KnowledgeHit[]
       ...(row.channel_id !== null ? { channelId: row.channel_id } : {}),
       ...(row.message_id !== null ? { messageId: row.message_id } : {}),
       matchedWords: countMatched(row, queryWords),
+      ...(row.removed_at !== null ? { removedAt: new Date(row.removed_at) } : {}),
     }));
 }

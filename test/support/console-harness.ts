@@ -19,10 +19,11 @@ export interface ConsoleHarness {
 /**
  * Starts copbot's console in-process, exactly as `npm start` wires it, on a virtual clock.
  * `start` is an ISO time (default Monday 2026-11-30 09:00 Berlin); `dbPath` a file for restart
- * tests (default in-memory); `env` adds or overrides environment variables.
+ * tests (default in-memory); `env` adds or overrides environment variables; `filesDir` saves
+ * attachments there, as `npm start` does, instead of printing them in full.
  */
 export async function startConsole(
-  opts: { start?: string; dbPath?: string; env?: Record<string, string> } = {},
+  opts: { start?: string; dbPath?: string; env?: Record<string, string>; filesDir?: string } = {},
 ): Promise<ConsoleHarness> {
   const config = loadConfig({
     COPBOT_CLOCK: "virtual",
@@ -32,7 +33,7 @@ export async function startConsole(
   });
   const app = buildApp(config, pino({ level: "silent" }));
   const transcript: string[] = [];
-  const adapter = consoleAdapter(app, (line) => transcript.push(line));
+  const adapter = consoleAdapter(app, (line) => transcript.push(line), opts.filesDir);
   await attach(app, adapter);
   await app.bot.tick();
   const clock = app.clock;

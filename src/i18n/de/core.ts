@@ -78,4 +78,5 @@ export const core = {
   "core.home.lang.en": "Englisch",
   "core.home.profile": "Profil:",
   "core.home.noBio": "noch keine Kurzbeschreibung",
+  "core.former_member": "ehemaliges Mitglied",
 } as const;

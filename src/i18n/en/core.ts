@@ -78,4 +78,5 @@ export const core = {
   "core.home.lang.en": "English",
   "core.home.profile": "Profile:",
   "core.home.noBio": "no short bio yet",
+  "core.former_member": "former member",
 } as const satisfies Record<keyof typeof de, string>;

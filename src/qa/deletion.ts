@@ -1,0 +1,36 @@
+import type { MessageDeletedEvent } from "../core/events";
+import type { EventContext } from "../core/feature";
+import { cancelFollowUps } from "./escalation";
+import { questionAt } from "./lookup";
+import { QaPrivacyRepo } from "./privacy-repo";
+import { QuestionRepo } from "./question-repo";
+
+/**
+ * A message deleted on the platform is deleted in copbot too, search index included. A deleted
+ * question goes with its answers, reminders and knowledge entry; a deleted answer goes from
+ * the question; a deleted accepted answer leaves a tombstone in the knowledge base that only
+ * moderators find, so they can see that an answer others relied on is gone.
+ */
+export function onMessageDeleted(ctx: EventContext<MessageDeletedEvent>): void {
+  const { services, event } = ctx;
+  const privacy = new QaPrivacyRepo(services.db);
+  const question = questionAt(services, event.channelId, event.messageId);
+  if (question) {
+    services.db.transaction(() => {
+      cancelFollowUps(services, question.id);
+      privacy.deleteKnowledge(question.id);
+      privacy.deleteQuestion(question.id);
+    })();
+    return;
+  }
+  const repo = new QuestionRepo(services.db);
+  const answer = repo.answerByMessage(event.channelId, event.messageId);
+  if (!answer) return;
+  const of = repo.get(answer.questionId);
+  services.db.transaction(() => {
+    privacy.deleteAnswer(answer.questionId, answer.messageId);
+    if (of?.status === "solved" && of.acceptedMessageId === answer.messageId) {
+      privacy.tombstoneAcceptedAnswer(of.id, services.clock.now());
+    }
+  })();
+}

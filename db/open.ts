@@ -1,8 +1,9 @@
 import Database from "better-sqlite3";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { DatabaseError } from "../src/core/errors";
 import { lockDatabase } from "./lock";
+import { ensurePrivateFile } from "./private-file";
 
 export type Db = Database.Database;
 
@@ -59,10 +60,13 @@ function refuseNewer(db: Db, latest: number): number {
   return current;
 }
 
-/** Opens (and creates) the database file with WAL and foreign keys, then migrates it. */
+/**
+ * Opens (and creates) the database file, readable by copbot's user only, with WAL and foreign
+ * keys, then migrates it.
+ */
 export function openDatabase(path: string): Db {
   if (path !== ":memory:") {
-    mkdirSync(dirname(path), { recursive: true });
+    ensurePrivateFile(path);
     lockDatabase(path);
   }
   let db: Db;

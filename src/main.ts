@@ -1,7 +1,10 @@
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Logger } from "pino";
 import { adapterContext, attach, buildApp, consoleAdapter, loadConfig, type App } from "./app";
 import { VirtualClock } from "./core/clock";
+import { ensurePrivateDir } from "../db/private-file";
+import { redactSecrets, secretValues, withSecretFiles } from "./core/env";
 import { ConfigError, CopbotError } from "./core/errors";
 import type { Adapter } from "./core/port";
 import { SystemRuntime } from "./core/runtime";
@@ -9,7 +12,11 @@ import { loadEnvFile } from "./env-file";
 import { createLogger } from "./log";
 
 async function runConsole(app: App): Promise<void> {
-  const adapter = consoleAdapter(app, (line) => process.stdout.write(`${line}\n`));
+  const adapter = consoleAdapter(
+    app,
+    (line) => process.stdout.write(`${line}\n`),
+    join(app.config.dataDir, "files"),
+  );
   const runtime = app.clock instanceof VirtualClock ? undefined : new SystemRuntime(app.bot);
   await attach(app, adapter, () => runtime?.armWake());
   runtime?.start();
@@ -68,10 +75,17 @@ function startFailure(platform: string, error: unknown): unknown {
   );
 }
 
+/** This run's secret values: scrubbed from every log line and from the last error line. */
+let secrets: readonly string[] = [];
+
 async function main(): Promise<void> {
   loadEnvFile(process.env["COPBOT_ENV_FILE"] ?? ".env", process.env);
+  secrets = secretValues(process.env);
   const config = loadConfig(process.env);
-  const log = createLogger(config.logLevel);
+  // Secrets read from `NAME_FILE` files are known once the configuration has read them.
+  secrets = secretValues(withSecretFiles(process.env));
+  const log = createLogger(config.logLevel, undefined, secrets);
+  ensurePrivateDir(config.dataDir);
   const app = buildApp(config, log);
   try {
     if (app.config.chat.length > 0) {
@@ -92,7 +106,7 @@ if (require.main === module) {
     },
     (error: unknown) => {
       const line = error instanceof CopbotError ? error.message : String((error as Error).stack ?? error);
-      process.stderr.write(`copbot: ${line}\n`);
+      process.stderr.write(`copbot: ${redactSecrets(line, secrets)}\n`);
       process.exitCode = error instanceof CopbotError ? 2 : 1;
     },
   );

@@ -21,6 +21,7 @@ import {
 } from "./event-schema";
 import { translateEvent, type InboundContext } from "./inbound";
 import { MatrixPort } from "./matrix-port";
+import { fromAllowedServer } from "./server-allowlist";
 import { accessTokenFor } from "./session";
 import { ThreadTracker } from "./threads";
 
@@ -166,9 +167,10 @@ export class MatrixAdapter implements Adapter {
     const inviter = event.success ? event.data.sender : "";
     const allow = this.opts.config.autojoin;
     const allowed =
-      allow.length === 0 ||
-      allow.includes(inviter) ||
-      allow.includes(inviter.slice(inviter.indexOf(":") + 1));
+      (allow.length === 0 ||
+        allow.includes(inviter) ||
+        allow.includes(inviter.slice(inviter.indexOf(":") + 1))) &&
+      fromAllowedServer(inviter, this.opts.config.allowedServers);
     if (!allowed) {
       this.opts.log.info({ roomId, inviter }, "invite declined: inviter not in MATRIX_AUTOJOIN");
       await this.mustClient().leaveRoom(roomId);
@@ -197,6 +199,13 @@ export class MatrixAdapter implements Adapter {
     this.remember(event.event_id);
     this.observeState(roomId, event);
     if (event.sender === this.userId) return;
+    if (!fromAllowedServer(event.sender, this.opts.config.allowedServers)) {
+      this.opts.log.debug(
+        { roomId, sender: event.sender },
+        "event ignored: server not in MATRIX_ALLOWED_SERVERS",
+      );
+      return;
+    }
     if (event.type === "m.room.encrypted" || event.type === "m.room.encryption") {
       await this.noticeEncryption(roomId);
       return;

@@ -48,7 +48,7 @@ export async function accessTokenFor(
     return stored.accessToken;
   const client = await new MatrixAuth(config.homeserverUrl).passwordLogin(userId, password, DEVICE_NAME);
   if (file !== undefined) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const session: Session = { homeserverUrl: config.homeserverUrl, userId, accessToken: client.accessToken };
     fs.writeFileSync(file, JSON.stringify(session), { mode: 0o600 });
     log.info({ userId }, "logged in to Matrix, token stored");

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, webApi, type CustomRoute } from "@slack/bolt";
+import { App, HTTPReceiver, webApi, type CustomRoute } from "@slack/bolt";
 import pino, { type Logger } from "pino";
 import { SystemClock, type Clock } from "../../src/core/clock";
 import { ConfigError } from "../../src/core/errors";
@@ -28,6 +28,7 @@ import { SlackPort } from "./port";
 import { nameMentions } from "./slack-text";
 import { unreachableNote } from "./unreachable";
 import { RecentIds } from "./recent-ids";
+import { refuseStaleRequests } from "./request-freshness";
 
 /** Socket Mode whenever an app token is set (no public URL needed); HTTP otherwise. */
 export const slackMode = (config: SlackConfig): "socket" | "http" =>
@@ -150,7 +151,14 @@ export class SlackAdapter implements Adapter {
           "SLACK_SIGNING_SECRET: required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)",
         );
       }
-      const app = new App({ ...common, signingSecret: config.signingSecret, customRoutes: [healthz] });
+      const receiver = new HTTPReceiver({
+        signingSecret: config.signingSecret,
+        customRoutes: [healthz],
+        logger: boltLogger(this.log),
+      });
+      // Signatures are about real time, not the bot's (possibly virtual) clock, as in Bolt.
+      refuseStaleRequests(receiver, Date.now);
+      const app = new App({ ...common, receiver });
       this.register(app, bot, handle, hooks);
       this.app = app;
       const host = this.options.host;

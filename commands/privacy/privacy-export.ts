@@ -8,6 +8,7 @@ export const privacyExportCommand = defineCommand({
   summary: "privacy.export.summary",
   usage: "privacy.export.usage",
   example: "privacy.export.example",
+  details: "core.profile.stored",
   readOnly: true,
   args: noArgs,
   run: (ctx) => exportOwnData(ctx),

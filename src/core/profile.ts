@@ -59,5 +59,6 @@ function renderProfile(t: Translate, member: Member, intro?: string): OutgoingMe
       [t("core.profile.bio"), ": ", member.bio ?? t("core.profile.empty")],
     ])
     .context(t("core.profile.hint"))
+    .context(t("core.profile.stored"))
     .build();
 }

@@ -18,6 +18,8 @@ export interface CommandDef<A = unknown> {
   readonly usage: MessageKey;
   /** Key of a complete example without the `/cop` prefix (`mod add @ben`), shown in the reader's language. */
   readonly example: MessageKey;
+  /** More to know, shown by `help <command>` after the example (e.g. what copbot stores). */
+  readonly details?: MessageKey;
   /** The weakest role that may run it, from the permission table (`src/permissions.ts`). */
   readonly permission: Role;
   /** When true, `args` receives one token: the untokenized rest of the line (free text keeps its quotes). */

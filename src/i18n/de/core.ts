@@ -53,6 +53,8 @@ export const core = {
   "core.profile.bio": "Über mich",
   "core.profile.empty": "(noch leer)",
   "core.profile.hint": 'Ändern: `{prefix} profile name|org|bio "Text"`',
+  "core.profile.stored":
+    "Was copbot über dich speichert: dein Profil (Name, Organisation, Kurzbeschreibung, Sprache), deine Expertise-Themen und Verfügbarkeit, deine Fragen und Antworten, Zu- und Absagen zu Treffen, Check-in-Antworten, Plätze und Zeiterfassung in Arbeitsgruppen. Alles als Datei: `{prefix} privacy export`; löschen: `{prefix} privacy forget`. Zweck und Speicherdauer: docs/datenschutz.md.",
   "core.mod.summary": "Verwaltet die Moderator:innen (nur Admins)",
   "core.mod.usage": "mod add|remove @person · mod list",
   "core.mod.example": "mod add @ben",

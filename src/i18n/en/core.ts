@@ -53,6 +53,8 @@ export const core = {
   "core.profile.bio": "About me",
   "core.profile.empty": "(empty)",
   "core.profile.hint": 'Change: `{prefix} profile name|org|bio "text"`',
+  "core.profile.stored":
+    "What copbot stores about you: your profile (name, organisation, short bio, language), your expertise topics and availability, your questions and answers, meeting RSVPs, check-in answers, seats and time logged in working groups. All of it as a file: `{prefix} privacy export`; erase it: `{prefix} privacy forget`. Purpose and retention: docs/datenschutz.md.",
   "core.mod.summary": "Manages the moderators (admins only)",
   "core.mod.usage": "mod add|remove @person · mod list",
   "core.mod.example": "mod add @ben",

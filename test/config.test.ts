@@ -15,6 +15,13 @@ describe("loadConfig", () => {
       clock: { kind: "system" },
       qa: { escalateAfterHours: 24 },
       meetings: { graceMinutes: 120 },
+      retention: {
+        outboxBodiesDays: 7,
+        checkinAnswersDays: 180,
+        openQuestionsDays: 180,
+        auditDays: 365,
+        eventsDays: 7,
+      },
     });
     expect(config.slack).toBeUndefined();
     expect(config.matrix).toBeUndefined();
@@ -28,6 +35,11 @@ describe("loadConfig", () => {
     [{ SLACK_PORT: "99999", SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }, /^SLACK_PORT: /],
     [{ MATRIX_HOMESERVER_URL: "https://matrix.example.org" }, /^MATRIX_ACCESS_TOKEN: required/],
     [{ COPBOT_CLOCK: "virtual", COPBOT_START: "tomorrow" }, /^COPBOT_START: /],
+    [{ COPBOT_RETAIN_AUDIT_DAYS: "0" }, /^COPBOT_RETAIN_AUDIT_DAYS: at least 1 day \(got "0"\)$/],
+    [
+      { COPBOT_RETAIN_OUTBOX_BODIES_DAYS: "7.5" },
+      /^COPBOT_RETAIN_OUTBOX_BODIES_DAYS: a whole number of days/,
+    ],
   ])("refuses %j with one line naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

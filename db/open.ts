@@ -2,7 +2,8 @@ import Database from "better-sqlite3";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseError } from "../src/core/errors";
-import { lockDatabase } from "./lock";
+import { databaseFailure } from "./failure";
+import { DatabaseLease } from "./lease";
 import { ensurePrivateFile } from "./private-file";
 
 export type Db = Database.Database;
@@ -61,31 +62,56 @@ function refuseNewer(db: Db, latest: number): number {
 }
 
 /**
- * Opens (and creates) the database file, readable by copbot's user only, with WAL and foreign
- * keys, then migrates it.
+ * Opens (and creates, readable by copbot's user only) the database file with WAL and foreign
+ * keys, takes the one-copbot-per-database lease (see `DatabaseLease`), checks the file is
+ * intact, then migrates it. Every failure is a `DatabaseError` with one line that names
+ * `COPBOT_DB` and what to do.
  */
 export function openDatabase(path: string): Db {
-  if (path !== ":memory:") {
-    ensurePrivateFile(path);
-    lockDatabase(path);
-  }
+  const file = path !== ":memory:";
   let db: Db;
   try {
+    if (file) ensurePrivateFile(path);
     db = new Database(path);
   } catch (cause) {
-    throw new DatabaseError(`cannot open database ${path}: ${(cause as Error).message}`, { cause });
+    throw new DatabaseError(
+      `COPBOT_DB ${path} cannot be opened (${(cause as Error).message}): check the path and its permissions`,
+      { cause },
+    );
   }
   try {
     const migrations = loadMigrations();
     // Checked before any pragma that writes: a newer database must stay byte-for-byte intact.
     refuseNewer(db, migrations.length);
-    if (path !== ":memory:") db.pragma("journal_mode = WAL");
-    db.pragma("foreign_keys = ON");
+    if (file) db.pragma("journal_mode = WAL");
     db.pragma("busy_timeout = 5000");
+    if (file) releaseOnClose(db, DatabaseLease.acquire(db, path));
+    db.pragma("foreign_keys = ON");
+    if (file) checkIntact(db, path);
     migrate(db, migrations);
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw databaseFailure(error, path) ?? error;
   }
+}
+
+/** Damaged pages anywhere in the file stop copbot now, not at some later event. */
+function checkIntact(db: Db, path: string): void {
+  const result = String(db.pragma("quick_check(1)", { simple: true })).split("\n")[0] ?? "";
+  if (result !== "ok") {
+    throw new DatabaseError(
+      `COPBOT_DB ${path} is damaged (${result}): stop copbot and restore the file from a backup, or move it away to start with an empty database`,
+      { fatal: true },
+    );
+  }
+}
+
+/** Closing the database gives its lease up, so the next copbot need not wait for it to run out. */
+function releaseOnClose(db: Db, lease: DatabaseLease): void {
+  const close = db.close.bind(db);
+  db.close = () => {
+    if (db.open) lease.release();
+    return close();
+  };
 }

@@ -93,6 +93,7 @@ export function adapterContext(app: App, log: Logger): AdapterContext {
     log,
     lang: app.config.lang,
     dataDir: app.config.dataDir,
+    timeoutMs: app.config.callTimeoutMs,
     home: (userId) => app.bot.home(userId),
   };
 }
@@ -119,14 +120,14 @@ export function consoleAdapter(app: App, write: (line: string) => void, filesDir
 
 /**
  * Connects an adapter to the bot: its port serves outgoing messages, its events go to
- * `handle`; `afterEvent` lets the runtime re-arm its outbox timer (a send held by a rate limit).
+ * `handle`; `afterEvent` runs after each (the console waits for all output there).
  */
-export async function attach(app: App, adapter: Adapter, afterEvent?: () => void): Promise<void> {
+export async function attach(app: App, adapter: Adapter, afterEvent?: () => Promise<void>): Promise<void> {
   app.bot.services.ports.add(adapter.port);
   await adapter.start(
     async (event) => {
       await app.bot.handle(event);
-      afterEvent?.();
+      await afterEvent?.();
     },
     { validateForm: (event) => app.bot.validateForm(event) },
   );

@@ -43,11 +43,21 @@ const EnvSchema = z.object({
     .min(0)
     .max(24 * 60)
     .default(120),
-  COPBOT_RETAIN_OUTBOX_BODIES_DAYS: retainDays(7),
-  COPBOT_RETAIN_CHECKIN_ANSWERS_DAYS: retainDays(180),
-  COPBOT_RETAIN_OPEN_QUESTIONS_DAYS: retainDays(180),
-  COPBOT_RETAIN_AUDIT_DAYS: retainDays(365),
-  COPBOT_RETAIN_EVENTS_DAYS: retainDays(7),
+  COPBOT_CALL_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(10),
+  COPBOT_HEALTH_PORT: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .union([z.literal("off"), z.coerce.number().int().min(0).max(65535)], {
+        message: "a port number (0: any free port) or off",
+      })
+      .optional(),
+  ),
+  COPBOT_OUTBOX_RETENTION_DAYS: retainDays(30),
+  COPBOT_OUTBOX_TEXT_RETENTION_DAYS: retainDays(7),
+  COPBOT_CHECKIN_ANSWERS_RETENTION_DAYS: retainDays(180),
+  COPBOT_OPEN_QUESTIONS_RETENTION_DAYS: retainDays(180),
+  COPBOT_AUDIT_RETENTION_DAYS: retainDays(365),
+  COPBOT_EVENTS_RETENTION_DAYS: retainDays(7),
 });
 
 export interface Config {
@@ -60,10 +70,15 @@ export interface Config {
   readonly logLevel: string;
   readonly qa: { readonly escalateAfterHours: number };
   readonly meetings: { readonly graceMinutes: number };
-  /** How many days data is kept before the daily retention job deletes it (docs/datenschutz.md). */
+  /**
+   * How many days data is kept (`COPBOT_*_RETENTION_DAYS`) before the retention jobs delete it
+   * (docs/datenschutz.md).
+   */
   readonly retention: {
-    /** Delivered outbox messages lose their text (the reference to the posted message stays). */
-    readonly outboxBodiesDays: number;
+    /** Delivered outbox items (updates and thread replies need their reference). */
+    readonly outboxDays: number;
+    /** Delivered outbox items lose their text and recipient (the reference to the post stays). */
+    readonly outboxTextDays: number;
     readonly checkinAnswersDays: number;
     /** Questions nobody solved. */
     readonly openQuestionsDays: number;
@@ -71,6 +86,22 @@ export interface Config {
     /** Ids of handled inbound events (to drop platform retries and replays). */
     readonly eventsDays: number;
   };
+  /** How long any call to a platform may take before it counts as failed (and is retried). */
+  readonly callTimeoutMs: number;
+  /** `COPBOT_HEALTH_PORT` as set (see `healthPort`). */
+  readonly healthPort: number | "off" | undefined;
+}
+
+/** The operations server's port when a chat platform runs and `COPBOT_HEALTH_PORT` is not set. */
+export const DEFAULT_HEALTH_PORT = 8081;
+
+/**
+ * Where `/healthz` and `/readyz` listen: the port set, 8081 by default when a chat platform
+ * runs, none in the console unless set (or when set to `off`).
+ */
+export function healthPort(config: Config, platforms: boolean): number | undefined {
+  if (config.healthPort === "off") return undefined;
+  return config.healthPort ?? (platforms ? DEFAULT_HEALTH_PORT : undefined);
 }
 
 /**
@@ -93,11 +124,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     qa: { escalateAfterHours: e.COPBOT_QA_ESCALATE_HOURS },
     meetings: { graceMinutes: e.COPBOT_GRACE_MINUTES },
     retention: {
-      outboxBodiesDays: e.COPBOT_RETAIN_OUTBOX_BODIES_DAYS,
-      checkinAnswersDays: e.COPBOT_RETAIN_CHECKIN_ANSWERS_DAYS,
-      openQuestionsDays: e.COPBOT_RETAIN_OPEN_QUESTIONS_DAYS,
-      auditDays: e.COPBOT_RETAIN_AUDIT_DAYS,
-      eventsDays: e.COPBOT_RETAIN_EVENTS_DAYS,
+      outboxDays: e.COPBOT_OUTBOX_RETENTION_DAYS,
+      outboxTextDays: e.COPBOT_OUTBOX_TEXT_RETENTION_DAYS,
+      checkinAnswersDays: e.COPBOT_CHECKIN_ANSWERS_RETENTION_DAYS,
+      openQuestionsDays: e.COPBOT_OPEN_QUESTIONS_RETENTION_DAYS,
+      auditDays: e.COPBOT_AUDIT_RETENTION_DAYS,
+      eventsDays: e.COPBOT_EVENTS_RETENTION_DAYS,
     },
+    callTimeoutMs: Math.round(e.COPBOT_CALL_TIMEOUT_SECONDS * 1000),
+    healthPort: e.COPBOT_HEALTH_PORT,
   };
 }

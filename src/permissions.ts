@@ -38,6 +38,7 @@ export const PERMISSIONS = {
   profile: EVERYONE,
   mod: ADMINS,
   audit: ADMINS,
+  status: MODERATORS,
   "privacy export": EVERYONE,
   "privacy forget": OWN,
   ask: EVERYONE,

@@ -8,11 +8,17 @@ jest.mock("@slack/bolt", () => {
 jest.mock("@vector-im/matrix-bot-sdk", () => {
   throw new Error("the Matrix SDK was loaded");
 });
+jest.mock("@matrix-org/matrix-sdk-crypto-wasm", () => {
+  throw new Error("the Matrix crypto was loaded");
+});
+jest.mock("fake-indexeddb/auto", () => {
+  throw new Error("the IndexedDB stand-in was loaded");
+});
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the composition root", () => {
-  it("builds and runs the bot without loading Bolt or the Matrix SDK", async () => {
+  it("builds and runs the bot without loading Bolt, the Matrix SDK or its crypto", async () => {
     const h = await startConsole();
     expect((await h.send("/cop help"))[1]).toContain("Das kannst du mit copbot tun");
     h.close();

@@ -16,7 +16,8 @@ describe("loadConfig", () => {
       qa: { escalateAfterHours: 24 },
       meetings: { graceMinutes: 120 },
       retention: {
-        outboxBodiesDays: 7,
+        outboxDays: 30,
+        outboxTextDays: 7,
         checkinAnswersDays: 180,
         openQuestionsDays: 180,
         auditDays: 365,
@@ -35,10 +36,18 @@ describe("loadConfig", () => {
     [{ SLACK_PORT: "99999", SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }, /^SLACK_PORT: /],
     [{ MATRIX_HOMESERVER_URL: "https://matrix.example.org" }, /^MATRIX_ACCESS_TOKEN: required/],
     [{ COPBOT_CLOCK: "virtual", COPBOT_START: "tomorrow" }, /^COPBOT_START: /],
-    [{ COPBOT_RETAIN_AUDIT_DAYS: "0" }, /^COPBOT_RETAIN_AUDIT_DAYS: at least 1 day \(got "0"\)$/],
+    [{ COPBOT_AUDIT_RETENTION_DAYS: "0" }, /^COPBOT_AUDIT_RETENTION_DAYS: at least 1 day \(got "0"\)$/],
     [
-      { COPBOT_RETAIN_OUTBOX_BODIES_DAYS: "7.5" },
-      /^COPBOT_RETAIN_OUTBOX_BODIES_DAYS: a whole number of days/,
+      { COPBOT_OUTBOX_TEXT_RETENTION_DAYS: "7.5" },
+      /^COPBOT_OUTBOX_TEXT_RETENTION_DAYS: a whole number of days/,
+    ],
+    [
+      {
+        MATRIX_HOMESERVER_URL: "https://matrix.example.org",
+        MATRIX_ACCESS_TOKEN: "syt_x",
+        MATRIX_CRYPTO_PASSPHRASE: "kurz",
+      },
+      /^MATRIX_CRYPTO_PASSPHRASE: a passphrase of at least 12 characters/,
     ],
   ])("refuses %j with one line naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
@@ -76,6 +85,13 @@ describe("loadConfig", () => {
         MATRIX_AUTOJOIN: "a.org, @b:c.org",
       }).matrix,
     ).toEqual({ homeserverUrl: "https://m.example.org", accessToken: "t", autojoin: ["a.org", "@b:c.org"] });
+    expect(
+      loadConfig({
+        MATRIX_HOMESERVER_URL: "https://m.example.org",
+        MATRIX_ACCESS_TOKEN: "t",
+        MATRIX_CRYPTO_PASSPHRASE: "  lange geheime Passphrase  ",
+      }).matrix?.cryptoPassphrase,
+    ).toBe("lange geheime Passphrase");
   });
 });
 

@@ -8,7 +8,11 @@ import {
   type IStorageProvider,
 } from "@vector-im/matrix-bot-sdk";
 import type { Logger } from "pino";
+import { z } from "zod";
+import type { Connection } from "../../src/core/port";
 import { rateLimitDelay } from "./errors";
+
+const SendResponseSchema = z.object({ event_id: z.string() });
 
 /** How the client waits out `M_LIMIT_EXCEEDED`; tests inject `sleep` to record the delays. */
 export interface RetryPolicy {
@@ -25,9 +29,21 @@ export const DEFAULT_RETRY: RetryPolicy = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/** What end-to-end encryption needs from the client (`crypto/e2ee.ts` provides it). */
+export interface ClientCrypto {
+  /** Called with every sync response before the SDK emits its events. */
+  beforeSync(raw: unknown): Promise<void>;
+  /** The encrypted content for a room event, or undefined when the room is not encrypted. */
+  encryptSend(roomId: string, type: string, content: unknown): Promise<Record<string, unknown> | undefined>;
+}
+
+/** `PUT /rooms/{roomId}/send/{eventType}/{txnId}`, however the SDK or copbot calls it. */
+const ROOM_SEND = /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/send\/([^/]+)\/([^/]+)$/;
+
 /**
- * The SDK's client, with one addition: it does not retry rate-limited requests by itself, so
- * every request that gets `M_LIMIT_EXCEEDED` (HTTP 429) waits `retry_after_ms` and is sent again,
+ * The SDK's client, with two additions. With encryption on, every room event on its way out
+ * passes `ClientCrypto.encryptSend`, so nothing reaches an encrypted room in clear, whichever
+ * SDK method sent it. And it retries rate-limited requests (the SDK does not): every request that gets `M_LIMIT_EXCEEDED` (HTTP 429) waits `retry_after_ms` and is sent again,
  * unchanged. A send keeps its transaction id, so the homeserver never stores it twice.
  */
 export class RetryingMatrixClient extends MatrixClient {
@@ -36,9 +52,43 @@ export class RetryingMatrixClient extends MatrixClient {
     accessToken: string,
     storage: IStorageProvider,
     private readonly retry: RetryPolicy,
+    /** How long any request but the sync long-poll may take. */
+    private readonly timeoutMs = 10_000,
   ) {
     super(homeserverUrl, accessToken, storage);
     trackSyncs();
+  }
+
+  /**
+   * Sends an event with a transaction id of copbot's choosing. The homeserver stores one
+   * event per transaction id (and device): a repeat after a crash or a timeout returns the
+   * event of the first attempt instead of posting again. Encrypted like every send (`doRequest`).
+   */
+  async sendEventWithTxn(
+    roomId: string,
+    eventType: string,
+    content: Record<string, unknown>,
+    txnId: string,
+  ): Promise<string> {
+    const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/${encodeURIComponent(eventType)}/${encodeURIComponent(txnId)}`;
+    return SendResponseSchema.parse(await this.doRequest("PUT", path, null, content)).event_id;
+  }
+
+  /** Whether the sync loop reaches the homeserver (the last sync's outcome). */
+  connection(): Connection {
+    return syncStates.get(`${this.homeserverUrl}/_matrix/client/v3/sync`) ?? { state: "connecting" };
+  }
+
+  /** Set by the adapter when end-to-end encryption is on. */
+  e2ee: ClientCrypto | undefined;
+
+  protected override async processSync(
+    raw: unknown,
+    emitFn?: (emitEventType: string, ...payload: unknown[]) => Promise<unknown>,
+  ): Promise<unknown> {
+    // To-device events first: they carry the keys for the room events of the same sync.
+    if (this.e2ee) await this.e2ee.beforeSync(raw);
+    return super.processSync(raw, emitFn);
   }
 
   /** Stops syncing now: the open long-poll is aborted, so shutdown does not wait for it. */
@@ -55,9 +105,15 @@ export class RetryingMatrixClient extends MatrixClient {
   override async doRequest(
     ...args: Parameters<MatrixClient["doRequest"]>
   ): Promise<Awaited<ReturnType<MatrixClient["doRequest"]>>> {
+    // Encrypted once: a retry sends the same ciphertext under the same transaction id.
+    const request = await this.sealed(args);
+    // Every request but the sync long-poll gives up after the timeout (the outbox retries it).
+    if (typeof request[1] === "string" && !request[1].endsWith("/sync")) {
+      request[4] = Math.min(request[4] ?? this.timeoutMs, this.timeoutMs);
+    }
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await super.doRequest(...args);
+        return await super.doRequest(...request);
       } catch (error) {
         const wait = rateLimitDelay(error);
         if (wait === undefined || attempt >= this.retry.maxAttempts || wait > this.retry.maxInlineWaitMs)
@@ -65,6 +121,24 @@ export class RetryingMatrixClient extends MatrixClient {
         await this.retry.sleep(wait);
       }
     }
+  }
+
+  /** The request with its room event encrypted, when it sends one into an encrypted room. */
+  private async sealed(
+    args: Parameters<MatrixClient["doRequest"]>,
+  ): Promise<Parameters<MatrixClient["doRequest"]>> {
+    const [method, endpoint, , body] = args;
+    const match =
+      this.e2ee && method === "PUT" && typeof endpoint === "string" ? ROOM_SEND.exec(endpoint) : null;
+    if (!this.e2ee || !match?.[1] || !match[2] || !match[3]) return args;
+    const type = decodeURIComponent(match[2]);
+    if (type === "m.room.encrypted") return args;
+    const encrypted = await this.e2ee.encryptSend(decodeURIComponent(match[1]), type, body);
+    if (encrypted === undefined) return args;
+    const request: Parameters<MatrixClient["doRequest"]> = [...args];
+    request[1] = `/_matrix/client/v3/rooms/${match[1]}/send/m.room.encrypted/${match[3]}`;
+    request[3] = encrypted;
+    return request;
   }
 }
 
@@ -75,6 +149,22 @@ type RequestFn = (params: { uri?: string }, done: (...args: unknown[]) => void) 
 
 /** Long-poll syncs in flight by URL, so `stop()` can end them instead of waiting up to 30 s. */
 const syncsInFlight = new Map<Abortable, string>();
+/** The outcome of the last sync per sync URL: connected, or why not. */
+const syncStates = new Map<string, Connection>();
+
+function noteSync(uri: string, error: unknown, statusCode: unknown): void {
+  const failed =
+    error !== null && error !== undefined
+      ? String(error)
+      : Number(statusCode) >= 400
+        ? `HTTP ${String(statusCode)}`
+        : undefined;
+  const previous = syncStates.get(uri);
+  const state = failed === undefined ? "connected" : "disconnected";
+  const since = previous?.state === state ? (previous.since ?? new Date()) : new Date();
+  syncStates.set(uri, { state, since, ...(failed !== undefined ? { detail: failed } : {}) });
+}
+
 let tracking = false;
 
 /** Wraps the SDK's HTTP function (once per process) to know which sync requests are open. */
@@ -83,11 +173,13 @@ function trackSyncs(): void {
   tracking = true;
   const original = getRequestFn() as RequestFn;
   const wrapped: RequestFn = (params, done) => {
+    const uri = params.uri ?? "";
     const req = original(params, (...args) => {
-      syncsInFlight.delete(req);
+      // Only syncs are tracked; one aborted by `stop()` is gone from the map and says nothing.
+      if (syncsInFlight.delete(req))
+        noteSync(uri, args[0], (args[1] as { statusCode?: unknown } | undefined)?.statusCode);
       done(...args);
     });
-    const uri = params.uri ?? "";
     if (uri.endsWith("/_matrix/client/v3/sync")) syncsInFlight.set(req, uri);
     return req;
   };

@@ -12,6 +12,8 @@ export interface MatrixConfig {
   readonly autojoin: readonly string[];
   /** Homeservers whose users copbot listens to; empty: every server (`MATRIX_ALLOWED_SERVERS`). */
   readonly allowedServers?: readonly string[];
+  /** Turns end-to-end encryption on and protects its keys on disk. */
+  readonly cryptoPassphrase?: string;
 }
 
 /** The `MATRIX_*` variables; `.env.example` documents each one. */
@@ -29,6 +31,10 @@ const MatrixEnv = z.object({
   MATRIX_ALLOWED_SERVERS: envList.refine(
     (servers) => servers.every((s) => /^[A-Za-z0-9.-]+(:\d+)?$/.test(s)),
     "server names like example.org, comma-separated",
+  ),
+  MATRIX_CRYPTO_PASSPHRASE: envString.refine(
+    (v) => v === undefined || v.length >= 12,
+    "a passphrase of at least 12 characters (it protects copbot's encryption keys on disk)",
   ),
 });
 
@@ -50,5 +56,6 @@ export function matrixConfigFromEnv(env: NodeJS.ProcessEnv): MatrixConfig | unde
     ...(e.MATRIX_PASSWORD ? { password: e.MATRIX_PASSWORD } : {}),
     ...(e.MATRIX_SPACE_ID ? { spaceId: e.MATRIX_SPACE_ID } : {}),
     ...(e.MATRIX_COMMUNITY_ROOM_ID ? { communityRoomId: e.MATRIX_COMMUNITY_ROOM_ID } : {}),
+    ...(e.MATRIX_CRYPTO_PASSPHRASE ? { cryptoPassphrase: e.MATRIX_CRYPTO_PASSPHRASE } : {}),
   };
 }

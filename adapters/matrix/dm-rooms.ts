@@ -5,6 +5,14 @@ import { stateContent } from "./directory";
 
 const DirectSchema = z.record(z.string(), z.array(z.string()));
 
+/** How long one reading of `m.direct` and the joined rooms serves further lookups. */
+const SNAPSHOT_MS = 30_000;
+
+interface DmView {
+  readonly direct: Readonly<Record<string, readonly string[]>>;
+  readonly joined: ReadonlySet<string>;
+}
+
 /** The Synapse setting that makes a homeserver encrypt new rooms, named in errors and the docs. */
 export const SERVER_ENCRYPTION_SETTING = "encryption_enabled_by_default_for_room_type";
 
@@ -28,9 +36,9 @@ export async function isEncrypted(client: MatrixClient, roomId: string): Promise
 }
 
 /**
- * copbot's DM room with a person: an existing DM from `m.direct` that both are in and that is
- * not encrypted (copbot could not read the answers there), else a new unencrypted DM, which is
- * then recorded in `m.direct` as Matrix clients expect.
+ * copbot's DM room with a person: an existing DM from `m.direct` that both are in, else a new
+ * DM, which is then recorded in `m.direct` as Matrix clients expect. Without end-to-end
+ * encryption, encrypted DMs are passed over (copbot could not read the answers there).
  */
 export class DmRooms {
   private readonly known = new Map<string, string>();
@@ -39,7 +47,18 @@ export class DmRooms {
   /** Set once a new DM came back encrypted: the server does that to every new room. */
   private serverEncrypts = false;
 
-  constructor(private readonly client: () => MatrixClient) {}
+  /**
+   * `m.direct` and the joined rooms, read once for a burst of lookups: a fan-out to thousands
+   * of members must not read both lists (each as long as the membership) once per member.
+   */
+  private snapshot: { at: number; view: Promise<DmView> } | undefined;
+
+  constructor(
+    private readonly client: () => MatrixClient,
+    /** True while copbot reads and writes encrypted rooms. */
+    private readonly encryption: () => boolean = () => false,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The DM room to write to; throws `EncryptedDmError` when the homeserver allows none copbot can read. */
   async roomFor(userId: string): Promise<string> {
@@ -48,17 +67,40 @@ export class DmRooms {
       if (this.unrecorded.has(userId)) await this.record(userId, known);
       return known;
     }
-    const client = this.client();
-    const direct = DirectSchema.safeParse(await client.getSafeAccountData("m.direct", {}));
-    const candidates = (direct.success ? direct.data : {})[userId] ?? [];
-    const joined = new Set(await client.getJoinedRooms());
-    for (const candidate of candidates) {
-      if (joined.has(candidate) && (await this.usable(candidate, userId))) {
-        this.known.set(userId, candidate);
-        return candidate;
-      }
+    const found = (await this.existing(userId, false)) ?? (await this.existing(userId, true));
+    if (found !== undefined) {
+      this.known.set(userId, found);
+      return found;
     }
     return this.create(userId);
+  }
+
+  /** A usable DM listed in `m.direct`; before creating a new one, the lists are read fresh. */
+  private async existing(userId: string, fresh: boolean): Promise<string | undefined> {
+    const { direct, joined } = await this.view(fresh);
+    for (const candidate of direct[userId] ?? []) {
+      if (joined.has(candidate) && (await this.usable(candidate, userId))) return candidate;
+    }
+    return undefined;
+  }
+
+  private view(fresh: boolean): Promise<DmView> {
+    const now = this.now();
+    if (fresh || !this.snapshot || now - this.snapshot.at > SNAPSHOT_MS) {
+      const client = this.client();
+      const view = Promise.all([client.getSafeAccountData("m.direct", {}), client.getJoinedRooms()]).then(
+        ([direct, joined]) => ({
+          direct: DirectSchema.safeParse(direct).data ?? {},
+          joined: new Set(joined),
+        }),
+      );
+      this.snapshot = { at: now, view };
+      // A failed read is not kept: the next lookup tries again.
+      view.catch(() => {
+        if (this.snapshot?.view === view) this.snapshot = undefined;
+      });
+    }
+    return this.snapshot.view;
   }
 
   private async create(userId: string): Promise<string> {
@@ -72,7 +114,7 @@ export class DmRooms {
     // Kept before anything else can fail: a retried send must reuse this room, not open a second one.
     this.known.set(userId, roomId);
     this.unrecorded.add(userId);
-    if (await isEncrypted(client, roomId)) {
+    if (!this.encryption() && (await isEncrypted(client, roomId))) {
       this.known.delete(userId);
       this.unrecorded.delete(userId);
       this.serverEncrypts = true;
@@ -93,11 +135,11 @@ export class DmRooms {
     await client.dms.update();
   }
 
-  /** The person is still in (or invited to) the room, and the room is not encrypted. */
+  /** The person is still in (or invited to) the room, and copbot can read it. */
   private async usable(roomId: string, userId: string): Promise<boolean> {
     const member = await stateContent(this.client(), roomId, "m.room.member", userId);
     const membership = member?.membership;
     if (membership !== "join" && membership !== "invite") return false;
-    return !(await isEncrypted(this.client(), roomId));
+    return this.encryption() || !(await isEncrypted(this.client(), roomId));
   }
 }

@@ -37,7 +37,8 @@ function statusOf(error: unknown): number | undefined {
 export function toPlatformError(error: unknown, what: string): PlatformError {
   if (error instanceof PlatformError) return error;
   const wait = rateLimitDelay(error);
-  if (wait !== undefined) return new RateLimitedError(wait, { cause: error });
+  // Synapse limits the bot's account, not one room: the whole platform waits.
+  if (wait !== undefined) return new RateLimitedError(wait, { cause: error, scope: "platform" });
   const status = statusOf(error);
   const detail =
     error instanceof Error ? error.message : status !== undefined ? `HTTP ${status}` : String(error);

@@ -14,6 +14,8 @@ export interface GroupRoomContext {
   spaceId(): string | undefined;
   readonly lang: Lang;
   readonly log: Logger;
+  /** True while copbot reads and writes encrypted rooms: a room the server encrypted is fine then. */
+  encryption(): boolean;
 }
 
 /**
@@ -26,8 +28,8 @@ export class GroupRooms {
 
   /**
    * Creates the room with the members invited in the same call (a failure later cannot leave a
-   * half-invited room that a retry would duplicate). A homeserver that encrypts new rooms makes
-   * the room useless to copbot: the invitations are withdrawn, copbot leaves, and the error
+   * half-invited room that a retry would duplicate). Without end-to-end encryption, a homeserver
+   * that encrypts new rooms makes the room useless to copbot: the invitations are withdrawn, copbot leaves, and the error
    * names the server setting so the facilitator can pass it on to the server's admins.
    */
   async create(spec: { name: string; topic: string; invite: readonly string[] }): Promise<string> {
@@ -44,7 +46,7 @@ export class GroupRooms {
         ? [{ type: "m.space.parent", state_key: spaceId, content: { via, canonical: true } }]
         : [],
     });
-    if (await isEncrypted(client, roomId)) {
+    if (!this.ctx.encryption() && (await isEncrypted(client, roomId))) {
       await this.abandon(roomId, spec.invite);
       throw new PlatformError(
         `matrix create room: the homeserver encrypted the new room "${spec.name}" by default ` +

@@ -19,6 +19,7 @@ export const matrixPlatform: PlatformDescriptor<MatrixConfig, "matrix"> = {
       lang: ctx.lang,
       clock: ctx.clock,
       log: ctx.log.child({ adapter: "matrix" }),
+      timeoutMs: ctx.timeoutMs,
     });
   },
 };

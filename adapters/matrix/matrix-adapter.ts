@@ -7,8 +7,7 @@ import { ConfigError } from "../../src/core/errors";
 import type { CoreEvent } from "../../src/core/events";
 import type { Adapter } from "../../src/core/port";
 import type { Lang } from "../../src/i18n";
-import { matrixText } from "./messages";
-import { tableOf, type ButtonRow } from "./buttons";
+import type { ButtonRow } from "./buttons";
 import { DEFAULT_RETRY, RetryingMatrixClient, bridgeSdkLogs, storageFor, type RetryPolicy } from "./client";
 import { MatrixDirectory, stateContent } from "./directory";
 import { errcodeOf } from "./errors";
@@ -22,11 +21,13 @@ import {
 import { translateEvent, type InboundContext } from "./inbound";
 import { MatrixPort } from "./matrix-port";
 import { fromAllowedServer } from "./server-allowlist";
+import type { EncryptedReader, ReaderContext } from "./crypto/reader";
+import type { MatrixE2ee } from "./crypto/e2ee";
+import { buttonsOf } from "./bot-messages";
+import { EncryptionNotice } from "./encryption-notice";
 import { accessTokenFor } from "./session";
 import { ThreadTracker } from "./threads";
 
-/** Room account data that records the encryption notice, so each room hears it only once. */
-const ENCRYPTION_NOTICE = "org.copbot.encryption_notice";
 /** How many recent event ids are remembered to drop duplicates. */
 const SEEN_CAPACITY = 5_000;
 /** Asks the homeserver for a short recent history only: copbot ignores the past anyway. */
@@ -62,6 +63,8 @@ export interface MatrixAdapterOptions {
   readonly retry?: RetryPolicy;
   /** Long-poll timeout of each sync request. */
   readonly syncTimeoutMs?: number;
+  /** How long any other request to the homeserver may take before it counts as failed (default 10 s). */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -77,7 +80,7 @@ export class MatrixAdapter implements Adapter {
   private readonly seen = new Set<string>();
   /** Rooms whose new events count: joined before start, or since our own join event went by. */
   private readonly live = new Set<string>();
-  private readonly noticed = new Set<string>();
+  private readonly encryptionNotice: EncryptionNotice;
   private readonly lang: Lang;
   private client: RetryingMatrixClient | undefined;
   private userId = "";
@@ -85,10 +88,15 @@ export class MatrixAdapter implements Adapter {
   private spaceId: string | undefined;
   private communityRoomId: string | undefined;
   private startedAt = 0;
+  private handle: (event: CoreEvent) => Promise<void> = () => Promise.resolve();
   private queue: Promise<void> = Promise.resolve();
+  /** Set while end-to-end encryption runs (`MATRIX_CRYPTO_PASSPHRASE`). */
+  private e2ee: MatrixE2ee | undefined;
+  private reader: EncryptedReader | undefined;
 
   constructor(private readonly opts: MatrixAdapterOptions) {
     this.lang = opts.lang ?? "de";
+    this.encryptionNotice = new EncryptionNotice(() => this.mustClient(), this.lang, opts.clock, opts.log);
     this.directory = new MatrixDirectory(
       () => this.mustClient(),
       opts.clock,
@@ -103,6 +111,7 @@ export class MatrixAdapter implements Adapter {
       threads: this.threads,
       directory: this.directory,
       buttons: this.buttons,
+      encryption: () => this.e2ee !== undefined,
     });
   }
 
@@ -110,13 +119,33 @@ export class MatrixAdapter implements Adapter {
     const { config, log } = this.opts;
     bridgeSdkLogs(log);
     const dir = this.opts.inMemory ? undefined : path.join(this.opts.dataDir, "matrix");
-    const token = await accessTokenFor(config, dir, log);
-    const client = new RetryingMatrixClient(
-      config.homeserverUrl,
-      token,
-      storageFor(dir),
-      this.opts.retry ?? DEFAULT_RETRY,
-    );
+    const makeClient = (token: string): RetryingMatrixClient =>
+      new RetryingMatrixClient(
+        config.homeserverUrl,
+        token,
+        storageFor(dir),
+        this.opts.retry ?? DEFAULT_RETRY,
+        this.opts.timeoutMs,
+      );
+    let client = makeClient(await accessTokenFor(config, dir, log));
+    let announce = (): Promise<void> => Promise.resolve();
+    if (config.cryptoPassphrase !== undefined) {
+      // Loaded only when configured: the WASM crypto and its IndexedDB stand-in cost start-up time.
+      const { attachE2ee } = await import("./crypto/attach");
+      const { passphrase, clock } = { passphrase: config.cryptoPassphrase, clock: this.opts.clock };
+      const attached = await attachE2ee({
+        client,
+        config,
+        passphrase,
+        dir,
+        log,
+        clock,
+        makeClient,
+        reader: this.readerContext(),
+      });
+      client = attached.client;
+      if ("e2ee" in attached) ({ e2ee: this.e2ee, reader: this.reader, announce } = attached);
+    }
     client.syncingTimeout = this.opts.syncTimeoutMs ?? 30_000;
     this.client = client;
     this.userId = await client.getUserId();
@@ -133,16 +162,34 @@ export class MatrixAdapter implements Adapter {
     client.on("room.join", (roomId: string) => this.enqueue(() => this.onJoin(roomId)));
     client.on("room.leave", (roomId: string) => this.enqueue(async () => void this.live.delete(roomId)));
     client.on("room.event", (roomId: string, event: unknown) =>
-      this.enqueue(() => this.onEvent(roomId, event, handle)),
+      this.enqueue(() => this.onEvent(roomId, event)),
     );
+    this.handle = handle;
     await client.start(SYNC_FILTER);
     log.info({ userId: this.userId }, "Matrix adapter started");
+    this.enqueue(announce);
   }
 
   async stop(): Promise<void> {
     this.client?.stop();
     this.client?.removeAllListeners();
     await this.queue;
+    const e2ee = this.e2ee;
+    this.e2ee = undefined;
+    await e2ee?.close();
+  }
+
+  /** What decrypting needs from the adapter: its client, its queue, and which rooms are live. */
+  private readerContext(): ReaderContext {
+    return {
+      client: () => this.mustClient(),
+      botUserId: () => this.userId,
+      lang: this.lang,
+      log: this.opts.log,
+      isLive: (roomId, ts) => ts >= this.startedAt && this.live.has(roomId),
+      redeliver: (roomId, event) => this.enqueue(() => this.onClearEvent(roomId, event)),
+      displayName: (roomId, userId) => this.directory.displayName(roomId, userId),
+    };
   }
 
   /** Resolves when every event received so far has been handled (for tests and shutdown). */
@@ -183,20 +230,29 @@ export class MatrixAdapter implements Adapter {
   /** The SDK reports our join in timeline order: what came before it in that room is history. */
   private async onJoin(roomId: string): Promise<void> {
     this.live.add(roomId);
-    if (await stateContent(this.mustClient(), roomId, "m.room.encryption"))
-      await this.noticeEncryption(roomId);
+    if (!this.e2ee && (await stateContent(this.mustClient(), roomId, "m.room.encryption")))
+      await this.encryptionNotice.tell(roomId);
   }
 
-  private async onEvent(
-    roomId: string,
-    raw: unknown,
-    handle: (event: CoreEvent) => Promise<void>,
-  ): Promise<void> {
+  private async onEvent(roomId: string, raw: unknown): Promise<void> {
     const parsed = RoomEventSchema.safeParse(raw);
     if (!parsed.success) return;
+    if (this.seen.has(parsed.data.event_id)) return;
+    this.remember(parsed.data.event_id);
+    await this.onClearEvent(roomId, raw);
+  }
+
+  /** Handles a new event once: decrypted first when it is encrypted and encryption is on. */
+  private async onClearEvent(roomId: string, raw: unknown): Promise<void> {
+    let parsed = RoomEventSchema.safeParse(raw);
+    if (!parsed.success) return;
+    if (parsed.data.type === "m.room.encrypted" && this.reader) {
+      const clear = await this.reader.read(roomId, parsed.data);
+      if (clear === undefined) return;
+      parsed = RoomEventSchema.safeParse(clear);
+      if (!parsed.success) return;
+    }
     const event = parsed.data;
-    if (this.seen.has(event.event_id)) return;
-    this.remember(event.event_id);
     this.observeState(roomId, event);
     if (event.sender === this.userId) return;
     if (!fromAllowedServer(event.sender, this.opts.config.allowedServers)) {
@@ -206,14 +262,14 @@ export class MatrixAdapter implements Adapter {
       );
       return;
     }
-    if (event.type === "m.room.encrypted" || event.type === "m.room.encryption") {
-      await this.noticeEncryption(roomId);
+    if (!this.e2ee && (event.type === "m.room.encrypted" || event.type === "m.room.encryption")) {
+      await this.encryptionNotice.tell(roomId);
       return;
     }
     // The first sync replays history, and a newly joined room shows its past: none of it is new.
     if (event.origin_server_ts < this.startedAt || !this.live.has(roomId)) return;
     const core = await translateEvent(roomId, event, this.inboundContext());
-    if (core) await handle(core);
+    if (core) await this.handle(core);
   }
 
   private remember(eventId: string): void {
@@ -245,52 +301,17 @@ export class MatrixAdapter implements Adapter {
       threads: this.threads,
       isDm: (roomId) => this.mustClient().dms.isDm(roomId),
       displayName: (roomId, userId) => this.directory.displayName(roomId, userId).catch(() => undefined),
-      buttonsOf: (roomId, eventId) => this.buttonsOf(roomId, eventId),
+      buttonsOf: (roomId, eventId) =>
+        buttonsOf(
+          {
+            client: () => this.mustClient(),
+            botUserId: () => this.userId,
+            buttons: this.buttons,
+            ...(this.reader ? { decrypt: this.reader.peek.bind(this.reader) } : {}),
+          },
+          roomId,
+          eventId,
+        ),
     };
-  }
-
-  /** A bot message's button table: remembered, or read from the event itself (after a restart). */
-  private async buttonsOf(
-    roomId: string,
-    eventId: string,
-  ): Promise<{ table: ButtonRow[]; threadId?: string } | undefined> {
-    const known = this.buttons.get(eventId);
-    if (known) return known;
-    let event: RoomEvent;
-    try {
-      const parsed = RoomEventSchema.safeParse(await this.mustClient().getEvent(roomId, eventId));
-      if (!parsed.success) return undefined;
-      event = parsed.data;
-    } catch (error) {
-      if (errcodeOf(error) === "M_NOT_FOUND" || errcodeOf(error) === "M_FORBIDDEN") return undefined;
-      throw error;
-    }
-    if (event.sender !== this.userId) return undefined;
-    const table = tableOf(event.content);
-    if (!table) return undefined;
-    const relation = MessageContentSchema.safeParse(event.content).data?.["m.relates_to"];
-    const threadId = relation?.rel_type === "m.thread" ? relation.event_id : undefined;
-    const entry = { table, ...(threadId !== undefined ? { threadId } : {}) };
-    this.buttons.set(eventId, entry);
-    return entry;
-  }
-
-  /** Tells an encrypted room once (remembered in the room's account data) that copbot cannot read it. */
-  private async noticeEncryption(roomId: string): Promise<void> {
-    if (this.noticed.has(roomId)) return;
-    const client = this.mustClient();
-    const done = await client.getSafeRoomAccountData<Record<string, unknown> | null>(
-      ENCRYPTION_NOTICE,
-      roomId,
-      null,
-    );
-    this.noticed.add(roomId);
-    if (done) return;
-    const text = matrixText(this.lang)("matrix.encrypted");
-    await client.sendMessage(roomId, { msgtype: "m.notice", body: text, "m.mentions": {} });
-    await client.setRoomAccountData(ENCRYPTION_NOTICE, roomId, {
-      noticedAt: this.opts.clock.now().toISOString(),
-    });
-    this.opts.log.info({ roomId }, "told an encrypted room that copbot cannot read it");
   }
 }

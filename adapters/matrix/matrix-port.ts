@@ -1,11 +1,11 @@
-import type { MatrixClient } from "@vector-im/matrix-bot-sdk";
 import type { Logger } from "pino";
 import { qualify, rawId, splitId } from "../../src/core/ids";
 import type { Attachment, OutgoingMessage, PostedRef, Target } from "../../src/core/message";
-import type { ChatPort, FormSpec, UserInfo } from "../../src/core/port";
+import type { ChatPort, Connection, Delivery, FormSpec, UserInfo } from "../../src/core/port";
 import type { Role } from "../../src/core/roles";
 import type { Lang } from "../../src/i18n";
 import type { ButtonRow } from "./buttons";
+import type { RetryingMatrixClient } from "./client";
 import { stateContent, type MatrixDirectory } from "./directory";
 import { DmRooms, EncryptedDmError } from "./dm-rooms";
 import { guard } from "./errors";
@@ -24,7 +24,7 @@ const POINTED_CAPACITY = 1_000;
 
 /** What the port shares with the adapter: the running client and what both remember. */
 export interface MatrixPortContext {
-  client(): MatrixClient;
+  client(): RetryingMatrixClient;
   botUserId(): string;
   spaceId(): string | undefined;
   readonly lang: Lang;
@@ -33,9 +33,23 @@ export interface MatrixPortContext {
   readonly directory: MatrixDirectory;
   /** Button tables of copbot's own messages, by event id (the event content has them too). */
   readonly buttons: Map<string, { table: ButtonRow[]; threadId?: string }>;
+  /** True while end-to-end encryption runs: encrypted DMs and group rooms are fine then. */
+  encryption(): boolean;
 }
 
-/** The Matrix side of `ChatPort`: every call goes to the homeserver through the SDK. */
+/**
+ * The transaction id of one event of an outbox delivery: the same on every attempt, so the
+ * homeserver keeps one event however often copbot sends it (a crash or a timeout in flight).
+ */
+function txnOf(delivery: Delivery | undefined, part: string): string | undefined {
+  return delivery === undefined ? undefined : `copbot.${delivery.id}.${part}`;
+}
+
+/**
+ * The Matrix side of `ChatPort`: every call goes to the homeserver through the SDK. Events of
+ * an outbox delivery (the message, its choice reactions, its file) carry transaction ids
+ * derived from the delivery id, so a repeat never doubles them.
+ */
 export class MatrixPort implements ChatPort {
   readonly platform = "matrix" as const;
   private readonly dms: DmRooms;
@@ -44,21 +58,41 @@ export class MatrixPort implements ChatPort {
   private readonly pointed = new Set<string>();
 
   constructor(private readonly ctx: MatrixPortContext) {
-    this.dms = new DmRooms(() => ctx.client());
+    this.dms = new DmRooms(
+      () => ctx.client(),
+      () => ctx.encryption(),
+    );
     this.groups = new GroupRooms(ctx);
   }
 
-  post(target: Target, message: OutgoingMessage): Promise<PostedRef> {
+  post(target: Target, message: OutgoingMessage, delivery?: Delivery): Promise<PostedRef> {
     return guard("send", async () => {
       switch (target.kind) {
         case "channel":
-          return this.send(rawId(target.channelId), target.threadId, message, false);
+          return this.send(rawId(target.channelId), target.threadId, message, false, delivery);
         case "dm":
-          return this.send(await this.dms.roomFor(rawId(target.userId)), undefined, message, false);
+          return this.send(await this.dms.roomFor(rawId(target.userId)), undefined, message, false, delivery);
         case "ephemeral":
-          return this.postPrivately(target, message);
+          return this.postPrivately(target, message, delivery);
       }
     });
+  }
+
+  connection(): Connection {
+    return this.ctx.client().connection();
+  }
+
+  /** Sends one event, with the delivery's transaction id when it belongs to one. */
+  private sendEvent(
+    roomId: string,
+    type: string,
+    content: Record<string, unknown>,
+    txnId: string | undefined,
+  ): Promise<string> {
+    const client = this.ctx.client();
+    return txnId === undefined
+      ? client.sendEvent(roomId, type, content)
+      : client.sendEventWithTxn(roomId, type, content, txnId);
   }
 
   /**
@@ -66,7 +100,11 @@ export class MatrixPort implements ChatPort {
    * ephemerally (help, errors, someone's own groups, the welcome) goes to the person's DM. When
    * it answers a command typed in a room, a 📬 on the command shows where the answer went.
    */
-  private async postPrivately(target: EphemeralTarget, message: OutgoingMessage): Promise<PostedRef> {
+  private async postPrivately(
+    target: EphemeralTarget,
+    message: OutgoingMessage,
+    delivery: Delivery | undefined,
+  ): Promise<PostedRef> {
     const roomId = rawId(target.channelId);
     let dm: string;
     try {
@@ -75,14 +113,17 @@ export class MatrixPort implements ChatPort {
       if (!(error instanceof EncryptedDmError)) throw error;
       // No DM copbot could read: a notice where the person asked is the only way to reach them.
       this.ctx.log.warn({ err: error }, "answering in the room: the homeserver encrypts new DMs");
-      return this.send(roomId, target.threadId, message, true);
+      return this.send(roomId, target.threadId, message, true, delivery);
     }
-    const ref = await this.send(dm, undefined, message, false);
+    const ref = await this.send(dm, undefined, message, false, delivery);
     if (target.replyToken !== undefined) await this.pointToDm(roomId, target.replyToken);
     return ref;
   }
 
-  /** Reacts 📬 to a command once, however many answers it gets; never fails the delivered answer. */
+  /**
+   * Reacts 📬 to a command once, however many answers it gets (its transaction id comes from
+   * the command, so not even a restart repeats it); never fails the delivered answer.
+   */
   private async pointToDm(roomId: string, commandEventId: string): Promise<void> {
     if (this.pointed.has(commandEventId)) return;
     this.pointed.add(commandEventId);
@@ -91,9 +132,14 @@ export class MatrixPort implements ChatPort {
       if (oldest !== undefined) this.pointed.delete(oldest);
     }
     try {
-      await this.ctx.client().sendEvent(roomId, "m.reaction", {
-        "m.relates_to": { rel_type: "m.annotation", event_id: commandEventId, key: ANSWERED_IN_DM },
-      });
+      await this.ctx
+        .client()
+        .sendEventWithTxn(
+          roomId,
+          "m.reaction",
+          { "m.relates_to": { rel_type: "m.annotation", event_id: commandEventId, key: ANSWERED_IN_DM } },
+          `copbot.answered-in-dm.${commandEventId}`,
+        );
     } catch (error) {
       this.ctx.log.warn({ err: error, roomId }, "could not mark the command as answered in the DM");
     }
@@ -104,6 +150,7 @@ export class MatrixPort implements ChatPort {
     threadId: string | undefined,
     message: OutgoingMessage,
     notice: boolean,
+    delivery?: Delivery,
   ): Promise<PostedRef> {
     const rendered = await this.render(message, roomId, notice);
     const relation =
@@ -117,18 +164,23 @@ export class MatrixPort implements ChatPort {
               "m.in_reply_to": { event_id: this.ctx.threads.latestIn(threadId) },
             },
           };
-    const eventId = await this.ctx.client().sendMessage(roomId, { ...rendered.content, ...relation });
+    const eventId = await this.sendEvent(
+      roomId,
+      "m.room.message",
+      { ...rendered.content, ...relation },
+      txnOf(delivery, "message"),
+    );
     this.ctx.threads.record(eventId, threadId);
     // The message is out: from here on a failure must not make the outbox send it twice.
     if (rendered.buttons.length > 0) {
       this.ctx.buttons.set(eventId, { table: [...rendered.buttons], ...(threadId ? { threadId } : {}) });
-      await this.addChoices(roomId, eventId, rendered.buttons);
+      await this.addChoices(roomId, eventId, rendered.buttons, delivery);
     }
-    if (message.attachment) await this.attach(roomId, threadId, message.attachment);
+    if (message.attachment) await this.attach(roomId, threadId, message.attachment, delivery);
     return { channelId: qualify("matrix", roomId), messageId: eventId };
   }
 
-  update(ref: PostedRef, message: OutgoingMessage): Promise<void> {
+  update(ref: PostedRef, message: OutgoingMessage, delivery?: Delivery): Promise<void> {
     return guard("edit", async () => {
       const roomId = rawId(ref.channelId);
       const { content, buttons } = await this.render(message, roomId, false);
@@ -139,16 +191,21 @@ export class MatrixPort implements ChatPort {
           ...(known?.threadId ? { threadId: known.threadId } : {}),
         });
       }
-      await this.ctx.client().sendMessage(roomId, {
-        msgtype: content.msgtype,
-        body: `* ${String(content.body)}`,
-        format: content.format,
-        formatted_body: `* ${String(content.formatted_body)}`,
-        "m.new_content": content,
-        "m.relates_to": { rel_type: "m.replace", event_id: ref.messageId },
-        // An edit must not notify again the people the original message already mentioned.
-        "m.mentions": {},
-      });
+      await this.sendEvent(
+        roomId,
+        "m.room.message",
+        {
+          msgtype: content.msgtype,
+          body: `* ${String(content.body)}`,
+          format: content.format,
+          formatted_body: `* ${String(content.formatted_body)}`,
+          "m.new_content": content,
+          "m.relates_to": { rel_type: "m.replace", event_id: ref.messageId },
+          // An edit must not notify again the people the original message already mentioned.
+          "m.mentions": {},
+        },
+        txnOf(delivery, "edit"),
+      );
     });
   }
 
@@ -239,12 +296,20 @@ export class MatrixPort implements ChatPort {
   }
 
   /** The bot reacts with each choice itself, so people only need to click. */
-  private async addChoices(roomId: string, eventId: string, rows: readonly ButtonRow[]): Promise<void> {
-    for (const row of rows) {
+  private async addChoices(
+    roomId: string,
+    eventId: string,
+    rows: readonly ButtonRow[],
+    delivery: Delivery | undefined,
+  ): Promise<void> {
+    for (const [index, row] of rows.entries()) {
       try {
-        await this.ctx.client().sendEvent(roomId, "m.reaction", {
-          "m.relates_to": { rel_type: "m.annotation", event_id: eventId, key: row.key },
-        });
+        await this.sendEvent(
+          roomId,
+          "m.reaction",
+          { "m.relates_to": { rel_type: "m.annotation", event_id: eventId, key: row.key } },
+          txnOf(delivery, `choice${index}`),
+        );
       } catch (error) {
         this.ctx.log.warn(
           { err: error, roomId, eventId },
@@ -254,27 +319,37 @@ export class MatrixPort implements ChatPort {
     }
   }
 
-  private async attach(roomId: string, threadId: string | undefined, file: Attachment): Promise<void> {
+  private async attach(
+    roomId: string,
+    threadId: string | undefined,
+    file: Attachment,
+    delivery: Delivery | undefined,
+  ): Promise<void> {
     try {
       const data = Buffer.from(file.content, "utf8");
       const url = await this.ctx.client().uploadContent(data, file.mime, file.name);
-      await this.ctx.client().sendMessage(roomId, {
-        msgtype: "m.file",
-        body: file.name,
-        filename: file.name,
-        url,
-        info: { mimetype: file.mime, size: data.length },
-        ...(threadId
-          ? {
-              "m.relates_to": {
-                rel_type: "m.thread",
-                event_id: threadId,
-                is_falling_back: true,
-                "m.in_reply_to": { event_id: this.ctx.threads.latestIn(threadId) },
-              },
-            }
-          : {}),
-      });
+      await this.sendEvent(
+        roomId,
+        "m.room.message",
+        {
+          msgtype: "m.file",
+          body: file.name,
+          filename: file.name,
+          url,
+          info: { mimetype: file.mime, size: data.length },
+          ...(threadId
+            ? {
+                "m.relates_to": {
+                  rel_type: "m.thread",
+                  event_id: threadId,
+                  is_falling_back: true,
+                  "m.in_reply_to": { event_id: this.ctx.threads.latestIn(threadId) },
+                },
+              }
+            : {}),
+        },
+        txnOf(delivery, "file"),
+      );
     } catch (error) {
       this.ctx.log.warn({ err: error, roomId, file: file.name }, "could not attach the file");
     }

@@ -9,6 +9,12 @@ const de = {
   "matrix.kick.left": "Austritt aus der Arbeitsgruppe",
   "matrix.encryptedRoom":
     "Der Server hat diesen Raum verschlüsselt, und verschlüsselte Räume kann ich nicht lesen. Deshalb ziehe ich die Einladung zurück.",
+  "matrix.e2ee.undecryptable":
+    "Deine verschlüsselte Nachricht kann ich noch nicht lesen: Der Schlüssel dazu ist (noch) nicht bei mir angekommen. Sobald er da ist, antworte ich. Kommt keine Antwort, schick die Nachricht bitte noch einmal.",
+  "matrix.e2ee.withheld":
+    "Deine verschlüsselte Nachricht kann ich nicht lesen: Deine App gibt mir den Schlüssel nicht, weil mein Gerät nicht verifiziert ist. Erlaube in den Sicherheitseinstellungen deiner App das Senden an nicht verifizierte Geräte (oder verifiziere copbot) und schick die Nachricht noch einmal.",
+  "matrix.e2ee.newDevice":
+    "Ich habe meine Verschlüsselung neu einrichten müssen (neues Gerät {device}). Nachrichten, die ihr mir kurz zuvor geschickt habt, konnte ich vielleicht nicht lesen: Bitte schickt sie noch einmal.",
 } as const;
 
 const en = {
@@ -20,6 +26,12 @@ const en = {
   "matrix.kick.left": "left the working group",
   "matrix.encryptedRoom":
     "The server encrypted this room, and I cannot read encrypted rooms. So I am withdrawing the invitation.",
+  "matrix.e2ee.undecryptable":
+    "I cannot read your encrypted message yet: its key has not reached me (yet). I will answer as soon as it arrives. If no answer comes, please send the message again.",
+  "matrix.e2ee.withheld":
+    "I cannot read your encrypted message: your app does not give me its key because my device is not verified. Allow sending to unverified devices in your app's security settings (or verify copbot) and send the message again.",
+  "matrix.e2ee.newDevice":
+    "I had to set up my encryption anew (new device {device}). I may not have been able to read messages you sent me just before: please send them again.",
 } as const satisfies Record<keyof typeof de, string>;
 
 /** The Matrix adapter's own texts (keys prefixed `matrix.`), German and English. */

@@ -46,10 +46,41 @@ export async function accessTokenFor(
   const stored = file === undefined ? undefined : readSession(file);
   if (stored && stored.homeserverUrl === config.homeserverUrl && stored.userId === userId)
     return stored.accessToken;
-  const client = await new MatrixAuth(config.homeserverUrl).passwordLogin(userId, password, DEVICE_NAME);
+  return login(config.homeserverUrl, userId, password, file, log);
+}
+
+/**
+ * Logs in once more with `MATRIX_USER_ID` + `MATRIX_PASSWORD`, which gives copbot a new device,
+ * and stores the new token. Undefined when copbot runs on a configured access token or has no
+ * password: then it cannot make a new device by itself.
+ */
+export async function loginAgain(
+  config: MatrixConfig,
+  dir: string | undefined,
+  log: Logger,
+): Promise<string | undefined> {
+  const { userId, password } = config;
+  if (config.accessToken !== undefined || userId === undefined || password === undefined) return undefined;
+  return login(
+    config.homeserverUrl,
+    userId,
+    password,
+    dir === undefined ? undefined : path.join(dir, "session.json"),
+    log,
+  );
+}
+
+async function login(
+  homeserverUrl: string,
+  userId: string,
+  password: string,
+  file: string | undefined,
+  log: Logger,
+): Promise<string> {
+  const client = await new MatrixAuth(homeserverUrl).passwordLogin(userId, password, DEVICE_NAME);
   if (file !== undefined) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    const session: Session = { homeserverUrl: config.homeserverUrl, userId, accessToken: client.accessToken };
+    const session: Session = { homeserverUrl, userId, accessToken: client.accessToken };
     fs.writeFileSync(file, JSON.stringify(session), { mode: 0o600 });
     log.info({ userId }, "logged in to Matrix, token stored");
   }

@@ -12,6 +12,16 @@ const TRANSIENT = new Set([
   "request_timeout",
 ]);
 
+/** Network failures that happen before a request is sent. */
+const NOT_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/** The system error code under a Web API client's request error (`ECONNREFUSED` …). */
+function networkCode(error: unknown): string | undefined {
+  const original = (error as { original?: { code?: unknown; cause?: { code?: unknown } } } | null)?.original;
+  const code = original?.code ?? original?.cause?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
 /** The Slack `error` string of a failed Web API call, if it is one. */
 export function slackErrorCode(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null) return undefined;
@@ -42,12 +52,18 @@ export function toPlatformError(error: unknown, method: string): PlatformError {
   }
   if (e.code === ErrorCode.HTTPError) {
     const status = typeof e.statusCode === "number" ? e.statusCode : 0;
+    // Slack answered with an error status: the call was refused, not half done.
     return new PlatformError(`slack ${method} failed: HTTP ${status}`, status >= 500 || status === 0, {
       cause: error,
+      maybeDelivered: false,
     });
   }
-  // Network trouble (RequestError) and anything unexpected: worth another try.
-  return new PlatformError(`slack ${method} failed: ${String(error)}`, true, { cause: error });
+  // Network trouble (RequestError, timeouts) and anything unexpected: worth another try. Only a
+  // connection that was never made proves the call did not arrive.
+  return new PlatformError(`slack ${method} failed: ${String(error)}`, true, {
+    cause: error,
+    maybeDelivered: !NOT_CONNECTED.has(networkCode(error) ?? ""),
+  });
 }
 
 /** Slack's answers to a token it does not accept. */

@@ -1,6 +1,12 @@
-import type { types } from "@slack/bolt";
+import type { types, webApi } from "@slack/bolt";
+import type { Logger } from "pino";
 import { z } from "zod";
+import { rawId } from "../../src/core/ids";
 import type { FormField, FormSpec } from "../../src/core/port";
+import { slackErrorCode, toPlatformError } from "./errors";
+
+/** A trigger that can no longer open a modal. */
+const EXPIRED_TRIGGER = new Set(["expired_trigger_id", "invalid_trigger_id", "exchanged_trigger_id"]);
 
 const TITLE_MAX = 24;
 const LABEL_MAX = 2000;
@@ -87,4 +93,33 @@ export function formValues(state: z.infer<typeof viewStateSchema>): Record<strin
     }
   }
   return values;
+}
+
+/**
+ * Opens a modal for a trigger (from `channel`, where its answer should land). A trigger is
+ * valid for 3 s, so when it is gone, or Slack is rate limiting or slow, the answer is false and
+ * the core asks step by step instead: waiting would only lose the trigger.
+ */
+export async function openModal(
+  client: webApi.WebClient,
+  triggerId: string,
+  form: FormSpec,
+  channel: string | undefined,
+  log: Logger,
+): Promise<boolean> {
+  try {
+    await client.views.open({
+      trigger_id: triggerId,
+      view: renderForm(form, channel === undefined ? undefined : rawId(channel)),
+    });
+    return true;
+  } catch (error) {
+    const failure = toPlatformError(error, "views.open");
+    const code = slackErrorCode(error);
+    if (failure.retryable || (code !== undefined && EXPIRED_TRIGGER.has(code))) {
+      log.info({ err: error }, "slack: no modal (trigger gone, rate limit or timeout); asking step by step");
+      return false;
+    }
+    throw failure;
+  }
 }

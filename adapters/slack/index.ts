@@ -19,6 +19,7 @@ export const slackPlatform: PlatformDescriptor<SlackConfig, "slack"> = {
       log: ctx.log.child({ adapter: "slack" }),
       homeView: (userId) => ctx.home(userId),
       lang: ctx.lang,
+      timeoutMs: ctx.timeoutMs,
     });
   },
 };

@@ -1,12 +1,14 @@
 import type { webApi } from "@slack/bolt";
+import pino, { type Logger } from "pino";
 import { PlatformError } from "../../src/core/errors";
 import { qualify, rawId, splitId } from "../../src/core/ids";
 import type { OutgoingMessage, PostedRef, Target } from "../../src/core/message";
-import type { ChatPort, FormSpec, UserInfo } from "../../src/core/port";
+import type { ChatPort, Connection, Delivery, FormSpec, UserInfo } from "../../src/core/port";
 import type { Role } from "../../src/core/roles";
 import { renderMessage, type RenderedMessage } from "./blocks";
+import { deliveryMetadata, findEarlierPost, threadHasFile } from "./delivery-lookup";
 import { slackErrorCode, toPlatformError } from "./errors";
-import { renderForm } from "./forms";
+import { openModal } from "./forms";
 import { postToResponseUrl } from "./response-url";
 import { SlackDirectory } from "./directory";
 import { SlackPeople } from "./people";
@@ -23,33 +25,58 @@ const ALREADY_DONE = new Set([
   "cant_invite_self",
 ]);
 
+export interface SlackPortOptions {
+  /** The Web API client for copbot's own calls (short timeout, no retries of its own). */
+  readonly client: WebClient;
+  readonly botUserId: () => Promise<string>;
+  readonly fetchFn?: typeof fetch;
+  readonly now?: () => number;
+  readonly sleep?: Sleep;
+  /** Whether workspace owners and admins moderate copbot (`SLACK_ADMINS_MODERATE`). */
+  readonly adminsModerate?: boolean;
+  /** How long a `response_url` may take to answer. */
+  readonly timeoutMs?: number;
+  /** The state of the adapter's connection to Slack. */
+  readonly connection?: () => Connection;
+  readonly log?: Logger;
+}
+
 /**
  * `ChatPort` on the Slack Web API. It only translates: which calls to make, with which
  * Block Kit, and which Slack failures are retryable. Queueing and retrying are the outbox's.
+ * Every post carries its outbox delivery id in the message metadata, so a post in doubt
+ * (copbot died or timed out while it was in flight) is looked up before it is sent again.
  */
 export class SlackPort implements ChatPort {
   readonly platform = "slack" as const;
   private readonly dmChannels = new Map<string, string>();
   /** Where each recent `trigger_id` came from, so a modal's answer lands in the same channel. */
   private readonly triggerChannels = new Map<string, string>();
+  private readonly client: WebClient;
+  private readonly botUserId: () => Promise<string>;
+  private readonly fetchFn: typeof fetch;
   private readonly directory: SlackDirectory;
   private readonly people: SlackPeople;
   private readonly spaces: PrivateSpaces;
+  private readonly log: Logger;
+  private readonly sleep: Sleep;
   /** Channels where a post failed because copbot is no member (see `UnreachableChannels`). */
   readonly unreachable = new UnreachableChannels();
 
-  constructor(
-    private readonly client: WebClient,
-    private readonly botUserId: () => Promise<string>,
-    private readonly fetchFn: typeof fetch = fetch,
-    now: () => number = Date.now,
-    private readonly sleep: Sleep = realSleep,
-    /** Whether workspace owners and admins moderate copbot (`SLACK_ADMINS_MODERATE`). */
-    private readonly adminsModerate = true,
-  ) {
-    this.directory = new SlackDirectory(client);
-    this.people = new SlackPeople(client, now);
-    this.spaces = new PrivateSpaces(client, botUserId, sleep);
+  constructor(private readonly options: SlackPortOptions) {
+    this.client = options.client;
+    this.botUserId = options.botUserId;
+    this.fetchFn = options.fetchFn ?? fetch;
+    this.log = options.log ?? pino({ level: "silent" });
+    const sleep = options.sleep ?? realSleep;
+    this.directory = new SlackDirectory(this.client);
+    this.people = new SlackPeople(this.client, options.now ?? Date.now);
+    this.spaces = new PrivateSpaces(this.client, this.botUserId, sleep);
+    this.sleep = sleep;
+  }
+
+  connection(): Connection {
+    return this.options.connection?.() ?? { state: "connected" };
   }
 
   /** Remembers the channel a trigger came from (called by the adapter for commands and buttons). */
@@ -80,19 +107,33 @@ export class SlackPort implements ChatPort {
     }
   }
 
-  async post(target: Target, message: OutgoingMessage): Promise<PostedRef> {
+  /**
+   * Posts into a channel, a thread or a person's DM (the user id as channel: Slack opens the
+   * DM itself, so a fan-out costs one call per member). In doubt, it looks first.
+   */
+  async post(target: Target, message: OutgoingMessage, delivery?: Delivery): Promise<PostedRef> {
     const rendered = renderMessage(message);
     if (target.kind === "ephemeral") return this.postEphemeral(target, rendered, message);
-    const channel = target.kind === "dm" ? await this.openDm(rawId(target.userId)) : rawId(target.channelId);
-    const threadTs = target.kind === "channel" ? target.threadId : undefined;
+    const channel = target.kind === "dm" ? rawId(target.userId) : rawId(target.channelId);
+    const threadTs =
+      target.kind === "channel" && target.threadId !== undefined ? rawId(target.threadId) : undefined;
+    if (delivery?.inDoubt) {
+      const found = await this.lookUp(target, threadTs, delivery);
+      if (found) {
+        if (message.attachment)
+          await this.attachOnce(rawId(found.channelId), threadTs ?? found.messageId, message);
+        return found;
+      }
+    }
     const result = await this.call("chat.postMessage", () =>
       this.client.chat
         .postMessage({
           channel,
           ...rendered,
-          ...(threadTs !== undefined ? { thread_ts: rawId(threadTs) } : {}),
+          ...(threadTs !== undefined ? { thread_ts: threadTs } : {}),
           unfurl_links: false,
           unfurl_media: false,
+          ...(delivery ? { metadata: deliveryMetadata(delivery) } : {}),
         })
         .catch((error: unknown) => {
           if (UNREACHABLE.has(slackErrorCode(error) ?? "")) this.unreachable.note(channel);
@@ -102,6 +143,24 @@ export class SlackPort implements ChatPort {
     const ref = { channelId: qualify("slack", result.channel ?? channel), messageId: result.ts ?? "" };
     if (message.attachment) await this.upload(rawId(ref.channelId), threadTs ?? ref.messageId, message);
     return ref;
+  }
+
+  /** An earlier attempt's post, when Slack has it (see `findEarlierPost`). */
+  private async lookUp(
+    target: Extract<Target, { kind: "channel" | "dm" }>,
+    threadTs: string | undefined,
+    delivery: Delivery,
+  ): Promise<PostedRef | undefined> {
+    const channel = target.kind === "dm" ? await this.openDm(rawId(target.userId)) : rawId(target.channelId);
+    const ts = await findEarlierPost(this.client, channel, threadTs, delivery, this.log);
+    return ts === undefined ? undefined : { channelId: qualify("slack", channel), messageId: ts };
+  }
+
+  /** The attachment of a post found after a crash, unless its upload went through too. */
+  private async attachOnce(channel: string, threadTs: string, message: OutgoingMessage): Promise<void> {
+    const name = message.attachment?.name;
+    if (name === undefined || (await threadHasFile(this.client, channel, threadTs, name))) return;
+    await this.upload(channel, threadTs, message);
   }
 
   /** Ephemeral answers use the command's `response_url` when there is one, else `chat.postEphemeral`. */
@@ -114,7 +173,7 @@ export class SlackPort implements ChatPort {
     if (message.attachment) await this.upload(await this.openDm(rawId(target.userId)), undefined, message);
     if (
       target.replyToken !== undefined &&
-      (await postToResponseUrl(this.fetchFn, target.replyToken, rendered))
+      (await postToResponseUrl(this.fetchFn, target.replyToken, rendered, this.options.timeoutMs))
     ) {
       return { channelId: target.channelId, messageId: "" };
     }
@@ -154,6 +213,7 @@ export class SlackPort implements ChatPort {
     return channel;
   }
 
+  /** Replacing a message is idempotent: a repeat after a crash shows the same content. */
   async update(ref: PostedRef, message: OutgoingMessage): Promise<void> {
     const rendered = renderMessage(message);
     await this.call("chat.update", () =>
@@ -229,26 +289,13 @@ export class SlackPort implements ChatPort {
 
   /** Workspace owners and admins moderate copbot (see `SlackPeople.role`). */
   async platformRole(userId: string, _channelId?: string): Promise<Role | undefined> {
-    return this.adminsModerate ? this.people.role(userId) : undefined;
+    return (this.options.adminsModerate ?? true) ? this.people.role(userId) : undefined;
   }
 
-  async openForm(triggerId: string | undefined, _userId: string, form: FormSpec): Promise<boolean> {
-    if (triggerId === undefined) return false;
-    const channel = this.triggerChannels.get(triggerId);
-    try {
-      await this.client.views.open({
-        trigger_id: triggerId,
-        view: renderForm(form, channel === undefined ? undefined : rawId(channel)),
-      });
-      return true;
-    } catch (error) {
-      // A trigger is valid for 3 s; when it is gone the core asks step by step instead.
-      const code = slackErrorCode(error);
-      if (code === "expired_trigger_id" || code === "invalid_trigger_id" || code === "exchanged_trigger_id") {
-        return false;
-      }
-      throw toPlatformError(error, "views.open");
-    }
+  /** Opens a modal; false when the core should ask step by step instead (see `openModal`). */
+  openForm(triggerId: string | undefined, _userId: string, form: FormSpec): Promise<boolean> {
+    if (triggerId === undefined) return Promise.resolve(false);
+    return openModal(this.client, triggerId, form, this.triggerChannels.get(triggerId), this.log);
   }
 
   async permalink(ref: PostedRef): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, webApi, type CustomRoute } from "@slack/bolt";
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute } from "@slack/bolt";
 import pino, { type Logger } from "pino";
 import { SystemClock, type Clock } from "../../src/core/clock";
 import { ConfigError } from "../../src/core/errors";
@@ -11,9 +11,9 @@ import type { OutgoingMessage, Target } from "../../src/core/message";
 import type { Lang } from "../../src/i18n";
 import type { SlackConfig } from "./config";
 import { slackText } from "./messages";
-import type { Adapter, AdapterHooks } from "../../src/core/port";
+import type { Adapter, AdapterHooks, Connection } from "../../src/core/port";
 import { boltLogger } from "./bolt-logger";
-import { homeOpenedBy, renderHome } from "./home";
+import { homeOpenedBy, publishHome } from "./home";
 import {
   fromBlockAction,
   fromMemberJoined,
@@ -55,7 +55,11 @@ export interface SlackAdapterOptions {
   readonly lang?: Lang;
   /** How the port waits out a short 429 inside one call (tests pass one that does not wait). */
   readonly sleep?: Sleep;
+  /** How long one Web API call or `response_url` may take before it counts as failed (default 10 s). */
+  readonly timeoutMs?: number;
 }
+
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** For load balancers and container probes in HTTP mode. */
 const healthz: CustomRoute = {
@@ -82,31 +86,45 @@ export class SlackAdapter implements Adapter {
   private identity: Promise<Identity> | undefined;
   private app: App | undefined;
   private server: Server | undefined;
+  private state: Connection = { state: "connecting" };
 
   constructor(private readonly options: SlackAdapterOptions) {
     this.clock = options.clock ?? new SystemClock();
     this.log = options.log ?? pino({ level: "silent" });
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.client = new webApi.WebClient(options.config.botToken, {
       ...this.clientOptions(),
-      // A 429 becomes a RateLimitedError for the outbox instead of a silent wait in here.
+      // copbot's own calls: a 429 becomes a RateLimitedError and a failure goes back to the
+      // outbox at once (it retries with its own backoff, and looks before posting again).
       rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+      timeout: timeoutMs,
     });
-    this.port = new SlackPort(
-      this.client,
-      async () => (await this.whoAmI()).botUserId,
-      fetch,
-      () => this.clock.now().getTime(),
-      options.sleep,
-      options.config.adminsModerate ?? true,
-    );
+    this.port = new SlackPort({
+      client: this.client,
+      botUserId: async () => (await this.whoAmI()).botUserId,
+      now: () => this.clock.now().getTime(),
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+      adminsModerate: options.config.adminsModerate ?? true,
+      timeoutMs,
+      connection: () => this.state,
+      log: this.log,
+    });
   }
 
   private clientOptions(): webApi.WebClientOptions {
     return {
       ...(this.options.config.apiUrl !== undefined ? { slackApiUrl: this.options.config.apiUrl } : {}),
       retryConfig: this.options.retryConfig ?? { retries: 2, minTimeout: 500, maxTimeout: 2000 },
+      timeout: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       logger: boltLogger(this.log),
     };
+  }
+
+  private setState(state: Connection["state"], detail?: string): void {
+    if (this.state.state === state) return;
+    this.state = { state, since: this.clock.now(), ...(detail !== undefined ? { detail } : {}) };
+    this.log.info({ state }, "slack: connection %s", state);
   }
 
   private whoAmI(): Promise<Identity> {
@@ -139,12 +157,21 @@ export class SlackAdapter implements Adapter {
       convoStore: false as const,
     };
     if (config.appToken !== undefined) {
-      const app = new App({ ...common, socketMode: true, appToken: config.appToken });
+      const receiver = new SocketModeReceiver({
+        appToken: config.appToken,
+        logger: boltLogger(this.log),
+        installerOptions: { clientOptions: this.clientOptions() },
+      });
+      for (const state of ["connecting", "connected", "reconnecting", "disconnected"] as const) {
+        receiver.client.on(state, () => this.setState(state === "reconnecting" ? "connecting" : state));
+      }
+      const app = new App({ ...common, receiver });
       this.register(app, bot, handle, hooks);
       this.app = app;
       await app.start().catch((error: unknown) => {
         throw startupError(error, "SLACK_APP_TOKEN");
       });
+      this.setState("connected");
     } else {
       if (config.signingSecret === undefined) {
         throw new ConfigError(
@@ -167,6 +194,8 @@ export class SlackAdapter implements Adapter {
         .catch((error: unknown) => {
           throw startupError(error, "SLACK_PORT");
         });
+      // Slack calls in over HTTP: listening is being connected.
+      this.setState("connected");
     }
     this.log.info({ mode: slackMode(config) }, "slack adapter started");
   }
@@ -268,16 +297,15 @@ export class SlackAdapter implements Adapter {
     }
   }
 
-  /** Publishes the Home tab the core composes for this member. */
+  /** Publishes the Home tab the core composes for this member (see `publishHome`). */
   private async publishHome(user: string | undefined): Promise<void> {
     const build = this.options.homeView;
     if (user === undefined || build === undefined) return;
-    try {
-      const view = renderHome(await build(qualify("slack", user)));
-      await this.client.views.publish({ user_id: user, view });
-    } catch (err) {
-      this.log.warn({ err, user }, "slack: publishing the App Home failed");
-    }
+    await publishHome(this.client, user, () => build(qualify("slack", user)), {
+      sleep: this.options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+      log: this.log,
+      running: () => this.app !== undefined,
+    });
   }
 
   async stop(): Promise<void> {
@@ -285,5 +313,6 @@ export class SlackAdapter implements Adapter {
     this.app = undefined;
     this.server = undefined;
     await app?.stop();
+    this.setState("disconnected");
   }
 }

@@ -3,6 +3,14 @@ import { helpCommand } from "./help";
 import { langCommand } from "./lang";
 import { modCommand } from "./mod";
 import { profileCommand } from "./profile";
+import { statusCommand } from "./status";
 
-/** The basics every copbot has: help, language, profiles, moderators, audit log. */
-export const coreCommands = [helpCommand, langCommand, profileCommand, modCommand, auditCommand];
+/** The basics every copbot has: help, language, profiles, moderators, audit log, status. */
+export const coreCommands = [
+  helpCommand,
+  langCommand,
+  profileCommand,
+  modCommand,
+  auditCommand,
+  statusCommand,
+];

@@ -8,6 +8,9 @@ export const awayCommand = defineCommand({
   summary: "qa.away.summary",
   usage: "qa.away.usage",
   example: "qa.away.example",
-  args: z.union([z.tuple([z.literal("off")]), z.tuple([z.enum(["until", "bis"]), z.string()])]),
-  run: (ctx, args) => (args[0] === "off" ? clearAway(ctx) : setAway(ctx, args[1])),
+  args: z.union([
+    z.tuple([z.literal("off")]),
+    z.tuple([z.enum(["until", "bis"]), z.string()]).rest(z.string()),
+  ]),
+  run: (ctx, args) => (args[0] === "off" ? clearAway(ctx) : setAway(ctx, args.slice(1).join(" "))),
 });

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { setExpertPaused, setQuietHours, setWeeklyCap } from "../../src/qa/api";
+import { parseQuietHours, setExpertPaused, setQuietHours, setWeeklyCap } from "../../src/qa/api";
 import { defineCommand } from "../../src/core/commands/command";
 
 const MAX_CAP = 50;
-const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 /** `/cop expert cap <n>`: at most n pings per week (0 = none this way, still listed). */
 export const expertCapCommand = defineCommand({
@@ -21,32 +20,23 @@ export const expertCapCommand = defineCommand({
   run: (ctx, [cap]) => setWeeklyCap(ctx, cap),
 });
 
-const pad = (time: string) => time.padStart(5, "0");
-
-/** `/cop expert quiet 18:00-08:00` or `off`: no pings in that local time window. */
+/** `/cop expert quiet 18:00-08:00` (or `18 Uhr bis 8 Uhr`) or `off`: no pings in that local time window. */
 export const expertQuietCommand = defineCommand({
   name: "expert quiet",
   summary: "qa.settings.quiet.summary",
   usage: "qa.settings.quiet.usage",
   example: "qa.settings.quiet.example",
-  args: z.tuple([
-    z.string().transform((value, issue) => {
-      if (value.toLowerCase() === "off") return "off" as const;
-      const [start, end, ...rest] = value.split(/[-–]/);
-      if (
-        rest.length > 0 ||
-        !start ||
-        !end ||
-        !TIME.test(start) ||
-        !TIME.test(end) ||
-        pad(start) === pad(end)
-      ) {
-        issue.addIssue({ code: "custom", message: "qa.err.quiet" });
-        return z.NEVER;
-      }
-      return { start: pad(start), end: pad(end) };
+  args: z
+    .array(z.string())
+    .min(1)
+    .transform((words, issue): [{ start: string; end: string } | "off"] => {
+      const text = words.join(" ");
+      if (text.toLowerCase() === "off") return ["off"];
+      const quiet = parseQuietHours(text);
+      if (quiet) return [quiet];
+      issue.addIssue({ code: "custom", message: "qa.err.quiet" });
+      return z.NEVER;
     }),
-  ]),
   run: (ctx, [quiet]) => setQuietHours(ctx, quiet),
 });
 

@@ -12,6 +12,7 @@ import type { EventContext, Feature, Handled } from "./feature";
 import { buildHome } from "./home";
 import { defaultName, type Member } from "./member-repo";
 import { textMessage, type OutgoingMessage, type Target } from "./message";
+import type { JobHandler } from "./scheduler";
 import type { PlatformInfo } from "./platform";
 import { ProcessedEventRepo } from "./processed-event-repo";
 import { createServices, type Services } from "./services";
@@ -48,7 +49,7 @@ export class Bot {
     this.registry = new CommandRegistry(commands);
     for (const feature of this.features) {
       for (const [kind, handler] of Object.entries(feature.jobs ?? {}))
-        services.scheduler.register(kind, handler);
+        services.scheduler.register(kind, reportingBrokenDatabase(services, handler));
     }
     // Admins from COPBOT_ADMINS are derived at run time (roleOf), never stored: removing
     // someone from the variable takes the role away at the next start.
@@ -60,7 +61,8 @@ export class Bot {
    * `handle` and `tick` call it, so the hooks run before the first event on every platform.
    */
   start(): Promise<void> {
-    this.started ??= (async () => {
+    // What the hooks queue is delivered before the first event's answers (bulk goes on later).
+    this.started ??= this.services.outbox.deliverFrom(async () => {
       for (const feature of this.features) {
         try {
           await feature.start?.(this.services);
@@ -69,27 +71,38 @@ export class Bot {
           this.services.log.error({ err: error, feature: feature.name }, "starting a feature failed");
         }
       }
-      await this.services.outbox.drain();
-    })();
+    });
     return this.started;
   }
 
-  /** The single entry point for every inbound event. Never throws on user input. */
+  /**
+   * The single entry point for every inbound event. Never throws on user input. Returns once
+   * the event's answers are delivered (or waiting for the platform); it never waits for other
+   * conversations or for bulk fan-out.
+   */
   async handle(event: CoreEvent): Promise<void> {
     await this.start();
     if (event.kind === "timer") {
       await this.tick();
       return;
     }
-    if (!this.firstSeen(event.id)) return;
-    let ctx: EventContext | undefined;
-    try {
-      ctx = await this.context(event);
-      await this.route(ctx);
-    } catch (error) {
-      this.fail(ctx, event, error);
-    }
-    await this.services.outbox.drain();
+    await this.services.outbox.deliverFrom(async () => {
+      let ctx: EventContext | undefined;
+      try {
+        if (!this.firstSeen(event.id)) return;
+        ctx = await this.context(event);
+        await this.route(ctx);
+      } catch (error) {
+        // A broken database ends the process (see Health); an answer could not be stored anyway.
+        if (this.services.health.fatal(error)) return;
+        try {
+          this.fail(ctx, event, error);
+        } catch (failed) {
+          // The database may break while saying so (a full disk rolls the transaction back first).
+          if (!this.services.health.fatal(failed)) throw failed;
+        }
+      }
+    });
   }
 
   /**
@@ -120,11 +133,29 @@ export class Bot {
     }
   }
 
-  /** Runs due jobs, then delivers what is due in the outbox. */
+  /** Runs due jobs, then delivers everything the outbox can deliver now (tests, console, virtual clock). */
   async tick(): Promise<void> {
-    await this.start();
-    await this.services.scheduler.runDue(this.services);
+    await this.runDue();
     await this.services.outbox.drain();
+  }
+
+  /**
+   * Runs due jobs, prunes old bookkeeping and starts delivering, without waiting for the
+   * delivery (the system clock's tick: a fan-out must not hold the next tick).
+   */
+  async runDue(): Promise<void> {
+    // A tick that fires while copbot closes its database has nothing left to do.
+    if (!this.services.db.open) return;
+    await this.start();
+    const { scheduler, outbox, health, log, config } = this.services;
+    try {
+      await scheduler.runDue(this.services);
+      outbox.prune(config.retention.outboxDays * 86_400_000);
+    } catch (error) {
+      if (!this.services.db.open) return;
+      if (!health.fatal(error)) log.error({ err: error }, "running due jobs failed");
+    }
+    outbox.kick();
   }
 
   private firstSeen(eventId: string): boolean {
@@ -237,6 +268,22 @@ export class Bot {
     this.services.log.error({ err: error, event: event.id, kind: event.kind }, "handling an event failed");
     reply(t("core.err.internal"));
   }
+}
+
+/** A job handler whose broken-database errors stop the process (the scheduler would only retry them). */
+function reportingBrokenDatabase(services: Services, handler: JobHandler): JobHandler {
+  const report = (error: unknown): never => {
+    services.health.fatal(error);
+    throw error;
+  };
+  return (job, ctx) => {
+    try {
+      const result = handler(job, ctx);
+      return result instanceof Promise ? result.catch(report) : result;
+    } catch (error) {
+      return report(error);
+    }
+  };
 }
 
 /** Where an answer to this event goes: privately for commands and clicks, in the thread for messages. */

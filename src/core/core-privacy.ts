@@ -14,7 +14,7 @@ export const corePrivacy: PrivacyHooks = {
     };
   },
   forget(services, memberId) {
-    return new CorePrivacyRepo(services.db).forget(memberId);
+    return new CorePrivacyRepo(services.db).forget(memberId, services.clock.now());
   },
 };
 
@@ -22,7 +22,7 @@ export const corePrivacy: PrivacyHooks = {
 export const coreRetention: readonly RetentionRule[] = [
   {
     name: "outbox_bodies",
-    days: (config) => config.retention.outboxBodiesDays,
+    days: (config) => config.retention.outboxTextDays,
     prune: (services, before) => new CorePrivacyRepo(services.db).emptyDeliveredBefore(before),
   },
   {

@@ -19,10 +19,16 @@ export class ConfigError extends CopbotError {
   }
 }
 
-/** The database cannot be used as it is (e.g. it is newer than this code). */
+/**
+ * The database cannot be used as it is (newer than this code, in use by another copbot,
+ * damaged). `fatal` ones stop a running copbot: going on would fail every event.
+ */
 export class DatabaseError extends CopbotError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly fatal: boolean;
+
+  constructor(message: string, options?: { cause?: unknown; fatal?: boolean }) {
     super("database", message, options);
+    this.fatal = options?.fatal ?? false;
   }
 }
 
@@ -40,24 +46,44 @@ export class UserError extends CopbotError {
   }
 }
 
-/** A platform call failed. `retryable` errors go back to the outbox with a delay. */
+/**
+ * A platform call failed. `retryable` errors go back to the outbox with a delay;
+ * `maybeDelivered` says whether the platform may have acted although the call failed (a
+ * timeout or a dropped connection after sending): the outbox then checks before sending again.
+ */
 export class PlatformError extends CopbotError {
+  readonly maybeDelivered: boolean;
+
   constructor(
     message: string,
     readonly retryable: boolean,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; maybeDelivered?: boolean },
   ) {
     super("platform", message, options);
+    this.maybeDelivered = options?.maybeDelivered ?? retryable;
   }
 }
 
+/**
+ * What a rate limit holds: one conversation (Slack's per-channel limits), one kind of call
+ * on the platform (a Slack method's tier), or every call to the platform (Matrix limits the
+ * whole account).
+ */
+export type RateLimitScope = "conversation" | "operation" | "platform";
+
 /** The platform asked us to slow down (Slack 429 `Retry-After`, Matrix `M_LIMIT_EXCEEDED`). */
 export class RateLimitedError extends PlatformError {
+  readonly scope: RateLimitScope;
+
   constructor(
     readonly retryAfterMs: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; scope?: RateLimitScope },
   ) {
-    super(`rate limited, retry after ${retryAfterMs} ms`, true, options);
+    super(`rate limited, retry after ${retryAfterMs} ms`, true, {
+      ...(options?.cause !== undefined ? { cause: options.cause } : {}),
+      maybeDelivered: false,
+    });
+    this.scope = options?.scope ?? "conversation";
   }
 }
 

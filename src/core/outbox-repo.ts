@@ -1,151 +1,285 @@
 import { z } from "zod";
+import type { Statement } from "better-sqlite3";
 import type { Db } from "../../db/open";
-import { rowReader } from "../../db/rows";
 import type { Platform } from "./ids";
+import { parseRows, RowSchema, STATES, type DeliveryClass, type NewItem, type OutboxRow } from "./outbox-row";
 import type { PostedRef } from "./message";
 
-/** One queued platform call as the outbox delivers it; target and message still JSON. */
-export interface OutboxRow {
-  readonly id: number;
+/** Depth and oldest item of one lane, for `/cop status`. */
+export interface LaneDepth {
+  readonly lane: string;
   readonly platform: Platform;
-  readonly op: "post" | "update" | "pin";
-  readonly key: string | undefined;
-  readonly refKey: string | undefined;
-  readonly target: string | undefined;
-  readonly message: string;
-  readonly attempts: number;
+  readonly depth: number;
+  readonly oldestId: number;
+  readonly oldestAt: number;
 }
 
-const toOutboxRow: (row: unknown) => OutboxRow = rowReader({
-  id: z.number(),
-  platform: z.string(),
-  op: z.enum(["post", "update", "pin"]),
-  key: z.string().nullable(),
-  ref_key: z.string().nullable(),
-  target: z.string().nullable(),
-  message: z.string(),
-  attempts: z.number(),
-});
+const OPEN = "state IN ('pending', 'sending')";
+const FINISHED = "state IN ('sent', 'failed', 'expired', 'dropped')";
+/** The first open item of each lane: the only one that may go next. */
+const HEADS = `SELECT lane, min(id) AS head, min(priority) AS prio FROM outbox WHERE ${OPEN} GROUP BY lane`;
 
-const PostedRow = z.object({ posted_channel: z.string().nullable(), posted_message: z.string().nullable() });
-
-/** The `outbox` table: the persisted send queue. */
+/** All SQL of the outbox (see `Outbox` for what the states and columns mean). */
 export class OutboxRepo {
+  /** Statements are prepared once: the outbox runs several per message. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
 
-  /** Queues a post; with a `key` at most once (a second insert with the key is ignored). */
-  insertPost(post: {
-    platform: string;
-    key: string | undefined;
-    threadOfKey: string | undefined;
-    target: string;
-    message: string;
-    at: Date;
-  }): void {
-    this.db
-      .prepare(
-        `INSERT INTO outbox (platform, op, key, ref_key, target, message, next_attempt_at, created_at)
-         VALUES (?, 'post', ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-      )
-      .run(
-        post.platform,
-        post.key ?? null,
-        post.threadOfKey ?? null,
-        post.target,
-        post.message,
-        post.at.getTime(),
-        post.at.getTime(),
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (statement === undefined) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** False once the database was closed (a test or a stop that did not stop delivery first). */
+  isOpen(): boolean {
+    return this.db.open;
+  }
+
+  /** Runs `work` in one transaction. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  /** Stores an item; undefined when its key was queued before (keyed posts happen once). */
+  insert(item: NewItem): number | undefined {
+    const result = this.sql(
+      `INSERT INTO outbox (platform, op, key, ref_key, target, message, lane, class, priority, delivery_id,
+           next_attempt_at, expires_at, notify_expiry, created_at)
+         VALUES (@platform, @op, @key, @refKey, @target, @message, @lane, @cls, @priority, @deliveryId,
+           @notBefore, @expiresAt, @notifyExpiry, @now)
+         ON CONFLICT (key) DO NOTHING`,
+    ).run({ ...item, notifyExpiry: item.notifyExpiry ? 1 : 0 });
+    return result.changes > 0 ? Number(result.lastInsertRowid) : undefined;
+  }
+
+  /** Drops pending updates of a message: only the newest replacement matters. */
+  dropPendingUpdates(refKey: string, now: number): void {
+    this.sql(
+      "UPDATE outbox SET state = 'dropped', finished_at = ? WHERE op = 'update' AND ref_key = ? AND state = 'pending'",
+    ).run(now, refKey);
+  }
+
+  /** Platform and lane of the post queued under `key`. */
+  laneOfKey(key: string): { platform: Platform; lane: string } | undefined {
+    const row = this.sql("SELECT platform, lane FROM outbox WHERE key = ?").get(key);
+    return row === undefined ? undefined : z.object({ platform: z.string(), lane: z.string() }).parse(row);
+  }
+
+  /** State of the post queued under `key`. */
+  stateOfKey(key: string): OutboxRow["state"] | undefined {
+    const row = this.sql("SELECT state FROM outbox WHERE key = ?").get(key);
+    return row === undefined ? undefined : z.object({ state: z.enum(STATES) }).parse(row).state;
+  }
+
+  posted(key: string): PostedRef | undefined {
+    const row = this.sql(
+      "SELECT posted_channel, posted_message FROM outbox WHERE key = ? AND state = 'sent'",
+    ).get(key) as { posted_channel: string | null; posted_message: string | null } | undefined;
+    if (!row?.posted_channel || !row.posted_message) return undefined;
+    return { channelId: row.posted_channel, messageId: row.posted_message };
+  }
+
+  keyOf(ref: PostedRef): string | undefined {
+    const row = this.sql(
+      "SELECT key FROM outbox WHERE posted_channel = ? AND posted_message = ? AND key IS NOT NULL",
+    ).get(ref.channelId, ref.messageId) as { key: string } | undefined;
+    return row?.key;
+  }
+
+  get(id: number): OutboxRow | undefined {
+    const row = this.sql("SELECT * FROM outbox WHERE id = ?").get(id);
+    return row === undefined ? undefined : RowSchema.parse(row);
+  }
+
+  /** Lane heads that are due now: answers to people first, then by age. */
+  candidates(now: number, limit: number): OutboxRow[] {
+    return parseRows(
+      this.sql(
+        `SELECT o.* FROM (${HEADS}) h JOIN outbox o ON o.id = h.head
+           WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY h.prio, o.id LIMIT ?`,
+      ).all(now, limit),
+    );
+  }
+
+  /** When the earliest lane head that is not in flight may be tried. */
+  nextHeadAt(): number | undefined {
+    const row = this.sql(
+      `SELECT min(o.next_attempt_at) AS at FROM (${HEADS}) h JOIN outbox o ON o.id = h.head WHERE o.state = 'pending'`,
+    ).get() as { at: number | null };
+    return row.at ?? undefined;
+  }
+
+  /** Whether a lane still has an open item (cheaper than looking at the heads of all lanes). */
+  laneHasOpen(lane: string): boolean {
+    return this.sql(`SELECT 1 FROM outbox WHERE lane = ? AND ${OPEN} LIMIT 1`).get(lane) !== undefined;
+  }
+
+  /** The first open item of a lane. */
+  laneHead(lane: string): OutboxRow | undefined {
+    const row = this.sql(`SELECT * FROM outbox WHERE lane = ? AND ${OPEN} ORDER BY id LIMIT 1`).get(lane);
+    return row === undefined ? undefined : RowSchema.parse(row);
+  }
+
+  /** Marks an item in flight (committed before the call); false when it is no longer pending. */
+  markSending(id: number, now: number): boolean {
+    return (
+      this.sql(
+        `UPDATE outbox SET state = 'sending', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?)
+           WHERE id = ? AND state = 'pending'`,
+      ).run(now, id).changes > 0
+    );
+  }
+
+  markSent(id: number, ref: PostedRef | undefined, now: number): void {
+    this.sql(
+      `UPDATE outbox SET state = 'sent', posted_channel = coalesce(?, posted_channel),
+           posted_message = coalesce(?, posted_message), finished_at = ?, last_error = NULL WHERE id = ?`,
+    ).run(ref?.channelId ?? null, ref?.messageId ?? null, now, id);
+  }
+
+  /** Back to pending, to be tried at `at`; `inDoubt` once set stays set. */
+  reschedule(id: number, at: number, error: string, inDoubt: boolean): void {
+    this.sql(
+      `UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, in_doubt = max(in_doubt, ?)
+         WHERE id = ?`,
+    ).run(at, error, inDoubt ? 1 : 0, id);
+  }
+
+  markFailed(id: number, error: string, now: number): void {
+    this.sql("UPDATE outbox SET state = 'failed', last_error = ?, finished_at = ? WHERE id = ?").run(
+      error,
+      now,
+      id,
+    );
+  }
+
+  /** Expires what waited too long; returns the expired items. */
+  expireDue(now: number): OutboxRow[] {
+    return parseRows(
+      this.sql(
+        `UPDATE outbox SET state = 'expired', finished_at = ? WHERE state = 'pending' AND expires_at <= ? RETURNING *`,
+      ).all(now, now),
+    );
+  }
+
+  /** Nothing of this class (or, without one, of this platform) is tried before `until`. */
+  holdBack(platform: Platform, cls: DeliveryClass | undefined, until: number): void {
+    this.sql(
+      `UPDATE outbox SET next_attempt_at = max(next_attempt_at, ?)
+         WHERE state = 'pending' AND platform = ? AND (? IS NULL OR class = ?)`,
+    ).run(until, platform, cls ?? null, cls ?? null);
+  }
+
+  /** Items found in flight at start-up: their call may or may not have arrived. */
+  recoverInFlight(): number {
+    return this.sql("UPDATE outbox SET state = 'pending', in_doubt = 1 WHERE state = 'sending'").run()
+      .changes;
+  }
+
+  /**
+   * A failed (or expired) item goes back to the queue, with the failed items that belong to
+   * it (its updates, pins and thread replies), and `expiresAt` as its new deadline.
+   */
+  retry(id: number, now: number, expiresAt: number): boolean {
+    return this.db.transaction(() => {
+      const row = this.get(id);
+      if (!row || (row.state !== "failed" && row.state !== "expired")) return false;
+      const again = this.sql(
+        `UPDATE outbox SET state = 'pending', next_attempt_at = ?, expires_at = max(expires_at, ?),
+           finished_at = NULL WHERE state IN ('failed', 'expired') AND (id = ? OR (? IS NOT NULL AND ref_key = ?))`,
       );
-  }
-
-  /** The platform the post queued under `key` goes to. */
-  platformOf(key: string): string | undefined {
-    const row = this.db.prepare("SELECT platform FROM outbox WHERE key = ?").get(key);
-    return row === undefined ? undefined : z.object({ platform: z.string() }).parse(row).platform;
-  }
-
-  /** Queues an update or pin of the message posted under `key`; an update replaces pending ones. */
-  insertRef(ref: { platform: string; op: "update" | "pin"; key: string; message: string; at: Date }): void {
-    this.db.transaction(() => {
-      if (ref.op === "update") {
-        this.db
-          .prepare("DELETE FROM outbox WHERE op = 'update' AND ref_key = ? AND state = 'pending'")
-          .run(ref.key);
-      }
-      this.db
-        .prepare(
-          `INSERT INTO outbox (platform, op, ref_key, message, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-        )
-        .run(ref.platform, ref.op, ref.key, ref.message, ref.at.getTime(), ref.at.getTime());
+      again.run(now, expiresAt, id, row.key, row.key);
+      return true;
     })();
   }
 
-  /** Where the message queued under `key` landed, once it is sent. */
-  posted(key: string): PostedRef | undefined {
-    const row = this.db
-      .prepare("SELECT posted_channel, posted_message FROM outbox WHERE key = ? AND state = 'sent'")
-      .get(key);
-    if (row === undefined) return undefined;
-    const r = PostedRow.parse(row);
-    if (!r.posted_channel || !r.posted_message) return undefined;
-    return { channelId: r.posted_channel, messageId: r.posted_message };
-  }
-
-  /** The key a posted message was queued under, if it had one. */
-  keyOf(ref: PostedRef): string | undefined {
-    const row = this.db
-      .prepare("SELECT key FROM outbox WHERE posted_channel = ? AND posted_message = ? AND key IS NOT NULL")
-      .get(ref.channelId, ref.messageId);
-    return row === undefined ? undefined : z.object({ key: z.string() }).parse(row).key;
-  }
-
-  /** When the next platform queue head may be tried. */
-  nextAttemptAt(): Date | undefined {
-    const row = z.object({ at: z.number().nullable() }).parse(
-      this.db
-        .prepare(
-          `SELECT min(next_attempt_at) AS at FROM outbox
-           WHERE id IN (SELECT min(id) FROM outbox WHERE state = 'pending' GROUP BY platform)`,
-        )
-        .get(),
+  /** A moderator gives up on a failed item. */
+  drop(id: number, now: number): boolean {
+    return (
+      this.sql(
+        "UPDATE outbox SET state = 'dropped', finished_at = ? WHERE id = ? AND state IN ('failed', 'expired')",
+      ).run(now, id).changes > 0
     );
-    return row.at === null ? undefined : new Date(row.at);
+  }
+
+  /**
+   * Deletes up to `limit` finished items older than `before`, except posts that open items
+   * still refer to (an update or thread reply needs its post's reference).
+   */
+  prune(before: number, limit: number): number {
+    return this.sql(
+      `DELETE FROM outbox WHERE id IN (
+           SELECT id FROM outbox WHERE ${FINISHED} AND finished_at < ?
+             AND (key IS NULL OR key NOT IN (SELECT ref_key FROM outbox WHERE ${OPEN} AND ref_key IS NOT NULL))
+           LIMIT ?)`,
+    ).run(before, limit).changes;
   }
 
   pendingCount(): number {
-    return z
-      .object({ n: z.number() })
-      .parse(this.db.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get()).n;
+    return (this.sql(`SELECT count(*) AS n FROM outbox WHERE ${OPEN}`).get() as { n: number }).n;
   }
 
-  /** The first platform queue head (in queue order) that may be tried at `now`. */
-  dueHead(now: Date): OutboxRow | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT * FROM outbox WHERE id IN (SELECT min(id) FROM outbox WHERE state = 'pending' GROUP BY platform)
-         AND next_attempt_at <= ? ORDER BY id LIMIT 1`,
+  /** Open items per lane, deepest first. */
+  lanes(limit: number): { lanes: LaneDepth[]; total: number; laneCount: number } {
+    const rows = z
+      .array(
+        z.object({
+          lane: z.string(),
+          platform: z.string(),
+          depth: z.number(),
+          oldest_id: z.number(),
+          oldest_at: z.number(),
+        }),
       )
-      .get(now.getTime());
-    return row === undefined ? undefined : toOutboxRow(row);
+      .parse(
+        this.sql(
+          `SELECT lane, platform, count(*) AS depth, min(id) AS oldest_id, min(created_at) AS oldest_at
+             FROM outbox WHERE ${OPEN} GROUP BY lane ORDER BY depth DESC, oldest_id LIMIT ?`,
+        ).all(limit),
+      );
+    const totals = this.sql(
+      `SELECT count(*) AS total, count(DISTINCT lane) AS lanes FROM outbox WHERE ${OPEN}`,
+    ).get() as { total: number; lanes: number };
+    return {
+      lanes: rows.map((r) => ({
+        lane: r.lane,
+        platform: r.platform,
+        depth: r.depth,
+        oldestId: r.oldest_id,
+        oldestAt: r.oldest_at,
+      })),
+      total: totals.total,
+      laneCount: totals.lanes,
+    };
   }
 
-  reschedule(id: number, attempts: number, at: Date, error: string): void {
-    this.db
-      .prepare("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")
-      .run(attempts, at.getTime(), error, id);
+  /** The oldest open item. */
+  oldestOpen(): OutboxRow | undefined {
+    const row = this.sql(`SELECT * FROM outbox WHERE ${OPEN} ORDER BY created_at, id LIMIT 1`).get();
+    return row === undefined ? undefined : RowSchema.parse(row);
   }
 
-  markSent(id: number, ref: PostedRef, at: Date): void {
-    this.db
-      .prepare(
-        "UPDATE outbox SET state = 'sent', posted_channel = ?, posted_message = ?, sent_at = ? WHERE id = ?",
-      )
-      .run(ref.channelId, ref.messageId, at.getTime(), id);
+  /** Items that failed for good, newest first. */
+  failed(limit: number): { rows: OutboxRow[]; total: number } {
+    const rows = parseRows(
+      this.sql("SELECT * FROM outbox WHERE state = 'failed' ORDER BY id DESC LIMIT ?").all(limit),
+    );
+    const total = (this.sql("SELECT count(*) AS n FROM outbox WHERE state = 'failed'").get() as { n: number })
+      .n;
+    return { rows, total };
   }
 
-  markFailed(id: number, error: string): void {
-    this.db
-      .prepare("UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?")
-      .run(error, id);
+  /** How long the oldest due item (not in flight) has been waiting past its time, in ms. */
+  overdueMs(now: number): number {
+    const row = this.sql(
+      `SELECT min(o.next_attempt_at) AS at FROM (${HEADS}) h JOIN outbox o ON o.id = h.head
+         WHERE o.state = 'pending' AND o.next_attempt_at <= ?`,
+    ).get(now) as { at: number | null };
+    return row.at === null ? 0 : now - row.at;
   }
 }

@@ -1,56 +1,141 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Db } from "../../db/open";
 import type { Clock } from "./clock";
-import { PlatformError, RateLimitedError } from "./errors";
 import { splitId } from "./ids";
 import type { OutgoingMessage, PostedRef, Target } from "./message";
-import { OutgoingMessageSchema, TargetSchema } from "./message-schema";
-import { OutboxRepo, type OutboxRow } from "./outbox-repo";
+import { DEFAULT_DISPATCH, Dispatcher, type DispatchOptions } from "./outbox-dispatch";
+import { OutboxRepo, type LaneDepth } from "./outbox-repo";
+import type { DeliveryClass, OutboxRow } from "./outbox-row";
 import { isFormerMember } from "./privacy";
 import type { PortRouter } from "./port-router";
 
-const MAX_ATTEMPTS = 8;
-const BACKOFF_BASE_MS = 1_000;
+/** Whatever people wait for (answers, posts) goes before bulk fan-out (a prompt to every member). */
+export const PRIORITIES = { normal: 0, bulk: 1 } as const;
+export type Priority = keyof typeof PRIORITIES;
 
-function targetOwner(target: Target): string {
+/** How long a message makes sense when its sender does not say: a day. */
+export const DEFAULT_EXPIRY_MS = 24 * 3_600_000;
+
+export interface SendOptions {
+  /** With a key the post happens at most once, and can be updated, pinned and replied to. */
+  readonly key?: string;
+  /** Reply in the thread of the post queued under this key. */
+  readonly threadOfKey?: string;
+  readonly priority?: Priority;
+  /** When the message no longer makes sense (a reminder after its meeting); default a day. */
+  readonly expiresAt?: Date;
+  /** Whether the moderators hear about it when it expires undelivered (default yes). */
+  readonly notifyExpiry?: boolean;
+}
+
+/** What `/cop status` shows of the outbox. */
+export interface OutboxStatus {
+  readonly lanes: readonly LaneDepth[];
+  readonly total: number;
+  readonly laneCount: number;
+  readonly oldest: OutboxRow | undefined;
+  readonly failed: readonly OutboxRow[];
+  readonly failedTotal: number;
+  readonly inFlight: number;
+  readonly holds: readonly { scope: string; until: Date }[];
+  /** How long due items have waited while no call settled (0: delivery moves or nothing is due). */
+  readonly stalledMs: number;
+}
+
+export interface OutboxOptions extends Partial<DispatchOptions> {
+  /** Told about items that expired undelivered (copbot notes them to the moderators). */
+  readonly onExpired?: (rows: readonly OutboxRow[]) => void;
+  /** True when an error means the database is broken (delivery then stops). */
+  readonly fatal?: (error: unknown) => boolean;
+}
+
+/**
+ * Where an item queues: one lane per conversation. Everything private to one person (DMs and
+ * the answers only they see) shares a lane, so it arrives in the order it was queued.
+ */
+function laneOf(target: Target): string {
+  return target.kind === "channel" ? `channel:${target.channelId}` : `person:${target.userId}`;
+}
+
+function ownerOf(target: Target): string {
   return target.kind === "dm" ? target.userId : target.channelId;
 }
 
 /**
- * The persisted send queue. Every message copbot sends is written here first and delivered in
- * order per platform. A rate limit (`RateLimitedError`) holds the platform's queue until the
- * platform's `Retry-After` has passed; transient errors back off; permanent errors are logged
- * as failed. Sent rows keep the posted reference, so a message can later be updated, pinned or
- * replied to by its key.
+ * The persisted send queue. Every message copbot sends is written here first, in the same
+ * transaction as whatever caused it, and delivered effectively once: an item is marked in
+ * flight before its call, and one found in flight after a crash (or after a timeout) is
+ * checked against the platform before it goes again (see `Delivery`). Transient failures are
+ * retried with capped backoff until the item expires; only permanent errors fail it, for a
+ * moderator to retry or drop (`/cop status`). Delivered items keep their posted reference, so
+ * a message can be updated, pinned or replied to by its key, until they are pruned.
  */
 export class Outbox {
-  private draining: Promise<void> | undefined;
-  private again = false;
-  private readonly rows: OutboxRepo;
+  private readonly repo: OutboxRepo;
+  private readonly dispatcher: Dispatcher;
+  private readonly tracked = new AsyncLocalStorage<number[]>();
+  private wakeListener: ((at: Date | undefined) => void) | undefined;
 
   constructor(
     db: Db,
     private readonly clock: Clock,
-    private readonly ports: PortRouter,
+    ports: PortRouter,
     private readonly log: Logger,
+    opts: OutboxOptions = {},
   ) {
-    this.rows = new OutboxRepo(db);
+    this.repo = new OutboxRepo(db);
+    const recovered = this.repo.recoverInFlight();
+    if (recovered > 0)
+      log.warn({ items: recovered }, "outbox: items were in flight at the last stop; checking them");
+    const { onExpired, fatal, ...tuning } = opts;
+    this.dispatcher = new Dispatcher(
+      this.repo,
+      clock,
+      ports,
+      log,
+      {
+        fatal: fatal ?? (() => false),
+        expired: (rows) => onExpired?.(rows),
+        // Only a listener (the system clock's runtime) needs to know when: ask only then.
+        wake: (next) => this.wakeListener?.(next()),
+      },
+      { ...DEFAULT_DISPATCH, ...tuning },
+    );
   }
 
-  /** Queues a post. With a `key` the post happens at most once. `threadOfKey` replies in the thread of that post. */
-  enqueue(target: Target, message: OutgoingMessage, opts: { key?: string; threadOfKey?: string } = {}): void {
+  /** Tells `listener` when delivery should be looked at again (the runtime arms a timer). */
+  onWake(listener: (at: Date | undefined) => void): void {
+    this.wakeListener = listener;
+  }
+
+  /** Queues a post; returns its id, or undefined when its key was queued before. */
+  enqueue(target: Target, message: OutgoingMessage, opts: SendOptions = {}): number | undefined {
     // A forgotten member has no address any more: what would go to them privately goes nowhere.
-    if (target.kind !== "channel" && isFormerMember(target.userId)) return;
-    const platform = splitId(targetOwner(target))?.platform;
+    if (target.kind !== "channel" && isFormerMember(target.userId)) return undefined;
+    const platform = splitId(ownerOf(target))?.platform;
     if (!platform) throw new Error(`target without a platform: ${JSON.stringify(target)}`);
-    this.rows.insertPost({
+    const cls: DeliveryClass = target.kind === "ephemeral" ? "ephemeral" : "post";
+    const now = this.clock.now().getTime();
+    const id = this.repo.insert({
       platform,
-      key: opts.key,
-      threadOfKey: opts.threadOfKey,
+      op: "post",
+      key: opts.key ?? null,
+      refKey: opts.threadOfKey ?? null,
       target: JSON.stringify(target),
       message: JSON.stringify(message),
-      at: this.clock.now(),
+      lane: laneOf(target),
+      cls,
+      priority: PRIORITIES[opts.priority ?? "normal"],
+      deliveryId: randomUUID(),
+      notBefore: Math.max(now, this.dispatcher.heldUntil(platform, cls)),
+      expiresAt: opts.expiresAt?.getTime() ?? now + DEFAULT_EXPIRY_MS,
+      notifyExpiry: opts.notifyExpiry ?? true,
+      now,
     });
+    if (id !== undefined) this.tracked.getStore()?.push(id);
+    return id;
   }
 
   /** Queues a replacement of the message posted under `key`; only the newest pending update is kept. */
@@ -64,110 +149,119 @@ export class Outbox {
   }
 
   private enqueueRef(op: "update" | "pin", key: string, message: OutgoingMessage): void {
-    const platform = this.rows.platformOf(key);
-    if (!platform) throw new Error(`nothing was posted under ${key}`);
-    this.rows.insertRef({ platform, op, key, message: JSON.stringify(message), at: this.clock.now() });
+    const parent = this.repo.laneOfKey(key);
+    if (!parent) {
+      // Never queued, or pruned after COPBOT_OUTBOX_RETENTION_DAYS: there is nothing to change.
+      this.log.warn({ key, op }, "outbox: the message to change is not (or no longer) known");
+      return;
+    }
+    const now = this.clock.now().getTime();
+    const id = this.repo.transaction(() => {
+      if (op === "update") this.repo.dropPendingUpdates(key, now);
+      return this.repo.insert({
+        platform: parent.platform,
+        op,
+        key: null,
+        refKey: key,
+        target: null,
+        message: JSON.stringify(message),
+        lane: parent.lane,
+        cls: op,
+        priority: PRIORITIES.normal,
+        deliveryId: randomUUID(),
+        notBefore: Math.max(now, this.dispatcher.heldUntil(parent.platform, op)),
+        expiresAt: now + DEFAULT_EXPIRY_MS,
+        notifyExpiry: true,
+        now,
+      });
+    });
+    if (id !== undefined) this.tracked.getStore()?.push(id);
   }
 
   /** Where the message queued under `key` landed, once it is sent. */
   posted(key: string): PostedRef | undefined {
-    return this.rows.posted(key);
+    return this.repo.posted(key);
   }
 
   /** The key a posted message was queued under, if it had one. */
   keyOf(ref: PostedRef): string | undefined {
-    return this.rows.keyOf(ref);
+    return this.repo.keyOf(ref);
   }
 
-  /** When the next platform queue head may be tried, if anything is waiting. */
+  /** When the next waiting item may be tried, if anything waits. */
   nextAttemptAt(): Date | undefined {
-    return this.rows.nextAttemptAt();
+    return this.dispatcher.nextAttemptAt();
   }
 
   /** Number of items not yet delivered. */
   pendingCount(): number {
-    return this.rows.pendingCount();
+    return this.repo.pendingCount();
   }
 
-  /** Delivers everything that is due, in order. Concurrent calls coalesce into one run. */
+  /** Starts delivering whatever is due, without waiting for it. */
+  kick(): void {
+    this.dispatcher.kick();
+  }
+
+  /** Delivers everything that can go now; resolves when nothing is in flight and nothing is due. */
   drain(): Promise<void> {
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
-    }
-    this.draining = (async () => {
-      do {
-        this.again = false;
-        await this.deliverDue();
-      } while (this.again);
-    })().finally(() => {
-      this.draining = undefined;
-    });
-    return this.draining;
+    return this.dispatcher.drain();
   }
 
-  /** Each platform's queue head decides: while it waits, the platform waits, so order is kept. */
-  private async deliverDue(): Promise<void> {
-    for (;;) {
-      const row = this.rows.dueHead(this.clock.now());
-      if (row === undefined) return;
-      await this.deliver(row);
-    }
+  /**
+   * Runs `work` and then waits until what it queued (except bulk fan-out) is delivered or
+   * waiting for something that takes time, so an event's answers are out when its handling
+   * ends, but no event ever waits for another conversation.
+   */
+  async deliverFrom<T>(work: () => Promise<T>): Promise<T> {
+    const ids: number[] = [];
+    const result = await this.tracked.run(ids, work);
+    const own = ids.filter((id) => (this.repo.get(id)?.priority ?? PRIORITIES.bulk) < PRIORITIES.bulk);
+    await this.dispatcher.settle(own);
+    return result;
   }
 
-  private async deliver(row: OutboxRow): Promise<void> {
-    try {
-      const port = this.ports.forPlatform(row.platform);
-      const message = OutgoingMessageSchema.parse(JSON.parse(row.message));
-      if (row.op === "post") {
-        const target = this.withThread(TargetSchema.parse(JSON.parse(row.target ?? "null")), row.refKey);
-        const ref = await port.post(target, message);
-        this.markSent(row.id, ref);
-        return;
-      }
-      const ref = row.refKey === undefined ? undefined : this.posted(row.refKey);
-      if (!ref) {
-        this.markFailed(row, `the message ${row.refKey ?? "?"} was never posted`);
-        return;
-      }
-      if (row.op === "update") await port.update(ref, message);
-      else await port.pin(ref);
-      this.markSent(row.id, ref);
-    } catch (error) {
-      this.handleError(row, error);
-    }
+  /** Stops delivering; waits up to `graceMs` for calls in flight. Returns how many are still in flight. */
+  stop(graceMs: number): Promise<number> {
+    return this.dispatcher.stop(graceMs);
   }
 
-  private withThread(target: Target, threadOfKey: string | undefined): Target {
-    if (threadOfKey === undefined || target.kind !== "channel") return target;
-    const parent = this.posted(threadOfKey);
-    return parent ? { ...target, threadId: parent.messageId } : target;
-  }
-
-  private handleError(row: OutboxRow, error: unknown): void {
-    const attempts = row.attempts + 1;
+  /** A failed or expired item (and what belongs to it) goes back to the queue. */
+  retry(id: number): boolean {
     const now = this.clock.now().getTime();
-    if (error instanceof RateLimitedError) {
-      this.log.warn({ outbox: row.id, retryAfterMs: error.retryAfterMs }, "rate limited, delivery delayed");
-      this.rows.reschedule(row.id, attempts, new Date(now + error.retryAfterMs), error.message);
-      return;
-    }
-    const retryable = !(error instanceof PlatformError) || error.retryable;
-    const message = error instanceof Error ? error.message : String(error);
-    if (!retryable || attempts >= MAX_ATTEMPTS) {
-      this.log.error({ err: error, outbox: row.id }, "message could not be delivered");
-      this.markFailed(row, message);
-      return;
-    }
-    this.log.warn({ err: error, outbox: row.id, attempts }, "delivery failed, will retry");
-    this.rows.reschedule(row.id, attempts, new Date(now + BACKOFF_BASE_MS * 2 ** (attempts - 1)), message);
+    const done = this.repo.retry(id, now, now + DEFAULT_EXPIRY_MS);
+    if (done) this.dispatcher.kick();
+    return done;
   }
 
-  private markSent(id: number, ref: PostedRef): void {
-    this.rows.markSent(id, ref, this.clock.now());
+  /** A moderator gives up on a failed item. */
+  drop(id: number): boolean {
+    return this.repo.drop(id, this.clock.now().getTime());
   }
 
-  private markFailed(row: OutboxRow, error: string): void {
-    this.rows.markFailed(row.id, error);
+  /** Deletes delivered and given-up items older than `retentionMs` (a bounded batch per call). */
+  prune(retentionMs: number): number {
+    return this.repo.prune(this.clock.now().getTime() - retentionMs, 1_000);
+  }
+
+  /** How long due items have waited while no call settled; readiness turns false when it grows. */
+  stalledMs(): number {
+    return this.dispatcher.stalledMs(this.repo.overdueMs(this.clock.now().getTime()));
+  }
+
+  status(limits: { lanes: number; failed: number }): OutboxStatus {
+    const lanes = this.repo.lanes(limits.lanes);
+    const failed = this.repo.failed(limits.failed);
+    return {
+      lanes: lanes.lanes,
+      total: lanes.total,
+      laneCount: lanes.laneCount,
+      oldest: this.repo.oldestOpen(),
+      failed: failed.rows,
+      failedTotal: failed.total,
+      inFlight: this.dispatcher.inFlight,
+      holds: this.dispatcher.activeHolds(),
+      stalledMs: this.stalledMs(),
+    };
   }
 }

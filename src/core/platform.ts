@@ -21,6 +21,8 @@ export interface AdapterContext {
   readonly lang: Lang;
   /** copbot's data directory, for state a platform keeps (e.g. a sync token). */
   readonly dataDir: string;
+  /** How long any call to the platform may take before it counts as failed (and is retried). */
+  readonly timeoutMs: number;
   /** A member's home (Slack App Home), in their language. */
   home(userId: string): Promise<OutgoingMessage>;
 }

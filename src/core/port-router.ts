@@ -26,4 +26,9 @@ export class PortRouter {
   has(platform: Platform): boolean {
     return this.ports.has(platform);
   }
+
+  /** Every running port, in the order they were added. */
+  all(): ChatPort[] {
+    return [...this.ports.values()];
+  }
 }

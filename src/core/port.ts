@@ -30,16 +30,39 @@ export interface UserInfo {
 }
 
 /**
+ * What the outbox tells a port about one queued message, so that a retry never doubles it:
+ * Matrix sends `id` as the transaction id (the homeserver drops a repeat), Slack tags the post
+ * with it in the message metadata and looks for it before posting again when `inDoubt`.
+ */
+export interface Delivery {
+  /** Stable for one outbox item across retries and restarts, unique across databases. */
+  readonly id: string;
+  /** An earlier attempt may have reached the platform (a crash or timeout while in flight). */
+  readonly inDoubt: boolean;
+  /** When the first attempt started (where to start looking for it). */
+  readonly since: Date;
+}
+
+/** How a platform connection is doing, for readiness and `/cop status`. */
+export interface Connection {
+  readonly state: "connected" | "connecting" | "disconnected";
+  /** Since when it is in this state, when known. */
+  readonly since?: Date;
+  /** A short reason for an unhealthy state (the last error). */
+  readonly detail?: string;
+}
+
+/**
  * Everything the core may ask of a chat platform. Ids are copbot ids (platform-qualified);
  * the adapter strips the prefix with `rawId`. Methods throw `PlatformError`s (see errors.ts)
  * so the outbox can retry rate limits and transient failures.
  */
 export interface ChatPort {
   readonly platform: Platform;
-  /** Posts a message; returns where it landed. */
-  post(target: Target, message: OutgoingMessage): Promise<PostedRef>;
+  /** Posts a message; returns where it landed. With a `delivery`, a repeat never posts twice. */
+  post(target: Target, message: OutgoingMessage, delivery?: Delivery): Promise<PostedRef>;
   /** Replaces a message the bot posted earlier (RSVP counts). */
-  update(ref: PostedRef, message: OutgoingMessage): Promise<void>;
+  update(ref: PostedRef, message: OutgoingMessage, delivery?: Delivery): Promise<void>;
   /** Pins a message in its channel. */
   pin(ref: PostedRef): Promise<void>;
   /** Creates a private channel/room, invites the members, returns its channel id. */
@@ -65,6 +88,8 @@ export interface ChatPort {
   openForm(triggerId: string | undefined, userId: string, form: FormSpec): Promise<boolean>;
   /** A link to a message, for search results; undefined when the platform has none. */
   permalink(ref: PostedRef): Promise<string | undefined>;
+  /** The connection's state; a port without it counts as connected. */
+  connection?(): Connection;
 }
 
 /** What the core offers an adapter besides `handle`, for platforms that need an answer before it. */

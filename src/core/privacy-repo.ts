@@ -80,31 +80,41 @@ export class CorePrivacyRepo {
   }
 
   /**
-   * Erases the member's profile, settings and dialog, drops what still waits to be sent to them,
-   * empties delivered messages that were for them or named them, and puts `FORMER_MEMBER` in
+   * Erases the member's profile, settings and dialog, drops what still waits to be sent to them
+   * (or could be retried), empties finished messages that were for them or named them, and puts `FORMER_MEMBER` in
    * their place in the audit log.
    */
-  forget(memberId: string): Record<string, number> {
+  forget(memberId: string, now: Date): Record<string, number> {
     const run = (sql: string, ...params: unknown[]) => this.db.prepare(sql).run(...params).changes;
     const keys = this.settings(memberId).map((row) => row.key);
     return {
       profile: run("DELETE FROM members WHERE id = ?", memberId),
       settings: keys.reduce((n, key) => n + run("DELETE FROM settings WHERE key = ?", key), 0),
       dialogs: run("DELETE FROM dialogs WHERE user_id = ?", memberId),
+      // Nothing can reach a former member: what waits for them, or failed and might be retried, goes.
       queued_messages: run(
-        "DELETE FROM outbox WHERE state = 'pending' AND json_extract(target, '$.userId') = ?",
+        `DELETE FROM outbox WHERE state IN ('pending', 'failed', 'expired')
+           AND json_extract(target, '$.userId') = ?`,
         memberId,
       ),
+      // Finished items keep where they landed, not what they said; an undelivered one that named
+      // the member can no longer be retried (its text is gone), so it counts as given up.
       sent_messages: run(
-        `UPDATE outbox SET message = ?, target = replace(target, ?, ?)
-         WHERE state <> 'pending' AND message <> ?
-           AND (json_extract(target, '$.userId') = ? OR message LIKE ? ESCAPE '\\')`,
-        EMPTY_MESSAGE,
-        JSON.stringify(memberId),
-        JSON.stringify(FORMER_MEMBER),
-        EMPTY_MESSAGE,
-        memberId,
-        containing(JSON.stringify(memberId)),
+        `UPDATE outbox SET message = @empty, target = replace(target, @id, @former),
+           lane = replace(lane, @member, @formerMember),
+           state = CASE WHEN state IN ('failed', 'expired') THEN 'dropped' ELSE state END,
+           finished_at = coalesce(finished_at, @now)
+         WHERE state IN ('sent', 'failed', 'expired', 'dropped') AND message <> @empty
+           AND (json_extract(target, '$.userId') = @member OR message LIKE @pattern ESCAPE '\\')`,
+        {
+          empty: EMPTY_MESSAGE,
+          id: JSON.stringify(memberId),
+          former: JSON.stringify(FORMER_MEMBER),
+          member: memberId,
+          formerMember: FORMER_MEMBER,
+          now: now.getTime(),
+          pattern: containing(JSON.stringify(memberId)),
+        },
       ),
       audit_entries: run(
         `UPDATE audit_log SET
@@ -118,14 +128,16 @@ export class CorePrivacyRepo {
   }
 
   /**
-   * Empties text and recipient of messages delivered before `before` (what stays is where they
-   * landed, so a later update or thread reply still finds them); returns how many.
+   * Empties text and recipient of messages delivered (or given up) before `before`; returns how
+   * many. What stays is where they landed, so a later update or thread reply still finds them.
+   * Failed and expired items keep their text: a moderator may still retry them (`/cop status`),
+   * until `COPBOT_OUTBOX_RETENTION_DAYS` deletes them.
    */
   emptyDeliveredBefore(before: Date): number {
     return this.db
       .prepare(
         `UPDATE outbox SET message = ?, target = NULL
-         WHERE state <> 'pending' AND coalesce(sent_at, created_at) < ? AND (message <> ? OR target IS NOT NULL)`,
+         WHERE state IN ('sent', 'dropped') AND finished_at < ? AND (message <> ? OR target IS NOT NULL)`,
       )
       .run(EMPTY_MESSAGE, before.getTime(), EMPTY_MESSAGE).changes;
   }

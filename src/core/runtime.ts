@@ -2,44 +2,48 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Bot } from "./bot";
 import type { VirtualClock } from "./clock";
 
+/** Longer waits are left to the next minute tick. */
+const MAX_WAKE_MS = 60_000;
+
 /**
  * Drives time for a bot on the system clock: node-cron ticks every minute (due jobs), and a
- * timer wakes the outbox early when a rate-limited or failed send may be retried.
+ * timer wakes the outbox when a held or backed-off item may be tried again. Neither keeps
+ * the process alive on its own.
  */
 export class SystemRuntime {
   private task: ScheduledTask | undefined;
   private wake: NodeJS.Timeout | undefined;
+  private stopped = false;
 
-  constructor(private readonly bot: Bot) {}
+  constructor(private readonly bot: Bot) {
+    bot.services.outbox.onWake((at) => this.armWake(at));
+  }
 
   start(): void {
     this.task = cron.schedule("* * * * *", () => this.tick(), { name: "copbot-tick" });
     void this.tick();
   }
 
-  /** Runs due work now and arms the wake-up timer for the outbox. */
-  async tick(): Promise<void> {
-    try {
-      await this.bot.tick();
-    } catch (error) {
-      this.bot.services.log.error({ err: error }, "tick failed");
-    }
-    this.armWake();
+  /** Runs due jobs and starts their delivery (errors are reported by the bot). */
+  tick(): Promise<void> {
+    return this.bot.runDue();
   }
 
-  /** Wakes the outbox when its next waiting send may go (after a rate limit or a failure). */
-  armWake(): void {
+  /** Wakes the outbox at `at` (a retry after a rate limit or a failure). */
+  private armWake(at: Date | undefined): void {
     if (this.wake) clearTimeout(this.wake);
-    const next = this.bot.services.outbox.nextAttemptAt();
-    if (!next) return;
-    const delay = Math.max(0, next.getTime() - Date.now());
-    if (delay > 60_000) return;
-    this.wake = setTimeout(() => void this.tick(), delay);
+    this.wake = undefined;
+    if (!at || this.stopped) return;
+    const delay = Math.max(0, at.getTime() - Date.now());
+    if (delay > MAX_WAKE_MS) return;
+    this.wake = setTimeout(() => this.bot.services.outbox.kick(), delay);
     this.wake.unref();
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.task?.stop();
+    await this.task?.destroy();
     if (this.wake) clearTimeout(this.wake);
   }
 }

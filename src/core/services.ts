@@ -5,8 +5,10 @@ import type { Config } from "../config";
 import type { Lang } from "../i18n";
 import { AuditRepo } from "./audit-repo";
 import type { Clock } from "./clock";
+import { noteExpired } from "./delivery-notes";
 import { DialogRepo } from "./dialog-repo";
 import type { Feature } from "./feature";
+import { Health } from "./health";
 import { splitId } from "./ids";
 import type { Inline } from "./message";
 import { MemberRepo, type Member } from "./member-repo";
@@ -29,6 +31,8 @@ export interface Services {
   readonly scheduler: Scheduler;
   readonly outbox: Outbox;
   readonly ports: PortRouter;
+  /** Readiness checks and the stop on a broken database. */
+  readonly health: Health;
   /** The platforms copbot knows: command prefixes by platform and by id. */
   readonly platforms: Platforms;
   /** Every feature copbot runs, the core's own first (privacy and retention ask each of them). */
@@ -61,6 +65,7 @@ export function createServices(opts: {
   const members = new MemberRepo(db, clock);
   const settings = new SettingsRepo(db);
   const ports = new PortRouter();
+  const health = new Health(config.dbPath);
   const services: Services = {
     db,
     clock,
@@ -70,8 +75,12 @@ export function createServices(opts: {
     audit: new AuditRepo(db, clock),
     dialogs: new DialogRepo(db, clock),
     scheduler: new Scheduler(db, clock, log),
-    outbox: new Outbox(db, clock, ports, log),
+    outbox: new Outbox(db, clock, ports, log, {
+      fatal: (error) => health.fatal(error),
+      onExpired: (rows) => noteExpired(services, rows),
+    }),
     ports,
+    health,
     platforms: new Platforms(opts.platforms),
     features,
     agenda: (lang) => features.flatMap((f) => (f.agenda?.(services, lang) ?? []).map((line) => [...line])),

@@ -1,18 +1,24 @@
 import { DateTime } from "luxon";
+import { parseDate as parseNatural, readDate } from "../schedule/natural";
 
-/** Parses `2027-02-15` or `15.02.2027` (also `15.2.2027`) as a calendar day in `zone`. */
-export function parseDate(raw: string, zone: string): DateTime | undefined {
-  const text = raw.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  const parts = iso
-    ? { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) }
-    : german
-      ? { year: Number(german[3]), month: Number(german[2]), day: Number(german[1]) }
-      : undefined;
-  if (!parts) return undefined;
-  const date = DateTime.fromObject(parts, { zone });
-  return date.isValid ? date : undefined;
+/**
+ * A calendar day in `zone` (its start), read by the one date parser relative to `now`:
+ * `2027-02-15`, `15.2.2027`, `15.02.`, `nächsten Freitag`, `in 8 Wochen` …
+ */
+export function parseDate(raw: string, zone: string, now: Date): DateTime | undefined {
+  const date = parseNatural(raw, { now, zone });
+  return date.ok ? DateTime.fromISO(date.value, { zone }) : undefined;
+}
+
+/** Splits `<date> <text>`; the date may take several words (`nächsten Freitag Entwurf fertig`). */
+export function splitLeadingDate(text: string, zone: string, now: Date): { date: string; rest: string } {
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== "");
+  const read = readDate(words, 0, { now, zone });
+  const used = read.ok ? read.value.used : 1;
+  return { date: words.slice(0, used).join(" "), rest: words.slice(used).join(" ") };
 }
 
 /** The calendar day of an instant in `zone`, as an ISO date. */

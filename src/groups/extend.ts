@@ -18,7 +18,7 @@ export function extendDue(
 ): Result<string> {
   const zone = services.config.timeZone;
   if (opts.date.trim() === "") return fail("group.extend.dateMissing");
-  const date = parseDate(opts.date, zone);
+  const date = parseDate(opts.date, zone, services.clock.now());
   if (!date) return fail("group.check.dueInvalid");
   const today = DateTime.fromJSDate(services.clock.now(), { zone }).startOf("day");
   if (date < today) return fail("group.extend.past", { due: group.due, max: MAX_WEEKS });

@@ -3,6 +3,7 @@ import type { EventContext } from "../core/feature";
 import { mention, msg } from "../core/message";
 import { archiveGroupSpace, closeGroup, isResultLink } from "./closing";
 import { communityVoice, groupRepo, memberVoice } from "./context";
+import { splitLeadingDate } from "./dates";
 import { extendDue } from "./extend";
 import { handOver, handOverDeclineValue, requireHandOverState } from "./facilitator";
 import { findManagedGroup, groupInState } from "./find-group";
@@ -40,8 +41,8 @@ export function extendGroup(ctx: EventContext<CommandEvent>, raw: string): void 
   const { id, rest } = splitLeadingGroupRef(raw);
   const group = groupInState(ctx, findManagedGroup(ctx, id, "group extend"), ["running"]);
   if (!group) return;
-  const [date = "", ...words] = rest.split(/\s+/);
-  const extended = extendDue(services, group, { date, reason: words.join(" "), by: ctx.actor.id });
+  const { date, rest: reason } = splitLeadingDate(rest, services.config.timeZone, services.clock.now());
+  const extended = extendDue(services, group, { date, reason, by: ctx.actor.id });
   if (!extended.ok) {
     const params = { ...extended.error.params };
     if (typeof params["due"] === "string")
@@ -52,7 +53,7 @@ export function extendGroup(ctx: EventContext<CommandEvent>, raw: string): void 
   const text = voice.t("group.extend.done", {
     title: group.title,
     due: formatIsoDate(extended.value, voice.lang),
-    reason: words.join(" "),
+    reason,
   });
   if (group.spaceId !== undefined && group.spaceId !== ctx.event.channelId) ctx.reply(text);
   ctx.post({ kind: "channel", channelId: group.spaceId ?? group.channelId }, msg().text(text).build());

@@ -145,7 +145,7 @@ export function checkDue(
   opts: { readonly now: Date; readonly zone: string },
 ): { ok: true; date: string } | { ok: false; key: MessageKey } {
   if (!raw || raw.trim() === "") return { ok: false, key: "group.check.dueMissing" };
-  const date = parseDate(raw, opts.zone);
+  const date = parseDate(raw, opts.zone, opts.now);
   if (!date) return { ok: false, key: "group.check.dueInvalid" };
   const today = DateTime.fromJSDate(opts.now, { zone: opts.zone }).startOf("day");
   const days = date.diff(today, "days").days;

@@ -1,4 +1,5 @@
 import { core as deCore } from "./de/core";
+import { dates as deDates } from "./de/dates";
 import { format as deFormat } from "./de/format";
 import { groups as deGroups } from "./de/groups";
 import { meetings as deMeetings } from "./de/meetings";
@@ -6,12 +7,15 @@ import { privacy as dePrivacy } from "./de/privacy";
 import { qa as deQa } from "./de/qa";
 import { schedule as deSchedule } from "./de/schedule";
 import { core as enCore } from "./en/core";
+import { dates as enDates } from "./en/dates";
 import { format as enFormat } from "./en/format";
 import { groups as enGroups } from "./en/groups";
 import { meetings as enMeetings } from "./en/meetings";
 import { privacy as enPrivacy } from "./en/privacy";
 import { qa as enQa } from "./en/qa";
 import { schedule as enSchedule } from "./en/schedule";
+import { ops as deOps } from "./de/ops";
+import { ops as enOps } from "./en/ops";
 
 /**
  * Message catalogues. German is the source of truth: its keys define `MessageKey`, and each
@@ -28,6 +32,8 @@ export const de = {
   ...deSchedule,
   ...deGroups,
   ...dePrivacy,
+  ...deOps,
+  ...deDates,
 } as const;
 export type MessageKey = keyof typeof de;
 export const en: Readonly<Record<MessageKey, string>> = {
@@ -38,6 +44,8 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enSchedule,
   ...enGroups,
   ...enPrivacy,
+  ...enOps,
+  ...enDates,
 };
 
 export const LANGS = ["de", "en"] as const;

@@ -25,7 +25,9 @@ import { formatLocal } from "../schedule/local-time";
 export async function addCheckin(ctx: EventContext<CommandEvent>, tokens: readonly string[]): Promise<void> {
   const { services, t } = ctx;
   const example = `${ctx.prefix} ${EXAMPLES.checkin}`;
-  const parsed = parseSpec(tokens, "checkin", "add", services.clock.now());
+  const parsed = parseSpec(tokens, "checkin", "add", services.clock.now(), EXAMPLES.checkin, {
+    lang: services.langOf(ctx.actor),
+  });
   if (!parsed.ok) return replyError(ctx, parsed.error);
   const parts = parsed.value;
   if (!parts.questions) return ctx.reply(t("checkin.error.noQuestions", { example }));

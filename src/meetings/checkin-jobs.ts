@@ -81,9 +81,8 @@ export const promptJob: JobHandler = (job, ctx) => {
     services.outbox.enqueue(
       { kind: "dm", userId: memberId },
       promptMessage(checkin, local, deadline, late, lang),
-      {
-        key: stepKey(series, local, `prompt:${memberId}`),
-      },
+      // A fan-out to every participant: answers to people go first, and after the deadline it is moot.
+      { key: stepKey(series, local, `prompt:${memberId}`), priority: "bulk", expiresAt: deadline },
     );
     const current = services.dialogs.get(memberId);
     // Never take over another feature's dialog: the prompt's button starts answering later.
@@ -114,9 +113,7 @@ export const nudgeJob: JobHandler = (job, ctx) => {
     services.outbox.enqueue(
       { kind: "dm", userId: memberId },
       nudgeMessage(checkin, occurrence.local, deadline, lang),
-      {
-        key: stepKey(series, occurrence.local, `nudge:${memberId}`),
-      },
+      { key: stepKey(series, occurrence.local, `nudge:${memberId}`), priority: "bulk", expiresAt: deadline },
     );
   }
 };

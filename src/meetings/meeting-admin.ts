@@ -15,8 +15,8 @@ import { addMeeting } from "./meeting-create";
 import { meetingForm } from "./meeting-form";
 import { checkFuture, editMeeting, scheduleFrom, setMeetingState, skipMeetingDate } from "./meeting-ops";
 import { MeetingRepo } from "./meeting-repo";
-import { parseFutureDate } from "./parse-fields";
-import { parseSpec } from "./parse-spec";
+import { parseFutureDate } from "../schedule/natural";
+import { meetingError, parseSpec } from "./parse-spec";
 import { formatLocal } from "../schedule/local-time";
 
 /**
@@ -57,7 +57,10 @@ export async function editMeetingByText(
   if (tokens.length === 0) {
     return ctx.reply(t("meeting.edit.nothing", { example: `${ctx.prefix} ${example}` }));
   }
-  const parsed = parseSpec(tokens, "meeting", "edit", services.clock.now(), example);
+  const parsed = parseSpec(tokens, "meeting", "edit", services.clock.now(), example, {
+    base: meeting.schedule.recurrence,
+    lang: services.langOf(ctx.actor),
+  });
   if (!parsed.ok) return replyError(ctx, parsed.error);
   const parts = parsed.value;
   const zone = parts.zone ?? meeting.schedule.zone;
@@ -82,11 +85,11 @@ export async function editMeetingByText(
   );
 }
 
-/** `meeting skip <id> <date>`: cancels one date; the series goes on. */
+/** `meeting skip <id> <date>`: cancels one date (`7.6.2027`, `nächsten Montag`); the series goes on. */
 export function skipMeetingByText(
   ctx: EventContext<CommandEvent>,
   raw: string | undefined,
-  dateRaw: string | undefined,
+  dateText: string,
 ): void {
   const { services, t } = ctx;
   const meeting = findMeeting(ctx, raw, "skip");
@@ -96,13 +99,13 @@ export function skipMeetingByText(
   // The example names this series' next real date, so it works as typed.
   const next = upcoming(meeting.schedule, services.clock.now(), { count: 1, skips })[0];
   const exampleDate = next?.local.slice(0, 10) ?? today(ctx, zone);
-  const date = parseFutureDate(
-    dateRaw,
+  const date = parseFutureDate(dateText, {
+    now: services.clock.now(),
     zone,
-    services.clock.now(),
-    `meeting skip ${meeting.id} ${exampleDate}`,
-  );
-  if (!date.ok) return replyError(ctx, date.error);
+    lang: services.langOf(ctx.actor),
+    example: `meeting skip ${meeting.id} ${exampleDate}`,
+  });
+  if (!date.ok) return replyError(ctx, meetingError(date.error).error);
   const until = new Date(Date.parse(`${date.value}T00:00:00Z`) + 2 * 86_400_000);
   const occurrence = upcoming(meeting.schedule, services.clock.now(), { skips, until }).find(
     (o) => o.local.slice(0, 10) === date.value,

@@ -35,7 +35,9 @@ export async function addMeeting(
   const { services, t } = ctx;
   const refuse = (part: AddMeetingProblem["part"], error: UserError) =>
     ({ ok: false, problem: { part, error } }) as const;
-  const parsed = parseSpec(tokens, "meeting", "add", services.clock.now());
+  const parsed = parseSpec(tokens, "meeting", "add", services.clock.now(), EXAMPLES.meeting, {
+    lang: services.langOf(ctx.actor),
+  });
   if (!parsed.ok) return refuse("spec", parsed.error);
   const parts = parsed.value;
   const zone = parts.zone ?? services.config.timeZone;

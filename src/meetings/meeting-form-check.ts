@@ -26,7 +26,16 @@ export const meetingFormCheck: FormValidator = (values, { services, userId, lang
   const options = tokenize(values["options"] ?? "");
   if (!options.ok) return say("options", options.error);
   const now = services.clock.now();
-  const parsed = parseSpec([title, ...rule.value, ...options.value], "meeting", "add", now);
+  const parsed = parseSpec(
+    [title, ...rule.value, ...options.value],
+    "meeting",
+    "add",
+    now,
+    EXAMPLES.meeting,
+    {
+      lang,
+    },
+  );
   if (!parsed.ok) {
     const error = parsed.error;
     if (title === "" || error.key === "meeting.error.titleLong") return say("title", error);

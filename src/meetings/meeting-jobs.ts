@@ -134,6 +134,8 @@ export const remindJob: JobHandler = (job, { services, now, lateMs }) => {
   const counts = new RsvpRepo(services.db).counts(meeting.id, p.local);
   services.outbox.enqueue(target, reminderMessage(meeting, p.local, details, counts, lang), {
     key: stepKey(series, p.local, step),
+    // A reminder that could not go out before the meeting ended is dropped (moderators hear of it).
+    expiresAt: new Date(occurrence.at.getTime() + meeting.durationMinutes * 60_000),
   });
 };
 

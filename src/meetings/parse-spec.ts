@@ -1,9 +1,11 @@
 import { DateTime } from "luxon";
-import { fail, ok, type Result } from "../core/errors";
-import { de } from "../i18n";
+import { fail, ok, UserError, type Result } from "../core/errors";
+import { de, type Lang, type MessageKey } from "../i18n";
+import { parseFutureDate, readDate, readRecurrenceAt, recurrenceAhead } from "../schedule/natural";
+import type { DateInputError, DateProblem } from "../schedule/natural";
 import { isHolidayRegion } from "../schedule/holidays";
 import { canonicalZone, isValidZone } from "../schedule/local-time";
-import { ORDINALS, parseCron, parseDuration, parseFutureDate, parseTime, parseWeekday } from "./parse-fields";
+import { parseDuration } from "./parse-fields";
 import { DEFAULT_ZONE, type HolidayRule, type Recurrence } from "../schedule/schedule";
 
 type Step<T> = Result<T>;
@@ -42,51 +44,44 @@ export const EXAMPLES: Readonly<Record<SpecKind, string>> = {
   checkin: de["checkin.add.example"],
 };
 
-/** Reads the recurrence at the head of `tokens`; returns it and how many tokens it used. */
-function parseRecurrence(
-  tokens: readonly string[],
-  example: string,
-): Step<{ recurrence: Recurrence; used: number }> {
-  const [head = "", a, b, c, d] = tokens.map((x) => x.toLowerCase());
-  const at = (raw: string | undefined, build: (time: string) => Recurrence, used: number) => {
-    const time = parseTime(raw, example);
-    return time.ok ? ok({ recurrence: build(time.value), used }) : time;
-  };
-  if (head === "weekly" || head === "wöchentlich") {
-    const wd = parseWeekday(a, example);
-    return wd.ok ? at(b, (time) => ({ kind: "weekly", weekday: wd.value, interval: 1, time }), 3) : wd;
-  }
-  if (head === "every" || head === "alle") {
-    const n = Number(a);
-    if (!Number.isInteger(n) || n < 1 || n > 52 || !/^(weeks?|wochen?)$/.test(b ?? "")) {
-      return fail("meeting.error.interval", { value: tokens.slice(0, 3).join(" "), example });
-    }
-    const wd = parseWeekday(c, example);
-    return wd.ok ? at(d, (time) => ({ kind: "weekly", weekday: wd.value, interval: n, time }), 5) : wd;
-  }
-  if (head === "monthly" || head === "monatlich") {
-    if (/^\d+$/.test(a ?? "")) {
-      const day = Number(a);
-      if (day < 1 || day > 31) return fail("meeting.error.monthDay", { value: a ?? "", example });
-      return at(b, (time) => ({ kind: "monthly-day", day, time }), 3);
-    }
-    const nth = ORDINALS[a ?? ""];
-    if (nth === undefined) return fail("meeting.error.ordinal", { value: a ?? "", example });
-    const wd = parseWeekday(b, example);
-    return wd.ok ? at(c, (time) => ({ kind: "monthly-weekday", nth, weekday: wd.value, time }), 4) : wd;
-  }
-  if (head === "cron") {
-    const cron = parseCron(tokens[1], example);
-    return cron.ok ? ok({ recurrence: cron.value, used: 2 }) : cron;
-  }
-  return fail("meeting.error.recurrence", { value: tokens[0] ?? "", example });
+/**
+ * The meeting grammar's own messages for the date parser's problems: they show the command's
+ * example line. Problems without one here keep the parser's message.
+ */
+const MEETING_ERRORS: Partial<Record<DateProblem, MessageKey>> = {
+  date: "meeting.error.date",
+  past: "meeting.error.past",
+  time: "meeting.error.time",
+  weekday: "meeting.error.weekday",
+  interval: "meeting.error.interval",
+  monthDay: "meeting.error.monthDay",
+  ordinal: "meeting.error.ordinal",
+  recurrence: "meeting.error.recurrence",
+  cron: "meeting.error.cron",
+  cronFrequent: "meeting.error.cronFrequent",
+};
+
+/** A date-parser error as the meeting commands word it (same parameters, their message). */
+export function meetingError(error: DateInputError): { ok: false; error: UserError } {
+  const key = MEETING_ERRORS[error.problem];
+  return { ok: false, error: key ? new UserError(key, error.params) : error };
+}
+
+/** What the parse may use besides the tokens. */
+export interface SpecContext {
+  /** The rule being edited: a partial rule (`alle 3 Wochen`, `um 11 Uhr`) keeps the rest. */
+  readonly base?: Recurrence;
+  /** The reader's language, for the part of an error that says what was understood. */
+  readonly lang?: Lang;
 }
 
 /**
  * Parses the tokens of `meeting add|edit` / `checkin add|edit` (quotes already removed). For
  * `add` the first token is the title and a recurrence must follow; `edit` takes options only
- * (`title`, a recurrence, `tz` …). Dates are checked against `now`. Errors show `example`
- * (by default the `add` line of `kind`).
+ * (`title`, a recurrence, `tz` …). Recurrences and the `from` date are read by the one date
+ * parser (`src/schedule/natural`), so `jeden Montag 10 Uhr` and `ab 7.6.2027` work here as
+ * everywhere. Dates are checked against `now`. Errors show `example` (by default the `add`
+ * line of `kind`).
  */
 export function parseSpec(
   tokens: readonly string[],
@@ -94,39 +89,52 @@ export function parseSpec(
   mode: "add" | "edit",
   now: Date,
   example: string = EXAMPLES[kind],
+  context: SpecContext = {},
 ): Step<SpecParts> {
   const parts: SpecParts = {};
+  const natural = { now, example, ...(context.lang ? { lang: context.lang } : {}) };
+  const readRule = (from: readonly string[]) => {
+    const read = readRecurrenceAt(from, 0, natural, context.base);
+    return read.ok ? read : meetingError(read.error);
+  };
   let rest = tokens;
   if (mode === "add") {
     const title = (tokens[0] ?? "").trim();
     if (!title || tokens.length < 2) return fail("meeting.error.title", { example });
     if (title.length > MAX_TITLE) return fail("meeting.error.titleLong", { max: MAX_TITLE, example });
     parts.title = title;
-    const rec = parseRecurrence(tokens.slice(1), example);
+    const rec = readRule(tokens.slice(1));
     if (!rec.ok) return rec;
     parts.recurrence = rec.value.recurrence;
     rest = tokens.slice(1 + rec.value.used);
   }
-  let fromRaw: string | undefined;
+  let from: string | undefined;
   while (rest.length > 0) {
-    const [word = "", value] = rest;
-    const option = parseOption(word.toLowerCase(), value, rest, kind, parts, example);
-    if (option === "recurrence") {
-      const rec = parseRecurrence(rest, example);
+    if (recurrenceAhead(rest, 0)) {
+      const rec = readRule(rest);
       if (!rec.ok) return rec;
       parts.recurrence = rec.value.recurrence;
       rest = rest.slice(rec.value.used);
       continue;
     }
+    const [word = "", value] = rest;
+    const option = parseOption(word.toLowerCase(), value, rest, kind, parts, example);
     if (!option.ok) return option;
-    if (word.toLowerCase() === "from" || word.toLowerCase() === "ab") fromRaw = value;
+    if (word.toLowerCase() === "from" || word.toLowerCase() === "ab") {
+      // The date may take several words (`ab nächsten Montag`); its zone may come later.
+      const date = readDate(rest, 1, natural);
+      const used = date.ok ? date.value.used : 1;
+      from = rest.slice(1, 1 + used).join(" ");
+      rest = rest.slice(1 + used);
+      continue;
+    }
     rest = rest.slice(option.value);
   }
-  if (fromRaw !== undefined) {
+  if (from !== undefined) {
     const zone = parts.zone ?? DEFAULT_ZONE;
     const today = DateTime.fromJSDate(now, { zone }).toISODate() ?? "";
-    const start = parseFutureDate(fromRaw, zone, now, `${example} from ${today}`);
-    if (!start.ok) return start;
+    const start = parseFutureDate(from, { ...natural, zone, example: `${example} from ${today}` });
+    if (!start.ok) return meetingError(start.error);
     parts.start = start.value;
   }
   return ok(parts);
@@ -140,21 +148,13 @@ function parseOption(
   kind: SpecKind,
   parts: SpecParts,
   example: string,
-): Step<number> | "recurrence" {
+): Step<number> {
   const bad = (key: Parameters<typeof fail>[0]) => fail(key, { value: value ?? "", example });
   const off = NONE.has((value ?? "").toLowerCase());
   if (kind === "checkin" && MEETING_ONLY.has(word)) {
     return fail("checkin.error.meetingOnly", { value: word, example });
   }
   switch (word) {
-    case "weekly":
-    case "wöchentlich":
-    case "every":
-    case "alle":
-    case "monthly":
-    case "monatlich":
-    case "cron":
-      return "recurrence";
     case "title":
     case "titel":
       if (!value?.trim()) return bad("meeting.error.title");
@@ -173,7 +173,7 @@ function parseOption(
       return ok(2);
     case "from":
     case "ab":
-      return value ? ok(2) : bad("meeting.error.date");
+      return value ? ok(2) : fail("meeting.error.date", { value: "", understood: "", example });
     case "duration":
     case "dauer": {
       const minutes = parseDuration(value);

@@ -11,7 +11,7 @@ export const meetingsPrivacy: PrivacyHooks = {
   forget: (services, memberId) => new MeetingsPrivacyRepo(services.db).forget(memberId),
 };
 
-/** Check-in answers are deleted after `COPBOT_RETAIN_CHECKIN_ANSWERS_DAYS`. */
+/** Check-in answers are deleted after `COPBOT_CHECKIN_ANSWERS_RETENTION_DAYS`. */
 export const meetingsRetention: readonly RetentionRule[] = [
   {
     name: "checkin_answers",

@@ -21,7 +21,7 @@ export function planRetention(services: Services, after: Date): void {
 
 /**
  * Deletes what every feature keeps only for a while, each after its configured number of days
- * (`COPBOT_RETAIN_*`), and returns how many rows each rule removed.
+ * (`COPBOT_*_RETENTION_DAYS`), and returns how many rows each rule removed.
  */
 export function applyRetention(services: Services, now: Date): Record<string, number> {
   const counts: Record<string, number> = {};

@@ -5,7 +5,14 @@
  */
 export { markSolved } from "./accept";
 export { askInChannel, askOnBehalf } from "./ask";
-export { clearAway, setAway, setExpertPaused, setQuietHours, setWeeklyCap } from "./availability";
+export {
+  clearAway,
+  parseQuietHours,
+  setAway,
+  setExpertPaused,
+  setQuietHours,
+  setWeeklyCap,
+} from "./availability";
 export { addOwnTopics, aliasTopic, listExperts, listTopics, removeOwnTopics } from "./expert-admin";
 export { findExperts, reasonFor, type FindExpertsOptions, type FoundExpert } from "./experts";
 export { addKnowledge, type KnowledgeEntry } from "./knowledge-repo";

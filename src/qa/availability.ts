@@ -3,38 +3,43 @@ import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { updateExpertSettings } from "./expert-settings-repo";
 import { formatDay } from "../i18n/format";
+import { parseDate, parseTime } from "../schedule/natural";
 
 type Ctx = EventContext<CommandEvent>;
 
 /** How far ahead `away until` may reach. */
 const MAX_AWAY_DAYS = 366;
 
-/**
- * The first day back as a local date: `2026-12-07`, `7.12.2026` or `7.12.` (the next such
- * day). Undefined when it is no valid date.
- */
-function parseReturnDate(text: string, now: Date, zone: string): DateTime | undefined {
-  const today = DateTime.fromJSDate(now, { zone }).startOf("day");
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})?$/.exec(text);
-  let date: DateTime | undefined;
-  if (iso) date = DateTime.fromObject({ year: +iso[1]!, month: +iso[2]!, day: +iso[3]! }, { zone });
-  else if (german) {
-    const year = german[3] === undefined ? today.year : Number(german[3]);
-    date = DateTime.fromObject({ year, month: Number(german[2]), day: Number(german[1]) }, { zone });
-    if (german[3] === undefined && date.isValid && date < today) date = date.plus({ years: 1 });
-  }
-  return date?.isValid ? date : undefined;
+/** The two ends of a quiet window: `18:00-08:00`, `18 Uhr bis 8 Uhr`, `6pm - 8am`. */
+const QUIET_SEPARATOR = /\s*[-–]\s*|\s+(?:bis|to)\s+/i;
+
+/** Quiet hours as typed (times in any form the date parser reads); undefined when malformed. */
+export function parseQuietHours(text: string): { start: string; end: string } | undefined {
+  const [start, end, ...rest] = text
+    .trim()
+    .split(QUIET_SEPARATOR)
+    .map((part) => parseTime(part));
+  if (rest.length > 0 || !start?.ok || !end?.ok || start.value === end.value) return undefined;
+  return { start: start.value, end: end.value };
 }
 
-/** `away until <date>`: no expert pings until that day. */
+/**
+ * `away until <date>`: no expert pings until that day, the first day back, in any form the
+ * date parser reads (`7.1.2027`, `07.01.`, `nächsten Montag`, `next Monday`).
+ */
 export function setAway(ctx: Ctx, dateText: string): void {
   const { services } = ctx;
   const now = services.clock.now();
   const zone = services.config.timeZone;
   const lang = services.langOf(ctx.actor);
-  const back = parseReturnDate(dateText, now, zone);
-  if (!back) return ctx.reply(ctx.t("qa.err.date", { text: dateText }));
+  const parsed = parseDate(dateText, {
+    now,
+    zone,
+    lang,
+    example: `${ctx.prefix} away until ${ctx.t("dates.example.date")}`,
+  });
+  if (!parsed.ok) return ctx.reply(ctx.t(parsed.error.key, parsed.error.params));
+  const back = DateTime.fromISO(parsed.value, { zone });
   if (back.toJSDate() <= now)
     return ctx.reply(ctx.t("qa.err.date_past", { date: formatDay(back, zone, lang) }));
   if (back.diff(DateTime.fromJSDate(now), "days").days > MAX_AWAY_DAYS) {

@@ -27,7 +27,7 @@ export const qaPrivacy: PrivacyHooks = {
   },
 };
 
-/** Questions nobody solved are deleted after `COPBOT_RETAIN_OPEN_QUESTIONS_DAYS`. */
+/** Questions nobody solved are deleted after `COPBOT_OPEN_QUESTIONS_RETENTION_DAYS`. */
 export const qaRetention: readonly RetentionRule[] = [
   {
     name: "open_questions",

@@ -28,6 +28,7 @@ describe("bot core through the console", () => {
       "[#allgemein → admin] (m2) copbot: */cop profile* – Zeigt ein Profil oder setzt Name, Organisation und Kurzbeschreibung",
       '    So geht\'s: `/cop profile [@person] · profile name|org|bio "Text" (- löscht)`',
       '    Beispiel: `/cop profile org "Stadt Musterhausen"`',
+      expect.stringMatching(/^ {6}· Was copbot über dich speichert: dein Profil .* `\/cop privacy export`/),
     ]);
     h.close();
   });

@@ -1,6 +1,5 @@
 import Database from "better-sqlite3";
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadMigrations, migrate, openDatabase } from "../../db/open";
@@ -61,25 +60,5 @@ describe("migrations", () => {
     expect(db.pragma("user_version", { simple: true })).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined();
     db.close();
-  });
-});
-
-describe("database lock", () => {
-  it("refuses a second copbot process on the same file and takes over a stale lock", () => {
-    const dir = mkdtempSync(join(tmpdir(), "copbot-lock-"));
-    const path = join(dir, "copbot.db");
-    const other = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"]);
-    try {
-      writeFileSync(`${path}.lock`, String(other.pid));
-      expect(() => openDatabase(path)).toThrow(/is in use by another copbot \(pid \d+\)/);
-      other.kill();
-      writeFileSync(`${path}.lock`, "999999999");
-      const db = openDatabase(path);
-      expect(readFileSync(`${path}.lock`, "utf8")).toBe(String(process.pid));
-      db.close();
-    } finally {
-      other.kill();
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

@@ -15,13 +15,13 @@ import {
 import { tokenize } from "../../src/core/commands/tokenize";
 import type { CoreEvent } from "../../src/core/events";
 import { textMessage } from "../../src/core/message";
-import { parseDate } from "../../src/groups/dates";
+import { parseDate as parseGroupDate, splitLeadingDate } from "../../src/groups/dates";
 import { isMessageKey } from "../../src/i18n";
-import { parseFutureDate } from "../../src/meetings/parse-fields";
 import { parseSpec } from "../../src/meetings/parse-spec";
 import { expertDocMatches } from "../../src/qa/expert-repo";
 import { searchKnowledge } from "../../src/qa/knowledge-repo";
 import { prefixQuery, substringQuery } from "../../src/qa/text";
+import { parseDate, parseFutureDate, parseRecurrence, parseTime } from "../../src/schedule/natural";
 import { hostileText, matrixUser, slackId, slackTs } from "./arbitraries";
 import { FuzzCommunity } from "./community";
 
@@ -229,10 +229,16 @@ export const properties: readonly FuzzProperty[] = [
         fc.property(
           hostileText,
           fc.array(hostileText, { maxLength: 8 }),
-          fc.constantFrom("Europe/Berlin", "America/New_York", "Mars/Olympus", ""),
-          (text, tokens, zone) => {
-            parseDate(text, zone);
-            friendlyFailure(parseFutureDate(text, zone, now, "meeting skip 1 2026-12-07"));
+          fc.constantFrom("Europe/Berlin", "America/New_York", "Pacific/Kiritimati"),
+          fc.constantFrom("de" as const, "en" as const),
+          (text, tokens, zone, lang) => {
+            const options = { now, zone, lang };
+            parseGroupDate(text, zone, now);
+            splitLeadingDate(text, zone, now);
+            friendlyFailure(parseDate(text, options));
+            friendlyFailure(parseFutureDate(text, options));
+            friendlyFailure(parseTime(text, options));
+            friendlyFailure(parseRecurrence(text, options));
             friendlyFailure(parseSpec([text, ...tokens], "meeting", "add", now));
             friendlyFailure(parseSpec(tokens, "checkin", "edit", now));
           },

@@ -69,7 +69,7 @@ describe("working groups: running and closing", () => {
     expect(copbot(await h.send("/cop group milestone add 2027-03-01 Spät"))).toContain(
       "nach der Fälligkeit der Gruppe (25.01.2027)",
     );
-    expect(copbot(await h.send("/cop group milestone add morgen Etwas"))).toContain(
+    expect(copbot(await h.send("/cop group milestone add demnächst Etwas"))).toContain(
       "So geht’s: /cop group milestone add",
     );
     await h.send("/cop group milestone add 2026-12-10 Entwurf");

@@ -39,9 +39,9 @@ describe("meeting replies", () => {
 
   it("shows a skip example with the series' next date, and edit errors show an edit line", async () => {
     const h = await withMeeting();
-    const skip = await h.send("/cop meeting skip 1 morgen");
+    const skip = await h.send("/cop meeting skip 1 irgendwann");
     expect(skip.at(-1)).toContain(
-      "„morgen“ ist kein gültiges Datum (JJJJ-MM-TT). Beispiel: /cop meeting skip 1 2027-03-01",
+      "„irgendwann“ ist kein gültiges Datum (z. B. 7.6.2027, 07.06., 2027-06-07, morgen, nächsten Montag). Beispiel: /cop meeting skip 1 2027-03-01",
     );
     expect(skip.at(-1)).not.toContain("from");
     const edit = await h.send("/cop meeting edit 1 tz Mars/Olympus", "/cop meeting edit 1 from 2027-02-01");

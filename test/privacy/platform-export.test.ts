@@ -17,12 +17,11 @@ describe("privacy export on Slack and Matrix", () => {
       story.since();
       await story.command("U0ANNA", "C0FRAGEN", "privacy export");
       const calls = story.since();
-      const dm = calls.find((c) => c.method === "conversations.open");
-      expect(dm?.args.users).toBe("U0ANNA");
+      // The summary goes to the member's user id, which Slack delivers in their DM with the bot.
       const summary = calls.find(
         (c) => c.method === "chat.postMessage" && String(c.args.text).includes("Deine Daten bei copbot"),
       );
-      const channel = String(summary?.args.channel);
+      expect(summary?.args.channel).toBe("U0ANNA");
       const uploadUrl = calls.find((c) => c.method === "files.getUploadURLExternal");
       expect(uploadUrl?.args.filename).toBe("copbot-meine-daten-2026-11-30.json");
       const upload = calls.find((c) => c.method === "upload");
@@ -32,7 +31,8 @@ describe("privacy export on Slack and Matrix", () => {
       expect(data.member_id).toBe("slack:U0ANNA");
       expect(data.parts["core"]?.["profile"]).toMatchObject({ organisation: "Stadt Musterhausen" });
       const complete = calls.find((c) => c.method === "files.completeUploadExternal");
-      expect(complete?.args.channel_id).toBe(channel);
+      // The file joins the summary where it landed: the DM channel Slack answered (stand-in: D + user).
+      expect(complete?.args.channel_id).toBe("DU0ANNA");
       // The command itself is answered privately: the file went by DM.
       expect(
         calls.some((c) => c.method === "response_url" && String(c.args.text).includes("Direktnachricht")),

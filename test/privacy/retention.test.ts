@@ -8,7 +8,7 @@ const count = (h: ConsoleHarness, sql: string): number =>
 
 /**
  * Retention (issue 17): a daily job at 03:30 deletes what copbot keeps only for a while, each
- * after its `COPBOT_RETAIN_*` period, and logs how much it removed. Old data goes, recent data
+ * after its `COPBOT_*_RETENTION_DAYS` period, and logs how much it removed. Old data goes, recent data
  * stays; delivered messages lose their text and recipient but keep where they landed.
  */
 describe("retention", () => {
@@ -27,9 +27,9 @@ describe("retention", () => {
     h = await startConsole({
       log,
       env: {
-        COPBOT_RETAIN_CHECKIN_ANSWERS_DAYS: "30",
-        COPBOT_RETAIN_OPEN_QUESTIONS_DAYS: "60",
-        COPBOT_RETAIN_AUDIT_DAYS: "90",
+        COPBOT_CHECKIN_ANSWERS_RETENTION_DAYS: "30",
+        COPBOT_OPEN_QUESTIONS_RETENTION_DAYS: "60",
+        COPBOT_AUDIT_RETENTION_DAYS: "90",
       },
     });
     // Monday 30 November: an open question, two audit entries, a check-in answered on Friday.

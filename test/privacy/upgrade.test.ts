@@ -2,15 +2,15 @@ import Database from "better-sqlite3";
 import { loadMigrations, migrate } from "../../db/open";
 
 /**
- * Upgrading to the privacy schema (migration 006): whoever joined a working group's check-in
+ * Upgrading to the privacy schema (migration NNN_privacy.sql): whoever joined a working group's check-in
  * from outside the group before such check-ins became private is taken out of it, so their
  * answers no longer reach the group's space; members and moderators stay.
  */
-describe("migration 006 (privacy)", () => {
+describe("the privacy migration", () => {
   it("removes outsiders from group check-ins and keeps members and moderators", () => {
     const db = new Database(":memory:");
     const all = loadMigrations();
-    const privacy = all.findIndex((m) => m.name === "006_privacy.sql");
+    const privacy = all.findIndex((m) => m.name.endsWith("_privacy.sql"));
     migrate(db, all.slice(0, privacy));
     db.exec(`
       INSERT INTO members (id, display_name, role, created_at, updated_at) VALUES

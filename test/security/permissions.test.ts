@@ -53,6 +53,7 @@ const PROBES: Readonly<Record<Action, Probe>> = {
   profile: plain("/cop profile @fac"),
   mod: plain("/cop mod list"),
   audit: plain("/cop audit"),
+  status: plain("/cop status"),
   "privacy export": plain("/cop privacy export"),
   "privacy forget": {
     lines: (_f, who, whose) => [

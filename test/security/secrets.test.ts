@@ -41,7 +41,7 @@ async function serve(
     output,
     stop: async () => {
       if (started.child.exitCode === null) started.child.kill("SIGTERM");
-      return started.exited;
+      return (await started.exited).code;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { z } from "zod";
 
@@ -22,13 +23,17 @@ function startCommand(): { command: string; args: string[] } {
   return { command: process.execPath, args };
 }
 
-/** copbot's environment for a run in `dir`: its own database, no .env of the developer's. */
+/**
+ * copbot's environment for a run in `dir`: its own database, no .env of the developer's, and
+ * no health endpoints unless a test asks (two runs would want the same default port).
+ */
 function environment(dir: string, env: Record<string, string>): NodeJS.ProcessEnv {
   return {
     ...process.env,
     COPBOT_DB: join(dir, "data", "copbot.db"),
     COPBOT_ENV_FILE: join(dir, ".env"),
     COPBOT_LOG_LEVEL: "warn",
+    COPBOT_HEALTH_PORT: "off",
     ...env,
   };
 }
@@ -67,20 +72,64 @@ export function runCopbot(opts: {
   return { code: result.status, out: result.stdout, err };
 }
 
-/** Starts copbot as a server (a platform configured) in `dir`; the caller stops it. */
-export function startCopbot(opts: { dir: string; env: Record<string, string> }): {
-  child: ChildProcess;
-  stderr: () => string;
-  exited: Promise<number | null>;
-} {
+/** A copbot process started with `startCopbot`, with its output collected. */
+export interface CopbotProcess {
+  readonly child: ChildProcess;
+  readonly pid: number;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves when the process has ended. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/**
+ * Starts copbot in `dir` and leaves it running (a platform configured, or the console reading
+ * `stdin` when given, else an open pipe); the caller stops it. `wrap` runs it under another
+ * command (`unshare --pid --fork`).
+ */
+export function startCopbot(opts: {
+  dir: string;
+  env: Record<string, string>;
+  wrap?: readonly string[];
+  stdin?: string;
+}): CopbotProcess {
   const { command, args } = startCommand();
-  const child = spawn(command, args, {
+  const [program = "", ...rest] = [...(opts.wrap ?? []), command, ...args];
+  const child = spawn(program, rest, {
     cwd: opts.dir,
     env: environment(opts.dir, opts.env),
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, stderr: () => stderr, exited };
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+  child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
+  if (opts.stdin !== undefined) child.stdin.end(opts.stdin);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("close", (code, signal) => resolve({ code, signal })),
+  );
+  return { child, pid: child.pid ?? 0, stdout: () => out, stderr: () => err, exited };
+}
+
+/** A local TCP port that was free a moment ago. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+/** Polls `check` every 20 ms until it holds (fails after `ms`). */
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  ms = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

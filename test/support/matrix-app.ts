@@ -27,20 +27,28 @@ export async function startMatrixApp(opts: {
   start: string;
   prepare: (hs: FakeHomeserver) => Record<string, string>;
   env?: Record<string, string>;
+  /** Keep the database, the sync position and the crypto state in this folder (for restarts). */
+  dataDir?: string;
+  /** Start against this running stand-in (a restart); it stays up when the app stops. */
+  hs?: FakeHomeserver;
 }): Promise<MatrixApp & { rooms: Record<string, string> }> {
   // The stand-in stamps events with the bot's virtual time, which exists only once the app is built.
   const clockRef: { current?: VirtualClock } = {};
   const startAt = new Date(opts.start).getTime();
-  const hs = await FakeHomeserver.start({
-    botUserId: BOT,
-    now: () => clockRef.current?.now().getTime() ?? startAt,
-  });
+  const hs =
+    opts.hs ??
+    (await FakeHomeserver.start({
+      botUserId: BOT,
+      now: () => clockRef.current?.now().getTime() ?? startAt,
+    }));
+  if (opts.hs) hs.store.setClock(() => clockRef.current?.now().getTime() ?? startAt);
   nameEveryone(hs);
   const rooms = opts.prepare(hs);
   const config = loadConfig({
     COPBOT_CLOCK: "virtual",
     COPBOT_START: opts.start,
-    COPBOT_DB: ":memory:",
+    COPBOT_DB: opts.dataDir === undefined ? ":memory:" : `${opts.dataDir}/copbot.db`,
+    ...(opts.dataDir === undefined ? {} : { COPBOT_DATA_DIR: opts.dataDir }),
     MATRIX_HOMESERVER_URL: hs.url,
     MATRIX_ACCESS_TOKEN: hs.accessToken,
     ...opts.env,
@@ -57,7 +65,7 @@ export async function startMatrixApp(opts: {
     lang: config.lang,
     clock: virtual,
     log,
-    inMemory: true,
+    inMemory: opts.dataDir === undefined,
   });
   await attach(app, adapter);
   const settle = async (): Promise<void> => {
@@ -78,7 +86,7 @@ export async function startMatrixApp(opts: {
     },
     async stop() {
       await adapter.stop();
-      await hs.close();
+      if (!opts.hs) await hs.close();
       app.db.close();
     },
   };

@@ -27,6 +27,10 @@ export interface RigOptions {
   config?: Partial<MatrixConfig>;
   /** Restart against a running stand-in (it stays up when this rig stops). */
   hs?: FakeHomeserver;
+  /** How long a request to the homeserver may take (the adapter's default otherwise). */
+  timeoutMs?: number;
+  /** Long-poll timeout of each sync. */
+  syncTimeoutMs?: number;
 }
 
 /** Gives the bot and the three people their display names on the stand-in. */
@@ -58,6 +62,8 @@ export async function startMatrixRig(opts: RigOptions): Promise<MatrixRig> {
     log: pino({ level: "silent" }),
     clock: opts.clock,
     lang: "de",
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+    ...(opts.syncTimeoutMs !== undefined ? { syncTimeoutMs: opts.syncTimeoutMs } : {}),
     retry: {
       maxAttempts: 5,
       maxInlineWaitMs: 10_000,

@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { HsKeys } from "./matrix-keys";
 import { HsStore, type HsEvent, type HsRoom } from "./matrix-rooms";
 import { readRequest, RequestLog, type RecordedRequest } from "./matrix-requests";
 import { routeRequest } from "./matrix-routes";
@@ -11,8 +12,19 @@ import { routeRequest } from "./matrix-routes";
  */
 export class FakeHomeserver extends RequestLog {
   readonly store: HsStore;
+  /** Device keys, to-device messages and device lists (end-to-end encryption). */
+  readonly keys: HsKeys;
+  /** The bot's devices by access token: every password login after the first makes a new one. */
+  readonly tokens = new Map<string, string>();
+  /** The password the stand-in accepts for the bot (device deletion). */
+  password = "geheim";
+  /** Devices the bot deleted. */
+  readonly deletedDevices: string[] = [];
+  private logins = 0;
   /** Encrypts every room the bot creates, as Synapse's `encryption_enabled_by_default_for_room_type` does. */
   encryptNewRooms = false;
+  /** Requests for which the homeserver does the work but never answers (a stuck server, or a client that died). */
+  hangAfter: (req: RecordedRequest) => boolean = () => false;
   url = "";
   private readonly server: http.Server;
   private readonly syncWaiters = new Set<() => void>();
@@ -25,6 +37,11 @@ export class FakeHomeserver extends RequestLog {
   ) {
     super();
     this.store = new HsStore(botUserId.split(":")[1] ?? "example.org", now);
+    this.keys = new HsKeys(
+      () => (this.store.pos += 1),
+      () => this.wakeSyncs(),
+    );
+    this.tokens.set(accessToken, "COPBOT");
     this.server = http.createServer((req, res) => this.onRequest(req, res));
   }
 
@@ -139,6 +156,17 @@ export class FakeHomeserver extends RequestLog {
     this.wakeSyncs();
   }
 
+  /** A password login: the first gets the configured token and device, later ones new devices. */
+  login(): { access_token: string; user_id: string; device_id: string } {
+    this.logins += 1;
+    if (this.logins === 1)
+      return { access_token: this.accessToken, user_id: this.botUserId, device_id: "COPBOT" };
+    const token = `syt_login_${this.logins}`;
+    const deviceId = `COPBOT${this.logins}`;
+    this.tokens.set(token, deviceId);
+    return { access_token: token, user_id: this.botUserId, device_id: deviceId };
+  }
+
   setProfile(userId: string, profile: Record<string, unknown>): void {
     this.store.profiles.set(userId, profile);
   }
@@ -207,13 +235,15 @@ export class FakeHomeserver extends RequestLog {
         reply(failure.status, failure.body);
         return;
       }
-      const authorized = req.headers.authorization === `Bearer ${this.accessToken}`;
-      if (!authorized && !recorded.path.endsWith("/login")) {
+      const deviceId = this.tokens.get((req.headers.authorization ?? "").replace(/^Bearer /, ""));
+      if (deviceId === undefined && !recorded.path.endsWith("/login")) {
         reply(401, { errcode: "M_UNKNOWN_TOKEN", error: "bad token" });
         return;
       }
-      routeRequest(this, recorded).then(
-        ({ status, body }) => reply(status, body),
+      routeRequest(this, recorded, deviceId ?? "").then(
+        ({ status, body }) => {
+          if (!this.hangAfter(recorded)) reply(status, body);
+        },
         (error: unknown) => reply(500, { errcode: "M_UNKNOWN", error: String(error) }),
       );
     });

@@ -68,8 +68,13 @@ export class HsStore {
 
   constructor(
     readonly serverName: string,
-    private readonly now: () => number,
+    private now: () => number,
   ) {}
+
+  /** Stamps events with another clock from now on (a restarted bot brings its own virtual clock). */
+  setClock(now: () => number): void {
+    this.now = now;
+  }
 
   nextId(prefix: string): string {
     this.seq += 1;

@@ -1,4 +1,5 @@
 import type { FakeHomeserver } from "./matrix-homeserver";
+import { routeKeys } from "./matrix-key-routes";
 import type { RecordedRequest } from "./matrix-requests";
 import type { HsRoom } from "./matrix-rooms";
 
@@ -26,7 +27,11 @@ function strings(value: unknown): string[] {
 }
 
 /** Answers one request of the client-server API v3 against the stand-in's rooms. */
-export async function routeRequest(hs: FakeHomeserver, req: RecordedRequest): Promise<Reply> {
+export async function routeRequest(
+  hs: FakeHomeserver,
+  req: RecordedRequest,
+  deviceId: string,
+): Promise<Reply> {
   if (req.path === MEDIA)
     return ok({ content_uri: `mxc://${hs.store.serverName}/${hs.store.nextId("media")}` });
   if (!req.path.startsWith(CLIENT)) return notFound("unknown endpoint");
@@ -36,10 +41,10 @@ export async function routeRequest(hs: FakeHomeserver, req: RecordedRequest): Pr
   const store = hs.store;
   const body = obj(req.body);
 
-  if (head === "login" && req.method === "POST") {
-    return ok({ access_token: hs.accessToken, user_id: me, device_id: "COPBOT" });
-  }
-  if (head === "account" && a === "whoami") return ok({ user_id: me, device_id: "COPBOT" });
+  if (head === "login" && req.method === "POST") return ok(hs.login());
+  if (head === "account" && a === "whoami") return ok({ user_id: me, device_id: deviceId });
+  const keys = routeKeys(hs, req, seg, deviceId);
+  if (keys) return keys;
   if (head === "joined_rooms") {
     return ok({
       joined_rooms: [...store.rooms.values()].filter((r) => r.membership(me) === "join").map((r) => r.id),
@@ -54,6 +59,7 @@ export async function routeRequest(hs: FakeHomeserver, req: RecordedRequest): Pr
       next_batch: String(store.pos),
       rooms: store.syncRooms(me, sinceNum, HISTORY),
       account_data: { events: [] },
+      ...hs.keys.syncFor(me, deviceId, sinceNum),
     });
   }
   if (head === "user" && b === "filter" && req.method === "POST") return ok({ filter_id: "1" });

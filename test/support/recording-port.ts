@@ -1,13 +1,16 @@
 import { PlatformError } from "../../src/core/errors";
 import type { Platform } from "../../src/core/ids";
 import type { OutgoingMessage, PostedRef, Target } from "../../src/core/message";
-import type { ChatPort, FormSpec, UserInfo } from "../../src/core/port";
+import type { ChatPort, Delivery, FormSpec, UserInfo } from "../../src/core/port";
 import type { Role } from "../../src/core/roles";
 
 export type Call =
-  | { op: "post"; target: Target; message: OutgoingMessage }
+  | { op: "post"; target: Target; message: OutgoingMessage; delivery?: Delivery }
   | { op: "update"; ref: PostedRef; message: OutgoingMessage }
   | { op: "pin"; ref: PostedRef };
+
+/** What a test decides for one post: an error to throw, "hang" (never settles), or undefined (deliver). */
+export type PostDecision = (target: Target, delivery: Delivery | undefined) => Error | "hang" | undefined;
 
 /**
  * A ChatPort for core unit tests: records every call and can be told to fail the next calls
@@ -19,6 +22,10 @@ export class RecordingPort implements ChatPort {
   readonly removed: { channelId: string; userId: string }[] = [];
   /** Outcome of the next calls, in order: an error to throw, or null for success. */
   readonly failures: (Error | null)[] = [];
+  /** Decides per post, after `failures` (e.g. one conversation rate limited, one hanging). */
+  decide: PostDecision = () => undefined;
+  /** Posts that were attempted, delivered or not, in order. */
+  readonly attempts: { target: Target; delivery?: Delivery }[] = [];
   private counter = 0;
 
   constructor(readonly platform: Platform = "console") {}
@@ -28,9 +35,13 @@ export class RecordingPort implements ChatPort {
     if (error) throw error;
   }
 
-  async post(target: Target, message: OutgoingMessage): Promise<PostedRef> {
+  async post(target: Target, message: OutgoingMessage, delivery?: Delivery): Promise<PostedRef> {
+    this.attempts.push({ target, ...(delivery ? { delivery } : {}) });
     this.maybeFail();
-    this.calls.push({ op: "post", target, message });
+    const decided = this.decide(target, delivery);
+    if (decided === "hang") return new Promise<PostedRef>(() => {});
+    if (decided) throw decided;
+    this.calls.push({ op: "post", target, message, ...(delivery ? { delivery } : {}) });
     const channelId = target.kind === "dm" ? `${this.platform}:dm` : target.channelId;
     return { channelId, messageId: `p${++this.counter}` };
   }

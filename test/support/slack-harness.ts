@@ -39,9 +39,12 @@ export class SlackHarness {
       hooks?: AdapterHooks;
       sleep?: Sleep;
       config?: Partial<SlackConfig>;
+      timeoutMs?: number;
+      /** The stand-in's clock for message timestamps (see `SlackApiStandIn`). */
+      now?: () => number;
     } = {},
   ): Promise<SlackHarness> {
-    const api = await new SlackApiStandIn(BOT).start();
+    const api = await new SlackApiStandIn(BOT, opts.now).start();
     const config: SlackConfig =
       mode === "http"
         ? { botToken: "xoxb-test-token", signingSecret: SIGNING_SECRET, port: 0, apiUrl: api.apiUrl }
@@ -51,6 +54,7 @@ export class SlackHarness {
       ...(opts.clock ? { clock: opts.clock } : {}),
       ...(opts.homeView ? { homeView: opts.homeView } : {}),
       ...(opts.sleep ? { sleep: opts.sleep } : {}),
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
       ...BOT,
       host: "127.0.0.1",
       // The client's default retries a 500 for ~30 minutes.
@@ -155,7 +159,10 @@ export interface SlackCopbot {
  * Starts the real core on Monday 2026-11-30 09:00 Berlin with `slack:U0ADMIN` as admin, reached
  * over Slack.
  */
-export async function startSlackCopbot(mode: "http" | "socket"): Promise<SlackCopbot> {
+export async function startSlackCopbot(
+  mode: "http" | "socket",
+  opts: { timeoutMs?: number } = {},
+): Promise<SlackCopbot> {
   const config = loadConfig({
     COPBOT_CLOCK: "virtual",
     COPBOT_START: "2026-11-30T09:00:00+01:00",
@@ -167,6 +174,9 @@ export async function startSlackCopbot(mode: "http" | "socket"): Promise<SlackCo
   if (!(clock instanceof VirtualClock)) throw new Error("the Slack story needs the virtual clock");
   const slack = await SlackHarness.start(mode, {
     clock,
+    // Slack's timestamps follow the story's clock: copbot looks posts in doubt up by time.
+    now: () => clock.now().getTime(),
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     handle: (event) => app.bot.handle(event),
     attach: (adapter) => app.bot.services.ports.add(adapter.port),
     homeView: (userId) => app.bot.home(userId),

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { SlackConversations, type StoredMessage } from "./slack-messages";
 
 /** One request that reached the stand-in. `args` has JSON fields (`blocks`, `view`) decoded. */
 export interface RecordedCall {
@@ -19,6 +20,16 @@ export interface ScriptedResponse {
 
 /** Computes the JSON body of a successful answer from the call's arguments. */
 type Responder = (args: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * What a test decides for one incoming call before the stand-in answers: a scripted answer,
+ * "hang" (take the call, act on it, never answer: a stuck Slack), `{ delayMs }` (the normal
+ * answer, late: a slow Slack), or undefined for the normal answer.
+ */
+export type Interceptor = (call: {
+  method: string;
+  args: Record<string, unknown>;
+}) => ScriptedResponse | "hang" | { readonly delayMs: number } | undefined;
 
 /** Fields the Web API client sends JSON-encoded inside form data. */
 const JSON_FIELDS = new Set(["blocks", "view", "attachments", "files", "metadata"]);
@@ -56,10 +67,24 @@ export class SlackApiStandIn {
   private wss: WebSocketServer | undefined;
   private sockets: WebSocket[] = [];
   private tsCounter = 0;
+  private readonly uploads = new Map<string, string>();
   readonly acks: Record<string, unknown>[] = [];
+  /** Every message posted, by channel (DMs under their `D…` id), in order. */
+  readonly conversations = new SlackConversations();
+  /** Runs before every Web API call (not `response_url`); see `Interceptor`. */
+  intercept: Interceptor = () => undefined;
+  /** Runs before every `response_url` request. */
+  interceptResponseUrl: Interceptor = () => undefined;
   base = "";
 
-  constructor(private readonly identity = { botUserId: "UCOPBOT", botId: "BCOPBOT" }) {
+  /**
+   * `now` sets the clock of message timestamps (default: a fixed day, so tests can name
+   * them); pass the test's clock where copbot looks messages up by time.
+   */
+  constructor(
+    private readonly identity = { botUserId: "UCOPBOT", botId: "BCOPBOT" },
+    private readonly now?: () => number,
+  ) {
     this.defaults();
   }
 
@@ -190,10 +215,16 @@ export class SlackApiStandIn {
     }
   }
 
-  /** A fresh message timestamp, as Slack assigns them. */
+  /** A fresh message timestamp, as Slack assigns them (seconds, then a counter). */
   nextTs(): string {
     this.tsCounter += 1;
-    return `1764000000.${String(this.tsCounter).padStart(6, "0")}`;
+    const seconds = this.now ? Math.floor(this.now() / 1000) : 1764000000;
+    return `${seconds}.${String(this.tsCounter % 1_000_000).padStart(6, "0")}`;
+  }
+
+  /** The messages copbot posted into a conversation (a DM by the member's user id), in order. */
+  postedIn(channel: string): StoredMessage[] {
+    return this.conversations.postedIn(channel);
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -204,11 +235,12 @@ export class SlackApiStandIn {
       res.end(JSON.stringify(r.body));
     };
     if (url.startsWith("/response/")) {
-      this.record("response_url", undefined, {
-        url: url.slice("/response/".length),
-        ...decode(raw, "application/json"),
-      });
-      return send(this.scripted.get("response_url")?.shift() ?? { body: { ok: true } });
+      const args = { url: url.slice("/response/".length), ...decode(raw, "application/json") };
+      const intercepted = this.interceptResponseUrl({ method: "response_url", args });
+      this.record("response_url", undefined, args);
+      if (intercepted === "hang") return;
+      const scripted = intercepted !== undefined && "body" in intercepted ? intercepted : undefined;
+      return send(scripted ?? this.scripted.get("response_url")?.shift() ?? { body: { ok: true } });
     }
     if (url.startsWith("/upload/")) {
       this.record("upload", undefined, { file: url.slice("/upload/".length), content: raw });
@@ -219,12 +251,20 @@ export class SlackApiStandIn {
     const method = url.replace(/^\/api\//, "").split("?")[0] ?? "";
     const auth = req.headers.authorization;
     const args = decode(raw, req.headers["content-type"]);
+    const intercepted = this.intercept({ method, args });
     const responder = this.responders.get(method);
-    const answer = this.scripted.get(method)?.shift() ?? {
-      body: responder ? responder(args) : { ok: false, error: "unknown_method" },
-    };
+    const answer =
+      intercepted !== undefined && intercepted !== "hang" && "body" in intercepted
+        ? intercepted
+        : (this.scripted.get(method)?.shift() ?? {
+            body: responder ? responder(args) : { ok: false, error: "unknown_method" },
+          });
     this.record(method, auth?.replace(/^Bearer /, ""), args, answer.body);
-    send(answer);
+    // A hanging Slack did the work but never says so; a slow one says so late.
+    if (intercepted === "hang") return;
+    if (intercepted !== undefined && "delayMs" in intercepted)
+      setTimeout(() => send(answer), intercepted.delayMs);
+    else send(answer);
   }
 
   private record(
@@ -249,7 +289,25 @@ export class SlackApiStandIn {
       ok: true,
       url: `${this.base.replace("http", "ws")}/socket`,
     }));
-    this.respond("chat.postMessage", (a) => ({ ok: true, channel: a.channel, ts: this.nextTs() }));
+    this.respond("chat.postMessage", (a) => {
+      // A user id as channel posts into the app's DM with that person.
+      const channel = /^[UW]/.test(String(a.channel)) ? `D${String(a.channel)}` : String(a.channel);
+      const ts = this.nextTs();
+      this.conversations.store({
+        ts,
+        channel,
+        text: String(a.text ?? ""),
+        ...(typeof a.thread_ts === "string" ? { threadTs: a.thread_ts } : {}),
+        ...(a.metadata !== undefined ? { metadata: a.metadata } : {}),
+      });
+      return { ok: true, channel, ts };
+    });
+    this.respond("conversations.history", (a) =>
+      this.conversations.page(a, (m) => m.threadTs === undefined, true),
+    );
+    this.respond("conversations.replies", (a) =>
+      this.conversations.page(a, (m) => m.ts === a.ts || m.threadTs === a.ts, false),
+    );
     this.respond("chat.postEphemeral", () => ({ ok: true, message_ts: this.nextTs() }));
     this.respond("chat.update", (a) => ({ ok: true, channel: a.channel, ts: a.ts }));
     this.respond("chat.getPermalink", (a) => ({
@@ -273,11 +331,21 @@ export class SlackApiStandIn {
     }));
     this.respond("users.list", ok({ members: [], response_metadata: { next_cursor: "" } }));
     this.respond("conversations.list", ok({ channels: [], response_metadata: { next_cursor: "" } }));
-    this.respond("files.getUploadURLExternal", () => ({
-      ok: true,
-      upload_url: `${this.base}/upload/F0001`,
-      file_id: "F0001",
-    }));
-    this.respond("files.completeUploadExternal", ok({ files: [{ id: "F0001" }] }));
+    this.respond("files.getUploadURLExternal", (a) => {
+      this.uploads.set("F0001", String(a.filename));
+      return { ok: true, upload_url: `${this.base}/upload/F0001`, file_id: "F0001" };
+    });
+    this.respond("files.completeUploadExternal", (a) => {
+      if (typeof a.channel_id === "string") {
+        this.conversations.store({
+          ts: this.nextTs(),
+          channel: a.channel_id,
+          text: "",
+          ...(typeof a.thread_ts === "string" ? { threadTs: a.thread_ts } : {}),
+          files: [{ name: this.uploads.get("F0001") ?? "" }],
+        });
+      }
+      return { ok: true, files: [{ id: "F0001" }] };
+    });
   }
 }

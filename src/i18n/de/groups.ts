@@ -67,7 +67,7 @@ export const groups = {
   "group.check.dueMissing":
     "Leg ein Fälligkeitsdatum fest ({min} bis {max} Wochen ab heute), damit die Gruppe ein klares Ziel hat.",
   "group.check.dueInvalid":
-    "Das Fälligkeitsdatum verstehe ich nicht – schreib es als 2027-02-15 oder 15.02.2027.",
+    "Das Fälligkeitsdatum verstehe ich nicht – schreib es z. B. als 15.02.2027, 2027-02-15, 15.02. oder in 8 Wochen.",
   "group.check.duePast":
     "Das Fälligkeitsdatum liegt in der Vergangenheit – wähl einen Tag in {min} bis {max} Wochen.",
   "group.check.dueSoon":

@@ -1,22 +1,24 @@
 /** German messages of meetings and check-ins (keys prefixed `meeting.` / `checkin.`). */
 export const meetings = {
-  "meeting.error.time": "„{value}“ ist keine gültige Uhrzeit (00:00 bis 23:59). Beispiel: {example}",
+  "meeting.error.time":
+    "{understood}„{value}“ ist keine gültige Uhrzeit (00:00 bis 23:59). Beispiel: {example}",
   "meeting.error.titleLong": "Der Titel ist zu lang (höchstens {max} Zeichen). Beispiel: {example}",
   "meeting.error.weekday":
-    "„{value}“ ist kein Wochentag (mon, tue, wed, thu, fri, sat, sun). Beispiel: {example}",
-  "meeting.error.date": "„{value}“ ist kein gültiges Datum (JJJJ-MM-TT). Beispiel: {example}",
+    "{understood}„{value}“ ist kein Wochentag (Montag bis Sonntag, kurz Mo bis So oder mon bis sun). Beispiel: {example}",
+  "meeting.error.date":
+    "{understood}„{value}“ ist kein gültiges Datum (z. B. 7.6.2027, 07.06., 2027-06-07, morgen, nächsten Montag). Beispiel: {example}",
   "meeting.error.past":
-    "Das Datum {value} liegt in der Vergangenheit. Nimm heute oder ein späteres Datum. Beispiel: {example}",
+    "{understood}Das Datum {value} liegt in der Vergangenheit. Nimm heute oder ein späteres Datum. Beispiel: {example}",
   "meeting.error.cron":
-    '„{value}“ ist kein gültiger Cron-Ausdruck (5 Felder: Minute Stunde Tag Monat Wochentag, z. B. cron "0 10 * * 1"). Beispiel: {example}',
+    '{understood}„{value}“ ist kein gültiger Cron-Ausdruck (5 Felder: Minute Stunde Tag Monat Wochentag, z. B. cron "0 10 * * 1"). Beispiel: {example}',
   "meeting.error.interval":
-    "„{value}“ verstehe ich nicht. Schreib z. B. every 2 weeks mon 10:00. Beispiel: {example}",
+    "{understood}„{value}“ verstehe ich nicht. Schreib die Zahl der Wochen als Ziffer, z. B. alle 2 Wochen Mo 10 Uhr oder jeden zweiten Montag 10 Uhr. Beispiel: {example}",
   "meeting.error.monthDay":
-    "„{value}“ ist kein Tag im Monat (1 bis 31), z. B. monthly 15 10:00. Beispiel: {example}",
+    "{understood}„{value}“ ist kein Tag im Monat (1 bis 31), z. B. monatlich am 15. 10 Uhr. Beispiel: {example}",
   "meeting.error.ordinal":
-    "„{value}“ verstehe ich nicht: first, second, third, fourth, last oder ein Tag (1–31), z. B. monthly first tue 10:00. Beispiel: {example}",
+    "{understood}„{value}“ verstehe ich nicht: ersten, zweiten, dritten, vierten, letzten oder ein Tag (1–31), z. B. monatlich am ersten Dienstag 10 Uhr. Beispiel: {example}",
   "meeting.error.recurrence":
-    "„{value}“ ist keine Wiederholung: weekly, every N weeks, monthly oder cron. Beispiel: {example}",
+    "{understood}„{value}“ ist keine Wiederholung. Ich verstehe z. B. jeden Montag 10 Uhr, alle 2 Wochen Di 9:30, monatlich am ersten Dienstag 10 Uhr, monatlich am 15. 10 Uhr, werktags 9 Uhr, Mo und Do 14 Uhr oder cron. Beispiel: {example}",
   "meeting.error.title": "Es fehlt der Titel oder die Wiederholung. Beispiel: {example}",
   "meeting.error.channel": "Den Kanal „{value}“ finde ich nicht. Beispiel: {example}",
   "meeting.error.noChannel": "Sag mir, in welchem Kanal (in #kanal). Beispiel: {example}",
@@ -61,7 +63,7 @@ export const meetings = {
   "meeting.rsvp.gone": "Diesen Termin gibt es nicht mehr.",
   "meeting.add.summary": "Wiederkehrendes Treffen mit Erinnerungen anlegen",
   "meeting.add.usage":
-    'meeting add "Titel" weekly|every N weeks|monthly|cron … HH:MM in #kanal [duration 90m] [tz Europe/Berlin] [remind 1d,15m] [link https://…] [holidays DE-BY skip|move] [from JJJJ-MM-TT]',
+    'meeting add "Titel" weekly|every N weeks|monthly|cron … HH:MM in #kanal [duration 90m] [tz Europe/Berlin] [remind 1d,15m] [link https://…] [holidays DE-BY skip|move] [from <Datum>] – auch deutsch: jeden Montag 10 Uhr, alle 2 Wochen Di 9:30, monatlich am ersten Mittwoch 9:30, werktags 9 Uhr',
   "meeting.add.example": 'meeting add "CoP-Treffen" weekly mon 10:00 in #allgemein',
   "meeting.add.done": "Termin #{id} „{title}“ ist angelegt. Die nächsten Termine:",
   "meeting.add.hint": "Vorschau und Kalenderdatei:",
@@ -75,7 +77,7 @@ export const meetings = {
     "Wo die Erinnerungen erscheinen, z. B. #allgemein. Leer lassen für den Kanal, in dem du den Befehl geschrieben hast.",
   "meeting.field.rule": "Wiederholung und Uhrzeit",
   "meeting.field.ruleHint":
-    "z. B. weekly mon 10:00 · every 2 weeks tue 14:00 · monthly first wed 09:30 · monthly 15 10:00",
+    "z. B. jeden Montag 10 Uhr · alle 2 Wochen Di 14 Uhr · monatlich am ersten Mittwoch 9:30 · werktags 9 Uhr · weekly mon 10:00",
   "meeting.field.options": "Weitere Angaben",
   "meeting.field.optionsHint":
     "Optional, z. B. duration 90m remind 1d,15m link https://… holidays DE-BY skip|move tz Europe/Berlin from 2027-01-04. Ohne Angabe: 60 Minuten, Erinnerung 1 Tag und 15 Minuten vorher.",
@@ -109,13 +111,13 @@ export const meetings = {
   "meeting.delete.example": "meeting delete 1",
   "meeting.delete.done": "#{id} „{title}“ ist gelöscht; es kommen keine Erinnerungen mehr.",
   "meeting.skip.summary": "Einen einzelnen Termin ausfallen lassen",
-  "meeting.skip.usage": "meeting skip <nr> <JJJJ-MM-TT>",
+  "meeting.skip.usage": "meeting skip <nr> <Datum>",
   "meeting.skip.example": "meeting skip 1 2027-03-15",
   "meeting.skip.note": "❌ „{title}“ am {when} fällt aus.",
   "meeting.skip.done": "„{title}“ am {when} fällt aus.",
   "meeting.edit.summary": "Termin ändern (Moderation oder wer ihn angelegt hat)",
   "meeting.edit.usage":
-    'meeting edit <nr> [weekly …|every …|monthly …|cron …] [title "…"] [in #kanal] [tz …] [duration …] [remind …] [link …|none] [holidays …|none] [from …]',
+    'meeting edit <nr> [Wiederholung, z. B. jeden Dienstag 9:30, alle 3 Wochen, um 11 Uhr] [title "…"] [in #kanal] [tz …] [duration …] [remind …] [link …|none] [holidays …|none] [from …]',
   "meeting.edit.example": "meeting edit 1 weekly tue 09:30 link https://meet.example.org/cop",
   "meeting.edit.done": "#{id} „{title}“ ist geändert: {rule}",
   "meeting.ics.summary": "Kalenderdatei (.ics) eines Termins",
@@ -182,7 +184,7 @@ export const meetings = {
   "meeting.home.none": "Gerade sind keine Termine geplant.",
   "meeting.home.hint": "Alle Termine und Kalenderdatei:",
   "meeting.error.cronFrequent":
-    '„{value}“ würde mehrmals am Tag auslösen. Termine und Check-ins gibt es höchstens einmal am Tag, z. B. cron "0 10 * * 1-5" (werktags 10:00). Beispiel: {example}',
+    '{understood}„{value}“ würde mehrmals am Tag auslösen. Termine und Check-ins gibt es höchstens einmal am Tag, z. B. cron "0 10 * * 1-5" (werktags 10:00). Beispiel: {example}',
   "meeting.error.noId":
     "Welcher Termin oder Check-in? Gib die Nummer an, z. B. {example}. Alle zeigt {list}.",
   "meeting.error.checkinOnly": "„{value}“ gibt es nur bei Check-ins. Beispiel: {example}",

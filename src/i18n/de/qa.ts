@@ -95,7 +95,7 @@ export const qa = {
   "qa.settings.resume.done": "Willkommen zurück! Ich frage dich wieder, wenn es passt.",
   "qa.away.summary": "Abwesend bis zu einem Datum: so lange keine Anfragen",
   "qa.away.usage": "away until <Datum> · away off",
-  "qa.away.example": "away until 2026-12-07",
+  "qa.away.example": "away until nächsten Montag",
   "qa.away.set": "Gute Zeit! Bis {date} frage ich dich nicht.",
   "qa.away.off": "Schön, dass du wieder da bist.",
   "qa.topics.summary": "Zeigt alle Themen mit Expert:innen",
@@ -173,8 +173,7 @@ export const qa = {
   "qa.err.alias_both_topics":
     "„{alias}“ und „{topic}“ sind beide Themen mit Expert:innen. Ein anderer Name geht nur für einen Namen ohne Expert:innen – wer bei „{alias}“ eingetragen ist, kann sich mit `{prefix} expert add` bei „{topic}“ eintragen.",
   "qa.err.cap": "Gib eine Zahl von 0 bis 50 an.",
-  "qa.err.quiet": "Gib die Ruhezeit als HH:MM-HH:MM an, z. B. 18:00-08:00, oder „off“.",
-  "qa.err.date": "„{text}“ verstehe ich nicht als Datum. Z. B. 2026-12-07 oder 7.12.2026.",
+  "qa.err.quiet": "Gib die Ruhezeit als HH:MM-HH:MM an, z. B. 18:00-08:00 oder 18 Uhr bis 8 Uhr, oder „off“.",
   "qa.err.date_past": "Der {date} ist schon vorbei – nenne den ersten Tag, an dem du wieder da bist.",
   "qa.err.date_far":
     "Das ist mehr als {days} Tage entfernt. Für längere Pausen gibt es `{prefix} expert pause`.",

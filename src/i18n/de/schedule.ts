@@ -5,6 +5,8 @@ export const schedule = {
   "schedule.rule.monthlyWeekday": "jeden {nth} {day} im Monat, {time}",
   "schedule.rule.monthlyDay": "jeden Monat am {day}., {time} (in kürzeren Monaten am letzten Tag)",
   "schedule.rule.cron": "nach der Cron-Regel „{expression}“",
+  "schedule.rule.workdays": "werktags (Mo–Fr), {time}",
+  "schedule.rule.days": "jeden {days}, {time}",
   "schedule.rule.zone": "{rule} ({zone})",
   "schedule.rule.skip": "entfällt an Feiertagen ({region})",
   "schedule.rule.move": "an Feiertagen ({region}) am nächsten Werktag",

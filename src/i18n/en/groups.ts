@@ -67,7 +67,8 @@ export const groups = {
   "group.check.deliverable":
     "Pick a tangible result: guide, concept, position paper, checklist, template or other.",
   "group.check.dueMissing": "Set a due date ({min} to {max} weeks from today) so the group has a clear goal.",
-  "group.check.dueInvalid": "I don't understand the due date – write it as 2027-02-15 or 15.02.2027.",
+  "group.check.dueInvalid":
+    "I don't understand the due date – write it e.g. as 2027-02-15, 15 Feb 2027 or in 8 weeks.",
   "group.check.duePast": "The due date is in the past – pick a day {min} to {max} weeks ahead.",
   "group.check.dueSoon": "That's too tight: plan at least {min} weeks so there is time beside the day job.",
   "group.check.dueFar": "That's too far away: at most {max} weeks keep the group focused.",

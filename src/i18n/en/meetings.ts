@@ -2,22 +2,24 @@ import type { meetings as de } from "../de/meetings";
 
 /** English messages of meetings and check-ins; must have exactly the German keys. */
 export const meetings = {
-  "meeting.error.time": "“{value}” is not a valid time (00:00 to 23:59). Example: {example}",
+  "meeting.error.time": "{understood}“{value}” is not a valid time (00:00 to 23:59). Example: {example}",
   "meeting.error.titleLong": "The title is too long (at most {max} characters). Example: {example}",
   "meeting.error.weekday":
-    "“{value}” is not a weekday (mon, tue, wed, thu, fri, sat, sun). Example: {example}",
-  "meeting.error.date": "“{value}” is not a valid date (YYYY-MM-DD). Example: {example}",
-  "meeting.error.past": "The date {value} is in the past. Use today or a later date. Example: {example}",
+    "{understood}“{value}” is not a weekday (Monday to Sunday, or Mon to Sun). Example: {example}",
+  "meeting.error.date":
+    "{understood}“{value}” is not a valid date (e.g. 7 Jun 2027, 2027-06-07, 7.6.2027, tomorrow, next Monday). Example: {example}",
+  "meeting.error.past":
+    "{understood}The date {value} is in the past. Use today or a later date. Example: {example}",
   "meeting.error.cron":
-    '“{value}” is not a valid cron expression (5 fields: minute hour day month weekday, e.g. cron "0 10 * * 1"). Example: {example}',
+    '{understood}“{value}” is not a valid cron expression (5 fields: minute hour day month weekday, e.g. cron "0 10 * * 1"). Example: {example}',
   "meeting.error.interval":
-    "I don't understand “{value}”. Write e.g. every 2 weeks mon 10:00. Example: {example}",
+    "{understood}I don't understand “{value}”. Write the number of weeks in digits, e.g. every 2 weeks Mon 10:00 or every other Monday 10am. Example: {example}",
   "meeting.error.monthDay":
-    "“{value}” is not a day of the month (1 to 31), e.g. monthly 15 10:00. Example: {example}",
+    "{understood}“{value}” is not a day of the month (1 to 31), e.g. monthly on the 15th 10:00. Example: {example}",
   "meeting.error.ordinal":
-    "I don't understand “{value}”: first, second, third, fourth, last or a day (1–31), e.g. monthly first tue 10:00. Example: {example}",
+    "{understood}I don't understand “{value}”: first, second, third, fourth, last or a day (1–31), e.g. monthly on the first Tuesday 10:00. Example: {example}",
   "meeting.error.recurrence":
-    "“{value}” is not a recurrence: weekly, every N weeks, monthly or cron. Example: {example}",
+    "{understood}“{value}” is not a recurrence. I understand e.g. every Monday 10:00, every 2 weeks Tue 9:30, monthly on the first Tuesday 10:00, monthly on the 15th 10:00, weekdays 9am, Mon and Thu 2pm or cron. Example: {example}",
   "meeting.error.title": "The title or the recurrence is missing. Example: {example}",
   "meeting.error.channel": "I can't find the channel “{value}”. Example: {example}",
   "meeting.error.noChannel": "Tell me which channel (in #channel). Example: {example}",
@@ -61,7 +63,7 @@ export const meetings = {
   "meeting.rsvp.gone": "This meeting no longer exists.",
   "meeting.add.summary": "Create a recurring meeting with reminders",
   "meeting.add.usage":
-    'meeting add "title" weekly|every N weeks|monthly|cron … HH:MM in #channel [duration 90m] [tz Europe/Berlin] [remind 1d,15m] [link https://…] [holidays DE-BY skip|move] [from YYYY-MM-DD]',
+    'meeting add "title" weekly|every N weeks|monthly|cron … HH:MM in #channel [duration 90m] [tz Europe/Berlin] [remind 1d,15m] [link https://…] [holidays DE-BY skip|move] [from <date>] – also in words: every Monday 10am, every 2 weeks Tue 9:30, monthly on the first Wednesday 9:30, weekdays 9am',
   "meeting.add.example": 'meeting add "CoP meeting" weekly mon 10:00 in #allgemein',
   "meeting.add.done": "Meeting #{id} “{title}” is set up. The next dates:",
   "meeting.add.hint": "Preview and calendar file:",
@@ -75,7 +77,7 @@ export const meetings = {
     "Where the reminders appear, e.g. #general. Leave empty for the channel you typed the command in.",
   "meeting.field.rule": "Recurrence and time",
   "meeting.field.ruleHint":
-    "e.g. weekly mon 10:00 · every 2 weeks tue 14:00 · monthly first wed 09:30 · monthly 15 10:00",
+    "e.g. every Monday 10am · every 2 weeks Tue 2pm · monthly on the first Wednesday 9:30 · weekdays 9am · weekly mon 10:00",
   "meeting.field.options": "More details",
   "meeting.field.optionsHint":
     "Optional, e.g. duration 90m remind 1d,15m link https://… holidays DE-BY skip|move tz Europe/Berlin from 2027-01-04. By default: 60 minutes, reminders 1 day and 15 minutes before.",
@@ -109,13 +111,13 @@ export const meetings = {
   "meeting.delete.example": "meeting delete 1",
   "meeting.delete.done": "#{id} “{title}” is deleted; no more reminders.",
   "meeting.skip.summary": "Skip a single date",
-  "meeting.skip.usage": "meeting skip <id> <YYYY-MM-DD>",
+  "meeting.skip.usage": "meeting skip <id> <date>",
   "meeting.skip.example": "meeting skip 1 2027-03-15",
   "meeting.skip.note": "❌ “{title}” on {when} is cancelled.",
   "meeting.skip.done": "“{title}” on {when} is skipped.",
   "meeting.edit.summary": "Change a meeting (moderators or its creator)",
   "meeting.edit.usage":
-    'meeting edit <id> [weekly …|every …|monthly …|cron …] [title "…"] [in #channel] [tz …] [duration …] [remind …] [link …|none] [holidays …|none] [from …]',
+    'meeting edit <id> [recurrence, e.g. every Tuesday 9:30, every 3 weeks, at 11am] [title "…"] [in #channel] [tz …] [duration …] [remind …] [link …|none] [holidays …|none] [from …]',
   "meeting.edit.example": "meeting edit 1 weekly tue 09:30 link https://meet.example.org/cop",
   "meeting.edit.done": "#{id} “{title}” is updated: {rule}",
   "meeting.ics.summary": "Calendar file (.ics) of a meeting",
@@ -182,7 +184,7 @@ export const meetings = {
   "meeting.home.none": "No meetings are planned right now.",
   "meeting.home.hint": "All meetings and calendar file:",
   "meeting.error.cronFrequent":
-    '“{value}” would fire several times a day. Meetings and check-ins happen at most once a day, e.g. cron "0 10 * * 1-5" (weekdays 10:00). Example: {example}',
+    '{understood}“{value}” would fire several times a day. Meetings and check-ins happen at most once a day, e.g. cron "0 10 * * 1-5" (weekdays 10:00). Example: {example}',
   "meeting.error.noId": "Which meeting or check-in? Give its number, e.g. {example}. {list} shows them all.",
   "meeting.error.checkinOnly": "“{value}” is for check-ins only. Example: {example}",
   "checkin.error.notOwner": "Only moderators or whoever created this check-in may end it.",

@@ -94,7 +94,7 @@ export const qa = {
   "qa.settings.resume.done": "Welcome back! I'll ask you again when it fits.",
   "qa.away.summary": "Away until a date: no requests until then",
   "qa.away.usage": "away until <date> · away off",
-  "qa.away.example": "away until 2026-12-07",
+  "qa.away.example": "away until next Monday",
   "qa.away.set": "Have a good time! I won't ask you until {date}.",
   "qa.away.off": "Good to have you back.",
   "qa.topics.summary": "Lists all topics with experts",
@@ -167,8 +167,7 @@ export const qa = {
   "qa.err.alias_both_topics":
     "“{alias}” and “{topic}” are both topics with experts. Only a name without experts can become another name – whoever is registered for “{alias}” can add “{topic}” with `{prefix} expert add`.",
   "qa.err.cap": "Give a number from 0 to 50.",
-  "qa.err.quiet": "Give quiet hours as HH:MM-HH:MM, e.g. 18:00-08:00, or “off”.",
-  "qa.err.date": "I don't understand “{text}” as a date. E.g. 2026-12-07 or 7.12.2026.",
+  "qa.err.quiet": "Give quiet hours as HH:MM-HH:MM, e.g. 18:00-08:00 or 6pm to 8am, or “off”.",
   "qa.err.date_past": "{date} has already passed – give the first day you are back.",
   "qa.err.date_far":
     "That is more than {days} days away. For longer breaks there is `{prefix} expert pause`.",

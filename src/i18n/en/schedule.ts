@@ -7,6 +7,8 @@ export const schedule = {
   "schedule.rule.monthlyWeekday": "every {nth} {day} of the month, {time}",
   "schedule.rule.monthlyDay": "every month on day {day}, {time} (the last day in shorter months)",
   "schedule.rule.cron": "by the cron rule “{expression}”",
+  "schedule.rule.workdays": "on weekdays (Mon–Fri), {time}",
+  "schedule.rule.days": "every {days}, {time}",
   "schedule.rule.zone": "{rule} ({zone})",
   "schedule.rule.skip": "not on public holidays ({region})",
   "schedule.rule.move": "on public holidays ({region}) the next working day",

@@ -287,4 +287,38 @@ describe("Matrix adapter, outbound at the homeserver boundary", () => {
     expect(rig.hs.store.accountData.get("m.direct")).toEqual({ [ANNA]: [dmRoom] });
     expect(rig.hs.sent({ roomId: dmRoom }).map((s) => s.body.body)).toEqual(["Hallo Anna", "Nochmal"]);
   });
+
+  it("sends every event of a delivery with a transaction id from its delivery id, so a repeat is stored once", async () => {
+    const target = { kind: "channel", channelId: `matrix:${room}` } as const;
+    const message = msg()
+      .text("Kommst du?")
+      .button("meeting.rsvp", "Ja", "yes")
+      .button("meeting.rsvp", "Nein", "no")
+      .build();
+    const since = new Date();
+    const first = await rig.adapter.port.post(target, message, { id: "d-7", inDoubt: false, since });
+    // copbot died before it recorded the post: the next attempt sends the same transactions.
+    const again = await rig.adapter.port.post(target, message, { id: "d-7", inDoubt: true, since });
+    expect(again).toEqual(first);
+    const puts = rig.hs.requests.filter((r) => r.method === "PUT" && r.path.includes("/send/"));
+    expect(puts.map((r) => decodeURIComponent(r.path.split("/").at(-1) ?? ""))).toEqual([
+      "copbot.d-7.message",
+      "copbot.d-7.choice0",
+      "copbot.d-7.choice1",
+      "copbot.d-7.message",
+      "copbot.d-7.choice0",
+      "copbot.d-7.choice1",
+    ]);
+    const sentByBot = () =>
+      rig.hs
+        .mustRoom(room)
+        .timeline.map((p) => p.event)
+        .filter((e) => e.sender === BOT && e.type !== "m.room.member");
+    expect(sentByBot().map((e) => e.type)).toEqual(["m.room.message", "m.reaction", "m.reaction"]);
+
+    await rig.adapter.port.update(first, textMessage("Geändert"), { id: "d-8", inDoubt: false, since });
+    await rig.adapter.port.update(first, textMessage("Geändert"), { id: "d-8", inDoubt: true, since });
+    expect(rig.hs.sent({ roomId: room, type: "m.room.message" })).toHaveLength(4);
+    expect(sentByBot()).toHaveLength(4);
+  });
 });

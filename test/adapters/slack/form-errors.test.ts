@@ -66,7 +66,7 @@ describe.each(TRANSPORTS)("Slack modal field errors via %s", (_name, mode) => {
     };
     await story.submitView("U0ANNA", view, fixed);
     const created = story.since();
-    expect(methods(created)).toEqual(["chat.postMessage", "conversations.open", "chat.postMessage"]);
+    expect(methods(created)).toEqual(["chat.postMessage", "chat.postMessage"]);
     expect(textOf(created[0])).toContain("Leitfaden E-Akte-Migration");
     expect(proposed()).toMatchObject([{ title: "Leitfaden E-Akte-Migration" }]);
   });

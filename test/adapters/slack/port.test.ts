@@ -31,14 +31,13 @@ describe("SlackPort: the Web API calls copbot makes", () => {
     });
   });
 
-  it("opens a DM once per user and reuses it", async () => {
+  it("posts a DM with the member's user id as channel, without opening the DM first", async () => {
     await slack.adapter.port.post({ kind: "dm", userId: "slack:U0ANNA" }, textMessage("eins"));
     const ref = await slack.adapter.port.post({ kind: "dm", userId: "slack:U0ANNA" }, textMessage("zwei"));
     expect(ref.channelId).toBe("slack:DU0ANNA");
-    expect(slack.api.calls.map((c) => [c.method, c.args.users ?? c.args.channel])).toEqual([
-      ["conversations.open", "U0ANNA"],
-      ["chat.postMessage", "DU0ANNA"],
-      ["chat.postMessage", "DU0ANNA"],
+    expect(slack.api.calls.map((c) => [c.method, c.args.channel])).toEqual([
+      ["chat.postMessage", "U0ANNA"],
+      ["chat.postMessage", "U0ANNA"],
     ]);
   });
 

@@ -80,7 +80,7 @@ describe("npm start in Slack HTTP mode", () => {
     expect(String(reply?.args.text)).toContain("Das kannst du mit copbot tun:");
 
     child.kill("SIGTERM");
-    expect(await exited).toBe(0);
+    expect((await exited).code).toBe(0);
     expect(started.stderr()).not.toMatch(/copbot: /);
   });
 });

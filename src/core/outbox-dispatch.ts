@@ -1,0 +1,306 @@
+import type { Logger } from "pino";
+import type { Clock } from "./clock";
+import { PlatformError, RateLimitedError } from "./errors";
+import type { Platform } from "./ids";
+import { callPort, guarded } from "./outbox-call";
+import { Holds } from "./outbox-holds";
+import type { OutboxRepo } from "./outbox-repo";
+import type { DeliveryClass, OutboxRow } from "./outbox-row";
+import type { PortRouter } from "./port-router";
+
+/** Tuning of the dispatcher; the defaults suit production, tests shorten some. */
+export interface DispatchOptions {
+  /** Calls in flight at once (over all lanes): one slow lane leaves the others going. */
+  readonly maxInFlight: number;
+  /** A call that has not settled after this long counts as a transient failure (a safety net over the ports' own timeouts). */
+  readonly callGuardMs: number;
+  /** Backoff after a transient failure: base, doubling per attempt, capped; with jitter. */
+  readonly backoffBaseMs: number;
+  readonly backoffCapMs: number;
+  /** Jitter source (tests pass a fixed one). */
+  readonly random: () => number;
+}
+
+export const DEFAULT_DISPATCH: DispatchOptions = {
+  maxInFlight: 4,
+  callGuardMs: 60_000,
+  backoffBaseMs: 1_000,
+  backoffCapMs: 60_000,
+  random: Math.random,
+};
+
+/** How the dispatcher reports what it cannot handle itself. */
+export interface DispatchHooks {
+  /** True when `error` is fatal for the whole process (a broken database); delivery then stops. */
+  fatal(error: unknown): boolean;
+  /** Items that expired undelivered (their moderators note is the outbox's business). */
+  expired(rows: readonly OutboxRow[]): void;
+  /** Nothing can go now; `next` tells the earliest moment something waiting may (or undefined). */
+  wake(next: () => Date | undefined): void;
+}
+
+const BATCH = 200;
+const EXPIRY_CHECK_MS = 1_000;
+
+/**
+ * Delivers outbox items: lane heads only (so order holds per conversation), answers to people
+ * first, several lanes at once. A rate limit holds its scope (a lane, a kind of call, or the
+ * platform), a transient failure backs off its own item, and a run of failures across lanes
+ * marks the platform as down so that only a few probes knock until it is back.
+ */
+export class Dispatcher {
+  private readonly inflight = new Map<number, { lane: string; done: Promise<void> }>();
+  private readonly holds: Holds;
+  private readonly idle: (() => void)[] = [];
+  private readonly settling: { ids: readonly number[]; resolve: () => void }[] = [];
+  private ready: OutboxRow[] = [];
+  private dirty = true;
+  private exhausted = false;
+  private stopped = false;
+  private closed = false;
+  /** When the last call settled (delivered or not): readiness tells a stalled outbox by it. */
+  private lastSettledAt: number;
+  private expiryCheckedAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly repo: OutboxRepo,
+    private readonly clock: Clock,
+    private readonly ports: PortRouter,
+    private readonly log: Logger,
+    private readonly hooks: DispatchHooks,
+    private readonly opts: DispatchOptions = DEFAULT_DISPATCH,
+  ) {
+    this.lastSettledAt = clock.now().getTime();
+    this.holds = new Holds(repo, () => clock.now().getTime());
+  }
+
+  /**
+   * How long due items have waited without any call settling (0 while delivery moves): a
+   * big fan-out is busy, not stuck.
+   */
+  stalledMs(overdueMs: number): number {
+    if (overdueMs <= 0) return 0;
+    return Math.min(overdueMs, this.clock.now().getTime() - this.lastSettledAt);
+  }
+
+  /** Something new may be deliverable: look again. */
+  kick(): void {
+    this.dirty = true;
+    this.fill();
+  }
+
+  /** Resolves when nothing is in flight and nothing can go now. */
+  drain(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    const done = new Promise<void>((resolve) => this.idle.push(resolve));
+    this.kick();
+    return done;
+  }
+
+  /**
+   * Resolves when each of `ids` is delivered, failed, or waiting for something that takes
+   * time (a backoff, a rate limit, a slow item ahead in its lane); never waits for other lanes.
+   */
+  settle(ids: readonly number[]): Promise<void> {
+    if (ids.length === 0 || this.stopped) return Promise.resolve();
+    const done = new Promise<void>((resolve) => this.settling.push({ ids, resolve }));
+    this.kick();
+    return done;
+  }
+
+  /** The time until which a hold keeps new items of this class back (0 when none). */
+  heldUntil(platform: Platform, cls: DeliveryClass): number {
+    return this.holds.heldUntil(platform, cls);
+  }
+
+  /** Number of calls in flight. */
+  get inFlight(): number {
+    return this.inflight.size;
+  }
+
+  /** Active holds (for `/cop status`): what is held and until when. */
+  activeHolds(): { scope: string; until: Date }[] {
+    return this.holds.active();
+  }
+
+  /**
+   * Stops starting calls and waits up to `graceMs` for the ones in flight. Items still in
+   * flight after that stay "sending" in the database: the next start treats them as in doubt.
+   */
+  async stop(graceMs: number): Promise<number> {
+    this.stopped = true;
+    for (const w of this.settling.splice(0)) w.resolve();
+    for (const w of this.idle.splice(0)) w();
+    const pending = [...this.inflight.values()].map((f) => f.done);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled(pending),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
+    this.closed = true;
+    return this.inflight.size;
+  }
+
+  private fill(): void {
+    if (this.stopped) return;
+    if (!this.repo.isOpen()) {
+      this.stopped = true;
+      return;
+    }
+    try {
+      this.fillSlots();
+    } catch (error) {
+      if (!this.hooks.fatal(error)) this.log.error({ err: error }, "outbox: delivery stopped by an error");
+    }
+  }
+
+  private fillSlots(): void {
+    const now = this.clock.now().getTime();
+    let nothingLeft = false;
+    while (this.inflight.size < this.opts.maxInFlight) {
+      const next = this.next(now);
+      if (next === undefined) {
+        nothingLeft = true;
+        break;
+      }
+      this.start(next, now);
+    }
+    // With calls in flight, their completion looks again; only an idle dispatcher needs waking.
+    if (nothingLeft && this.inflight.size === 0) this.hooks.wake(() => this.nextAttemptAt());
+    this.checkWaiters(now);
+  }
+
+  /** When the earliest waiting lane head may go. */
+  nextAttemptAt(): Date | undefined {
+    const at = this.repo.nextHeadAt();
+    return at === undefined ? undefined : new Date(at);
+  }
+
+  private next(now: number): OutboxRow | undefined {
+    for (;;) {
+      if (this.ready.length === 0) {
+        if (!this.dirty && this.exhausted) return undefined;
+        this.refresh(now);
+        if (this.ready.length === 0) return undefined;
+      } else if (this.dirty) {
+        this.refresh(now);
+      }
+      const row = this.ready.shift();
+      if (row === undefined) return undefined;
+      if (this.inflight.has(row.id) || this.busy(row.lane) || this.holds.held(row, now)) continue;
+      return row;
+    }
+  }
+
+  private refresh(now: number): void {
+    // Expiry is a matter of minutes: looking once a second is plenty.
+    if (now - this.expiryCheckedAt >= EXPIRY_CHECK_MS || now < this.expiryCheckedAt) {
+      this.expiryCheckedAt = now;
+      const expired = this.repo.expireDue(now);
+      if (expired.length > 0) this.hooks.expired(expired);
+    }
+    this.ready = this.repo.candidates(now, BATCH);
+    this.exhausted = this.ready.length < BATCH;
+    this.dirty = false;
+  }
+
+  private busy(lane: string): boolean {
+    for (const f of this.inflight.values()) if (f.lane === lane) return true;
+    return false;
+  }
+
+  private start(row: OutboxRow, now: number): void {
+    if (!this.repo.markSending(row.id, now)) return;
+    const done = this.attempt(row)
+      .catch((error: unknown) => {
+        if (!this.hooks.fatal(error))
+          this.log.error({ err: error, outbox: row.id }, "outbox: delivery bookkeeping failed");
+      })
+      .finally(() => {
+        this.inflight.delete(row.id);
+        this.lastSettledAt = this.clock.now().getTime();
+        // The lane's next item is not in the prefetched batch: look again once it runs out.
+        if (this.repo.isOpen() && this.repo.laneHasOpen(row.lane)) this.exhausted = false;
+        this.fill();
+      });
+    this.inflight.set(row.id, { lane: row.lane, done });
+  }
+
+  private async attempt(row: OutboxRow): Promise<void> {
+    try {
+      const ref = await guarded(
+        callPort(row, this.ports, this.repo, this.clock.now()),
+        this.opts.callGuardMs,
+      );
+      if (this.closed) return;
+      this.repo.markSent(row.id, ref, this.clock.now().getTime());
+      this.holds.succeeded(row.platform);
+    } catch (error) {
+      if (this.closed || this.hooks.fatal(error)) return;
+      this.failed(row, error);
+    }
+  }
+
+  private failed(row: OutboxRow, error: unknown): void {
+    const now = this.clock.now().getTime();
+    const reason = error instanceof Error ? error.message : String(error);
+    if (error instanceof RateLimitedError) {
+      const until = now + error.retryAfterMs;
+      this.holds.rateLimited(row, error.scope, until, now);
+      this.dirty = true;
+      this.repo.reschedule(row.id, Math.max(until, this.heldUntil(row.platform, row.cls)), reason, false);
+      this.log.warn(
+        { outbox: row.id, lane: row.lane, retryAfterMs: error.retryAfterMs },
+        "outbox: rate limited",
+      );
+      return;
+    }
+    if (error instanceof PlatformError && !error.retryable) {
+      this.repo.markFailed(row.id, reason, now);
+      this.log.error(
+        { err: error, outbox: row.id, lane: row.lane },
+        "outbox: message could not be delivered",
+      );
+      return;
+    }
+    const attempts = row.attempts + 1;
+    const exp = this.opts.backoffBaseMs * 2 ** Math.min(attempts - 1, 30);
+    const delay = Math.min(this.opts.backoffCapMs, exp) * (0.5 + this.opts.random() / 2);
+    const maybe = error instanceof PlatformError ? error.maybeDelivered : true;
+    const retryAt = now + Math.ceil(delay);
+    this.holds.failed(row, retryAt);
+    // Never before a hold on its platform ends: the item would only be skipped then.
+    this.repo.reschedule(row.id, Math.max(retryAt, this.heldUntil(row.platform, row.cls)), reason, maybe);
+    this.log.warn(
+      { err: error, outbox: row.id, lane: row.lane, attempts },
+      "outbox: delivery failed, will retry",
+    );
+  }
+
+  private checkWaiters(now: number): void {
+    if (this.idle.length > 0 && this.inflight.size === 0 && this.ready.length === 0) {
+      for (const w of this.idle.splice(0)) w();
+    }
+    for (const waiter of [...this.settling]) {
+      if (waiter.ids.every((id) => this.settled(id, now))) {
+        this.settling.splice(this.settling.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  }
+
+  private settled(id: number, now: number): boolean {
+    if (this.inflight.has(id)) return false;
+    const row = this.repo.get(id);
+    if (!row || row.state !== "pending") return true;
+    if (row.nextAttemptAt > now || this.holds.held(row, now)) return true;
+    const head = this.repo.laneHead(row.lane);
+    if (!head || head.id === row.id) return false;
+    if (this.inflight.has(head.id)) return false;
+    return head.state === "pending" && (head.nextAttemptAt > now || this.holds.held(head, now));
+  }
+}

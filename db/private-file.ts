@@ -12,9 +12,22 @@ const OWNER_ONLY_FILE = 0o600;
  */
 export function ensurePrivateFile(path: string): void {
   mkdirSync(dirname(path), { recursive: true, mode: OWNER_ONLY_DIR });
-  closeSync(openSync(path, "a", OWNER_ONLY_FILE));
+  if (!existsSync(path)) closeSync(openSync(path, "wx", OWNER_ONLY_FILE));
   for (const file of [path, `${path}-wal`, `${path}-shm`]) {
-    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, OWNER_ONLY_FILE);
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) tighten(file);
+  }
+}
+
+/**
+ * Makes an existing file owner-only. A file copbot may not change (another owner, immutable)
+ * is left as it is: opening it as a database then says what is wrong with it.
+ */
+function tighten(file: string): void {
+  try {
+    chmodSync(file, OWNER_ONLY_FILE);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "EACCES") throw error;
   }
 }
 

@@ -19,5 +19,9 @@ describe("README", () => {
       .map((path) => readFileSync(path, "utf8"))
       .join("\n");
     for (const name of names) expect(config).toContain(name);
+    // … and every variable the code reads is in .env.example.
+    const read = [...config.matchAll(/^\s+((?:COPBOT|SLACK|MATRIX)_[A-Z0-9_]+): /gm)].map((m) => m[1]);
+    expect(read.length).toBeGreaterThan(15);
+    expect(names).toEqual(expect.arrayContaining(read));
   });
 });

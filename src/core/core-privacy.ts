@@ -16,6 +16,7 @@ export const corePrivacy: PrivacyHooks = {
   forget(services, memberId) {
     return new CorePrivacyRepo(services.db).forget(memberId, services.clock.now());
   },
+  forgetCopies: (services, needle) => new CorePrivacyRepo(services.db).emptyFinishedQuoting(needle),
 };
 
 /** What the core keeps only for a while: message texts in the send queue, audit entries, event ids. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
 import { column, rowReader } from "../../db/rows";
-import { FORMER_MEMBER } from "./privacy";
+import { FORMER_MEMBER, likeContaining as containing } from "./privacy";
 
 /** What a delivered message keeps once its text is gone: no content at all. */
 const EMPTY_MESSAGE = JSON.stringify({ blocks: [] });
@@ -19,11 +19,6 @@ const readQueued = rowReader({
   state: z.string(),
   message: z.string().transform((json) => JSON.parse(json) as unknown),
 });
-
-/** A LIKE pattern that matches `text` literally anywhere. */
-function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * The core's tables as far as one member's personal data and its retention go: profile,
@@ -140,6 +135,20 @@ export class CorePrivacyRepo {
          WHERE state IN ('sent', 'dropped') AND finished_at < ? AND (message <> ? OR target IS NOT NULL)`,
       )
       .run(EMPTY_MESSAGE, before.getTime(), EMPTY_MESSAGE).changes;
+  }
+
+  /**
+   * Empties finished messages whose stored text contains `needle` (a copy of something now
+   * gone); an undelivered one can then no longer be retried and counts as given up. What waits
+   * to be sent is left alone. Returns how many.
+   */
+  emptyFinishedQuoting(needle: string): number {
+    return this.db
+      .prepare(
+        `UPDATE outbox SET message = ?, state = CASE WHEN state IN ('failed', 'expired') THEN 'dropped' ELSE state END
+         WHERE state IN ('sent', 'failed', 'expired', 'dropped') AND message <> ? AND message LIKE ? ESCAPE '\\'`,
+      )
+      .run(EMPTY_MESSAGE, EMPTY_MESSAGE, containing(needle)).changes;
   }
 
   /** Deletes audit entries older than `before`. */

@@ -49,6 +49,38 @@ export interface PrivacyHooks {
    * features' parts.
    */
   forget(services: Services, memberId: string): Counts;
+  /**
+   * Removes the feature's copies of a text that is gone (a question or answer deleted on the
+   * platform, erased or past its retention), recognised by `copyNeedle`; returns how many
+   * records changed.
+   */
+  forgetCopies?(services: Services, needle: string): number;
+}
+
+/** A LIKE pattern (with `ESCAPE '\\'`) that matches `text` literally anywhere. */
+export function likeContaining(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Texts shorter than this are not looked for: they would match unrelated messages. */
+const MIN_NEEDLE = 8;
+const NEEDLE_LENGTH = 40;
+
+/**
+ * How copies of `text` are recognised in stored messages: its first words, whitespace
+ * collapsed as in one-line quotes, JSON-escaped as inside a stored message. Undefined for a
+ * text too short to tell apart.
+ */
+export function copyNeedle(text: string): string | undefined {
+  const line = text.replace(/\s+/g, " ").trim().slice(0, NEEDLE_LENGTH);
+  return line.length < MIN_NEEDLE ? undefined : JSON.stringify(line).slice(1, -1);
+}
+
+/** Every feature removes its copies of a text that is gone; returns how many records changed. */
+export function forgetCopiesEverywhere(services: Services, text: string): number {
+  const needle = copyNeedle(text);
+  if (needle === undefined) return 0;
+  return services.features.reduce((n, f) => n + (f.privacy?.forgetCopies?.(services, needle) ?? 0), 0);
 }
 
 /** Something a feature keeps only for a while; the daily retention job deletes what is older. */

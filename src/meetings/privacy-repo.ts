@@ -1,5 +1,9 @@
 import type { Db } from "../../db/open";
-import { FORMER_MEMBER } from "../core/privacy";
+import { FORMER_MEMBER, likeContaining } from "../core/privacy";
+
+/** Empties the agenda copy of reminders (a later redraw shows the reminder without it). */
+const DROP_AGENDA = `UPDATE occurrence_ledger SET details = json_set(details, '$.agenda', json('[]'))
+  WHERE json_valid(details) AND json_array_length(details, '$.agenda') > 0`;
 
 /**
  * The meetings and check-in tables as far as one member's personal data and retention go:
@@ -56,6 +60,19 @@ export class MeetingsPrivacyRepo {
         this.run("UPDATE meetings SET created_by = ? WHERE created_by = ?", FORMER_MEMBER, memberId) +
         this.run("UPDATE checkins SET created_by = ? WHERE created_by = ?", FORMER_MEMBER, memberId),
     };
+  }
+
+  /**
+   * Drops the agenda copied into the ledger for redrawing reminders (open questions, groups)
+   * where it quotes `needle`, a text that is gone; returns how many reminders lost theirs.
+   */
+  dropAgendasQuoting(needle: string): number {
+    return this.run(`${DROP_AGENDA} AND details LIKE ? ESCAPE '\\'`, likeContaining(needle));
+  }
+
+  /** Drops the agenda copies of reminders sent before `before`; returns how many. */
+  dropAgendasBefore(before: Date): number {
+    return this.run(`${DROP_AGENDA} AND done_at < ?`, before.getTime());
   }
 
   /** Deletes check-in answers given before `before`. */

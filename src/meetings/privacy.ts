@@ -9,13 +9,23 @@ import { MeetingsPrivacyRepo } from "./privacy-repo";
 export const meetingsPrivacy: PrivacyHooks = {
   export: (services, memberId) => new MeetingsPrivacyRepo(services.db).export(memberId),
   forget: (services, memberId) => new MeetingsPrivacyRepo(services.db).forget(memberId),
+  forgetCopies: (services, needle) => new MeetingsPrivacyRepo(services.db).dropAgendasQuoting(needle),
 };
 
-/** Check-in answers are deleted after `COPBOT_CHECKIN_ANSWERS_RETENTION_DAYS`. */
+/**
+ * Check-in answers are deleted after `COPBOT_CHECKIN_ANSWERS_RETENTION_DAYS`; the agenda copied
+ * for redrawing a reminder (open questions) goes with the outbox texts, after
+ * `COPBOT_OUTBOX_TEXT_RETENTION_DAYS`.
+ */
 export const meetingsRetention: readonly RetentionRule[] = [
   {
     name: "checkin_answers",
     days: (config) => config.retention.checkinAnswersDays,
     prune: (services, before) => new MeetingsPrivacyRepo(services.db).deleteAnswersBefore(before),
+  },
+  {
+    name: "reminder_agendas",
+    days: (config) => config.retention.outboxTextDays,
+    prune: (services, before) => new MeetingsPrivacyRepo(services.db).dropAgendasBefore(before),
   },
 ];

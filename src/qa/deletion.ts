@@ -1,5 +1,6 @@
 import type { MessageDeletedEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
+import { forgetCopiesEverywhere } from "../core/privacy";
 import { cancelFollowUps } from "./escalation";
 import { questionAt } from "./lookup";
 import { QaPrivacyRepo } from "./privacy-repo";
@@ -9,7 +10,8 @@ import { QuestionRepo } from "./question-repo";
  * A message deleted on the platform is deleted in copbot too, search index included. A deleted
  * question goes with its answers, reminders and knowledge entry; a deleted answer goes from
  * the question; a deleted accepted answer leaves a tombstone in the knowledge base that only
- * moderators find, so they can see that an answer others relied on is gone.
+ * moderators find, so they can see that an answer others relied on is gone. Copies of the
+ * deleted text (sent messages quoting it, a reminder's agenda) go too.
  */
 export function onMessageDeleted(ctx: EventContext<MessageDeletedEvent>): void {
   const { services, event } = ctx;
@@ -20,6 +22,7 @@ export function onMessageDeleted(ctx: EventContext<MessageDeletedEvent>): void {
       cancelFollowUps(services, question.id);
       privacy.deleteKnowledge(question.id);
       privacy.deleteQuestion(question.id);
+      forgetCopiesEverywhere(services, question.text);
     })();
     return;
   }
@@ -29,6 +32,7 @@ export function onMessageDeleted(ctx: EventContext<MessageDeletedEvent>): void {
   const of = repo.get(answer.questionId);
   services.db.transaction(() => {
     privacy.deleteAnswer(answer.questionId, answer.messageId);
+    forgetCopiesEverywhere(services, answer.text);
     if (of?.status === "solved" && of.acceptedMessageId === answer.messageId) {
       privacy.tombstoneAcceptedAnswer(of.id, services.clock.now());
     }

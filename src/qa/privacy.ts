@@ -1,14 +1,21 @@
-import type { PrivacyHooks, RetentionRule } from "../core/privacy";
+import { forgetCopiesEverywhere, type PrivacyHooks, type RetentionRule } from "../core/privacy";
 import type { Services } from "../core/services";
 import { cancelFollowUps } from "./escalation";
 import { QaPrivacyRepo } from "./privacy-repo";
+import { QuestionRepo } from "./question-repo";
 
-/** Deletes questions with their answers, pings and pending reminders; returns how many. */
+/**
+ * Deletes questions with their answers, pings, pending reminders and the copies of their text
+ * (sent messages, reminder agendas); returns how many.
+ */
 function deleteQuestions(services: Services, repo: QaPrivacyRepo, ids: readonly number[]): number {
+  const questions = new QuestionRepo(services.db);
   let deleted = 0;
   for (const id of ids) {
+    const text = questions.get(id)?.text;
     cancelFollowUps(services, id);
     deleted += repo.deleteQuestion(id);
+    if (text !== undefined) forgetCopiesEverywhere(services, text);
   }
   return deleted;
 }

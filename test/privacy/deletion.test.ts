@@ -20,7 +20,10 @@ const stored = (h: ConsoleHarness, needle: string): number =>
     `"${needle}"`,
   ) +
   count(h, "SELECT count(*) AS n FROM qa_expert_docs WHERE text LIKE ?", `%${needle}%`) +
-  count(h, "SELECT count(*) AS n FROM work_group_offers WHERE text LIKE ?", `%${needle}%`);
+  count(h, "SELECT count(*) AS n FROM work_group_offers WHERE text LIKE ?", `%${needle}%`) +
+  // Copies: messages copbot sent (an expert's DM, a reminder's agenda) and the agenda kept to redraw a reminder.
+  count(h, "SELECT count(*) AS n FROM outbox WHERE message LIKE ?", `%${needle}%`) +
+  count(h, "SELECT count(*) AS n FROM occurrence_ledger WHERE details LIKE ?", `%${needle}%`);
 
 /**
  * A message deleted on the platform is deleted in copbot's store and search index too (issue
@@ -43,13 +46,26 @@ describe("messages deleted on the platform", () => {
     return { q, a };
   }
 
-  it("forgets an open question with its reminders", async () => {
+  it("forgets an open question with its reminders and every copy of its text", async () => {
+    await h.send(":as mo", '/cop meeting add "CoP-Treffen" weekly mon 10:00 in #allgemein remind 15m');
     const q = refOf(await h.send(":as ben", ":in #fragen", "Welcher Scanner taugt für Altakten?"), /ben: /);
     expect(
       count(h, "SELECT count(*) AS n FROM jobs WHERE key LIKE 'qa.escalate:%' AND state = 'pending'"),
     ).toBe(1);
+    // The meeting reminder lists the open question in its agenda.
+    const reminder = await h.send(":clock 2026-11-30T09:45");
+    expect(text(reminder)).toContain("Welcher Scanner taugt für Altakten?");
+    expect(count(h, "SELECT count(*) AS n FROM outbox WHERE message LIKE '%Scanner taugt%'")).toBe(1);
+    expect(count(h, "SELECT count(*) AS n FROM occurrence_ledger WHERE details LIKE '%Scanner taugt%'")).toBe(
+      1,
+    );
     await h.send(`:delete ${q}`);
     expect(stored(h, "Scanner taugt")).toBe(0);
+    // A click on the reminder redraws it, now without the agenda.
+    const rsvp = text(
+      await h.send(":as carla", `:click ${refOf(reminder, /copbot: \*📅 CoP-Treffen/)} Zusage`),
+    );
+    expect(rsvp).not.toContain("Scanner");
     expect(
       count(h, "SELECT count(*) AS n FROM jobs WHERE key LIKE 'qa.escalate:%' AND state = 'pending'"),
     ).toBe(0);

@@ -1,39 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { z } from "zod";
 import { startConsole, type ConsoleHarness } from "../support/console-harness";
 import { refOf, text } from "../qa/console-lines";
-
-/**
- * Every stored text cell of every table that contains `needle`, as `table.column`. The console
- * adapter's own memory of the chat (settings `console.*`) is left out: it plays the platform,
- * whose messages are the platform's (as on Slack).
- */
-function traces(h: ConsoleHarness, needle: string, except: readonly string[] = []): string[] {
-  const db = h.app.db;
-  const tables = z
-    .array(z.object({ name: z.string() }))
-    .parse(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all())
-    .map((t) => t.name)
-    .filter((name) => !name.startsWith("sqlite_") && !/_(data|idx|content|docsize|config)$/.test(name))
-    .filter((name) => !except.includes(name));
-  const found: string[] = [];
-  for (const table of tables) {
-    const columns = z
-      .array(z.object({ name: z.string() }))
-      .parse(db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all())
-      .map((c) => c.name);
-    for (const column of columns) {
-      const platform = table === "settings" ? " AND key NOT LIKE 'console.%'" : "";
-      const hit = db
-        .prepare(`SELECT count(*) AS n FROM "${table}" WHERE CAST("${column}" AS TEXT) LIKE ?${platform}`)
-        .get(`%${needle}%`) as { n: number };
-      if (hit.n > 0) found.push(`${table}.${column}`);
-    }
-  }
-  return found;
-}
+import { traces } from "./traces";
 
 /**
  * The "done when" story of issue 17 in the console: a member exports their data (the file's
@@ -116,7 +86,7 @@ describe("console story: privacy export and forget", () => {
     expect(text(await h.send(`:click ${confirm} privacy.keep`))).toContain(
       "Abgebrochen – es wurde nichts gelöscht.",
     );
-    expect(traces(h, "console:ben", ["outbox"]).length).toBeGreaterThan(0);
+    expect(traces(h.app.db, "console:ben", ["outbox"]).length).toBeGreaterThan(0);
 
     const done = text(await h.send(`:click ${confirm} privacy.forget`));
     expect(done).toContain("Erledigt: copbot hat dich vergessen.");
@@ -131,9 +101,9 @@ describe("console story: privacy export and forget", () => {
   });
 
   it("leaves nothing of the member but the messages still on their way to them", () => {
-    expect(traces(h, "console:ben", ["outbox"])).toEqual([]);
-    expect(traces(h, "Stadt Musterhausen")).toEqual([]);
-    expect(traces(h, "Am Umzug der Altakten")).toEqual([]);
+    expect(traces(h.app.db, "console:ben", ["outbox"])).toEqual([]);
+    expect(traces(h.app.db, "Stadt Musterhausen")).toEqual([]);
+    expect(traces(h.app.db, "Am Umzug der Altakten")).toEqual([]);
     const outbox = h.app.db
       .prepare(
         "SELECT message FROM outbox WHERE target LIKE '%console:ben%' AND message <> '{\"blocks\":[]}'",
@@ -168,7 +138,7 @@ describe("console story: privacy export and forget", () => {
     expect(text(await h.send(":as admin", `:click ${confirm} privacy.forget`))).toContain(
       "Erledigt: Die Daten von emil sind gelöscht.",
     );
-    expect(traces(h, "Archivar")).toEqual([]);
+    expect(traces(h.app.db, "Archivar")).toEqual([]);
     expect(text(await h.send("/cop audit 1"))).toMatch(/@admin · `privacy.forget` · console:emil/);
   });
 });

@@ -70,7 +70,19 @@ describe("secrets stay out of every output", () => {
     const invalid = runCopbot({ dir, input: "", env: { COPBOT_LOG_LEVEL: "trace" } });
     expect(invalid.code).toBe(2);
     expect(invalid.err.trim()).toBe("copbot: SLACK_BOT_TOKEN: a bot token starting with xoxb-");
-    for (const r of [run, invalid]) expect(`${r.out}${r.err}`).not.toContain(MARK);
+    const passphrase = runCopbot({
+      dir,
+      input: "",
+      env: {
+        COPBOT_ENV_FILE: join(dir, "none.env"),
+        MATRIX_HOMESERVER_URL: "http://127.0.0.1:9",
+        MATRIX_ACCESS_TOKEN: `syt_${MARK}_0008`,
+        MATRIX_CRYPTO_PASSPHRASE: MARK,
+      },
+    });
+    expect(passphrase.code).toBe(2);
+    expect(passphrase.err.trim()).toMatch(/^copbot: MATRIX_CRYPTO_PASSPHRASE: a passphrase of at least 12/);
+    for (const r of [run, invalid, passphrase]) expect(`${r.out}${r.err}`).not.toContain(MARK);
   });
 
   it("runs Slack with token and signing secret from files, logging at trace without either", async () => {

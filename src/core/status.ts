@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
-import type { Translate } from "../i18n";
+import type { Lang, Translate } from "../i18n";
+import { formatNumber } from "../i18n/format";
 import type { ButtonEvent, CommandEvent } from "./events";
 import type { EventContext } from "./feature";
 import { channelRef, code, mention, msg, type Inline, type OutgoingMessage } from "./message";
@@ -42,7 +43,8 @@ function connectionLine(platform: string, connection: Connection, now: number, t
  * oldest item, holds), deliveries that failed for good with buttons to retry or drop them,
  * and jobs that are overdue.
  */
-export function statusMessage(services: Services, t: Translate, prefix: string): OutgoingMessage {
+export function statusMessage(services: Services, t: Translate, prefix: string, lang: Lang): OutgoingMessage {
+  const count = (n: number): string => formatNumber(n, lang);
   const now = services.clock.now().getTime();
   const reply = msg().header(t("ops.status.title"));
   reply
@@ -59,9 +61,9 @@ export function statusMessage(services: Services, t: Translate, prefix: string):
   } else {
     const oldest = outbox.oldest;
     const summary = t("ops.outbox.summary", {
-      total: outbox.total,
-      lanes: outbox.laneCount,
-      inflight: outbox.inFlight,
+      total: count(outbox.total),
+      lanes: count(outbox.laneCount),
+      inflight: count(outbox.inFlight),
       age: formatAge(now - (oldest?.createdAt ?? now), t),
     });
     const item = oldest ? describeItem(oldest, t) : undefined;
@@ -76,7 +78,7 @@ export function statusMessage(services: Services, t: Translate, prefix: string):
           outbox.lanes.map((lane) => [
             ...laneLabel(lane.lane, t),
             ": ",
-            t("ops.outbox.lane", { depth: lane.depth, age: formatAge(now - lane.oldestAt, t) }),
+            t("ops.outbox.lane", { depth: count(lane.depth), age: formatAge(now - lane.oldestAt, t) }),
           ]),
         );
     }
@@ -92,7 +94,7 @@ export function statusMessage(services: Services, t: Translate, prefix: string):
   if (outbox.failedTotal === 0) {
     reply.text(t("ops.failed.none"));
   } else {
-    reply.text(t("ops.failed.title", { count: outbox.failedTotal })).list(
+    reply.text(t("ops.failed.title", { count: count(outbox.failedTotal) })).list(
       outbox.failed.map((row) => {
         const { what, where } = describeItem(row, t);
         return [
@@ -106,7 +108,7 @@ export function statusMessage(services: Services, t: Translate, prefix: string):
     if (outbox.failedTotal > outbox.failed.length) {
       reply.context(
         t("ops.failed.more", {
-          count: outbox.failedTotal - outbox.failed.length,
+          count: count(outbox.failedTotal - outbox.failed.length),
           command: `${prefix} status`,
         }),
       );
@@ -123,19 +125,19 @@ export function statusMessage(services: Services, t: Translate, prefix: string):
     overdue.count === 0
       ? t("ops.jobs.none")
       : t("ops.jobs.overdue", {
-          count: overdue.count,
+          count: count(overdue.count),
           kind: overdue.kind ?? "?",
           age: formatAge(now - (overdue.oldestAt ?? now), t),
         }),
   );
   const failedJobs = jobs.failedJobs();
-  if (failedJobs > 0) reply.context(t("ops.jobs.failed", { count: failedJobs }));
+  if (failedJobs > 0) reply.context(t("ops.jobs.failed", { count: count(failedJobs) }));
   return reply.build();
 }
 
 /** `/cop status`: answers the moderator with the status (see `statusMessage`). */
 export function showStatus(ctx: EventContext<CommandEvent>): void {
-  ctx.reply(statusMessage(ctx.services, ctx.t, ctx.prefix));
+  ctx.reply(statusMessage(ctx.services, ctx.t, ctx.prefix, ctx.services.langOf(ctx.actor)));
 }
 
 /** The buttons of a failed delivery: moderators try it again or drop it (audited). */

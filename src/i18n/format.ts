@@ -2,8 +2,8 @@ import { DateTime } from "luxon";
 import { translator, type Lang, type Translate } from ".";
 
 /**
- * The one place where dates, times and durations become text for people. Dates follow the
- * reader's language (German `07.12.2026`, English ISO `2026-12-07`); times are 24-hour.
+ * The one place where dates, times, durations and counts become text for people. Dates follow
+ * the reader's language (German `07.12.2026`, English ISO `2026-12-07`); times are 24-hour.
  */
 
 type When = Date | DateTime;
@@ -118,4 +118,14 @@ export function formatHours(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return `${h}:${String(m).padStart(2, "0")} h`;
+}
+
+const numberFormats: Readonly<Record<Lang, Intl.NumberFormat>> = {
+  de: new Intl.NumberFormat("de-DE"),
+  en: new Intl.NumberFormat("en-GB"),
+};
+
+/** A count with the reader's digit grouping: `5.001` / `5,001` (ids stay plain: `#1234`). */
+export function formatNumber(value: number, lang: Lang): string {
+  return numberFormats[lang].format(value);
 }

@@ -1,6 +1,10 @@
 import type { CommandDef } from "../src/core/commands/command";
 import { coreCommands } from "./core";
+import { digestCommands } from "./digest";
 import { groupsCommands } from "./groups";
+import { impactCommands } from "./impact";
+import { introsCommands } from "./intros";
+import { knowledgeExportCommands } from "./knowledge-export";
 import { meetingsCommands } from "./meetings";
 import { privacyCommands } from "./privacy";
 import { qaCommands } from "./qa";
@@ -12,4 +16,8 @@ export const commands: readonly CommandDef[] = [
   ...groupsCommands,
   ...meetingsCommands,
   ...privacyCommands,
+  ...introsCommands,
+  ...digestCommands,
+  ...impactCommands,
+  ...knowledgeExportCommands,
 ];

@@ -96,6 +96,28 @@ export function openDatabase(path: string): Db {
   }
 }
 
+/**
+ * Opens an existing database for reading only (exports while copbot runs): no lock, no
+ * migration. A database of another schema version is refused with a clear message.
+ */
+export function openDatabaseReadOnly(path: string): Db {
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (cause) {
+    throw new DatabaseError(`cannot open database ${path}: ${(cause as Error).message}`, { cause });
+  }
+  const latest = loadMigrations().length;
+  const current = Number(db.pragma("user_version", { simple: true }));
+  if (current !== latest) {
+    db.close();
+    throw new DatabaseError(
+      `database ${path} has schema version ${current}, this copbot ${latest}; start copbot once with it (or update copbot) first`,
+    );
+  }
+  return db;
+}
+
 /** Damaged pages anywhere in the file stop copbot now, not at some later event. */
 function checkIntact(db: Db, path: string): void {
   const result = String(db.pragma("quick_check(1)", { simple: true })).split("\n")[0] ?? "";

@@ -1,3 +1,4 @@
+import { dirname, join } from "node:path";
 import type { Logger } from "pino";
 import { ConsoleAdapter } from "../adapters/console/console-adapter";
 import { consolePlatform } from "../adapters/console";
@@ -14,13 +15,22 @@ import type { AdapterContext, PlatformDescriptor, PlatformInfo } from "./core/pl
 import type { Adapter } from "./core/port";
 import { advanceVirtualClock } from "./core/runtime";
 import { SettingsRepo } from "./core/settings-repo";
+import { digestFeature } from "./digest/feature";
 import { groupsFeature } from "./groups/feature";
+import { introsFeature } from "./intros/feature";
 import { meetingsFeature } from "./meetings/feature";
 import { privacyFeature } from "./privacy/feature";
 import { qaFeature } from "./qa/feature";
 
 /** The capabilities copbot runs, in the order they build the home and the meeting agenda. */
-export const features: readonly Feature[] = [qaFeature, groupsFeature, meetingsFeature, privacyFeature];
+export const features: readonly Feature[] = [
+  qaFeature,
+  groupsFeature,
+  meetingsFeature,
+  introsFeature,
+  digestFeature,
+  privacyFeature,
+];
 
 /** The chat platforms copbot can serve; adding one is adding its descriptor here. */
 export const chatPlatforms = [slackPlatform, matrixPlatform] as const;
@@ -109,7 +119,12 @@ export function consoleAdapter(app: App, write: (line: string) => void, filesDir
     clock,
     timeZone: config.timeZone,
     write,
-    ...(filesDir !== undefined ? { filesDir } : {}),
+    // Files (exports, report charts and tables, calendar files) land next to the database.
+    ...(filesDir !== undefined
+      ? { filesDir }
+      : config.dbPath === ":memory:"
+        ? {}
+        : { filesDir: join(dirname(config.dbPath), "files") }),
     ...(clock instanceof VirtualClock
       ? {
           advanceClock: (to: Date, onStep: (at: Date) => void) => advanceVirtualClock(bot, clock, to, onStep),

@@ -1,5 +1,6 @@
+import { join } from "node:path";
 import { z } from "zod";
-import { envList, parseEnv } from "./core/env";
+import { envList, envString, parseEnv } from "./core/env";
 import { LANGS } from "./i18n";
 
 function isZone(zone: string): boolean {
@@ -37,6 +38,18 @@ const EnvSchema = z.object({
   COPBOT_START: z.iso.datetime({ offset: true, local: true }).optional(),
   COPBOT_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   COPBOT_QA_ESCALATE_HOURS: z.coerce.number().positive().max(720).default(24),
+  COPBOT_HOLIDAY_REGION: z
+    .string()
+    .regex(/^DE(-[A-Z]{2})?$/, "DE or a Bundesland such as DE-BY")
+    .default("DE"),
+  COPBOT_INTROS_REPEAT_WEEKS: z.coerce.number().int().min(0).max(520).default(26),
+  COPBOT_EXPORT_DIR: envString,
+  COPBOT_EXPORT_LICENCE: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .default("CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/deed.de)"),
   COPBOT_GRACE_MINUTES: z.coerce
     .number()
     .int()
@@ -86,6 +99,12 @@ export interface Config {
     /** Ids of handled inbound events (to drop platform retries and replays). */
     readonly eventsDays: number;
   };
+  /** Public holidays that move introduction rounds and the weekly digest to the next working day. */
+  readonly holidayRegion: string;
+  /** Two members are not introduced again within this many weeks. */
+  readonly intros: { readonly repeatWeeks: number };
+  /** Where `/cop export knowledge` writes the site, and the licence line on every page. */
+  readonly knowledgeExport: { readonly dir: string; readonly licence: string };
   /** How long any call to a platform may take before it counts as failed (and is retried). */
   readonly callTimeoutMs: number;
   /** `COPBOT_HEALTH_PORT` as set (see `healthPort`). */
@@ -130,6 +149,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       openQuestionsDays: e.COPBOT_OPEN_QUESTIONS_RETENTION_DAYS,
       auditDays: e.COPBOT_AUDIT_RETENTION_DAYS,
       eventsDays: e.COPBOT_EVENTS_RETENTION_DAYS,
+    },
+    holidayRegion: e.COPBOT_HOLIDAY_REGION,
+    intros: { repeatWeeks: e.COPBOT_INTROS_REPEAT_WEEKS },
+    knowledgeExport: {
+      dir: e.COPBOT_EXPORT_DIR ?? join(e.COPBOT_DATA_DIR, "knowledge"),
+      licence: e.COPBOT_EXPORT_LICENCE,
     },
     callTimeoutMs: Math.round(e.COPBOT_CALL_TIMEOUT_SECONDS * 1000),
     healthPort: e.COPBOT_HEALTH_PORT,

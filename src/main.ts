@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Logger } from "pino";
 import { leaseOf } from "../db/lease";
@@ -22,11 +21,7 @@ const IN_FLIGHT_GRACE_MS = 5_000;
 const ADAPTER_STOP_MS = 2_000;
 
 async function runConsole(app: App, stop: StopSignal): Promise<void> {
-  const adapter = consoleAdapter(
-    app,
-    (line) => process.stdout.write(`${line}\n`),
-    join(app.config.dataDir, "files"),
-  );
+  const adapter = consoleAdapter(app, (line) => process.stdout.write(`${line}\n`));
   const runtime = app.clock instanceof VirtualClock ? undefined : new SystemRuntime(app.bot);
   // The console is a local transcript: each line's output, bulk included, is printed before the next.
   await attach(app, adapter, () => app.bot.services.outbox.drain());

@@ -90,6 +90,15 @@ export const PERMISSIONS = {
   "group close": MANAGERS,
   "group reopen": MANAGERS,
   "group confirmation": row("no", "no", "yes", "yes", "no"),
+  "intros join": EVERYONE,
+  "intros leave": EVERYONE,
+  "intros pause": EVERYONE,
+  "intros schedule": MODERATORS,
+  "intros stats": MODERATORS,
+  digest: MODERATORS,
+  impact: EVERYONE,
+  report: MODERATORS,
+  "export knowledge": MODERATORS,
 } as const satisfies Readonly<Record<string, PermissionRow>>;
 
 export type Action = keyof typeof PERMISSIONS;

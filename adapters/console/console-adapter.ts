@@ -14,13 +14,13 @@ export interface ConsoleOptions {
   readonly clock: Clock;
   readonly timeZone: string;
   readonly write: (line: string) => void;
+  /** Where files sent with messages are written; none: they are only shown. */
+  readonly filesDir?: string;
   /**
    * Moves the virtual clock and fires what is due, calling `onStep` at each moment it stops;
    * absent when the system clock runs.
    */
   readonly advanceClock?: (to: Date, onStep: (at: Date) => void) => Promise<void>;
-  /** Where attachments (calendar files, data exports) are saved; unset: printed in full. */
-  readonly filesDir?: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { qualify, rawId } from "../../src/core/ids";
-import type { OutgoingMessage, PostedRef, Target } from "../../src/core/message";
+import { type OutgoingMessage, type PostedRef, type Target } from "../../src/core/message";
 import type { ChatPort, FormSpec, UserInfo } from "../../src/core/port";
 import type { Role } from "../../src/core/roles";
 import type { ConsoleState } from "./console-state";
@@ -27,9 +27,17 @@ export class ConsolePort implements ChatPort {
   constructor(
     private readonly state: ConsoleState,
     private readonly write: (line: string) => void,
-    /** Where attachments are saved (the transcript shows their path); unset: shown in full. */
+    /** Where files sent with messages are written (next to the database); none: only shown. */
     private readonly filesDir?: string,
   ) {}
+
+  /** Writes a message's files to `filesDir` (owner-only), returning their paths (by index). */
+  private save(message: OutgoingMessage): string[] {
+    const files = message.attachments ?? [];
+    const dir = this.filesDir;
+    if (dir === undefined || files.length === 0) return [];
+    return files.map((file) => saveAttachment(dir, file));
+  }
 
   /** Prints a message with its ref and returns where it landed. */
   print(channel: string, thread: string | undefined, author: string, lines: string[], extra = ""): string {
@@ -41,9 +49,7 @@ export class ConsolePort implements ChatPort {
   }
 
   async post(target: Target, message: OutgoingMessage): Promise<PostedRef> {
-    const file = message.attachment;
-    const savedAs = file && this.filesDir !== undefined ? saveAttachment(this.filesDir, file) : undefined;
-    const lines = renderMessage(message, nameOf, savedAs);
+    const lines = renderMessage(message, nameOf, this.save(message));
     let channel: string;
     let thread: string | undefined;
     let extra = "";
@@ -92,6 +98,20 @@ export class ConsolePort implements ChatPort {
     for (let n = 2; this.state.channels().includes(name); n++) name = `${base}-${n}`;
     this.state.addChannel(name);
     this.write(`[#${name}] 🔒 ${spec.topic} · ${spec.memberIds.map((id) => `@${nameOf(id)}`).join(", ")}`);
+    return qualify("console", name);
+  }
+
+  /** A channel for the people, shown with who is in it (the console's group DM). */
+  async openGroupConversation(spec: {
+    name: string;
+    topic: string;
+    memberIds: readonly string[];
+  }): Promise<string> {
+    const base = slug(spec.name);
+    let name = base;
+    for (let n = 2; this.state.channels().includes(name); n++) name = `${base}-${n}`;
+    this.state.addChannel(name);
+    this.write(`[#${name}] 💬 ${spec.memberIds.map((id) => `@${nameOf(id)}`).join(", ")}`);
     return qualify("console", name);
   }
 

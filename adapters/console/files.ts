@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Attachment } from "../../src/core/message";
+import { attachmentBytes, type Attachment } from "../../src/core/message";
 
-/** A file name that stays inside the folder and reads well in a terminal. */
+/** A file name that stays inside the folder: no path separators, no leading dots. */
 function safeName(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[.-]+/, "");
+  const cleaned = name.replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^[.-]+/, "");
   return cleaned === "" ? "datei" : cleaned.slice(0, 120);
 }
 
@@ -19,6 +19,6 @@ export function saveAttachment(dir: string, file: Attachment): string {
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ""];
   let path = join(dir, name);
   for (let n = 2; existsSync(path); n++) path = join(dir, `${stem}-${n}${ext}`);
-  writeFileSync(path, file.content, { mode: 0o600, flag: "wx" });
+  writeFileSync(path, attachmentBytes(file), { mode: 0o600, flag: "wx" });
   return path;
 }

@@ -1,4 +1,10 @@
-import type { Block, Button, Inline, OutgoingMessage } from "../../src/core/message";
+import {
+  isTextAttachment,
+  type Block,
+  type Button,
+  type Inline,
+  type OutgoingMessage,
+} from "../../src/core/message";
 import { rawId } from "../../src/core/ids";
 
 /** Renders inline content as plain terminal text. */
@@ -42,17 +48,14 @@ export function buttonNames(buttons: readonly Button[]): string[] {
   });
 }
 
-/** Lines of a saved attachment shown in the transcript; the rest is in the file. */
-const PREVIEW_LINES = 12;
-
 /**
- * A whole message as terminal lines (without the `[where] (ref) author:` prefix). An attachment
- * is shown in full, or, once saved (`savedAs`), by its path and its first lines.
+ * A whole message as terminal lines (without the `[where] (ref) author:` prefix). Text files
+ * are shown inline; `savedAs` names where each file was written (by index), if it was.
  */
 export function renderMessage(
   message: OutgoingMessage,
   nameOf: (userId: string) => string,
-  savedAs?: string,
+  savedAs: readonly string[] = [],
 ): string[] {
   const lines = message.blocks.flatMap((block) => renderBlock(block, nameOf));
   const buttons = message.buttons ?? [];
@@ -60,12 +63,10 @@ export function renderMessage(
     const names = buttonNames(buttons);
     lines.push(buttons.map((b, i) => `[button ${names[i] ?? b.action}: ${b.label}]`).join(" "));
   }
-  if (message.attachment) {
-    const content = message.attachment.content.split("\n");
-    const shown = savedAs === undefined ? content : content.slice(0, PREVIEW_LINES);
-    lines.push(`[file ${message.attachment.name}]${savedAs === undefined ? "" : ` → ${savedAs}`}`);
-    lines.push(...shown.map((l) => `  │ ${l}`));
-    if (shown.length < content.length) lines.push(`  │ … (${content.length - shown.length} more lines)`);
-  }
+  (message.attachments ?? []).forEach((file, index) => {
+    const path = savedAs[index];
+    lines.push(path === undefined ? `[file ${file.name}]` : `[file ${file.name} → ${path}]`);
+    if (isTextAttachment(file)) lines.push(...file.content.split("\n").map((l) => `  │ ${l}`));
+  });
   return lines.length > 0 ? lines : [""];
 }

@@ -1,6 +1,12 @@
 import type { Logger } from "pino";
 import { qualify, rawId, splitId } from "../../src/core/ids";
-import type { Attachment, OutgoingMessage, PostedRef, Target } from "../../src/core/message";
+import {
+  attachmentBytes,
+  type Attachment,
+  type OutgoingMessage,
+  type PostedRef,
+  type Target,
+} from "../../src/core/message";
 import type { ChatPort, Connection, Delivery, FormSpec, UserInfo } from "../../src/core/port";
 import type { Role } from "../../src/core/roles";
 import type { Lang } from "../../src/i18n";
@@ -171,12 +177,15 @@ export class MatrixPort implements ChatPort {
       txnOf(delivery, "message"),
     );
     this.ctx.threads.record(eventId, threadId);
-    // The message is out: from here on a failure must not make the outbox send it twice.
+    // The message is out. Its choices and files carry the delivery's transaction ids, so a retry
+    // after a failed file (see `attach`) sends nothing twice.
     if (rendered.buttons.length > 0) {
       this.ctx.buttons.set(eventId, { table: [...rendered.buttons], ...(threadId ? { threadId } : {}) });
       await this.addChoices(roomId, eventId, rendered.buttons, delivery);
     }
-    if (message.attachment) await this.attach(roomId, threadId, message.attachment, delivery);
+    for (const [index, file] of (message.attachments ?? []).entries()) {
+      await this.attach(roomId, threadId, file, txnOf(delivery, index === 0 ? "file" : `file${index}`));
+    }
     return { channelId: qualify("matrix", roomId), messageId: eventId };
   }
 
@@ -234,6 +243,15 @@ export class MatrixPort implements ChatPort {
         }),
       ),
     );
+  }
+
+  /** A new private room with the people invited (Matrix has no group DMs of its own). */
+  openGroupConversation(spec: {
+    name: string;
+    topic: string;
+    memberIds: readonly string[];
+  }): Promise<string> {
+    return this.createPrivateSpace(spec);
   }
 
   invite(channelId: string, userIds: readonly string[]): Promise<void> {
@@ -319,20 +337,27 @@ export class MatrixPort implements ChatPort {
     }
   }
 
+  /**
+   * Uploads a file and sends it as its own event. Within a delivery a failure goes to the
+   * outbox: the retry repeats the message, its choices and its files under the same
+   * transaction ids, so the homeserver keeps one of each and only what was missing arrives.
+   * Without one (nothing retries it) the message stands and the log says which file is missing.
+   */
   private async attach(
     roomId: string,
     threadId: string | undefined,
     file: Attachment,
-    delivery: Delivery | undefined,
+    txnId: string | undefined,
   ): Promise<void> {
     try {
-      const data = Buffer.from(file.content, "utf8");
+      const data = attachmentBytes(file);
       const url = await this.ctx.client().uploadContent(data, file.mime, file.name);
       await this.sendEvent(
         roomId,
         "m.room.message",
         {
-          msgtype: "m.file",
+          // Images show inline in Element; everything else is a download.
+          msgtype: file.mime.startsWith("image/") ? "m.image" : "m.file",
           body: file.name,
           filename: file.name,
           url,
@@ -348,9 +373,10 @@ export class MatrixPort implements ChatPort {
               }
             : {}),
         },
-        txnOf(delivery, "file"),
+        txnId,
       );
     } catch (error) {
+      if (txnId !== undefined) throw error;
       this.ctx.log.warn({ err: error, roomId, file: file.name }, "could not attach the file");
     }
   }

@@ -112,20 +112,19 @@ export async function findEarlierPost(
   return found === "absent" ? undefined : found.ts;
 }
 
-/** Whether the thread under `threadTs` already holds a file of this name (an upload that went through). */
-export async function threadHasFile(
+/** The names of the files already in the thread under `threadTs` (uploads that went through). */
+export async function threadFileNames(
   client: webApi.WebClient,
   channel: string,
   threadTs: string,
-  name: string,
-): Promise<boolean> {
+): Promise<ReadonlySet<string>> {
   try {
     const history = HistorySchema.parse(
       await client.conversations.replies({ channel, ts: threadTs, limit: PAGE }),
     );
-    return history.messages.some((m) => m.files?.some((f) => f.name === name));
+    return new Set(history.messages.flatMap((m) => (m.files ?? []).flatMap((f) => (f.name ? [f.name] : []))));
   } catch (error) {
-    if (CANNOT_LOOK.has(slackErrorCode(error) ?? "")) return false;
+    if (CANNOT_LOOK.has(slackErrorCode(error) ?? "")) return new Set();
     throw toPlatformError(error, "conversations.replies");
   }
 }

@@ -1,12 +1,19 @@
 import type { webApi } from "@slack/bolt";
 import pino, { type Logger } from "pino";
-import { PlatformError } from "../../src/core/errors";
+import { afterDelivery, PlatformError } from "../../src/core/errors";
 import { qualify, rawId, splitId } from "../../src/core/ids";
-import type { OutgoingMessage, PostedRef, Target } from "../../src/core/message";
+import {
+  attachmentBytes,
+  isTextAttachment,
+  type Attachment,
+  type OutgoingMessage,
+  type PostedRef,
+  type Target,
+} from "../../src/core/message";
 import type { ChatPort, Connection, Delivery, FormSpec, UserInfo } from "../../src/core/port";
 import type { Role } from "../../src/core/roles";
 import { renderMessage, type RenderedMessage } from "./blocks";
-import { deliveryMetadata, findEarlierPost, threadHasFile } from "./delivery-lookup";
+import { deliveryMetadata, findEarlierPost, threadFileNames } from "./delivery-lookup";
 import { slackErrorCode, toPlatformError } from "./errors";
 import { openModal } from "./forms";
 import { postToResponseUrl } from "./response-url";
@@ -120,8 +127,7 @@ export class SlackPort implements ChatPort {
     if (delivery?.inDoubt) {
       const found = await this.lookUp(target, threadTs, delivery);
       if (found) {
-        if (message.attachment)
-          await this.attachOnce(rawId(found.channelId), threadTs ?? found.messageId, message);
+        await this.attachOnce(rawId(found.channelId), threadTs ?? found.messageId, message);
         return found;
       }
     }
@@ -141,7 +147,12 @@ export class SlackPort implements ChatPort {
         }),
     );
     const ref = { channelId: qualify("slack", result.channel ?? channel), messageId: result.ts ?? "" };
-    if (message.attachment) await this.upload(rawId(ref.channelId), threadTs ?? ref.messageId, message);
+    try {
+      await this.upload(rawId(ref.channelId), threadTs ?? ref.messageId, message.attachments ?? []);
+    } catch (error) {
+      // The message is out: the retry must find it and upload only what is missing.
+      throw error instanceof PlatformError ? afterDelivery(error) : error;
+    }
     return ref;
   }
 
@@ -156,11 +167,16 @@ export class SlackPort implements ChatPort {
     return ts === undefined ? undefined : { channelId: qualify("slack", channel), messageId: ts };
   }
 
-  /** The attachment of a post found after a crash, unless its upload went through too. */
+  /** The files of a post found after a crash or a failed upload, except those already in its thread. */
   private async attachOnce(channel: string, threadTs: string, message: OutgoingMessage): Promise<void> {
-    const name = message.attachment?.name;
-    if (name === undefined || (await threadHasFile(this.client, channel, threadTs, name))) return;
-    await this.upload(channel, threadTs, message);
+    const files = message.attachments ?? [];
+    if (files.length === 0) return;
+    const there = await threadFileNames(this.client, channel, threadTs);
+    await this.upload(
+      channel,
+      threadTs,
+      files.filter((file) => !there.has(file.name)),
+    );
   }
 
   /** Ephemeral answers use the command's `response_url` when there is one, else `chat.postEphemeral`. */
@@ -170,7 +186,8 @@ export class SlackPort implements ChatPort {
     message: OutgoingMessage,
   ): Promise<PostedRef> {
     const channel = rawId(target.channelId);
-    if (message.attachment) await this.upload(await this.openDm(rawId(target.userId)), undefined, message);
+    if (message.attachments?.length)
+      await this.upload(await this.openDm(rawId(target.userId)), undefined, message.attachments);
     if (
       target.replyToken !== undefined &&
       (await postToResponseUrl(this.fetchFn, target.replyToken, rendered, this.options.timeoutMs))
@@ -188,14 +205,22 @@ export class SlackPort implements ChatPort {
     return { channelId: target.channelId, messageId: result.message_ts ?? "" };
   }
 
+  /**
+   * Uploads a message's files in one `files.uploadV2` flow (getUploadURLExternal per file, the
+   * upload, one completeUploadExternal that shares them into the channel or thread).
+   */
   private async upload(
     channel: string,
     threadTs: string | undefined,
-    message: OutgoingMessage,
+    files: readonly Attachment[],
   ): Promise<void> {
-    const file = message.attachment;
-    if (!file) return;
-    const upload = { channel_id: channel, filename: file.name, title: file.name, content: file.content };
+    if (files.length === 0) return;
+    const file_uploads = files.map((file) =>
+      isTextAttachment(file)
+        ? { filename: file.name, title: file.name, content: file.content }
+        : { filename: file.name, title: file.name, file: attachmentBytes(file) },
+    );
+    const upload = { channel_id: channel, file_uploads };
     await this.call("files.uploadV2", () =>
       this.client.filesUploadV2(threadTs ? { ...upload, thread_ts: threadTs } : upload),
     );
@@ -239,6 +264,21 @@ export class SlackPort implements ChatPort {
     const qualified = qualify("slack", await this.spaces.ensure(spec.name, spec.topic));
     await withRateLimitRetry(this.sleep, () => this.invite(qualified, spec.memberIds));
     return qualified;
+  }
+
+  /** A group DM (`conversations.open` with several users); Slack keeps one per set of people. */
+  async openGroupConversation(spec: {
+    readonly name: string;
+    readonly topic: string;
+    readonly memberIds: readonly string[];
+  }): Promise<string> {
+    const users = spec.memberIds.filter((id) => splitId(id)?.platform === "slack").map(rawId);
+    const result = await this.call("conversations.open", () =>
+      this.client.conversations.open({ users: users.join(",") }),
+    );
+    const channel = result.channel?.id;
+    if (channel === undefined) throw new PlatformError("slack conversations.open returned no channel", false);
+    return qualify("slack", channel);
   }
 
   /** Invites Slack members; people from other platforms cannot join a Slack channel and are skipped. */

@@ -77,14 +77,30 @@ export class RateLimitedError extends PlatformError {
 
   constructor(
     readonly retryAfterMs: number,
-    options?: { cause?: unknown; scope?: RateLimitScope },
+    options?: { cause?: unknown; scope?: RateLimitScope; maybeDelivered?: boolean },
   ) {
     super(`rate limited, retry after ${retryAfterMs} ms`, true, {
       ...(options?.cause !== undefined ? { cause: options.cause } : {}),
-      maybeDelivered: false,
+      maybeDelivered: options?.maybeDelivered ?? false,
     });
     this.scope = options?.scope ?? "conversation";
   }
+}
+
+/**
+ * The same failure, met after the message itself went out (one of its files did not upload):
+ * the retry must look for the post first and complete it, never post it again. A rate limit
+ * keeps its wait, a permanent failure stays permanent.
+ */
+export function afterDelivery(error: PlatformError): PlatformError {
+  if (error instanceof RateLimitedError) {
+    return new RateLimitedError(error.retryAfterMs, {
+      cause: error,
+      scope: error.scope,
+      maybeDelivered: true,
+    });
+  }
+  return new PlatformError(error.message, error.retryable, { cause: error, maybeDelivered: true });
 }
 
 /** Expected failures as values. */

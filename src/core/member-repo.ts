@@ -4,6 +4,10 @@ import type { Lang } from "../i18n";
 import type { Clock } from "./clock";
 import { ROLES, type Role } from "./roles";
 
+/** How a member is credited where their contributions leave the chat. */
+export const CREDITS = ["name", "org", "anonymous"] as const;
+export type Credit = (typeof CREDITS)[number];
+
 /** A person in the community, as copbot knows them on one platform. */
 export interface Member {
   readonly id: string;
@@ -14,6 +18,8 @@ export interface Member {
   readonly lang: Lang | undefined;
   /** The role stored by copbot (admins from config and platform roles are added on top). */
   readonly role: Role;
+  /** How the member is credited outside the chat (knowledge export): name, organisation or not at all. */
+  readonly credit: Credit;
   readonly createdAt: Date;
 }
 
@@ -24,6 +30,7 @@ const MemberRow = z.object({
   bio: z.string().nullable(),
   lang: z.enum(["de", "en"]).nullable(),
   role: z.enum(ROLES),
+  credit: z.enum(CREDITS),
   created_at: z.number(),
 });
 
@@ -36,6 +43,7 @@ function toMember(row: unknown): Member {
     bio: r.bio ?? undefined,
     lang: r.lang ?? undefined,
     role: r.role,
+    credit: r.credit,
     createdAt: new Date(r.created_at),
   };
 }
@@ -45,6 +53,7 @@ export interface ProfilePatch {
   readonly organisation?: string | null;
   readonly bio?: string | null;
   readonly lang?: Lang;
+  readonly credit?: Credit;
 }
 
 /** Members repository (real SQLite, rows validated with zod). */
@@ -78,13 +87,14 @@ export class MemberRepo {
     if (!current) return undefined;
     this.db
       .prepare(
-        "UPDATE members SET display_name = ?, organisation = ?, bio = ?, lang = ?, updated_at = ? WHERE id = ?",
+        "UPDATE members SET display_name = ?, organisation = ?, bio = ?, lang = ?, credit = ?, updated_at = ? WHERE id = ?",
       )
       .run(
         patch.displayName ?? current.displayName,
         patch.organisation === undefined ? (current.organisation ?? null) : patch.organisation,
         patch.bio === undefined ? (current.bio ?? null) : patch.bio,
         patch.lang ?? current.lang ?? null,
+        patch.credit ?? current.credit,
         now.getTime(),
         id,
       );

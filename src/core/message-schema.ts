@@ -22,20 +22,37 @@ const BlockSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("divider") }),
 ]);
 
-export const OutgoingMessageSchema: z.ZodType<OutgoingMessage> = z.object({
-  blocks: z.array(BlockSchema),
-  buttons: z
-    .array(
-      z.object({
-        action: z.string(),
-        label: z.string(),
-        value: z.string().optional(),
-        style: z.enum(["primary", "danger"]).optional(),
-      }),
-    )
-    .optional(),
-  attachment: z.object({ name: z.string(), mime: z.string(), content: z.string() }).optional(),
+const AttachmentSchema = z.object({
+  name: z.string(),
+  mime: z.string(),
+  content: z.string(),
+  encoding: z.enum(["utf8", "base64"]).optional(),
 });
+
+/** A message queued by an earlier copbot carried at most one file, as `attachment`. */
+function withAttachmentList(stored: unknown): unknown {
+  if (typeof stored !== "object" || stored === null || !("attachment" in stored)) return stored;
+  const { attachment, ...rest } = stored;
+  return attachment === undefined ? rest : { ...rest, attachments: [attachment] };
+}
+
+export const OutgoingMessageSchema: z.ZodType<OutgoingMessage> = z.preprocess(
+  withAttachmentList,
+  z.object({
+    blocks: z.array(BlockSchema),
+    buttons: z
+      .array(
+        z.object({
+          action: z.string(),
+          label: z.string(),
+          value: z.string().optional(),
+          style: z.enum(["primary", "danger"]).optional(),
+        }),
+      )
+      .optional(),
+    attachments: z.array(AttachmentSchema).optional(),
+  }),
+);
 
 export const TargetSchema: z.ZodType<Target> = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("channel"), channelId: z.string(), threadId: z.string().optional() }),

@@ -30,17 +30,33 @@ export interface Button {
   readonly style?: "primary" | "danger";
 }
 
-/** A file attached to a message (calendar files, participation confirmations). */
+/**
+ * A file sent with a message (calendar files, confirmations, report charts and tables). Text
+ * files carry their text in `content`; binary files (a PNG chart) carry base64 and say so in
+ * `encoding`, so a message stays plain JSON in the outbox.
+ */
 export interface Attachment {
   readonly name: string;
   readonly mime: string;
   readonly content: string;
+  readonly encoding?: "utf8" | "base64";
 }
 
 export interface OutgoingMessage {
   readonly blocks: readonly Block[];
   readonly buttons?: readonly Button[];
-  readonly attachment?: Attachment;
+  /** Files sent along, in order; each platform uploads them next to the message. */
+  readonly attachments?: readonly Attachment[];
+}
+
+/** The bytes of an attachment, decoded from text or base64. */
+export function attachmentBytes(file: Attachment): Buffer {
+  return Buffer.from(file.content, file.encoding === "base64" ? "base64" : "utf8");
+}
+
+/** True when the attachment is text a person can read in a terminal. */
+export function isTextAttachment(file: Attachment): boolean {
+  return file.encoding !== "base64";
 }
 
 /** Where a message goes. Ids are copbot ids (platform-qualified, see `core/ids.ts`). */
@@ -66,7 +82,7 @@ export interface PostedRef {
 export class MessageBuilder {
   private readonly blocks: Block[] = [];
   private readonly buttons: Button[] = [];
-  private attachment: Attachment | undefined;
+  private readonly attachments: Attachment[] = [];
 
   /** A paragraph of inline content. */
   text(...content: Inline[]): this {
@@ -105,8 +121,9 @@ export class MessageBuilder {
     return this;
   }
 
+  /** Adds a file; several files go out in the order they were attached. */
   attach(file: Attachment): this {
-    this.attachment = file;
+    this.attachments.push(file);
     return this;
   }
 
@@ -114,7 +131,7 @@ export class MessageBuilder {
     return {
       blocks: [...this.blocks],
       ...(this.buttons.length > 0 ? { buttons: [...this.buttons] } : {}),
-      ...(this.attachment ? { attachment: this.attachment } : {}),
+      ...(this.attachments.length > 0 ? { attachments: [...this.attachments] } : {}),
     };
   }
 }

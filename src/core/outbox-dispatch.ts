@@ -252,7 +252,12 @@ export class Dispatcher {
       const until = now + error.retryAfterMs;
       this.holds.rateLimited(row, error.scope, until, now);
       this.dirty = true;
-      this.repo.reschedule(row.id, Math.max(until, this.heldUntil(row.platform, row.cls)), reason, false);
+      this.repo.reschedule(
+        row.id,
+        Math.max(until, this.heldUntil(row.platform, row.cls)),
+        reason,
+        error.maybeDelivered,
+      );
       this.log.warn(
         { outbox: row.id, lane: row.lane, retryAfterMs: error.retryAfterMs },
         "outbox: rate limited",

@@ -74,6 +74,16 @@ export interface ChatPort {
   invite(channelId: string, userIds: readonly string[]): Promise<void>;
   /** Removes a person from a private channel/room copbot created (a member leaving a running group). */
   removeFromSpace(channelId: string, userId: string): Promise<void>;
+  /**
+   * Opens one private conversation with several people and copbot (a Slack group DM, a new
+   * Matrix room inviting them) and returns its channel id. Absent where a platform has none:
+   * the core then writes to each person directly.
+   */
+  openGroupConversation?(spec: {
+    readonly name: string;
+    readonly topic: string;
+    readonly memberIds: readonly string[];
+  }): Promise<string>;
   /** Archives a channel (Slack) or closes a room for writing (Matrix). */
   archiveSpace(channelId: string): Promise<void>;
   /** Resolves what a user typed for a channel (`#fragen`, `<#C1|fragen>`, `!room:server`). */

@@ -31,7 +31,7 @@ export class CorePrivacyRepo {
   profile(memberId: string): unknown {
     return this.db
       .prepare(
-        "SELECT id, display_name, organisation, bio, lang, role, created_at, updated_at FROM members WHERE id = ?",
+        "SELECT id, display_name, organisation, bio, lang, role, credit, created_at, updated_at FROM members WHERE id = ?",
       )
       .get(memberId);
   }
@@ -111,6 +111,15 @@ export class CorePrivacyRepo {
           pattern: containing(JSON.stringify(memberId)),
         },
       ),
+      // Keys that name the member (one DM per person, `…:intro:<id>`) become neutral: a reply
+      // or update still finds its post.
+      message_keys:
+        run(
+          `UPDATE outbox SET ref_key = (SELECT 'forgotten:' || p.id FROM outbox p WHERE p.key = outbox.ref_key)
+           WHERE ref_key LIKE ? ESCAPE '\\'`,
+          containing(memberId),
+        ) +
+        run("UPDATE outbox SET key = 'forgotten:' || id WHERE key LIKE ? ESCAPE '\\'", containing(memberId)),
       audit_entries: run(
         `UPDATE audit_log SET
            actor_id = CASE actor_id WHEN @id THEN @former ELSE actor_id END,

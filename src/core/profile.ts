@@ -2,15 +2,31 @@ import type { CommandEvent } from "./events";
 import type { EventContext } from "./feature";
 import { resolveMember } from "./commands/resolve";
 import { bold, mention, msg, type OutgoingMessage } from "./message";
-import type { Member } from "./member-repo";
+import type { Credit, Member } from "./member-repo";
 import type { Lang, Translate } from "../i18n";
 import { translator } from "../i18n";
 
 /** The profile fields a member sets with `profile <field> "…"`. */
-export const PROFILE_FIELDS = ["name", "org", "bio"] as const;
+export const PROFILE_FIELDS = ["name", "org", "bio", "credit"] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
-const LIMITS: Readonly<Record<ProfileField, number>> = { name: 80, org: 120, bio: 500 };
+const LIMITS: Readonly<Record<ProfileField, number>> = { name: 80, org: 120, bio: 500, credit: 20 };
+
+/** What people type for each way of being credited, German and English. */
+const CREDIT_WORDS: Readonly<Record<string, Credit>> = {
+  name: "name",
+  org: "org",
+  organisation: "org",
+  organization: "org",
+  anonymous: "anonymous",
+  anonym: "anonymous",
+};
+
+const CREDIT_KEYS = {
+  name: "core.profile.credit.name",
+  org: "core.profile.credit.org",
+  anonymous: "core.profile.credit.anonymous",
+} as const;
 /** The value that clears a field. */
 const CLEAR = "-";
 
@@ -29,6 +45,13 @@ export function setProfileField(ctx: EventContext<CommandEvent>, field: ProfileF
   }
   if (field === "name" && value === CLEAR) {
     ctx.reply(t("core.profile.name_required"));
+    return;
+  }
+  if (field === "credit") {
+    const credit = CREDIT_WORDS[value.toLowerCase()];
+    if (credit === undefined) return ctx.reply(t("core.profile.credit.invalid", { value }));
+    const saved = services.members.update(ctx.actor.id, { credit });
+    if (saved) ctx.reply(renderProfile(t, saved, t("core.profile.saved")));
     return;
   }
   const cleared = value === CLEAR ? null : value;
@@ -57,6 +80,7 @@ function renderProfile(t: Translate, member: Member, intro?: string): OutgoingMe
     .list([
       [t("core.profile.org"), ": ", member.organisation ?? t("core.profile.empty")],
       [t("core.profile.bio"), ": ", member.bio ?? t("core.profile.empty")],
+      [t("core.profile.credit"), ": ", t(CREDIT_KEYS[member.credit])],
     ])
     .context(t("core.profile.hint"))
     .context(t("core.profile.stored"))

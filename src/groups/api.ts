@@ -9,3 +9,5 @@ export { joinGroup, leaveGroup } from "./membership";
 export { manageMilestones } from "./milestone-admin";
 export { sendConfirmation } from "./send-confirmation";
 export { startGroup } from "./start";
+export { allGroups, groupPartsOf, minutesLogged, type GroupFact, type GroupPart } from "./activity-repo";
+export { deliverableKey } from "./deliverable";

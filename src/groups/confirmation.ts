@@ -1,3 +1,4 @@
+import { escapeMarkdown } from "../core/markdown";
 import { bold, link, msg, type OutgoingMessage } from "../core/message";
 import type { Lang, Translate } from "../i18n";
 import { dayOf } from "./dates";
@@ -69,9 +70,4 @@ export function confirmationMarkdown(t: Translate, lang: Lang, facts: Confirmati
     t("group.confirm.footer"),
     "",
   ].join("\n");
-}
-
-/** User text must not turn into Markdown structure in the document. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, "\\$1");
 }

@@ -129,3 +129,13 @@ const numberFormats: Readonly<Record<Lang, Intl.NumberFormat>> = {
 export function formatNumber(value: number, lang: Lang): string {
   return numberFormats[lang].format(value);
 }
+
+const decimalFormats: Readonly<Record<Lang, Intl.NumberFormat>> = {
+  de: new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+};
+
+/** A measure with two decimals in the reader's notation: `0,35` / `0.35`. */
+export function formatDecimal(value: number, lang: Lang): string {
+  return decimalFormats[lang].format(value);
+}

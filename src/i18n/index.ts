@@ -1,15 +1,23 @@
 import { core as deCore } from "./de/core";
 import { dates as deDates } from "./de/dates";
+import { digest as deDigest } from "./de/digest";
 import { format as deFormat } from "./de/format";
 import { groups as deGroups } from "./de/groups";
+import { impact as deImpact } from "./de/impact";
+import { intros as deIntros } from "./de/intros";
+import { knowledgeExport as deKnowledgeExport } from "./de/knowledge-export";
 import { meetings as deMeetings } from "./de/meetings";
 import { privacy as dePrivacy } from "./de/privacy";
 import { qa as deQa } from "./de/qa";
 import { schedule as deSchedule } from "./de/schedule";
 import { core as enCore } from "./en/core";
 import { dates as enDates } from "./en/dates";
+import { digest as enDigest } from "./en/digest";
 import { format as enFormat } from "./en/format";
 import { groups as enGroups } from "./en/groups";
+import { impact as enImpact } from "./en/impact";
+import { intros as enIntros } from "./en/intros";
+import { knowledgeExport as enKnowledgeExport } from "./en/knowledge-export";
 import { meetings as enMeetings } from "./en/meetings";
 import { privacy as enPrivacy } from "./en/privacy";
 import { qa as enQa } from "./en/qa";
@@ -32,6 +40,10 @@ export const de = {
   ...deSchedule,
   ...deGroups,
   ...dePrivacy,
+  ...deIntros,
+  ...deDigest,
+  ...deImpact,
+  ...deKnowledgeExport,
   ...deOps,
   ...deDates,
 } as const;
@@ -44,6 +56,10 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enSchedule,
   ...enGroups,
   ...enPrivacy,
+  ...enIntros,
+  ...enDigest,
+  ...enImpact,
+  ...enKnowledgeExport,
   ...enOps,
   ...enDates,
 };

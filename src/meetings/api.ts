@@ -23,3 +23,5 @@ export {
   skipMeetingByText,
 } from "./meeting-admin";
 export { listMeetings, previewMeeting, sendMeetingIcs } from "./meeting-views";
+export { rsvpsForDates, rsvpsOf, type RsvpFact } from "./activity-repo";
+export { meetingDatesBetween, type MeetingDate } from "./dates-between";

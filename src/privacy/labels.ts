@@ -8,6 +8,7 @@ const PARTS = {
   qa: "privacy.part.qa",
   meetings: "privacy.part.meetings",
   groups: "privacy.part.groups",
+  intros: "privacy.part.intros",
 } as const;
 
 /** The readable name of each kind of record the features export, erase or keep. */
@@ -19,6 +20,7 @@ const KINDS = {
   audit_entries: "privacy.kind.audit_entries",
   queued_messages: "privacy.kind.queued_messages",
   sent_messages: "privacy.kind.sent_messages",
+  message_keys: "privacy.kind.message_keys",
   questions: "privacy.kind.questions",
   open_questions: "privacy.kind.open_questions",
   questions_kept: "privacy.kind.questions_kept",
@@ -47,6 +49,8 @@ const KINDS = {
   offers: "privacy.kind.offers",
   invitations: "privacy.kind.invitations",
   group_history_kept: "privacy.kind.group_history_kept",
+  intro_participation: "privacy.kind.intro_participation",
+  introductions: "privacy.kind.introductions",
 } as const;
 
 /** Every part and kind name that has a label (a test checks the features use no other). */

@@ -17,3 +17,20 @@ export { addOwnTopics, aliasTopic, listExperts, listTopics, removeOwnTopics } fr
 export { findExperts, reasonFor, type FindExpertsOptions, type FoundExpert } from "./experts";
 export { addKnowledge, type KnowledgeEntry } from "./knowledge-repo";
 export { changeQaChannel, listOpenQuestions, listQaChannels, searchQa, showQaStats } from "./qa-admin";
+export {
+  answersBy,
+  answersGiven,
+  expertIds,
+  openQuestionCount,
+  openQuestions,
+  questionsAsked,
+  questionsBy,
+  questionsSolved,
+  solvedWithAnswers,
+  type AnswerFact,
+  type QuestionFact,
+} from "./activity-repo";
+export { expertSettings } from "./expert-settings-repo";
+export { topicsOf } from "./expert-repo";
+export { normalizeTopic } from "./normalize-topic";
+export { topicsOfText } from "./question-topics";

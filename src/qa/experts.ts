@@ -51,7 +51,7 @@ const MAX_TOPIC_WORDS = 6;
  * separators, so every run of up to six consecutive words is joined and compared:
  * "E-Akte", "E Akte" and "eakte" in a question all find the topic "E-Akte".
  */
-function topicsInText(db: Db, text: string): Set<string> {
+export function topicsInText(db: Db, text: string): Set<string> {
   const textWords = topicWords(text);
   const runs = new Set<string>();
   for (let start = 0; start < textWords.length; start++) {

@@ -89,6 +89,7 @@ describe("the member's home (Slack App Home content)", () => {
       "• Abwesend: nein · /cop away until <Datum>",
       "• Anfragen: an · /cop expert pause",
       "• Einladungen zu passenden Arbeitsgruppen: an · /cop group invitations off",
+      "• Kontakte knüpfen: nicht dabei · /cop intros join",
     ]);
   });
 
@@ -107,12 +108,13 @@ describe("the member's home (Slack App Home content)", () => {
       "(All groups, and proposing your own: /cop group list · /cop group propose)",
     ]);
     expect(home).toContain("• Mon, 2026-11-30, 10:00 · **CoP-Treffen** · #console:allgemein");
-    expect(home.slice(-5)).toEqual([
+    expect(home.slice(-6)).toEqual([
       "**My settings**",
       "• Language: English · /cop lang de",
       '• Profile: ben (no short bio yet) · /cop profile name|org|bio "…"',
       "• Expert: no topics yet · /cop expert add <topic> [more topics …]",
       "• Invitations to matching working groups: off · /cop group invitations on",
+      "• Meet people: not taking part · /cop intros join",
     ]);
   });
 

@@ -88,12 +88,14 @@ describe("participation confirmation", () => {
     expect(text).toContain("Rolle: Mitglied");
     expect(text).toContain("Erfasste Zeit: 5:30 h");
     expect(text).toContain("Ergebnis: Leitfaden: https://wiki.example.org/leitfaden");
-    expect(message.attachment).toEqual({
-      name: "teilnahmebestaetigung-gruppe-7.md",
-      mime: "text/markdown",
-      content: confirmationMarkdown(translator("de"), "de", facts),
-    });
-    const md = message.attachment?.content ?? "";
+    expect(message.attachments).toEqual([
+      {
+        name: "teilnahmebestaetigung-gruppe-7.md",
+        mime: "text/markdown",
+        content: confirmationMarkdown(translator("de"), "de", facts),
+      },
+    ]);
+    const md = message.attachments?.[0]?.content ?? "";
     expect(md.startsWith("# Teilnahmebestätigung\n")).toBe(true);
     expect(md).toContain("- **Thema:** Altakten werden überall anders \\*migriert\\* (E-Akte, Archiv)");
     expect(md).toContain("- **Rolle:** Mitglied");

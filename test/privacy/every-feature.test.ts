@@ -39,16 +39,30 @@ describe("privacy forget in a community with every feature", () => {
     ["fac", "Hilfe bei fac-Thema"],
   ])("leaves nothing of %s in any table", async (person, answer) => {
     const { db, run } = await community();
-    await run(person, '/cop profile bio "Sachgebiet Registratur"', "/cop group time #1 2h Entwurf gelesen");
+    await run(
+      person,
+      '/cop profile bio "Sachgebiet Registratur"',
+      '/cop profile org "Landratsamt Beispielkreis"',
+      "/cop group time #1 2h Entwurf gelesen",
+      "/cop intros join Posteingangsbearbeitung",
+    );
     const id = `console:${person}`;
     const before = traces(db, id, ["outbox"]);
-    expect(before).toEqual(expect.arrayContaining(["members.id", "work_group_time.member_id"]));
+    expect(before).toEqual(
+      expect.arrayContaining(["members.id", "work_group_time.member_id", "intro_participants.member_id"]),
+    );
     const asked = await run(person, ":in dm", "/cop privacy forget");
     const ref = /\((m\d+)\) copbot: \*Soll copbot dich vergessen/.exec(asked.join("\n"))?.[1];
     const done = await run(person, `:click ${ref ?? "?"} privacy.forget`);
     expect(done.join("\n")).toContain("Erledigt: copbot hat dich vergessen.");
     expect(traces(db, id, ["outbox"])).toEqual([]);
-    for (const text of ["Sachgebiet Registratur", "Entwurf gelesen", answer, `Wie macht ${person} das`]) {
+    for (const text of [
+      "Sachgebiet Registratur",
+      "Entwurf gelesen",
+      "Posteingangsbearbeitung",
+      answer,
+      `Wie macht ${person} das`,
+    ]) {
       expect([text, traces(db, text)]).toEqual([text, []]);
     }
     // The one message that still names them: the confirmation, sent after the erasure.

@@ -56,7 +56,7 @@ describe("console story: privacy export and forget", () => {
     expect(transcript).toMatch(
       /\*Treffen und Check-ins\* – Zu- und Absagen: 1 · Check-in-Teilnahmen: 1 · Check-in-Antworten: 1/,
     );
-    const path = /\[file copbot-meine-daten-2026-11-30\.json\] → (\S+)/.exec(transcript)?.[1];
+    const path = /\[file copbot-meine-daten-2026-11-30\.json → (\S+)\]/.exec(transcript)?.[1];
     expect(path).toBe(join(files, "copbot-meine-daten-2026-11-30.json"));
     expect(statSync(path ?? "").mode & 0o777).toBe(0o600);
     const data = JSON.parse(readFileSync(path ?? "", "utf8")) as {

@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import Database from "better-sqlite3";
 import pino from "pino";
 import { z } from "zod";
@@ -32,6 +35,8 @@ export interface Fixture {
 }
 
 const START = "2026-11-30T09:00:00+01:00";
+/** Where `export knowledge` probes write (one folder for the run, in the system's temp dir). */
+const EXPORT_DIR = mkdtempSync(join(tmpdir(), "copbot-permissions-"));
 const OWNERS = ["admin", "mo", "fac", "mem", "out"] as const;
 
 /**
@@ -142,7 +147,12 @@ export async function buildFixture(): Promise<Fixture> {
 export async function probe(fixture: Fixture, person: string, lines: readonly string[]): Promise<string> {
   const db = new Database(fixture.snapshot);
   db.pragma("foreign_keys = ON");
-  const config = loadConfig({ COPBOT_DB: ":memory:", COPBOT_CLOCK: "virtual", COPBOT_START: fixture.now });
+  const config = loadConfig({
+    COPBOT_DB: ":memory:",
+    COPBOT_CLOCK: "virtual",
+    COPBOT_START: fixture.now,
+    COPBOT_EXPORT_DIR: EXPORT_DIR,
+  });
   const app = buildApp(config, pino({ level: "silent" }), db);
   const out: string[] = [];
   const adapter = consoleAdapter(app, (line) => out.push(line));

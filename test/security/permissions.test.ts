@@ -54,6 +54,15 @@ const PROBES: Readonly<Record<Action, Probe>> = {
   mod: plain("/cop mod list"),
   audit: plain("/cop audit"),
   status: plain("/cop status"),
+  "intros join": plain("/cop intros join E-Akte Vergaberecht"),
+  "intros leave": plain("/cop intros leave"),
+  "intros pause": plain("/cop intros pause until 2027-01-11"),
+  "intros schedule": plain("/cop intros schedule every 2 weeks mon 09:00"),
+  "intros stats": plain("/cop intros stats"),
+  digest: plain("/cop digest in #allgemein mon 09:00"),
+  impact: plain("/cop impact"),
+  report: plain("/cop report quarter"),
+  "export knowledge": plain("/cop export knowledge"),
   "privacy export": plain("/cop privacy export"),
   "privacy forget": {
     lines: (_f, who, whose) => [

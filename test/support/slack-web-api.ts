@@ -332,20 +332,26 @@ export class SlackApiStandIn {
     this.respond("users.list", ok({ members: [], response_metadata: { next_cursor: "" } }));
     this.respond("conversations.list", ok({ channels: [], response_metadata: { next_cursor: "" } }));
     this.respond("files.getUploadURLExternal", (a) => {
-      this.uploads.set("F0001", String(a.filename));
-      return { ok: true, upload_url: `${this.base}/upload/F0001`, file_id: "F0001" };
+      const id = `F${String(this.uploads.size + 1).padStart(4, "0")}`;
+      this.uploads.set(id, String(a.filename));
+      return { ok: true, upload_url: `${this.base}/upload/${id}`, file_id: id };
     });
     this.respond("files.completeUploadExternal", (a) => {
+      const ids = Array.isArray(a.files)
+        ? a.files.flatMap((f: unknown) =>
+            typeof f === "object" && f !== null && "id" in f ? [String(f.id)] : [],
+          )
+        : [];
       if (typeof a.channel_id === "string") {
         this.conversations.store({
           ts: this.nextTs(),
           channel: a.channel_id,
           text: "",
           ...(typeof a.thread_ts === "string" ? { threadTs: a.thread_ts } : {}),
-          files: [{ name: this.uploads.get("F0001") ?? "" }],
+          files: ids.map((id) => ({ name: this.uploads.get(id) ?? "" })),
         });
       }
-      return { ok: true, files: [{ id: "F0001" }] };
+      return { ok: true, files: ids.map((id) => ({ id })) };
     });
   }
 }

@@ -29,7 +29,7 @@ export const core = {
     "Hier im Direktchat verstehe ich Befehle wie `{prefix} help`. Fragen an die Community stellst du am besten im Fragen-Kanal oder mit `{prefix} ask <Frage>`.",
   "core.help.group": "Befehle zu „{command}“:",
   "core.profile.value_missing": 'Für {field} fehlt der neue Wert, z. B. profile {field} "Text".',
-  "core.profile.one_field": "Bitte ändere ein Feld pro Befehl: name, org oder bio.",
+  "core.profile.one_field": "Bitte ändere ein Feld pro Befehl: name, org, bio oder credit.",
   "core.welcome":
     "Willkommen in der Community, {name}! Stell deine Fragen einfach in den Community-Kanälen – ich suche passende Antworten und Expert:innen. Nützlich: `{prefix} help`, `{prefix} profile`, `{prefix} expert add <Themen>`.",
   "core.help.summary": "Zeigt alle Befehle oder die Hilfe zu einem Befehl",
@@ -43,16 +43,25 @@ export const core = {
   "core.lang.example": "lang en",
   "core.lang.invalid": "Es gibt die Sprachen de (Deutsch) und en (Englisch).",
   "core.lang.set": "Alles klar, ich antworte dir ab jetzt auf Deutsch.",
-  "core.profile.summary": "Zeigt ein Profil oder setzt Name, Organisation und Kurzbeschreibung",
-  "core.profile.usage": 'profile [@person] · profile name|org|bio "Text" (- löscht)',
+  "core.profile.summary":
+    "Zeigt ein Profil oder setzt Name, Organisation, Kurzbeschreibung und Nennung im Wissensexport",
+  "core.profile.usage":
+    'profile [@person] · profile name|org|bio "Text" (- löscht) · profile credit name|org|anonym',
   "core.profile.example": 'profile org "Stadt Musterhausen"',
   "core.profile.too_long": "Für {field} sind höchstens {max} Zeichen erlaubt.",
   "core.profile.name_required": "Ein Anzeigename muss bleiben – gib einen neuen Namen an.",
   "core.profile.saved": "Gespeichert.",
   "core.profile.org": "Organisation",
   "core.profile.bio": "Über mich",
+  "core.profile.credit": "Nennung im Wissensexport",
+  "core.profile.credit.name": "mit Namen",
+  "core.profile.credit.org": "mit Organisation",
+  "core.profile.credit.anonymous": "anonym",
+  "core.profile.credit.invalid":
+    "„{value}“ passt nicht: für den Wissensexport gibt es name, org oder anonym.",
   "core.profile.empty": "(noch leer)",
-  "core.profile.hint": 'Ändern: `{prefix} profile name|org|bio "Text"`',
+  "core.profile.hint":
+    'Ändern: `{prefix} profile name|org|bio "Text"`, Nennung im Wissensexport: `{prefix} profile credit name|org|anonym`',
   "core.profile.stored":
     "Was copbot über dich speichert: dein Profil (Name, Organisation, Kurzbeschreibung, Sprache), deine Expertise-Themen und Verfügbarkeit, deine Fragen und Antworten, Zu- und Absagen zu Treffen, Check-in-Antworten, Plätze und Zeiterfassung in Arbeitsgruppen. Alles als Datei: `{prefix} privacy export`; löschen: `{prefix} privacy forget`. Zweck und Speicherdauer: docs/datenschutz.md.",
   "core.mod.summary": "Verwaltet die Moderator:innen (nur Admins)",

@@ -29,7 +29,7 @@ export const core = {
     "Here in the direct chat I understand commands such as `{prefix} help`. Questions for the community are best asked in the questions channel or with `{prefix} ask <question>`.",
   "core.help.group": "Commands for “{command}”:",
   "core.profile.value_missing": 'The new value for {field} is missing, e.g. profile {field} "text".',
-  "core.profile.one_field": "Please change one field per command: name, org or bio.",
+  "core.profile.one_field": "Please change one field per command: name, org, bio or credit.",
   "core.welcome":
     "Welcome to the community, {name}! Just ask your questions in the community channels – I'll look for matching answers and experts. Useful: `{prefix} help`, `{prefix} profile`, `{prefix} expert add <topics>`.",
   "core.help.summary": "Shows all commands or the help for one command",
@@ -43,16 +43,25 @@ export const core = {
   "core.lang.example": "lang de",
   "core.lang.invalid": "The languages are de (German) and en (English).",
   "core.lang.set": "Got it, I'll answer you in English from now on.",
-  "core.profile.summary": "Shows a profile or sets name, organisation and short bio",
-  "core.profile.usage": 'profile [@person] · profile name|org|bio "text" (- clears)',
+  "core.profile.summary":
+    "Shows a profile or sets name, organisation, short bio and credit in the knowledge export",
+  "core.profile.usage":
+    'profile [@person] · profile name|org|bio "text" (- clears) · profile credit name|org|anonymous',
   "core.profile.example": 'profile org "City of Musterhausen"',
   "core.profile.too_long": "{field} allows {max} characters at most.",
   "core.profile.name_required": "A display name must remain – give a new name.",
   "core.profile.saved": "Saved.",
   "core.profile.org": "Organisation",
   "core.profile.bio": "About me",
+  "core.profile.credit": "Credit in the knowledge export",
+  "core.profile.credit.name": "by name",
+  "core.profile.credit.org": "by organisation",
+  "core.profile.credit.anonymous": "anonymous",
+  "core.profile.credit.invalid":
+    "“{value}” does not fit: the knowledge export credits by name, org or anonymous.",
   "core.profile.empty": "(empty)",
-  "core.profile.hint": 'Change: `{prefix} profile name|org|bio "text"`',
+  "core.profile.hint":
+    'Change: `{prefix} profile name|org|bio "text"`, credit in the knowledge export: `{prefix} profile credit name|org|anonymous`',
   "core.profile.stored":
     "What copbot stores about you: your profile (name, organisation, short bio, language), your expertise topics and availability, your questions and answers, meeting RSVPs, check-in answers, seats and time logged in working groups. All of it as a file: `{prefix} privacy export`; erase it: `{prefix} privacy forget`. Purpose and retention: docs/datenschutz.md.",
   "core.mod.summary": "Manages the moderators (admins only)",

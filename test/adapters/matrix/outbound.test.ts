@@ -259,6 +259,77 @@ describe("Matrix adapter, outbound at the homeserver boundary", () => {
     });
   });
 
+  it("uploads several files in order, an image as m.image with its bytes intact", async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x01]);
+    await rig.adapter.port.post(
+      { kind: "channel", channelId: `matrix:${room}` },
+      msg()
+        .text("Bericht")
+        .attach({
+          name: "bericht.png",
+          mime: "image/png",
+          content: png.toString("base64"),
+          encoding: "base64",
+        })
+        .attach({ name: "bericht.csv", mime: "text/csv", content: "metric,value\r\n" })
+        .build(),
+    );
+    const uploads = rig.hs.requests.filter((r) => r.path === "/_matrix/media/v3/upload");
+    expect(uploads.map((u) => u.query.get("filename"))).toEqual(["bericht.png", "bericht.csv"]);
+    const [, image, table] = rig.hs.sent({ roomId: room });
+    expect(image?.body).toMatchObject({
+      msgtype: "m.image",
+      body: "bericht.png",
+      info: { mimetype: "image/png", size: 10 },
+    });
+    expect(table?.body).toMatchObject({
+      msgtype: "m.file",
+      body: "bericht.csv",
+      info: { mimetype: "text/csv" },
+    });
+  });
+
+  it("hands a file that did not upload to the outbox; the retry adds only what was missing", async () => {
+    const target = { kind: "channel", channelId: `matrix:${room}` } as const;
+    const message = msg()
+      .text("Bericht")
+      .attach({ name: "bericht.png", mime: "image/png", content: "iVBORw0KGgo=", encoding: "base64" })
+      .attach({ name: "bericht.csv", mime: "text/csv", content: "metric,value\r\n" })
+      .build();
+    const since = new Date();
+    let uploads = 0;
+    rig.hs.failNext((r) => r.path === "/_matrix/media/v3/upload" && ++uploads === 2, 502, {
+      errcode: "M_UNKNOWN",
+      error: "bad gateway",
+    });
+    await expect(
+      rig.adapter.port.post(target, message, { id: "d-9", inDoubt: false, since }),
+    ).rejects.toMatchObject({ retryable: true });
+    const again = await rig.adapter.port.post(target, message, { id: "d-9", inDoubt: true, since });
+    const fromBot = rig.hs
+      .mustRoom(room)
+      .timeline.map((p) => p.event)
+      .filter((e) => e.sender === BOT && e.type === "m.room.message");
+    expect(fromBot.map((e) => e.content["body"])).toEqual(["Bericht", "bericht.png", "bericht.csv"]);
+    expect(again.messageId).toBe(fromBot[0]?.event_id);
+  });
+
+  it("opens a group conversation as a new private room with the people invited", async () => {
+    const channelId = await rig.adapter.port.openGroupConversation?.({
+      name: "Kontakt: anna, ben",
+      topic: "Vorstellung durch copbot",
+      memberIds: [`matrix:${ANNA}`, `matrix:${BEN}`],
+    });
+    const roomId = channelId?.replace(/^matrix:/, "") ?? "";
+    const create = rig.hs.requests.filter((r) => r.path.endsWith("/createRoom")).at(-1);
+    expect(create?.body).toMatchObject({
+      preset: "private_chat",
+      name: "Kontakt: anna, ben",
+      invite: [ANNA, BEN],
+    });
+    expect(rig.hs.mustRoom(roomId).members("invite").sort()).toEqual([ANNA, BEN]);
+  });
+
   it("uses an existing DM from m.direct, but never an encrypted one it could not read", async () => {
     const plain = rig.hs.createRoom({ creator: BEN, botJoined: true });
     const secret = rig.hs.createRoom({ creator: ANNA, botJoined: true, encrypted: true });

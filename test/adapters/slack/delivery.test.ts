@@ -54,7 +54,7 @@ describe("SlackPort: a post is never doubled", () => {
     slack.api.intercept = ({ method }) =>
       method === "files.getUploadURLExternal" ? { body: { ok: false, error: "internal_error" } } : undefined;
     const ics = { name: "treffen.ics", mime: "text/calendar", content: "BEGIN:VCALENDAR" };
-    const withFile = { ...textMessage("Kalender"), attachment: ics };
+    const withFile = { ...textMessage("Kalender"), attachments: [ics] };
     await expect(port().post(target, withFile, attempt("d-5", false))).rejects.toBeInstanceOf(PlatformError);
     slack.api.intercept = () => undefined;
     await port().post(target, withFile, attempt("d-5", true));

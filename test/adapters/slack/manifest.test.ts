@@ -46,6 +46,8 @@ describe("slack-app-manifest.yml", () => {
         "groups:write",
         "im:history",
         "im:write",
+        "mpim:history",
+        "mpim:write",
         "pins:write",
         "reactions:read",
         "users:read",

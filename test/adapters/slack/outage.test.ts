@@ -1,5 +1,5 @@
 import type { VirtualClock } from "../../../src/core/clock";
-import { textMessage, type Target } from "../../../src/core/message";
+import { msg, textMessage, type Target } from "../../../src/core/message";
 import { advanceVirtualClock } from "../../../src/core/runtime";
 import type { App } from "../../../src/app";
 import { startSlackCopbot, type SlackCopbot, type SlackHarness } from "../../support/slack-harness";
@@ -94,6 +94,54 @@ describe("copbot when Slack is slow, rate limited or down", () => {
     expect(textsIn("C0TREFFEN")).toEqual([]);
     await later(1_000);
     expect(textsIn("C0TREFFEN")).toEqual(["eins", "zwei", "drei"]);
+  });
+
+  const report = () =>
+    app.bot.services.outbox.enqueue(
+      { kind: "channel", channelId: "slack:C0TREFFEN" },
+      msg()
+        .text("Bericht")
+        .attach({ name: "bericht.png", mime: "image/png", content: "iVBORw0KGgo=", encoding: "base64" })
+        .attach({ name: "bericht.csv", mime: "text/csv", content: "metric,value\r\n" })
+        .build(),
+    );
+  const postsTo = (channel: string) =>
+    slack.api
+      .callsOf("chat.postMessage")
+      .filter((c) => c.args.channel === channel)
+      .map((c) => c.args.text);
+  const filesIn = (channel: string) =>
+    slack.api
+      .callsOf("files.completeUploadExternal")
+      .filter((c) => c.args.channel_id === channel)
+      .flatMap((c) => (Array.isArray(c.args.files) ? c.args.files : []))
+      .map((f: unknown) => (typeof f === "object" && f !== null && "title" in f ? String(f.title) : ""));
+
+  it("files rate limited after their message went out arrive after Retry-After, the message once", async () => {
+    let limited = 0;
+    slack.api.intercept = ({ method }) =>
+      method === "files.getUploadURLExternal" && limited++ === 0
+        ? { status: 429, headers: { "retry-after": "30" }, body: { ok: false, error: "ratelimited" } }
+        : undefined;
+    report();
+    await app.bot.services.outbox.drain();
+    expect(postsTo("C0TREFFEN")).toEqual(["Bericht"]);
+    expect(filesIn("C0TREFFEN")).toEqual([]);
+    await later(30_000);
+    expect(postsTo("C0TREFFEN")).toEqual(["Bericht"]);
+    expect(filesIn("C0TREFFEN")).toEqual(["bericht.png", "bericht.csv"]);
+  });
+
+  it("files whose upload answered too late are found in the thread, not uploaded again", async () => {
+    let slow = 0;
+    slack.api.intercept = ({ method }) =>
+      method === "files.completeUploadExternal" && slow++ === 0 ? { delayMs: 3_000 } : undefined;
+    report();
+    await app.bot.services.outbox.drain();
+    await later(5 * 60_000);
+    expect(postsTo("C0TREFFEN")).toEqual(["Bericht"]);
+    expect(filesIn("C0TREFFEN")).toEqual(["bericht.png", "bericht.csv"]);
+    expect(slack.api.callsOf("conversations.replies")).toHaveLength(1);
   });
 
   it("five minutes of 503: nothing is lost or doubled, order is kept, and answers go before the fan-out backlog", async () => {

@@ -199,6 +199,43 @@ describe("SlackPort: the Web API calls copbot makes", () => {
     expect(slack.api.callsOf("upload")[0]?.args.content).toContain("BEGIN:VCALENDAR");
   });
 
+  it("uploads several files in one files.uploadV2 flow, binary ones as bytes", async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    await slack.adapter.port.post(
+      { kind: "channel", channelId: "slack:C0TREFFEN" },
+      msg()
+        .text("Bericht")
+        .attach({
+          name: "bericht.png",
+          mime: "image/png",
+          content: png.toString("base64"),
+          encoding: "base64",
+        })
+        .attach({ name: "bericht.csv", mime: "text/csv", content: "metric,value" })
+        .build(),
+    );
+    const [complete] = await slack.api.waitFor("files.completeUploadExternal");
+    expect(complete?.args).toMatchObject({ channel_id: "C0TREFFEN" });
+    const urls = slack.api.callsOf("files.getUploadURLExternal").map((c) => c.args);
+    expect(urls).toEqual([
+      expect.objectContaining({ filename: "bericht.png", length: String(png.length) }),
+      expect.objectContaining({ filename: "bericht.csv" }),
+    ]);
+    const bodies = slack.api.callsOf("upload").map((c) => String(c.args.content));
+    expect(bodies[0]).toContain("PNG");
+    expect(bodies[1]).toContain("metric,value");
+  });
+
+  it("opens a group DM with conversations.open for several people", async () => {
+    const channel = await slack.adapter.port.openGroupConversation({
+      name: "Kontakt",
+      topic: "Vorstellung",
+      memberIds: ["slack:U0ANNA", "slack:U0BEN"],
+    });
+    expect(channel).toBe("slack:DU0ANNA,U0BEN");
+    expect(slack.api.callsOf("conversations.open").at(-1)?.args).toMatchObject({ users: "U0ANNA,U0BEN" });
+  });
+
   it("opens a modal from a command's trigger and brings the submission back to the same channel", async () => {
     slack.onEvent = async (event, adapter) => {
       if (event.kind !== "command") return;

@@ -35,6 +35,7 @@ export const ANNAS_HOME = [
       "• Abwesend: nein · `/cop away until &lt;Datum&gt;`",
       "• Anfragen: an · `/cop expert pause`",
       "• Einladungen zu passenden Arbeitsgruppen: aus · `/cop group invitations on`",
+      "• Kontakte knüpfen: nicht dabei · `/cop intros join`",
     ].join("\n"),
   ),
 ];

@@ -1,0 +1,4 @@
+import { digestCommand } from "./digest";
+
+/** The weekly digest. */
+export const digestCommands = [digestCommand];

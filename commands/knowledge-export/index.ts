@@ -1,0 +1,4 @@
+import { exportKnowledgeCommand } from "./export-knowledge";
+
+/** The knowledge export. */
+export const knowledgeExportCommands = [exportKnowledgeCommand];

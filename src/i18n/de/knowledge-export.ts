@@ -1,0 +1,31 @@
+/** German messages of the knowledge export (keys prefixed `export.`). */
+export const knowledgeExport = {
+  "export.summary":
+    "Wissen exportieren: gelöste Fragen und Gruppenergebnisse als Markdown und durchsuchbare Website",
+  "export.usage": "export knowledge",
+  "export.example": "export knowledge",
+  "export.done":
+    "Export fertig: {questions} gelöste Fragen, {results} Ergebnisse, {topics} Themen. Website: {index} · Markdown: {dir}",
+  "export.failed": "Der Export konnte nicht geschrieben werden ({reason}). Es wurde nichts verändert.",
+  "export.site.title": "Wissen der Community",
+  "export.site.intro": "Gelöste Fragen und Ergebnisse der Arbeitsgruppen, zum Nachlesen und Durchsuchen.",
+  "export.site.search": "Suchen",
+  "export.site.search_hint": "z. B. Vergabe, E-Akte, Datenschutz",
+  "export.site.no_hits": "Keine Treffer.",
+  "export.site.topics": "Themen",
+  "export.site.all": "Alle Einträge",
+  "export.site.no_topic": "Ohne Thema",
+  "export.site.back": "Zur Übersicht",
+  "export.site.answer": "Antwort",
+  "export.site.asked_by": "Gefragt von {who} am {date}",
+  "export.site.answered_by": "Antwort von {who}, gelöst am {date}",
+  "export.site.result": "Ergebnis der Arbeitsgruppe",
+  "export.site.result_link": "Zum Ergebnis",
+  "export.site.closed": "Abgeschlossen am {date}",
+  "export.site.source": "Zur Unterhaltung",
+  "export.site.licence": "Lizenz: {licence}",
+  "export.site.generated": "Erstellt von copbot am {date}.",
+  "export.site.topic_count": "{n} Einträge",
+  "export.credit.former": "ehemaliges Mitglied",
+  "export.credit.anonymous": "ein Mitglied",
+} as const;

@@ -1,0 +1,67 @@
+import type { intros as de } from "../de/intros";
+
+/** English messages of introductions across organisations. */
+export const intros = {
+  "intros.join.summary": "Join “Meet people”: introductions across organisations",
+  "intros.join.usage": "intros join [topics …]",
+  "intros.join.example": "intros join e-file procurement",
+  "intros.leave.summary": "Stop taking part in “Meet people”",
+  "intros.leave.usage": "intros leave",
+  "intros.leave.example": "intros leave",
+  "intros.pause.summary": "Pause “Meet people” until a date",
+  "intros.pause.usage": "intros pause until <date>",
+  "intros.pause.example": "intros pause until 2027-01-11",
+  "intros.schedule.summary": "When introduction rounds happen (every N weeks, weekday, time)",
+  "intros.schedule.usage": "intros schedule every <N> weeks <weekday> [HH:MM]",
+  "intros.schedule.example": "intros schedule every 2 weeks mon 09:00",
+  "intros.stats.summary": "How many take part and how many of those introduced met",
+  "intros.stats.usage": "intros stats",
+  "intros.stats.example": "intros stats",
+  "intros.join.done":
+    "You're in! From the next round ({date}) on I'll introduce you to someone from another organisation who is also interested in {topics}. Pause: `{prefix} intros pause until <date>`, stop: `{prefix} intros leave`.",
+  "intros.join.no_org":
+    'To introduce you across organisations I need your organisation: `{prefix} profile org "…"`. Then `{prefix} intros join …` again.',
+  "intros.join.no_topics":
+    "Name at least one topic you'd like to talk about, e.g. `{prefix} intros join e-file procurement` – or register as an expert (`{prefix} expert add …`).",
+  "intros.join.too_many": "At most {max} topics, each up to 60 characters.",
+  "intros.leave.done": "You left “Meet people”. To join again: `{prefix} intros join`.",
+  "intros.not_in": "You are not taking part in “Meet people” yet. Join: `{prefix} intros join <topics>`.",
+  "intros.pause.done": "Paused until {date}. After that you're back in automatically.",
+  "intros.err.date": "“{text}” is no date I understand. Examples: 2027-01-11, 11.1.2027 or 11.1.",
+  "intros.err.date_past": "{date} is not in the future. Name the day from which you want to take part again.",
+  "intros.err.date_far": "At most {days} days ahead – for longer: `{prefix} intros leave`.",
+  "intros.err.schedule":
+    "I don't understand that. Write e.g. `every 2 weeks mon 09:00` (every 1 to 12 weeks, weekday mon–sun, time optional).",
+  "intros.schedule.done": "Introduction rounds: {rule}. Next round: {date}.",
+  "intros.stats.title": "Meet people",
+  "intros.stats.opted_in": "Taking part: {n} ({paused} of them paused or away)",
+  "intros.stats.rounds": "Rounds: {rounds} · introductions: {matches}",
+  "intros.stats.met": "Met: {met} of {asked} introductions asked about ({share})",
+  "intros.stats.met_none": "Met: no follow-up sent yet",
+  "intros.stats.next": "Next round: {date} · {rule}",
+  "intros.intro.hello": "👋 May I introduce you?",
+  "intros.intro.hello_dm": "👋 I'd like to introduce you to someone from another organisation:",
+  "intros.intro.why": "Why you? You are all interested in {topics}.",
+  "intros.intro.starter": "Conversation starter: {starter}",
+  "intros.intro.plan":
+    "Why not meet for 30 minutes in the next few days? In a week I'll briefly ask whether it worked out.",
+  "intros.intro.plan_dm":
+    "Just write directly – one message suggesting a time is enough. In a week I'll briefly ask whether it worked out.",
+  "intros.intro.room": "Contact: {names}",
+  "intros.intro.topic": "Introduced by copbot – meet people",
+  "intros.starter.1": "How do your organisations handle {topic} – what has worked well?",
+  "intros.starter.2": "Which question about {topic} keeps you busiest right now?",
+  "intros.starter.3": "What would you do differently with {topic} today than the first time?",
+  "intros.starter.4": "Which document about {topic} last really helped you?",
+  "intros.unmatched":
+    "This round I found nobody from another organisation with matching topics for you. Next round: {date}. More topics raise the chances: `{prefix} intros join <topics>`.",
+  "intros.followup.ask": "A week ago I introduced you to {names}. Did you meet?",
+  "intros.button.met": "Yes, we met",
+  "intros.button.not_yet": "Not yet",
+  "intros.followup.met": "Great, thanks for letting me know!",
+  "intros.followup.not_yet": "No problem – maybe it still works out. Thanks for letting me know!",
+  "intros.followup.not_yours": "This follow-up belongs to another introduction.",
+  "intros.home.in": "Meet people: taking part with {topics}",
+  "intros.home.paused": "Meet people: paused until {date}",
+  "intros.home.out": "Meet people: not taking part",
+} as const satisfies Record<keyof typeof de, string>;

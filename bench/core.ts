@@ -49,15 +49,5 @@ export async function benchCore(): Promise<Figure[]> {
       value: Math.round(fanOut / seconds),
       unit: "messages/s",
     },
-    {
-      name: "heap used after core bench",
-      value: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
-      unit: "MiB",
-    },
-    {
-      name: "resident memory after core bench",
-      value: Math.round(process.memoryUsage().rss / 2 ** 20),
-      unit: "MiB",
-    },
   ];
 }

@@ -34,3 +34,32 @@ export function percentile(sorted: readonly number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
   return Math.round((sorted[Math.max(0, index)] ?? 0) * 1000) / 1000;
 }
+
+/** Lets the event loop turn once (timers, I/O and other events get their chance). */
+export function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Watches the event loop while `run` executes and reports the longest time it was blocked:
+ * the largest gap between two turns of a probe that re-schedules itself on every turn. Work
+ * that yields between steps shows its longest step; work that never yields shows in full.
+ */
+export async function longestBlock<T>(run: () => Promise<T>): Promise<{ result: T; longestMs: number }> {
+  let longest = 0;
+  let last = performance.now();
+  let running = true;
+  const probe = (): void => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) setImmediate(probe);
+  };
+  setImmediate(probe);
+  try {
+    const result = await run();
+    return { result, longestMs: Math.round(longest * 1000) / 1000 };
+  } finally {
+    running = false;
+  }
+}

@@ -1,25 +1,174 @@
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { benchCore } from "./core";
-import { benchQaSearch } from "./qa-search";
+import { openCommunity } from "./community";
+import { preparedDataset, workingCopy } from "./dataset/cache";
+import { percentile } from "./measure";
+import { measureRss } from "./memory";
+import { benchQuestionParts, benchQuestionPath } from "./question-path";
+import {
+  load,
+  machine,
+  printRow,
+  readResults,
+  row,
+  updateReadme,
+  writeResults,
+  type Results,
+  type Row,
+} from "./results";
 import { benchScheduler } from "./scheduler";
-import type { Figure } from "./measure";
+import { benchSearch, recordFtsQueries } from "./search";
 
-/** `npm run bench`: runs every benchmark and prints one line per figure. */
+/** `--name=value` options: sizes to run, how many questions and searches, README only. */
+function option(name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+}
+
+const SIZES = (option("sizes") ?? "1000,10000,100000").split(",").map(Number);
+const QUESTIONS = Number(option("questions") ?? 1000);
+const SEARCHES = Number(option("searches") ?? 500);
+const label = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n));
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+async function benchSize(solved: number, dir: string, emit: (r: Row) => void): Promise<number> {
+  const dataset = preparedDataset(solved, log);
+  const bytes = statSync(dataset.path).size;
+  const size = label(solved);
+  const path = workingCopy(dataset, dir, `community-${solved}`);
+  let fts: ReturnType<typeof recordFtsQueries> | undefined;
+  const { app, port } = openCommunity(path, { onOpen: (db) => (fts = recordFtsQueries(db)) });
+  const path_ = await benchQuestionPath(app, port, { count: QUESTIONS, warmup: 50 });
+  emit(row("question path p50", percentile(path_.latencies, 50), "ms", { size, limit: 2 }));
+  emit(row("question path p99", percentile(path_.latencies, 99), "ms", { size, limit: 10 }));
+  emit(row("  CPU time of this process per question p50", percentile(path_.cpu, 50), "ms", { size }));
+  emit(row("  CPU time of this process per question p99", percentile(path_.cpu, 99), "ms", { size }));
+  emit(row("longest synchronous step on the question path", path_.longestStepMs, "ms", { size, limit: 5 }));
+  const parts = benchQuestionParts(app, Math.min(300, QUESTIONS));
+  emit(row("  of which expert ranking p50", percentile(parts.ranking, 50), "ms", { size }));
+  emit(row("  of which similar solved questions p50", percentile(parts.similar, 50), "ms", { size }));
+  const search = await benchSearch(app, port, fts ?? { calls: [] }, { count: SEARCHES, warmup: 20 });
+  const p50 = percentile(search.search, 50);
+  const p99 = percentile(search.search, 99);
+  emit(row("/cop search p50", p50, "ms", { size }));
+  emit(row("/cop search p99", p99, "ms", { size, limit: 5 }));
+  emit(row("raw FTS5 of the same queries p50", percentile(search.raw, 50), "ms", { size }));
+  emit(row("raw FTS5 of the same queries p99", percentile(search.raw, 99), "ms", { size }));
+  emit(
+    row("/cop search ÷ raw FTS5, p50", p50 / Math.max(0.001, percentile(search.raw, 50)), "×", {
+      size,
+      limit: 3,
+    }),
+  );
+  emit(
+    row("/cop search ÷ raw FTS5, p99", p99 / Math.max(0.001, percentile(search.raw, 99)), "×", {
+      size,
+      limit: 3,
+    }),
+  );
+  emit(row("database file", bytes / 2 ** 20, "MiB", { size }));
+  emit(row("upgrade of the generated database to the current schema", dataset.migrateMs, "ms", { size }));
+  app.db.close();
+  return percentile(path_.latencies, 50);
+}
+
+/** `npm run bench`: every benchmark, one line per figure with its target; results.json; README table. */
 async function main(): Promise<void> {
-  const suites: [string, () => Promise<Figure[]>][] = [
-    ["core", benchCore],
-    ["qa", benchQaSearch],
-    ["scheduler", benchScheduler],
-  ];
-  for (const [name, run] of suites) {
-    for (const figure of await run()) {
-      process.stdout.write(
-        `${name.padEnd(10)} ${figure.name.padEnd(48)} ${String(figure.value).padStart(10)} ${figure.unit}\n`,
-      );
-    }
+  if (process.argv.includes("--readme")) {
+    updateReadme(readResults());
+    return;
   }
+  const dir = mkdtempSync(join(tmpdir(), "copbot-bench-"));
+  const loadAtStart = load();
+  const rows: Row[] = [];
+  const emit = (r: Row): void => {
+    rows.push(r);
+    process.stdout.write(`${printRow(r)}\n`);
+  };
+  try {
+    const medians = new Map<number, number>();
+    const bytes = new Map<number, number>();
+    for (const solved of SIZES) {
+      medians.set(solved, await benchSize(solved, dir, emit));
+      bytes.set(solved, statSync(preparedDataset(solved).path).size);
+    }
+    const smallest = Math.min(...SIZES);
+    const largest = Math.max(...SIZES);
+    if (largest > smallest) {
+      const growth = (medians.get(largest) ?? 0) / Math.max(0.001, medians.get(smallest) ?? 0);
+      emit(row(`question path p50 growth ${label(smallest)} → ${label(largest)}`, growth, "×", { limit: 2 }));
+      const perQuestion = ((bytes.get(largest) ?? 0) - (bytes.get(smallest) ?? 0)) / (largest - smallest);
+      emit(row("database size per solved question", perQuestion / 1024, "KiB"));
+    }
+    const scheduler = await benchScheduler(dir);
+    emit(
+      row(`start-up with ${scheduler.schedules.toLocaleString("en")} schedules`, scheduler.startupMs, "ms", {
+        limit: 500,
+      }),
+    );
+    emit(row("  CPU time of that start-up", scheduler.startupCpuMs, "ms"));
+    emit(
+      row(
+        `idle tick, ${scheduler.pendingJobs.toLocaleString("en")} pending jobs, p99`,
+        percentile(scheduler.idleTicks, 99),
+        "ms",
+        { limit: 1 },
+      ),
+    );
+    emit(row("  CPU time of an idle tick p50", percentile(scheduler.idleTicksCpu, 50), "ms"));
+    emit(row("  CPU time of an idle tick p99", percentile(scheduler.idleTicksCpu, 99), "ms"));
+    emit(
+      row(
+        `catch-up of ${scheduler.dueJobs.toLocaleString("en")} due jobs: longest event wait`,
+        scheduler.eventWaits[scheduler.eventWaits.length - 1] ?? 0,
+        "ms",
+        { limit: 50 },
+      ),
+    );
+    emit(row("catch-up: events handled meanwhile", scheduler.eventWaits.length, "events"));
+    emit(
+      row(
+        "catch-up: longest wait until a reply was delivered (behind queued reminders)",
+        scheduler.deliveryWaits[scheduler.deliveryWaits.length - 1] ?? 0,
+        "ms",
+      ),
+    );
+    emit(row("catch-up: duration", scheduler.catchUpMs, "ms"));
+    emit(
+      row(
+        "catch-up: CPU time per due job (commands meanwhile included)",
+        scheduler.catchUpCpuMs / Math.max(1, scheduler.dueJobs),
+        "ms",
+      ),
+    );
+    emit(row("catch-up: longest blocked event loop", scheduler.longestBlockMs, "ms"));
+    const full = preparedDataset(largest);
+    const memory = measureRss(workingCopy(full, dir, "memory"));
+    const serving = `copbot serving the ${label(largest)} community (console, through tsx)`;
+    emit(row(`resident memory, ${serving}`, memory.rssMiB, "MiB", { limit: 120 }));
+    emit(row("  of which before the first event (code and libraries)", memory.startMiB, "MiB"));
+    emit(row("  peak resident memory of that process", memory.peakRssMiB, "MiB"));
+    for (const figure of await benchCore()) emit(row(figure.name, figure.value, figure.unit));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const results: Results = {
+    machine: machine(),
+    node: process.versions.node,
+    load: [loadAtStart, load()],
+    rows,
+  };
+  writeResults(results);
+  updateReadme(results);
+  const failed = rows.filter((r) => r.pass === false);
+  process.stdout.write(
+    `\n${failed.length === 0 ? "all targets met" : `${failed.length} target(s) missed`}\n`,
+  );
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${String(error)}\n`);
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });

@@ -71,6 +71,13 @@ const EnvSchema = z.object({
   COPBOT_OPEN_QUESTIONS_RETENTION_DAYS: retainDays(180),
   COPBOT_AUDIT_RETENTION_DAYS: retainDays(365),
   COPBOT_EVENTS_RETENTION_DAYS: retainDays(7),
+  COPBOT_JOBS_RETENTION_DAYS: retainDays(30),
+  COPBOT_LEDGER_RETENTION_DAYS: z.coerce
+    .number()
+    .int("a whole number of days")
+    .min(30, "at least 30 days")
+    .max(3650, "at most 3650 days")
+    .default(400),
 });
 
 export interface Config {
@@ -98,6 +105,10 @@ export interface Config {
     readonly auditDays: number;
     /** Ids of handled inbound events (to drop platform retries and replays). */
     readonly eventsDays: number;
+    /** Finished jobs (sent reminders, escalations, cancelled follow-ups). */
+    readonly jobsDays: number;
+    /** What the schedule ledger recorded for a date (an RSVP on an older reminder is still counted). */
+    readonly ledgerDays: number;
   };
   /** Public holidays that move introduction rounds and the weekly digest to the next working day. */
   readonly holidayRegion: string;
@@ -149,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       openQuestionsDays: e.COPBOT_OPEN_QUESTIONS_RETENTION_DAYS,
       auditDays: e.COPBOT_AUDIT_RETENTION_DAYS,
       eventsDays: e.COPBOT_EVENTS_RETENTION_DAYS,
+      jobsDays: e.COPBOT_JOBS_RETENTION_DAYS,
+      ledgerDays: e.COPBOT_LEDGER_RETENTION_DAYS,
     },
     holidayRegion: e.COPBOT_HOLIDAY_REGION,
     intros: { repeatWeeks: e.COPBOT_INTROS_REPEAT_WEEKS },

@@ -27,12 +27,15 @@ async function runConsole(app: App, stop: StopSignal): Promise<void> {
   await attach(app, adapter, () => app.bot.services.outbox.drain());
   runtime?.start();
   const input = createInterface({ input: process.stdin, terminal: false });
+  // Iterating from here buffers every line: the catch-up tick below yields to the event loop
+  // (due jobs and pruning run in slices), and a line read meanwhile must not be lost.
+  const lines = input[Symbol.asyncIterator]();
   try {
     // Jobs that came due while copbot was stopped run now (late, or reported as missed).
     if (!runtime) await app.bot.tick();
     // Ctrl-C, a service stop or a broken database end the session like end of input.
     stop.onStop(() => input.close());
-    for await (const line of input) {
+    for await (const line of lines) {
       if (stop.current || !(await adapter.line(line))) break;
     }
   } finally {

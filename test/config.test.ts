@@ -22,6 +22,8 @@ describe("loadConfig", () => {
         openQuestionsDays: 180,
         auditDays: 365,
         eventsDays: 7,
+        jobsDays: 30,
+        ledgerDays: 400,
       },
     });
     expect(config.slack).toBeUndefined();
@@ -37,6 +39,7 @@ describe("loadConfig", () => {
     [{ MATRIX_HOMESERVER_URL: "https://matrix.example.org" }, /^MATRIX_ACCESS_TOKEN: required/],
     [{ COPBOT_CLOCK: "virtual", COPBOT_START: "tomorrow" }, /^COPBOT_START: /],
     [{ COPBOT_AUDIT_RETENTION_DAYS: "0" }, /^COPBOT_AUDIT_RETENTION_DAYS: at least 1 day \(got "0"\)$/],
+    [{ COPBOT_LEDGER_RETENTION_DAYS: "7" }, /^COPBOT_LEDGER_RETENTION_DAYS: .*30/],
     [
       { COPBOT_OUTBOX_TEXT_RETENTION_DAYS: "7.5" },
       /^COPBOT_OUTBOX_TEXT_RETENTION_DAYS: a whole number of days/,

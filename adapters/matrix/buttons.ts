@@ -75,3 +75,30 @@ export function emojiName(key: string): string {
   if (plain === "✔") return "white_check_mark";
   return EMOJI_NAMES[plain] ?? plain;
 }
+
+/** A bot message's button table and thread, as the adapter remembers it. */
+export interface KnownButtons {
+  table: ButtonRow[];
+  threadId?: string;
+}
+
+/**
+ * The button tables of recent bot messages by event id, at most `capacity` of them: the
+ * oldest are forgotten first. Nothing is lost by forgetting — the table is also in the event
+ * (see `tableOf`) and is read from there when a reaction comes for an older message.
+ */
+export class ButtonCache extends Map<string, KnownButtons> {
+  constructor(private readonly capacity = 5_000) {
+    super();
+  }
+
+  override set(eventId: string, buttons: KnownButtons): this {
+    this.delete(eventId);
+    super.set(eventId, buttons);
+    if (this.size > this.capacity) {
+      const oldest = this.keys().next().value;
+      if (oldest !== undefined) this.delete(oldest);
+    }
+    return this;
+  }
+}

@@ -7,7 +7,7 @@ import { ConfigError } from "../../src/core/errors";
 import type { CoreEvent } from "../../src/core/events";
 import type { Adapter } from "../../src/core/port";
 import type { Lang } from "../../src/i18n";
-import type { ButtonRow } from "./buttons";
+import { ButtonCache } from "./buttons";
 import { DEFAULT_RETRY, RetryingMatrixClient, bridgeSdkLogs, storageFor, type RetryPolicy } from "./client";
 import { MatrixDirectory, stateContent } from "./directory";
 import { errcodeOf } from "./errors";
@@ -75,7 +75,7 @@ export interface MatrixAdapterOptions {
 export class MatrixAdapter implements Adapter {
   readonly port: MatrixPort;
   private readonly threads = new ThreadTracker();
-  private readonly buttons = new Map<string, { table: ButtonRow[]; threadId?: string }>();
+  private readonly buttons = new ButtonCache();
   private readonly directory: MatrixDirectory;
   private readonly seen = new Set<string>();
   /** Rooms whose new events count: joined before start, or since our own join event went by. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { statement } from "../../db/statements";
 import { column, rowReader } from "../../db/rows";
 import type { Clock } from "./clock";
 
@@ -27,19 +28,20 @@ export class AuditRepo {
   ) {}
 
   record(actorId: string, action: string, target?: string, details?: unknown): void {
-    this.db
-      .prepare("INSERT INTO audit_log (at, actor_id, action, target, details) VALUES (?, ?, ?, ?, ?)")
-      .run(
-        this.clock.now().getTime(),
-        actorId,
-        action,
-        target ?? null,
-        details === undefined ? null : JSON.stringify(details),
-      );
+    statement(
+      this.db,
+      "INSERT INTO audit_log (at, actor_id, action, target, details) VALUES (?, ?, ?, ?, ?)",
+    ).run(
+      this.clock.now().getTime(),
+      actorId,
+      action,
+      target ?? null,
+      details === undefined ? null : JSON.stringify(details),
+    );
   }
 
   /** Newest first. */
   recent(limit = 50): AuditEntry[] {
-    return this.db.prepare("SELECT * FROM audit_log ORDER BY id DESC LIMIT ?").all(limit).map(toEntry);
+    return statement(this.db, "SELECT * FROM audit_log ORDER BY id DESC LIMIT ?").all(limit).map(toEntry);
   }
 }

@@ -10,6 +10,7 @@ import { UserError } from "./errors";
 import type { CoreEvent, FormSubmitEvent, MessageEvent, UserEvent } from "./events";
 import type { EventContext, Feature, Handled } from "./feature";
 import { buildHome } from "./home";
+import { pruneInBatches, type Pruner } from "./maintenance";
 import { defaultName, type Member } from "./member-repo";
 import { textMessage, type OutgoingMessage, type Target } from "./message";
 import type { JobHandler } from "./scheduler";
@@ -19,6 +20,7 @@ import { createServices, type Services } from "./services";
 
 /** Words that end a DM dialog; `<prefix> cancel` on every platform too. */
 const CANCEL_WORDS = ["abbrechen", "cancel", "stop"];
+const MAINTENANCE_EVERY_MS = 3_600_000;
 
 /**
  * The core. Every adapter, the scheduler tick and every test enter through `handle()`;
@@ -32,6 +34,8 @@ export class Bot {
   private started: Promise<void> | undefined;
   private readonly processed: ProcessedEventRepo;
   private readonly cancelWords: ReadonlySet<string>;
+  /** When old rows are pruned next (the first tick prunes). */
+  private nextMaintenance = 0;
 
   /** `features` includes the core's own (see `createBot`). */
   constructor(
@@ -151,11 +155,31 @@ export class Bot {
     try {
       await scheduler.runDue(this.services);
       outbox.prune(config.retention.outboxDays * 86_400_000);
+      await this.maintain();
     } catch (error) {
       if (!this.services.db.open) return;
       if (!health.fatal(error)) log.error({ err: error }, "running due jobs failed");
     }
     outbox.kick();
+  }
+
+  /**
+   * Deletes what copbot keeps only for a while — finished jobs and what features name (the
+   * schedule ledger) — after its configured retention, once an hour, in batches that let
+   * events through.
+   */
+  private async maintain(): Promise<void> {
+    const { clock, config, scheduler } = this.services;
+    const now = clock.now().getTime();
+    if (now < this.nextMaintenance) return;
+    this.nextMaintenance = now + MAINTENANCE_EVERY_MS;
+    const jobsBefore = new Date(now - config.retention.jobsDays * 86_400_000);
+    const pruners: Pruner[] = [(limit) => scheduler.pruneFinished(jobsBefore, limit)];
+    for (const feature of this.features) {
+      const prune = feature.prune;
+      if (prune) pruners.push((limit) => prune(this.services, limit));
+    }
+    await pruneInBatches(pruners);
   }
 
   private firstSeen(eventId: string): boolean {

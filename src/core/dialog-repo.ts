@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { statement } from "../../db/statements";
 import type { Clock } from "./clock";
 
 /** A user's active DM dialog, owned by one feature. */
@@ -23,31 +24,32 @@ export class DialogRepo {
   ) {}
 
   start(userId: string, dialog: { owner: string; kind: string; state: unknown }): void {
-    this.db
-      .prepare(
-        `INSERT INTO dialogs (user_id, owner, kind, state, updated_at) VALUES (?, ?, ?, ?, ?)
+    statement(
+      this.db,
+      `INSERT INTO dialogs (user_id, owner, kind, state, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (user_id) DO UPDATE SET owner = excluded.owner, kind = excluded.kind,
            state = excluded.state, updated_at = excluded.updated_at`,
-      )
-      .run(userId, dialog.owner, dialog.kind, JSON.stringify(dialog.state), this.clock.now().getTime());
+    ).run(userId, dialog.owner, dialog.kind, JSON.stringify(dialog.state), this.clock.now().getTime());
   }
 
   get(userId: string): Dialog | undefined {
-    const row = this.db
-      .prepare("SELECT user_id, owner, kind, state FROM dialogs WHERE user_id = ?")
-      .get(userId);
+    const row = statement(this.db, "SELECT user_id, owner, kind, state FROM dialogs WHERE user_id = ?").get(
+      userId,
+    );
     if (row === undefined) return undefined;
     const r = DialogRow.parse(row);
     return { userId: r.user_id, owner: r.owner, kind: r.kind, state: JSON.parse(r.state) as unknown };
   }
 
   update(userId: string, state: unknown): void {
-    this.db
-      .prepare("UPDATE dialogs SET state = ?, updated_at = ? WHERE user_id = ?")
-      .run(JSON.stringify(state), this.clock.now().getTime(), userId);
+    statement(this.db, "UPDATE dialogs SET state = ?, updated_at = ? WHERE user_id = ?").run(
+      JSON.stringify(state),
+      this.clock.now().getTime(),
+      userId,
+    );
   }
 
   clear(userId: string): void {
-    this.db.prepare("DELETE FROM dialogs WHERE user_id = ?").run(userId);
+    statement(this.db, "DELETE FROM dialogs WHERE user_id = ?").run(userId);
   }
 }

@@ -100,4 +100,9 @@ export interface Feature {
   readonly privacy?: PrivacyHooks;
   /** What this feature keeps only for a while; the daily retention job deletes the rest. */
   readonly retention?: readonly RetentionRule[];
+  /**
+   * Deletes up to `limit` rows this feature keeps only for a while (older than its retention)
+   * and returns how many; called in small batches by the hourly maintenance (see bot.ts).
+   */
+  prune?(services: Services, limit: number): number;
 }

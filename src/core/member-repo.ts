@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { statement } from "../../db/statements";
 import type { Lang } from "../i18n";
 import type { Clock } from "./clock";
 import { ROLES, type Role } from "./roles";
@@ -64,7 +65,7 @@ export class MemberRepo {
   ) {}
 
   get(id: string): Member | undefined {
-    const row = this.db.prepare("SELECT * FROM members WHERE id = ?").get(id);
+    const row = statement(this.db, "SELECT * FROM members WHERE id = ?").get(id);
     return row === undefined ? undefined : toMember(row);
   }
 
@@ -73,11 +74,10 @@ export class MemberRepo {
     const now = this.clock.now();
     const existing = this.get(id);
     if (existing) return existing;
-    this.db
-      .prepare(
-        "INSERT INTO members (id, display_name, role, created_at, updated_at) VALUES (?, ?, 'member', ?, ?)",
-      )
-      .run(id, displayName ?? defaultName(id), now.getTime(), now.getTime());
+    statement(
+      this.db,
+      "INSERT INTO members (id, display_name, role, created_at, updated_at) VALUES (?, ?, 'member', ?, ?)",
+    ).run(id, displayName ?? defaultName(id), now.getTime(), now.getTime());
     return this.get(id) as Member;
   }
 
@@ -85,49 +85,51 @@ export class MemberRepo {
     const now = this.clock.now();
     const current = this.get(id);
     if (!current) return undefined;
-    this.db
-      .prepare(
-        "UPDATE members SET display_name = ?, organisation = ?, bio = ?, lang = ?, credit = ?, updated_at = ? WHERE id = ?",
-      )
-      .run(
-        patch.displayName ?? current.displayName,
-        patch.organisation === undefined ? (current.organisation ?? null) : patch.organisation,
-        patch.bio === undefined ? (current.bio ?? null) : patch.bio,
-        patch.lang ?? current.lang ?? null,
-        patch.credit ?? current.credit,
-        now.getTime(),
-        id,
-      );
+    statement(
+      this.db,
+      "UPDATE members SET display_name = ?, organisation = ?, bio = ?, lang = ?, credit = ?, updated_at = ? WHERE id = ?",
+    ).run(
+      patch.displayName ?? current.displayName,
+      patch.organisation === undefined ? (current.organisation ?? null) : patch.organisation,
+      patch.bio === undefined ? (current.bio ?? null) : patch.bio,
+      patch.lang ?? current.lang ?? null,
+      patch.credit ?? current.credit,
+      now.getTime(),
+      id,
+    );
     return this.get(id);
   }
 
   setRole(id: string, role: Role): void {
-    this.db
-      .prepare("UPDATE members SET role = ?, updated_at = ? WHERE id = ?")
-      .run(role, this.clock.now().getTime(), id);
+    statement(this.db, "UPDATE members SET role = ?, updated_at = ? WHERE id = ?").run(
+      role,
+      this.clock.now().getTime(),
+      id,
+    );
   }
 
   /** Members with at least the given stored role, by name. */
   withRole(role: Role): Member[] {
     const roles = ROLES.slice(ROLES.indexOf(role));
-    return this.db
-      .prepare(
-        `SELECT * FROM members WHERE role IN (${roles.map(() => "?").join(",")}) ORDER BY display_name`,
-      )
+    return statement(
+      this.db,
+      `SELECT * FROM members WHERE role IN (${roles.map(() => "?").join(",")}) ORDER BY display_name`,
+    )
       .all(...roles)
       .map(toMember);
   }
 
   /** Finds a member by display name (case-insensitive) on one platform. */
   findByName(platform: string, name: string): Member | undefined {
-    const row = this.db
-      .prepare("SELECT * FROM members WHERE id LIKE ? AND lower(display_name) = lower(?) ORDER BY created_at")
-      .get(`${platform}:%`, name);
+    const row = statement(
+      this.db,
+      "SELECT * FROM members WHERE id LIKE ? AND lower(display_name) = lower(?) ORDER BY created_at",
+    ).get(`${platform}:%`, name);
     return row === undefined ? undefined : toMember(row);
   }
 
   all(): Member[] {
-    return this.db.prepare("SELECT * FROM members ORDER BY display_name").all().map(toMember);
+    return statement(this.db, "SELECT * FROM members ORDER BY display_name").all().map(toMember);
   }
 }
 

@@ -28,6 +28,8 @@ export interface JobContext {
 export type JobHandler = (job: Job, ctx: JobContext) => void | Promise<void>;
 
 const MAX_ATTEMPTS = 5;
+/** Longest stretch of due jobs run without letting other events through. */
+const SLICE_MS = 10;
 const RETRY_BASE_MS = 60_000;
 
 function isPromise(value: unknown): value is Promise<void> {
@@ -95,15 +97,33 @@ export class Scheduler {
     return this.running;
   }
 
+  /**
+   * Runs due jobs one after another in slices of about `SLICE_MS`, letting the event loop turn
+   * between slices: catching up after a weekend down (hundreds of reminders) must not keep
+   * messages and Slack's 3-second acks waiting.
+   */
   private async runAll(services: Services): Promise<number> {
     let count = 0;
+    let sliceStart = performance.now();
     for (;;) {
       const now = this.clock.now();
       const row = this.jobs.nextDue(now);
       if (row === undefined) return count;
       await this.runOne(row, services, now);
       count += 1;
+      if (performance.now() - sliceStart >= SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
     }
+  }
+
+  /**
+   * Deletes up to `limit` finished jobs (done, failed, cancelled) that were due before
+   * `before`; returns how many. Their keys are never scheduled again: plans only look ahead.
+   */
+  pruneFinished(before: Date, limit: number): number {
+    return this.jobs.pruneFinished(before, limit);
   }
 
   private async runOne(row: JobRow, services: Services, now: Date): Promise<void> {

@@ -16,6 +16,10 @@ import { meetingsHome } from "./home";
 import { REMIND_JOB, remindJob } from "./meeting-jobs";
 import { meetingsPrivacy, meetingsRetention } from "./privacy";
 import { handleRsvp } from "./rsvp";
+import { DateTime } from "luxon";
+import { Ledger } from "../schedule/ledger-repo";
+import { warmHolidays } from "../schedule/holidays";
+import { holidayRegionsInUse } from "./series-repo";
 
 /** Recurring meetings (reminders, RSVP, calendar files) and async check-ins. */
 export const meetingsFeature: Feature = {
@@ -38,4 +42,14 @@ export const meetingsFeature: Feature = {
   home: meetingsHome,
   privacy: meetingsPrivacy,
   retention: meetingsRetention,
+  // At start, not in the first reminder of each region: a catch-up must not stall on them.
+  start: (services) => {
+    const year = DateTime.fromJSDate(services.clock.now(), { zone: services.config.timeZone }).year;
+    warmHolidays(holidayRegionsInUse(services.db), [year, year + 1]);
+  },
+  prune: (services, limit) =>
+    new Ledger(services.db).pruneBefore(
+      new Date(services.clock.now().getTime() - services.config.retention.ledgerDays * 86_400_000),
+      limit,
+    ),
 };

@@ -41,23 +41,30 @@ export function planMeeting(services: Services, meeting: Meeting, after: Date, s
   if (meeting.state !== "active" || meeting.remindMinutes.length === 0) return;
   const skips = new MeetingRepo(services.db).skips(meeting.id);
   const now = services.clock.now().getTime();
-  let planned = 0;
-  // Look further than LOOKAHEAD: with long lead times the nearest dates may have no reminder left.
-  for (const occurrence of upcoming(meeting.schedule, after, { count: LOOKAHEAD + SEARCH, skips })) {
-    let any = false;
-    for (const lead of meeting.remindMinutes) {
-      const runAt = new Date(occurrence.at.getTime() - lead * 60_000);
-      if (skipPast && runAt.getTime() < now) continue;
-      any = true;
-      services.scheduler.schedule({
-        kind: REMIND_JOB,
-        runAt,
-        key: `${stepKey(meetingSeries(meeting.id), occurrence.local, leadStep(lead))}@${meeting.revision}`,
-        payload: { meetingId: meeting.id, local: occurrence.local, lead, revision: meeting.revision },
-      });
+  // Plans reminders for the first `count` dates; returns for how many dates any was planned.
+  const plan = (count: number): number => {
+    let planned = 0;
+    for (const occurrence of upcoming(meeting.schedule, after, { count, skips })) {
+      let any = false;
+      for (const lead of meeting.remindMinutes) {
+        const runAt = new Date(occurrence.at.getTime() - lead * 60_000);
+        if (skipPast && runAt.getTime() < now) continue;
+        any = true;
+        services.scheduler.schedule({
+          kind: REMIND_JOB,
+          runAt,
+          key: `${stepKey(meetingSeries(meeting.id), occurrence.local, leadStep(lead))}@${meeting.revision}`,
+          payload: { meetingId: meeting.id, local: occurrence.local, lead, revision: meeting.revision },
+        });
+      }
+      if (any && (planned += 1) >= LOOKAHEAD) break;
     }
-    if (any && (planned += 1) >= LOOKAHEAD) return;
-  }
+    return planned;
+  };
+  // Usually the next dates suffice (each reminder runs this, so computing 16 dates every time
+  // made a catch-up slow); with long lead times the nearest dates may have no reminder left, so
+  // look further then. Scheduling is idempotent by key: the second pass repeats nothing.
+  if (plan(LOOKAHEAD + 1) < LOOKAHEAD) plan(LOOKAHEAD + SEARCH);
 }
 
 /** Replans a series after a change: drops its pending jobs and plans from now. */
@@ -69,6 +76,8 @@ export function replanMeeting(services: Services, meetingId: number): void {
 
 /** How far before its key an occurrence's rule date can lie (moved off holidays and a weekend). */
 const MOVE_WINDOW_MS = 8 * 86_400_000;
+/** Without moves the rule date is the key's own; a day covers any daylight-saving shift. */
+const DAY_MS = 86_400_000;
 
 /**
  * The occurrence at `local`, if the series (with skips and holidays as they are now) still has
@@ -78,7 +87,8 @@ const MOVE_WINDOW_MS = 8 * 86_400_000;
 export function findOccurrence(services: Services, meeting: Meeting, local: string): Occurrence | undefined {
   const skips = new MeetingRepo(services.db).skips(meeting.id);
   const at = instantOf(local, meeting.schedule.zone);
-  return upcoming(meeting.schedule, new Date(at - MOVE_WINDOW_MS), { skips, until: new Date(at) }).find(
+  const window = meeting.schedule.holidays?.rule === "move" ? MOVE_WINDOW_MS : DAY_MS;
+  return upcoming(meeting.schedule, new Date(at - window), { skips, until: new Date(at) }).find(
     (o) => o.local === local,
   );
 }

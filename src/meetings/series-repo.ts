@@ -67,3 +67,18 @@ export function insertSeries(
     .run(...Object.values(columns));
   return Number(result.lastInsertRowid);
 }
+
+const RegionRow = z.object({ region: z.string() });
+
+/** The holiday regions active or paused meetings and check-ins follow (`DE`, `DE-BY` …). */
+export function holidayRegionsInUse(db: Db): string[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT json_extract(schedule, '$.holidays.region') AS region FROM meetings
+       WHERE state <> 'deleted' AND region IS NOT NULL
+       UNION SELECT DISTINCT json_extract(schedule, '$.holidays.region') FROM checkins
+       WHERE state <> 'deleted' AND json_extract(schedule, '$.holidays.region') IS NOT NULL`,
+    )
+    .all()
+    .map((row) => RegionRow.parse(row).region);
+}

@@ -32,6 +32,7 @@ const KINDS = {
   expert_settings: "privacy.kind.expert_settings",
   expert_documents: "privacy.kind.expert_documents",
   expert_pings: "privacy.kind.expert_pings",
+  expert_profile: "privacy.kind.expert_profile",
   qa_channels_added: "privacy.kind.qa_channels_added",
   topic_aliases_created: "privacy.kind.topic_aliases_created",
   meetings_created: "privacy.kind.meetings_created",

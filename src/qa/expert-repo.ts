@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
-import { rowReader } from "../../db/rows";
+import { statement } from "../../db/statements";
+import { addSource, removeSource } from "./expert-profile-repo";
 import { normalizeTopic } from "./normalize-topic";
 import { foldUmlauts } from "./text";
 import { nameTopic, resolveTopic } from "./topic-repo";
@@ -30,7 +31,6 @@ export function addExpertTopics(db: Db, memberId: string, raws: readonly string[
   const insert = db.prepare(
     "INSERT INTO qa_expert_topics (member_id, topic, label, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
   );
-  const doc = db.prepare("INSERT INTO qa_expert_docs (member_id, source, text) VALUES (?, ?, ?)");
   db.transaction(() => {
     for (const raw of raws) {
       const key = resolveTopic(db, raw);
@@ -38,7 +38,7 @@ export function addExpertTopics(db: Db, memberId: string, raws: readonly string[
       // An existing topic keeps its canonical spelling, so "eakte" joins "E-Akte" visibly too.
       const label = nameTopic(db, key, raw);
       if (insert.run(memberId, key, label, at.getTime()).changes === 0) continue;
-      doc.run(memberId, `topic:${key}`, foldUmlauts(label));
+      addSource(db, memberId, `topic:${key}`, foldUmlauts(label));
       added.push(label);
     }
   })();
@@ -54,10 +54,7 @@ export function removeExpertTopics(db: Db, memberId: string, raws: readonly stri
       const row = db.prepare(`${SELECT_TOPICS} WHERE t.member_id = ? AND t.topic = ?`).get(memberId, key);
       if (!row) continue;
       db.prepare("DELETE FROM qa_expert_topics WHERE member_id = ? AND topic = ?").run(memberId, key);
-      db.prepare("DELETE FROM qa_expert_docs WHERE member_id = ? AND source = ?").run(
-        memberId,
-        `topic:${key}`,
-      );
+      removeSource(db, `topic:${key}`, memberId);
       removed.push(toTopic(row).label);
     }
   })();
@@ -83,34 +80,48 @@ export function expertTopics(db: Db, key?: string): ExpertTopic[] {
 
 /**
  * Remembers that a member's answer solved a question, so similar questions find them. Stored
- * umlaut-folded like every text in the FTS indexes.
+ * umlaut-folded like every text in the search indexes; whoever had the question before loses it.
  */
 export function recordAnsweredQuestion(db: Db, memberId: string, questionId: number, text: string): void {
   const source = `question:${questionId}`;
-  db.prepare("DELETE FROM qa_expert_docs WHERE source = ?").run(source);
-  db.prepare("INSERT INTO qa_expert_docs (member_id, source, text) VALUES (?, ?, ?)").run(
-    memberId,
-    source,
-    foldUmlauts(text),
-  );
+  removeSource(db, source);
+  addSource(db, memberId, source, foldUmlauts(text));
+}
+
+const KeyRow = z.object({ topic: z.string() });
+const LabelRow = z.object({ member_id: z.string(), label: z.string() });
+
+/** Which of these topic keys have experts, and which topics these aliases stand for. */
+export function topicsNamed(db: Db, keys: readonly string[]): string[] {
+  if (keys.length === 0) return [];
+  const json = JSON.stringify(keys);
+  return statement(
+    db,
+    `SELECT DISTINCT topic FROM qa_expert_topics WHERE topic IN (SELECT value FROM json_each(@keys))
+     UNION SELECT topic FROM qa_topic_aliases WHERE alias IN (SELECT value FROM json_each(@keys))`,
+  )
+    .all({ keys: json })
+    .map((row) => KeyRow.parse(row).topic);
+}
+
+/** The experts of these topics with the labels of their matching topics, by member, labels sorted. */
+export function expertsOfTopics(db: Db, keys: readonly string[]): Map<string, string[]> {
+  const experts = new Map<string, string[]>();
+  if (keys.length === 0) return experts;
+  const rows = statement(
+    db,
+    `${SELECT_TOPICS} WHERE t.topic IN (SELECT value FROM json_each(?)) ORDER BY t.member_id, label`,
+  ).all(JSON.stringify(keys));
+  for (const row of rows) {
+    const r = LabelRow.parse(row);
+    const labels = experts.get(r.member_id) ?? [];
+    labels.push(r.label);
+    experts.set(r.member_id, labels);
+  }
+  return experts;
 }
 
 /** True when the typed topic normalizes to nothing usable. */
 export function isBlankTopic(raw: string): boolean {
   return normalizeTopic(raw) === "";
-}
-
-const readDocMatch = rowReader({ member_id: z.string(), source: z.string(), rank: z.number() });
-
-/** Full-text matches of an FTS5 query in experts' topics and answered questions, with BM25 rank. */
-export function expertDocMatches(
-  db: Db,
-  query: string,
-): { memberId: string; source: string; rank: number }[] {
-  return db
-    .prepare(
-      "SELECT member_id, source, bm25(qa_expert_docs) AS rank FROM qa_expert_docs WHERE qa_expert_docs MATCH ?",
-    )
-    .all(query)
-    .map(readDocMatch);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { statement } from "../../db/statements";
 
 /** How much an expert wants to be asked. */
 export interface ExpertSettings {
@@ -22,7 +23,11 @@ const Row = z.object({
 
 /** A member's settings; defaults when they never changed any. */
 export function expertSettings(db: Db, memberId: string): ExpertSettings {
-  const row = db.prepare("SELECT * FROM qa_expert_settings WHERE member_id = ?").get(memberId);
+  return settingsFromRow(statement(db, "SELECT * FROM qa_expert_settings WHERE member_id = ?").get(memberId));
+}
+
+/** Settings from a row with the `qa_expert_settings` columns; defaults without one. */
+export function settingsFromRow(row: unknown): ExpertSettings {
   if (row === undefined)
     return { awayUntil: undefined, weeklyCap: DEFAULT_WEEKLY_CAP, quiet: undefined, optedOut: false };
   const r = Row.parse(row);
@@ -42,7 +47,8 @@ export function updateExpertSettings(
   patch: Partial<ExpertSettings>,
 ): ExpertSettings {
   const next = { ...expertSettings(db, memberId), ...patch };
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO qa_expert_settings (member_id, away_until, weekly_cap, quiet_start, quiet_end, opted_out)
      VALUES (@memberId, @away, @cap, @quietStart, @quietEnd, @optedOut)
      ON CONFLICT (member_id) DO UPDATE SET away_until = excluded.away_until, weekly_cap = excluded.weekly_cap,

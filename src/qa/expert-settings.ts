@@ -1,10 +1,20 @@
 import { DateTime } from "luxon";
 import type { ExpertSettings } from "./expert-settings-repo";
 
+/** The last local time asked for: ranking asks for the same instant once per candidate. */
+let lastLocal = { at: Number.NaN, zone: "", local: "" };
+
+function localTime(now: Date, zone: string): string {
+  if (lastLocal.at !== now.getTime() || lastLocal.zone !== zone) {
+    lastLocal = { at: now.getTime(), zone, local: DateTime.fromJSDate(now, { zone }).toFormat("HH:mm") };
+  }
+  return lastLocal.local;
+}
+
 /** True when `now` (local time in `zone`) falls into the quiet window. */
 export function inQuietHours(quiet: ExpertSettings["quiet"], now: Date, zone: string): boolean {
   if (!quiet) return false;
-  const local = DateTime.fromJSDate(now, { zone }).toFormat("HH:mm");
+  const local = localTime(now, zone);
   if (quiet.start === quiet.end) return false;
   return quiet.start < quiet.end
     ? local >= quiet.start && local < quiet.end

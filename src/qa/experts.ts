@@ -2,12 +2,14 @@ import type { Db } from "../../db/open";
 import { bold, type Inline } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type Lang } from "../i18n";
-import { expertDocMatches, expertTopics } from "./expert-repo";
-import { expertStats, pingedFor, recordPing } from "./expert-stats-repo";
+import { bestCandidates } from "./expert-candidates";
+import { anyExpertUses } from "./expert-profile-repo";
+import { expertsOfTopics, topicsNamed } from "./expert-repo";
+import { pingedFor, recordPing } from "./expert-stats-repo";
 import { topicWords } from "./normalize-topic";
-import { rankExperts } from "./ranking";
-import { prefixQuery } from "./text";
-import { resolveTopic, topicAliases } from "./topic-repo";
+import { Relevance } from "./relevance";
+import { queryTerms } from "./text";
+import { resolveTopic } from "./topic-repo";
 
 export { normalizeTopic } from "./normalize-topic";
 
@@ -38,11 +40,6 @@ export interface FoundExpert {
   readonly quietUntil?: Date;
 }
 
-interface Match {
-  score: number;
-  topics: string[];
-}
-
 /** Longest topic (in words) that is looked for inside a question's text. */
 const MAX_TOPIC_WORDS = 6;
 
@@ -51,7 +48,7 @@ const MAX_TOPIC_WORDS = 6;
  * separators, so every run of up to six consecutive words is joined and compared:
  * "E-Akte", "E Akte" and "eakte" in a question all find the topic "E-Akte".
  */
-export function topicsInText(db: Db, text: string): Set<string> {
+export function topicsInText(db: Db, text: string): string[] {
   const textWords = topicWords(text);
   const runs = new Set<string>();
   for (let start = 0; start < textWords.length; start++) {
@@ -61,43 +58,14 @@ export function topicsInText(db: Db, text: string): Set<string> {
       runs.add(run);
     }
   }
-  const found = new Set<string>();
-  for (const { key } of expertTopics(db)) if (runs.has(key)) found.add(key);
-  for (const { alias, topic } of topicAliases(db)) if (runs.has(alias)) found.add(topic);
-  return found;
+  return topicsNamed(db, [...runs]);
 }
 
-/** BM25 of each expert's topics and answered questions against the text, scaled to 0..1. */
-function textRelevance(db: Db, text: string): Map<string, number> {
-  const query = prefixQuery(text);
-  const relevance = new Map<string, number>();
-  if (!query) return relevance;
-  const rows = expertDocMatches(db, query);
-  for (const row of rows) relevance.set(row.memberId, (relevance.get(row.memberId) ?? 0) - row.rank);
-  const best = Math.max(0, ...relevance.values());
-  for (const [member, score] of relevance) relevance.set(member, best > 0 ? score / best : 0);
-  return relevance;
-}
-
-function matches(db: Db, opts: FindExpertsOptions): Map<string, Match> {
+/** The topic keys a search is about: the ones named, and those the text mentions. */
+function wantedTopics(db: Db, opts: { topics?: readonly string[]; text?: string }): string[] {
   const wanted = new Set((opts.topics ?? []).map((raw) => resolveTopic(db, raw)));
   if (opts.text) for (const key of topicsInText(db, opts.text)) wanted.add(key);
-  const result = new Map<string, Match>();
-  for (const topic of expertTopics(db)) {
-    const entry = result.get(topic.memberId) ?? { score: 0, topics: [] };
-    if (wanted.has(topic.key)) {
-      entry.score += 1;
-      entry.topics.push(topic.label);
-    }
-    result.set(topic.memberId, entry);
-  }
-  if (opts.text) {
-    for (const [member, relevance] of textRelevance(db, opts.text)) {
-      const entry = result.get(member);
-      if (entry) entry.score += relevance;
-    }
-  }
-  return result;
+  return [...wanted];
 }
 
 /** The one-line reason an expert was chosen, in `lang`. */
@@ -121,11 +89,15 @@ export function findExperts(services: Services, opts: FindExpertsOptions): Found
     ...opts.exclude,
     ...(opts.questionId !== undefined ? pingedFor(db, opts.questionId) : []),
   ]);
-  const candidates = [...matches(db, opts)]
-    .filter(([member, match]) => match.score > 0 && !excluded.has(member))
-    .map(([member, match]) => expertStats(db, member, match, now, config.timeZone))
-    .filter((stats) => opts.includeQuiet === true || stats.quietUntil === undefined);
-  const chosen = rankExperts(candidates).slice(0, Math.max(0, opts.limit));
+  const chosen = bestCandidates(db, {
+    topical: expertsOfTopics(db, wantedTopics(db, opts)),
+    relevance: Relevance.of(db, opts.text ? queryTerms(opts.text) : []),
+    excluded,
+    limit: Math.max(0, opts.limit),
+    includeQuiet: opts.includeQuiet === true,
+    now,
+    zone: config.timeZone,
+  });
   const lang = opts.lang ?? config.lang;
   return db.transaction(() =>
     chosen.map(({ stats }) => {
@@ -145,7 +117,7 @@ export function findExperts(services: Services, opts: FindExpertsOptions): Found
  * or not, so copbot never says it knows nobody while the experts are only away or busy.
  */
 export function hasMatchingExperts(db: Db, text: string, exclude: readonly string[]): boolean {
-  return [...matches(db, { text, exclude, limit: 0, purpose: "question" })].some(
-    ([member, match]) => match.score > 0 && !exclude.includes(member),
-  );
+  const topical = expertsOfTopics(db, wantedTopics(db, { text }));
+  if ([...topical.keys()].some((member) => !exclude.includes(member))) return true;
+  return anyExpertUses(db, Relevance.of(db, queryTerms(text)).searchKeys(), exclude);
 }

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
-import { contentWords, foldUmlauts, prefixQuery, stemWord, substringQuery } from "./text";
+import { statement } from "../../db/statements";
+import { foldUmlauts, indexTerms } from "./text";
+
+/**
+ * The knowledge base in SQLite: entries, their two FTS5 indexes (words, trigrams; filled by
+ * the triggers of 002_qa.sql), and the vocabulary with document frequencies and corpus size
+ * (010), which this module keeps current. All SQL of the knowledge base lives here.
+ */
 
 export interface KnowledgeEntry {
   readonly kind: "question" | "group";
@@ -13,21 +20,20 @@ export interface KnowledgeEntry {
   readonly at: Date;
 }
 
-export interface KnowledgeHit {
+export interface KnowledgeRow {
+  readonly id: number;
   readonly kind: "question" | "group";
   readonly sourceId: string;
   readonly title: string;
-  readonly snippet: string;
-  readonly url?: string;
-  readonly channelId?: string;
-  readonly messageId?: string;
-  /** How many of the query's content words the entry contains. */
-  readonly matchedWords: number;
+  readonly body: string;
+  readonly url: string | undefined;
+  readonly channelId: string | undefined;
+  readonly messageId: string | undefined;
   /** Set when the accepted answer was deleted: a tombstone only moderators are shown. */
-  readonly removedAt?: Date;
+  readonly removedAt: Date | undefined;
 }
 
-const HitRow = z.object({
+const Row = z.object({
   id: z.number(),
   kind: z.enum(["question", "group"]),
   source_id: z.string(),
@@ -36,102 +42,161 @@ const HitRow = z.object({
   url: z.string().nullable(),
   channel_id: z.string().nullable(),
   message_id: z.string().nullable(),
-  rank: z.number(),
-  snip: z.string().nullable(),
   removed_at: z.number().nullable(),
 });
-type HitRow = z.infer<typeof HitRow>;
+const TextRow = z.object({ title: z.string(), body: z.string() });
+const CorpusRow = z.object({ docs: z.number(), tokens: z.number() });
+const TermRow = z.object({ term: z.string(), docs: z.number() });
+const SumRow = z.object({ docs: z.number().nullable() });
+const IdRow = z.object({ rowid: z.number() });
 
-/** Trigram hits weigh less than word hits: they are the fallback for compound parts. */
-const TRIGRAM_WEIGHT = 0.5;
-const CANDIDATES = 50;
+/** The words an entry is indexed with (both columns), as the FTS5 triggers fold and split them. */
+export function entryTerms(title: string, body: string): { terms: Set<string>; tokens: number } {
+  const words = [...indexTerms(foldUmlauts(title)), ...indexTerms(foldUmlauts(body))];
+  return { terms: new Set(words), tokens: words.length };
+}
+
+function countEntry(db: Db, text: { title: string; body: string }, sign: 1 | -1): void {
+  const { terms, tokens } = entryTerms(text.title, text.body);
+  statement(
+    db,
+    `INSERT INTO qa_knowledge_vocabulary (term, docs) SELECT value, @sign FROM json_each(@terms) WHERE true
+     ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs`,
+  ).run({ terms: JSON.stringify([...terms]), sign });
+  if (sign < 0) statement(db, "DELETE FROM qa_knowledge_vocabulary WHERE docs <= 0").run();
+  statement(
+    db,
+    `INSERT INTO qa_knowledge_corpus (id, docs, tokens) VALUES (1, @sign, @tokens)
+     ON CONFLICT (id) DO UPDATE SET docs = docs + @sign, tokens = tokens + @tokens`,
+  ).run({ sign, tokens: sign * tokens });
+}
 
 /**
  * Adds a solved question (or a closed group's summary) to the knowledge base. Idempotent per
  * kind + sourceId: adding again replaces the entry (e.g. a question solved again after edits).
  */
 export function addKnowledge(db: Db, entry: KnowledgeEntry): void {
-  db.prepare(
-    `INSERT INTO qa_knowledge (kind, source_id, title, body, url, channel_id, message_id, at)
-     VALUES (@kind, @sourceId, @title, @body, @url, @channelId, @messageId, @at)
-     ON CONFLICT (kind, source_id) DO UPDATE SET title = excluded.title, body = excluded.body,
-       url = excluded.url, channel_id = excluded.channel_id, message_id = excluded.message_id, at = excluded.at`,
-  ).run({
-    kind: entry.kind,
-    sourceId: entry.sourceId,
-    // Composed form, so the index triggers see "ö" as one character to spell out.
-    title: entry.title.normalize("NFC"),
-    body: entry.body.normalize("NFC"),
-    url: entry.url ?? null,
-    channelId: entry.channelId ?? null,
-    messageId: entry.messageId ?? null,
-    at: entry.at.getTime(),
-  });
+  // Composed form, so the index triggers see "ö" as one character to spell out.
+  const title = entry.title.normalize("NFC");
+  const body = entry.body.normalize("NFC");
+  db.transaction(() => {
+    const before = statement(db, "SELECT title, body FROM qa_knowledge WHERE kind = ? AND source_id = ?").get(
+      entry.kind,
+      entry.sourceId,
+    );
+    if (before !== undefined) countEntry(db, TextRow.parse(before), -1);
+    statement(
+      db,
+      `INSERT INTO qa_knowledge (kind, source_id, title, body, url, channel_id, message_id, at)
+       VALUES (@kind, @sourceId, @title, @body, @url, @channelId, @messageId, @at)
+       ON CONFLICT (kind, source_id) DO UPDATE SET title = excluded.title, body = excluded.body,
+         url = excluded.url, channel_id = excluded.channel_id, message_id = excluded.message_id, at = excluded.at`,
+    ).run({
+      kind: entry.kind,
+      sourceId: entry.sourceId,
+      title,
+      body,
+      url: entry.url ?? null,
+      channelId: entry.channelId ?? null,
+      messageId: entry.messageId ?? null,
+      at: entry.at.getTime(),
+    });
+    countEntry(db, { title, body }, 1);
+  })();
 }
 
-function query(
-  db: Db,
-  table: "qa_knowledge_words" | "qa_knowledge_trigrams",
-  match: string,
-  includeRemoved: boolean,
-): HitRow[] {
-  return db
-    .prepare(
-      `SELECT k.id, k.kind, k.source_id, k.title, k.body, k.url, k.channel_id, k.message_id, k.removed_at,
-              bm25(${table}, 2.0, 1.0) AS rank, snippet(${table}, 1, '', '', '…', 16) AS snip
-       FROM ${table} JOIN qa_knowledge k ON k.id = ${table}.rowid
-       WHERE ${table} MATCH ? AND (k.removed_at IS NULL OR ?) ORDER BY rank LIMIT ${CANDIDATES}`,
-    )
-    .all(match, includeRemoved ? 1 : 0)
-    .map((row) => HitRow.parse(row));
+/** Number of entries and of their indexed words. */
+export function knowledgeCorpus(db: Db): { docs: number; tokens: number } {
+  const row = statement(db, "SELECT docs, tokens FROM qa_knowledge_corpus WHERE id = 1").get();
+  return row === undefined ? { docs: 0, tokens: 0 } : CorpusRow.parse(row);
 }
 
-function countMatched(row: HitRow, queryWords: readonly string[]): number {
-  const haystack = foldUmlauts(`${row.title} ${row.body}`);
-  return queryWords.filter((w) => {
-    const stem = stemWord(w);
-    return haystack.includes(stem.length >= 3 ? stem : w);
-  }).length;
+/** The indexed words `prefix` begins, most frequent first, at most `limit`. */
+export function wordsStartingWith(db: Db, prefix: string, limit: number): { term: string; docs: number }[] {
+  return statement(
+    db,
+    "SELECT term, docs FROM qa_knowledge_vocabulary WHERE term >= ? AND term < ? ORDER BY docs DESC LIMIT ?",
+  )
+    .all(prefix, `${prefix}\u{10FFFF}`, limit)
+    .map((row) => TermRow.parse(row));
+}
+
+/** Entries containing some word `prefix` begins (an upper bound: an entry may have several). */
+export function prefixFrequency(db: Db, prefix: string): number {
+  return (
+    SumRow.parse(
+      statement(db, "SELECT sum(docs) AS docs FROM qa_knowledge_vocabulary WHERE term >= ? AND term < ?").get(
+        prefix,
+        `${prefix}\u{10FFFF}`,
+      ),
+    ).docs ?? 0
+  );
+}
+
+/** The newest `limit` entries matching an FTS5 query on the words or the trigram index. */
+export function newestMatches(db: Db, index: "words" | "trigrams", match: string, limit: number): number[] {
+  const table = index === "words" ? "qa_knowledge_words" : "qa_knowledge_trigrams";
+  return statement(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`)
+    .all(match, limit)
+    .map((row) => IdRow.parse(row).rowid);
+}
+
+/** Entries by id. */
+export function knowledgeRows(db: Db, ids: readonly number[]): KnowledgeRow[] {
+  if (ids.length === 0) return [];
+  return statement(
+    db,
+    `SELECT id, kind, source_id, title, body, url, channel_id, message_id, removed_at FROM qa_knowledge
+     WHERE id IN (SELECT value FROM json_each(?))`,
+  )
+    .all(JSON.stringify(ids))
+    .map((row) => {
+      const r = Row.parse(row);
+      return {
+        id: r.id,
+        kind: r.kind,
+        sourceId: r.source_id,
+        title: r.title,
+        body: r.body,
+        url: r.url ?? undefined,
+        channelId: r.channel_id ?? undefined,
+        messageId: r.message_id ?? undefined,
+        removedAt: r.removed_at === null ? undefined : new Date(r.removed_at),
+      };
+    });
 }
 
 /**
- * Best entries for a free-text query, best first. Combines BM25 over words (with prefix
- * matching for inflections) and BM25 over trigrams (for parts of compounds). Tombstones
- * (entries whose accepted answer was deleted) only with `includeRemoved`, for moderators.
+ * The accepted answer of a solved question is gone: its entry keeps the question, loses the
+ * answer's text (from the indexes and word counts too) and is marked removed at `at`.
  */
-export function searchKnowledge(
-  db: Db,
-  text: string,
-  limit = 5,
-  opts: { readonly includeRemoved?: boolean } = {},
-): KnowledgeHit[] {
-  const includeRemoved = opts.includeRemoved === true;
-  const scores = new Map<number, { row: HitRow; score: number }>();
-  const add = (rows: readonly HitRow[], weight: number): void => {
-    for (const row of rows) {
-      const current = scores.get(row.id);
-      const score = -row.rank * weight;
-      if (current) current.score += score;
-      else scores.set(row.id, { row, score });
-    }
-  };
-  const wordMatch = prefixQuery(text);
-  const trigramMatch = substringQuery(text);
-  if (wordMatch) add(query(db, "qa_knowledge_words", wordMatch, includeRemoved), 1);
-  if (trigramMatch) add(query(db, "qa_knowledge_trigrams", trigramMatch, includeRemoved), TRIGRAM_WEIGHT);
-  const queryWords = contentWords(text);
-  return [...scores.values()]
-    .sort((a, b) => b.score - a.score || a.row.id - b.row.id)
-    .slice(0, limit)
-    .map(({ row }) => ({
-      kind: row.kind,
-      sourceId: row.source_id,
-      title: row.title,
-      snippet: row.snip && row.snip.trim().length > 0 ? row.snip : row.body.slice(0, 160),
-      ...(row.url !== null ? { url: row.url } : {}),
-      ...(row.channel_id !== null ? { channelId: row.channel_id } : {}),
-      ...(row.message_id !== null ? { messageId: row.message_id } : {}),
-      matchedWords: countMatched(row, queryWords),
-      ...(row.removed_at !== null ? { removedAt: new Date(row.removed_at) } : {}),
-    }));
+export function tombstoneKnowledge(db: Db, sourceId: string, at: Date): void {
+  db.transaction(() => {
+    const before = statement(
+      db,
+      "SELECT title, body FROM qa_knowledge WHERE kind = 'question' AND source_id = ?",
+    ).get(sourceId);
+    if (before === undefined) return;
+    const text = TextRow.parse(before);
+    countEntry(db, text, -1);
+    statement(
+      db,
+      "UPDATE qa_knowledge SET body = '', removed_at = ? WHERE kind = 'question' AND source_id = ?",
+    ).run(at.getTime(), sourceId);
+    countEntry(db, { title: text.title, body: "" }, 1);
+  })();
+}
+
+/** Deletes a question's entry (its message is gone), word counts included; returns how many. */
+export function deleteKnowledge(db: Db, sourceId: string): number {
+  return db.transaction(() => {
+    const before = statement(
+      db,
+      "SELECT title, body FROM qa_knowledge WHERE kind = 'question' AND source_id = ?",
+    ).get(sourceId);
+    if (before === undefined) return 0;
+    countEntry(db, TextRow.parse(before), -1);
+    return statement(db, "DELETE FROM qa_knowledge WHERE kind = 'question' AND source_id = ?").run(sourceId)
+      .changes;
+  })();
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { removeSource } from "./expert-profile-repo";
+import { deleteKnowledge, tombstoneKnowledge } from "./knowledge-repo";
 import { FORMER_MEMBER } from "../core/privacy";
 
 const IdRow = z.object({ id: z.number() });
@@ -73,7 +75,7 @@ export class QaPrivacyRepo {
 
   /** Deletes a question with its answers and pings (and its expert document). */
   deleteQuestion(id: number): number {
-    this.run("DELETE FROM qa_expert_docs WHERE source = ?", `question:${id}`);
+    removeSource(this.db, `question:${id}`);
     return this.run("DELETE FROM qa_questions WHERE id = ?", id);
   }
 
@@ -88,7 +90,7 @@ export class QaPrivacyRepo {
     return {
       expert_topics: run("DELETE FROM qa_expert_topics WHERE member_id = @id"),
       expert_settings: run("DELETE FROM qa_expert_settings WHERE member_id = @id"),
-      expert_documents: run("DELETE FROM qa_expert_docs WHERE member_id = @id"),
+      expert_documents: this.removeSourcesOf(memberId),
       expert_pings: run("DELETE FROM qa_pings WHERE member_id = @id"),
       questions_kept: run("UPDATE qa_questions SET asker_id = @former WHERE asker_id = @id"),
       answers_kept: run("UPDATE qa_answers SET author_id = @former WHERE author_id = @id"),
@@ -98,7 +100,24 @@ export class QaPrivacyRepo {
       setup_kept:
         run("UPDATE qa_channels SET added_by = @former WHERE added_by = @id") +
         run("UPDATE qa_topic_aliases SET created_by = @former WHERE created_by = @id"),
+      // Last: the updates above still adjust it through the triggers.
+      expert_profile: this.dropProfile(memberId),
     };
+  }
+
+  /** Takes what the member is known for out of expert search; returns how many sources. */
+  private removeSourcesOf(memberId: string): number {
+    const sources = z
+      .array(z.object({ source: z.string() }))
+      .parse(this.db.prepare("SELECT source FROM qa_expert_sources WHERE member_id = ?").all(memberId));
+    for (const { source } of sources) removeSource(this.db, source, memberId);
+    return sources.length;
+  }
+
+  /** The member's row of the ranking aggregates (kept current by triggers while they were a member). */
+  private dropProfile(memberId: string): number {
+    this.run("DELETE FROM qa_expert_terms WHERE member_id = ?", memberId);
+    return this.run("DELETE FROM qa_expert_profiles WHERE member_id = ?", memberId);
   }
 
   /** Deletes one tracked answer; true when there was one. */
@@ -114,16 +133,12 @@ export class QaPrivacyRepo {
    */
   tombstoneAcceptedAnswer(questionId: number, at: Date): void {
     this.run("UPDATE qa_questions SET accepted_text = NULL WHERE id = ?", questionId);
-    this.run("DELETE FROM qa_expert_docs WHERE source = ?", `question:${questionId}`);
-    this.run(
-      "UPDATE qa_knowledge SET body = '', removed_at = ? WHERE kind = 'question' AND source_id = ?",
-      at.getTime(),
-      String(questionId),
-    );
+    removeSource(this.db, `question:${questionId}`);
+    tombstoneKnowledge(this.db, String(questionId), at);
   }
 
   /** A solved question's own message is gone: its knowledge entry goes with it. */
   deleteKnowledge(questionId: number): number {
-    return this.run("DELETE FROM qa_knowledge WHERE kind = 'question' AND source_id = ?", String(questionId));
+    return deleteKnowledge(this.db, String(questionId));
   }
 }

@@ -5,7 +5,7 @@ import { channelRef, italic, msg, type Inline } from "../core/message";
 import { nameOf } from "../core/privacy";
 import { permits } from "../permissions";
 import { openQuestionLine } from "./agenda";
-import { searchKnowledge, type KnowledgeHit } from "./knowledge-repo";
+import { searchKnowledge, type KnowledgeHit } from "./knowledge";
 import { addQaChannel, qaChannels, removeQaChannel } from "./qa-channel-repo";
 import { QuestionRepo } from "./question-repo";
 import { hitLine } from "./similar";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { statement } from "../../db/statements";
 import { column, rowReader } from "../../db/rows";
 
 export interface Question {
@@ -66,125 +67,127 @@ export class QuestionRepo {
    */
   create(q: { askerId: string; channelId: string; messageId?: string; text: string; at: Date }): Question {
     return this.db.transaction(() => {
-      const result = this.db
-        .prepare(
-          "INSERT INTO qa_questions (asker_id, channel_id, message_id, text, asked_at) VALUES (?, ?, ?, ?, ?)",
-        )
-        .run(q.askerId, q.channelId, q.messageId ?? null, q.text, q.at.getTime());
+      const result = statement(
+        this.db,
+        "INSERT INTO qa_questions (asker_id, channel_id, message_id, text, asked_at) VALUES (?, ?, ?, ?, ?)",
+      ).run(q.askerId, q.channelId, q.messageId ?? null, q.text, q.at.getTime());
       const id = Number(result.lastInsertRowid);
       if (q.messageId === undefined) {
-        this.db.prepare("UPDATE qa_questions SET post_key = ? WHERE id = ?").run(`qa.question:${id}`, id);
+        statement(this.db, "UPDATE qa_questions SET post_key = ? WHERE id = ?").run(`qa.question:${id}`, id);
       }
       return this.get(id) as Question;
     })();
   }
 
   get(id: number): Question | undefined {
-    const row = this.db.prepare("SELECT * FROM qa_questions WHERE id = ?").get(id);
+    const row = statement(this.db, "SELECT * FROM qa_questions WHERE id = ?").get(id);
     return row === undefined ? undefined : toQuestion(row);
   }
 
   byMessage(channelId: string, messageId: string): Question | undefined {
-    const row = this.db
-      .prepare("SELECT * FROM qa_questions WHERE channel_id = ? AND message_id = ?")
-      .get(channelId, messageId);
+    const row = statement(this.db, "SELECT * FROM qa_questions WHERE channel_id = ? AND message_id = ?").get(
+      channelId,
+      messageId,
+    );
     return row === undefined ? undefined : toQuestion(row);
   }
 
   byPostKey(key: string): Question | undefined {
-    const row = this.db.prepare("SELECT * FROM qa_questions WHERE post_key = ?").get(key);
+    const row = statement(this.db, "SELECT * FROM qa_questions WHERE post_key = ?").get(key);
     return row === undefined ? undefined : toQuestion(row);
   }
 
   /** Learns where copbot's post of the question landed. */
   setMessageId(id: number, messageId: string): void {
-    this.db
-      .prepare("UPDATE qa_questions SET message_id = ? WHERE id = ? AND message_id IS NULL")
-      .run(messageId, id);
+    statement(this.db, "UPDATE qa_questions SET message_id = ? WHERE id = ? AND message_id IS NULL").run(
+      messageId,
+      id,
+    );
   }
 
   updateText(id: number, text: string): void {
-    this.db.prepare("UPDATE qa_questions SET text = ? WHERE id = ?").run(text, id);
+    statement(this.db, "UPDATE qa_questions SET text = ? WHERE id = ?").run(text, id);
   }
 
   delete(id: number): void {
-    this.db.prepare("DELETE FROM qa_questions WHERE id = ?").run(id);
+    statement(this.db, "DELETE FROM qa_questions WHERE id = ?").run(id);
   }
 
   /** Records a reply in the question's thread; the first one sets the time to first answer. */
   addAnswer(a: Answer): void {
-    this.db
-      .prepare(
-        "INSERT OR IGNORE INTO qa_answers (question_id, message_id, author_id, text, at) VALUES (?, ?, ?, ?, ?)",
-      )
-      .run(a.questionId, a.messageId, a.authorId, a.text, a.at.getTime());
-    this.db
-      .prepare("UPDATE qa_questions SET first_answer_at = ? WHERE id = ? AND first_answer_at IS NULL")
-      .run(a.at.getTime(), a.questionId);
+    statement(
+      this.db,
+      "INSERT OR IGNORE INTO qa_answers (question_id, message_id, author_id, text, at) VALUES (?, ?, ?, ?, ?)",
+    ).run(a.questionId, a.messageId, a.authorId, a.text, a.at.getTime());
+    statement(
+      this.db,
+      "UPDATE qa_questions SET first_answer_at = ? WHERE id = ? AND first_answer_at IS NULL",
+    ).run(a.at.getTime(), a.questionId);
   }
 
   /** The tracked answer that is this message, in any question of the channel. */
   answerByMessage(channelId: string, messageId: string): Answer | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT a.* FROM qa_answers a JOIN qa_questions q ON q.id = a.question_id
+    const row = statement(
+      this.db,
+      `SELECT a.* FROM qa_answers a JOIN qa_questions q ON q.id = a.question_id
          WHERE q.channel_id = ? AND a.message_id = ?`,
-      )
-      .get(channelId, messageId);
+    ).get(channelId, messageId);
     return row === undefined ? undefined : toAnswer(row);
   }
 
   updateAnswerText(questionId: number, messageId: string, text: string): void {
-    this.db
-      .prepare("UPDATE qa_answers SET text = ? WHERE question_id = ? AND message_id = ?")
-      .run(text, questionId, messageId);
+    statement(this.db, "UPDATE qa_answers SET text = ? WHERE question_id = ? AND message_id = ?").run(
+      text,
+      questionId,
+      messageId,
+    );
   }
 
   /** Every reply by someone other than the asker, newest first. */
   answers(questionId: number): Answer[] {
-    return this.db
-      .prepare("SELECT * FROM qa_answers WHERE question_id = ? ORDER BY at DESC, rowid DESC")
+    return statement(this.db, "SELECT * FROM qa_answers WHERE question_id = ? ORDER BY at DESC, rowid DESC")
       .all(questionId)
       .map(toAnswer);
   }
 
   /** One reply of a question by its message id. */
   answer(questionId: number, messageId: string): Answer | undefined {
-    const row = this.db
-      .prepare("SELECT * FROM qa_answers WHERE question_id = ? AND message_id = ?")
-      .get(questionId, messageId);
+    const row = statement(this.db, "SELECT * FROM qa_answers WHERE question_id = ? AND message_id = ?").get(
+      questionId,
+      messageId,
+    );
     return row === undefined ? undefined : toAnswer(row);
   }
 
   /** Marks solved; false when it already was (so solving twice changes nothing). */
   solve(id: number, by: string, at: Date, answer: Answer | undefined): boolean {
-    const result = this.db
-      .prepare(
-        `UPDATE qa_questions SET status = 'solved', solved_at = ?, solved_by = ?, accepted_message_id = ?,
+    const result = statement(
+      this.db,
+      `UPDATE qa_questions SET status = 'solved', solved_at = ?, solved_by = ?, accepted_message_id = ?,
            accepted_author_id = ?, accepted_text = ? WHERE id = ? AND status = 'open'`,
-      )
-      .run(at.getTime(), by, answer?.messageId ?? null, answer?.authorId ?? null, answer?.text ?? null, id);
+    ).run(at.getTime(), by, answer?.messageId ?? null, answer?.authorId ?? null, answer?.text ?? null, id);
     return result.changes > 0;
   }
 
   setEscalationStage(id: number, stage: number): void {
-    this.db
-      .prepare("UPDATE qa_questions SET escalation_stage = max(escalation_stage, ?) WHERE id = ?")
-      .run(stage, id);
+    statement(
+      this.db,
+      "UPDATE qa_questions SET escalation_stage = max(escalation_stage, ?) WHERE id = ?",
+    ).run(stage, id);
   }
 
   markNudged(id: number): boolean {
     return (
-      this.db.prepare("UPDATE qa_questions SET nudged = 1 WHERE id = ? AND nudged = 0").run(id).changes > 0
+      statement(this.db, "UPDATE qa_questions SET nudged = 1 WHERE id = ? AND nudged = 0").run(id).changes > 0
     );
   }
 
   /** Open questions one member asked, newest first. */
   openBy(askerId: string, limit = 10): Question[] {
-    return this.db
-      .prepare(
-        "SELECT * FROM qa_questions WHERE status = 'open' AND asker_id = ? ORDER BY asked_at DESC, id DESC LIMIT ?",
-      )
+    return statement(
+      this.db,
+      "SELECT * FROM qa_questions WHERE status = 'open' AND asker_id = ? ORDER BY asked_at DESC, id DESC LIMIT ?",
+    )
       .all(askerId, limit)
       .map(toQuestion);
   }
@@ -193,13 +196,17 @@ export class QuestionRepo {
   /** How many questions are open. */
   openCount(): number {
     return (
-      this.db.prepare("SELECT count(*) AS n FROM qa_questions WHERE status = 'open'").get() as { n: number }
+      statement(this.db, "SELECT count(*) AS n FROM qa_questions WHERE status = 'open'").get() as {
+        n: number;
+      }
     ).n;
   }
 
   open(limit = 50): Question[] {
-    return this.db
-      .prepare("SELECT * FROM qa_questions WHERE status = 'open' ORDER BY asked_at, id LIMIT ?")
+    return statement(
+      this.db,
+      "SELECT * FROM qa_questions WHERE status = 'open' ORDER BY asked_at, id LIMIT ?",
+    )
       .all(limit)
       .map(toQuestion);
   }

@@ -45,18 +45,38 @@ export function responseRate(answered: number, total: number): number {
   return (answered + 1) / (total + 2);
 }
 
+/**
+ * What an expert's history adds to their score: accepted answers and response rate. Stored
+ * alongside each profile as `qa_expert_profiles.history` (migration 010), so candidates can be
+ * read best history first; a test checks that both compute the same.
+ */
+export function historyScore(accepted: number, answeredPings: number, totalPings: number): number {
+  return (
+    WEIGHTS.accepted * Math.log1p(accepted) + WEIGHTS.responseRate * responseRate(answeredPings, totalPings)
+  );
+}
+
 /** Score of one expert; only meaningful for available experts with a match. */
 export function scoreExpert(s: ExpertStats): number {
   return (
     WEIGHTS.match * s.match +
-    WEIGHTS.accepted * Math.log1p(s.accepted) -
-    WEIGHTS.recentLoad * s.recentPings +
-    WEIGHTS.responseRate * responseRate(s.answeredPings, s.totalPings)
+    historyScore(s.accepted, s.answeredPings, s.totalPings) -
+    WEIGHTS.recentLoad * s.recentPings
   );
 }
 
 /** Scores are compared in steps of this size, so rotation decides between near-equals. */
 const TIE_STEP = 1;
+
+/** The step a score falls into; experts in the same step are near-equals (rotation decides). */
+export function scoreStep(score: number): number {
+  return Math.floor(score / TIE_STEP);
+}
+
+/** The highest score an expert with this match and history can reach (no recent load). */
+export function scoreCeiling(match: number, history: number): number {
+  return WEIGHTS.match * match + history;
+}
 
 /**
  * Orders eligible experts best first. Experts without a match, unavailable ones and those
@@ -72,8 +92,8 @@ export function rankExperts(candidates: readonly ExpertStats[]): RankedExpert[] 
     const quietA = a.stats.quietUntil === undefined ? 0 : 1;
     const quietB = b.stats.quietUntil === undefined ? 0 : 1;
     if (quietA !== quietB) return quietA - quietB;
-    const bucketA = Math.floor(a.score / TIE_STEP);
-    const bucketB = Math.floor(b.score / TIE_STEP);
+    const bucketA = scoreStep(a.score);
+    const bucketB = scoreStep(b.score);
     if (bucketA !== bucketB) return bucketB - bucketA;
     const lastA = a.stats.lastPingedAt?.getTime() ?? 0;
     const lastB = b.stats.lastPingedAt?.getTime() ?? 0;

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/open";
 import { bold, channelRef, link, type Inline } from "../core/message";
 import type { Translate } from "../i18n";
-import { searchKnowledge, type KnowledgeHit } from "./knowledge-repo";
+import { searchKnowledge, type KnowledgeHit } from "./knowledge";
 import { contentWords } from "./text";
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { statement } from "../../db/statements";
 
 export interface QaStats {
   readonly asked: number;
@@ -25,8 +26,10 @@ function median(values: number[]): number | undefined {
 
 /** How fast the community answers: questions asked since `since`, with median times. */
 export function qaStats(db: Db, since: Date): QaStats {
-  const rows = db
-    .prepare("SELECT asked_at, first_answer_at, solved_at FROM qa_questions WHERE asked_at >= ?")
+  const rows = statement(
+    db,
+    "SELECT asked_at, first_answer_at, solved_at FROM qa_questions WHERE asked_at >= ?",
+  )
     .all(since.getTime())
     .map((row) => Row.parse(row));
   const firstAnswers = rows.flatMap((r) =>

@@ -32,11 +32,28 @@ const STOP_WORDS = new Set(
     .map(foldUmlauts),
 );
 
-/** Lower-cased, umlaut-folded words of a text (letters and digits; hyphenated parts split). */
-export function words(text: string): string[] {
-  return foldUmlauts(text)
-    .split(/[^\p{L}\p{N}]+/u)
+const LATIN_DIACRITICS = /(\p{Script=Latin})\p{M}+/gu;
+
+/**
+ * The words of a text exactly as the FTS5 indexes split them (`unicode61 remove_diacritics 2`):
+ * lower case, accents of Latin letters removed ("é" -> "e"), split at everything but letters,
+ * digits and private-use characters — and characters beyond the Basic Multilingual Plane,
+ * which unicode61 keeps as word characters (🙂 is a word, ✅ is not). Umlauts must be folded
+ * before (see `foldUmlauts`).
+ */
+export function indexTerms(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(LATIN_DIACRITICS, "$1")
+    .normalize("NFC")
+    .split(/[^\p{L}\p{N}\p{Co}\u{10000}-\u{10FFFF}]+/u)
     .filter((w) => w.length > 0);
+}
+
+/** Lower-cased, umlaut-folded words of a text, split as the search indexes split them. */
+export function words(text: string): string[] {
+  return indexTerms(foldUmlauts(text));
 }
 
 /** Words of a text that carry meaning: stop words and single characters removed, no repeats. */
@@ -63,25 +80,29 @@ export function ftsString(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
 }
 
-/**
- * An FTS5 query for a unicode61 index: any content word, each as a prefix of its stem so
- * inflections match ("altakten" -> "altakt"*). Undefined when the text has no content words.
- */
-export function prefixQuery(text: string): string | undefined {
-  const terms = contentWords(text).map((w) => {
-    const stem = stemWord(w);
-    return stem.length >= 3 ? `${ftsString(stem)}*` : ftsString(w);
-  });
-  return terms.length > 0 ? [...new Set(terms)].join(" OR ") : undefined;
+/** One searched word: its stem as a prefix (inflections match), or the word itself when short. */
+export interface QueryTerm {
+  readonly term: string;
+  readonly prefix: boolean;
 }
 
 /**
- * An FTS5 query for a trigram index: any content word of four or more letters as a substring,
- * which finds parts of compounds ("dokumentenmanagement" in "dokumentenmanagementsystem").
+ * The content words of a text as index lookups, each as a prefix of its stem so inflections
+ * match ("altakten" -> "altakt"…); words whose stem is shorter than three letters exactly.
+ * Duplicates are dropped, so "Akte" and "Akten" look up "akt" once.
  */
-export function substringQuery(text: string): string | undefined {
-  const terms = contentWords(text).filter((w) => w.length >= 4);
-  return terms.length > 0 ? terms.map(ftsString).join(" OR ") : undefined;
+export function queryTerms(text: string): QueryTerm[] {
+  const seen = new Set<string>();
+  const terms: QueryTerm[] = [];
+  for (const w of contentWords(text)) {
+    const stem = stemWord(w);
+    const term: QueryTerm = stem.length >= 3 ? { term: stem, prefix: true } : { term: w, prefix: false };
+    const key = `${term.term}${term.prefix ? "*" : ""}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    terms.push(term);
+  }
+  return terms;
 }
 
 /** The text on one line (white space folded), cut to `max` characters with "…". */

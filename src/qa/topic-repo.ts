@@ -1,6 +1,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { statement } from "../../db/statements";
 import { fail, ok, type Result } from "../core/errors";
 import { normalizeTopic, topicLabel } from "./normalize-topic";
 
@@ -17,7 +18,7 @@ const AliasRow = z.object({ alias: z.string(), label: z.string(), topic: z.strin
 /** The topic key a typed topic stands for: its normalized form, followed through an alias. */
 export function resolveTopic(db: Db, raw: string): string {
   const key = normalizeTopic(raw);
-  const row = db.prepare("SELECT topic FROM qa_topic_aliases WHERE alias = ?").get(key) as
+  const row = statement(db, "SELECT topic FROM qa_topic_aliases WHERE alias = ?").get(key) as
     { topic: string } | undefined;
   return row?.topic ?? key;
 }
@@ -27,16 +28,16 @@ export function resolveTopic(db: Db, raw: string): string {
  * spelling; topics from before canonical spellings were recorded show the first expert's.
  */
 export function knownTopics(db: Db): TopicInfo[] {
-  return db
-    .prepare(
-      `SELECT topic,
+  return statement(
+    db,
+    `SELECT topic,
               COALESCE(
                 (SELECT label FROM qa_topic_labels n WHERE n.topic = t.topic),
                 (SELECT label FROM qa_expert_topics l WHERE l.topic = t.topic ORDER BY added_at, member_id LIMIT 1)
               ) AS label,
               count(*) AS experts
        FROM qa_expert_topics t GROUP BY topic ORDER BY label COLLATE NOCASE`,
-    )
+  )
     .all()
     .map((row) => {
       const r = TopicRow.parse(row);
@@ -46,8 +47,7 @@ export function knownTopics(db: Db): TopicInfo[] {
 
 /** All aliases as `alias key -> topic key`, with the alias as typed (`label`). */
 export function topicAliases(db: Db): { alias: string; label: string; topic: string }[] {
-  return db
-    .prepare("SELECT alias, label, topic FROM qa_topic_aliases ORDER BY label COLLATE NOCASE")
+  return statement(db, "SELECT alias, label, topic FROM qa_topic_aliases ORDER BY label COLLATE NOCASE")
     .all()
     .map((row) => AliasRow.parse(row));
 }
@@ -55,7 +55,7 @@ export function topicAliases(db: Db): { alias: string; label: string; topic: str
 /** The label of a topic key; undefined when the topic was never named. */
 export function topicLabelOf(db: Db, key: string): string | undefined {
   const row = LabelRow.optional().parse(
-    db.prepare("SELECT label FROM qa_topic_labels WHERE topic = ?").get(key),
+    statement(db, "SELECT label FROM qa_topic_labels WHERE topic = ?").get(key),
   );
   return row?.label ?? knownTopics(db).find((topic) => topic.key === key)?.label;
 }
@@ -67,7 +67,7 @@ export function topicLabelOf(db: Db, key: string): string | undefined {
  */
 export function nameTopic(db: Db, key: string, raw: string): string {
   const label = topicLabelOf(db, key) ?? topicLabel(raw);
-  db.prepare("INSERT INTO qa_topic_labels (topic, label) VALUES (?, ?) ON CONFLICT DO NOTHING").run(
+  statement(db, "INSERT INTO qa_topic_labels (topic, label) VALUES (?, ?) ON CONFLICT DO NOTHING").run(
     key,
     label,
   );
@@ -75,8 +75,9 @@ export function nameTopic(db: Db, key: string, raw: string): string {
 }
 
 function expertCount(db: Db, key: string): number {
-  return (db.prepare("SELECT count(*) AS n FROM qa_expert_topics WHERE topic = ?").get(key) as { n: number })
-    .n;
+  return (
+    statement(db, "SELECT count(*) AS n FROM qa_expert_topics WHERE topic = ?").get(key) as { n: number }
+  ).n;
 }
 
 /** The known topic closest to what was typed, for "did you mean"; undefined when none is near. */
@@ -116,14 +117,15 @@ export function setTopicAlias(
   db.transaction(() => {
     nameTopic(db, topic, topicRaw);
     // The alias is no topic of its own any more, so its spelling must not label anything.
-    db.prepare("DELETE FROM qa_topic_labels WHERE topic = ?").run(alias);
-    db.prepare(
+    statement(db, "DELETE FROM qa_topic_labels WHERE topic = ?").run(alias);
+    statement(
+      db,
       `INSERT INTO qa_topic_aliases (alias, label, topic, created_by, created_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (alias) DO UPDATE SET label = excluded.label, topic = excluded.topic,
          created_by = excluded.created_by, created_at = excluded.created_at`,
     ).run(alias, aliasLabel, topic, by, at.getTime());
     // Names that pointed to the alias now point to the topic, so aliases never chain.
-    db.prepare("UPDATE qa_topic_aliases SET topic = ? WHERE topic = ?").run(topic, alias);
+    statement(db, "UPDATE qa_topic_aliases SET topic = ? WHERE topic = ?").run(topic, alias);
   })();
   return ok({ alias: aliasLabel, topic, topicLabel: label });
 }

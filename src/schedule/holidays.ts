@@ -26,6 +26,15 @@ function holidaysOf(region: string, year: number, lang: Lang): ReadonlyMap<strin
   return days;
 }
 
+/**
+ * Computes the holidays of `regions` for `years` now, so that the first reminder of each region
+ * in a year does not pay for it (date-holidays takes up to 100 ms per region and year).
+ */
+export function warmHolidays(regions: readonly string[], years: readonly number[], lang: Lang = "de"): void {
+  for (const region of regions)
+    if (isHolidayRegion(region)) for (const year of years) holidaysOf(region, year, lang);
+}
+
 /** The holiday's name when `date` (`yyyy-MM-dd`) is a public holiday in `region`. */
 export function holidayOn(region: string, date: string, lang: Lang = "de"): string | undefined {
   return holidaysOf(region, Number(date.slice(0, 4)), lang).get(date);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { statement } from "../../db/statements";
 import type { LocalDateTime } from "./local-time";
 
 export type Outcome = "sent" | "late" | "missed";
@@ -49,33 +50,42 @@ export class Ledger {
 
   /** Records a step; false when it was recorded before (then nothing must be sent). */
   record(entry: Omit<LedgerEntry, "key">, dueAt: Date, doneAt: Date): boolean {
-    const result = this.db
-      .prepare(
-        `INSERT INTO occurrence_ledger (key, series, local_at, step, outcome, due_at, done_at, details)
+    const result = statement(
+      this.db,
+      `INSERT INTO occurrence_ledger (key, series, local_at, step, outcome, due_at, done_at, details)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-      )
-      .run(
-        stepKey(entry.series, entry.local, entry.step),
-        entry.series,
-        entry.local,
-        entry.step,
-        entry.outcome,
-        dueAt.getTime(),
-        doneAt.getTime(),
-        entry.details === undefined ? null : JSON.stringify(entry.details),
-      );
+    ).run(
+      stepKey(entry.series, entry.local, entry.step),
+      entry.series,
+      entry.local,
+      entry.step,
+      entry.outcome,
+      dueAt.getTime(),
+      doneAt.getTime(),
+      entry.details === undefined ? null : JSON.stringify(entry.details),
+    );
     return result.changes > 0;
   }
 
   get(key: string): LedgerEntry | undefined {
-    const row = this.db.prepare("SELECT * FROM occurrence_ledger WHERE key = ?").get(key);
+    const row = statement(this.db, "SELECT * FROM occurrence_ledger WHERE key = ?").get(key);
     return row === undefined ? undefined : toEntry(row);
+  }
+
+  /** Deletes up to `limit` steps done before `before`; returns how many. */
+  pruneBefore(before: Date, limit: number): number {
+    return statement(
+      this.db,
+      "DELETE FROM occurrence_ledger WHERE key IN (SELECT key FROM occurrence_ledger WHERE done_at < ? LIMIT ?)",
+    ).run(before.getTime(), limit).changes;
   }
 
   /** Every recorded step of one occurrence. */
   ofOccurrence(series: string, local: LocalDateTime): LedgerEntry[] {
-    return this.db
-      .prepare("SELECT * FROM occurrence_ledger WHERE series = ? AND local_at = ? ORDER BY due_at")
+    return statement(
+      this.db,
+      "SELECT * FROM occurrence_ledger WHERE series = ? AND local_at = ? ORDER BY due_at",
+    )
       .all(series, local)
       .map(toEntry);
   }

@@ -40,9 +40,12 @@ export function expand(schedule: Schedule, after: Date, opts: ExpandOptions): Oc
   const seen = new Set<LocalDateTime>();
   let active = 0;
   let candidates = 0;
-  // Start a week early: an occurrence moved off a holiday lands after its rule date.
+  // Start a week early when holidays move occurrences: one moved off a holiday lands after its
+  // rule date. Without moves no earlier rule date can end up after `after` (and each cron date
+  // costs, which a catch-up of hundreds of reminders feels).
+  const early = schedule.holidays?.rule === "move" ? 7 : 0;
   const from =
-    DateTime.fromJSDate(after, { zone: schedule.zone }).minus({ days: 7 }).toISODate() ?? schedule.start;
+    DateTime.fromJSDate(after, { zone: schedule.zone }).minus({ days: early }).toISODate() ?? schedule.start;
   for (const original of ruleTimes(schedule.recurrence, schedule.start, from)) {
     if ((candidates += 1) > MAX_CANDIDATES || active >= count) break;
     const originalAt = new Date(instantOf(original, schedule.zone));

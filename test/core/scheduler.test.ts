@@ -97,6 +97,29 @@ describe("Scheduler", () => {
   });
 });
 
+describe("Scheduler catching up", () => {
+  it("runs a backlog of due jobs in slices and lets other events through in between", async () => {
+    const { services } = setup();
+    const order: string[] = [];
+    services.scheduler.register("slow", (job) => {
+      // Each job holds the event loop for 2 ms, like a reminder that plans its next dates.
+      const until = performance.now() + 2;
+      while (performance.now() < until);
+      order.push(job.key);
+    });
+    for (let i = 0; i < 40; i++)
+      services.scheduler.schedule({ kind: "slow", key: `j${i}`, runAt: new Date(0) });
+    // An event arriving while the backlog runs (a message, Slack's ack) …
+    setImmediate(() => order.push("event"));
+    expect(await services.scheduler.runDue(services)).toBe(40);
+    // … is handled after the first slice, not after all 80 ms of jobs.
+    const at = order.indexOf("event");
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(20);
+    expect(order.filter((k) => k !== "event")).toEqual(Array.from({ length: 40 }, (_, i) => `j${i}`));
+  });
+});
+
 describe("Scheduler with asynchronous handlers", () => {
   it("marks an async job done when it settles and retries it when it rejects", async () => {
     const { db, services } = setup();

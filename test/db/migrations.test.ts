@@ -18,6 +18,8 @@ describe("migrations", () => {
     const db = openDatabase(join(dir, "sub", "copbot.db"));
     expect(db.pragma("user_version", { simple: true })).toBe(migrations.length);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    // NORMAL (1): safe with WAL, see db/open.ts.
+    expect(db.pragma("synchronous", { simple: true })).toBe(1);
     expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
     db.close();
   });

@@ -18,9 +18,8 @@ import { textMessage } from "../../src/core/message";
 import { parseDate as parseGroupDate, splitLeadingDate } from "../../src/groups/dates";
 import { isMessageKey } from "../../src/i18n";
 import { parseSpec } from "../../src/meetings/parse-spec";
-import { expertDocMatches } from "../../src/qa/expert-repo";
-import { searchKnowledge } from "../../src/qa/knowledge-repo";
-import { prefixQuery, substringQuery } from "../../src/qa/text";
+import { findExperts, hasMatchingExperts } from "../../src/qa/experts";
+import { searchKnowledge } from "../../src/qa/knowledge";
 import { parseDate, parseFutureDate, parseRecurrence, parseTime } from "../../src/schedule/natural";
 import { hostileText, matrixUser, slackId, slackTs } from "./arbitraries";
 import { FuzzCommunity } from "./community";
@@ -256,9 +255,8 @@ export const properties: readonly FuzzProperty[] = [
         fc.asyncProperty(hostileText, async (query) => {
           const hits = searchKnowledge(c.app.db, query, 5);
           if (hits.length > 5) throw new Error("more hits than asked for");
-          for (const match of [prefixQuery(query), substringQuery(query)]) {
-            if (match !== undefined) expertDocMatches(c.app.db, match);
-          }
+          hasMatchingExperts(c.app.db, query, []);
+          findExperts(c.app.bot.services, { text: query, exclude: [], limit: 3, purpose: "group-invite" });
         }),
       ),
   },

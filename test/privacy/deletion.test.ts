@@ -19,7 +19,7 @@ const stored = (h: ConsoleHarness, needle: string): number =>
     "SELECT count(*) AS n FROM qa_knowledge_trigrams WHERE qa_knowledge_trigrams MATCH ?",
     `"${needle}"`,
   ) +
-  count(h, "SELECT count(*) AS n FROM qa_expert_docs WHERE text LIKE ?", `%${needle}%`) +
+  count(h, "SELECT count(*) AS n FROM qa_expert_sources WHERE text LIKE ?", `%${needle}%`) +
   count(h, "SELECT count(*) AS n FROM work_group_offers WHERE text LIKE ?", `%${needle}%`) +
   // Copies: messages copbot sent (an expert's DM, a reminder's agenda) and the agenda kept to redraw a reminder.
   count(h, "SELECT count(*) AS n FROM outbox WHERE message LIKE ?", `%${needle}%`) +

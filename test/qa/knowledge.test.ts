@@ -1,5 +1,5 @@
 import { openDatabase } from "../../db/open";
-import { addKnowledge, searchKnowledge } from "../../src/qa/knowledge-repo";
+import { addKnowledge, searchKnowledge } from "../../src/qa/knowledge";
 
 function seed() {
   const db = openDatabase(":memory:");

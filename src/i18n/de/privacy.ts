@@ -57,6 +57,7 @@ export const privacy = {
   "privacy.kind.expert_settings": "Verfügbarkeit",
   "privacy.kind.expert_documents": "Suchindex für Expertise",
   "privacy.kind.expert_pings": "Anfragen an dich",
+  "privacy.kind.expert_profile": "Ranking-Profil als Expert:in",
   "privacy.kind.qa_channels_added": "eingerichtete Fragen-Kanäle",
   "privacy.kind.topic_aliases_created": "angelegte Themen-Aliasse",
   "privacy.kind.meetings_created": "angelegte Treffen",

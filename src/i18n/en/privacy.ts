@@ -57,6 +57,7 @@ export const privacy = {
   "privacy.kind.expert_settings": "availability",
   "privacy.kind.expert_documents": "expertise search index",
   "privacy.kind.expert_pings": "requests to you",
+  "privacy.kind.expert_profile": "expert ranking profile",
   "privacy.kind.qa_channels_added": "question channels set up",
   "privacy.kind.topic_aliases_created": "topic aliases created",
   "privacy.kind.meetings_created": "meetings created",

@@ -1,0 +1,120 @@
+import type { MessageEvent } from "../src/core/events";
+import type { App } from "../src/app";
+import { findExperts } from "../src/qa/experts";
+import { similarSolved } from "../src/qa/similar";
+import { COMMUNITY, memberId, QA_CHANNELS } from "./dataset/generate";
+import { DOMAINS } from "./dataset/lexicon";
+import { Dice, pickDomain, questionText } from "./dataset/text";
+import { virtualClock, type BenchPort } from "./community";
+import { longestBlock, seeded, turn } from "./measure";
+
+const MINUTE = 60_000;
+
+/** New questions as members would ask them: seeded, different from the stored history. */
+export function benchQuestions(count: number, seed = 99): { asker: string; channel: string; text: string }[] {
+  const dice = new Dice(seeded(seed));
+  return Array.from({ length: count }, () => {
+    const domain = DOMAINS[pickDomain(dice)] ?? DOMAINS[0];
+    return {
+      asker: memberId(COMMUNITY.experts + 1 + dice.int(COMMUNITY.members - COMMUNITY.experts)),
+      channel: QA_CHANNELS[dice.int(QA_CHANNELS.length)] ?? QA_CHANNELS[0],
+      text: domain ? questionText(dice, domain) : "Wie geht ihr mit der E-Akte um?",
+    };
+  });
+}
+
+export interface QuestionPathResult {
+  /** Whole `bot.handle()` per question, sorted, in milliseconds. */
+  readonly latencies: number[];
+  /**
+   * The CPU time this process spent on each question, sorted, in milliseconds: on a machine
+   * shared with other work, wall time also counts the time other processes had the core.
+   */
+  readonly cpu: number[];
+  /** The longest the event loop was blocked while questions were handled. */
+  readonly longestStepMs: number;
+}
+
+/**
+ * Members ask in Q&A channels; each question goes through `bot.handle()` exactly as an adapter
+ * delivers it: detection, similar solved questions, expert ranking, the reply queued and
+ * delivered in the thread. The clock moves three minutes per question (a busy community).
+ */
+export async function benchQuestionPath(
+  app: App,
+  port: BenchPort,
+  opts: { count: number; warmup: number },
+): Promise<QuestionPathResult> {
+  const questions = benchQuestions(opts.count + opts.warmup);
+  const clock = virtualClock(app);
+  const latencies: number[] = [];
+  const cpu: number[] = [];
+  const before = port.threadPosts;
+  const ask = async (i: number): Promise<void> => {
+    const q = questions[i];
+    if (!q) return;
+    clock.advance(3 * MINUTE);
+    const event: MessageEvent = {
+      kind: "message",
+      id: `bench:q${i}`,
+      platform: "console",
+      at: clock.now(),
+      userId: q.asker,
+      channelId: q.channel,
+      isDm: false,
+      messageId: `bench-q${i}`,
+      text: q.text,
+      mentionsBot: false,
+    };
+    const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    await app.bot.handle(event);
+    const used = process.cpuUsage(cpuBefore);
+    if (i >= opts.warmup) {
+      latencies.push(performance.now() - started);
+      cpu.push((used.user + used.system) / 1000);
+    }
+    await turn();
+  };
+  // The first questions warm caches and prepare statements (start-up); they are not measured.
+  for (let i = 0; i < opts.warmup; i++) await ask(i);
+  const { longestMs } = await longestBlock(async () => {
+    for (let i = opts.warmup; i < questions.length; i++) await ask(i);
+  });
+  // Every question must have had its reply delivered in its thread, or the path measured nothing.
+  const replies = port.threadPosts - before;
+  if (replies < questions.length) {
+    throw new Error(`only ${replies} of ${questions.length} questions got a reply in their thread`);
+  }
+  return {
+    latencies: latencies.sort((a, b) => a - b),
+    cpu: cpu.sort((a, b) => a - b),
+    longestStepMs: longestMs,
+  };
+}
+
+/** The two expensive parts of the path on their own (each call rolled back, so nothing accumulates). */
+export function benchQuestionParts(app: App, count: number): { similar: number[]; ranking: number[] } {
+  const { db } = app.bot.services;
+  const questions = benchQuestions(count, 7);
+  const similar: number[] = [];
+  const ranking: number[] = [];
+  for (const q of questions) {
+    db.exec("SAVEPOINT bench");
+    let started = performance.now();
+    similarSolved(db, q.text, 3);
+    similar.push(performance.now() - started);
+    started = performance.now();
+    findExperts(app.bot.services, {
+      text: q.text,
+      exclude: [q.asker],
+      limit: 3,
+      purpose: "question",
+      includeQuiet: true,
+    });
+    ranking.push(performance.now() - started);
+    db.exec("ROLLBACK TO bench");
+    db.exec("RELEASE bench");
+  }
+  return { similar: similar.sort((a, b) => a - b), ranking: ranking.sort((a, b) => a - b) };
+}

@@ -1,0 +1,189 @@
+import type { Db } from "../../db/open";
+import { idf, sourceScore } from "./bm25";
+import {
+  knowledgeCorpus,
+  knowledgeRows,
+  newestMatches,
+  prefixFrequency,
+  wordsStartingWith,
+  type KnowledgeRow,
+} from "./knowledge-repo";
+import { contentWords, foldUmlauts, ftsString, indexTerms, queryTerms, stemWord } from "./text";
+
+export { addKnowledge, type KnowledgeEntry } from "./knowledge-repo";
+
+export interface KnowledgeHit {
+  readonly kind: "question" | "group";
+  readonly sourceId: string;
+  readonly title: string;
+  readonly snippet: string;
+  readonly url?: string;
+  readonly channelId?: string;
+  readonly messageId?: string;
+  /** How many of the query's content words the entry contains. */
+  readonly matchedWords: number;
+  /** Set when the accepted answer was deleted: a tombstone only moderators are shown. */
+  readonly removedAt?: Date;
+}
+
+/** The candidate set: the newest entries matching, ranked afterwards; bounded at any size. */
+const CANDIDATES = 48;
+/** Index words a searched word stands for ("akte" -> akte, akten, aktenplan, …), most frequent first. */
+const VARIANTS = 8;
+/**
+ * A word in more than this share of entries (and more than `FREQUENT_MIN`) says little; it is
+ * left out of the query, but still counts in the ranking.
+ */
+const FREQUENT = 0.2;
+const FREQUENT_MIN = 100;
+/** Title words count double, as in the FTS5 ranking copbot used (bm25 column weights 2, 1). */
+const TITLE_WEIGHT = 2;
+/** Parts of compounds found only by the trigram index count half. */
+const TRIGRAM_WEIGHT = 0.5;
+/** Shortest compound part looked for inside words. */
+const MIN_PART = 4;
+/** Words around the first match shown as snippet. */
+const SNIPPET_WORDS = 16;
+
+interface Word {
+  readonly term: string;
+  readonly prefix: boolean;
+  /** Index words it stands for (empty: unknown to the word index). */
+  readonly variants: readonly string[];
+  /** Entries containing it (at most). */
+  readonly docs: number;
+}
+
+function lookUp(db: Db, text: string): Word[] {
+  return queryTerms(text).map(({ term, prefix }) => {
+    const found = wordsStartingWith(db, term, prefix ? VARIANTS : VARIANTS * 4);
+    const variants = (prefix ? found : found.filter((f) => f.term === term)).map((f) => f.term);
+    const docs = prefix ? prefixFrequency(db, term) : (found.find((f) => f.term === term)?.docs ?? 0);
+    return { term, prefix, variants, docs };
+  });
+}
+
+const group = (word: Word): string => `(${word.variants.map(ftsString).join(" OR ")})`;
+
+/**
+ * The candidate entries: all searched words (AND) first; if that finds too few, any of them
+ * (OR). Very frequent words are left out of both (unless nothing else is left); parts of
+ * compounds the word index does not know are looked up in the trigram index.
+ */
+function candidates(db: Db, words: readonly Word[], total: number, limit: number): Set<number> {
+  const indexed = words.filter((w) => w.variants.length > 0);
+  const rare = indexed.filter((w) => w.docs <= Math.max(FREQUENT * total, FREQUENT_MIN));
+  const query = rare.length > 0 ? rare : [...indexed].sort((a, b) => a.docs - b.docs).slice(0, 1);
+  const ids = new Set<number>();
+  if (query.length > 0) {
+    for (const id of newestMatches(db, "words", query.map(group).join(" AND "), CANDIDATES)) ids.add(id);
+    if (ids.size < limit && query.length > 1)
+      for (const id of newestMatches(db, "words", query.map(group).join(" OR "), CANDIDATES)) ids.add(id);
+  }
+  const parts = words.filter((w) => w.variants.length === 0 && w.term.length >= MIN_PART);
+  if (ids.size < limit && parts.length > 0) {
+    const match = parts.map((p) => ftsString(p.term)).join(" OR ");
+    for (const id of newestMatches(db, "trigrams", match, CANDIDATES)) ids.add(id);
+  }
+  return ids;
+}
+
+function countIn(tokens: readonly string[], word: Word): number {
+  let n = 0;
+  for (const token of tokens) {
+    if (
+      word.variants.length === 0
+        ? token.includes(word.term)
+        : word.prefix
+          ? token.startsWith(word.term)
+          : token === word.term
+    )
+      n += 1;
+  }
+  return n;
+}
+
+/** BM25 of an entry for the searched words, FTS5-style (title weighted double); compound parts count half. */
+function score(row: KnowledgeRow, words: readonly Word[], total: number, avgdl: number): number {
+  const title = indexTerms(foldUmlauts(row.title));
+  const body = indexTerms(foldUmlauts(row.body));
+  const length = title.length + body.length;
+  let sum = 0;
+  for (const word of words) {
+    const frequency = TITLE_WEIGHT * countIn(title, word) + countIn(body, word);
+    if (frequency === 0) continue;
+    const weight = word.variants.length === 0 ? TRIGRAM_WEIGHT : 1;
+    sum +=
+      weight * idf(total, Math.min(total, Math.max(1, word.docs))) * sourceScore(frequency, length, avgdl);
+  }
+  return sum;
+}
+
+function countMatched(row: KnowledgeRow, queryWords: readonly string[]): number {
+  const haystack = foldUmlauts(`${row.title} ${row.body}`);
+  return queryWords.filter((w) => {
+    const stem = stemWord(w);
+    return haystack.includes(stem.length >= 3 ? stem : w);
+  }).length;
+}
+
+/** About 16 words of the body around where it matches best (or its start). */
+function snippet(body: string, words: readonly Word[]): string {
+  const tokens = [...body.matchAll(/[\p{L}\p{N}\p{Co}\u{10000}-\u{10FFFF}]+/gu)];
+  const hits = tokens.map((t) => (words.some((w) => countIn(indexTerms(foldUmlauts(t[0])), w) > 0) ? 1 : 0));
+  if (!hits.some((h) => h === 1)) return body.slice(0, 160);
+  if (tokens.length <= SNIPPET_WORDS) return body;
+  let best = 0;
+  let bestCount = -1;
+  for (let start = 0; start + SNIPPET_WORDS <= tokens.length; start++) {
+    const count = hits.slice(start, start + SNIPPET_WORDS).reduce((a: number, b) => a + b, 0);
+    if (count > bestCount) {
+      best = start;
+      bestCount = count;
+    }
+  }
+  const first = tokens[best];
+  const last = tokens[best + SNIPPET_WORDS - 1];
+  const from = first?.index ?? 0;
+  const to = last ? (last.index ?? 0) + last[0].length : body.length;
+  return `${from > 0 ? "…" : ""}${body.slice(from, to)}${to < body.length ? "…" : ""}`;
+}
+
+/**
+ * Best entries for a free-text query, best first. The searched words are looked up as their
+ * most frequent index forms (prefix of the stem: inflections and compounds that start with it);
+ * a bounded set of candidates is taken from FTS5 (all words before any word, the newest first)
+ * and ranked by BM25; snippets are made only for the entries returned. Tombstones (entries
+ * whose accepted answer was deleted) only with `includeRemoved`, for moderators.
+ */
+export function searchKnowledge(
+  db: Db,
+  text: string,
+  limit = 5,
+  opts: { readonly includeRemoved?: boolean } = {},
+): KnowledgeHit[] {
+  const { docs: total, tokens } = knowledgeCorpus(db);
+  if (total === 0 || limit <= 0) return [];
+  const words = lookUp(db, text);
+  if (words.length === 0) return [];
+  const avgdl = tokens / total;
+  const ids = candidates(db, words, total, limit);
+  const queryWords = contentWords(text);
+  return knowledgeRows(db, [...ids])
+    .filter((row) => row.removedAt === undefined || opts.includeRemoved === true)
+    .map((row) => ({ row, score: score(row, words, total, avgdl) }))
+    .filter((r) => r.score > 0)
+    .sort((a, b) => b.score - a.score || a.row.id - b.row.id)
+    .slice(0, limit)
+    .map(({ row }) => ({
+      kind: row.kind,
+      sourceId: row.sourceId,
+      title: row.title,
+      snippet: snippet(row.body, words),
+      ...(row.url !== undefined ? { url: row.url } : {}),
+      ...(row.channelId !== undefined ? { channelId: row.channelId } : {}),
+      ...(row.messageId !== undefined ? { messageId: row.messageId } : {}),
+      matchedWords: countMatched(row, queryWords),
+      ...(row.removedAt !== undefined ? { removedAt: row.removedAt } : {}),
+    }));
+}

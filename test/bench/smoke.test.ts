@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openCommunity } from "../../bench/community";
+import { generateDataset } from "../../bench/dataset/generate";
+import { benchQuestionParts, benchQuestionPath } from "../../bench/question-path";
+import { readmeSection, row } from "../../bench/results";
+import { benchScheduler } from "../../bench/scheduler";
+import { benchSearch, recordFtsQueries } from "../../bench/search";
+
+/**
+ * `npm run bench` measures a 5,000-member community with up to 100,000 solved questions; here
+ * the same code runs on a tiny one, so the benchmark keeps working. Nothing is timed.
+ */
+describe("benchmark (smoke run on a tiny community)", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "copbot-bench-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("generates a community, answers questions through bot.handle(), searches and catches up jobs", async () => {
+    const path = join(dir, "community.db");
+    generateDataset(path, 120, () => {}, {
+      members: 60,
+      organisations: 5,
+      experts: 25,
+      schedules: 6,
+      groups: 3,
+    });
+    let fts: ReturnType<typeof recordFtsQueries> | undefined;
+    const { app, port } = openCommunity(path, { onOpen: (db) => (fts = recordFtsQueries(db)) });
+    const questions = await benchQuestionPath(app, port, { count: 6, warmup: 1 });
+    expect(questions.latencies).toHaveLength(6);
+    expect(questions.cpu).toHaveLength(6);
+    expect(benchQuestionParts(app, 3).ranking).toHaveLength(3);
+    const search = await benchSearch(app, port, fts ?? { calls: [] }, { count: 4, warmup: 1 });
+    expect(search.raw).toHaveLength(4);
+    expect(fts?.calls.length).toBeGreaterThan(0);
+    app.db.close();
+    const scheduler = await benchScheduler(dir, 30);
+    expect(scheduler.dueJobs).toBeGreaterThan(0);
+    expect(scheduler.eventWaits.length).toBeGreaterThan(0);
+    const section = readmeSection({
+      machine: "test",
+      node: process.versions.node,
+      rows: [
+        row("question path p50", 1.5, "ms", { size: "1k", limit: 2 }),
+        row("start-up", 900, "ms", { limit: 500 }),
+      ],
+    });
+    expect(section).toContain("| question path p50 | 1.5 ms | ≤ 2 ms | PASS (1k) |");
+    expect(section).toContain("| start-up | 900 ms | ≤ 500 ms | FAIL |");
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { entryTerms } from "../../src/qa/knowledge-repo";
 import { startConsole, type ConsoleHarness } from "../support/console-harness";
 import { refOf, text } from "../qa/console-lines";
 
@@ -24,6 +25,18 @@ const stored = (h: ConsoleHarness, needle: string): number =>
   // Copies: messages copbot sent (an expert's DM, a reminder's agenda) and the agenda kept to redraw a reminder.
   count(h, "SELECT count(*) AS n FROM outbox WHERE message LIKE ?", `%${needle}%`) +
   count(h, "SELECT count(*) AS n FROM occurrence_ledger WHERE details LIKE ?", `%${needle}%`);
+
+/** The knowledge base's word counts (scale's ranking) match its entries: nothing deleted is still counted. */
+function countsMatchEntries(h: ConsoleHarness): void {
+  const expected = new Map<string, number>();
+  const entries = z.array(z.object({ title: z.string(), body: z.string() }));
+  for (const e of entries.parse(h.app.db.prepare("SELECT title, body FROM qa_knowledge").all())) {
+    for (const term of entryTerms(e.title, e.body).terms) expected.set(term, (expected.get(term) ?? 0) + 1);
+  }
+  const vocabulary = z.array(z.object({ term: z.string(), docs: z.number() }));
+  const actual = vocabulary.parse(h.app.db.prepare("SELECT term, docs FROM qa_knowledge_vocabulary").all());
+  expect(new Map(actual.map((r) => [r.term, r.docs]))).toEqual(expected);
+}
 
 /**
  * A message deleted on the platform is deleted in copbot's store and search index too (issue
@@ -86,6 +99,7 @@ describe("messages deleted on the platform", () => {
     await h.send(":as ben", `:delete ${q}`);
     expect(stored(h, "Bauakten")).toBe(0);
     expect(stored(h, "300 dpi")).toBe(0);
+    countsMatchEntries(h);
     expect(text(await h.send(":as mo", "/cop search Bauakten"))).toContain(
       "habe ich noch nichts Gelöstes gefunden",
     );
@@ -95,6 +109,7 @@ describe("messages deleted on the platform", () => {
     const { a } = await solved("Wie digitalisiert ihr Bauakten?", "Wir scannen mit 300 dpi in PDF/A.");
     await h.send(":as anna", `:delete ${a}`);
     expect(stored(h, "300 dpi")).toBe(0);
+    countsMatchEntries(h);
     expect(text(await h.send(":as carla", "/cop search Bauakten"))).toContain(
       "habe ich noch nichts Gelöstes gefunden",
     );

@@ -9,10 +9,12 @@ import {
 } from "@vector-im/matrix-bot-sdk";
 import type { Logger } from "pino";
 import { z } from "zod";
+import { backoffDelay, type BackoffPolicy } from "../../src/core/backoff";
 import type { Connection } from "../../src/core/port";
 import { rateLimitDelay } from "./errors";
 
 const SendResponseSchema = z.object({ event_id: z.string() });
+const SyncResponseSchema = z.object({ next_batch: z.string() }).passthrough();
 
 /** How the client waits out `M_LIMIT_EXCEEDED`; tests inject `sleep` to record the delays. */
 export interface RetryPolicy {
@@ -37,6 +39,43 @@ export interface ClientCrypto {
   encryptSend(roomId: string, type: string, content: unknown): Promise<Record<string, unknown> | undefined>;
 }
 
+/** How the sync loop waits after a failed sync; tests record the waits instead of sitting them out. */
+export interface SyncBackoff {
+  readonly policy: BackoffPolicy;
+  readonly random: () => number;
+  readonly wait: (ms: number) => Promise<void>;
+}
+
+/** 2 s doubling to a minute, with jitter: an outage of hours costs one request a minute. */
+export const DEFAULT_SYNC_BACKOFF: SyncBackoff = {
+  policy: { baseMs: 2_000, capMs: 60_000 },
+  random: Math.random,
+  wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** What the adapter learns from the sync loop (see `RetryingMatrixClient.sync`). */
+export interface SyncObserver {
+  /** Before the first sync: whether it goes on from a stored position (false: the very first start). */
+  resumed(fromStoredPosition: boolean): void;
+  /** The sync failed (`error`) or works again (undefined): called on each change only. */
+  changed(error: unknown): void;
+  /** Rooms whose timeline in this sync left out older events (more arrived than the filter's limit). */
+  gaps(roomIds: readonly string[]): void;
+  /** After a sync's events were emitted; the sync position is stored once this resolves. */
+  handled(): Promise<void>;
+}
+
+const LimitedRoomsSchema = z.object({
+  rooms: z
+    .object({
+      join: z.record(
+        z.string(),
+        z.object({ timeline: z.object({ limited: z.boolean().optional() }).optional() }),
+      ),
+    })
+    .optional(),
+});
+
 /** `PUT /rooms/{roomId}/send/{eventType}/{txnId}`, however the SDK or copbot calls it. */
 const ROOM_SEND = /^\/_matrix\/client\/v3\/rooms\/([^/]+)\/send\/([^/]+)\/([^/]+)$/;
 
@@ -54,9 +93,59 @@ export class RetryingMatrixClient extends MatrixClient {
     private readonly retry: RetryPolicy,
     /** How long any request but the sync long-poll may take. */
     private readonly timeoutMs = 10_000,
+    private readonly syncBackoff: SyncBackoff = DEFAULT_SYNC_BACKOFF,
   ) {
     super(homeserverUrl, accessToken, storage);
     trackSyncs();
+  }
+
+  /** Set by the adapter before `start`. */
+  sync: SyncObserver | undefined;
+  private syncing = false;
+
+  /**
+   * copbot's own sync loop instead of the SDK's (which waits a fixed 5-15 s after any failure
+   * and logs each one): it backs off with `syncBackoff` and reports each change of state once.
+   * It never gives up while copbot runs. The position is stored only after a sync's events
+   * are handled: a crash in between gets them again (and copbot drops those it had handled).
+   */
+  protected override startSyncInternal(): Promise<void> {
+    this.syncing = true;
+    void this.syncLoop();
+    return Promise.resolve();
+  }
+
+  /** One sync; right after a failure without the long-poll, so a recovery shows at once. */
+  private async syncOnce(token: string | null, quick: boolean): Promise<unknown> {
+    const longPoll = this.syncingTimeout;
+    if (quick) this.syncingTimeout = 0;
+    try {
+      return await this.doSync(token as string);
+    } finally {
+      this.syncingTimeout = longPoll;
+    }
+  }
+
+  private async syncLoop(): Promise<void> {
+    const storage = this.storageProvider;
+    let token = (await storage.getSyncToken()) ?? null;
+    this.sync?.resumed(token !== null && token !== "");
+    let failures = 0;
+    while (this.syncing) {
+      try {
+        const response = SyncResponseSchema.parse(await this.syncOnce(token, failures > 0));
+        await this.processSync(response);
+        token = response.next_batch;
+        await storage.setSyncToken(token);
+        if (failures > 0) this.sync?.changed(undefined);
+        failures = 0;
+      } catch (error) {
+        if (!this.syncing) return;
+        failures += 1;
+        if (failures === 1) this.sync?.changed(error);
+        await this.syncBackoff.wait(backoffDelay(failures, this.syncBackoff.policy, this.syncBackoff.random));
+      }
+    }
   }
 
   /**
@@ -88,11 +177,17 @@ export class RetryingMatrixClient extends MatrixClient {
   ): Promise<unknown> {
     // To-device events first: they carry the keys for the room events of the same sync.
     if (this.e2ee) await this.e2ee.beforeSync(raw);
-    return super.processSync(raw, emitFn);
+    const joined = LimitedRoomsSchema.safeParse(raw).data?.rooms?.join ?? {};
+    const gaps = Object.entries(joined).filter(([, room]) => room.timeline?.limited === true);
+    if (gaps.length > 0) this.sync?.gaps(gaps.map(([roomId]) => roomId));
+    const result = await super.processSync(raw, emitFn);
+    await this.sync?.handled();
+    return result;
   }
 
   /** Stops syncing now: the open long-poll is aborted, so shutdown does not wait for it. */
   override stop(): void {
+    this.syncing = false;
     super.stop();
     const url = `${this.homeserverUrl}/_matrix/client/v3/sync`;
     for (const [req, uri] of syncsInFlight) {

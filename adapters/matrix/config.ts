@@ -14,7 +14,18 @@ export interface MatrixConfig {
   readonly allowedServers?: readonly string[];
   /** Turns end-to-end encryption on and protects its keys on disk. */
   readonly cryptoPassphrase?: string;
+  /**
+   * Events that reach copbot later than this after they happened (a restart, an outage) are not
+   * handled any more; the moderators get one summary of them instead.
+   */
+  readonly catchUpHours?: number;
 }
+
+/** How late an event may still be handled when `MATRIX_CATCHUP_HOURS` is not set. */
+export const DEFAULT_CATCHUP_HOURS = 24;
+/** At most a week: copbot forgets handled event ids after that and could handle one twice. */
+const MAX_CATCHUP_HOURS = 7 * 24;
+const HOURS = `a whole number of hours from 0 to ${MAX_CATCHUP_HOURS}, e.g. 24`;
 
 /** The `MATRIX_*` variables; `.env.example` documents each one. */
 const MatrixEnv = z.object({
@@ -35,6 +46,14 @@ const MatrixEnv = z.object({
   MATRIX_CRYPTO_PASSPHRASE: envString.refine(
     (v) => v === undefined || v.length >= 12,
     "a passphrase of at least 12 characters (it protects copbot's encryption keys on disk)",
+  ),
+  MATRIX_CATCHUP_HOURS: envString.pipe(
+    z.coerce
+      .number<string | undefined>({ error: HOURS })
+      .int(HOURS)
+      .min(0, HOURS)
+      .max(MAX_CATCHUP_HOURS, `at most ${MAX_CATCHUP_HOURS} hours (a week)`)
+      .optional(),
   ),
 });
 
@@ -57,5 +76,6 @@ export function matrixConfigFromEnv(env: NodeJS.ProcessEnv): MatrixConfig | unde
     ...(e.MATRIX_SPACE_ID ? { spaceId: e.MATRIX_SPACE_ID } : {}),
     ...(e.MATRIX_COMMUNITY_ROOM_ID ? { communityRoomId: e.MATRIX_COMMUNITY_ROOM_ID } : {}),
     ...(e.MATRIX_CRYPTO_PASSPHRASE ? { cryptoPassphrase: e.MATRIX_CRYPTO_PASSPHRASE } : {}),
+    ...(e.MATRIX_CATCHUP_HOURS !== undefined ? { catchUpHours: e.MATRIX_CATCHUP_HOURS } : {}),
   };
 }

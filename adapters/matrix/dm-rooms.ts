@@ -75,6 +75,19 @@ export class DmRooms {
     return this.create(userId);
   }
 
+  /**
+   * The person wrote to copbot in this DM room: from now on their answers go there, and it
+   * is listed first in `m.direct` (someone who opens a new DM expects the answers in it).
+   */
+  async use(userId: string, roomId: string): Promise<void> {
+    if (this.known.get(userId) === roomId && !this.unrecorded.has(userId)) return;
+    this.known.set(userId, roomId);
+    this.unrecorded.add(userId);
+    const { direct } = await this.view(false);
+    if (direct[userId]?.[0] === roomId) this.unrecorded.delete(userId);
+    else await this.record(userId, roomId);
+  }
+
   /** A usable DM listed in `m.direct`; before creating a new one, the lists are read fresh. */
   private async existing(userId: string, fresh: boolean): Promise<string | undefined> {
     const { direct, joined } = await this.view(fresh);

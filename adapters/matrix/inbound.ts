@@ -1,4 +1,4 @@
-import type { CoreEvent } from "../../src/core/events";
+import type { UserEvent } from "../../src/core/events";
 import { qualify } from "../../src/core/ids";
 import { buttonForKey, emojiName, isChoiceKey, type ButtonRow } from "./buttons";
 import {
@@ -48,7 +48,7 @@ export async function translateEvent(
   roomId: string,
   event: RoomEvent,
   ctx: InboundContext,
-): Promise<CoreEvent | undefined> {
+): Promise<UserEvent | undefined> {
   const userName = await ctx.displayName(roomId, event.sender);
   const base = {
     id: qualify("matrix", event.event_id),
@@ -109,10 +109,10 @@ function translateMessage(
   event: RoomEvent,
   ctx: InboundContext,
   base: Omit<
-    Extract<CoreEvent, { kind: "message" }>,
+    Extract<UserEvent, { kind: "message" }>,
     "kind" | "messageId" | "text" | "mentionsBot" | "threadId"
   >,
-): CoreEvent | undefined {
+): UserEvent | undefined {
   const parsed = MessageContentSchema.safeParse(event.content);
   if (!parsed.success) return undefined;
   const content = parsed.data;

@@ -2,13 +2,21 @@ import path from "node:path";
 import type { MatrixClient } from "@vector-im/matrix-bot-sdk";
 import type { Logger } from "pino";
 import type { MatrixConfig } from "./config";
+import { CatchUp } from "./catch-up";
 import type { Clock } from "../../src/core/clock";
 import { ConfigError } from "../../src/core/errors";
 import type { CoreEvent } from "../../src/core/events";
 import type { Adapter } from "../../src/core/port";
 import type { Lang } from "../../src/i18n";
 import { ButtonCache } from "./buttons";
-import { DEFAULT_RETRY, RetryingMatrixClient, bridgeSdkLogs, storageFor, type RetryPolicy } from "./client";
+import {
+  DEFAULT_RETRY,
+  RetryingMatrixClient,
+  bridgeSdkLogs,
+  storageFor,
+  type RetryPolicy,
+  type SyncBackoff,
+} from "./client";
 import { MatrixDirectory, stateContent } from "./directory";
 import { errcodeOf } from "./errors";
 import {
@@ -30,9 +38,11 @@ import { ThreadTracker } from "./threads";
 
 /** How many recent event ids are remembered to drop duplicates. */
 const SEEN_CAPACITY = 5_000;
-/** Asks the homeserver for a short recent history only: copbot ignores the past anyway. */
-const SYNC_FILTER = { room: { timeline: { limit: 20 } } };
-
+/**
+ * Up to 100 events per room and sync: enough to catch up on what a room said while copbot was
+ * down (a start without a stored position ignores them as history).
+ */
+const SYNC_FILTER = { room: { timeline: { limit: 100 } } };
 /** A configured room id or alias as a room id; a clear start-up error when the alias is unknown. */
 async function roomFromConfig(
   client: MatrixClient,
@@ -63,6 +73,8 @@ export interface MatrixAdapterOptions {
   readonly retry?: RetryPolicy;
   /** Long-poll timeout of each sync request. */
   readonly syncTimeoutMs?: number;
+  /** Tests: how the sync loop waits after a failure. */
+  readonly syncBackoff?: SyncBackoff;
   /** How long any other request to the homeserver may take before it counts as failed (default 10 s). */
   readonly timeoutMs?: number;
 }
@@ -87,7 +99,7 @@ export class MatrixAdapter implements Adapter {
   private botNames: string[] = [];
   private spaceId: string | undefined;
   private communityRoomId: string | undefined;
-  private startedAt = 0;
+  private readonly catchUp: CatchUp;
   private handle: (event: CoreEvent) => Promise<void> = () => Promise.resolve();
   private queue: Promise<void> = Promise.resolve();
   /** Set while end-to-end encryption runs (`MATRIX_CRYPTO_PASSPHRASE`). */
@@ -96,6 +108,7 @@ export class MatrixAdapter implements Adapter {
 
   constructor(private readonly opts: MatrixAdapterOptions) {
     this.lang = opts.lang ?? "de";
+    this.catchUp = new CatchUp(opts.clock, opts.log, opts.config.catchUpHours);
     this.encryptionNotice = new EncryptionNotice(() => this.mustClient(), this.lang, opts.clock, opts.log);
     this.directory = new MatrixDirectory(
       () => this.mustClient(),
@@ -126,6 +139,7 @@ export class MatrixAdapter implements Adapter {
         storageFor(dir),
         this.opts.retry ?? DEFAULT_RETRY,
         this.opts.timeoutMs,
+        this.opts.syncBackoff,
       );
     let client = makeClient(await accessTokenFor(config, dir, log));
     let announce = (): Promise<void> => Promise.resolve();
@@ -147,6 +161,11 @@ export class MatrixAdapter implements Adapter {
       if ("e2ee" in attached) ({ e2ee: this.e2ee, reader: this.reader, announce } = attached);
     }
     client.syncingTimeout = this.opts.syncTimeoutMs ?? 30_000;
+    client.sync = this.catchUp.observer({
+      enqueue: (work) => this.enqueue(work),
+      idle: () => this.queue,
+      handle: (event) => this.handle(event),
+    });
     this.client = client;
     this.userId = await client.getUserId();
     const profile = await client.getUserProfile(this.userId).catch(() => undefined);
@@ -154,7 +173,7 @@ export class MatrixAdapter implements Adapter {
     this.botNames = [this.userId.slice(1).split(":")[0] ?? "", displayName ?? ""].filter((n) => n !== "");
     this.spaceId = await roomFromConfig(client, "MATRIX_SPACE_ID", config.spaceId);
     this.communityRoomId = await roomFromConfig(client, "MATRIX_COMMUNITY_ROOM_ID", config.communityRoomId);
-    this.startedAt = this.opts.clock.now().getTime();
+    this.catchUp.start();
     for (const roomId of await client.getJoinedRooms()) this.live.add(roomId);
     client.on("room.invite", (roomId: string, event: unknown) =>
       this.enqueue(() => this.onInvite(roomId, event)),
@@ -179,6 +198,15 @@ export class MatrixAdapter implements Adapter {
     await e2ee?.close();
   }
 
+  /** Private answers follow the person to the DM room they last wrote in; a failure only costs that. */
+  private async noteDm(userId: string, roomId: string): Promise<void> {
+    try {
+      await this.port.dmUsedBy(userId, roomId);
+    } catch (error) {
+      this.opts.log.warn({ err: error, roomId }, "Matrix: could not note the DM room as the person's DM");
+    }
+  }
+
   /** What decrypting needs from the adapter: its client, its queue, and which rooms are live. */
   private readerContext(): ReaderContext {
     return {
@@ -186,7 +214,7 @@ export class MatrixAdapter implements Adapter {
       botUserId: () => this.userId,
       lang: this.lang,
       log: this.opts.log,
-      isLive: (roomId, ts) => ts >= this.startedAt && this.live.has(roomId),
+      isLive: (roomId, ts) => ["live", "late"].includes(this.catchUp.timing(this.live.has(roomId), ts)),
       redeliver: (roomId, event) => this.enqueue(() => this.onClearEvent(roomId, event)),
       displayName: (roomId, userId) => this.directory.displayName(roomId, userId),
     };
@@ -266,10 +294,15 @@ export class MatrixAdapter implements Adapter {
       await this.encryptionNotice.tell(roomId);
       return;
     }
-    // The first sync replays history, and a newly joined room shows its past: none of it is new.
-    if (event.origin_server_ts < this.startedAt || !this.live.has(roomId)) return;
+    // A first start sees history, and a newly joined room shows its past: none of it is new.
+    // After a restart the sync goes on where it stopped: what came meanwhile is handled late.
+    const timing = this.catchUp.timing(this.live.has(roomId), event.origin_server_ts);
+    if (timing === "history") return;
     const core = await translateEvent(roomId, event, this.inboundContext());
-    if (core) await this.handle(core);
+    if (!core) return;
+    if (core.isDm) await this.noteDm(event.sender, roomId);
+    if (timing === "missed") this.catchUp.tooLate(core);
+    else await this.handle(timing === "late" ? { ...core, late: true } : core);
   }
 
   private remember(eventId: string): void {

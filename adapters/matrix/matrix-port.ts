@@ -62,6 +62,8 @@ export class MatrixPort implements ChatPort {
   private readonly groups: GroupRooms;
   /** Commands already marked with 📬 in this run. */
   private readonly pointed = new Set<string>();
+  /** People (by room) who saw a 📬 in this run: they know where their answers go. */
+  private readonly toldWhere = new Set<string>();
 
   constructor(private readonly ctx: MatrixPortContext) {
     this.dms = new DmRooms(
@@ -82,6 +84,11 @@ export class MatrixPort implements ChatPort {
           return this.postPrivately(target, message, delivery);
       }
     });
+  }
+
+  /** Someone wrote to copbot in a DM room: that is where their private answers go now. */
+  dmUsedBy(userId: string, roomId: string): Promise<void> {
+    return this.dms.use(userId, roomId);
   }
 
   connection(): Connection {
@@ -122,17 +129,25 @@ export class MatrixPort implements ChatPort {
       return this.send(roomId, target.threadId, message, true, delivery);
     }
     const ref = await this.send(dm, undefined, message, false, delivery);
-    if (target.replyToken !== undefined) await this.pointToDm(roomId, target.replyToken);
+    if (target.replyToken !== undefined) await this.pointToDm(roomId, target.replyToken, target.userId);
     return ref;
   }
 
   /**
    * Reacts 📬 to a command once, however many answers it gets (its transaction id comes from
-   * the command, so not even a restart repeats it); never fails the delivered answer.
+   * the command, so not even a restart repeats it), and only to a person's first command in a
+   * room per run: each reaction costs an event under the homeserver's rate limit, and after
+   * the first one people know where their answers go. Never fails the delivered answer.
    */
-  private async pointToDm(roomId: string, commandEventId: string): Promise<void> {
-    if (this.pointed.has(commandEventId)) return;
+  private async pointToDm(roomId: string, commandEventId: string, userId: string): Promise<void> {
+    const person = `${roomId}|${userId}`;
+    if (this.pointed.has(commandEventId) || this.toldWhere.has(person)) return;
     this.pointed.add(commandEventId);
+    this.toldWhere.add(person);
+    if (this.toldWhere.size > POINTED_CAPACITY) {
+      const oldest = this.toldWhere.values().next().value;
+      if (oldest !== undefined) this.toldWhere.delete(oldest);
+    }
     if (this.pointed.size > POINTED_CAPACITY) {
       const oldest = this.pointed.values().next().value;
       if (oldest !== undefined) this.pointed.delete(oldest);
@@ -181,7 +196,11 @@ export class MatrixPort implements ChatPort {
     // after a failed file (see `attach`) sends nothing twice.
     if (rendered.buttons.length > 0) {
       this.ctx.buttons.set(eventId, { table: [...rendered.buttons], ...(threadId ? { threadId } : {}) });
-      await this.addChoices(roomId, eventId, rendered.buttons, delivery);
+      // Each reaction is an event under the homeserver's rate limit: copbot clicks the choices
+      // in advance only on a room's own posts (a meeting reminder, a group call), which many
+      // people answer. In a thread or a DM the message names the keys, and people react.
+      if (threadId === undefined && !this.ctx.client().dms.isDm(roomId))
+        await this.addChoices(roomId, eventId, rendered.buttons, delivery);
     }
     for (const [index, file] of (message.attachments ?? []).entries()) {
       await this.attach(roomId, threadId, file, txnOf(delivery, index === 0 ? "file" : `file${index}`));

@@ -156,18 +156,38 @@ const memberJoinedPayload = z.object({
   type: z.literal("member_joined_channel"),
   user: slackId,
   channel: slackId,
-  event_ts: slackTs,
+  event_ts: slackTs.optional(),
 });
 
-export function fromMemberJoined(payload: unknown, bot: BotIdentity): MemberJoinedEvent | undefined {
+/** The Events API wrapper around an event: its id and time (seconds). */
+const envelopePayload = z.object({ event_id: z.string().optional(), event_time: z.number().optional() });
+
+/**
+ * Someone joined a channel. Slack documents the event without `event_ts`: the wrapper's
+ * `event_id` (the same on every retry) and `event_time` stand in for it.
+ */
+export function fromMemberJoined(
+  payload: unknown,
+  bot: BotIdentity,
+  envelope: unknown,
+  now: Date,
+): MemberJoinedEvent | undefined {
   const parsed = memberJoinedPayload.safeParse(payload);
   if (!parsed.success || parsed.data.user === bot.botUserId) return undefined;
   const e = parsed.data;
+  const wrapper = envelopePayload.safeParse(envelope).data;
+  const stamp = e.event_ts ?? wrapper?.event_id ?? `${e.user}@${now.getTime()}`;
+  const at =
+    e.event_ts !== undefined
+      ? tsToDate(e.event_ts)
+      : wrapper?.event_time !== undefined
+        ? new Date(wrapper.event_time * 1000)
+        : now;
   return {
     kind: "member_joined",
     platform: "slack",
-    id: `slack:join:${e.channel}:${e.user}:${e.event_ts}`,
-    at: tsToDate(e.event_ts),
+    id: `slack:join:${e.channel}:${e.user}:${stamp}`,
+    at,
     userId: slack(e.user),
     channelId: slack(e.channel),
     isDm: false,

@@ -1,11 +1,11 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute } from "@slack/bolt";
+import { App, SocketModeReceiver, webApi } from "@slack/bolt";
 import pino, { type Logger } from "pino";
 import { SystemClock, type Clock } from "../../src/core/clock";
 import { ConfigError } from "../../src/core/errors";
 import { startupError } from "./errors";
-import type { CommandEvent, CoreEvent, FormSubmitEvent } from "../../src/core/events";
+import type { CommandEvent, CoreEvent, FormSubmitEvent, UserEvent } from "../../src/core/events";
 import { qualify } from "../../src/core/ids";
 import type { OutgoingMessage, Target } from "../../src/core/message";
 import type { Lang } from "../../src/i18n";
@@ -13,6 +13,9 @@ import type { SlackConfig } from "./config";
 import { slackText } from "./messages";
 import type { Adapter, AdapterHooks, Connection } from "../../src/core/port";
 import { boltLogger } from "./bolt-logger";
+import { guardedHttpReceiver } from "./http-receiver";
+import { DEFAULT_RECONNECT, SocketConnection, type ReconnectOptions } from "./socket-connection";
+import { SerialQueues } from "../../src/core/serial-queue";
 import { homeOpenedBy, publishHome } from "./home";
 import {
   fromBlockAction,
@@ -28,7 +31,6 @@ import { SlackPort } from "./port";
 import { nameMentions } from "./slack-text";
 import { unreachableNote } from "./unreachable";
 import { RecentIds } from "./recent-ids";
-import { refuseStaleRequests } from "./request-freshness";
 
 /** Socket Mode whenever an app token is set (no public URL needed); HTTP otherwise. */
 export const slackMode = (config: SlackConfig): "socket" | "http" =>
@@ -57,19 +59,11 @@ export interface SlackAdapterOptions {
   readonly sleep?: Sleep;
   /** How long one Web API call or `response_url` may take before it counts as failed (default 10 s). */
   readonly timeoutMs?: number;
+  /** Socket Mode: how a lost connection is opened again (tests shorten the waits). */
+  readonly reconnect?: Partial<ReconnectOptions>;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-
-/** For load balancers and container probes in HTTP mode. */
-const healthz: CustomRoute = {
-  path: "/healthz",
-  method: ["GET"],
-  handler: (_req, res) => {
-    res.writeHead(200, { "content-type": "text/plain" });
-    res.end("ok");
-  },
-};
 
 type Identity = BotIdentity & { readonly botId: string };
 
@@ -86,11 +80,17 @@ export class SlackAdapter implements Adapter {
   private identity: Promise<Identity> | undefined;
   private app: App | undefined;
   private server: Server | undefined;
+  private socket: SocketConnection | undefined;
   private state: Connection = { state: "connecting" };
+  /** Events of one conversation are handled one after another, in the order Slack sent them. */
+  private readonly inbound: SerialQueues;
 
   constructor(private readonly options: SlackAdapterOptions) {
     this.clock = options.clock ?? new SystemClock();
     this.log = options.log ?? pino({ level: "silent" });
+    this.inbound = new SerialQueues((err: unknown) =>
+      this.log.error({ err }, "slack: handling an event failed"),
+    );
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.client = new webApi.WebClient(options.config.botToken, {
       ...this.clientOptions(),
@@ -121,10 +121,12 @@ export class SlackAdapter implements Adapter {
     };
   }
 
+  /** Each change of the connection is logged once: lost with its reason, and back again. */
   private setState(state: Connection["state"], detail?: string): void {
     if (this.state.state === state) return;
     this.state = { state, since: this.clock.now(), ...(detail !== undefined ? { detail } : {}) };
-    this.log.info({ state }, "slack: connection %s", state);
+    if (state === "connected") this.log.info({ state }, "slack: connected");
+    else this.log.warn({ state, detail }, "slack: connection %s", state);
   }
 
   private whoAmI(): Promise<Identity> {
@@ -159,32 +161,33 @@ export class SlackAdapter implements Adapter {
     if (config.appToken !== undefined) {
       const receiver = new SocketModeReceiver({
         appToken: config.appToken,
-        logger: boltLogger(this.log),
-        installerOptions: { clientOptions: this.clientOptions() },
+        // Each attempt's failure is not worth an error line: the connection logs its changes.
+        logger: boltLogger(this.log, "debug"),
+        // copbot reconnects itself (see SocketConnection), and apps.connections.open is one try each.
+        autoReconnectEnabled: false,
+        installerOptions: { clientOptions: { ...this.clientOptions(), retryConfig: { retries: 0 } } },
       });
-      for (const state of ["connecting", "connected", "reconnecting", "disconnected"] as const) {
-        receiver.client.on(state, () => this.setState(state === "reconnecting" ? "connecting" : state));
-      }
       const app = new App({ ...common, receiver });
       this.register(app, bot, handle, hooks);
       this.app = app;
-      await app.start().catch((error: unknown) => {
-        throw startupError(error, "SLACK_APP_TOKEN");
-      });
-      this.setState("connected");
+      this.socket = new SocketConnection(
+        receiver.client,
+        (state, detail) => this.setState(state, detail),
+        this.log,
+        { ...DEFAULT_RECONNECT, ...this.options.reconnect },
+      );
+      await this.socket.start();
     } else {
       if (config.signingSecret === undefined) {
         throw new ConfigError(
           "SLACK_SIGNING_SECRET: required for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)",
         );
       }
-      const receiver = new HTTPReceiver({
+      const receiver = guardedHttpReceiver({
         signingSecret: config.signingSecret,
-        customRoutes: [healthz],
         logger: boltLogger(this.log),
+        log: this.log,
       });
-      // Signatures are about real time, not the bot's (possibly virtual) clock, as in Bolt.
-      refuseStaleRequests(receiver, Date.now);
       const app = new App({ ...common, receiver });
       this.register(app, bot, handle, hooks);
       this.app = app;
@@ -206,21 +209,28 @@ export class SlackAdapter implements Adapter {
     handle: (event: CoreEvent) => Promise<void>,
     hooks: AdapterHooks,
   ): void {
-    const deliver = async (event: CoreEvent | undefined): Promise<void> => {
+    const deliver = async (event: CoreEvent | undefined, retryNum?: number): Promise<void> => {
       // Retries and message/app_mention twins carry the same id: one effect only.
-      if (event === undefined || !this.seen.firstTime(event.id)) return;
-      try {
-        await handle(await this.withName(event));
-      } catch (err) {
-        this.log.error({ err, event: event.id }, "slack: handling an event failed");
-      }
+      if (event === undefined || event.kind === "timer" || event.kind === "missed") return;
+      if (!this.seen.firstTime(event.id)) return;
+      // A retry the first delivery of which never reached copbot: its answer comes late.
+      const arrived = retryNum !== undefined && retryNum > 0 ? { ...event, late: true } : event;
+      await this.inbound.run(event.channelId, async () => handle(await this.withName(arrived)));
     };
     const now = () => this.clock.now();
 
-    app.event("message", async ({ event }) => deliver(fromMessageEvent(event, bot)));
-    app.event("app_mention", async ({ event }) => deliver(fromMessageEvent(event, bot)));
-    app.event("reaction_added", async ({ event }) => deliver(fromReactionEvent(event, bot)));
-    app.event("member_joined_channel", async ({ event }) => deliver(fromMemberJoined(event, bot)));
+    app.event("message", async ({ event, context }) =>
+      deliver(fromMessageEvent(event, bot), context.retryNum),
+    );
+    app.event("app_mention", async ({ event, context }) =>
+      deliver(fromMessageEvent(event, bot), context.retryNum),
+    );
+    app.event("reaction_added", async ({ event, context }) =>
+      deliver(fromReactionEvent(event, bot), context.retryNum),
+    );
+    app.event("member_joined_channel", async ({ event, body, context }) =>
+      deliver(fromMemberJoined(event, bot, body, now()), context.retryNum),
+    );
     app.event("app_home_opened", async ({ event }) => this.publishHome(homeOpenedBy(event)));
 
     // Acknowledge first (Slack gives 3 s), then work; answers come through the port.
@@ -258,8 +268,7 @@ export class SlackAdapter implements Adapter {
    * profiles show the name people know each other by; mentions in a message's text become
    * `@Name` the same way (see `fromSlackText`).
    */
-  private async withName(event: CoreEvent): Promise<CoreEvent> {
-    if (event.kind === "timer") return event;
+  private async withName(event: UserEvent): Promise<UserEvent> {
     const named =
       event.kind === "message" || event.kind === "message_edited"
         ? { ...event, text: await nameMentions(event.text, (id) => this.port.nameOf(qualify("slack", id))) }
@@ -310,9 +319,15 @@ export class SlackAdapter implements Adapter {
 
   async stop(): Promise<void> {
     const app = this.app;
+    const socket = this.socket;
     this.app = undefined;
     this.server = undefined;
-    await app?.stop();
+    this.socket = undefined;
+    // Socket Mode: the connection closes; envelopes not acknowledged by then Slack sends again.
+    if (socket) await socket.close();
+    else await app?.stop();
+    // Events already taken in are handled to the end (their answers wait in the outbox).
+    await this.inbound.idle();
     this.setState("disconnected");
   }
 }

@@ -15,6 +15,7 @@ import { defaultName, type Member } from "./member-repo";
 import { textMessage, type OutgoingMessage, type Target } from "./message";
 import type { JobHandler } from "./scheduler";
 import type { PlatformInfo } from "./platform";
+import { lateNote, noteMissed } from "./late";
 import { ProcessedEventRepo } from "./processed-event-repo";
 import { createServices, type Services } from "./services";
 
@@ -90,23 +91,34 @@ export class Bot {
       await this.tick();
       return;
     }
-    await this.services.outbox.deliverFrom(async () => {
-      let ctx: EventContext | undefined;
-      try {
-        if (!this.firstSeen(event.id)) return;
-        ctx = await this.context(event);
-        await this.route(ctx);
-      } catch (error) {
-        // A broken database ends the process (see Health); an answer could not be stored anyway.
-        if (this.services.health.fatal(error)) return;
+    if (event.kind === "missed") {
+      await this.services.outbox.deliverFrom(async () => {
+        // Each missed event counts once, and not at all when it was handled before (a replay).
+        const missed = event.events.filter((e) => this.firstSeen(e.id));
+        if (missed.length > 0) await noteMissed(this.services, event.olderThanMs, missed);
+      });
+      return;
+    }
+    await this.services.outbox.deliverFrom(
+      async () => {
+        let ctx: EventContext | undefined;
         try {
-          this.fail(ctx, event, error);
-        } catch (failed) {
-          // The database may break while saying so (a full disk rolls the transaction back first).
-          if (!this.services.health.fatal(failed)) throw failed;
+          if (!this.firstSeen(event.id)) return;
+          ctx = await this.context(event);
+          await this.route(ctx);
+        } catch (error) {
+          // A broken database ends the process (see Health); an answer could not be stored anyway.
+          if (this.services.health.fatal(error)) return;
+          try {
+            this.fail(ctx, event, error);
+          } catch (failed) {
+            // The database may break while saying so (a full disk rolls the transaction back first).
+            if (!this.services.health.fatal(failed)) throw failed;
+          }
         }
-      }
-    });
+      },
+      event.late ? { firstAnswer: lateNote(this.services, event) } : {},
+    );
   }
 
   /**
@@ -241,7 +253,9 @@ export class Bot {
       case "message_deleted":
         return this.each((f) => f.onMessageDeleted?.(ctx as EventContext<typeof event>));
       case "member_joined":
-        return this.each((f) => f.onMemberJoined?.(ctx as EventContext<typeof event>));
+        // A working group's room is the group's business: the community welcome is not for it.
+        await this.untilHandled((f) => f.onMemberJoined?.(ctx as EventContext<typeof event>));
+        return;
     }
   }
 

@@ -15,6 +15,11 @@ interface UserEventBase extends EventBase {
   readonly userName?: string;
   readonly channelId: string;
   readonly isDm: boolean;
+  /**
+   * The platform delivered it late: copbot was down or cut off when it happened (a Matrix
+   * catch-up after a restart, a Slack retry). Its answer says sorry for the wait.
+   */
+  readonly late?: boolean;
 }
 
 export interface MessageEvent extends UserEventBase {
@@ -79,6 +84,27 @@ export interface MemberJoinedEvent extends UserEventBase {
   readonly kind: "member_joined";
 }
 
+/** One event a platform delivered too late to handle (see `MissedEvent`). */
+export interface TooLate {
+  /** The event's own id, as it would have been handled (`matrix:$abc`). */
+  readonly id: string;
+  readonly channelId: string;
+  readonly at: Date;
+  /** The message, when it was one: the summary links to it. */
+  readonly messageId?: string;
+}
+
+/**
+ * Events copbot did not handle because they arrived after a longer outage than the platform's
+ * catch-up window (`olderThanMs`): the moderators hear about them once instead of nobody.
+ * Those handled before (a replay) are not counted.
+ */
+export interface MissedEvent extends EventBase {
+  readonly kind: "missed";
+  readonly olderThanMs: number;
+  readonly events: readonly TooLate[];
+}
+
 /** A scheduler tick: run what is due at `at`. */
 export interface TimerEvent extends EventBase {
   readonly kind: "timer";
@@ -93,6 +119,7 @@ export type CoreEvent =
   | ButtonEvent
   | FormSubmitEvent
   | MemberJoinedEvent
+  | MissedEvent
   | TimerEvent;
 
-export type UserEvent = Exclude<CoreEvent, TimerEvent>;
+export type UserEvent = Exclude<CoreEvent, TimerEvent | MissedEvent>;

@@ -89,7 +89,8 @@ export interface Feature {
   onMessageEdited?(ctx: EventContext<MessageEditedEvent>): Promise<void> | void;
   onMessageDeleted?(ctx: EventContext<MessageDeletedEvent>): Promise<void> | void;
   onReaction?(ctx: EventContext<ReactionEvent>): Promise<Handled> | Handled;
-  onMemberJoined?(ctx: EventContext<MemberJoinedEvent>): Promise<void> | void;
+  /** Someone joined a channel; features see it by priority until one says "handled". */
+  onMemberJoined?(ctx: EventContext<MemberJoinedEvent>): Promise<Handled> | Handled;
   /** Lines for the community meeting agenda (open questions, running groups …). */
   agenda?(services: Services, lang: Lang): readonly (readonly Inline[])[];
   /** This feature's section of a member's home (Slack App Home), in the member's language. */

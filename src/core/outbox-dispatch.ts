@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { backoffDelay } from "./backoff";
 import type { Clock } from "./clock";
 import { PlatformError, RateLimitedError } from "./errors";
 import type { Platform } from "./ids";
@@ -273,8 +274,11 @@ export class Dispatcher {
       return;
     }
     const attempts = row.attempts + 1;
-    const exp = this.opts.backoffBaseMs * 2 ** Math.min(attempts - 1, 30);
-    const delay = Math.min(this.opts.backoffCapMs, exp) * (0.5 + this.opts.random() / 2);
+    const delay = backoffDelay(
+      attempts,
+      { baseMs: this.opts.backoffBaseMs, capMs: this.opts.backoffCapMs },
+      this.opts.random,
+    );
     const maybe = error instanceof PlatformError ? error.maybeDelivered : true;
     const retryAt = now + Math.ceil(delay);
     this.holds.failed(row, retryAt);

@@ -51,6 +51,15 @@ export interface OutboxOptions extends Partial<DispatchOptions> {
   readonly fatal?: (error: unknown) => boolean;
 }
 
+/** Changes a message on its way into the queue (see `deliverFrom`). */
+export type AnswerNote = (message: OutgoingMessage, target: Target) => OutgoingMessage;
+
+/** What one `deliverFrom` keeps track of while its work runs. */
+interface Tracking {
+  readonly ids: number[];
+  firstAnswer?: AnswerNote;
+}
+
 /**
  * Where an item queues: one lane per conversation. Everything private to one person (DMs and
  * the answers only they see) shares a lane, so it arrives in the order it was queued.
@@ -75,7 +84,7 @@ function ownerOf(target: Target): string {
 export class Outbox {
   private readonly repo: OutboxRepo;
   private readonly dispatcher: Dispatcher;
-  private readonly tracked = new AsyncLocalStorage<number[]>();
+  private readonly tracked = new AsyncLocalStorage<Tracking>();
   private wakeListener: ((at: Date | undefined) => void) | undefined;
 
   constructor(
@@ -118,13 +127,16 @@ export class Outbox {
     if (!platform) throw new Error(`target without a platform: ${JSON.stringify(target)}`);
     const cls: DeliveryClass = target.kind === "ephemeral" ? "ephemeral" : "post";
     const now = this.clock.now().getTime();
+    const tracking = this.tracked.getStore();
+    const first = (opts.priority ?? "normal") === "normal" ? tracking?.firstAnswer : undefined;
+    if (first && tracking) tracking.firstAnswer = undefined;
     const id = this.repo.insert({
       platform,
       op: "post",
       key: opts.key ?? null,
       refKey: opts.threadOfKey ?? null,
       target: JSON.stringify(target),
-      message: JSON.stringify(message),
+      message: JSON.stringify(first ? first(message, target) : message),
       lane: laneOf(target),
       cls,
       priority: PRIORITIES[opts.priority ?? "normal"],
@@ -134,7 +146,7 @@ export class Outbox {
       notifyExpiry: opts.notifyExpiry ?? true,
       now,
     });
-    if (id !== undefined) this.tracked.getStore()?.push(id);
+    if (id !== undefined) tracking?.ids.push(id);
     return id;
   }
 
@@ -175,7 +187,7 @@ export class Outbox {
         now,
       });
     });
-    if (id !== undefined) this.tracked.getStore()?.push(id);
+    if (id !== undefined) this.tracked.getStore()?.ids.push(id);
   }
 
   /** Where the message queued under `key` landed, once it is sent. */
@@ -211,11 +223,12 @@ export class Outbox {
   /**
    * Runs `work` and then waits until what it queued (except bulk fan-out) is delivered or
    * waiting for something that takes time, so an event's answers are out when its handling
-   * ends, but no event ever waits for another conversation.
+   * ends, but no event ever waits for another conversation. `firstAnswer` changes the first
+   * post it queues that people wait for (a late answer says sorry for the wait).
    */
-  async deliverFrom<T>(work: () => Promise<T>): Promise<T> {
+  async deliverFrom<T>(work: () => Promise<T>, opts: { firstAnswer?: AnswerNote } = {}): Promise<T> {
     const ids: number[] = [];
-    const result = await this.tracked.run(ids, work);
+    const result = await this.tracked.run({ ids, ...opts }, work);
     const own = ids.filter((id) => (this.repo.get(id)?.priority ?? PRIORITIES.bulk) < PRIORITIES.bulk);
     await this.dispatcher.settle(own);
     return result;

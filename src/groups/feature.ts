@@ -2,6 +2,7 @@ import type { Feature } from "../core/feature";
 import { groupsAgenda } from "./agenda";
 import { groupsHome, groupsHomeSettings } from "./home";
 import { ARCHIVE_JOB, archiveJob } from "./closing";
+import { groupRepo } from "./context";
 import { declineFacilitation } from "./facilitator";
 import { DEADLINE_JOB, deadlineJob, FORM_CHECK_JOB, formCheckJob } from "./formation";
 import { joinGroup, leaveGroup } from "./membership";
@@ -41,6 +42,8 @@ export const groupsFeature: Feature = {
   },
   onMessage: offerOnProposal,
   onMessageDeleted,
+  // Joining a working group's room is joining the group, not the community: no welcome there.
+  onMemberJoined: (ctx) => (groupRepo(ctx.services).bySpace(ctx.event.channelId) ? "handled" : undefined),
   agenda: groupsAgenda,
   home: groupsHome,
   homeSettings: groupsHomeSettings,

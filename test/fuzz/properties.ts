@@ -79,7 +79,8 @@ function validEvent(event: CoreEvent, platform: string): void {
   const schema = z.object({ id: z.string().min(1), platform: z.literal(platform), at: z.date() });
   schema.parse(event);
   if (Number.isNaN(event.at.getTime())) throw new Error(`invalid time in ${JSON.stringify(event)}`);
-  if (event.kind !== "timer") {
+  // Timer ticks and reports of missed events name no person or channel.
+  if (event.kind !== "timer" && event.kind !== "missed") {
     id.parse(event.userId);
     id.parse(event.channelId);
   }

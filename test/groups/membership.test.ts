@@ -36,6 +36,25 @@ describe("working groups: membership edges", () => {
     expect(joined).toContain("[#ag-1-checkliste-pdf] + @dora");
   });
 
+  it("does not greet someone joining a working group's space with the community welcome", async () => {
+    await startWithThree(h);
+    const join = (id: string, channelId: string) =>
+      h.app.bot.handle({
+        kind: "member_joined",
+        id,
+        platform: "console",
+        at: h.clock.now(),
+        userId: "console:dora",
+        userName: "dora",
+        channelId,
+        isDm: false,
+      });
+    await join("join-space", "console:ag-1-checkliste-pdf");
+    expect(h.transcript.filter((l) => l.includes("Willkommen in der Community"))).toEqual([]);
+    await join("join-community", "console:allgemein");
+    expect(h.transcript.filter((l) => l.includes("Willkommen in der Community, dora"))).toHaveLength(1);
+  });
+
   it("takes someone who leaves a running group out of its space", async () => {
     await startWithThree(h);
     const left = await h.send(":as ben", "/cop group leave 1");

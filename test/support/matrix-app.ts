@@ -1,5 +1,5 @@
 import pino from "pino";
-import { MatrixAdapter } from "../../adapters/matrix/matrix-adapter";
+import { MatrixAdapter, type MatrixAdapterOptions } from "../../adapters/matrix/matrix-adapter";
 import { VirtualClock } from "../../src/core/clock";
 import { advanceVirtualClock } from "../../src/core/runtime";
 import { attach, buildApp, type App, loadConfig } from "../../src/app";
@@ -31,6 +31,8 @@ export async function startMatrixApp(opts: {
   dataDir?: string;
   /** Start against this running stand-in (a restart); it stays up when the app stops. */
   hs?: FakeHomeserver;
+  /** How the sync loop waits after a failed sync (the adapter's default otherwise). */
+  syncBackoff?: MatrixAdapterOptions["syncBackoff"];
 }): Promise<MatrixApp & { rooms: Record<string, string> }> {
   // The stand-in stamps events with the bot's virtual time, which exists only once the app is built.
   const clockRef: { current?: VirtualClock } = {};
@@ -66,6 +68,7 @@ export async function startMatrixApp(opts: {
     clock: virtual,
     log,
     inMemory: opts.dataDir === undefined,
+    ...(opts.syncBackoff ? { syncBackoff: opts.syncBackoff } : {}),
   });
   await attach(app, adapter);
   const settle = async (): Promise<void> => {

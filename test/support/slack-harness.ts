@@ -42,6 +42,7 @@ export class SlackHarness {
       timeoutMs?: number;
       /** The stand-in's clock for message timestamps (see `SlackApiStandIn`). */
       now?: () => number;
+      reconnect?: SlackAdapterOptions["reconnect"];
     } = {},
   ): Promise<SlackHarness> {
     const api = await new SlackApiStandIn(BOT, opts.now).start();
@@ -55,6 +56,7 @@ export class SlackHarness {
       ...(opts.homeView ? { homeView: opts.homeView } : {}),
       ...(opts.sleep ? { sleep: opts.sleep } : {}),
       ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+      ...(opts.reconnect ? { reconnect: opts.reconnect } : {}),
       ...BOT,
       host: "127.0.0.1",
       // The client's default retries a 500 for ~30 minutes.
@@ -161,7 +163,7 @@ export interface SlackCopbot {
  */
 export async function startSlackCopbot(
   mode: "http" | "socket",
-  opts: { timeoutMs?: number } = {},
+  opts: { timeoutMs?: number; reconnect?: SlackAdapterOptions["reconnect"] } = {},
 ): Promise<SlackCopbot> {
   const config = loadConfig({
     COPBOT_CLOCK: "virtual",
@@ -177,6 +179,7 @@ export async function startSlackCopbot(
     // Slack's timestamps follow the story's clock: copbot looks posts in doubt up by time.
     now: () => clock.now().getTime(),
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+    ...(opts.reconnect ? { reconnect: opts.reconnect } : {}),
     handle: (event) => app.bot.handle(event),
     attach: (adapter) => app.bot.services.ports.add(adapter.port),
     homeView: (userId) => app.bot.home(userId),

@@ -89,14 +89,19 @@ export function reactionAddedEvent(fields: {
   };
 }
 
-export function memberJoinedEvent(fields: { user: string; channel: string }): Record<string, unknown> {
+/** Someone joined a channel; `documented` leaves out `event_ts`, as Slack's reference shows the event. */
+export function memberJoinedEvent(fields: {
+  user: string;
+  channel: string;
+  documented?: boolean;
+}): Record<string, unknown> {
   return {
     type: "member_joined_channel",
     user: fields.user,
     channel: fields.channel,
     channel_type: "C",
     team: TEAM,
-    event_ts: `1764000200.${String(next()).padStart(6, "0")}`,
+    ...(fields.documented ? {} : { event_ts: `1764000200.${String(next()).padStart(6, "0")}` }),
   };
 }
 

@@ -23,13 +23,14 @@ type Responder = (args: Record<string, unknown>) => Record<string, unknown>;
 
 /**
  * What a test decides for one incoming call before the stand-in answers: a scripted answer,
- * "hang" (take the call, act on it, never answer: a stuck Slack), `{ delayMs }` (the normal
- * answer, late: a slow Slack), or undefined for the normal answer.
+ * "hang" (take the call, act on it, never answer: a stuck Slack), "drop" (cut the connection
+ * without an answer: an unreachable Slack), `{ delayMs }` (the normal answer, late: a slow
+ * Slack), or undefined for the normal answer.
  */
 export type Interceptor = (call: {
   method: string;
   args: Record<string, unknown>;
-}) => ScriptedResponse | "hang" | { readonly delayMs: number } | undefined;
+}) => ScriptedResponse | "hang" | "drop" | { readonly delayMs: number } | undefined;
 
 /** Fields the Web API client sends JSON-encoded inside form data. */
 const JSON_FIELDS = new Set(["blocks", "view", "attachments", "files", "metadata"]);
@@ -140,6 +141,17 @@ export class SlackApiStandIn {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
+  /** How many Socket Mode connections are open now. */
+  get openSockets(): number {
+    return this.sockets.filter((s) => s.readyState === s.OPEN).length;
+  }
+
+  /** Cuts every Socket Mode connection at once, without a close handshake (a network failure). */
+  dropSockets(): void {
+    for (const socket of this.sockets) socket.terminate();
+    this.sockets = [];
+  }
+
   /** The next call of `method` gets this answer instead of the default. */
   script(method: string, response: ScriptedResponse): void {
     const queue = this.scripted.get(method) ?? [];
@@ -239,6 +251,7 @@ export class SlackApiStandIn {
       const intercepted = this.interceptResponseUrl({ method: "response_url", args });
       this.record("response_url", undefined, args);
       if (intercepted === "hang") return;
+      if (intercepted === "drop") return void req.socket.destroy();
       const scripted = intercepted !== undefined && "body" in intercepted ? intercepted : undefined;
       return send(scripted ?? this.scripted.get("response_url")?.shift() ?? { body: { ok: true } });
     }
@@ -252,6 +265,11 @@ export class SlackApiStandIn {
     const auth = req.headers.authorization;
     const args = decode(raw, req.headers["content-type"]);
     const intercepted = this.intercept({ method, args });
+    if (intercepted === "drop") {
+      this.record(method, auth?.replace(/^Bearer /, ""), args);
+      req.socket.destroy();
+      return;
+    }
     const responder = this.responders.get(method);
     const answer =
       intercepted !== undefined && intercepted !== "hang" && "body" in intercepted

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { RetryingMatrixClient } from "../client";
 import type { MatrixE2ee } from "./e2ee";
 import { EncryptedReader, type ReaderContext } from "./reader";
@@ -8,9 +9,15 @@ export interface AttachedE2ee {
   readonly client: RetryingMatrixClient;
   readonly e2ee: MatrixE2ee;
   readonly reader: EncryptedReader;
-  /** Tells the encrypted rooms about a new device, when the old crypto state was lost. */
+  /**
+   * Once the sync runs: tells the encrypted rooms about a new device when the old crypto state
+   * was lost, and tries the events that waited for keys before the restart again.
+   */
   readonly announce: () => Promise<void>;
 }
+
+/** Where events waiting for their keys are kept between runs, next to the crypto store. */
+const WAITING_FILE = "waiting-for-keys.json";
 
 /**
  * Starts end-to-end encryption and wires it in: the client encrypts every room send and feeds
@@ -24,11 +31,15 @@ export async function attachE2ee(
   const { client, e2ee, renewed } = started;
   if (!e2ee) return { client };
   client.e2ee = e2ee;
-  const reader = new EncryptedReader(e2ee, opts.reader);
+  const file = opts.dir === undefined ? undefined : path.join(opts.dir, WAITING_FILE);
+  const reader = new EncryptedReader(e2ee, opts.reader, file);
   return {
     client,
     e2ee,
     reader,
-    announce: () => (renewed ? reader.announceNewDevice() : Promise.resolve()),
+    announce: async () => {
+      if (renewed) await reader.announceNewDevice();
+      await reader.retryWaiting();
+    },
   };
 }

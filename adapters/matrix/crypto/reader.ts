@@ -40,16 +40,32 @@ const EncryptedEventSchema = z.object({
  * event goes back into the adapter's queue and is handled like any other.
  */
 export class EncryptedReader {
-  private readonly waiting = new WaitingEvents();
+  private readonly waiting: WaitingEvents;
 
+  /** `waitingFile` keeps the events waiting for keys across restarts. */
   constructor(
     private readonly e2ee: MatrixE2ee,
     private readonly ctx: ReaderContext,
+    waitingFile?: string,
   ) {
+    this.waiting = new WaitingEvents(waitingFile);
     e2ee.onRoomKeys((keys) => {
       for (const { roomId, event } of this.waiting.take(keys.map((k) => k.sessionId)))
         ctx.redeliver(roomId, event);
     });
+  }
+
+  /**
+   * After a restart: the events that waited for a key that has arrived meanwhile go back to
+   * the adapter's queue. The others go on waiting, so a key that comes with the next sync
+   * still finds them (a race with that sync hands an event over twice; the core drops the twin).
+   */
+  async retryWaiting(): Promise<void> {
+    for (const sessionId of this.waiting.sessions()) {
+      const first = this.waiting.firstOf(sessionId);
+      if (first === undefined || !(await this.e2ee.decrypt(first.roomId, first.event)).ok) continue;
+      for (const { roomId, event } of this.waiting.take([sessionId])) this.ctx.redeliver(roomId, event);
+    }
   }
 
   /** The decrypted event, or undefined when it cannot be read (now). */

@@ -30,6 +30,7 @@ export const core = {
   "core.help.group": "Befehle zu „{command}“:",
   "core.profile.value_missing": 'Für {field} fehlt der neue Wert, z. B. profile {field} "Text".',
   "core.profile.one_field": "Bitte ändere ein Feld pro Befehl: name, org, bio oder credit.",
+  "core.late": "⏰ Entschuldige die späte Antwort – ich war eine Zeit lang nicht erreichbar.",
   "core.welcome":
     "Willkommen in der Community, {name}! Stell deine Fragen einfach in den Community-Kanälen – ich suche passende Antworten und Expert:innen. Nützlich: `{prefix} help`, `{prefix} profile`, `{prefix} expert add <Themen>`.",
   "core.help.summary": "Zeigt alle Befehle oder die Hilfe zu einem Befehl",

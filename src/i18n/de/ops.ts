@@ -36,6 +36,13 @@ export const ops = {
   "ops.expired.title":
     "Diese {count} Nachricht(en) konnte ich während einer Störung nicht zustellen, solange sie noch aktuell waren – ich habe sie verworfen:",
   "ops.expired.more": "… und {count} weitere.",
+  "ops.missed.title.one":
+    "Während ich nicht erreichbar war, kam eine Nachricht an, die jetzt älter als {age} ist. Die habe ich nicht mehr bearbeitet – bitte schaut selbst hinein:",
+  "ops.missed.title.other":
+    "Während ich nicht erreichbar war, kamen {n} Nachrichten an, die jetzt älter als {age} sind. Die habe ich nicht mehr bearbeitet – bitte schaut selbst hinein:",
+  "ops.missed.line.one": "eine vom {oldest}",
+  "ops.missed.line.other": "{n}, die älteste vom {oldest}",
+  "ops.missed.look": "ansehen",
   "ops.age.seconds": "{n} s",
   "ops.age.minutes": "{n} Min.",
   "ops.age.hours": "{n} Std.",

@@ -30,6 +30,7 @@ export const core = {
   "core.help.group": "Commands for “{command}”:",
   "core.profile.value_missing": 'The new value for {field} is missing, e.g. profile {field} "text".',
   "core.profile.one_field": "Please change one field per command: name, org, bio or credit.",
+  "core.late": "⏰ Sorry for the late answer – I was unreachable for a while.",
   "core.welcome":
     "Welcome to the community, {name}! Just ask your questions in the community channels – I'll look for matching answers and experts. Useful: `{prefix} help`, `{prefix} profile`, `{prefix} expert add <topics>`.",
   "core.help.summary": "Shows all commands or the help for one command",

@@ -38,6 +38,13 @@ export const ops = {
   "ops.expired.title":
     "I could not deliver these {count} message(s) during an outage while they still mattered – I dropped them:",
   "ops.expired.more": "… and {count} more.",
+  "ops.missed.title.one":
+    "While I was unreachable, a message arrived that is older than {age} now. I did not handle it any more – please have a look yourselves:",
+  "ops.missed.title.other":
+    "While I was unreachable, {n} messages arrived that are older than {age} now. I did not handle them any more – please have a look yourselves:",
+  "ops.missed.line.one": "one from {oldest}",
+  "ops.missed.line.other": "{n}, the oldest from {oldest}",
+  "ops.missed.look": "look",
   "ops.age.seconds": "{n} s",
   "ops.age.minutes": "{n} min",
   "ops.age.hours": "{n} h",

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { ANNA, BEN, BOT, CARLA } from "../../support/matrix-harness";
 import { E2eeWorld } from "../../support/matrix-e2ee";
 
@@ -98,5 +99,25 @@ describe("Matrix end-to-end encryption", () => {
     expect((await carla.readFromBot(w.room)).at(-1)?.content).toEqual({
       "m.relates_to": { rel_type: "m.annotation", event_id: first, key: "📬" },
     });
+  });
+
+  it("keeps a message that waits for its key across a restart and answers it when the key comes", async () => {
+    const [anna, carla] = [await w.member(ANNA), await w.member(CARLA)];
+    await anna.say(w.room, "!cop qa channel add");
+    await w.app.settle();
+    w.hs.keys.holding = true;
+    const waiting = await carla.say(w.room, "!cop help");
+    await w.app.settle();
+    await w.app.stop();
+    expect(fs.readFileSync(path.join(w.dir, "matrix", "waiting-for-keys.json"), "utf8")).toContain(waiting);
+
+    // The key reaches the homeserver while copbot is down; copbot reads it after the restart.
+    w.hs.keys.release();
+    await w.start();
+    await w.app.settle();
+    expect(String((await carla.readFromBot(w.dmOf(CARLA))).at(-1)?.content.body)).toContain("!cop");
+    expect(fs.readFileSync(path.join(w.dir, "matrix", "waiting-for-keys.json"), "utf8")).not.toContain(
+      waiting,
+    );
   });
 });

@@ -1,0 +1,26 @@
+/**
+ * Runs work one after another per key (a conversation), in the order it was handed in, while
+ * different keys run side by side. A failure is reported and never stops the next piece.
+ */
+export class SerialQueues {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  constructor(private readonly onError: (error: unknown) => void) {}
+
+  /** Queues `work` behind everything queued under `key`; resolves when it has run. */
+  run(key: string, work: () => Promise<void>): Promise<void> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const next = previous.then(work).catch(this.onError);
+    this.tails.set(key, next);
+    // Forget the key once its queue ran empty, so keys do not pile up.
+    void next.then(() => {
+      if (this.tails.get(key) === next) this.tails.delete(key);
+    });
+    return next;
+  }
+
+  /** Resolves once everything queued so far has run. */
+  async idle(): Promise<void> {
+    while (this.tails.size > 0) await Promise.all(this.tails.values());
+  }
+}

@@ -36,7 +36,7 @@ const SQL = "^\\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|WITH|CREATE|ALTER|DROP)\\
 const SQL_MESSAGE = "SQL belongs in a *-repo.ts file or in db/.";
 
 module.exports = tseslint.config(
-  { ignores: ["node_modules/", "data/", "coverage/", "adapters/matrix/crypto-stub/"] },
+  { ignores: ["node_modules/", "data/", "coverage/", "dist/", "adapters/matrix/crypto-stub/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -75,7 +75,7 @@ module.exports = tseslint.config(
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: {
       sourceType: "commonjs",
-      globals: { module: "writable", require: "readonly", __dirname: "readonly" },
+      globals: { module: "writable", require: "readonly", __dirname: "readonly", process: "readonly" },
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

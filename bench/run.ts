@@ -18,6 +18,7 @@ import {
   type Results,
   type Row,
 } from "./results";
+import { benchRuntime, printRow as printRuntimeRow, recordRuntime } from "./runtime";
 import { benchScheduler } from "./scheduler";
 import { benchSearch, recordFtsQueries } from "./search";
 
@@ -74,8 +75,8 @@ async function benchSize(solved: number, dir: string, emit: (r: Row) => void): P
   return percentile(path_.latencies, 50);
 }
 
-/** `npm run bench`: every benchmark, one line per figure with its target; results.json; README table. */
-async function main(): Promise<void> {
+/** The scale benchmarks: every figure with its target; results.json; the README table. */
+async function benchScale(): Promise<void> {
   if (process.argv.includes("--readme")) {
     updateReadme(readResults());
     return;
@@ -166,6 +167,24 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\n${failed.length === 0 ? "all targets met" : `${failed.length} target(s) missed`}\n`,
   );
+}
+
+/**
+ * `npm run bench`: the scale benchmarks (bench/results.json), then the runtime's (start-up,
+ * memory, the Slack HTTP path, the rate-limited fan-out; bench/runtime-results.json), each with
+ * its README table. `--only=runtime` runs the runtime's alone, `--only=scale` the others.
+ */
+async function main(): Promise<void> {
+  // `--readme` only rewrites the scale table from its results.
+  if (process.argv.includes("--readme")) return benchScale();
+  const only = option("only");
+  if (only !== "runtime") await benchScale();
+  if (only === undefined || only === "runtime") {
+    const rows = await benchRuntime((r) =>
+      process.stdout.write(`${"runtime".padEnd(10)} ${printRuntimeRow(r)}\n`),
+    );
+    recordRuntime(rows);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { envList, envString, parseEnv } from "./core/env";
 import { LANGS } from "./i18n";
+import type { ReminderShift } from "./schedule/holidays";
 
 function isZone(zone: string): boolean {
   try {
@@ -38,6 +39,7 @@ const EnvSchema = z.object({
   COPBOT_START: z.iso.datetime({ offset: true, local: true }).optional(),
   COPBOT_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   COPBOT_QA_ESCALATE_HOURS: z.coerce.number().positive().max(720).default(24),
+  COPBOT_REMINDER_SHIFT: z.enum(["workdays", "weekends", "off"]).default("workdays"),
   COPBOT_HOLIDAY_REGION: z
     .string()
     .regex(/^DE(-[A-Z]{2})?$/, "DE or a Bundesland such as DE-BY")
@@ -89,6 +91,11 @@ export interface Config {
   readonly clock: { readonly kind: "system" } | { readonly kind: "virtual"; readonly start: Date };
   readonly logLevel: string;
   readonly qa: { readonly escalateAfterHours: number };
+  /**
+   * Where a reminder that falls on a day off goes: to the previous working day (`workdays`:
+   * weekends and public holidays; `weekends`: weekends only), or nowhere (`off`).
+   */
+  readonly reminderShift: ReminderShift;
   readonly meetings: { readonly graceMinutes: number };
   /**
    * How many days data is kept (`COPBOT_*_RETENTION_DAYS`) before the retention jobs delete it
@@ -110,7 +117,10 @@ export interface Config {
     /** What the schedule ledger recorded for a date (an RSVP on an older reminder is still counted). */
     readonly ledgerDays: number;
   };
-  /** Public holidays that move introduction rounds and the weekly digest to the next working day. */
+  /**
+   * The community's public holidays: they move introduction rounds and the weekly digest to the
+   * next working day, reminders to the previous one, and escalation does not count them.
+   */
   readonly holidayRegion: string;
   /** Two members are not introduced again within this many weeks. */
   readonly intros: { readonly repeatWeeks: number };
@@ -152,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         : { kind: "system" },
     logLevel: e.COPBOT_LOG_LEVEL,
     qa: { escalateAfterHours: e.COPBOT_QA_ESCALATE_HOURS },
+    reminderShift: e.COPBOT_REMINDER_SHIFT,
     meetings: { graceMinutes: e.COPBOT_GRACE_MINUTES },
     retention: {
       outboxDays: e.COPBOT_OUTBOX_RETENTION_DAYS,

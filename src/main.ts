@@ -10,8 +10,11 @@ import { ConfigError, CopbotError, DatabaseError } from "./core/errors";
 import { OpsServer } from "./core/ops-server";
 import type { Adapter } from "./core/port";
 import { SystemRuntime } from "./core/runtime";
+import { t } from "./i18n";
+import { formatDateTime } from "./i18n/format";
 import { loadEnvFile } from "./env-file";
 import { createLogger } from "./log";
+import { metricsRoute } from "./metrics";
 import { registerProbes } from "./probes";
 import { exitWithin, STOP_DEADLINE_MS, StopSignal, within, type StopReason } from "./shutdown";
 
@@ -26,17 +29,24 @@ async function runConsole(app: App, stop: StopSignal): Promise<void> {
   // The console is a local transcript: each line's output, bulk included, is printed before the next.
   await attach(app, adapter, () => app.bot.services.outbox.drain());
   runtime?.start();
-  const input = createInterface({ input: process.stdin, terminal: false });
+  // A prompt only for a person at a terminal: piped input keeps stdout a clean transcript.
+  const interactive = process.stdin.isTTY === true;
+  const input = interactive
+    ? createInterface({ input: process.stdin, output: process.stdout, prompt: "> " })
+    : createInterface({ input: process.stdin, terminal: false });
   // Iterating from here buffers every line: the catch-up tick below yields to the event loop
   // (due jobs and pruning run in slices), and a line read meanwhile must not be lost.
   const lines = input[Symbol.asyncIterator]();
   try {
     // Jobs that came due while copbot was stopped run now (late, or reported as missed).
     if (!runtime) await app.bot.tick();
+    process.stderr.write(`${readyLine(app)}\n`);
     // Ctrl-C, a service stop or a broken database end the session like end of input.
     stop.onStop(() => input.close());
+    if (interactive) input.prompt();
     for await (const line of lines) {
       if (stop.current || !(await adapter.line(line))) break;
+      if (interactive) input.prompt();
     }
   } finally {
     // No timer may outlive the session, whatever ended it.
@@ -47,6 +57,18 @@ async function runConsole(app: App, stop: StopSignal): Promise<void> {
   if (!stop.current || stop.current.kind === "signal") await app.bot.services.outbox.drain();
   await app.bot.services.outbox.stop(0);
   await adapter.stop();
+}
+
+/** The console's one line saying it is ready: which database, which clock, how to begin. */
+function readyLine(app: App): string {
+  const { config } = app;
+  const clock =
+    config.clock.kind === "virtual"
+      ? t(config.lang, "core.console.clock.virtual", {
+          start: formatDateTime(config.clock.start, config.timeZone, config.lang),
+        })
+      : t(config.lang, "core.console.clock.system");
+  return t(config.lang, "core.console.ready", { db: config.dbPath, clock });
 }
 
 /** Connects every configured chat platform (their SDKs load only now). */
@@ -114,15 +136,18 @@ function keepLease(app: App): void {
   });
 }
 
-/** Starts `/healthz` and `/readyz` when a port is configured (by default whenever a platform runs). */
+/**
+ * Starts `/healthz`, `/readyz` and `/metrics` when a port is configured (by default whenever a
+ * platform runs).
+ */
 async function startOps(app: App, log: Logger): Promise<OpsServer | undefined> {
   const port = healthPort(app.config, app.config.chat.length > 0);
   if (port === undefined) return undefined;
-  const ops = new OpsServer(app.bot.services.health);
+  const ops = new OpsServer(app.bot.services.health).route("/metrics", metricsRoute(app));
   const listening = await ops.listen(port).catch((error: unknown) => {
     throw new ConfigError(`COPBOT_HEALTH_PORT: cannot listen on ${port} (${String(error)})`);
   });
-  log.info({ port: listening }, "health endpoints /healthz and /readyz listening");
+  log.info({ port: listening }, "ops endpoints /healthz, /readyz and /metrics listening");
   return ops;
 }
 
@@ -144,7 +169,6 @@ async function main(): Promise<StopReason | undefined> {
     if (app.config.chat.length > 0) {
       await runPlatforms(app, log, stop);
     } else {
-      log.info({ db: config.dbPath, clock: config.clock.kind }, "copbot starting (console)");
       await runConsole(app, stop);
     }
     return stop.current;

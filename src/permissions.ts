@@ -48,6 +48,7 @@ export const PERMISSIONS = {
   topics: EVERYONE,
   solved: OWN,
   "qa more (button)": OWN,
+  "qa follow (button)": EVERYONE,
   "qa stats": EVERYONE,
   "qa open": MODERATORS,
   "qa channel": MODERATORS,

@@ -87,7 +87,7 @@ export class ConsoleAdapter implements Adapter {
         return this.post(info.channel, info.thread ?? line.ref, line.text);
       }
       case "react":
-        return this.react(line.ref, line.emoji);
+        return this.react(line.ref, line.emoji, line.removed === true);
       case "click":
         return this.click(line.ref, line.action);
       case "delete":
@@ -139,16 +139,18 @@ export class ConsoleAdapter implements Adapter {
     });
   }
 
-  private async react(ref: string, emoji: string): Promise<void> {
+  private async react(ref: string, emoji: string, removed: boolean): Promise<void> {
     const info = this.state.message(ref);
     if (!info) return this.note(`unknown message ${ref}`);
-    this.opts.write(`[${placeLabel(info.channel, info.thread)}] ${this.user} :${emoji}: → ${ref}`);
+    const arrow = removed ? "✗" : "→";
+    this.opts.write(`[${placeLabel(info.channel, info.thread)}] ${this.user} :${emoji}: ${arrow} ${ref}`);
     await this.emit({
       ...this.base(info.channel),
       kind: "reaction",
       id: `console:${this.state.nextEventId()}`,
       messageId: ref,
       emoji,
+      ...(removed ? { removed } : {}),
     });
   }
 

@@ -6,7 +6,7 @@ export type ConsoleLine =
   | { kind: "as"; name: string }
   | { kind: "in"; channel: string | "dm" }
   | { kind: "reply"; ref: string; text: string }
-  | { kind: "react"; ref: string; emoji: string }
+  | { kind: "react"; ref: string; emoji: string; removed?: true }
   | { kind: "click"; ref: string; action: string }
   | { kind: "delete"; ref: string }
   | { kind: "clock"; to: { relativeMs: number } | { local: string } }
@@ -25,6 +25,7 @@ const EMOJI: Readonly<Record<string, string>> = {
   "✔️": "heavy_check_mark",
   "✔": "heavy_check_mark",
   "👍": "+1",
+  "👀": "eyes",
   "👎": "-1",
   "❤️": "heart",
   "🎉": "tada",
@@ -51,6 +52,7 @@ const USAGE: Readonly<Record<string, string>> = {
   in: ":in #NAME | :in dm",
   reply: ":reply REF text",
   react: ":react REF EMOJI",
+  unreact: ":unreact REF EMOJI",
   click: ":click REF ACTION",
   delete: ":delete REF",
   clock: ":clock +1h | :clock 2026-12-07T09:00",
@@ -78,9 +80,15 @@ export function parseLine(raw: string): ConsoleLine {
         ? { kind: "reply", ref: rest[0], text: rest.slice(1).join(" ") }
         : usage("reply");
     case "react":
+    case "unreact":
       return rest[0] && rest[1]
-        ? { kind: "react", ref: rest[0], emoji: normalizeEmoji(rest[1]) }
-        : usage("react");
+        ? {
+            kind: "react",
+            ref: rest[0],
+            emoji: normalizeEmoji(rest[1]),
+            ...(word.toLowerCase() === "unreact" ? { removed: true as const } : {}),
+          }
+        : usage(word.toLowerCase());
     case "click":
       return rest[0] && rest.length > 1
         ? { kind: "click", ref: rest[0], action: rest.slice(1).join(" ") }

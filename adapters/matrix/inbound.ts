@@ -9,6 +9,7 @@ import {
   type RoomEvent,
 } from "./event-schema";
 import { matrixTo, stripReplyFallback, textWithPills } from "./html";
+import type { ReactionMemory } from "./reactions";
 import type { ThreadTracker } from "./threads";
 
 /** What the translation needs to know beyond the event itself. */
@@ -17,6 +18,7 @@ export interface InboundContext {
   /** Names people use to address the bot in plain text (localpart, display name). */
   readonly botNames: readonly string[];
   readonly threads: ThreadTracker;
+  readonly reactions: ReactionMemory;
   isDm(roomId: string): boolean;
   /** The display name of a room member, if known. */
   displayName(roomId: string, userId: string): Promise<string | undefined>;
@@ -66,24 +68,18 @@ export async function translateEvent(
       const parsed = ReactionContentSchema.safeParse(event.content);
       if (!parsed.success) return undefined;
       const { event_id: target, key } = parsed.data["m.relates_to"];
-      const buttons = isChoiceKey(key) ? await ctx.buttonsOf(roomId, target) : undefined;
-      const button = buttons ? buttonForKey(buttons.table, key) : undefined;
-      if (buttons && button) {
-        return {
-          ...base,
-          kind: "button",
-          messageId: target,
-          action: button.action,
-          ...(button.value !== undefined ? { value: button.value } : {}),
-          ...(buttons.threadId !== undefined ? { threadId: buttons.threadId } : {}),
-        };
-      }
-      return { ...base, kind: "reaction", messageId: target, emoji: emojiName(key) };
+      ctx.reactions.record(event.event_id, { sender: event.sender, target, key });
+      return translateReaction(roomId, target, key, ctx, base, false);
     }
     case "m.room.redaction": {
       const redacts =
         event.redacts ?? (typeof event.content.redacts === "string" ? event.content.redacts : undefined);
-      return redacts === undefined ? undefined : { ...base, kind: "message_deleted", messageId: redacts };
+      if (redacts === undefined) return undefined;
+      // Taking one's own reaction back undoes it (✅, 👀, an RSVP choice).
+      const reaction = ctx.reactions.take(redacts);
+      if (reaction && reaction.sender === event.sender)
+        return translateReaction(roomId, reaction.target, reaction.key, ctx, base, true);
+      return { ...base, kind: "message_deleted", messageId: redacts };
     }
     case "m.room.member": {
       const member = MemberContentSchema.safeParse(event.content);
@@ -103,6 +99,37 @@ export async function translateEvent(
     default:
       return undefined;
   }
+}
+
+/** A reaction (or its redaction): a button choice on copbot's messages, otherwise an emoji reaction. */
+async function translateReaction(
+  roomId: string,
+  target: string,
+  key: string,
+  ctx: InboundContext,
+  base: Omit<Extract<UserEvent, { kind: "reaction" }>, "kind" | "messageId" | "emoji" | "removed">,
+  removed: boolean,
+): Promise<UserEvent> {
+  const buttons = isChoiceKey(key) ? await ctx.buttonsOf(roomId, target) : undefined;
+  const button = buttons ? buttonForKey(buttons.table, key) : undefined;
+  if (buttons && button) {
+    return {
+      ...base,
+      kind: "button",
+      messageId: target,
+      action: button.action,
+      ...(button.value !== undefined ? { value: button.value } : {}),
+      ...(buttons.threadId !== undefined ? { threadId: buttons.threadId } : {}),
+      ...(removed ? { withdrawn: true } : {}),
+    };
+  }
+  return {
+    ...base,
+    kind: "reaction",
+    messageId: target,
+    emoji: emojiName(key),
+    ...(removed ? { removed } : {}),
+  };
 }
 
 function translateMessage(

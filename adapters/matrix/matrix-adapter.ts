@@ -34,6 +34,7 @@ import type { MatrixE2ee } from "./crypto/e2ee";
 import { buttonsOf } from "./bot-messages";
 import { EncryptionNotice } from "./encryption-notice";
 import { accessTokenFor } from "./session";
+import { ReactionMemory } from "./reactions";
 import { ThreadTracker } from "./threads";
 
 /** How many recent event ids are remembered to drop duplicates. */
@@ -87,6 +88,7 @@ export interface MatrixAdapterOptions {
 export class MatrixAdapter implements Adapter {
   readonly port: MatrixPort;
   private readonly threads = new ThreadTracker();
+  private readonly reactions = new ReactionMemory();
   private readonly buttons = new ButtonCache();
   private readonly directory: MatrixDirectory;
   private readonly seen = new Set<string>();
@@ -332,6 +334,7 @@ export class MatrixAdapter implements Adapter {
       botUserId: this.userId,
       botNames: this.botNames,
       threads: this.threads,
+      reactions: this.reactions,
       isDm: (roomId) => this.mustClient().dms.isDm(roomId),
       displayName: (roomId, userId) => this.directory.displayName(roomId, userId).catch(() => undefined),
       buttonsOf: (roomId, eventId) =>

@@ -77,9 +77,9 @@ export class MatrixPort implements ChatPort {
     return guard("send", async () => {
       switch (target.kind) {
         case "channel":
-          return this.send(rawId(target.channelId), target.threadId, message, false, delivery);
+          return this.send(rawId(target.channelId), target.threadId, message, delivery);
         case "dm":
-          return this.send(await this.dms.roomFor(rawId(target.userId)), undefined, message, false, delivery);
+          return this.send(await this.dms.roomFor(rawId(target.userId)), undefined, message, delivery);
         case "ephemeral":
           return this.postPrivately(target, message, delivery);
       }
@@ -124,11 +124,11 @@ export class MatrixPort implements ChatPort {
       dm = await this.dms.roomFor(rawId(target.userId));
     } catch (error) {
       if (!(error instanceof EncryptedDmError)) throw error;
-      // No DM copbot could read: a notice where the person asked is the only way to reach them.
+      // No DM copbot could read: a post where the person asked is the only way to reach them.
       this.ctx.log.warn({ err: error }, "answering in the room: the homeserver encrypts new DMs");
-      return this.send(roomId, target.threadId, message, true, delivery);
+      return this.send(roomId, target.threadId, message, delivery);
     }
-    const ref = await this.send(dm, undefined, message, false, delivery);
+    const ref = await this.send(dm, undefined, message, delivery);
     if (target.replyToken !== undefined) await this.pointToDm(roomId, target.replyToken, target.userId);
     return ref;
   }
@@ -170,10 +170,9 @@ export class MatrixPort implements ChatPort {
     roomId: string,
     threadId: string | undefined,
     message: OutgoingMessage,
-    notice: boolean,
     delivery?: Delivery,
   ): Promise<PostedRef> {
-    const rendered = await this.render(message, roomId, notice);
+    const rendered = await this.render(message, roomId);
     const relation =
       threadId === undefined
         ? {}
@@ -211,7 +210,7 @@ export class MatrixPort implements ChatPort {
   update(ref: PostedRef, message: OutgoingMessage, delivery?: Delivery): Promise<void> {
     return guard("edit", async () => {
       const roomId = rawId(ref.channelId);
-      const { content, buttons } = await this.render(message, roomId, false);
+      const { content, buttons } = await this.render(message, roomId);
       const known = this.ctx.buttons.get(ref.messageId);
       if (buttons.length > 0) {
         this.ctx.buttons.set(ref.messageId, {
@@ -320,7 +319,7 @@ export class MatrixPort implements ChatPort {
     });
   }
 
-  private async render(message: OutgoingMessage, roomId: string, notice: boolean): Promise<Rendered> {
+  private async render(message: OutgoingMessage, roomId: string): Promise<Rendered> {
     const ids = referencedIds(message);
     const users = new Map<string, string>();
     for (const userId of ids.users) {
@@ -329,7 +328,7 @@ export class MatrixPort implements ChatPort {
     }
     const rooms = new Map<string, string>();
     for (const id of ids.rooms) rooms.set(id, await this.ctx.directory.roomName(id).catch(() => id));
-    return renderMessage(message, { lang: this.ctx.lang, names: { users, rooms }, notice });
+    return renderMessage(message, { lang: this.ctx.lang, names: { users, rooms } });
   }
 
   /** The bot reacts with each choice itself, so people only need to click. */

@@ -140,12 +140,11 @@ function renderBlock(block: Block, names: RenderNames, mentions: Set<string>): P
 /**
  * Renders an outgoing message as `m.room.message` content: the plain `body` and the HTML
  * `formatted_body` come from the same structure, mentions become pills listed in `m.mentions`
- * (so exactly those users are notified), and buttons become numbered reaction choices.
+ * (so exactly those users are notified), and buttons become numbered reaction choices. It is
+ * an `m.notice`, as bots post: clients show it as the bot's, other bots do not answer it, and
+ * the pills in `m.mentions` still notify.
  */
-export function renderMessage(
-  message: OutgoingMessage,
-  opts: { lang: Lang; names: RenderNames; notice?: boolean },
-): Rendered {
+export function renderMessage(message: OutgoingMessage, opts: { lang: Lang; names: RenderNames }): Rendered {
   const mentions = new Set<string>();
   const parts = message.blocks.map((block) => renderBlock(block, opts.names, mentions));
   const rows = buttonRows(message.buttons ?? []);
@@ -155,7 +154,7 @@ export function renderMessage(
     parts.push(both(hint, (html) => `<p><em>${html}</em></p>`));
   }
   const content: Record<string, unknown> = {
-    msgtype: opts.notice ? "m.notice" : "m.text",
+    msgtype: "m.notice",
     body: parts.map((p) => p.text).join("\n\n"),
     format: "org.matrix.custom.html",
     formatted_body: sanitize(parts.map((p) => p.html).join("")),

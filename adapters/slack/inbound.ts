@@ -125,7 +125,7 @@ export function fromMessageEvent(
 }
 
 const reactionPayload = z.object({
-  type: z.literal("reaction_added"),
+  type: z.enum(["reaction_added", "reaction_removed"]),
   user: slackId,
   reaction: z.string().min(1).max(100),
   item: z.object({ type: z.literal("message"), channel: slackId, ts: slackTs }),
@@ -142,13 +142,14 @@ export function fromReactionEvent(payload: unknown, bot: BotIdentity): ReactionE
   return {
     kind: "reaction",
     platform: "slack",
-    id: `slack:react:${e.item.channel}:${e.item.ts}:${e.user}:${e.reaction}:${e.event_ts}`,
+    id: `slack:${e.type === "reaction_added" ? "react" : "unreact"}:${e.item.channel}:${e.item.ts}:${e.user}:${e.reaction}:${e.event_ts}`,
     at: tsToDate(e.event_ts),
     userId: slack(e.user),
     channelId: slack(e.item.channel),
     isDm: isDmChannel(e.item.channel),
     messageId: e.item.ts,
     emoji: normalizeEmoji(e.reaction),
+    ...(e.type === "reaction_removed" ? { removed: true } : {}),
   };
 }
 

@@ -228,6 +228,9 @@ export class SlackAdapter implements Adapter {
     app.event("reaction_added", async ({ event, context }) =>
       deliver(fromReactionEvent(event, bot), context.retryNum),
     );
+    app.event("reaction_removed", async ({ event, context }) =>
+      deliver(fromReactionEvent(event, bot), context.retryNum),
+    );
     app.event("member_joined_channel", async ({ event, body, context }) =>
       deliver(fromMemberJoined(event, bot, body, now()), context.retryNum),
     );

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineCommand } from "../../src/core/commands/command";
 import { addOwnTopics, listExperts, removeOwnTopics } from "../../src/qa/api";
-import { topicList } from "./topic-args";
+import { newTopicList, topicList } from "./topic-args";
 
 /** `/cop expert add <Themen…>`: the caller becomes an expert for the topics. */
 export const expertAddCommand = defineCommand({
@@ -9,7 +9,7 @@ export const expertAddCommand = defineCommand({
   summary: "qa.expert.add.summary",
   usage: "qa.expert.add.usage",
   example: "qa.expert.add.example",
-  args: topicList,
+  args: newTopicList,
   run: (ctx, topics) => addOwnTopics(ctx, topics),
 });
 

@@ -1,13 +1,17 @@
 import { z } from "zod";
 import { aliasTopic } from "../../src/qa/api";
-import { MAX_TOPIC_LENGTH } from "./topic-args";
+import { MAX_TOPIC_LENGTH, topicProblem } from "./topic-args";
 import { defineCommand } from "../../src/core/commands/command";
 
 const topicText = z
   .string()
   .trim()
   .min(1, { message: "qa.err.blank_topic" })
-  .max(MAX_TOPIC_LENGTH, { message: "qa.err.topic_too_long" });
+  .max(MAX_TOPIC_LENGTH, { message: "qa.err.topic_too_long" })
+  .superRefine((topic, ctx) => {
+    const problem = topicProblem(topic);
+    if (problem) ctx.addIssue({ code: "custom", ...problem });
+  });
 
 /** `/cop topic alias <Thema> "<anderer Name>"`: both names mean the same topic from now on. */
 export const topicAliasCommand = defineCommand({

@@ -21,3 +21,30 @@ export const topicList = z
       .min(1, { message: "qa.err.no_topics" })
       .max(MAX_TOPICS, { message: "qa.err.too_many_topics" }),
   );
+
+/** Topics someone becomes an expert for: as `topicList`, and each must be a real topic. */
+export const newTopicList = topicList.superRefine((topics, ctx) => {
+  for (const topic of topics) {
+    const problem = topicProblem(topic);
+    if (problem) {
+      ctx.addIssue({ code: "custom", ...problem });
+      return;
+    }
+  }
+});
+
+/** Mentions and channel-wide pings (`<!channel>`, `<@U1>`, `@here`, `@room`) are never topics. */
+const MENTION = /<[^>]*>|(^|\s)@\S/;
+const EMOJI = /\p{Extended_Pictographic}\uFE0F?/u;
+
+/**
+ * What is wrong with one topic as typed, naming it: a mention would later be repeated in every
+ * question's tag line, and an emoji is no word anyone searches for.
+ */
+export function topicProblem(topic: string): { message: string; params: Record<string, string> } | undefined {
+  if (MENTION.test(topic)) return { message: "qa.err.topic_mention", params: { topic } };
+  const emoji = EMOJI.exec(topic)?.[0];
+  if (emoji !== undefined) return { message: "qa.err.topic_emoji", params: { topic, emoji } };
+  if (!/[\p{L}\p{N}]/u.test(topic)) return { message: "qa.err.topic_blank", params: { topic } };
+  return undefined;
+}

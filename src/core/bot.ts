@@ -104,6 +104,7 @@ export class Bot {
         let ctx: EventContext | undefined;
         try {
           if (!this.firstSeen(event.id)) return;
+          this.services.counters.events.add({ platform: event.platform, kind: event.kind });
           ctx = await this.context(event);
           await this.route(ctx);
         } catch (error) {
@@ -236,6 +237,10 @@ export class Bot {
       case "message":
         return this.onMessage(ctx as EventContext<MessageEvent>);
       case "button": {
+        if (event.withdrawn) {
+          const undo = this.features.find((f) => f.withdrawnButtons?.[event.action]);
+          return undo?.withdrawnButtons?.[event.action]?.(ctx as EventContext<typeof event>);
+        }
         const handler = this.features.find((f) => f.buttons?.[event.action])?.buttons?.[event.action];
         if (!handler) return ctx.reply(ctx.t("core.err.unknown_action"));
         return handler(ctx as EventContext<typeof event>);

@@ -60,6 +60,8 @@ export interface ReactionEvent extends UserEventBase {
   readonly messageId: string;
   /** Normalized emoji name without colons, e.g. `white_check_mark`. */
   readonly emoji: string;
+  /** The reaction was taken back (Slack `reaction_removed`, a Matrix redaction of it). */
+  readonly removed?: boolean;
 }
 
 export interface ButtonEvent extends UserEventBase {
@@ -69,6 +71,8 @@ export interface ButtonEvent extends UserEventBase {
   readonly threadId?: string;
   readonly action: string;
   readonly value?: string;
+  /** The choice was taken back (Matrix: the choice reaction was redacted). */
+  readonly withdrawn?: boolean;
   readonly triggerId?: string;
   readonly replyToken?: string;
 }

@@ -70,6 +70,13 @@ export interface Feature {
   readonly priority?: number;
   /** Button actions this feature owns, by action name (e.g. `qa.solved`). */
   readonly buttons?: Readonly<Record<string, (ctx: EventContext<ButtonEvent>) => Promise<void> | void>>;
+  /**
+   * What taking a choice back does, by button action (Matrix: redacting the choice reaction).
+   * A withdrawn choice of an action not listed here changes nothing.
+   */
+  readonly withdrawnButtons?: Readonly<
+    Record<string, (ctx: EventContext<ButtonEvent>) => Promise<void> | void>
+  >;
   /** Forms this feature owns, by form id. */
   readonly forms?: Readonly<Record<string, (ctx: EventContext<FormSubmitEvent>) => Promise<void> | void>>;
   /** Field checks for this feature's forms, by form id, run before the form closes. */

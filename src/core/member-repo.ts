@@ -17,6 +17,8 @@ export interface Member {
   readonly bio: string | undefined;
   /** The member's chosen language; undefined means the community default. */
   readonly lang: Lang | undefined;
+  /** Where the member lives (IANA zone) for their quiet hours; undefined: the community's zone. */
+  readonly timeZone: string | undefined;
   /** The role stored by copbot (admins from config and platform roles are added on top). */
   readonly role: Role;
   /** How the member is credited outside the chat (knowledge export): name, organisation or not at all. */
@@ -30,6 +32,7 @@ const MemberRow = z.object({
   organisation: z.string().nullable(),
   bio: z.string().nullable(),
   lang: z.enum(["de", "en"]).nullable(),
+  time_zone: z.string().nullable(),
   role: z.enum(ROLES),
   credit: z.enum(CREDITS),
   created_at: z.number(),
@@ -43,6 +46,7 @@ function toMember(row: unknown): Member {
     organisation: r.organisation ?? undefined,
     bio: r.bio ?? undefined,
     lang: r.lang ?? undefined,
+    timeZone: r.time_zone ?? undefined,
     role: r.role,
     credit: r.credit,
     createdAt: new Date(r.created_at),
@@ -54,6 +58,7 @@ export interface ProfilePatch {
   readonly organisation?: string | null;
   readonly bio?: string | null;
   readonly lang?: Lang;
+  readonly timeZone?: string | null;
   readonly credit?: Credit;
 }
 
@@ -87,12 +92,13 @@ export class MemberRepo {
     if (!current) return undefined;
     statement(
       this.db,
-      "UPDATE members SET display_name = ?, organisation = ?, bio = ?, lang = ?, credit = ?, updated_at = ? WHERE id = ?",
+      "UPDATE members SET display_name = ?, organisation = ?, bio = ?, lang = ?, time_zone = ?, credit = ?, updated_at = ? WHERE id = ?",
     ).run(
       patch.displayName ?? current.displayName,
       patch.organisation === undefined ? (current.organisation ?? null) : patch.organisation,
       patch.bio === undefined ? (current.bio ?? null) : patch.bio,
       patch.lang ?? current.lang ?? null,
+      patch.timeZone === undefined ? (current.timeZone ?? null) : patch.timeZone,
       patch.credit ?? current.credit,
       now.getTime(),
       id,

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { backoffDelay } from "./backoff";
 import type { Clock } from "./clock";
+import type { DeliveryOutcome } from "./counters";
 import { PlatformError, RateLimitedError } from "./errors";
 import type { Platform } from "./ids";
 import { callPort, guarded } from "./outbox-call";
@@ -38,6 +39,8 @@ export interface DispatchHooks {
   expired(rows: readonly OutboxRow[]): void;
   /** Nothing can go now; `next` tells the earliest moment something waiting may (or undefined). */
   wake(next: () => Date | undefined): void;
+  /** How an attempt on `row` ended (for the metrics). */
+  outcome(outcome: DeliveryOutcome, row: OutboxRow): void;
 }
 
 const BATCH = 200;
@@ -202,6 +205,7 @@ export class Dispatcher {
     if (now - this.expiryCheckedAt >= EXPIRY_CHECK_MS || now < this.expiryCheckedAt) {
       this.expiryCheckedAt = now;
       const expired = this.repo.expireDue(now);
+      for (const row of expired) this.hooks.outcome("expired", row);
       if (expired.length > 0) this.hooks.expired(expired);
     }
     this.ready = this.repo.candidates(now, BATCH);
@@ -239,6 +243,7 @@ export class Dispatcher {
       );
       if (this.closed) return;
       this.repo.markSent(row.id, ref, this.clock.now().getTime());
+      this.hooks.outcome("delivered", row);
       this.holds.succeeded(row.platform);
     } catch (error) {
       if (this.closed || this.hooks.fatal(error)) return;
@@ -250,6 +255,7 @@ export class Dispatcher {
     const now = this.clock.now().getTime();
     const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof RateLimitedError) {
+      this.hooks.outcome("rate_limited", row);
       const until = now + error.retryAfterMs;
       this.holds.rateLimited(row, error.scope, until, now);
       this.dirty = true;
@@ -267,12 +273,14 @@ export class Dispatcher {
     }
     if (error instanceof PlatformError && !error.retryable) {
       this.repo.markFailed(row.id, reason, now);
+      this.hooks.outcome("failed", row);
       this.log.error(
         { err: error, outbox: row.id, lane: row.lane },
         "outbox: message could not be delivered",
       );
       return;
     }
+    this.hooks.outcome("retry", row);
     const attempts = row.attempts + 1;
     const delay = backoffDelay(
       attempts,

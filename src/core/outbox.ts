@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Db } from "../../db/open";
 import type { Clock } from "./clock";
+import type { DeliveryOutcome } from "./counters";
 import { splitId } from "./ids";
 import type { OutgoingMessage, PostedRef, Target } from "./message";
 import { DEFAULT_DISPATCH, Dispatcher, type DispatchOptions } from "./outbox-dispatch";
@@ -49,6 +50,18 @@ export interface OutboxOptions extends Partial<DispatchOptions> {
   readonly onExpired?: (rows: readonly OutboxRow[]) => void;
   /** True when an error means the database is broken (delivery then stops). */
   readonly fatal?: (error: unknown) => boolean;
+  /** Told how each delivery attempt ended (the metrics count it). */
+  readonly onOutcome?: (outcome: DeliveryOutcome, row: OutboxRow) => void;
+}
+
+/** What the metrics show of the outbox. */
+export interface OutboxBacklog {
+  /** Items not yet delivered. */
+  readonly depth: number;
+  /** When the oldest of them was queued. */
+  readonly oldestAt: number | undefined;
+  /** Items that failed for good and wait for a moderator. */
+  readonly failed: number;
 }
 
 /** Changes a message on its way into the queue (see `deliverFrom`). */
@@ -98,7 +111,7 @@ export class Outbox {
     const recovered = this.repo.recoverInFlight();
     if (recovered > 0)
       log.warn({ items: recovered }, "outbox: items were in flight at the last stop; checking them");
-    const { onExpired, fatal, ...tuning } = opts;
+    const { onExpired, fatal, onOutcome, ...tuning } = opts;
     this.dispatcher = new Dispatcher(
       this.repo,
       clock,
@@ -109,6 +122,7 @@ export class Outbox {
         expired: (rows) => onExpired?.(rows),
         // Only a listener (the system clock's runtime) needs to know when: ask only then.
         wake: (next) => this.wakeListener?.(next()),
+        outcome: (outcome, row) => onOutcome?.(outcome, row),
       },
       { ...DEFAULT_DISPATCH, ...tuning },
     );
@@ -260,6 +274,15 @@ export class Outbox {
   /** How long due items have waited while no call settled; readiness turns false when it grows. */
   stalledMs(): number {
     return this.dispatcher.stalledMs(this.repo.overdueMs(this.clock.now().getTime()));
+  }
+
+  /** Depth, oldest item and failed items, in three small queries (read at each scrape). */
+  backlog(): OutboxBacklog {
+    return {
+      depth: this.repo.pendingCount(),
+      oldestAt: this.repo.oldestOpen()?.createdAt,
+      failed: this.repo.failed(0).total,
+    };
   }
 
   status(limits: { lanes: number; failed: number }): OutboxStatus {

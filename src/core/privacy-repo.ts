@@ -31,7 +31,7 @@ export class CorePrivacyRepo {
   profile(memberId: string): unknown {
     return this.db
       .prepare(
-        "SELECT id, display_name, organisation, bio, lang, role, credit, created_at, updated_at FROM members WHERE id = ?",
+        "SELECT id, display_name, organisation, bio, lang, time_zone, role, credit, created_at, updated_at FROM members WHERE id = ?",
       )
       .get(memberId);
   }

@@ -7,10 +7,10 @@ import type { Lang, Translate } from "../i18n";
 import { translator } from "../i18n";
 
 /** The profile fields a member sets with `profile <field> "…"`. */
-export const PROFILE_FIELDS = ["name", "org", "bio", "credit"] as const;
+export const PROFILE_FIELDS = ["name", "org", "bio", "credit", "tz"] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
-const LIMITS: Readonly<Record<ProfileField, number>> = { name: 80, org: 120, bio: 500, credit: 20 };
+const LIMITS: Readonly<Record<ProfileField, number>> = { name: 80, org: 120, bio: 500, credit: 20, tz: 64 };
 
 /** What people type for each way of being credited, German and English. */
 const CREDIT_WORDS: Readonly<Record<string, Credit>> = {
@@ -27,6 +27,17 @@ const CREDIT_KEYS = {
   org: "core.profile.credit.org",
   anonymous: "core.profile.credit.anonymous",
 } as const;
+
+/** True for an IANA time zone the runtime knows (`Europe/Vienna`). */
+function isTimeZone(zone: string): boolean {
+  if (!zone.includes("/") && zone !== "UTC") return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 /** The value that clears a field. */
 const CLEAR = "-";
 
@@ -54,6 +65,10 @@ export function setProfileField(ctx: EventContext<CommandEvent>, field: ProfileF
     if (saved) ctx.reply(renderProfile(t, saved, t("core.profile.saved")));
     return;
   }
+  if (field === "tz" && value !== CLEAR && !isTimeZone(value)) {
+    ctx.reply(t("core.profile.bad_tz", { value }));
+    return;
+  }
   const cleared = value === CLEAR ? null : value;
   const updated = services.members.update(
     ctx.actor.id,
@@ -61,7 +76,9 @@ export function setProfileField(ctx: EventContext<CommandEvent>, field: ProfileF
       ? { displayName: value }
       : field === "org"
         ? { organisation: cleared }
-        : { bio: cleared },
+        : field === "tz"
+          ? { timeZone: cleared }
+          : { bio: cleared },
   );
   if (updated) ctx.reply(renderProfile(t, updated, t("core.profile.saved")));
 }
@@ -81,6 +98,7 @@ function renderProfile(t: Translate, member: Member, intro?: string): OutgoingMe
       [t("core.profile.org"), ": ", member.organisation ?? t("core.profile.empty")],
       [t("core.profile.bio"), ": ", member.bio ?? t("core.profile.empty")],
       [t("core.profile.credit"), ": ", t(CREDIT_KEYS[member.credit])],
+      [t("core.profile.tz"), ": ", member.timeZone ?? t("core.profile.tz_default")],
     ])
     .context(t("core.profile.hint"))
     .context(t("core.profile.stored"))

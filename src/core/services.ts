@@ -5,6 +5,7 @@ import type { Config } from "../config";
 import type { Lang } from "../i18n";
 import { AuditRepo } from "./audit-repo";
 import type { Clock } from "./clock";
+import { OpsCounters } from "./counters";
 import { noteExpired } from "./delivery-notes";
 import { DialogRepo } from "./dialog-repo";
 import type { Feature } from "./feature";
@@ -33,6 +34,8 @@ export interface Services {
   readonly ports: PortRouter;
   /** Readiness checks and the stop on a broken database. */
   readonly health: Health;
+  /** Events handled and delivery outcomes, for `/metrics`. */
+  readonly counters: OpsCounters;
   /** The platforms copbot knows: command prefixes by platform and by id. */
   readonly platforms: Platforms;
   /** Every feature copbot runs, the core's own first (privacy and retention ask each of them). */
@@ -66,6 +69,7 @@ export function createServices(opts: {
   const settings = new SettingsRepo(db);
   const ports = new PortRouter();
   const health = new Health(config.dbPath);
+  const counters = new OpsCounters();
   const services: Services = {
     db,
     clock,
@@ -78,9 +82,11 @@ export function createServices(opts: {
     outbox: new Outbox(db, clock, ports, log, {
       fatal: (error) => health.fatal(error),
       onExpired: (rows) => noteExpired(services, rows),
+      onOutcome: (outcome, row) => counters.delivery(outcome, row.platform),
     }),
     ports,
     health,
+    counters,
     platforms: new Platforms(opts.platforms),
     features,
     agenda: (lang) => features.flatMap((f) => (f.agenda?.(services, lang) ?? []).map((line) => [...line])),
@@ -106,13 +112,15 @@ export function createServices(opts: {
 }
 
 const PLATFORM_ROLE_PREFIX = "platform-moderator:";
+/** Built once: every event reads the stored verdict, and building a schema costs more than reading. */
+const StoredRole = z.enum(ROLES);
 
 /** Keeps the latest platform verdict: a granted moderator/admin role is stored, a revoked one removed. */
 function rememberPlatformRole(settings: SettingsRepo, memberId: string, role: Role | undefined): void {
   const key = `${PLATFORM_ROLE_PREFIX}${memberId}`;
   const granted = role === "moderator" || role === "admin" ? role : undefined;
   // Every event asks for the role: write only when the verdict changed, not on each message.
-  if (settings.get(key, z.enum(ROLES)) === granted) return;
+  if (settings.get(key, StoredRole) === granted) return;
   if (granted) settings.set(key, granted);
   else settings.remove(key);
 }

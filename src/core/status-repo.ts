@@ -29,6 +29,14 @@ export class StatusRepo {
     };
   }
 
+  /** How long the oldest pending job that is due has waited past its time, in ms (0: none waits). */
+  lagMs(now: number): number {
+    const row = this.db
+      .prepare("SELECT min(run_at) AS oldest FROM jobs WHERE state = 'pending' AND run_at <= ?")
+      .get(now) as { oldest: number | null };
+    return row.oldest === null ? 0 : now - row.oldest;
+  }
+
   /** Jobs the scheduler gave up on. */
   failedJobs(): number {
     return (this.db.prepare("SELECT count(*) AS n FROM jobs WHERE state = 'failed'").get() as { n: number })

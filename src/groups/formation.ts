@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Lang } from "../i18n";
 import { createCheckin, weeklySchedule } from "../meetings/api";
@@ -123,6 +124,16 @@ function formationFailed(services: Services, group: Group): void {
   );
 }
 
+/**
+ * The first status round asks what the group achieved "this week": it comes after a full
+ * working week, not two hours after a Monday start.
+ */
+function firstRoundFrom(services: Services): string {
+  const zone = services.config.timeZone;
+  const today = DateTime.fromJSDate(services.clock.now(), { zone });
+  return today.plus({ days: 7 }).toISODate() ?? today.toISODate() ?? "2000-01-03";
+}
+
 function startRunning(services: Services, group: Group, spaceId: string): void {
   const repo = groupRepo(services);
   if (!repo.transition(group.id, ["forming"], "running")) return;
@@ -141,7 +152,7 @@ function startRunning(services: Services, group: Group, spaceId: string): void {
     title: t("group.checkin.title", { title: group.title }),
     channelId: spaceId,
     questions: [t("group.checkin.q.done"), t("group.checkin.q.next"), t("group.checkin.q.blocked")],
-    schedule: weeklySchedule(CHECKIN_DAY, CHECKIN_TIME, services.config.timeZone),
+    schedule: weeklySchedule(CHECKIN_DAY, CHECKIN_TIME, services.config.timeZone, firstRoundFrom(services)),
     participantIds: members.map((m) => m.memberId),
     createdBy: group.facilitatorId,
     owner: { kind: "group", id: group.id },

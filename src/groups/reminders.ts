@@ -8,6 +8,7 @@ import { atLocal } from "./dates";
 import { getMilestone, type Milestone } from "./milestone-repo";
 import type { Group } from "./group-repo";
 import { formatIsoDate } from "../i18n/format";
+import { workingDayOnOrBefore } from "../schedule/holidays";
 
 export const DUE_JOB = "group.due";
 export const MILESTONE_JOB = "group.milestone";
@@ -20,9 +21,14 @@ const MILESTONE_LEAD = 1;
 const DuePayload = z.object({ groupId: z.number(), due: z.string(), days: z.number() });
 const MilestonePayload = z.object({ groupId: z.number(), milestoneId: z.number() });
 
-function remindAt(isoDate: string, daysBefore: number, zone: string): Date {
+/**
+ * 09:00 local `daysBefore` days before `isoDate`; on a weekend or public holiday (as
+ * `COPBOT_REMINDER_SHIFT` says) the working day before that.
+ */
+function remindAt(services: Services, isoDate: string, daysBefore: number): Date {
+  const { timeZone: zone, reminderShift, holidayRegion: holidays } = services.config;
   const day = DateTime.fromISO(isoDate, { zone }).minus({ days: daysBefore }).toISODate() ?? isoDate;
-  return atLocal(day, REMIND_HOUR, zone);
+  return atLocal(workingDayOnOrBefore(day, reminderShift, holidays), REMIND_HOUR, zone);
 }
 
 /** Job key prefix of a group's due-date reminders (cancelled when the date moves). */
@@ -34,7 +40,7 @@ export function dueKeyPrefix(groupId: number): string {
 export function scheduleDueReminders(services: Services, group: Group): void {
   const now = services.clock.now().getTime();
   for (const days of DUE_LEADS) {
-    const runAt = remindAt(group.due, days, services.config.timeZone);
+    const runAt = remindAt(services, group.due, days);
     if (runAt.getTime() <= now) continue;
     services.scheduler.schedule({
       kind: DUE_JOB,
@@ -47,7 +53,7 @@ export function scheduleDueReminders(services: Services, group: Group): void {
 
 /** Schedules the reminder the day before a milestone (if that still lies ahead). */
 export function scheduleMilestoneReminder(services: Services, milestone: Milestone): void {
-  const runAt = remindAt(milestone.due, MILESTONE_LEAD, services.config.timeZone);
+  const runAt = remindAt(services, milestone.due, MILESTONE_LEAD);
   if (runAt.getTime() <= services.clock.now().getTime()) return;
   services.scheduler.schedule({
     kind: MILESTONE_JOB,
@@ -64,9 +70,17 @@ function runningGroup(services: Services, groupId: number): (Group & { spaceId: 
     : undefined;
 }
 
+/** Whole days from today (local) to `isoDate`: a reminder moved off a weekend says how many are really left. */
+function daysUntil(services: Services, isoDate: string): number {
+  const zone = services.config.timeZone;
+  const today = DateTime.fromJSDate(services.clock.now(), { zone }).startOf("day");
+  return Math.round(DateTime.fromISO(isoDate, { zone }).diff(today, "days").days);
+}
+
 /** Reminds the group space that the due date approaches. */
 export const dueJob: JobHandler = (job, { services }) => {
-  const { groupId, due, days } = DuePayload.parse(job.payload);
+  const { groupId, due } = DuePayload.parse(job.payload);
+  const days = daysUntil(services, due);
   const group = runningGroup(services, groupId);
   if (!group || group.due !== due) return;
   const { t, lang } = communityVoice(services, group.channelId);
@@ -93,7 +107,7 @@ export const milestoneJob: JobHandler = (job, { services }) => {
   services.outbox.enqueue(
     { kind: "channel", channelId: group.spaceId },
     textMessage(
-      t("group.remind.milestone", {
+      t(daysUntil(services, milestone.due) === 1 ? "group.remind.milestone" : "group.remind.milestoneSoon", {
         title: milestone.title,
         due: formatIsoDate(milestone.due, lang),
         id: milestone.id,

@@ -8,6 +8,13 @@ import { formatLocal } from "../schedule/local-time";
 
 const HELP_QUESTION = /hilf|help|brauchst|blockiert|blocker|unterstütz|support|stuck/i;
 
+/** "Nothing" as a help answer ("-", "nichts", "keine", "n/a"): no question to offer. */
+const NO_HELP = /^(nichts|nix|nein|keine?|kein bedarf|alles gut|nothing|none|no|nope|n\/?a)[.!]*$/i;
+
+function isNoHelpNeeded(text: string): boolean {
+  const trimmed = text.trim();
+  return !/[\p{L}\p{N}]/u.test(trimmed) || NO_HELP.test(trimmed);
+}
 /** Slack allows 25 buttons per message; the join button needs one. */
 const MAX_ASK_BUTTONS = 20;
 
@@ -121,7 +128,8 @@ export function summaryMessage(
       forQuestion.map((a): Inline[] => [mention(a.memberId), ": ", shorten(a.text)]),
     );
     if (!isHelpQuestion(question)) return;
-    for (const a of forQuestion.slice(0, MAX_ASK_BUTTONS - askButtons)) {
+    const asks = forQuestion.filter((a) => !isNoHelpNeeded(a.text));
+    for (const a of asks.slice(0, MAX_ASK_BUTTONS - askButtons)) {
       m.button("checkin.ask", t("checkin.summary.ask", { name: name(a.memberId) }), String(a.id));
       askButtons += 1;
     }

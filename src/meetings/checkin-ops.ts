@@ -14,9 +14,15 @@ export const DEFAULT_DEADLINE_MINUTES = 4 * 60;
 
 /**
  * A weekly schedule without parsing text, e.g. `weeklySchedule("fri", "14:00")` for a group's
- * status check-in. Throws on a malformed time or zone: callers pass constants.
+ * status check-in, from the local date `start` on (default: any time in the past). Throws on
+ * a malformed time or zone: callers pass constants.
  */
-export function weeklySchedule(weekday: Weekday, time: string, zone = DEFAULT_ZONE): Schedule {
+export function weeklySchedule(
+  weekday: Weekday,
+  time: string,
+  zone = DEFAULT_ZONE,
+  start?: string,
+): Schedule {
   if (!WEEKDAYS.includes(weekday) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time) || !isValidZone(zone)) {
     throw new Error(`invalid weekly schedule ${weekday} ${time} ${zone}`);
   }
@@ -24,7 +30,7 @@ export function weeklySchedule(weekday: Weekday, time: string, zone = DEFAULT_ZO
   return {
     recurrence: { kind: "weekly", weekday, interval: 1, time },
     zone: canonicalZone(zone),
-    start: "2000-01-03",
+    start: start ?? "2000-01-03",
   };
 }
 

@@ -15,7 +15,8 @@ import { NUDGE_JOB, PROMPT_JOB, SUMMARY_JOB } from "./checkin-plan";
 import { meetingsHome } from "./home";
 import { REMIND_JOB, remindJob } from "./meeting-jobs";
 import { meetingsPrivacy, meetingsRetention } from "./privacy";
-import { handleRsvp } from "./rsvp";
+import { DROP_JOB, dropJob } from "./drop-notice";
+import { handleRsvp, withdrawRsvp } from "./rsvp";
 import { DateTime } from "luxon";
 import { Ledger } from "../schedule/ledger-repo";
 import { warmHolidays } from "../schedule/holidays";
@@ -24,6 +25,7 @@ import { holidayRegionsInUse } from "./series-repo";
 /** Recurring meetings (reminders, RSVP, calendar files) and async check-ins. */
 export const meetingsFeature: Feature = {
   name: DIALOG_OWNER,
+  withdrawnButtons: { "meeting.rsvp": withdrawRsvp },
   buttons: {
     "meeting.rsvp": handleRsvp,
     "checkin.answer": handleAnswerButton,
@@ -34,6 +36,7 @@ export const meetingsFeature: Feature = {
   formValidators: { [MEETING_FORM]: meetingFormCheck },
   jobs: {
     [REMIND_JOB]: remindJob,
+    [DROP_JOB]: dropJob,
     [PROMPT_JOB]: promptJob,
     [NUDGE_JOB]: nudgeJob,
     [SUMMARY_JOB]: summaryJob,

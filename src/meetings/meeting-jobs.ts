@@ -8,6 +8,8 @@ import { MeetingRepo, type Meeting } from "./meeting-repo";
 import { upcoming, type Occurrence } from "../schedule/occurrences";
 import { missedMessage, reminderMessage, type ReminderDetails } from "./reminder-message";
 import { RsvpRepo } from "./rsvp-repo";
+import { reminderTime } from "./reminder-time";
+import { planDropNotices } from "./drop-notice";
 
 export const REMIND_JOB = "meeting.remind";
 
@@ -38,7 +40,9 @@ export const leadStep = (lead: number): string => `${lead}m`;
  * turns into late reminders or "missed" notes instead of silence.
  */
 export function planMeeting(services: Services, meeting: Meeting, after: Date, skipPast: boolean): void {
-  if (meeting.state !== "active" || meeting.remindMinutes.length === 0) return;
+  if (meeting.state !== "active") return;
+  planDropNotices(services, meeting, after, skipPast);
+  if (meeting.remindMinutes.length === 0) return;
   const skips = new MeetingRepo(services.db).skips(meeting.id);
   const now = services.clock.now().getTime();
   // Plans reminders for the first `count` dates; returns for how many dates any was planned.
@@ -47,7 +51,7 @@ export function planMeeting(services: Services, meeting: Meeting, after: Date, s
     for (const occurrence of upcoming(meeting.schedule, after, { count, skips })) {
       let any = false;
       for (const lead of meeting.remindMinutes) {
-        const runAt = new Date(occurrence.at.getTime() - lead * 60_000);
+        const runAt = reminderTime(services, meeting, occurrence.at, lead);
         if (skipPast && runAt.getTime() < now) continue;
         any = true;
         services.scheduler.schedule({

@@ -100,6 +100,7 @@ export function parseSpec(
   let rest = tokens;
   if (mode === "add") {
     const title = (tokens[0] ?? "").trim();
+    if (!title && tokens.length > 1) return fail("meeting.error.titleEmpty", { example });
     if (!title || tokens.length < 2) return fail("meeting.error.title", { example });
     if (title.length > MAX_TITLE) return fail("meeting.error.titleLong", { max: MAX_TITLE, example });
     parts.title = title;

@@ -19,6 +19,17 @@ export class RsvpRepo {
       .run(meetingId, local, memberId, answer, at.getTime());
   }
 
+  /** Takes a member's answer back if it is `answer`; false when they had answered otherwise. */
+  withdraw(meetingId: number, local: LocalDateTime, memberId: string, answer: RsvpAnswer): boolean {
+    return (
+      this.db
+        .prepare(
+          "DELETE FROM meeting_rsvps WHERE meeting_id = ? AND local_at = ? AND member_id = ? AND answer = ?",
+        )
+        .run(meetingId, local, memberId, answer).changes > 0
+    );
+  }
+
   counts(meetingId: number, local: LocalDateTime): RsvpCounts {
     const rows = this.db
       .prepare(

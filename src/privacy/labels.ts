@@ -26,6 +26,8 @@ const KINDS = {
   questions_kept: "privacy.kind.questions_kept",
   answers: "privacy.kind.answers",
   answers_kept: "privacy.kind.answers_kept",
+  accepted_answers_more: "privacy.kind.accepted_answers_more",
+  followed_questions: "privacy.kind.followed_questions",
   solutions_kept: "privacy.kind.solutions_kept",
   setup_kept: "privacy.kind.setup_kept",
   expert_topics: "privacy.kind.expert_topics",

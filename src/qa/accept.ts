@@ -61,11 +61,10 @@ function chooser(
   return m.build();
 }
 
+/** Solves; the confirmation is the one post in the question's thread, only a failure is answered. */
 async function solveWith(ctx: EventContext, q: Question, answer: Answer | undefined): Promise<void> {
   const result = await solveQuestion(ctx.services, { questionId: q.id, actor: ctx.actor, answer });
-  ctx.reply(
-    result.ok ? ctx.t("qa.solved.thanks", { id: q.id }) : ctx.t(result.error.key, result.error.params),
-  );
+  if (!result.ok) ctx.reply(ctx.t(result.error.key, result.error.params));
 }
 
 /**

@@ -2,6 +2,7 @@
  * Question detection for Q&A channels: a cheap German + English heuristic that prefers
  * missing a question over tracking chatter, because a wrongly tracked greeting pings experts.
  */
+import { contentWords } from "./text";
 
 /** Greeting and chit-chat openers that are stripped before judging the rest of a message. */
 const GREETING =
@@ -18,7 +19,8 @@ const CHATTER = [
   /^how('s| is) it going\b/i,
   /^what'?s up\b/i,
   /^(anyone|everyone) (here|there)\b/i,
-  /^(ok|okay|echt|wirklich|ernsthaft|really|seriously|ja|nein|yes|no|oder|right|gell)\?*$/i,
+  /^(ok|okay|echt|wirklich|ernsthaft|really|seriously|ja|nein|yes|no|oder|right|gell|na|sicher|genau|stimmt|passt|gut|und jetzt|sure|why not)\?*$/i,
+  /^(kaffee|mittag|mittagessen|mahlzeit|pause|feierabend|lunch|coffee|break)\b/i,
 ];
 
 /**
@@ -29,6 +31,7 @@ const CHATTER = [
 const EXPLICIT_OPENER =
   /^(hat (hier )?(jemand|wer)|habt ihr|kennt (hier )?(jemand|wer|ihr)|wei(ß|ss) (hier )?(jemand|wer)|wisst ihr|gibt es|gibt's|kann (mir )?(hier )?jemand|könnt ihr|könnte (mir )?jemand|does (anyone|anybody|someone)|do (any of )?you know|has (anyone|anybody)|have you (ever )?(used|tried|seen)|is there|are there|(does )?anyone know|can (anyone|someone|somebody)|could (anyone|someone|somebody))\b/i;
 
+/** Words an explicit opener needs without a question mark ("Kennt jemand X"). */
 const MIN_WORDS = 3;
 
 /** Removes mentions, links and code so they neither count as words nor hide a question mark. */
@@ -54,14 +57,18 @@ function sentences(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** True when a message in a Q&A channel looks like a question worth tracking. */
+/**
+ * True when a message in a Q&A channel looks like a question worth tracking. A question mark
+ * after at least one word that carries meaning is enough ("OZG-Reifegrad?"): what decides is
+ * the chatter and opener patterns, not a word count.
+ */
 export function isQuestion(text: string): boolean {
   const rest = clean(text).replace(GREETING, "").trim();
-  if (wordCount(rest) < MIN_WORDS) return false;
+  if (wordCount(rest) === 0) return false;
   if (CHATTER.some((pattern) => pattern.test(rest))) return false;
   return sentences(rest).some((sentence) => {
     if (CHATTER.some((pattern) => pattern.test(sentence))) return false;
-    if (sentence.endsWith("?")) return wordCount(sentence) >= 2;
+    if (sentence.endsWith("?")) return contentWords(sentence).length > 0;
     return EXPLICIT_OPENER.test(sentence) && !sentence.endsWith("!") && wordCount(sentence) >= MIN_WORDS + 1;
   });
 }

@@ -16,10 +16,15 @@ const NudgePayload = z.object({ questionId: z.number().int() });
 const escalateKey = (id: number, stage: number) => `qa.escalate:${id}:${stage}`;
 const nudgeKey = (id: number) => `qa.nudge:${id}`;
 
-/** The configured working time after `from`, moved into working hours so nobody is pinged at night. */
-function deadline(services: Services, from: Date): Date {
-  const zone = services.config.timeZone;
-  return intoWorkingHours(addWorkingHours(from, services.config.qa.escalateAfterHours, zone), zone);
+/**
+ * The configured working time after `from` (shorter for a question others follow: each
+ * follower is one more person waiting), moved into working hours so nobody is pinged at night.
+ * Weekends and the community's public holidays do not count.
+ */
+function deadline(services: Services, from: Date, followers = 0): Date {
+  const { timeZone: zone, holidayRegion: holidays } = services.config;
+  const hours = services.config.qa.escalateAfterHours / (1 + followers);
+  return intoWorkingHours(addWorkingHours(from, hours, zone, holidays), zone, holidays);
 }
 
 /** Schedules the next escalation stage of a question (idempotent per stage). */
@@ -29,6 +34,21 @@ export function scheduleEscalation(services: Services, q: Question, stage: 1 | 2
     runAt: deadline(services, from),
     payload: { questionId: q.id, stage },
     key: escalateKey(q.id, stage),
+  });
+}
+
+/**
+ * A new follower raises an unanswered question's priority: its first escalation comes sooner
+ * (the deadline counted from when it was asked, divided among everyone waiting).
+ */
+export function hurryEscalation(services: Services, q: Question, followers: number): void {
+  if (q.status !== "open" || q.firstAnswerAt !== undefined || q.escalationStage > 0) return;
+  services.scheduler.cancelPrefix(escalateKey(q.id, 1));
+  services.scheduler.schedule({
+    kind: "qa.escalate",
+    runAt: deadline(services, q.askedAt, followers),
+    payload: { questionId: q.id, stage: 1 },
+    key: `${escalateKey(q.id, 1)}@${followers}`,
   });
 }
 

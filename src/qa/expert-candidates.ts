@@ -54,7 +54,8 @@ function toStats(
   zone: string,
 ): ExpertStats {
   const settings = settingsFromRow(row);
-  const quietEnd = quietUntil(settings.quiet, now, zone);
+  // Quiet hours are the expert's own local times (`/cop profile tz`), else the community's.
+  const quietEnd = quietUntil(settings.quiet, now, row.time_zone ?? zone);
   return {
     memberId: row.member_id,
     match,

@@ -273,6 +273,7 @@ const ProfileRow = z.object({
   quiet_start: z.string().nullable(),
   quiet_end: z.string().nullable(),
   opted_out: z.number(),
+  time_zone: z.string().nullable(),
 });
 
 /** An expert's profile row with their pings in the ranking's time window. */
@@ -282,7 +283,8 @@ export type StatsRow = Omit<z.infer<typeof ProfileRow>, "recent_pings"> & {
 };
 
 const PROFILE = `member_id, expert, accepted, pings, answered_pings AS answered, last_pinged_at AS last,
-  recent_pings, history, away_until, weekly_cap, quiet_start, quiet_end, opted_out`;
+  recent_pings, history, away_until, weekly_cap, quiet_start, quiet_end, opted_out,
+  (SELECT time_zone FROM members m WHERE m.id = member_id) AS time_zone`;
 
 /** The time window of pings that count as load (`recent`, after) and against the weekly cap (`week`, from). */
 export interface PingWindow {

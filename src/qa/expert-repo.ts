@@ -88,6 +88,21 @@ export function recordAnsweredQuestion(db: Db, memberId: string, questionId: num
   addSource(db, memberId, source, foldUmlauts(text));
 }
 
+/**
+ * The members whose accepted answers solved a question (none: reopened): each is known for
+ * it, and nobody else.
+ */
+export function creditAnsweredQuestion(
+  db: Db,
+  questionId: number,
+  text: string,
+  memberIds: readonly string[],
+): void {
+  const source = `question:${questionId}`;
+  removeSource(db, source);
+  for (const memberId of new Set(memberIds)) addSource(db, memberId, source, foldUmlauts(text));
+}
+
 const KeyRow = z.object({ topic: z.string() });
 const LabelRow = z.object({ member_id: z.string(), label: z.string() });
 

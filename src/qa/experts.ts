@@ -6,7 +6,7 @@ import { bestCandidates } from "./expert-candidates";
 import { anyExpertUses } from "./expert-profile-repo";
 import { expertsOfTopics, topicsNamed } from "./expert-repo";
 import { pingedFor, recordPing } from "./expert-stats-repo";
-import { topicWords } from "./normalize-topic";
+import { compoundParts, topicWords } from "./normalize-topic";
 import { Relevance } from "./relevance";
 import { queryTerms } from "./text";
 import { resolveTopic } from "./topic-repo";
@@ -44,9 +44,10 @@ export interface FoundExpert {
 const MAX_TOPIC_WORDS = 6;
 
 /**
- * Topic keys mentioned in a text as whole words, followed through aliases. Keys have no
- * separators, so every run of up to six consecutive words is joined and compared:
- * "E-Akte", "E Akte" and "eakte" in a question all find the topic "E-Akte".
+ * Topic keys mentioned in a text, followed through aliases. Keys have no separators, so every
+ * run of up to six consecutive words is joined and compared: "E-Akte", "E Akte" and "eakte"
+ * in a question all find the topic "E-Akte". Long topics are found inside compounds as well
+ * ("Dokumentenmanagement" in "Dokumentenmanagementsystem", see `compoundParts`).
  */
 export function topicsInText(db: Db, text: string): string[] {
   const textWords = topicWords(text);
@@ -58,6 +59,7 @@ export function topicsInText(db: Db, text: string): string[] {
       runs.add(run);
     }
   }
+  for (const part of compoundParts(text)) runs.add(part);
   return topicsNamed(db, [...runs]);
 }
 

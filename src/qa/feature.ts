@@ -4,6 +4,7 @@ import { qaAgenda } from "./agenda";
 import { moreButton, solvedButton, stillOpenButton } from "./buttons";
 import { escalateJob, nudgeJob } from "./escalation";
 import { onMessageDeleted } from "./deletion";
+import { followButton } from "./follow";
 import { onMessage, onMessageEdited, onReaction } from "./handlers";
 import { qaHome, qaHomeSettings } from "./home";
 import { qaPrivacy, qaRetention } from "./privacy";
@@ -16,6 +17,7 @@ export const qaFeature: Feature = {
     "qa.accept": acceptButton,
     "qa.more": moreButton,
     "qa.still_open": stillOpenButton,
+    "qa.follow": followButton,
   },
   jobs: { "qa.escalate": escalateJob, "qa.nudge": nudgeJob },
   onMessage,

@@ -10,10 +10,12 @@ import { scheduleNudge } from "./escalation";
 import { questionAt } from "./lookup";
 import { isQaChannel } from "./qa-channel-repo";
 import { QuestionRepo, type Question } from "./question-repo";
-import { solveQuestion } from "./solve";
+import { followQuestion, unfollowQuestion } from "./follow";
+import { mayDecide, solveQuestion, withdrawSolved } from "./solve";
 import { shortLine } from "./text";
 
 const SOLVED_EMOJI = new Set(["white_check_mark", "heavy_check_mark", "✅"]);
+const FOLLOW_EMOJI = new Set(["eyes", "👀"]);
 const MAX_PREVIEW = 200;
 
 /** The text without leading mentions (how a mention of copbot usually starts). */
@@ -39,14 +41,15 @@ function notifyAskerOfFirstAnswer(services: Services, q: Question, event: Messag
   services.outbox.enqueue({ kind: "dm", userId: q.askerId }, message, { key: `qa.answered:${q.id}` });
 }
 
-/** A reply in a question's thread by someone other than the asker counts as an answer. */
+/** A reply in a question's thread by someone other than the asker counts as an answer (open or solved). */
 function recordReply(ctx: EventContext<MessageEvent>, threadId: string): boolean {
   const { services, event } = ctx;
   const q = questionAt(services, event.channelId, threadId);
   if (!q) return false;
-  if (event.userId === q.askerId || q.status !== "open") return true;
+  if (event.userId === q.askerId) return true;
   const repo = new QuestionRepo(services.db);
   services.db.transaction(() => {
+    // Replies to a solved question are kept too: the asker may accept another one.
     repo.addAnswer({
       questionId: q.id,
       messageId: event.messageId,
@@ -54,6 +57,7 @@ function recordReply(ctx: EventContext<MessageEvent>, threadId: string): boolean
       text: event.text,
       at: event.at,
     });
+    if (q.status !== "open") return;
     if (q.firstAnswerAt === undefined) scheduleNudge(services, q, services.clock.now());
     notifyAskerOfFirstAnswer(services, q, event);
   })();
@@ -100,15 +104,47 @@ export function onMessage(ctx: EventContext<MessageEvent>): Handled {
   return onQaChannelMessage(ctx);
 }
 
-/** ✅ on an answer accepts that answer; ✅ on the question works like the "Gelöst" button. */
+/**
+ * The question a message belongs to for a reaction: the question itself, or copbot's reply
+ * in its thread (people react where the hint "mark with ✅" is).
+ */
+function questionOfMessage(services: Services, channelId: string, messageId: string): Question | undefined {
+  const direct = questionAt(services, channelId, messageId);
+  if (direct) return direct;
+  const key = services.outbox.keyOf({ channelId, messageId });
+  const id = key === undefined ? undefined : /^qa\.(?:route|more):(\d+)(?::|$)/.exec(key)?.[1];
+  return id === undefined ? undefined : new QuestionRepo(services.db).get(Number(id));
+}
+
+/**
+ * ✅ on an answer accepts it (several can be accepted); ✅ on the question or on copbot's reply
+ * works like "Gelöst". Taking the ✅ back undoes it. 👀 follows the question.
+ */
 export async function onReaction(ctx: EventContext<ReactionEvent>): Promise<Handled> {
   const { services, event } = ctx;
+  if (FOLLOW_EMOJI.has(event.emoji)) {
+    const q = questionOfMessage(services, event.channelId, event.messageId);
+    if (!q) return;
+    if (event.removed) unfollowQuestion(ctx, q);
+    else followQuestion(ctx, q);
+    return "handled";
+  }
   if (!SOLVED_EMOJI.has(event.emoji)) return;
   const repo = new QuestionRepo(services.db);
   const answer = repo.answerByMessage(event.channelId, event.messageId);
+  const question = answer
+    ? repo.get(answer.questionId)
+    : questionOfMessage(services, event.channelId, event.messageId);
+  if (!question) return;
+  if (!mayDecide(question, ctx.actor)) {
+    if (!event.removed) ctx.reply(ctx.t("qa.react.not_yours", { id: question.id }));
+    return "handled";
+  }
+  if (event.removed) {
+    await withdrawSolved(services, { question, actor: ctx.actor, answer });
+    return "handled";
+  }
   if (!answer) {
-    const question = questionAt(services, event.channelId, event.messageId);
-    if (!question) return;
     await solveOrChoose(ctx, question.id);
     return "handled";
   }

@@ -15,12 +15,19 @@ const MAX_QUESTIONS = 10;
 const day = (at: Date, services: Services, lang: Lang) => formatDay(at, services.config.timeZone, lang);
 
 /** Whether copbot would tag the expert right now, and why not. */
-function availability(t: Translate, services: Services, lang: Lang, settings: ExpertSettings): string {
+function availability(
+  t: Translate,
+  services: Services,
+  lang: Lang,
+  settings: ExpertSettings,
+  memberId: string,
+): string {
   const now = services.clock.now();
+  const zone = services.members.get(memberId)?.timeZone ?? services.config.timeZone;
   if (settings.optedOut) return t("qa.home.paused");
   if (settings.awayUntil && now < settings.awayUntil)
     return t("qa.home.away", { date: day(settings.awayUntil, services, lang) });
-  if (inQuietHours(settings.quiet, now, services.config.timeZone)) return t("qa.home.quietNow");
+  if (inQuietHours(settings.quiet, now, zone)) return t("qa.home.quietNow");
   return t("qa.home.available");
 }
 
@@ -34,7 +41,7 @@ export function qaHome(services: Services, memberId: string, lang: Lang): HomeSe
   if (topics.length > 0) {
     notes.push([t("qa.home.topics"), " ", topics.map((topic) => topic.label).join(", ")]);
     const settings = expertSettings(services.db, memberId);
-    notes.push([t("qa.home.availability"), " ", availability(t, services, lang, settings)]);
+    notes.push([t("qa.home.availability"), " ", availability(t, services, lang, settings, memberId)]);
   }
   return {
     title: t("qa.home.title"),

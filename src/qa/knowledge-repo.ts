@@ -105,6 +105,19 @@ export function addKnowledge(db: Db, entry: KnowledgeEntry): void {
   })();
 }
 
+/** Takes an entry out of the knowledge base (a question opened again); nothing when missing. */
+export function removeKnowledge(db: Db, kind: KnowledgeEntry["kind"], sourceId: string): void {
+  db.transaction(() => {
+    const before = statement(db, "SELECT title, body FROM qa_knowledge WHERE kind = ? AND source_id = ?").get(
+      kind,
+      sourceId,
+    );
+    if (before === undefined) return;
+    countEntry(db, TextRow.parse(before), -1);
+    statement(db, "DELETE FROM qa_knowledge WHERE kind = ? AND source_id = ?").run(kind, sourceId);
+  })();
+}
+
 /** Number of entries and of their indexed words. */
 export function knowledgeCorpus(db: Db): { docs: number; tokens: number } {
   const row = statement(db, "SELECT docs, tokens FROM qa_knowledge_corpus WHERE id = 1").get();
@@ -171,6 +184,18 @@ export function knowledgeRows(db: Db, ids: readonly number[]): KnowledgeRow[] {
  * answer's text (from the indexes and word counts too) and is marked removed at `at`.
  */
 export function tombstoneKnowledge(db: Db, sourceId: string, at: Date): void {
+  replaceAnswers(db, sourceId, "", at);
+}
+
+/**
+ * One of several accepted answers is gone: the entry keeps the others (`body`), word counts
+ * follow.
+ */
+export function rewriteKnowledgeAnswers(db: Db, sourceId: string, body: string): void {
+  replaceAnswers(db, sourceId, body.normalize("NFC"), undefined);
+}
+
+function replaceAnswers(db: Db, sourceId: string, body: string, removedAt: Date | undefined): void {
   db.transaction(() => {
     const before = statement(
       db,
@@ -181,9 +206,9 @@ export function tombstoneKnowledge(db: Db, sourceId: string, at: Date): void {
     countEntry(db, text, -1);
     statement(
       db,
-      "UPDATE qa_knowledge SET body = '', removed_at = ? WHERE kind = 'question' AND source_id = ?",
-    ).run(at.getTime(), sourceId);
-    countEntry(db, { title: text.title, body: "" }, 1);
+      "UPDATE qa_knowledge SET body = ?, removed_at = ? WHERE kind = 'question' AND source_id = ?",
+    ).run(body, removedAt?.getTime() ?? null, sourceId);
+    countEntry(db, { title: text.title, body }, 1);
   })();
 }
 

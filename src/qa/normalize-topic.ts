@@ -11,12 +11,58 @@ import { foldUmlauts, stemWord } from "./text";
  * rules.
  */
 export function topicWords(raw: string): string[] {
+  return plainWords(raw).map(stemWord);
+}
+
+/** The words of a text folded as topics are (see `topicWords`), but not yet stemmed. */
+function plainWords(raw: string): string[] {
   return foldUmlauts(raw)
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .map(stemWord);
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * A topic is found inside a compound only with at least this many letters, so short topics
+ * ("OZG", "KI") match whole words only and never a few letters of an unrelated word.
+ */
+export const MIN_COMPOUND_PART = 5;
+/**
+ * Longer "words" are no compounds but pasted noise (a hash, a URL without separators); their
+ * parts would grow with the cube of the length and stall copbot on one message.
+ */
+const MAX_COMPOUND_WORD = 64;
+/** What may stay before a part of a compound: nothing, or a word of at least three letters. */
+const MIN_NEIGHBOUR = 3;
+/** Endings after the last part of a compound: inflections and the linking "s". */
+const ENDINGS = new Set(["", "s", "e", "n", "en", "es", "er", "ns", "ern"]);
+
+/**
+ * Topic keys that may hide inside the words of a text as parts of a German compound
+ * ("dokumentenmanagement" in "Dokumentenmanagementsystems"): every stretch of at least
+ * `MIN_COMPOUND_PART` letters that starts at the word's start or after at least three
+ * letters, and ends at the word's end, before an inflection ending, or before at least three
+ * more letters. The caller keeps those that are known topics (decompounding against the
+ * topic vocabulary, not a dictionary).
+ */
+export function compoundParts(text: string): string[] {
+  const parts = new Set<string>();
+  for (const word of plainWords(text)) {
+    if (word.length <= MIN_COMPOUND_PART || word.length > MAX_COMPOUND_WORD || /\d/.test(word)) continue;
+    for (let start = 0; start + MIN_COMPOUND_PART <= word.length; start++) {
+      if (start > 0 && start < MIN_NEIGHBOUR) continue;
+      for (let end = start + MIN_COMPOUND_PART; end <= word.length; end++) {
+        const rest = word.slice(end);
+        if (start === 0 && end === word.length) continue;
+        if (!ENDINGS.has(rest) && rest.length < MIN_NEIGHBOUR) continue;
+        const part = word.slice(start, end);
+        parts.add(part);
+        parts.add(stemWord(part));
+      }
+    }
+  }
+  return [...parts].filter((p) => p.length >= MIN_COMPOUND_PART - 1);
 }
 
 /**

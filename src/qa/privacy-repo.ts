@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
 import { removeSource } from "./expert-profile-repo";
-import { deleteKnowledge, tombstoneKnowledge } from "./knowledge-repo";
+import { creditAnsweredQuestion } from "./expert-repo";
+import { deleteKnowledge, rewriteKnowledgeAnswers, tombstoneKnowledge } from "./knowledge-repo";
+import { QuestionRepo } from "./question-repo";
 import { FORMER_MEMBER } from "../core/privacy";
 
 const IdRow = z.object({ id: z.number() });
@@ -9,7 +11,8 @@ const IdRow = z.object({ id: z.number() });
 /**
  * The Q&A tables as far as one member's personal data, deleted messages and retention go.
  * Questions and answers the community keeps are attributed to `FORMER_MEMBER`; everything that
- * is only about the member (expertise, availability, pings, unsolved questions) is deleted.
+ * is only about the member (expertise, availability, pings, followed and unsolved questions) is
+ * deleted.
  */
 export class QaPrivacyRepo {
   constructor(private readonly db: Db) {}
@@ -32,6 +35,14 @@ export class QaPrivacyRepo {
       ),
       answers: this.all(
         "SELECT question_id, message_id, text, at FROM qa_answers WHERE author_id = ? ORDER BY at",
+        memberId,
+      ),
+      accepted_answers_more: this.all(
+        "SELECT question_id, message_id, text, at FROM qa_more_accepted WHERE author_id = ? ORDER BY at",
+        memberId,
+      ),
+      followed_questions: this.all(
+        "SELECT question_id, at FROM qa_followers WHERE member_id = ? ORDER BY at",
         memberId,
       ),
       expert_topics: this.all(
@@ -92,10 +103,12 @@ export class QaPrivacyRepo {
       expert_settings: run("DELETE FROM qa_expert_settings WHERE member_id = @id"),
       expert_documents: this.removeSourcesOf(memberId),
       expert_pings: run("DELETE FROM qa_pings WHERE member_id = @id"),
+      followed_questions: run("DELETE FROM qa_followers WHERE member_id = @id"),
       questions_kept: run("UPDATE qa_questions SET asker_id = @former WHERE asker_id = @id"),
       answers_kept: run("UPDATE qa_answers SET author_id = @former WHERE author_id = @id"),
       solutions_kept:
         run("UPDATE qa_questions SET accepted_author_id = @former WHERE accepted_author_id = @id") +
+        run("UPDATE qa_more_accepted SET author_id = @former WHERE author_id = @id") +
         run("UPDATE qa_questions SET solved_by = @former WHERE solved_by = @id"),
       setup_kept:
         run("UPDATE qa_channels SET added_by = @former WHERE added_by = @id") +
@@ -135,6 +148,23 @@ export class QaPrivacyRepo {
     this.run("UPDATE qa_questions SET accepted_text = NULL WHERE id = ?", questionId);
     removeSource(this.db, `question:${questionId}`);
     tombstoneKnowledge(this.db, String(questionId), at);
+  }
+
+  /**
+   * One of several accepted answers of a solved question is gone: the others stay accepted and
+   * credited, and the knowledge entry keeps only their texts.
+   */
+  dropAcceptedAnswer(questionId: number, title: string, messageId: string): void {
+    const questions = new QuestionRepo(this.db);
+    questions.unaccept(questionId, messageId);
+    const rest = questions.accepted(questionId);
+    creditAnsweredQuestion(
+      this.db,
+      questionId,
+      title,
+      rest.map((a) => a.authorId),
+    );
+    rewriteKnowledgeAnswers(this.db, String(questionId), rest.map((a) => a.text).join("\n\n"));
   }
 
   /** A solved question's own message is gone: its knowledge entry goes with it. */

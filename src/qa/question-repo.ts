@@ -169,6 +169,75 @@ export class QuestionRepo {
     return result.changes > 0;
   }
 
+  /**
+   * Accepts one more answer of a solved question (the asker credits several replies); false
+   * when it already was accepted.
+   */
+  acceptMore(answer: Answer, at: Date): boolean {
+    const q = this.get(answer.questionId);
+    if (!q || q.acceptedMessageId === answer.messageId) return false;
+    if (q.acceptedMessageId === undefined) {
+      return (
+        statement(
+          this.db,
+          `UPDATE qa_questions SET accepted_message_id = ?, accepted_author_id = ?, accepted_text = ?
+             WHERE id = ? AND accepted_message_id IS NULL`,
+        ).run(answer.messageId, answer.authorId, answer.text, answer.questionId).changes > 0
+      );
+    }
+    return (
+      statement(
+        this.db,
+        "INSERT OR IGNORE INTO qa_more_accepted (question_id, message_id, author_id, text, at) VALUES (?, ?, ?, ?, ?)",
+      ).run(answer.questionId, answer.messageId, answer.authorId, answer.text, at.getTime()).changes > 0
+    );
+  }
+
+  /** Every accepted answer of a question, the first accepted first. */
+  accepted(questionId: number): Answer[] {
+    const q = this.get(questionId);
+    if (!q || q.acceptedMessageId === undefined) return [];
+    const first: Answer = {
+      questionId,
+      messageId: q.acceptedMessageId,
+      authorId: q.acceptedAuthorId ?? "",
+      text: q.acceptedText ?? "",
+      at: q.solvedAt ?? q.askedAt,
+    };
+    const more = statement(this.db, "SELECT * FROM qa_more_accepted WHERE question_id = ? ORDER BY at, rowid")
+      .all(questionId)
+      .map(toAnswer);
+    return [first, ...more];
+  }
+
+  /**
+   * Takes back one accepted answer (its ✅ was removed); a later accepted answer moves up to
+   * be the first. Returns how many accepted answers are left.
+   */
+  unaccept(questionId: number, messageId: string): number {
+    const rest = this.accepted(questionId).filter((a) => a.messageId !== messageId);
+    statement(
+      this.db,
+      `UPDATE qa_questions SET accepted_message_id = NULL, accepted_author_id = NULL, accepted_text = NULL
+         WHERE id = ?`,
+    ).run(questionId);
+    statement(this.db, "DELETE FROM qa_more_accepted WHERE question_id = ?").run(questionId);
+    for (const answer of rest) this.acceptMore(answer, answer.at);
+    return rest.length;
+  }
+
+  /** Opens a solved question again: no accepted answer, not solved. */
+  reopen(id: number): boolean {
+    statement(this.db, "DELETE FROM qa_more_accepted WHERE question_id = ?").run(id);
+    return (
+      statement(
+        this.db,
+        `UPDATE qa_questions SET status = 'open', solved_at = NULL, solved_by = NULL, accepted_message_id = NULL,
+           accepted_author_id = NULL, accepted_text = NULL WHERE id = ? AND status = 'solved'`,
+      ).run(id).changes > 0
+    );
+  }
+
   setEscalationStage(id: number, stage: number): void {
     statement(
       this.db,
@@ -192,7 +261,6 @@ export class QuestionRepo {
       .map(toQuestion);
   }
 
-  /** Open questions, oldest first. */
   /** How many questions are open. */
   openCount(): number {
     return (
@@ -202,10 +270,12 @@ export class QuestionRepo {
     ).n;
   }
 
+  /** Open questions, those most people wait for (followers) first, then the oldest. */
   open(limit = 50): Question[] {
     return statement(
       this.db,
-      "SELECT * FROM qa_questions WHERE status = 'open' ORDER BY asked_at, id LIMIT ?",
+      `SELECT * FROM qa_questions q WHERE status = 'open'
+         ORDER BY (SELECT count(*) FROM qa_followers f WHERE f.question_id = q.id) DESC, asked_at, id LIMIT ?`,
     )
       .all(limit)
       .map(toQuestion);

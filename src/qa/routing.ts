@@ -1,6 +1,7 @@
 import { mention, msg, type Inline, type OutgoingMessage, type Target } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type MessageKey, type Translate } from "../i18n";
+import { pingedFor } from "./expert-stats-repo";
 import { findExperts, hasMatchingExperts, type FoundExpert } from "./experts";
 import type { Question } from "./question-repo";
 import { hitLine, similarSolved } from "./similar";
@@ -27,10 +28,11 @@ export function postInThread(services: Services, q: Question, message: OutgoingM
 
 /** What to say when nobody can be tagged: nobody knows the topic, or the experts are busy. */
 function noExpertsKey(services: Services, q: Question, stage: "first" | "more"): MessageKey {
-  if (stage === "more") return "qa.route.no_more_experts";
-  return hasMatchingExperts(services.db, q.text, [q.askerId])
-    ? "qa.route.experts_busy"
-    : "qa.route.no_experts";
+  const matching = hasMatchingExperts(services.db, q.text, [q.askerId]);
+  if (stage === "first") return matching ? "qa.route.experts_busy" : "qa.route.no_experts";
+  // "Further experts" only when there were experts: otherwise copbot still knows nobody.
+  if (!matching && pingedFor(services.db, q.id).length === 0) return "qa.route.still_no_experts";
+  return "qa.route.no_more_experts";
 }
 
 /** The reason line of a tagged expert; one in quiet hours is tagged now and sees it afterwards. */
@@ -68,6 +70,7 @@ function buildRouting(
   m.context(t("qa.route.hint", { id: q.id }));
   m.button("qa.solved", t("qa.button.solved"), String(q.id), "primary");
   m.button("qa.more", t("qa.button.more"), String(q.id));
+  m.button("qa.follow", t("qa.button.follow"), String(q.id));
   return m.build();
 }
 

@@ -25,8 +25,8 @@ describe("bot core through the console", () => {
     const h = await startConsole();
     const out = await h.send("/cop help profile");
     expect(out.slice(1)).toEqual([
-      "[#allgemein → admin] (m2) copbot: */cop profile* – Zeigt ein Profil oder setzt Name, Organisation, Kurzbeschreibung und Nennung im Wissensexport",
-      '    So geht\'s: `/cop profile [@person] · profile name|org|bio "Text" (- löscht) · profile credit name|org|anonym`',
+      "[#allgemein → admin] (m2) copbot: */cop profile* – Zeigt ein Profil oder setzt Name, Organisation, Kurzbeschreibung, Nennung im Wissensexport und Zeitzone",
+      '    So geht\'s: `/cop profile [@person] · profile name|org|bio|tz "Text" (- löscht) · profile credit name|org|anonym`',
       '    Beispiel: `/cop profile org "Stadt Musterhausen"`',
       expect.stringMatching(/^ {6}· Was copbot über dich speichert: dein Profil .* `\/cop privacy export`/),
     ]);
@@ -176,7 +176,7 @@ describe("core behaviours from review", () => {
       'Für name fehlt der neue Wert, z. B. profile name "Text".',
     );
     expect((await h.send('/cop profile name "Anna Müller" org "BMI"'))[1]).toContain(
-      "Bitte ändere ein Feld pro Befehl: name, org, bio oder credit.",
+      "Bitte ändere ein Feld pro Befehl: name, org, bio, credit oder tz.",
     );
     h.close();
   });

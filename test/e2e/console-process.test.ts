@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { runCopbot } from "../support/copbot-process";
+import { packagesOf, recordLoadedModules } from "../support/loaded-modules";
 
 /** Runs copbot in `cwd` with piped stdin, as a user would; the first story goes through npm itself. */
 function npmStart(cwd: string, input: string, env: Record<string, string> = {}, via?: "npm") {
@@ -29,6 +31,47 @@ describe("npm start in console mode", () => {
     expect(run.out).toContain("(m8) copbot: *Here's what you can do with copbot:*");
     // Anna is a member: admin-only commands are not offered to her.
     expect(run.out.slice(run.out.indexOf("(m8)"))).not.toContain("/cop mod");
+  });
+
+  it("says once on stderr that it is ready (database, clock, how to begin) and shows no prompt to piped input", () => {
+    const run = npmStart(dir, "/cop lang en\n", {
+      COPBOT_CLOCK: "virtual",
+      COPBOT_START: "2026-12-07T08:00:00+01:00",
+      COPBOT_LANG: "en",
+    });
+    expect(run.code).toBe(0);
+    expect(run.err.trim()).toBe(
+      `copbot is ready · database ${join(dir, "data", "copbot.db")} · virtual clock from Mon, 2026-12-07, 08:00 · type /cop help`,
+    );
+    expect(run.out.split("\n")[0]).toBe("[#allgemein] (m1) admin: /cop lang en");
+    expect(run.out).not.toContain("> ");
+  });
+
+  it("loads no platform SDK (nor holiday calendars, the date parser, the chart renderer or the metrics client before they are needed)", () => {
+    const modules = recordLoadedModules(dir);
+    const run = npmStart(dir, "/cop help\n", modules.env);
+    expect(run.code).toBe(0);
+    const packages = packagesOf(modules.loaded());
+    expect(packages).toContain("better-sqlite3");
+    const late = ["date-holidays", "chrono-node", "prom-client", "vega", "vega-lite", "@resvg/resvg-js"];
+    for (const sdk of ["@slack/bolt", "@slack/web-api", "@vector-im/matrix-bot-sdk", ...late]) {
+      expect(packages).not.toContain(sdk);
+    }
+  });
+
+  it("shows a prompt after the ready line and after each answer when a person types at a terminal", () => {
+    const run = runCopbot({ dir, input: "/cop help\n:quit\n", terminal: true });
+    expect(run.code).toBe(0);
+    const screen = stripVTControlCharacters(run.out).replace(/\r/g, "");
+    const ready = screen.indexOf("copbot ist bereit");
+    expect(ready).toBeGreaterThanOrEqual(0);
+    expect(screen).toContain("· Systemuhr · tippe /cop help");
+    const afterReady = screen.slice(ready);
+    // The prompt, the typed command, its answer, and the prompt again.
+    expect(afterReady).toMatch(/\n> \/cop help\n/);
+    const answer = afterReady.indexOf("*Das kannst du mit copbot tun:*");
+    expect(answer).toBeGreaterThan(0);
+    expect(afterReady.slice(answer)).toMatch(/\n> /);
   });
 
   it("keeps a profile across a restart on the same database file", () => {

@@ -107,7 +107,9 @@ describe("one copbot per database, and a broken database stops copbot with one c
       holder.child.stdin?.write("/cop profile\n");
       const ended = await holder.exited;
       expect({ code: ended.code, quick: Date.now() - broke < 8_000 }).toEqual({ code: 2, quick: true });
+      // The console's ready line from the start, then only the one line of why it stopped.
       expect(lines(holder.stderr())).toEqual([
+        expect.stringMatching(/^copbot ist bereit · /),
         expect.stringMatching(/^copbot: COPBOT_DB \S+ cannot be (read or )?written \(.+\): check /),
       ]);
     },

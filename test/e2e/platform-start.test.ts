@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCopbot } from "../support/copbot-process";
+import { packagesOf, recordLoadedModules } from "../support/loaded-modules";
 
 /** A local port nobody listens on. */
 async function closedPort(): Promise<number> {
@@ -19,10 +20,12 @@ describe("a platform that cannot be reached at start-up", () => {
     const dir = mkdtempSync(join(tmpdir(), "copbot-start-"));
     try {
       const port = await closedPort();
+      const modules = recordLoadedModules(dir);
       const result = runCopbot({
         dir,
         input: "",
         env: {
+          ...modules.env,
           COPBOT_DB: join(dir, "copbot.db"),
           COPBOT_DATA_DIR: dir,
           MATRIX_HOMESERVER_URL: `http://127.0.0.1:${port}`,
@@ -34,6 +37,10 @@ describe("a platform that cannot be reached at start-up", () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^copbot: MATRIX_\*: could not start the matrix adapter: .*ECONNREFUSED/);
       expect(result.err).not.toContain("syt_secret_token");
+      // Only the configured platform's SDK was loaded.
+      const packages = packagesOf(modules.loaded());
+      expect(packages).toContain("@vector-im/matrix-bot-sdk");
+      expect(packages).not.toContain("@slack/bolt");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

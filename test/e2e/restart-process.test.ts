@@ -44,8 +44,9 @@ describe("stopping and restarting the process around a due reminder", () => {
     // Another restart does not repeat it; the next week's reminders come on time.
     const third = run(dir, "2026-12-07T09:55:00+01:00", ":clock 2026-12-14T09:50\n");
     expect(reminders(third)).toHaveLength(2);
+    // "1 day before" a Monday goes out on Friday (#19.9), not on Sunday.
     expect(third).toMatch(
-      /⏰ Sun 2026-12-13 10:00\n\[#allgemein\] \(m\d+\) copbot: \*📅 CoP-Treffen\*\n\s+Beginnt in 1 Tag/,
+      /⏰ Fri 2026-12-11 10:00\n\[#allgemein\] \(m\d+\) copbot: \*📅 CoP-Treffen\*\n\s+Beginnt in 3 Tagen/,
     );
     expect(third).toMatch(
       /⏰ Mon 2026-12-14 09:45\n\[#allgemein\] \(m\d+\) copbot: \*📅 CoP-Treffen\*\n\s+Beginnt in 15 Minuten/,

@@ -4,6 +4,7 @@ import { translateEvent, type InboundContext } from "../../adapters/matrix/inbou
 import { RoomEventSchema } from "../../adapters/matrix/event-schema";
 import { renderMessage as renderMatrix } from "../../adapters/matrix/render";
 import { sanitize } from "../../adapters/matrix/html";
+import { ReactionMemory } from "../../adapters/matrix/reactions";
 import { ThreadTracker } from "../../adapters/matrix/threads";
 import { inlinesToMrkdwn } from "../../adapters/slack/mrkdwn";
 import {
@@ -364,6 +365,7 @@ export const properties: readonly FuzzProperty[] = [
           botUserId: "@copbot:example.org",
           botNames: ["copbot"],
           threads,
+          reactions: new ReactionMemory(),
           isDm: (roomId) => roomId.startsWith("!dm"),
           displayName: async () => undefined,
           buttonsOf: async () => undefined,

@@ -16,10 +16,18 @@ describe("working groups: running and closing", () => {
   });
 
   it("posts the weekly status summary in the space without a join button: every member takes part", async () => {
-    await h.send(":clock 2026-11-30T10:05", ":as ben", ":in dm", "Tags geprüft", "Lesereihenfolge", "nichts");
-    const summary = await h.send(":clock 2026-11-30T14:05");
-    expect(summary).toContain(
-      "[#ag-1-checkliste-pdf] (m24) copbot: *📝 Status: Checkliste PDF · Mo, 30.11.2026, 10:00*",
+    // The first round comes after a full working week (the group started on Monday 30.11.).
+    await h.send(
+      ":clock 2026-12-07T10:05",
+      ":as ben",
+      ":in dm",
+      "Tags geprüft",
+      "Lesereihenfolge",
+      "Wer prüft PDF/UA?",
+    );
+    const summary = await h.send(":clock 2026-12-07T14:05");
+    expect(summary.join("\n")).toMatch(
+      /\[#ag-1-checkliste-pdf\] \(m\d+\) copbot: \*📝 Status: Checkliste PDF · Mo, 07\.12\.2026, 10:00\*/,
     );
     expect(summary).toContain("    [button checkin.ask: Als Frage stellen (ben)]");
     expect(summary.join("\n")).not.toContain("[button checkin.join");
@@ -49,8 +57,10 @@ describe("working groups: running and closing", () => {
     expect(oldDates.some((l) => l.includes("Erinnerung: „Checkliste PDF“"))).toBe(false);
     const week = await h.send(":clock 2027-02-01T09:30");
     expect(copbot(week)).toContain("Erinnerung: „Checkliste PDF“ ist in 7 Tagen fällig (08.02.2027).");
-    const tomorrow = await h.send(":clock 2027-02-07T09:30");
-    expect(copbot(tomorrow)).toContain("Erinnerung: „Checkliste PDF“ ist morgen fällig (08.02.2027).");
+    // 08.02.2027 is a Monday: "1 day before" goes out on Friday, not on Sunday (#19.9).
+    const friday = await h.send(":clock 2027-02-05T09:30");
+    expect(copbot(friday)).toContain("Erinnerung: „Checkliste PDF“ ist in 3 Tagen fällig (08.02.2027).");
+    expect(copbot(await h.send(":clock 2027-02-07T09:30"))).not.toContain("Erinnerung");
   });
 
   it("explains bad input for status, time, milestones and closing", async () => {

@@ -18,7 +18,7 @@ describe("late reminders", () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   async function createThenStop(options: string): Promise<void> {
-    const first = await startConsole({ start: "2027-03-05T12:00:00+01:00", dbPath });
+    const first = await startConsole({ start: "2027-03-04T12:00:00+01:00", dbPath });
     await first.send(
       ":in #allgemein",
       `/cop meeting add "CoP-Treffen" weekly mon 10:00 in #allgemein ${options}`,
@@ -49,7 +49,8 @@ describe("late reminders", () => {
 
   it("sends a 1-day reminder missed by more than the grace window late while the meeting is ahead", async () => {
     await createThenStop("");
-    // Down from Friday to Monday 07:00: the 1-day reminder (Sunday 10:00) is 21 hours late.
+    // Down from Thursday to Monday 07:00: the 1-day reminder (moved off Sunday to Friday 10:00)
+    // is three days late.
     const back = await startConsole({ start: "2027-03-08T07:00:00+01:00", dbPath });
     expect(reminders(back.transcript)).toEqual([
       expect.stringContaining("Beginnt in 3 Stunden: *Mo, 08.03.2027, 10:00"),

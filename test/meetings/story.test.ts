@@ -22,20 +22,30 @@ async function setUp(h: ConsoleHarness, options = ""): Promise<void> {
 
 describe("console story: a weekly Monday meeting", () => {
   it("reminds at the right local times for 8 weeks across DST and Ostermontag (moved)", async () => {
-    const h = await startConsole({ start: "2027-03-05T12:00:00+01:00" });
+    const h = await startConsole({ start: "2027-03-04T12:00:00+01:00" });
     await setUp(h, "holidays DE-BY move");
     const preview = (await h.send("/cop meeting preview 1")).join("\n");
     expect(preview).toContain("Mo, 29.03.2027, 10:00 – verschoben wegen Ostermontag → Di, 30.03.2027, 10:00");
-    const dates = ["08.03.", "15.03.", "22.03.", "30.03.", "05.04.", "12.04.", "19.04.", "26.04."];
+    // "1 day before" never falls on a weekend or holiday (#19.9): for a Monday it comes on
+    // Friday; for Tuesday 30.03. (moved off Easter Monday) on Thursday, Good Friday being a holiday.
+    const dates: [string, string, string][] = [
+      ["08.03.", "2027-03-05", "3 Tagen"],
+      ["15.03.", "2027-03-12", "3 Tagen"],
+      ["22.03.", "2027-03-19", "3 Tagen"],
+      // Summer time begins on 28.03.: Thursday 10:00 to Tuesday 10:00 is an hour short of 5 days.
+      ["30.03.", "2027-03-25", "4 Tagen und 23 Stunden"],
+      ["05.04.", "2027-04-02", "3 Tagen"],
+      ["12.04.", "2027-04-09", "3 Tagen"],
+      ["19.04.", "2027-04-16", "3 Tagen"],
+      ["26.04.", "2027-04-23", "3 Tagen"],
+    ];
     const isoDay = (d: string): string => `2027-${d.slice(3, 5)}-${d.slice(0, 2)}`;
-    for (const date of dates) {
+    for (const [date, remindDay, lead] of dates) {
       const day = isoDay(date);
-      const before = new Date(`${day}T00:00:00Z`);
-      const dayBefore = new Date(before.getTime() - 86_400_000).toISOString().slice(0, 10);
-      // 1 day ahead, at 10:00 local: nothing a minute early, exactly one reminder on the minute.
-      expect(reminderLines(await h.send(`:clock ${dayBefore}T09:59`))).toEqual([]);
-      expect(reminderLines(await h.send(`:clock ${dayBefore}T10:00`))).toEqual([
-        expect.stringContaining(`Beginnt in 1 Tag: *${date}`.replace("*", `*${weekday(day)}, `)),
+      // A working day ahead, at 10:00 local: nothing a minute early, exactly one reminder on the minute.
+      expect(reminderLines(await h.send(`:clock ${remindDay}T09:59`))).toEqual([]);
+      expect(reminderLines(await h.send(`:clock ${remindDay}T10:00`))).toEqual([
+        expect.stringContaining(`Beginnt in ${lead}: *${date}`.replace("*", `*${weekday(day)}, `)),
       ]);
       expect(reminderLines(await h.send(`:clock ${day}T09:44`))).toEqual([]);
       expect(reminderLines(await h.send(`:clock ${day}T09:45`))).toEqual([
@@ -107,10 +117,15 @@ describe("console story: a weekly Monday meeting", () => {
     expect(counts.at(-1)).toContain("Zusagen: 0 · Vielleicht: 1 · Absagen: 1");
     expect(counts[0]).toContain("Zusagen: 1 · Vielleicht: 0 · Absagen: 0");
     expect(clicks.join("\n")).toContain("Schade! Deine Absage für „CoP-Treffen“ ist notiert.");
-    // Ostermontag (29.03.) is skipped: no reminder that week, the next one is for 05.04.
+    // Ostermontag (29.03.) is skipped: no reminder that week, but a note on the last working
+    // day before it (Thursday: Good Friday is a holiday too); the next reminders are for 05.04.
+    expect((await h.send(":clock 2027-03-25T09:59")).join("\n")).not.toContain("entfällt");
+    const dropped = (await h.send(":clock 2027-03-25T10:00")).join("\n");
+    expect(dropped).toContain("copbot: 📅 „CoP-Treffen“ am Mo, 29.03.2027, 10:00 entfällt (Ostermontag).");
+    expect(dropped).toContain("Nächster Termin: Mo, 05.04.2027, 10:00");
     const easter = reminderLines(await h.send(":clock 2027-04-05T09:45"));
     expect(easter).toEqual([
-      expect.stringContaining("Beginnt in 1 Tag: *Mo, 05.04.2027"),
+      expect.stringContaining("Beginnt in 3 Tagen: *Mo, 05.04.2027"),
       expect.stringContaining("Beginnt in 15 Minuten: *Mo, 05.04.2027"),
     ]);
     h.close();

@@ -12,6 +12,7 @@ const stored = (h: ConsoleHarness, needle: string): number =>
     p: `%${needle}%`,
   }) +
   count(h, "SELECT count(*) AS n FROM qa_answers WHERE text LIKE ?", `%${needle}%`) +
+  count(h, "SELECT count(*) AS n FROM qa_more_accepted WHERE text LIKE ?", `%${needle}%`) +
   count(h, "SELECT count(*) AS n FROM qa_knowledge WHERE title LIKE @p OR body LIKE @p", {
     p: `%${needle}%`,
   }) +
@@ -119,6 +120,31 @@ describe("messages deleted on the platform", () => {
     const moderator = text(await h.send(":as mo", "/cop search Bauakten"));
     expect(moderator).toContain("Wie digitalisiert ihr Bauakten?");
     expect(moderator).toContain("Die angenommene Antwort wurde gelöscht (nur für die Moderation sichtbar).");
+  });
+
+  it("keeps the other accepted answers when one of several is deleted, without a tombstone", async () => {
+    const { q, a } = await solved("Wie digitalisiert ihr Bauakten?", "Wir scannen mit 300 dpi in PDF/A.");
+    const reply = await h.send(":as carla", `:reply ${q} Wir geben die Bauakten an einen Dienstleister.`);
+    await h.send(":as ben", `:react ${refOf(reply, /carla: /)} ✅`);
+    expect(count(h, "SELECT count(*) AS n FROM qa_more_accepted")).toBe(1);
+    await h.send(":as anna", `:delete ${a}`);
+    expect(stored(h, "300 dpi")).toBe(0);
+    countsMatchEntries(h);
+    expect(
+      count(
+        h,
+        "SELECT count(*) AS n FROM qa_questions WHERE status = 'solved' AND accepted_author_id = 'console:carla'",
+      ),
+    ).toBe(1);
+    expect(
+      count(
+        h,
+        "SELECT count(*) AS n FROM qa_knowledge WHERE removed_at IS NULL AND body LIKE '%Dienstleister%'",
+      ),
+    ).toBe(1);
+    expect(text(await h.send(":as dora", "/cop search Bauakten"))).toContain(
+      "Wie digitalisiert ihr Bauakten?",
+    );
   });
 
   it("drops the proposal text copied from a deleted message", async () => {

@@ -6,9 +6,10 @@ import { traces } from "./traces";
 
 /**
  * Erasure reaches every feature's tables (issue 17): on a community where the member has a
- * profile, questions, answers, meetings, check-ins and their answers, a working group they
- * facilitate or sit in with a milestone, time log and a closed group's result, nothing of
- * them is left in any table after `privacy forget` but the confirmation on its way to them.
+ * profile with a time zone, questions, answers (one of them a further accepted answer), a
+ * followed question, meetings, check-ins and their answers, a working group they facilitate or
+ * sit in with a milestone, time log and a closed group's result, nothing of them is left in any
+ * table after `privacy forget` but the confirmation on its way to them.
  */
 describe("privacy forget in a community with every feature", () => {
   let fixture: Fixture;
@@ -45,19 +46,38 @@ describe("privacy forget in a community with every feature", () => {
       '/cop profile org "Landratsamt Beispielkreis"',
       "/cop group time #1 2h Entwurf gelesen",
       "/cop intros join Posteingangsbearbeitung",
+      "/cop profile tz Europe/Vienna",
+      `:click ${fixture.routing.admin ?? "?"} qa.follow`,
     );
+    // A question of mo's solved by two answers: carla's first, then the member's in addition.
+    const ref = (lines: string[], who: string) =>
+      new RegExp(`\\((m\\d+)\\) ${who}: `).exec(lines.join("\n"))?.[1] ?? "?";
+    const first = ref(
+      await run("carla", `:reply ${fixture.routing.mo ?? "?"} Ordner nach Aktenplan.`),
+      "carla",
+    );
+    const more = ref(await run(person, `:reply ${fixture.routing.mo ?? "?"} Und ein Register dazu.`), person);
+    await run("mo", `:react ${first} ✅`, `:react ${more} ✅`);
     const id = `console:${person}`;
     const before = traces(db, id, ["outbox"]);
     expect(before).toEqual(
-      expect.arrayContaining(["members.id", "work_group_time.member_id", "intro_participants.member_id"]),
+      expect.arrayContaining([
+        "members.id",
+        "work_group_time.member_id",
+        "intro_participants.member_id",
+        "qa_followers.member_id",
+        "qa_more_accepted.author_id",
+      ]),
     );
+    expect(traces(db, "Europe/Vienna")).toContain("members.time_zone");
     const asked = await run(person, ":in dm", "/cop privacy forget");
-    const ref = /\((m\d+)\) copbot: \*Soll copbot dich vergessen/.exec(asked.join("\n"))?.[1];
-    const done = await run(person, `:click ${ref ?? "?"} privacy.forget`);
+    const confirm = /\((m\d+)\) copbot: \*Soll copbot dich vergessen/.exec(asked.join("\n"))?.[1];
+    const done = await run(person, `:click ${confirm ?? "?"} privacy.forget`);
     expect(done.join("\n")).toContain("Erledigt: copbot hat dich vergessen.");
     expect(traces(db, id, ["outbox"])).toEqual([]);
     for (const text of [
       "Sachgebiet Registratur",
+      "Europe/Vienna",
       "Entwurf gelesen",
       "Posteingangsbearbeitung",
       answer,

@@ -68,7 +68,7 @@ describe("privacy export on Slack and Matrix", () => {
       ]?.[0];
       const sent = m.hs.sent({ roomId: direct ?? "" });
       // Summary and file, then the answer to the command (Matrix answers commands in the DM too).
-      expect(sent.map((s) => s.body["msgtype"])).toEqual(["m.text", "m.file", "m.text"]);
+      expect(sent.map((s) => s.body["msgtype"])).toEqual(["m.notice", "m.file", "m.notice"]);
       expect(String(sent[0]?.body["body"])).toContain("Deine Daten bei copbot");
       expect(sent[1]?.body).toMatchObject({
         msgtype: "m.file",

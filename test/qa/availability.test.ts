@@ -68,7 +68,8 @@ describe("escalation when nobody can be notified", () => {
     // asked Monday 18:30: 24 working hours end Tuesday 18:30, after work, so Wednesday 08:00
     expect(text(await h.send(":clock 2026-12-02T07:59"))).not.toContain(`[#fragen › ${question}]`);
     const stage1 = text(await h.send(":clock 2026-12-02T08:01"));
-    expect(stage1).toContain("Weitere passende Expert:innen sind gerade nicht erreichbar.");
+    // Nobody was ever tagged for it: copbot says it still knows nobody, not "no further experts".
+    expect(stage1).toContain("für dieses Thema kenne ich noch keine Expert:innen");
     expect(stage1).not.toContain("Die Moderation schaut drauf");
     // stage 2: Wednesday 08:00 + 24 h = Thursday 08:00
     expect(text(await h.send(":clock 2026-12-03T07:59"))).not.toContain("niemanden aus der Moderation");

@@ -79,12 +79,14 @@ describe("Q&A bad input", () => {
       "Nur wer Frage #1 gestellt hat oder die Moderation kann sie als gelöst markieren.",
     );
     const answer = refOf(h.transcript, /anna: Mit dem Importwerkzeug/);
-    expect(text(await h.send(`:react ${answer} ✅`))).toContain("Nur wer Frage #1 gestellt hat");
+    expect(text(await h.send(`:react ${answer} ✅`))).toContain(
+      "Als gelöst markieren kann Frage #1 nur, wer sie gestellt hat",
+    );
     expect(count("SELECT count(*) AS n FROM qa_questions WHERE status = 'solved'")).toBe(0);
   });
 
   it("solving twice changes nothing", async () => {
-    expect(text(await h.send(":as ben", "/cop solved #1"))).toContain("Frage #1 ist als gelöst markiert.");
+    expect(text(await h.send(":as ben", "/cop solved #1"))).toContain("✅ Gelöst nach 1 Min. – danke @anna!");
     expect(text(await h.send("/cop solved 1"))).toContain(
       "Frage #1 ist schon gelöst – da ändert sich nichts.",
     );

@@ -17,6 +17,11 @@ describe("isQuestion", () => {
     "Gibt es schon Erfahrungen mit der neuen Vergabeplattform",
     "Kann mir jemand den Antrag auf Fördermittel erklären",
     "Has anyone migrated from Lotus Notes to something else",
+    // Short questions (#19.7): a question mark after a word that carries meaning.
+    "OZG-Reifegrad?",
+    "XRechnung 3.0?",
+    "Hallo zusammen, Nextcloud-Erfahrungen?",
+    "Barrierefreiheit PDF?",
   ])("tracks %s", (text) => {
     expect(isQuestion(text)).toBe(true);
   });
@@ -47,6 +52,14 @@ describe("isQuestion", () => {
     "Wann immer ihr Zeit habt, schaut bitte in das Dokument.",
     "Warum dauert die Freigabe im DMS so lange",
     "How we did it: first the pilot, then the rollout.",
+    "Und?",
+    "Na?",
+    "Sicher?",
+    "Warum?",
+    "Kaffee?",
+    "Mittagessen?",
+    "Und jetzt?",
+    "??",
   ])("ignores %p", (text) => {
     expect(isQuestion(text)).toBe(false);
   });

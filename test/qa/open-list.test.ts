@@ -7,7 +7,7 @@ describe("/cop qa open", () => {
     for (let i = 1; i <= 22; i++)
       await h.send(`/cop ask Wie organisiert ihr Thema Nummer ${i} in eurer Behörde?`);
     const out = (await h.send(":as admin", "/cop qa open")).join("\n");
-    expect(out).toContain("Offene Fragen (22), die älteste zuerst:");
+    expect(out).toContain("Offene Fragen (22) – worauf am meisten Leute warten zuerst, sonst die älteste:");
     expect(out).toContain("Hier stehen die ältesten 20 von 22.");
     expect(out).toContain("Thema Nummer 1 ");
     expect(out).not.toContain("Thema Nummer 21 ");

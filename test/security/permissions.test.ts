@@ -81,6 +81,9 @@ const PROBES: Readonly<Record<Action, Probe>> = {
   "qa more (button)": {
     lines: (f, who, whose) => [`:click ${f.routing[owner(who, whose)] ?? ""} qa.more`],
   },
+  "qa follow (button)": {
+    lines: (f, who, whose) => [`:click ${f.routing[owner(who, whose)] ?? ""} qa.follow`],
+  },
   "qa stats": plain("/cop qa stats"),
   "qa open": plain("/cop qa open"),
   "qa channel": plain("/cop qa channel list"),

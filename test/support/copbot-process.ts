@@ -4,23 +4,24 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { z } from "zod";
 
-/** The project root: where package.json and src/main.ts are. */
+/** The project root: where package.json and dist/ are. */
 const ROOT = join(__dirname, "..", "..");
 
 /**
- * The command line of `npm start` from package.json (`node --import tsx src/main.ts`), with
- * this Node binary and tsx resolved, so a test runs exactly what `npm start` runs.
+ * The command line of `npm start` from package.json (`node dist/src/main.js`, the compiled
+ * build that `test/support/build.ts` brings up to date before the suites run), with this Node
+ * binary, so a test runs exactly what `npm start` runs.
  */
-function startCommand(): { command: string; args: string[] } {
+export function startCommand(): { command: string; args: string[] } {
   const pkg = z
     .object({ scripts: z.object({ start: z.string() }) })
     .parse(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")));
   const [node, ...rest] = pkg.scripts.start.split(/\s+/);
   if (node !== "node") throw new Error(`unexpected start script: ${pkg.scripts.start}`);
-  const args = rest.map((arg, i) =>
-    rest[i - 1] === "--import" ? require.resolve(arg) : arg.endsWith(".ts") ? join(ROOT, arg) : arg,
-  );
-  return { command: process.execPath, args };
+  return {
+    command: process.execPath,
+    args: rest.map((arg) => (arg.endsWith(".js") ? join(ROOT, arg) : arg)),
+  };
 }
 
 /**
@@ -54,10 +55,13 @@ export function runCopbot(opts: {
   input: string;
   env?: Record<string, string>;
   via?: "npm" | "node";
+  /** Runs it on a pseudo-terminal (util-linux `script`), as a person at a terminal does. */
+  terminal?: boolean;
   timeoutMs?: number;
 }): CopbotRun {
-  const { command, args } =
+  const start =
     opts.via === "npm" ? { command: "npm", args: ["start", "--silent", "--prefix", ROOT] } : startCommand();
+  const { command, args } = opts.terminal ? onTerminal(start) : start;
   const result = spawnSync(command, args, {
     cwd: opts.dir,
     input: opts.input,
@@ -70,6 +74,15 @@ export function runCopbot(opts: {
     .filter((line) => !line.startsWith("npm warn"))
     .join("\n");
   return { code: result.status, out: result.stdout, err };
+}
+
+/** The same command under `script`, whose pseudo-terminal is copbot's stdin and stdout. */
+function onTerminal(start: { command: string; args: string[] }): { command: string; args: string[] } {
+  const quote = (word: string) => `'${word.replace(/'/g, "'\\''")}'`;
+  return {
+    command: "script",
+    args: ["-qfec", [start.command, ...start.args].map(quote).join(" "), "/dev/null"],
+  };
 }
 
 /** A copbot process started with `startCopbot`, with its output collected. */

@@ -89,6 +89,13 @@ export function reactionAddedEvent(fields: {
   };
 }
 
+/** `reaction_removed`: the same reaction taken back. */
+export function reactionRemovedEvent(
+  fields: Parameters<typeof reactionAddedEvent>[0],
+): Record<string, unknown> {
+  return { ...reactionAddedEvent(fields), type: "reaction_removed" };
+}
+
 /** Someone joined a channel; `documented` leaves out `event_ts`, as Slack's reference shows the event. */
 export function memberJoinedEvent(fields: {
   user: string;

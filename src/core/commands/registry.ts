@@ -47,6 +47,8 @@ export class CommandRegistry {
   /** The command named by the first words of `tokens`, longest name first. */
   match(tokens: readonly string[]): { def: CommandDef; words: number } | undefined {
     for (let words = Math.min(3, tokens.length); words > 0; words--) {
+      // An empty quoted argument (`meeting add "" …`) is an argument, never part of a name.
+      if (tokens.slice(0, words).some((word) => word.trim() === "")) continue;
       const def = this.get(tokens.slice(0, words).join(" "));
       if (def) return { def, words };
     }
@@ -83,6 +85,12 @@ export class CommandRegistry {
     const found = this.match(tokens.value.length === 0 ? ["help"] : tokens.value);
     if (!found) {
       const suggestion = this.suggest(tokens.value, ctx.actor.role);
+      // `/cop meeting` alone, or with a second word that is no near miss: list the family.
+      const family = this.family(tokens.value[0] ?? "", ctx.actor.role);
+      if (family.length > 0 && (tokens.value.length === 1 || !suggestion)) {
+        ctx.reply(this.familyHelp(t, prefix, tokens.value.slice(0, 2).join(" "), family));
+        return;
+      }
       const typed = tokens.value.slice(0, 2).join(" ");
       ctx.reply(
         suggestion
@@ -112,6 +120,26 @@ export class CommandRegistry {
     if (def.permission !== "member" && !isReadOnly(def, parsed.data)) {
       ctx.services.audit.record(ctx.actor.id, `command:${def.name}`, event.channelId, { text: event.text });
     }
+  }
+
+  /** The commands of one family (`meeting add`, `meeting list` … for `meeting`) `role` may use. */
+  private family(first: string, role: Role): CommandDef[] {
+    const word = first.toLowerCase();
+    return this.list().filter((c) => c.name.startsWith(`${word} `) && hasRole(role, c.permission));
+  }
+
+  /** `/cop meeting` alone (or with an unknown second word): the family's commands, one a line. */
+  private familyHelp(
+    t: Translate,
+    prefix: string,
+    typed: string,
+    family: readonly CommandDef[],
+  ): OutgoingMessage {
+    return msg()
+      .text(t("core.err.command_family", { typed }))
+      .list(family.map((c) => [code(`${prefix} ${c.name}`), " – ", t(c.summary)]))
+      .context(t("core.err.command_family_hint", { help: `${prefix} help ${family[0]?.name ?? ""}`.trim() }))
+      .build();
   }
 
   /** What was wrong, then the usage line and an example. */

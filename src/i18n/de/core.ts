@@ -13,6 +13,8 @@ export const core = {
   "core.err.text_too_long": "Der Text ist zu lang: höchstens {max} Zeichen.",
   "core.err.command_too_long": "Der Befehl ist zu lang: höchstens {max} Zeichen.",
   "core.err.bad_args": "Die Angaben passen nicht ganz.",
+  "core.err.command_family": "Zu „{typed}“ gibt es diese Befehle:",
+  "core.err.command_family_hint": "Wie einer geht, zeigt z. B. `{help}`.",
   "core.err.unknown_command": "Den Befehl „{typed}“ kenne ich nicht. Alle Befehle zeigt `{help}`.",
   "core.err.unknown_command_suggest": "Den Befehl „{typed}“ kenne ich nicht. Meintest du `{suggestion}`?",
   "core.err.permission": "`{command}` dürfen nur Personen mit der Rolle {required} nutzen – du bist {role}.",
@@ -29,7 +31,7 @@ export const core = {
     "Hier im Direktchat verstehe ich Befehle wie `{prefix} help`. Fragen an die Community stellst du am besten im Fragen-Kanal oder mit `{prefix} ask <Frage>`.",
   "core.help.group": "Befehle zu „{command}“:",
   "core.profile.value_missing": 'Für {field} fehlt der neue Wert, z. B. profile {field} "Text".',
-  "core.profile.one_field": "Bitte ändere ein Feld pro Befehl: name, org, bio oder credit.",
+  "core.profile.one_field": "Bitte ändere ein Feld pro Befehl: name, org, bio, credit oder tz.",
   "core.late": "⏰ Entschuldige die späte Antwort – ich war eine Zeit lang nicht erreichbar.",
   "core.welcome":
     "Willkommen in der Community, {name}! Stell deine Fragen einfach in den Community-Kanälen – ich suche passende Antworten und Expert:innen. Nützlich: `{prefix} help`, `{prefix} profile`, `{prefix} expert add <Themen>`.",
@@ -45,9 +47,9 @@ export const core = {
   "core.lang.invalid": "Es gibt die Sprachen de (Deutsch) und en (Englisch).",
   "core.lang.set": "Alles klar, ich antworte dir ab jetzt auf Deutsch.",
   "core.profile.summary":
-    "Zeigt ein Profil oder setzt Name, Organisation, Kurzbeschreibung und Nennung im Wissensexport",
+    "Zeigt ein Profil oder setzt Name, Organisation, Kurzbeschreibung, Nennung im Wissensexport und Zeitzone",
   "core.profile.usage":
-    'profile [@person] · profile name|org|bio "Text" (- löscht) · profile credit name|org|anonym',
+    'profile [@person] · profile name|org|bio|tz "Text" (- löscht) · profile credit name|org|anonym',
   "core.profile.example": 'profile org "Stadt Musterhausen"',
   "core.profile.too_long": "Für {field} sind höchstens {max} Zeichen erlaubt.",
   "core.profile.name_required": "Ein Anzeigename muss bleiben – gib einen neuen Namen an.",
@@ -60,11 +62,15 @@ export const core = {
   "core.profile.credit.anonymous": "anonym",
   "core.profile.credit.invalid":
     "„{value}“ passt nicht: für den Wissensexport gibt es name, org oder anonym.",
+  "core.profile.tz": "Zeitzone",
+  "core.profile.tz_default": "die der Community",
+  "core.profile.bad_tz":
+    "„{value}“ ist keine Zeitzone. Gib sie an wie `Europe/Berlin` oder `Europe/Vienna` (- nimmt wieder die der Community).",
   "core.profile.empty": "(noch leer)",
   "core.profile.hint":
-    'Ändern: `{prefix} profile name|org|bio "Text"`, Nennung im Wissensexport: `{prefix} profile credit name|org|anonym`',
+    'Ändern: `{prefix} profile name|org|bio "Text"`, Nennung im Wissensexport: `{prefix} profile credit name|org|anonym`, Zeitzone: `{prefix} profile tz Europe/Vienna`',
   "core.profile.stored":
-    "Was copbot über dich speichert: dein Profil (Name, Organisation, Kurzbeschreibung, Sprache), deine Expertise-Themen und Verfügbarkeit, deine Fragen und Antworten, Zu- und Absagen zu Treffen, Check-in-Antworten, Plätze und Zeiterfassung in Arbeitsgruppen. Alles als Datei: `{prefix} privacy export`; löschen: `{prefix} privacy forget`. Zweck und Speicherdauer: docs/datenschutz.md.",
+    "Was copbot über dich speichert: dein Profil (Name, Organisation, Kurzbeschreibung, Sprache, Zeitzone), deine Expertise-Themen und Verfügbarkeit, deine Fragen und Antworten, Fragen, denen du folgst, Zu- und Absagen zu Treffen, Check-in-Antworten, Plätze und Zeiterfassung in Arbeitsgruppen. Alles als Datei: `{prefix} privacy export`; löschen: `{prefix} privacy forget`. Zweck und Speicherdauer: docs/datenschutz.md.",
   "core.mod.summary": "Verwaltet die Moderator:innen (nur Admins)",
   "core.mod.usage": "mod add|remove @person · mod list",
   "core.mod.example": "mod add @ben",
@@ -91,4 +97,7 @@ export const core = {
   "core.home.profile": "Profil:",
   "core.home.noBio": "noch keine Kurzbeschreibung",
   "core.former_member": "ehemaliges Mitglied",
+  "core.console.ready": "copbot ist bereit · Datenbank {db} · {clock} · tippe {prefix} help",
+  "core.console.clock.system": "Systemuhr",
+  "core.console.clock.virtual": "virtuelle Uhr ab {start}",
 } as const;

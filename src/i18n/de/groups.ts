@@ -246,6 +246,7 @@ export const groups = {
   "group.milestone.none": "„{title}“ hat noch keine Meilensteine.",
   "group.milestone.listTitle": "Meilensteine von „{title}“:",
   "group.remind.milestone": "Erinnerung: Morgen ({due}) ist der Meilenstein #{id} „{title}“ fällig.",
+  "group.remind.milestoneSoon": "Erinnerung: Am {due} ist der Meilenstein #{id} „{title}“ fällig.",
   "group.remind.due": "Erinnerung: „{title}“ ist in {days} Tagen fällig ({due}).",
   "group.remind.dueTomorrow":
     "Erinnerung: „{title}“ ist morgen fällig ({due}). Schließt mit {prefix} group close <Link> ab, sobald das Ergebnis steht.",

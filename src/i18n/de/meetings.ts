@@ -19,6 +19,8 @@ export const meetings = {
     "{understood}„{value}“ verstehe ich nicht: ersten, zweiten, dritten, vierten, letzten oder ein Tag (1–31), z. B. monatlich am ersten Dienstag 10 Uhr. Beispiel: {example}",
   "meeting.error.recurrence":
     "{understood}„{value}“ ist keine Wiederholung. Ich verstehe z. B. jeden Montag 10 Uhr, alle 2 Wochen Di 9:30, monatlich am ersten Dienstag 10 Uhr, monatlich am 15. 10 Uhr, werktags 9 Uhr, Mo und Do 14 Uhr oder cron. Beispiel: {example}",
+  "meeting.error.titleEmpty":
+    "Der Titel ist leer – schreib ihn in Anführungszeichen vor die Wiederholung. Beispiel: {example}",
   "meeting.error.title": "Es fehlt der Titel oder die Wiederholung. Beispiel: {example}",
   "meeting.error.channel": "Den Kanal „{value}“ finde ich nicht. Beispiel: {example}",
   "meeting.error.noChannel": "Sag mir, in welchem Kanal (in #kanal). Beispiel: {example}",
@@ -51,6 +53,10 @@ export const meetings = {
   "meeting.reminder.link": "Link:",
   "meeting.reminder.agenda": "Agenda",
   "meeting.reminder.counts": "Zusagen: {yes} · Vielleicht: {maybe} · Absagen: {no}",
+  "meeting.dropped.holiday": "📅 „{title}“ am {when} entfällt ({holiday}).",
+  "meeting.dropped.skipped": "📅 „{title}“ am {when} fällt aus.",
+  "meeting.dropped.moved": "📅 „{title}“ am {when} ist wegen {holiday} verschoben auf {to}.",
+  "meeting.dropped.next": "Nächster Termin: {when}",
   "meeting.missed": "⚠️ Die Erinnerung an „{title}“ am {when} habe ich verpasst, weil copbot offline war.",
   "meeting.missedMany":
     "⚠️ Während copbot offline war, habe ich die Erinnerungen an „{title}“ für {count} Termine verpasst, zuletzt am {last}. Ab dem nächsten Termin erinnere ich wieder wie gewohnt.",
@@ -59,6 +65,7 @@ export const meetings = {
   "meeting.rsvp.no": "Absage",
   "meeting.rsvp.saved.yes": "Danke, du hast für „{title}“ zugesagt.",
   "meeting.rsvp.saved.maybe": "Notiert: vielleicht bei „{title}“.",
+  "meeting.rsvp.withdrawn": "Deine Antwort für „{title}“ ist zurückgenommen.",
   "meeting.rsvp.saved.no": "Schade! Deine Absage für „{title}“ ist notiert.",
   "meeting.rsvp.gone": "Diesen Termin gibt es nicht mehr.",
   "meeting.add.summary": "Wiederkehrendes Treffen mit Erinnerungen anlegen",

@@ -51,6 +51,8 @@ export const privacy = {
   "privacy.kind.questions_kept": "gelöste Fragen (anonymisiert)",
   "privacy.kind.answers": "Antworten",
   "privacy.kind.answers_kept": "Antworten (anonymisiert)",
+  "privacy.kind.accepted_answers_more": "weitere angenommene Antworten",
+  "privacy.kind.followed_questions": "Fragen, denen du folgst",
   "privacy.kind.solutions_kept": "Lösungen (anonymisiert)",
   "privacy.kind.setup_kept": "Einrichtungen (anonymisiert)",
   "privacy.kind.expert_topics": "Expertise-Themen",

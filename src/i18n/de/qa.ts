@@ -20,11 +20,10 @@ export const qa = {
   "qa.solved.summary": "Markiert eine Frage als gelöst (im Thread ohne Nummer)",
   "qa.solved.usage": "solved [#Nr]",
   "qa.solved.example": "solved #12",
-  "qa.solved.thanks": "Frage #{id} ist als gelöst markiert. Danke!",
   "qa.solved.credit": "✅ Gelöst nach {took} – danke",
   "qa.solved.saved": "! Die Antwort steht jetzt in der Wissenssammlung (`{prefix} search`).",
   "qa.solved.no_answer":
-    "✅ Gelöst nach {took}. Ohne Antwort im Thread kommt sie nicht in die Wissenssammlung.",
+    "✅ Gelöst nach {took} – ohne Antwort im Thread kommt sie nicht in die Wissenssammlung.",
   "qa.accept.which":
     "Welche Antwort hat Frage #{id} gelöst? Ihre Autor:in bekommt den Dank, und sie kommt in die Wissenssammlung.",
   "qa.channel.summary": "Legt fest, in welchen Kanälen Fragen automatisch erkannt werden",
@@ -37,12 +36,14 @@ export const qa = {
   "qa.channel.none": "Es gibt noch keinen Fragen-Kanal. Lege einen an mit `{prefix} qa channel add #fragen`.",
   "qa.channel.list": "Fragen-Kanäle:",
   "qa.channel.which": "In welchem Kanal? Nenne ihn, z. B. `{prefix} qa channel add #fragen`.",
-  "qa.open.summary": "Zeigt offene Fragen, die älteste zuerst",
+  "qa.open.summary": "Zeigt offene Fragen: worauf die meisten warten, sonst die älteste zuerst",
   "qa.open.usage": "qa open",
   "qa.open.example": "qa open",
   "qa.open.none": "Keine offenen Fragen – alles beantwortet. 🎉",
-  "qa.open.title": "Offene Fragen ({count}), die älteste zuerst:",
+  "qa.open.title": "Offene Fragen ({count}) – worauf am meisten Leute warten zuerst, sonst die älteste:",
   "qa.open.more": "Hier stehen die ältesten {shown} von {total}. Sind sie gelöst, rücken die nächsten nach.",
+  "qa.open.followers.one": "{n} wartet mit",
+  "qa.open.followers.other": "{n} warten mit",
   "qa.open.since": "seit {since}",
   "qa.open.answered": "beantwortet, nicht als gelöst markiert",
   "qa.open.unanswered": "noch keine Antwort",
@@ -120,6 +121,8 @@ export const qa = {
     "Für dieses Thema kenne ich noch keine Expert:innen. Wer sich auskennt: `{prefix} expert add <Thema>`.",
   "qa.route.no_more_experts":
     "Weitere passende Expert:innen sind gerade nicht erreichbar. Bleibt die Frage offen, bitte ich als Nächstes die Moderation um Hilfe.",
+  "qa.route.still_no_experts":
+    "Noch keine Antwort – und für dieses Thema kenne ich noch keine Expert:innen. Wer etwas weiß: antwortet gern hier. Bleibt die Frage offen, bitte ich als Nächstes die Moderation um Hilfe.",
   "qa.route.experts_busy":
     "Die passenden Expert:innen sind gerade abwesend oder diese Woche schon oft gefragt. Bleibt die Frage offen, frage ich später noch einmal nach.",
   "qa.route.quiet": "gerade Ruhezeit bis {time} Uhr, sieht die Frage danach",
@@ -143,6 +146,18 @@ export const qa = {
     "Frage #{id} ist noch offen, auch nach dem Nachfassen bei Expert:innen – und ich kenne niemanden aus der Moderation, dem ich Bescheid sagen kann.",
   "qa.escalate.nobody_hint":
     "Wer etwas dazu weiß: Antwortet gern hier im Thread. Die Moderation tragen Admins mit `{prefix} mod add @name` ein.",
+  "qa.button.follow": "Mich auch",
+  "qa.follow.added": "Du folgst Frage #{id}. Sobald sie gelöst ist, schicke ich dir die Lösung.",
+  "qa.follow.already": "Du folgst Frage #{id} schon.",
+  "qa.follow.removed": "Du folgst Frage #{id} nicht mehr.",
+  "qa.follow.own": "Frage #{id} ist deine eigene – du erfährst ohnehin, wenn sie gelöst ist.",
+  "qa.follow.solved_already": "Frage #{id} ist schon gelöst – die Lösung steht im Thread.",
+  "qa.follow.solved": "Die Frage #{id}, der du folgst, ist gelöst:",
+  "qa.accepted.more": "✅ Auch diese Antwort hat geholfen – danke",
+  "qa.reopened": "Frage #{id} ist wieder offen.",
+  "qa.react.not_yours":
+    "Danke! Als gelöst markieren kann Frage #{id} nur, wer sie gestellt hat, oder die Moderation. Gleiches Problem? Reagiere mit 👀, dann sage ich dir Bescheid, wenn sie gelöst ist.",
+  "qa.err.already_accepted": "Diese Antwort auf Frage #{id} ist schon markiert.",
   "qa.err.empty": "Deine Frage ist leer. Schreib sie einfach dazu, z. B. `{prefix} ask Wie …?`",
   "qa.err.too_short": "Das ist etwas kurz für eine Frage (mindestens {min} Zeichen).",
   "qa.err.too_long":
@@ -163,6 +178,10 @@ export const qa = {
     "Welche Frage? Nutze den Befehl im Thread der Frage oder gib die Nummer an, z. B. `{prefix} solved #12`.",
   "qa.err.no_topics": "Welche Themen? Z. B. `{prefix} expert add E-Akte`.",
   "qa.err.too_many_topics": "Bitte höchstens {max} Themen auf einmal.",
+  "qa.err.topic_mention": "„{topic}“ ist eine Erwähnung, kein Thema. Nenne das Thema als Wort, z. B. E-Akte.",
+  "qa.err.topic_emoji":
+    "„{topic}“ enthält das Emoji {emoji}. Themen bestehen aus Wörtern – schreib es ohne Emoji.",
+  "qa.err.topic_blank": "„{topic}“ ist kein Thema: Ein Thema braucht Buchstaben oder Ziffern.",
   "qa.err.topic_too_long": "Ein Thema darf höchstens {max} Zeichen haben.",
   "qa.err.blank_topic": "Ein Thema braucht Buchstaben oder Ziffern.",
   "qa.err.unknown_topic": "Das Thema „{topic}“ kenne ich nicht. Alle Themen zeigt `{prefix} topics`.",

@@ -14,6 +14,8 @@ export const core = {
   "core.err.text_too_long": "The text is too long: {max} characters at most.",
   "core.err.command_too_long": "The command is too long: {max} characters at most.",
   "core.err.bad_args": "The arguments don't quite fit.",
+  "core.err.command_family": "For “{typed}” there are these commands:",
+  "core.err.command_family_hint": "How one works is shown by e.g. `{help}`.",
   "core.err.unknown_command": "I don't know the command “{typed}”. `{help}` lists all commands.",
   "core.err.unknown_command_suggest": "I don't know the command “{typed}”. Did you mean `{suggestion}`?",
   "core.err.permission": "Only people with the role {required} may use `{command}` – your role: {role}.",
@@ -29,7 +31,7 @@ export const core = {
     "Here in the direct chat I understand commands such as `{prefix} help`. Questions for the community are best asked in the questions channel or with `{prefix} ask <question>`.",
   "core.help.group": "Commands for “{command}”:",
   "core.profile.value_missing": 'The new value for {field} is missing, e.g. profile {field} "text".',
-  "core.profile.one_field": "Please change one field per command: name, org, bio or credit.",
+  "core.profile.one_field": "Please change one field per command: name, org, bio, credit or tz.",
   "core.late": "⏰ Sorry for the late answer – I was unreachable for a while.",
   "core.welcome":
     "Welcome to the community, {name}! Just ask your questions in the community channels – I'll look for matching answers and experts. Useful: `{prefix} help`, `{prefix} profile`, `{prefix} expert add <topics>`.",
@@ -45,9 +47,9 @@ export const core = {
   "core.lang.invalid": "The languages are de (German) and en (English).",
   "core.lang.set": "Got it, I'll answer you in English from now on.",
   "core.profile.summary":
-    "Shows a profile or sets name, organisation, short bio and credit in the knowledge export",
+    "Shows a profile or sets name, organisation, short bio, credit in the knowledge export and time zone",
   "core.profile.usage":
-    'profile [@person] · profile name|org|bio "text" (- clears) · profile credit name|org|anonymous',
+    'profile [@person] · profile name|org|bio|tz "text" (- clears) · profile credit name|org|anonymous',
   "core.profile.example": 'profile org "City of Musterhausen"',
   "core.profile.too_long": "{field} allows {max} characters at most.",
   "core.profile.name_required": "A display name must remain – give a new name.",
@@ -60,11 +62,15 @@ export const core = {
   "core.profile.credit.anonymous": "anonymous",
   "core.profile.credit.invalid":
     "“{value}” does not fit: the knowledge export credits by name, org or anonymous.",
+  "core.profile.tz": "Time zone",
+  "core.profile.tz_default": "the community's",
+  "core.profile.bad_tz":
+    "“{value}” is not a time zone. Write it like `Europe/Berlin` or `Europe/Vienna` (- goes back to the community's).",
   "core.profile.empty": "(empty)",
   "core.profile.hint":
-    'Change: `{prefix} profile name|org|bio "text"`, credit in the knowledge export: `{prefix} profile credit name|org|anonymous`',
+    'Change: `{prefix} profile name|org|bio "text"`, credit in the knowledge export: `{prefix} profile credit name|org|anonymous`, time zone: `{prefix} profile tz Europe/Vienna`',
   "core.profile.stored":
-    "What copbot stores about you: your profile (name, organisation, short bio, language), your expertise topics and availability, your questions and answers, meeting RSVPs, check-in answers, seats and time logged in working groups. All of it as a file: `{prefix} privacy export`; erase it: `{prefix} privacy forget`. Purpose and retention: docs/datenschutz.md.",
+    "What copbot stores about you: your profile (name, organisation, short bio, language, time zone), your expertise topics and availability, your questions and answers, questions you follow, meeting RSVPs, check-in answers, seats and time logged in working groups. All of it as a file: `{prefix} privacy export`; erase it: `{prefix} privacy forget`. Purpose and retention: docs/datenschutz.md.",
   "core.mod.summary": "Manages the moderators (admins only)",
   "core.mod.usage": "mod add|remove @person · mod list",
   "core.mod.example": "mod add @ben",
@@ -91,4 +97,7 @@ export const core = {
   "core.home.profile": "Profile:",
   "core.home.noBio": "no short bio yet",
   "core.former_member": "former member",
+  "core.console.ready": "copbot is ready · database {db} · {clock} · type {prefix} help",
+  "core.console.clock.system": "system clock",
+  "core.console.clock.virtual": "virtual clock from {start}",
 } as const satisfies Record<keyof typeof de, string>;

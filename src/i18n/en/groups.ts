@@ -238,6 +238,7 @@ export const groups = {
   "group.milestone.none": '"{title}" has no milestones yet.',
   "group.milestone.listTitle": 'Milestones of "{title}":',
   "group.remind.milestone": 'Reminder: milestone #{id} "{title}" is due tomorrow ({due}).',
+  "group.remind.milestoneSoon": 'Reminder: milestone #{id} "{title}" is due on {due}.',
   "group.remind.due": 'Reminder: "{title}" is due in {days} days ({due}).',
   "group.remind.dueTomorrow":
     'Reminder: "{title}" is due tomorrow ({due}). Close with {prefix} group close <link> once the result is ready.',

@@ -20,6 +20,8 @@ export const meetings = {
     "{understood}I don't understand “{value}”: first, second, third, fourth, last or a day (1–31), e.g. monthly on the first Tuesday 10:00. Example: {example}",
   "meeting.error.recurrence":
     "{understood}“{value}” is not a recurrence. I understand e.g. every Monday 10:00, every 2 weeks Tue 9:30, monthly on the first Tuesday 10:00, monthly on the 15th 10:00, weekdays 9am, Mon and Thu 2pm or cron. Example: {example}",
+  "meeting.error.titleEmpty":
+    "The title is empty – put it in quotes before the recurrence. Example: {example}",
   "meeting.error.title": "The title or the recurrence is missing. Example: {example}",
   "meeting.error.channel": "I can't find the channel “{value}”. Example: {example}",
   "meeting.error.noChannel": "Tell me which channel (in #channel). Example: {example}",
@@ -51,6 +53,10 @@ export const meetings = {
   "meeting.reminder.link": "Link:",
   "meeting.reminder.agenda": "Agenda",
   "meeting.reminder.counts": "Yes: {yes} · Maybe: {maybe} · No: {no}",
+  "meeting.dropped.holiday": "📅 “{title}” on {when} is cancelled ({holiday}).",
+  "meeting.dropped.skipped": "📅 “{title}” on {when} does not take place.",
+  "meeting.dropped.moved": "📅 “{title}” on {when} is moved to {to} because of {holiday}.",
+  "meeting.dropped.next": "Next date: {when}",
   "meeting.missed": "⚠️ I missed the reminder for “{title}” on {when} because copbot was offline.",
   "meeting.missedMany":
     "⚠️ While copbot was offline I missed the reminders for “{title}” on {count} dates, the last on {last}. From the next date on I remind you as usual.",
@@ -59,6 +65,7 @@ export const meetings = {
   "meeting.rsvp.no": "No",
   "meeting.rsvp.saved.yes": "Thanks, you said yes to “{title}”.",
   "meeting.rsvp.saved.maybe": "Noted: maybe for “{title}”.",
+  "meeting.rsvp.withdrawn": "Your answer for “{title}” is withdrawn.",
   "meeting.rsvp.saved.no": "Too bad! Your no for “{title}” is noted.",
   "meeting.rsvp.gone": "This meeting no longer exists.",
   "meeting.add.summary": "Create a recurring meeting with reminders",

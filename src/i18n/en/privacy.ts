@@ -51,6 +51,8 @@ export const privacy = {
   "privacy.kind.questions_kept": "solved questions (anonymised)",
   "privacy.kind.answers": "answers",
   "privacy.kind.answers_kept": "answers (anonymised)",
+  "privacy.kind.accepted_answers_more": "further accepted answers",
+  "privacy.kind.followed_questions": "questions you follow",
   "privacy.kind.solutions_kept": "solutions (anonymised)",
   "privacy.kind.setup_kept": "set-ups (anonymised)",
   "privacy.kind.expert_topics": "expertise topics",

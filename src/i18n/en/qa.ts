@@ -21,11 +21,10 @@ export const qa = {
   "qa.solved.summary": "Marks a question as solved (no number needed in its thread)",
   "qa.solved.usage": "solved [#no]",
   "qa.solved.example": "solved #12",
-  "qa.solved.thanks": "Question #{id} is marked as solved. Thanks!",
   "qa.solved.credit": "✅ Solved after {took} – thanks",
   "qa.solved.saved": "! The answer is now in the knowledge base (`{prefix} search`).",
   "qa.solved.no_answer":
-    "✅ Solved after {took}. Without an answer in the thread it does not go into the knowledge base.",
+    "✅ Solved after {took} – without an answer in the thread it does not go into the knowledge base.",
   "qa.accept.which":
     "Which answer solved question #{id}? Its author gets the credit, and it goes into the knowledge base.",
   "qa.channel.summary": "Sets the channels where questions are detected automatically",
@@ -38,12 +37,14 @@ export const qa = {
   "qa.channel.none": "There is no Q&A channel yet. Add one with `{prefix} qa channel add #questions`.",
   "qa.channel.list": "Q&A channels:",
   "qa.channel.which": "Which channel? Name it, e.g. `{prefix} qa channel add #questions`.",
-  "qa.open.summary": "Lists open questions, oldest first",
+  "qa.open.summary": "Lists open questions: those most people wait for first, then the oldest",
   "qa.open.usage": "qa open",
   "qa.open.example": "qa open",
   "qa.open.none": "No open questions – everything is answered. 🎉",
-  "qa.open.title": "Open questions ({count}), oldest first:",
+  "qa.open.title": "Open questions ({count}) – those most people wait for first, then the oldest:",
   "qa.open.more": "These are the oldest {shown} of {total}. Once they are solved, the next ones move up.",
+  "qa.open.followers.one": "{n} more waiting",
+  "qa.open.followers.other": "{n} more waiting",
   "qa.open.since": "since {since}",
   "qa.open.answered": "answered, not marked solved",
   "qa.open.unanswered": "no answer yet",
@@ -119,6 +120,8 @@ export const qa = {
     "I don't know any experts for this topic yet. If you know about it: `{prefix} expert add <topic>`.",
   "qa.route.no_more_experts":
     "No further matching experts are available right now. If the question stays open, I'll ask the moderators for help next.",
+  "qa.route.still_no_experts":
+    "No answer yet – and I still know no experts for this topic. If you know something, please answer here. If the question stays open, I will ask the moderators for help next.",
   "qa.route.experts_busy":
     "The matching experts are away or have been asked a lot this week. If the question stays open, I'll ask again later.",
   "qa.route.quiet": "in quiet hours until {time}, will see it afterwards",
@@ -140,6 +143,18 @@ export const qa = {
     "Question #{id} is still open, even after asking more experts – and I know no moderator to tell.",
   "qa.escalate.nobody_hint":
     "If you know something about it, please answer here in the thread. Admins add moderators with `{prefix} mod add @name`.",
+  "qa.button.follow": "Me too",
+  "qa.follow.added": "You follow question #{id}. Once it is solved, I will send you the solution.",
+  "qa.follow.already": "You already follow question #{id}.",
+  "qa.follow.removed": "You no longer follow question #{id}.",
+  "qa.follow.own": "Question #{id} is your own – you will hear when it is solved anyway.",
+  "qa.follow.solved_already": "Question #{id} is already solved – the solution is in its thread.",
+  "qa.follow.solved": "Question #{id}, which you follow, is solved:",
+  "qa.accepted.more": "✅ This answer helped too – thanks",
+  "qa.reopened": "Question #{id} is open again.",
+  "qa.react.not_yours":
+    "Thanks! Only the person who asked question #{id} or a moderator can mark it solved. Same problem? React with 👀 and I will tell you when it is solved.",
+  "qa.err.already_accepted": "This answer to question #{id} is already marked.",
   "qa.err.empty": "Your question is empty. Just write it after the command, e.g. `{prefix} ask How …?`",
   "qa.err.too_short": "That's a bit short for a question (at least {min} characters).",
   "qa.err.too_long":
@@ -157,6 +172,10 @@ export const qa = {
     "Which question? Use the command in the question's thread or give its number, e.g. `{prefix} solved #12`.",
   "qa.err.no_topics": "Which topics? E.g. `{prefix} expert add e-files`.",
   "qa.err.too_many_topics": "Please at most {max} topics at once.",
+  "qa.err.topic_mention": "“{topic}” is a mention, not a topic. Name the topic as a word, e.g. E-Akte.",
+  "qa.err.topic_emoji":
+    "“{topic}” contains the emoji {emoji}. Topics are words – write it without the emoji.",
+  "qa.err.topic_blank": "“{topic}” is not a topic: a topic needs letters or digits.",
   "qa.err.topic_too_long": "A topic may have at most {max} characters.",
   "qa.err.blank_topic": "A topic needs letters or digits.",
   "qa.err.unknown_topic": "I don't know the topic “{topic}”. `{prefix} topics` lists all topics.",

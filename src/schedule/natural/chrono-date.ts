@@ -1,4 +1,4 @@
-import * as chrono from "chrono-node";
+import type * as Chrono from "chrono-node";
 import { calendarDay, nextDayOfMonth, type LocalDate } from "./calendar";
 
 /** What chrono-node read: a day, and the weekday the text named alongside it (ISO, 1 = Monday). */
@@ -7,7 +7,23 @@ export interface ChronoDay {
   readonly namedWeekday?: number;
 }
 
-const PARSERS = [chrono.de, chrono.en.GB];
+/** What this module needs of one of chrono-node's language parsers. */
+type DateParser = Pick<Chrono.Chrono, "parse">;
+
+let parsers: readonly DateParser[] | undefined;
+
+/**
+ * chrono-node builds the parsers of every language it knows when it is loaded, more than half
+ * of copbot's start-up; it is loaded when a date in words is first read instead.
+ */
+function chronoParsers(): readonly DateParser[] {
+  if (parsers === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deliberate late load (see above)
+    const chrono = require("chrono-node") as typeof Chrono;
+    parsers = [chrono.de, chrono.en.GB];
+  }
+  return parsers;
+}
 
 /**
  * Reads a whole text as one calendar day with chrono-node's German and English parsers: month
@@ -23,7 +39,7 @@ export function chronoDay(text: string, today: LocalDate): ChronoDay | null | un
   const [year, month, day] = today.split("-").map(Number) as [number, number, number];
   // chrono computes in the process's zone: give it today's date at local noon, read the day.
   const reference = new Date(year, month - 1, day, 12);
-  for (const parser of PARSERS) {
+  for (const parser of chronoParsers()) {
     const results = parser.parse(text, reference);
     const [result] = results;
     if (results.length !== 1 || !result || result.index !== 0 || result.text.length !== text.length) continue;

@@ -11,6 +11,7 @@ describe("console line syntax", () => {
     expect(parseLine(":in dm")).toEqual({ kind: "in", channel: "dm" });
     expect(parseLine(":reply m11 Danke!")).toEqual({ kind: "reply", ref: "m11", text: "Danke!" });
     expect(parseLine(":react m12 ✅")).toEqual({ kind: "react", ref: "m12", emoji: "white_check_mark" });
+    expect(parseLine(":unreact m12 👀")).toEqual({ kind: "react", ref: "m12", emoji: "eyes", removed: true });
     expect(parseLine(":click m12 meeting.rsvp/1")).toEqual({
       kind: "click",
       ref: "m12",

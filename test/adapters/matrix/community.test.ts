@@ -81,7 +81,7 @@ describe("community features on Matrix", () => {
     ]);
     const sent = m.hs.sent({ roomId: dmOf(ANNA), type: "m.room.message" }).slice(before);
     expect(sent.map((s) => [s.body.msgtype, s.body.body])).toEqual([
-      ["m.text", expect.stringContaining("Community-Bericht 2026-Q4")],
+      ["m.notice", expect.stringContaining("Community-Bericht 2026-Q4")],
       ["m.image", "copbot-bericht-2026-Q4.png"],
       ["m.file", "copbot-bericht-2026-Q4.csv"],
     ]);

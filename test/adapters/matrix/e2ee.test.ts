@@ -20,7 +20,7 @@ describe("Matrix end-to-end encryption", () => {
     // An encrypted command gets an encrypted answer (in Anna's DM, which the server encrypted too).
     const command = await anna.say(w.room, "!cop qa channel add");
     await w.app.settle();
-    expect((await anna.readFromBot(w.dmOf(ANNA)))[0]?.content).toMatchObject({ msgtype: "m.text" });
+    expect((await anna.readFromBot(w.dmOf(ANNA)))[0]?.content).toMatchObject({ msgtype: "m.notice" });
     expect((await anna.readFromBot(w.room)).map((e) => e.content)).toEqual([
       { "m.relates_to": { rel_type: "m.annotation", event_id: command, key: "📬" } },
     ]);
@@ -28,7 +28,7 @@ describe("Matrix end-to-end encryption", () => {
     await w.app.settle();
     const [confirmation] = await ben.readFromBot(w.dmOf(BEN));
     expect(confirmation?.content).toMatchObject({
-      msgtype: "m.text",
+      msgtype: "m.notice",
       body: expect.stringContaining("Dienstreise"),
     });
 

@@ -56,7 +56,7 @@ describe("Matrix adapter, outbound at the homeserver boundary", () => {
     expect(ref).toEqual({ channelId: `matrix:${room}`, messageId: expect.stringMatching(/^\$/) });
     const [sent] = rig.hs.sent({ roomId: room, type: "m.room.message" });
     expect(sent?.body).toEqual({
-      msgtype: "m.text",
+      msgtype: "m.notice",
       body: "Ben Berg, kannst du helfen? Dienstreise\n\nGefragt von <b>@\u2060room</b> & Co · Wiki (https://example.org/x?a=1&b=2)",
       format: "org.matrix.custom.html",
       formatted_body:
@@ -106,8 +106,8 @@ describe("Matrix adapter, outbound at the homeserver boundary", () => {
     expect(dm).not.toBe(room);
     expect(rig.hs.store.accountData.get("m.direct")).toEqual({ [ANNA]: [dm] });
     expect(rig.hs.sent({ roomId: dm }).map((s) => s.body)).toEqual([
-      expect.objectContaining({ msgtype: "m.text", body: "Du bist in mehreren Gruppen (#1, #2)" }),
-      expect.objectContaining({ msgtype: "m.text", body: "Und noch etwas" }),
+      expect.objectContaining({ msgtype: "m.notice", body: "Du bist in mehreren Gruppen (#1, #2)" }),
+      expect.objectContaining({ msgtype: "m.notice", body: "Und noch etwas" }),
     ]);
     expect(rig.hs.sent({ roomId: room }).map((s) => [s.type, s.body])).toEqual([
       ["m.reaction", { "m.relates_to": { rel_type: "m.annotation", event_id: command, key: "📬" } }],
@@ -184,12 +184,12 @@ describe("Matrix adapter, outbound at the homeserver boundary", () => {
     await rig.adapter.port.update(ref, textMessage(mention(`matrix:${ANNA}`), " Zusagen: 1"));
     const edit = rig.hs.sent({ roomId: room })[1];
     expect(edit?.body).toEqual({
-      msgtype: "m.text",
+      msgtype: "m.notice",
       body: "* Anna Adler Zusagen: 1",
       format: "org.matrix.custom.html",
       formatted_body: '* <p><a href="https://matrix.to/#/@anna:example.org">Anna Adler</a> Zusagen: 1</p>',
       "m.new_content": {
-        msgtype: "m.text",
+        msgtype: "m.notice",
         body: "Anna Adler Zusagen: 1",
         format: "org.matrix.custom.html",
         formatted_body: '<p><a href="https://matrix.to/#/@anna:example.org">Anna Adler</a> Zusagen: 1</p>',

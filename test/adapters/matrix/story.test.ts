@@ -48,11 +48,12 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
     "";
   const withAction = (action: string): Sent | undefined =>
     m.hs.sent().find((s) => JSON.stringify(s.body["org.copbot.buttons"] ?? []).includes(`"${action}"`));
-  const react = async (roomId: string, sender: string, eventId: string, key: string): Promise<void> => {
-    m.hs.send(roomId, sender, "m.reaction", {
+  const react = async (roomId: string, sender: string, eventId: string, key: string): Promise<string> => {
+    const id = m.hs.send(roomId, sender, "m.reaction", {
       "m.relates_to": { rel_type: "m.annotation", event_id: eventId, key },
     });
     await m.settle();
+    return id;
   };
   const say = async (sender: string, content: Record<string, unknown>): Promise<string> => {
     const id = m.hs.send(fragen, sender, "m.room.message", content);
@@ -67,7 +68,7 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
     const command = await say(ANNA, { msgtype: "m.text", body: "!cop qa channel add" });
     let out = sentSince(0);
     expect(out).toEqual([
-      { roomId: dmOf(ANNA), type: "m.room.message", body: expect.objectContaining({ msgtype: "m.text" }) },
+      { roomId: dmOf(ANNA), type: "m.room.message", body: expect.objectContaining({ msgtype: "m.notice" }) },
       {
         roomId: fragen,
         type: "m.reaction",
@@ -103,7 +104,7 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
       "m.relates_to": { rel_type: "m.thread", event_id: question, "m.in_reply_to": { event_id: question } },
     });
     mark = m.hs.sent().length;
-    m.hs.send(fragen, CARLA, "m.reaction", {
+    const check = m.hs.send(fragen, CARLA, "m.reaction", {
       "m.relates_to": { rel_type: "m.annotation", event_id: answer, key: "✅" },
     });
     await m.settle();
@@ -112,22 +113,34 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
     expect(
       out.every((s) => (s.body["m.relates_to"] as { event_id?: string } | undefined)?.event_id === question),
     ).toBe(true);
-    const row = m.app.db.prepare("SELECT status FROM qa_questions").get() as { status: string } | undefined;
-    expect(row?.status).toBe("solved");
+    const status = () =>
+      (m.app.db.prepare("SELECT status FROM qa_questions").get() as { status: string } | undefined)?.status;
+    expect(status()).toBe("solved");
+
+    // #19.3: redacting the ✅ takes the solution back; the question is open again.
+    mark = m.hs.sent().length;
+    m.hs.redact(fragen, CARLA, check);
+    await m.settle();
+    const reopened = sentSince(mark);
+    expect(reopened.map((s) => s.body.body)).toEqual(["Frage #1 ist wieder offen."]);
+    expect(status()).toBe("open");
   });
 
   it("reminds of the weekly meeting with RSVP choices, and a click updates the count in place", async () => {
     // Ben may add meetings only as a moderator: his power level 50 in the community room makes him one.
     await say(BEN, { msgtype: "m.text", body: '!cop meeting add "Teamtreffen" weekly mon 10:00 in #fragen' });
     const created = m.hs.sent({ roomId: dmOf(BEN) })[0];
-    expect(created?.body).toMatchObject({ msgtype: "m.text", body: expect.stringContaining("Teamtreffen") });
+    expect(created?.body).toMatchObject({
+      msgtype: "m.notice",
+      body: expect.stringContaining("Teamtreffen"),
+    });
     expect(String(created?.body.body)).toContain("!cop meeting preview 1");
 
     await m.advance(new Date("2026-11-30T10:00:00+01:00"));
     const reminder = withAction("meeting.rsvp");
     expect(reminder?.roomId).toBe(fragen);
     expect(reminder?.body).toMatchObject({
-      msgtype: "m.text",
+      msgtype: "m.notice",
       body: expect.stringContaining("Reagiere mit 1️⃣ Zusage · 2️⃣ Vielleicht · 3️⃣ Absage"),
       "org.copbot.buttons": [
         { key: "1️⃣", action: "meeting.rsvp", value: "1|2026-11-30T10:00|yes" },
@@ -144,13 +157,21 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
       ["1️⃣", "2️⃣", "3️⃣"].map((key) => ({ rel_type: "m.annotation", event_id: reminderId, key })),
     );
 
-    const mark = m.hs.sent().length;
-    await react(fragen, CARLA, reminderId, "1️⃣");
-    const edit = sentSince(mark).find(
-      (s) => (s.body["m.relates_to"] as { rel_type?: string })?.rel_type === "m.replace",
-    );
+    let mark = m.hs.sent().length;
+    const choice = await react(fragen, CARLA, reminderId, "1️⃣");
+    const editSince = (from: number) =>
+      sentSince(from).find(
+        (s) => (s.body["m.relates_to"] as { rel_type?: string })?.rel_type === "m.replace",
+      );
+    const edit = editSince(mark);
     expect(edit?.body["m.relates_to"]).toEqual({ rel_type: "m.replace", event_id: reminderId });
     expect((edit?.body["m.new_content"] as { body: string }).body).toContain("Zusagen: 1");
+
+    // #19.3: redacting the choice withdraws the RSVP.
+    mark = m.hs.sent().length;
+    m.hs.redact(fragen, CARLA, choice);
+    await m.settle();
+    expect((editSince(mark)?.body["m.new_content"] as { body: string }).body).toContain("Zusagen: 0");
   });
 
   it("forms a proposed group as a private room inside the space, members invited, charter pinned", async () => {
@@ -210,7 +231,7 @@ describe("the copbot story on Matrix, through the real core and a stand-in homes
     const welcome = m.hs.sent({ roomId: dm });
     expect(welcome).toHaveLength(1);
     expect(welcome[0]?.body).toMatchObject({
-      msgtype: "m.text",
+      msgtype: "m.notice",
       body: expect.stringContaining("`!cop help`"),
       formatted_body: expect.stringContaining("<code>!cop help</code>"),
     });

@@ -27,6 +27,7 @@ describe("slack-app-manifest.yml", () => {
         "message.groups",
         "message.im",
         "reaction_added",
+        "reaction_removed",
       ].sort(),
     );
   });

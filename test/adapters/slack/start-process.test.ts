@@ -1,23 +1,12 @@
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startCopbot } from "../../support/copbot-process";
+import { freePort, startCopbot } from "../../support/copbot-process";
+import { packagesOf, recordLoadedModules } from "../../support/loaded-modules";
 import { SlackApiStandIn } from "../../support/slack-web-api";
 import { postSigned, SIGNING_SECRET } from "../../support/slack-signing";
 import { slashCommand } from "../../support/slack-payloads";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 async function waitForHealth(url: string, child: ChildProcess, ms = 30_000): Promise<Response> {
   const deadline = Date.now() + ms;
@@ -48,16 +37,20 @@ describe("npm start in Slack HTTP mode", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("serves /healthz and signed slash commands, and stops cleanly on SIGTERM", async () => {
+  it("serves /healthz and signed slash commands, counts them in /metrics, and stops cleanly on SIGTERM", async () => {
     const port = await freePort();
+    const opsPort = await freePort();
+    const modules = recordLoadedModules(dir);
     const started = startCopbot({
       dir,
       env: {
+        ...modules.env,
         COPBOT_DB: join(dir, "copbot.db"),
         SLACK_BOT_TOKEN: "xoxb-process-test",
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_PORT: String(port),
         SLACK_API_URL: api.apiUrl,
+        COPBOT_HEALTH_PORT: String(opsPort),
       },
     });
     child = started.child;
@@ -79,8 +72,18 @@ describe("npm start in Slack HTTP mode", () => {
     const [reply] = await api.waitFor("response_url", 1, 15_000);
     expect(String(reply?.args.text)).toContain("Das kannst du mit copbot tun:");
 
+    // The ops server's /metrics, as Prometheus scrapes it: the command and its reply are counted.
+    const metrics = await (await fetch(`http://127.0.0.1:${opsPort}/metrics`)).text();
+    expect(metrics).toContain('copbot_events_handled_total{platform="slack",kind="command"} 1');
+    expect(metrics).toContain('copbot_replies_sent_total{platform="slack"} 1');
+    expect(metrics).toContain("copbot_ready 1");
+
     child.kill("SIGTERM");
     expect((await exited).code).toBe(0);
     expect(started.stderr()).not.toMatch(/copbot: /);
+    // Only the configured platform's SDK was loaded.
+    const packages = packagesOf(modules.loaded());
+    expect(packages).toContain("@slack/bolt");
+    expect(packages).not.toContain("@vector-im/matrix-bot-sdk");
   });
 });

@@ -66,6 +66,7 @@ describe.each(TRANSPORTS)("Slack story via %s", (_name, mode) => {
       elements: [
         { action_id: "qa.solved", value: "1" },
         { action_id: "qa.more", value: "1" },
+        { action_id: "qa.follow", value: "1" },
       ],
     });
 

@@ -6,6 +6,7 @@ import { impactCommands } from "./impact";
 import { introsCommands } from "./intros";
 import { knowledgeExportCommands } from "./knowledge-export";
 import { meetingsCommands } from "./meetings";
+import { privacyCommands } from "./privacy";
 import { qaCommands } from "./qa";
 
 /** Every `/cop` subcommand; the composition root (`src/app.ts`) hands them to the bot. */
@@ -14,6 +15,7 @@ export const commands: readonly CommandDef[] = [
   ...qaCommands,
   ...groupsCommands,
   ...meetingsCommands,
+  ...privacyCommands,
   ...introsCommands,
   ...digestCommands,
   ...impactCommands,

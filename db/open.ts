@@ -1,9 +1,10 @@
 import Database from "better-sqlite3";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { DatabaseError } from "../src/core/errors";
 import { databaseFailure } from "./failure";
 import { DatabaseLease } from "./lease";
+import { ensurePrivateFile } from "./private-file";
 import { MIGRATION_STEPS } from "./migration-steps";
 
 export type Db = Database.Database;
@@ -73,15 +74,16 @@ function refuseNewer(db: Db, latest: number): number {
 }
 
 /**
- * Opens (and creates) the database file with WAL and foreign keys, takes the one-copbot-per-
- * database lease (see `DatabaseLease`), checks the file is intact, then migrates it. Every
- * failure is a `DatabaseError` with one line that names `COPBOT_DB` and what to do.
+ * Opens (and creates, readable by copbot's user only) the database file with WAL and foreign
+ * keys, takes the one-copbot-per-database lease (see `DatabaseLease`), checks the file is
+ * intact, then migrates it. Every failure is a `DatabaseError` with one line that names
+ * `COPBOT_DB` and what to do.
  */
 export function openDatabase(path: string): Db {
   const file = path !== ":memory:";
   let db: Db;
   try {
-    if (file) mkdirSync(dirname(path), { recursive: true });
+    if (file) ensurePrivateFile(path);
     db = new Database(path);
   } catch (cause) {
     throw new DatabaseError(

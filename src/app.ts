@@ -10,6 +10,7 @@ import { loadConfig as loadCoreConfig, type Config } from "./config";
 import { createBot, type Bot } from "./core/bot";
 import { SystemClock, VirtualClock, type Clock } from "./core/clock";
 import type { Feature } from "./core/feature";
+import { withSecretFiles } from "./core/env";
 import type { AdapterContext, PlatformDescriptor, PlatformInfo } from "./core/platform";
 import type { Adapter } from "./core/port";
 import { advanceVirtualClock } from "./core/runtime";
@@ -18,6 +19,7 @@ import { digestFeature } from "./digest/feature";
 import { groupsFeature } from "./groups/feature";
 import { introsFeature } from "./intros/feature";
 import { meetingsFeature } from "./meetings/feature";
+import { privacyFeature } from "./privacy/feature";
 import { qaFeature } from "./qa/feature";
 
 /** The capabilities copbot runs, in the order they build the home and the meeting agenda. */
@@ -27,6 +29,7 @@ export const features: readonly Feature[] = [
   meetingsFeature,
   introsFeature,
   digestFeature,
+  privacyFeature,
 ];
 
 /** The chat platforms copbot can serve; adding one is adding its descriptor here. */
@@ -60,10 +63,12 @@ function configure<C, P extends string>(
 }
 
 /**
- * Reads the environment: the core's variables, then each chat platform's through its
- * descriptor. Throws a one-line `ConfigError` naming the first bad variable.
+ * Reads the environment: secrets given as files (`NAME_FILE`), the core's variables, then each
+ * chat platform's through its descriptor. Throws a one-line `ConfigError` naming the first bad
+ * variable, which never shows a secret.
  */
-export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+export function loadConfig(given: NodeJS.ProcessEnv): AppConfig {
+  const env = withSecretFiles(given);
   const core = loadCoreConfig(env);
   const chat = chatPlatforms.flatMap((descriptor) =>
     configure<ConfigOf<ChatPlatform>, ChatPlatform["platform"]>(descriptor, env),
@@ -103,16 +108,23 @@ export function adapterContext(app: App, log: Logger): AdapterContext {
   };
 }
 
-/** The console adapter wired to an app (also used by the tests' in-process harness). */
-export function consoleAdapter(app: App, write: (line: string) => void): ConsoleAdapter {
+/**
+ * The console adapter wired to an app (also used by the tests' in-process harness); `filesDir`
+ * is where attachments are saved (without it they are printed in full).
+ */
+export function consoleAdapter(app: App, write: (line: string) => void, filesDir?: string): ConsoleAdapter {
   const { bot, clock, config, db } = app;
   return new ConsoleAdapter({
     settings: new SettingsRepo(db),
     clock,
     timeZone: config.timeZone,
     write,
-    // Files (report charts and tables, calendar files) land next to the database.
-    ...(config.dbPath === ":memory:" ? {} : { filesDir: join(dirname(config.dbPath), "files") }),
+    // Files (exports, report charts and tables, calendar files) land next to the database.
+    ...(filesDir !== undefined
+      ? { filesDir }
+      : config.dbPath === ":memory:"
+        ? {}
+        : { filesDir: join(dirname(config.dbPath), "files") }),
     ...(clock instanceof VirtualClock
       ? {
           advanceClock: (to: Date, onStep: (at: Date) => void) => advanceVirtualClock(bot, clock, to, onStep),

@@ -13,6 +13,15 @@ function isZone(zone: string): boolean {
   }
 }
 
+/** Days something is kept: a whole number from 1 to 10 years. */
+const retainDays = (fallback: number) =>
+  z.coerce
+    .number()
+    .int("a whole number of days")
+    .min(1, "at least 1 day")
+    .max(3650, "at most 3650 days")
+    .default(fallback);
+
 /**
  * The core's environment variables; each platform's come from its descriptor. `.env.example`
  * documents every one.
@@ -49,7 +58,6 @@ const EnvSchema = z.object({
     .min(0)
     .max(24 * 60)
     .default(120),
-  COPBOT_OUTBOX_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(30),
   COPBOT_CALL_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(10),
   COPBOT_HEALTH_PORT: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
@@ -59,8 +67,19 @@ const EnvSchema = z.object({
       })
       .optional(),
   ),
-  COPBOT_JOBS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
-  COPBOT_LEDGER_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(400),
+  COPBOT_OUTBOX_RETENTION_DAYS: retainDays(30),
+  COPBOT_OUTBOX_TEXT_RETENTION_DAYS: retainDays(7),
+  COPBOT_CHECKIN_ANSWERS_RETENTION_DAYS: retainDays(180),
+  COPBOT_OPEN_QUESTIONS_RETENTION_DAYS: retainDays(180),
+  COPBOT_AUDIT_RETENTION_DAYS: retainDays(365),
+  COPBOT_EVENTS_RETENTION_DAYS: retainDays(7),
+  COPBOT_JOBS_RETENTION_DAYS: retainDays(30),
+  COPBOT_LEDGER_RETENTION_DAYS: z.coerce
+    .number()
+    .int("a whole number of days")
+    .min(30, "at least 30 days")
+    .max(3650, "at most 3650 days")
+    .default(400),
 });
 
 export interface Config {
@@ -79,6 +98,26 @@ export interface Config {
   readonly reminderShift: ReminderShift;
   readonly meetings: { readonly graceMinutes: number };
   /**
+   * How many days data is kept (`COPBOT_*_RETENTION_DAYS`) before the retention jobs delete it
+   * (docs/datenschutz.md).
+   */
+  readonly retention: {
+    /** Delivered outbox items (updates and thread replies need their reference). */
+    readonly outboxDays: number;
+    /** Delivered outbox items lose their text and recipient (the reference to the post stays). */
+    readonly outboxTextDays: number;
+    readonly checkinAnswersDays: number;
+    /** Questions nobody solved. */
+    readonly openQuestionsDays: number;
+    readonly auditDays: number;
+    /** Ids of handled inbound events (to drop platform retries and replays). */
+    readonly eventsDays: number;
+    /** Finished jobs (sent reminders, escalations, cancelled follow-ups). */
+    readonly jobsDays: number;
+    /** What the schedule ledger recorded for a date (an RSVP on an older reminder is still counted). */
+    readonly ledgerDays: number;
+  };
+  /**
    * The community's public holidays: they move introduction rounds and the weekly digest to the
    * next working day, reminders to the previous one, and escalation does not count them.
    */
@@ -87,16 +126,10 @@ export interface Config {
   readonly intros: { readonly repeatWeeks: number };
   /** Where `/cop export knowledge` writes the site, and the licence line on every page. */
   readonly knowledgeExport: { readonly dir: string; readonly licence: string };
-  /** Delivered outbox items are kept this long (updates and thread replies need their reference). */
-  readonly outbox: { readonly retentionDays: number };
   /** How long any call to a platform may take before it counts as failed (and is retried). */
   readonly callTimeoutMs: number;
   /** `COPBOT_HEALTH_PORT` as set (see `healthPort`). */
   readonly healthPort: number | "off" | undefined;
-  /** Finished jobs are kept this long (days). */
-  readonly jobs: { readonly retentionDays: number };
-  /** What the schedule ledger recorded for a date is kept this long (days). */
-  readonly ledger: { readonly retentionDays: number };
 }
 
 /** The operations server's port when a chat platform runs and `COPBOT_HEALTH_PORT` is not set. */
@@ -131,16 +164,23 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     qa: { escalateAfterHours: e.COPBOT_QA_ESCALATE_HOURS },
     reminderShift: e.COPBOT_REMINDER_SHIFT,
     meetings: { graceMinutes: e.COPBOT_GRACE_MINUTES },
+    retention: {
+      outboxDays: e.COPBOT_OUTBOX_RETENTION_DAYS,
+      outboxTextDays: e.COPBOT_OUTBOX_TEXT_RETENTION_DAYS,
+      checkinAnswersDays: e.COPBOT_CHECKIN_ANSWERS_RETENTION_DAYS,
+      openQuestionsDays: e.COPBOT_OPEN_QUESTIONS_RETENTION_DAYS,
+      auditDays: e.COPBOT_AUDIT_RETENTION_DAYS,
+      eventsDays: e.COPBOT_EVENTS_RETENTION_DAYS,
+      jobsDays: e.COPBOT_JOBS_RETENTION_DAYS,
+      ledgerDays: e.COPBOT_LEDGER_RETENTION_DAYS,
+    },
     holidayRegion: e.COPBOT_HOLIDAY_REGION,
     intros: { repeatWeeks: e.COPBOT_INTROS_REPEAT_WEEKS },
     knowledgeExport: {
       dir: e.COPBOT_EXPORT_DIR ?? join(e.COPBOT_DATA_DIR, "knowledge"),
       licence: e.COPBOT_EXPORT_LICENCE,
     },
-    outbox: { retentionDays: e.COPBOT_OUTBOX_RETENTION_DAYS },
     callTimeoutMs: Math.round(e.COPBOT_CALL_TIMEOUT_SECONDS * 1000),
     healthPort: e.COPBOT_HEALTH_PORT,
-    jobs: { retentionDays: e.COPBOT_JOBS_RETENTION_DAYS },
-    ledger: { retentionDays: e.COPBOT_LEDGER_RETENTION_DAYS },
   };
 }

@@ -20,7 +20,8 @@ export function loadEnvFile(path: string, env: NodeJS.ProcessEnv): void {
     const trimmed = line.trim();
     if (trimmed === "" || trimmed.startsWith("#")) return;
     if (!LINE.test(line)) {
-      throw new ConfigError(`${path} line ${index + 1}: expected NAME=value, got "${trimmed.slice(0, 40)}"`);
+      // The line is not repeated: it may hold a secret.
+      throw new ConfigError(`${path} line ${index + 1}: expected NAME=value`);
     }
     const value = line.slice(line.indexOf("=") + 1).trim();
     if (value.startsWith('"') && (value.match(/"/g) ?? []).length === 1) inQuote = true;

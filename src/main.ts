@@ -4,6 +4,8 @@ import { leaseOf } from "../db/lease";
 import { adapterContext, attach, buildApp, consoleAdapter, loadConfig, type App } from "./app";
 import { healthPort } from "./config";
 import { VirtualClock } from "./core/clock";
+import { ensurePrivateDir } from "../db/private-file";
+import { redactSecrets, secretValues, withSecretFiles } from "./core/env";
 import { ConfigError, CopbotError, DatabaseError } from "./core/errors";
 import { OpsServer } from "./core/ops-server";
 import type { Adapter } from "./core/port";
@@ -116,6 +118,9 @@ function startFailure(platform: string, error: unknown): unknown {
   );
 }
 
+/** This run's secret values: scrubbed from every log line and from the last error line. */
+let secrets: readonly string[] = [];
+
 /** Keeps the database lease while running; a lease that cannot be renewed stops copbot. */
 function keepLease(app: App): void {
   const { health } = app.bot.services;
@@ -148,8 +153,12 @@ async function startOps(app: App, log: Logger): Promise<OpsServer | undefined> {
 
 async function main(): Promise<StopReason | undefined> {
   loadEnvFile(process.env["COPBOT_ENV_FILE"] ?? ".env", process.env);
+  secrets = secretValues(process.env);
   const config = loadConfig(process.env);
-  const log = createLogger(config.logLevel);
+  // Secrets read from `NAME_FILE` files are known once the configuration has read them.
+  secrets = secretValues(withSecretFiles(process.env));
+  const log = createLogger(config.logLevel, undefined, secrets);
+  ensurePrivateDir(config.dataDir);
   const app = buildApp(config, log);
   const stop = new StopSignal(app.bot.services.health);
   stop.onStop((reason) => exitWithin(STOP_DEADLINE_MS, () => (reason.kind === "fatal" ? 2 : 0), log));
@@ -196,7 +205,7 @@ if (require.main === module) {
     },
     (error: unknown) => {
       const line = error instanceof CopbotError ? error.message : String((error as Error).stack ?? error);
-      process.stderr.write(`copbot: ${line}\n`);
+      process.stderr.write(`copbot: ${redactSecrets(line, secrets)}\n`);
       exit(error instanceof CopbotError ? 2 : 1);
     },
   );

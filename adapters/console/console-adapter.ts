@@ -90,6 +90,8 @@ export class ConsoleAdapter implements Adapter {
         return this.react(line.ref, line.emoji, line.removed === true);
       case "click":
         return this.click(line.ref, line.action);
+      case "delete":
+        return this.remove(line.ref);
       case "clock":
         return this.clock(line.to);
     }
@@ -170,6 +172,19 @@ export class ConsoleAdapter implements Adapter {
       ...(info.thread ? { threadId: info.thread } : {}),
       action: button.action,
       ...(button.value !== undefined ? { value: button.value } : {}),
+    });
+  }
+
+  /** Deletes a message as the platform would: it is gone, and copbot hears so. */
+  private async remove(ref: string): Promise<void> {
+    const info = this.state.message(ref);
+    if (!info) return this.note(`unknown message ${ref}`);
+    this.opts.write(`[${placeLabel(info.channel, info.thread)}] ${this.user} ✗ ${ref}`);
+    await this.emit({
+      ...this.base(info.channel),
+      kind: "message_deleted",
+      id: `console:${this.state.nextEventId()}`,
+      messageId: ref,
     });
   }
 

@@ -1,10 +1,9 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { qualify, rawId } from "../../src/core/ids";
-import { attachmentBytes, type OutgoingMessage, type PostedRef, type Target } from "../../src/core/message";
+import { type OutgoingMessage, type PostedRef, type Target } from "../../src/core/message";
 import type { ChatPort, FormSpec, UserInfo } from "../../src/core/port";
 import type { Role } from "../../src/core/roles";
 import type { ConsoleState } from "./console-state";
+import { saveAttachment } from "./files";
 import { emojiOf } from "./line-parser";
 import { renderMessage } from "./render";
 
@@ -33,17 +32,12 @@ export class ConsolePort implements ChatPort {
     private readonly filesDir?: string,
   ) {}
 
-  /** Writes a message's files to `filesDir`, returning their paths (by index). */
+  /** Writes a message's files to `filesDir` (owner-only), returning their paths (by index). */
   private save(message: OutgoingMessage): string[] {
     const files = message.attachments ?? [];
     const dir = this.filesDir;
     if (dir === undefined || files.length === 0) return [];
-    mkdirSync(dir, { recursive: true });
-    return files.map((file) => {
-      const path = join(dir, safeFileName(file.name));
-      writeFileSync(path, attachmentBytes(file));
-      return path;
-    });
+    return files.map((file) => saveAttachment(dir, file));
   }
 
   /** Prints a message with its ref and returns where it landed. */
@@ -178,12 +172,6 @@ export class ConsolePort implements ChatPort {
   async permalink(ref: PostedRef): Promise<string | undefined> {
     return ref.messageId;
   }
-}
-
-/** A file name that stays inside the files folder: no path separators, no leading dots. */
-function safeFileName(name: string): string {
-  const cleaned = name.replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^[.-]+/, "");
-  return cleaned === "" ? "datei" : cleaned;
 }
 
 function nameOf(userId: string): string {

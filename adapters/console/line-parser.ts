@@ -8,6 +8,7 @@ export type ConsoleLine =
   | { kind: "reply"; ref: string; text: string }
   | { kind: "react"; ref: string; emoji: string; removed?: true }
   | { kind: "click"; ref: string; action: string }
+  | { kind: "delete"; ref: string }
   | { kind: "clock"; to: { relativeMs: number } | { local: string } }
   | { kind: "quit" }
   | { kind: "error"; problem: string };
@@ -58,6 +59,7 @@ const USAGE: Readonly<Record<string, string>> = {
   react: ":react REF EMOJI",
   unreact: ":unreact REF EMOJI",
   click: ":click REF ACTION",
+  delete: ":delete REF",
   clock: ":clock +1h | :clock 2026-12-07T09:00",
 };
 
@@ -96,6 +98,8 @@ export function parseLine(raw: string): ConsoleLine {
       return rest[0] && rest.length > 1
         ? { kind: "click", ref: rest[0], action: rest.slice(1).join(" ") }
         : usage("click");
+    case "delete":
+      return rest[0] && rest.length === 1 ? { kind: "delete", ref: rest[0] } : usage("delete");
     case "clock": {
       const arg = rest[0] ?? "";
       const ms = parseDuration(arg);

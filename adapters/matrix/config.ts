@@ -10,6 +10,8 @@ export interface MatrixConfig {
   readonly spaceId?: string;
   readonly communityRoomId?: string;
   readonly autojoin: readonly string[];
+  /** Homeservers whose users copbot listens to; empty: every server (`MATRIX_ALLOWED_SERVERS`). */
+  readonly allowedServers?: readonly string[];
   /** Turns end-to-end encryption on and protects its keys on disk. */
   readonly cryptoPassphrase?: string;
   /**
@@ -37,6 +39,10 @@ const MatrixEnv = z.object({
   MATRIX_SPACE_ID: envString,
   MATRIX_COMMUNITY_ROOM_ID: envString,
   MATRIX_AUTOJOIN: envList,
+  MATRIX_ALLOWED_SERVERS: envList.refine(
+    (servers) => servers.every((s) => /^[A-Za-z0-9.-]+(:\d+)?$/.test(s)),
+    "server names like example.org, comma-separated",
+  ),
   MATRIX_CRYPTO_PASSPHRASE: envString.refine(
     (v) => v === undefined || v.length >= 12,
     "a passphrase of at least 12 characters (it protects copbot's encryption keys on disk)",
@@ -63,6 +69,7 @@ export function matrixConfigFromEnv(env: NodeJS.ProcessEnv): MatrixConfig | unde
   return {
     homeserverUrl: e.MATRIX_HOMESERVER_URL,
     autojoin: e.MATRIX_AUTOJOIN,
+    ...(e.MATRIX_ALLOWED_SERVERS.length > 0 ? { allowedServers: e.MATRIX_ALLOWED_SERVERS } : {}),
     ...(e.MATRIX_ACCESS_TOKEN ? { accessToken: e.MATRIX_ACCESS_TOKEN } : {}),
     ...(e.MATRIX_USER_ID ? { userId: e.MATRIX_USER_ID } : {}),
     ...(e.MATRIX_PASSWORD ? { password: e.MATRIX_PASSWORD } : {}),

@@ -4,8 +4,10 @@ import { z } from "zod";
 export const RoomEventSchema = z.object({
   event_id: z.string().min(1),
   type: z.string(),
-  sender: z.string(),
-  origin_server_ts: z.number(),
+  /** A user id `@localpart:server`. */
+  sender: z.string().regex(/^@[^:\s]+:\S+$/),
+  /** Milliseconds since the epoch, within what a `Date` can hold. */
+  origin_server_ts: z.number().int().min(0).max(8.64e15),
   content: z.record(z.string(), z.unknown()).default({}),
   state_key: z.string().optional(),
   redacts: z.string().optional(),

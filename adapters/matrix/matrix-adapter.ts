@@ -28,6 +28,7 @@ import {
 } from "./event-schema";
 import { translateEvent, type InboundContext } from "./inbound";
 import { MatrixPort } from "./matrix-port";
+import { fromAllowedServer } from "./server-allowlist";
 import type { EncryptedReader, ReaderContext } from "./crypto/reader";
 import type { MatrixE2ee } from "./crypto/e2ee";
 import { buttonsOf } from "./bot-messages";
@@ -243,9 +244,10 @@ export class MatrixAdapter implements Adapter {
     const inviter = event.success ? event.data.sender : "";
     const allow = this.opts.config.autojoin;
     const allowed =
-      allow.length === 0 ||
-      allow.includes(inviter) ||
-      allow.includes(inviter.slice(inviter.indexOf(":") + 1));
+      (allow.length === 0 ||
+        allow.includes(inviter) ||
+        allow.includes(inviter.slice(inviter.indexOf(":") + 1))) &&
+      fromAllowedServer(inviter, this.opts.config.allowedServers);
     if (!allowed) {
       this.opts.log.info({ roomId, inviter }, "invite declined: inviter not in MATRIX_AUTOJOIN");
       await this.mustClient().leaveRoom(roomId);
@@ -283,6 +285,13 @@ export class MatrixAdapter implements Adapter {
     const event = parsed.data;
     this.observeState(roomId, event);
     if (event.sender === this.userId) return;
+    if (!fromAllowedServer(event.sender, this.opts.config.allowedServers)) {
+      this.opts.log.debug(
+        { roomId, sender: event.sender },
+        "event ignored: server not in MATRIX_ALLOWED_SERVERS",
+      );
+      return;
+    }
     if (!this.e2ee && (event.type === "m.room.encrypted" || event.type === "m.room.encryption")) {
       await this.encryptionNotice.tell(roomId);
       return;

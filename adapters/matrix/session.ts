@@ -79,7 +79,7 @@ async function login(
 ): Promise<string> {
   const client = await new MatrixAuth(homeserverUrl).passwordLogin(userId, password, DEVICE_NAME);
   if (file !== undefined) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const session: Session = { homeserverUrl, userId, accessToken: client.accessToken };
     fs.writeFileSync(file, JSON.stringify(session), { mode: 0o600 });
     log.info({ userId }, "logged in to Matrix, token stored");

@@ -27,6 +27,11 @@ export interface BotIdentity {
 }
 
 const slack = (raw: string) => qualify("slack", raw);
+
+/** A Slack id (`U0ANNA`, `C0FRAGEN`): letters, digits, `_` and `-`, never empty. */
+const slackId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** A Slack timestamp: seconds with a fraction (`1764000000.000100`). */
+const slackTs = z.string().regex(/^\d{1,12}(\.\d{1,9})?$/);
 /** Slack timestamps are seconds with a microsecond fraction. */
 const tsToDate = (ts: string) => new Date(Math.round(Number.parseFloat(ts) * 1000));
 const isDmChannel = (channel: string) => channel.startsWith("D");
@@ -35,28 +40,28 @@ const isDmChannel = (channel: string) => channel.startsWith("D");
 const messageEventId = (channel: string, ts: string) => `slack:msg:${channel}:${ts}`;
 
 const postedMessage = z.object({
-  user: z.string().optional(),
+  user: slackId.optional(),
   bot_id: z.string().optional(),
   subtype: z.string().optional(),
   text: z.string().default(""),
-  ts: z.string(),
-  thread_ts: z.string().optional(),
+  ts: slackTs,
+  thread_ts: slackTs.optional(),
 });
 
 const messagePayload = z.object({
   type: z.enum(["message", "app_mention"]),
   subtype: z.string().optional(),
-  channel: z.string(),
+  channel: slackId,
   channel_type: z.string().optional(),
-  user: z.string().optional(),
+  user: slackId.optional(),
   bot_id: z.string().optional(),
   text: z.string().default(""),
-  ts: z.string(),
-  thread_ts: z.string().optional(),
-  event_ts: z.string().optional(),
+  ts: slackTs,
+  thread_ts: slackTs.optional(),
+  event_ts: slackTs.optional(),
   message: postedMessage.optional(),
   previous_message: postedMessage.partial({ ts: true }).optional(),
-  deleted_ts: z.string().optional(),
+  deleted_ts: slackTs.optional(),
 });
 
 /** Subtypes that are still a person writing something; every other subtype is ignored. */
@@ -121,10 +126,10 @@ export function fromMessageEvent(
 
 const reactionPayload = z.object({
   type: z.enum(["reaction_added", "reaction_removed"]),
-  user: z.string(),
-  reaction: z.string(),
-  item: z.object({ type: z.literal("message"), channel: z.string(), ts: z.string() }),
-  event_ts: z.string(),
+  user: slackId,
+  reaction: z.string().min(1).max(100),
+  item: z.object({ type: z.literal("message"), channel: slackId, ts: slackTs }),
+  event_ts: slackTs,
 });
 
 /** Slack reports skin tones as `thumbsup::skin-tone-3`; copbot only cares about the emoji. */
@@ -150,9 +155,9 @@ export function fromReactionEvent(payload: unknown, bot: BotIdentity): ReactionE
 
 const memberJoinedPayload = z.object({
   type: z.literal("member_joined_channel"),
-  user: z.string(),
-  channel: z.string(),
-  event_ts: z.string().optional(),
+  user: slackId,
+  channel: slackId,
+  event_ts: slackTs.optional(),
 });
 
 /** The Events API wrapper around an event: its id and time (seconds). */
@@ -192,9 +197,9 @@ export function fromMemberJoined(
 
 const commandPayload = z.object({
   text: z.string().default(""),
-  user_id: z.string(),
+  user_id: slackId,
   user_name: z.string().optional(),
-  channel_id: z.string(),
+  channel_id: slackId,
   channel_name: z.string().optional(),
   response_url: z.string().optional(),
   trigger_id: z.string(),
@@ -220,28 +225,28 @@ export function fromSlashCommand(payload: unknown, now: Date): CommandEvent | un
   };
 }
 
-const user = z.object({ id: z.string(), username: z.string().optional(), name: z.string().optional() });
+const user = z.object({ id: slackId, username: z.string().optional(), name: z.string().optional() });
 
 const blockActionsPayload = z.object({
   type: z.literal("block_actions"),
   user,
   trigger_id: z.string().optional(),
   response_url: z.string().optional(),
-  channel: z.object({ id: z.string() }).optional(),
+  channel: z.object({ id: slackId }).optional(),
   container: z
     .object({
-      message_ts: z.string().optional(),
-      channel_id: z.string().optional(),
-      thread_ts: z.string().optional(),
+      message_ts: slackTs.optional(),
+      channel_id: slackId.optional(),
+      thread_ts: slackTs.optional(),
     })
     .optional(),
-  message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
+  message: z.object({ ts: slackTs, thread_ts: slackTs.optional() }).optional(),
   actions: z.array(
     z.object({
       type: z.string(),
       action_id: z.string(),
       value: z.string().optional(),
-      action_ts: z.string(),
+      action_ts: slackTs,
     }),
   ),
 });

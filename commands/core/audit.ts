@@ -8,7 +8,6 @@ export const auditCommand = defineCommand({
   summary: "core.audit.summary",
   usage: "core.audit.usage",
   example: "core.audit.example",
-  permission: "admin",
   readOnly: true,
   args: z.union([
     z.tuple([]),

@@ -8,7 +8,6 @@ export const helpCommand = defineCommand({
   summary: "core.help.summary",
   usage: "core.help.usage",
   example: "core.help.example",
-  permission: "member",
   args: z.array(z.string()).max(3),
   run: (ctx, words) => showHelp(ctx, words),
 });

@@ -9,7 +9,6 @@ export const langCommand = defineCommand({
   summary: "core.lang.summary",
   usage: "core.lang.usage",
   example: "core.lang.example",
-  permission: "member",
   args: z.tuple([
     z
       .string()

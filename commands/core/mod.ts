@@ -9,7 +9,6 @@ export const modCommand = defineCommand({
   summary: "core.mod.summary",
   usage: "core.mod.usage",
   example: "core.mod.example",
-  permission: "admin",
   readOnly: (args) => args[0] === "list",
   args: z.union([z.tuple([z.literal("list")]), z.tuple([z.enum(["add", "remove"]), userToken])]),
   run(ctx, args) {

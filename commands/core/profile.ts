@@ -37,7 +37,7 @@ export const profileCommand = defineCommand({
   summary: "core.profile.summary",
   usage: "core.profile.usage",
   example: "core.profile.example",
-  permission: "member",
+  details: "core.profile.stored",
   args: profileArgs,
   run(ctx, args) {
     if (args.kind === "set") return setProfileField(ctx, args.field, args.value);

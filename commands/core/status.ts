@@ -8,7 +8,6 @@ export const statusCommand = defineCommand({
   summary: "ops.status.summary",
   usage: "ops.status.usage",
   example: "ops.status.example",
-  permission: "moderator",
   readOnly: true,
   args: z.tuple([]),
   run: showStatus,

@@ -8,7 +8,6 @@ export const digestCommand = defineCommand({
   summary: "digest.summary",
   usage: "digest.usage",
   example: "digest.example",
-  permission: "moderator",
   readOnly: (request) => request.kind === "preview",
   args: z.array(z.string()).transform((tokens, ctx) => {
     const request = parseDigestRequest(tokens);

@@ -8,7 +8,6 @@ export const groupCloseCommand = defineCommand({
   summary: "group.cmd.close.summary",
   usage: "group.cmd.close.usage",
   example: "group.cmd.close.example",
-  permission: "member",
   raw: true,
   args: z.tuple([z.string()]),
   run: (ctx, [raw]) => closeWithResult(ctx, raw),

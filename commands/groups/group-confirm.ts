@@ -9,7 +9,6 @@ export const groupConfirmCommand = defineCommand({
   summary: "group.cmd.confirm.summary",
   usage: "group.cmd.confirm.usage",
   example: "group.cmd.confirm.example",
-  permission: "member",
   args: z.union([z.tuple([]), z.tuple([groupId])]),
   run: (ctx, args) => startGroup(ctx, args[0]),
 });

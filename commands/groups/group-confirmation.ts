@@ -9,7 +9,6 @@ export const groupConfirmationCommand = defineCommand({
   summary: "group.cmd.confirmation.summary",
   usage: "group.cmd.confirmation.usage",
   example: "group.cmd.confirmation.example",
-  permission: "member",
   args: z.tuple([groupId]),
   run: (ctx, [id]) => sendConfirmation(ctx, id),
 });

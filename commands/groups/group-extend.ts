@@ -8,7 +8,6 @@ export const groupExtendCommand = defineCommand({
   summary: "group.cmd.extend.summary",
   usage: "group.cmd.extend.usage",
   example: "group.cmd.extend.example",
-  permission: "member",
   raw: true,
   args: z.tuple([z.string()]),
   run: (ctx, [raw]) => extendGroup(ctx, raw),

@@ -8,7 +8,6 @@ export const groupFacilitatorCommand = defineCommand({
   summary: "group.cmd.facilitator.summary",
   usage: "group.cmd.facilitator.usage",
   example: "group.cmd.facilitator.example",
-  permission: "member",
   raw: true,
   args: z.tuple([z.string()]),
   run: (ctx, [raw]) => passFacilitation(ctx, raw),

@@ -8,7 +8,6 @@ export const groupInvitationsCommand = defineCommand({
   summary: "group.cmd.invitations.summary",
   usage: "group.cmd.invitations.usage",
   example: "group.cmd.invitations.example",
-  permission: "member",
   args: z.tuple([z.enum(["on", "off", "an", "aus"], { message: "group.invitations.usage" })]),
   run: (ctx, [choice]) => setOwnInvitations(ctx, choice),
 });

@@ -9,7 +9,6 @@ export const groupJoinCommand = defineCommand({
   summary: "group.cmd.join.summary",
   usage: "group.cmd.join.usage",
   example: "group.cmd.join.example",
-  permission: "member",
   args: z.tuple([groupId]),
   run: (ctx, [id]) => joinGroup(ctx, id),
 });

@@ -9,7 +9,6 @@ export const groupLeaveCommand = defineCommand({
   summary: "group.cmd.leave.summary",
   usage: "group.cmd.leave.usage",
   example: "group.cmd.leave.example",
-  permission: "member",
   args: z.tuple([groupId]),
   run: (ctx, [id]) => leaveGroup(ctx, id),
 });

@@ -8,7 +8,6 @@ export const groupListCommand = defineCommand({
   summary: "group.cmd.list.summary",
   usage: "group.cmd.list.usage",
   example: "group.cmd.list.example",
-  permission: "member",
   args: noArgs,
   run: (ctx) => listGroups(ctx),
 });

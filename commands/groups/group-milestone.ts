@@ -8,7 +8,6 @@ export const groupMilestoneCommand = defineCommand({
   summary: "group.cmd.milestone.summary",
   usage: "group.cmd.milestone.usage",
   example: "group.cmd.milestone.example",
-  permission: "member",
   raw: true,
   args: z.tuple([z.string()]),
   run: (ctx, [raw]) => manageMilestones(ctx, raw),

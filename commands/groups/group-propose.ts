@@ -8,7 +8,6 @@ export const groupProposeCommand = defineCommand({
   summary: "group.cmd.propose.summary",
   usage: "group.cmd.propose.usage",
   example: "group.cmd.propose.example",
-  permission: "member",
   raw: true,
   args: z.tuple([z.string()]),
   run: (ctx, [text]) => proposeGroup(ctx, text),

@@ -9,7 +9,6 @@ export const groupReopenCommand = defineCommand({
   summary: "group.cmd.reopen.summary",
   usage: "group.cmd.reopen.usage",
   example: "group.cmd.reopen.example",
-  permission: "member",
   args: z.tuple([groupId]).rest(z.string()),
   run: (ctx, [id, ...due]) => reopenExpired(ctx, id, due.length > 0 ? due.join(" ") : undefined),
 });

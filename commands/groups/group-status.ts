@@ -8,7 +8,6 @@ export const groupStatusCommand = defineCommand({
   summary: "group.cmd.status.summary",
   usage: "group.cmd.status.usage",
   example: "group.cmd.status.example",
-  permission: "member",
   raw: true,
   args: z.tuple([z.string()]),
   run: (ctx, [raw]) => setGroupStatus(ctx, raw),

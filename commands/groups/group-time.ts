@@ -11,7 +11,6 @@ export const groupTimeCommand = defineCommand({
   summary: "group.cmd.time.summary",
   usage: "group.cmd.time.usage",
   example: "group.cmd.time.example",
-  permission: "member",
   raw: true,
   args: z.tuple([z.string()]),
   run: (ctx, [raw]) => logGroupTime(ctx, raw),

@@ -31,7 +31,6 @@ export const reportCommand = defineCommand({
   summary: "impact.report.summary",
   usage: "impact.report.usage",
   example: "impact.report.example",
-  permission: "moderator",
   readOnly: true,
   args: reportArgs,
   run: (ctx, args) => sendReport(ctx, args.kind, args.previous),
@@ -43,7 +42,6 @@ export const impactCommand = defineCommand({
   summary: "impact.mine.summary",
   usage: "impact.mine.usage",
   example: "impact.mine.example",
-  permission: "member",
   args: noArgs,
   run: (ctx) => sendMemberImpact(ctx),
 });

@@ -18,7 +18,6 @@ export const introsJoinCommand = defineCommand({
   summary: "intros.join.summary",
   usage: "intros.join.usage",
   example: "intros.join.example",
-  permission: "member",
   args: z
     .array(z.string().trim().min(1).max(MAX_TOPIC_LENGTH, { message: "intros.join.too_many" }))
     .max(MAX_TOPICS, { message: "intros.join.too_many" }),
@@ -31,7 +30,6 @@ export const introsLeaveCommand = defineCommand({
   summary: "intros.leave.summary",
   usage: "intros.leave.usage",
   example: "intros.leave.example",
-  permission: "member",
   args: noArgs,
   run: (ctx) => leaveIntros(ctx),
 });
@@ -42,7 +40,6 @@ export const introsPauseCommand = defineCommand({
   summary: "intros.pause.summary",
   usage: "intros.pause.usage",
   example: "intros.pause.example",
-  permission: "member",
   args: z.tuple([z.enum(["until", "bis"]), z.string()]),
   run: (ctx, [, date]) => pauseIntros(ctx, date),
 });
@@ -63,7 +60,6 @@ export const introsScheduleCommand = defineCommand({
   summary: "intros.schedule.summary",
   usage: "intros.schedule.usage",
   example: "intros.schedule.example",
-  permission: "moderator",
   args: scheduleArgs,
   run: (ctx, spec) => scheduleIntros(ctx, spec),
 });
@@ -74,7 +70,6 @@ export const introsStatsCommand = defineCommand({
   summary: "intros.stats.summary",
   usage: "intros.stats.usage",
   example: "intros.stats.example",
-  permission: "moderator",
   readOnly: true,
   args: noArgs,
   run: (ctx) => showIntroStats(ctx),

@@ -8,7 +8,6 @@ export const exportKnowledgeCommand = defineCommand({
   summary: "export.summary",
   usage: "export.usage",
   example: "export.example",
-  permission: "moderator",
   args: noArgs,
   run: (ctx) => exportKnowledge(ctx),
 });

@@ -8,7 +8,6 @@ export const checkinAddCommand = defineCommand({
   summary: "checkin.add.summary",
   usage: "checkin.add.usage",
   example: "checkin.add.example",
-  permission: "moderator",
   args: z.array(z.string()),
   run: (ctx, tokens) => addCheckin(ctx, tokens),
 });

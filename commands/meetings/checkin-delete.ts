@@ -8,7 +8,6 @@ export const checkinDeleteCommand = defineCommand({
   summary: "checkin.delete.summary",
   usage: "checkin.delete.usage",
   example: "checkin.delete.example",
-  permission: "member",
   args: z.array(z.string()).max(1),
   run: (ctx, [raw]) => deleteCheckin(ctx, raw),
 });

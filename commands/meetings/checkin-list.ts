@@ -8,7 +8,6 @@ export const checkinListCommand = defineCommand({
   summary: "checkin.list.summary",
   usage: "checkin.list.usage",
   example: "checkin.list.example",
-  permission: "member",
   args: z.tuple([]),
   run: (ctx) => listCheckins(ctx),
 });

@@ -8,7 +8,6 @@ export const checkinJoinCommand = defineCommand({
   summary: "checkin.join.summary",
   usage: "checkin.join.usage",
   example: "checkin.join.example",
-  permission: "member",
   args: z.array(z.string()).max(1),
   run: (ctx, [raw]) => optIntoCheckin(ctx, raw),
 });
@@ -19,7 +18,6 @@ export const checkinLeaveCommand = defineCommand({
   summary: "checkin.leave.summary",
   usage: "checkin.leave.usage",
   example: "checkin.leave.example",
-  permission: "member",
   args: z.array(z.string()).max(1),
   run: (ctx, [raw]) => optOutOfCheckin(ctx, raw),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineCommand } from "../../src/core/commands/command";
-import { addMeetingOrOpenForm, MEETING_ADD_PERMISSION } from "../../src/meetings/api";
+import { addMeetingOrOpenForm } from "../../src/meetings/api";
 
 /**
  * `/cop meeting add "Titel" weekly mon 10:00 in #kanal [options]`: a recurring meeting with
@@ -12,7 +12,6 @@ export const meetingAddCommand = defineCommand({
   summary: "meeting.add.summary",
   usage: "meeting.add.usage",
   example: "meeting.add.example",
-  permission: MEETING_ADD_PERMISSION,
   args: z.array(z.string()),
   run: (ctx, tokens) => addMeetingOrOpenForm(ctx, tokens),
 });

@@ -8,7 +8,6 @@ export const meetingEditCommand = defineCommand({
   summary: "meeting.edit.summary",
   usage: "meeting.edit.usage",
   example: "meeting.edit.example",
-  permission: "member",
   args: z.array(z.string()),
   run: (ctx, [raw, ...tokens]) => editMeetingByText(ctx, raw, tokens),
 });

@@ -8,7 +8,6 @@ export const meetingIcsCommand = defineCommand({
   summary: "meeting.ics.summary",
   usage: "meeting.ics.usage",
   example: "meeting.ics.example",
-  permission: "member",
   args: z.array(z.string()).max(1),
   run: (ctx, [raw]) => sendMeetingIcs(ctx, raw),
 });

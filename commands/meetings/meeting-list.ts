@@ -8,7 +8,6 @@ export const meetingListCommand = defineCommand({
   summary: "meeting.list.summary",
   usage: "meeting.list.usage",
   example: "meeting.list.example",
-  permission: "member",
   args: z.tuple([]),
   run: (ctx) => listMeetings(ctx),
 });

@@ -8,7 +8,6 @@ export const meetingPreviewCommand = defineCommand({
   summary: "meeting.preview.summary",
   usage: "meeting.preview.usage",
   example: "meeting.preview.example",
-  permission: "member",
   args: z.array(z.string()).max(1),
   run: (ctx, [raw]) => previewMeeting(ctx, raw),
 });

@@ -8,7 +8,6 @@ export const meetingSkipCommand = defineCommand({
   summary: "meeting.skip.summary",
   usage: "meeting.skip.usage",
   example: "meeting.skip.example",
-  permission: "moderator",
   args: z.array(z.string()).max(6),
   run: (ctx, [raw, ...date]) => skipMeetingByText(ctx, raw, date.join(" ")),
 });

@@ -10,7 +10,6 @@ export const meetingPauseCommand = defineCommand({
   summary: "meeting.pause.summary",
   usage: "meeting.pause.usage",
   example: "meeting.pause.example",
-  permission: "moderator",
   args: idArg,
   run: (ctx, [raw]) => pauseMeeting(ctx, raw),
 });
@@ -21,7 +20,6 @@ export const meetingResumeCommand = defineCommand({
   summary: "meeting.resume.summary",
   usage: "meeting.resume.usage",
   example: "meeting.resume.example",
-  permission: "moderator",
   args: idArg,
   run: (ctx, [raw]) => resumeMeeting(ctx, raw),
 });
@@ -32,7 +30,6 @@ export const meetingDeleteCommand = defineCommand({
   summary: "meeting.delete.summary",
   usage: "meeting.delete.usage",
   example: "meeting.delete.example",
-  permission: "moderator",
   args: idArg,
   run: (ctx, [raw]) => deleteMeeting(ctx, raw),
 });

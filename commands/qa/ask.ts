@@ -11,7 +11,6 @@ export const askCommand = defineCommand({
   summary: "qa.ask.summary",
   usage: "qa.ask.usage",
   example: "qa.ask.example",
-  permission: "member",
   raw: true,
   args: z.tuple([z.string()]),
   run: (ctx, [text]) => askInChannel(ctx, text),

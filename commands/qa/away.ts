@@ -8,7 +8,6 @@ export const awayCommand = defineCommand({
   summary: "qa.away.summary",
   usage: "qa.away.usage",
   example: "qa.away.example",
-  permission: "member",
   args: z.union([
     z.tuple([z.literal("off")]),
     z.tuple([z.enum(["until", "bis"]), z.string()]).rest(z.string()),

@@ -10,7 +10,6 @@ export const expertCapCommand = defineCommand({
   summary: "qa.settings.cap.summary",
   usage: "qa.settings.cap.usage",
   example: "qa.settings.cap.example",
-  permission: "member",
   args: z.tuple([
     z
       .string()
@@ -27,7 +26,6 @@ export const expertQuietCommand = defineCommand({
   summary: "qa.settings.quiet.summary",
   usage: "qa.settings.quiet.usage",
   example: "qa.settings.quiet.example",
-  permission: "member",
   args: z
     .array(z.string())
     .min(1)
@@ -48,7 +46,6 @@ export const expertPauseCommand = defineCommand({
   summary: "qa.settings.pause.summary",
   usage: "qa.settings.pause.usage",
   example: "qa.settings.pause.example",
-  permission: "member",
   args: z.tuple([]),
   run: (ctx) => setExpertPaused(ctx, true),
 });
@@ -59,7 +56,6 @@ export const expertResumeCommand = defineCommand({
   summary: "qa.settings.resume.summary",
   usage: "qa.settings.resume.usage",
   example: "qa.settings.resume.example",
-  permission: "member",
   args: z.tuple([]),
   run: (ctx) => setExpertPaused(ctx, false),
 });

@@ -9,7 +9,6 @@ export const expertAddCommand = defineCommand({
   summary: "qa.expert.add.summary",
   usage: "qa.expert.add.usage",
   example: "qa.expert.add.example",
-  permission: "member",
   args: newTopicList,
   run: (ctx, topics) => addOwnTopics(ctx, topics),
 });
@@ -20,7 +19,6 @@ export const expertRemoveCommand = defineCommand({
   summary: "qa.expert.remove.summary",
   usage: "qa.expert.remove.usage",
   example: "qa.expert.remove.example",
-  permission: "member",
   args: topicList,
   run: (ctx, topics) => removeOwnTopics(ctx, topics),
 });
@@ -31,7 +29,6 @@ export const expertListCommand = defineCommand({
   summary: "qa.expert.list.summary",
   usage: "qa.expert.list.usage",
   example: "qa.expert.list.example",
-  permission: "member",
   raw: true,
   args: z.tuple([z.string().trim().max(60, { message: "qa.err.topic_too_long" })]),
   run: (ctx, [topic]) => listExperts(ctx, topic),

@@ -9,7 +9,6 @@ export const qaChannelCommand = defineCommand({
   summary: "qa.channel.summary",
   usage: "qa.channel.usage",
   example: "qa.channel.example",
-  permission: "moderator",
   args: z.union([
     z.tuple([z.literal("list")]),
     z.tuple([z.enum(["add", "remove"])]),

@@ -8,7 +8,6 @@ export const qaOpenCommand = defineCommand({
   summary: "qa.open.summary",
   usage: "qa.open.usage",
   example: "qa.open.example",
-  permission: "moderator",
   readOnly: true,
   args: z.tuple([]),
   run: (ctx) => listOpenQuestions(ctx),

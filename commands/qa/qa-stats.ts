@@ -8,7 +8,6 @@ export const qaStatsCommand = defineCommand({
   summary: "qa.stats.summary",
   usage: "qa.stats.usage",
   example: "qa.stats.example",
-  permission: "member",
   args: z.tuple([]),
   run: (ctx) => showQaStats(ctx),
 });

@@ -8,7 +8,6 @@ export const searchCommand = defineCommand({
   summary: "qa.search.summary",
   usage: "qa.search.usage",
   example: "qa.search.example",
-  permission: "member",
   raw: true,
   args: z.tuple([
     z.string().trim().min(1, { message: "qa.search.empty" }).max(200, { message: "qa.search.too_long" }),

@@ -11,7 +11,6 @@ export const solvedCommand = defineCommand({
   summary: "qa.solved.summary",
   usage: "qa.solved.usage",
   example: "qa.solved.example",
-  permission: "member",
   args: z.union([z.tuple([]), z.tuple([z.string().regex(/^#?\d{1,9}$/, { message: "qa.err.bad_ref" })])]),
   run: (ctx, args) => markSolved(ctx, args[0]),
 });

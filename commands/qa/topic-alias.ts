@@ -19,7 +19,6 @@ export const topicAliasCommand = defineCommand({
   summary: "qa.alias.summary",
   usage: "qa.alias.usage",
   example: "qa.alias.example",
-  permission: "moderator",
   args: z.tuple([topicText, topicText]),
   run: (ctx, [topic, alias]) => aliasTopic(ctx, topic, alias),
 });

@@ -8,7 +8,6 @@ export const topicsCommand = defineCommand({
   summary: "qa.topics.summary",
   usage: "qa.topics.usage",
   example: "qa.topics.example",
-  permission: "member",
   args: z.tuple([]),
   run: (ctx) => listTopics(ctx),
 });

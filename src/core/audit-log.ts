@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { CommandEvent } from "./events";
 import type { EventContext } from "./feature";
 import { formatStamp } from "../i18n/format";
-import { code, mention, msg } from "./message";
+import { code, msg } from "./message";
+import { memberRef } from "./privacy";
 
 /** The latest `count` moderator actions, newest first, in the community's time zone. */
 export function showAuditLog(ctx: EventContext<CommandEvent>, count: number): void {
@@ -18,7 +19,7 @@ export function showAuditLog(ctx: EventContext<CommandEvent>, count: number): vo
       .list(
         entries.map((e) => [
           `${formatStamp(e.at, services.config.timeZone)} · `,
-          mention(e.actorId),
+          memberRef(t, e.actorId),
           " · ",
           code(e.action),
           ...(e.target ? [" · ", e.target] : []),

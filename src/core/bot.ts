@@ -21,7 +21,6 @@ import { createServices, type Services } from "./services";
 
 /** Words that end a DM dialog; `<prefix> cancel` on every platform too. */
 const CANCEL_WORDS = ["abbrechen", "cancel", "stop"];
-const DEDUPE_DAYS = 7;
 const MAINTENANCE_EVERY_MS = 3_600_000;
 
 /**
@@ -39,6 +38,7 @@ export class Bot {
   /** When old rows are pruned next (the first tick prunes). */
   private nextMaintenance = 0;
 
+  /** `features` includes the core's own (see `createBot`). */
   constructor(
     readonly services: Services,
     features: readonly Feature[],
@@ -49,7 +49,7 @@ export class Bot {
       ...CANCEL_WORDS,
       ...services.platforms.prefixes().map((prefix) => `${prefix} cancel`),
     ]);
-    this.features = [coreFeature(), ...features];
+    this.features = features;
     this.byPriority = [...this.features].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0));
     this.registry = new CommandRegistry(commands);
     for (const feature of this.features) {
@@ -167,8 +167,7 @@ export class Bot {
     const { scheduler, outbox, health, log, config } = this.services;
     try {
       await scheduler.runDue(this.services);
-      this.pruneDedupe();
-      outbox.prune(config.outbox.retentionDays * 86_400_000);
+      outbox.prune(config.retention.outboxDays * 86_400_000);
       await this.maintain();
     } catch (error) {
       if (!this.services.db.open) return;
@@ -187,7 +186,7 @@ export class Bot {
     const now = clock.now().getTime();
     if (now < this.nextMaintenance) return;
     this.nextMaintenance = now + MAINTENANCE_EVERY_MS;
-    const jobsBefore = new Date(now - config.jobs.retentionDays * 86_400_000);
+    const jobsBefore = new Date(now - config.retention.jobsDays * 86_400_000);
     const pruners: Pruner[] = [(limit) => scheduler.pruneFinished(jobsBefore, limit)];
     for (const feature of this.features) {
       const prune = feature.prune;
@@ -198,10 +197,6 @@ export class Bot {
 
   private firstSeen(eventId: string): boolean {
     return this.processed.firstSeen(eventId, this.services.clock.now());
-  }
-
-  private pruneDedupe(): void {
-    this.processed.prune(new Date(this.services.clock.now().getTime() - DEDUPE_DAYS * 86_400_000));
   }
 
   private async context<E extends UserEvent>(event: E): Promise<EventContext<E>> {
@@ -363,6 +358,7 @@ export function createBot(opts: {
   /** The platforms copbot knows, for their command prefixes; none: the default prefix everywhere. */
   platforms?: readonly PlatformInfo[];
 }): Bot {
-  const services = createServices(opts);
-  return new Bot(services, opts.features, opts.commands);
+  const features = [coreFeature(), ...opts.features];
+  const services = createServices({ ...opts, features });
+  return new Bot(services, features, opts.commands);
 }

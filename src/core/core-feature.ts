@@ -1,14 +1,17 @@
 import { coreHomeSettings } from "./core-home";
+import { corePrivacy, coreRetention } from "./core-privacy";
 import type { Feature } from "./feature";
 import { SettingsRepo } from "./settings-repo";
 import { decideDelivery } from "./status";
 import { z } from "zod";
 
-/** The always-present basics: the home's settings, the welcome, and the buttons of `/cop status`. */
+/** The always-present basics: the home's settings, the welcome, profiles, the buttons of `/cop status` and the core's retention. */
 export function coreFeature(): Feature {
   return {
     name: "core",
     homeSettings: coreHomeSettings,
+    privacy: corePrivacy,
+    retention: coreRetention,
     buttons: { "ops.retry": decideDelivery("retry"), "ops.drop": decideDelivery("drop") },
     onMemberJoined(ctx) {
       // Welcome each person once, not in every channel or group space they join.

@@ -15,6 +15,7 @@ import type { Services } from "./services";
 import type { JobHandler } from "./scheduler";
 import type { Lang, Translate } from "../i18n";
 import type { CommandRegistry } from "./commands/registry";
+import type { PrivacyHooks, RetentionRule } from "./privacy";
 
 /** What a handler gets for one inbound user event. */
 export interface EventContext<E extends UserEvent = UserEvent> {
@@ -103,6 +104,10 @@ export interface Feature {
   home?(services: Services, memberId: string, lang: Lang): HomeSection | undefined;
   /** Lines for the home's shared "my settings" section, each with the command that changes it. */
   homeSettings?(services: Services, memberId: string, lang: Lang): HomeLines;
+  /** What this feature stores about a member, for `/cop privacy export` and `forget`. */
+  readonly privacy?: PrivacyHooks;
+  /** What this feature keeps only for a while; the daily retention job deletes the rest. */
+  readonly retention?: readonly RetentionRule[];
   /**
    * Deletes up to `limit` rows this feature keeps only for a while (older than its retention)
    * and returns how many; called in small batches by the hourly maintenance (see bot.ts).

@@ -9,6 +9,7 @@ import type { OutgoingMessage, PostedRef, Target } from "./message";
 import { DEFAULT_DISPATCH, Dispatcher, type DispatchOptions } from "./outbox-dispatch";
 import { OutboxRepo, type LaneDepth } from "./outbox-repo";
 import type { DeliveryClass, OutboxRow } from "./outbox-row";
+import { isFormerMember } from "./privacy";
 import type { PortRouter } from "./port-router";
 
 /** Whatever people wait for (answers, posts) goes before bulk fan-out (a prompt to every member). */
@@ -134,6 +135,8 @@ export class Outbox {
 
   /** Queues a post; returns its id, or undefined when its key was queued before. */
   enqueue(target: Target, message: OutgoingMessage, opts: SendOptions = {}): number | undefined {
+    // A forgotten member has no address any more: what would go to them privately goes nowhere.
+    if (target.kind !== "channel" && isFormerMember(target.userId)) return undefined;
     const platform = splitId(ownerOf(target))?.platform;
     if (!platform) throw new Error(`target without a platform: ${JSON.stringify(target)}`);
     const cls: DeliveryClass = target.kind === "ephemeral" ? "ephemeral" : "post";

@@ -13,9 +13,4 @@ export class ProcessedEventRepo {
     ).run(eventId, at.getTime());
     return result.changes > 0;
   }
-
-  /** Forgets ids seen before `cutoff`: platforms stop retrying long before. */
-  prune(cutoff: Date): void {
-    statement(this.db, "DELETE FROM processed_events WHERE at < ?").run(cutoff.getTime());
-  }
 }

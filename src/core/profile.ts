@@ -101,5 +101,6 @@ function renderProfile(t: Translate, member: Member, intro?: string): OutgoingMe
       [t("core.profile.tz"), ": ", member.timeZone ?? t("core.profile.tz_default")],
     ])
     .context(t("core.profile.hint"))
+    .context(t("core.profile.stored"))
     .build();
 }

@@ -38,6 +38,8 @@ export interface Services {
   readonly counters: OpsCounters;
   /** The platforms copbot knows: command prefixes by platform and by id. */
   readonly platforms: Platforms;
+  /** Every feature copbot runs, the core's own first (privacy and retention ask each of them). */
+  readonly features: readonly Feature[];
   /** The community meeting agenda: every feature's contribution, in feature order. */
   agenda(lang: Lang): Inline[][];
   /** The member's effective role: stored role, `COPBOT_ADMINS`, and what the platform grants. */
@@ -86,6 +88,7 @@ export function createServices(opts: {
     health,
     counters,
     platforms: new Platforms(opts.platforms),
+    features,
     agenda: (lang) => features.flatMap((f) => (f.agenda?.(services, lang) ?? []).map((line) => [...line])),
     async roleOf(memberId, channelId) {
       let role = members.get(memberId)?.role ?? "member";

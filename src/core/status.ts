@@ -6,7 +6,7 @@ import type { EventContext } from "./feature";
 import { channelRef, code, mention, msg, type Inline, type OutgoingMessage } from "./message";
 import { describeItem } from "./outbox-describe";
 import type { Connection } from "./port";
-import { hasRole } from "./roles";
+import { permits } from "../permissions";
 import type { Services } from "./services";
 import { StatusRepo } from "./status-repo";
 
@@ -144,7 +144,8 @@ export function showStatus(ctx: EventContext<CommandEvent>): void {
 export function decideDelivery(action: "retry" | "drop") {
   return (ctx: EventContext<ButtonEvent>): void => {
     const { services, t, actor, event } = ctx;
-    if (!hasRole(actor.role, "moderator")) {
+    // The buttons under `/cop status` are part of it: its row of the permission table decides.
+    if (!permits("status", { role: actor.role })) {
       ctx.reply(
         t("core.err.permission", {
           command: `${ctx.prefix} status`,

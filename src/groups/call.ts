@@ -1,4 +1,5 @@
-import { bold, mention, msg, type OutgoingMessage } from "../core/message";
+import { bold, msg, type OutgoingMessage } from "../core/message";
+import { memberRef } from "../core/privacy";
 import type { Services } from "../core/services";
 import type { Lang, Translate } from "../i18n";
 import { findExperts, reasonFor } from "../qa/api";
@@ -29,7 +30,7 @@ export function callMessage(
   const message = msg()
     .header(t("group.call.header", { id: group.id, title: group.title }))
     .text(
-      mention(group.facilitatorId),
+      memberRef(t, group.facilitatorId),
       " ",
       t("group.call.intro", {
         deliverable: t(deliverableKey(group.deliverable)),
@@ -106,7 +107,7 @@ export function inviteExperts(services: Services, group: Group): string[] {
   for (const expert of experts) {
     const { t, lang } = memberVoice(services, expert.memberId);
     const invitation = msg()
-      .text(t("group.invite.intro", { title: group.title }), " ", mention(group.facilitatorId))
+      .text(t("group.invite.intro", { title: group.title }), " ", memberRef(t, group.facilitatorId))
       .text(bold(t("group.charter.problem")), " ", group.problem)
       .context(t("group.invite.why"), " ", ...reasonFor(lang, expert.why.topics, expert.why.accepted))
       .context(

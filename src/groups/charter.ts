@@ -1,4 +1,5 @@
 import { bold, type Inline, mention, msg, type OutgoingMessage } from "../core/message";
+import { memberRef } from "../core/privacy";
 import type { Lang, Translate } from "../i18n";
 import { deliverableKey } from "./deliverable";
 import type { Group, GroupMember } from "./group-repo";
@@ -21,7 +22,7 @@ export function charterMessage(
 ): OutgoingMessage {
   const deliverable = t(deliverableKey(group.deliverable));
   const others = members.filter((m) => m.role !== "facilitator");
-  const roles: Inline[] = [t("group.charter.facilitator"), " ", mention(group.facilitatorId)];
+  const roles: Inline[] = [t("group.charter.facilitator"), " ", memberRef(t, group.facilitatorId)];
   if (others.length > 0) {
     roles.push(" · ", t("group.charter.members"), " ");
     others.forEach((m, index) => roles.push(...(index > 0 ? [", "] : []), mention(m.memberId)));

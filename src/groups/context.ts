@@ -1,6 +1,6 @@
 import type { Member } from "../core/member-repo";
 import { splitId } from "../core/ids";
-import { hasRole } from "../core/roles";
+import { permits, type Action } from "../permissions";
 import type { Services } from "../core/services";
 import { type Lang, type Translate, translator } from "../i18n";
 import { GroupRepo, type Group } from "./group-repo";
@@ -34,9 +34,22 @@ export function memberVoice(services: Services, memberId: string): { t: Translat
   return { t: translator(lang, services.platforms.prefixOf(memberId)), lang };
 }
 
-/** Facilitators and moderators manage a group (`actor.role` is the effective role). */
-export function canManage(actor: Member, group: Group): boolean {
-  return actor.id === group.facilitatorId || hasRole(actor.role, "moderator");
+/** Where a member sits in a group: its facilitator, a joined member, or outside it. */
+export function seatOf(
+  services: Services,
+  group: Group,
+  memberId: string,
+): "facilitator" | "member" | "outsider" {
+  if (memberId === group.facilitatorId) return "facilitator";
+  return groupRepo(services).membership(group.id, memberId)?.state === "joined" ? "member" : "outsider";
+}
+
+/**
+ * Whether the permission table lets `actor` (with the effective role) do `action` on `group`,
+ * given their seat in it.
+ */
+export function mayAct(services: Services, actor: Member, group: Group, action: Action): boolean {
+  return permits(action, { role: actor.role, seat: seatOf(services, group, actor.id) });
 }
 
 /**

@@ -2,6 +2,7 @@ import { fail, ok, type Result } from "../core/errors";
 import type { ButtonEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { mention, msg, textMessage } from "../core/message";
+import { memberRef } from "../core/privacy";
 import type { Services } from "../core/services";
 import { refreshCall } from "./call";
 import { auditManagement, groupRepo, memberVoice, samePlatform } from "./context";
@@ -93,7 +94,11 @@ export async function declineFacilitation(ctx: EventContext<ButtonEvent>): Promi
   if (decline.backTo !== undefined && groupRepo(services).membership(found.id, backTo)?.state !== "joined")
     return ctx.reply(
       msg()
-        .text(mention(backTo), " ", t("group.decline.previousLeft", { title: found.title, id: found.id }))
+        .text(
+          memberRef(t, backTo),
+          " ",
+          t("group.decline.previousLeft", { title: found.title, id: found.id }),
+        )
         .build(),
     );
   const handed = await handOver(services, open.value, {

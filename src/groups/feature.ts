@@ -8,6 +8,7 @@ import { DEADLINE_JOB, deadlineJob, FORM_CHECK_JOB, formCheckJob } from "./forma
 import { joinGroup, leaveGroup } from "./membership";
 import { offerClicked, offerOnProposal } from "./offer";
 import { PROPOSE_DIALOG, PROPOSE_FORM, proposalDialogStep, proposalFormSubmitted } from "./proposal-dialog";
+import { groupsPrivacy, onMessageDeleted } from "./privacy";
 import { proposalFormCheck } from "./proposal-form-check";
 import { DUE_JOB, dueJob, MILESTONE_JOB, milestoneJob } from "./reminders";
 import { sendConfirmation } from "./send-confirmation";
@@ -40,9 +41,11 @@ export const groupsFeature: Feature = {
     [ARCHIVE_JOB]: archiveJob,
   },
   onMessage: offerOnProposal,
+  onMessageDeleted,
   // Joining a working group's room is joining the group, not the community: no welcome there.
   onMemberJoined: (ctx) => (groupRepo(ctx.services).bySpace(ctx.event.channelId) ? "handled" : undefined),
   agenda: groupsAgenda,
   home: groupsHome,
   homeSettings: groupsHomeSettings,
+  privacy: groupsPrivacy,
 };

@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from "../core/errors";
 import type { EventContext } from "../core/feature";
-import { canManage, groupRepo } from "./context";
+import type { Action } from "../permissions";
+import { groupRepo, mayAct } from "./context";
 import type { Group, GroupState } from "./group-repo";
 
 const ACTIVE: readonly GroupState[] = ["proposed", "forming", "running"];
@@ -24,11 +25,16 @@ export function findGroup(ctx: EventContext, id: number | undefined): Result<Gro
   });
 }
 
-/** Like `findGroup`, and the actor must be allowed to manage it. */
-export function findManagedGroup(ctx: EventContext, id: number | undefined): Result<Group> {
+/**
+ * Like `findGroup`, and the actor must be allowed to manage it by the permission table (its
+ * facilitator or a moderator).
+ */
+export function findManagedGroup(ctx: EventContext, id: number | undefined, action: Action): Result<Group> {
   const found = findGroup(ctx, id);
   if (!found.ok) return found;
-  return canManage(ctx.actor, found.value) ? found : fail("group.err.manage", { id: found.value.id });
+  return mayAct(ctx.services, ctx.actor, found.value, action)
+    ? found
+    : fail("group.err.manage", { id: found.value.id });
 }
 
 /** The group must be in one of `states`; the message names the state it is in. */
@@ -53,12 +59,14 @@ export function groupInState(
   return undefined;
 }
 
-/** Like `findGroup`, and the actor must hold a seat in it or manage it. */
-export function findOwnGroup(ctx: EventContext, id: number | undefined): Result<Group> {
+/**
+ * Like `findGroup`, and the permission table must let the actor see inside the group (its
+ * members and the moderators): a private group's status and milestones stay private.
+ */
+export function findOwnGroup(ctx: EventContext, id: number | undefined, action: Action): Result<Group> {
   const found = findGroup(ctx, id);
   if (!found.ok) return found;
-  const seat = groupRepo(ctx.services).membership(found.value.id, ctx.actor.id);
-  return seat?.state === "joined" || canManage(ctx.actor, found.value)
+  return mayAct(ctx.services, ctx.actor, found.value, action)
     ? found
     : fail("group.err.notMember", { id: found.value.id, title: found.value.title });
 }

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Lang } from "../i18n";
 import { createCheckin, weeklySchedule } from "../meetings/api";
 import type { JobHandler } from "../core/scheduler";
-import { mention, msg, textMessage } from "../core/message";
+import { msg, textMessage } from "../core/message";
+import { memberRef } from "../core/privacy";
 import type { Services } from "../core/services";
 import { refreshCall } from "./call";
 import { charterMessage } from "./charter";
@@ -166,7 +167,7 @@ function startRunning(services: Services, group: Group, spaceId: string): void {
       .text(
         t("group.started", { title: group.title, count: members.length }),
         " ",
-        mention(group.facilitatorId),
+        memberRef(t, group.facilitatorId),
       )
       .build(),
     { key: `group:${group.id}:started` },

@@ -20,7 +20,7 @@ import { formatIsoDate } from "../i18n/format";
 export async function closeWithResult(ctx: EventContext<CommandEvent>, raw: string): Promise<void> {
   const { t, services } = ctx;
   const { id, rest } = splitLeadingGroupRef(raw);
-  const group = groupInState(ctx, findManagedGroup(ctx, id), ["running"]);
+  const group = groupInState(ctx, findManagedGroup(ctx, id, "group close"), ["running"]);
   if (!group) return;
   const [url = "", ...summary] = rest.split(/\s+/);
   if (url === "") return ctx.reply(t("group.close.noLink", { title: group.title }));
@@ -39,7 +39,7 @@ export async function closeWithResult(ctx: EventContext<CommandEvent>, raw: stri
 export function extendGroup(ctx: EventContext<CommandEvent>, raw: string): void {
   const { t, services } = ctx;
   const { id, rest } = splitLeadingGroupRef(raw);
-  const group = groupInState(ctx, findManagedGroup(ctx, id), ["running"]);
+  const group = groupInState(ctx, findManagedGroup(ctx, id, "group extend"), ["running"]);
   if (!group) return;
   const { date, rest: reason } = splitLeadingDate(rest, services.config.timeZone, services.clock.now());
   const extended = extendDue(services, group, { date, reason, by: ctx.actor.id });
@@ -67,7 +67,7 @@ export async function passFacilitation(ctx: EventContext<CommandEvent>, raw: str
   const { t, services } = ctx;
   const { id, rest } = splitLeadingGroupRef(raw);
   if (rest === "") return ctx.reply(t("group.facilitator.usage"));
-  const found = findManagedGroup(ctx, id);
+  const found = findManagedGroup(ctx, id, "group facilitator");
   if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
   const open = requireHandOverState(found.value);
   if (!open.ok) return ctx.reply(t(open.error.key, open.error.params));
@@ -103,7 +103,7 @@ export async function passFacilitation(ctx: EventContext<CommandEvent>, raw: str
 /** `group reopen <id> [due date]`: an expired proposal gets a second call. */
 export function reopenExpired(ctx: EventContext<CommandEvent>, id: number, due: string | undefined): void {
   const { t, services } = ctx;
-  const found = findManagedGroup(ctx, id);
+  const found = findManagedGroup(ctx, id, "group reopen");
   if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
   const reopened = reopenGroup(services, found.value, { by: ctx.actor.id, ...(due ? { due } : {}) });
   if (!reopened.ok)

@@ -1,7 +1,7 @@
 import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { mention, msg } from "../core/message";
-import { auditManagement, communityVoice, groupRepo } from "./context";
+import { auditManagement, communityVoice, groupRepo, mayAct } from "./context";
 import { parseDuration } from "./duration";
 import { findGroup, findOwnGroup, groupInState } from "./find-group";
 import { splitLeadingGroupRef, splitRawGroupRef } from "./group-ref";
@@ -21,7 +21,7 @@ const MAX_STATUS = 280;
 export function setGroupStatus(ctx: EventContext<CommandEvent>, raw: string): void {
   const { t, services } = ctx;
   const { id, rest } = splitRawGroupRef(raw);
-  const group = groupInState(ctx, findOwnGroup(ctx, id), ["running"]);
+  const group = groupInState(ctx, findOwnGroup(ctx, id, "group status"), ["running"]);
   if (!group) return;
   if (rest === "")
     return ctx.reply(
@@ -63,7 +63,7 @@ export function logGroupTime(ctx: EventContext<CommandEvent>, raw: string): void
   if (!mayLogTime(group, services.clock.now())) {
     return ctx.reply(t("group.time.tooLate", { title: group.title, days: LATE_LOG_DAYS }));
   }
-  if (groupRepo(services).membership(group.id, actor.id)?.state !== "joined") {
+  if (!mayAct(services, actor, group, "group time")) {
     return ctx.reply(t("group.err.notMember", { id: group.id, title: group.title }));
   }
   logTime(services.db, {

@@ -4,7 +4,7 @@ import type { EventContext } from "../core/feature";
 import { msg } from "../core/message";
 import { auditManagement, communityVoice } from "./context";
 import { parseDate, splitLeadingDate } from "./dates";
-import { findGroup, findManagedGroup, groupInState } from "./find-group";
+import { findManagedGroup, findOwnGroup, groupInState } from "./find-group";
 import { splitRawGroupRef } from "./group-ref";
 import { addMilestone, completeMilestone, getMilestone, listMilestones } from "./milestone-repo";
 import { scheduleMilestoneReminder } from "./reminders";
@@ -14,7 +14,7 @@ const MAX_TITLE = 120;
 
 function add(ctx: EventContext, id: number | undefined, rest: string): void {
   const { t, services } = ctx;
-  const group = groupInState(ctx, findManagedGroup(ctx, id), ["running"]);
+  const group = groupInState(ctx, findManagedGroup(ctx, id, "group milestone add"), ["running"]);
   if (!group) return;
   const zone = services.config.timeZone;
   const { date: dateText, rest: title } = splitLeadingDate(rest, zone, services.clock.now());
@@ -42,7 +42,7 @@ function add(ctx: EventContext, id: number | undefined, rest: string): void {
 
 function done(ctx: EventContext, id: number | undefined, rest: string): void {
   const { t, services } = ctx;
-  const group = groupInState(ctx, findManagedGroup(ctx, id), ["running"]);
+  const group = groupInState(ctx, findManagedGroup(ctx, id, "group milestone done"), ["running"]);
   if (!group) return;
   const number = /^#?(\d{1,9})$/.exec(rest.trim());
   const milestone = number ? getMilestone(services.db, group.id, Number(number[1])) : undefined;
@@ -64,7 +64,7 @@ function done(ctx: EventContext, id: number | undefined, rest: string): void {
 
 function list(ctx: EventContext, id: number | undefined): void {
   const { t, services } = ctx;
-  const found = findGroup(ctx, id);
+  const found = findOwnGroup(ctx, id, "group milestone list");
   if (!found.ok) return ctx.reply(t(found.error.key, found.error.params));
   const lang = services.langOf(ctx.actor);
   const milestones = listMilestones(services.db, found.value.id);

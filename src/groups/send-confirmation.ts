@@ -1,4 +1,5 @@
 import type { EventContext } from "../core/feature";
+import { permits } from "../permissions";
 import { groupRepo } from "./context";
 import { confirmationMessage } from "./confirmation";
 import { totalMinutes } from "./time-log-repo";
@@ -19,7 +20,9 @@ export function sendConfirmation(ctx: EventContext, groupId: number): void {
     seat.state !== "waiting" &&
     startedAt !== undefined &&
     (seat.state === "joined" || seat.since.getTime() > startedAt);
-  if (!seat || !participated) return ctx.reply(t("group.confirmation.notMember", { title: group.title }));
+  const standing = { role: actor.role, seat: participated ? seat.role : ("outsider" as const) };
+  if (!seat || !permits("group confirmation", standing))
+    return ctx.reply(t("group.confirmation.notMember", { title: group.title }));
   const lang = services.langOf(actor);
   const message = confirmationMessage(t, lang, {
     memberName: actor.displayName,

@@ -7,7 +7,7 @@ import { formGroup } from "./formation";
 /** The facilitator (or a moderator) starts a group that reached its minimum size. */
 export async function startGroup(ctx: EventContext, groupId: number | undefined): Promise<void> {
   const { services, t } = ctx;
-  const group = groupInState(ctx, findManagedGroup(ctx, groupId), ["proposed"]);
+  const group = groupInState(ctx, findManagedGroup(ctx, groupId, "group confirm"), ["proposed"]);
   if (!group) return;
   const seated = groupRepo(services).members(group.id).length;
   if (seated < group.minSize) {

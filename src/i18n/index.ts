@@ -7,6 +7,7 @@ import { impact as deImpact } from "./de/impact";
 import { intros as deIntros } from "./de/intros";
 import { knowledgeExport as deKnowledgeExport } from "./de/knowledge-export";
 import { meetings as deMeetings } from "./de/meetings";
+import { privacy as dePrivacy } from "./de/privacy";
 import { qa as deQa } from "./de/qa";
 import { schedule as deSchedule } from "./de/schedule";
 import { core as enCore } from "./en/core";
@@ -18,6 +19,7 @@ import { impact as enImpact } from "./en/impact";
 import { intros as enIntros } from "./en/intros";
 import { knowledgeExport as enKnowledgeExport } from "./en/knowledge-export";
 import { meetings as enMeetings } from "./en/meetings";
+import { privacy as enPrivacy } from "./en/privacy";
 import { qa as enQa } from "./en/qa";
 import { schedule as enSchedule } from "./en/schedule";
 import { ops as deOps } from "./de/ops";
@@ -37,6 +39,7 @@ export const de = {
   ...deMeetings,
   ...deSchedule,
   ...deGroups,
+  ...dePrivacy,
   ...deIntros,
   ...deDigest,
   ...deImpact,
@@ -52,6 +55,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   ...enMeetings,
   ...enSchedule,
   ...enGroups,
+  ...enPrivacy,
   ...enIntros,
   ...enDigest,
   ...enImpact,

@@ -3,6 +3,7 @@ import { followUpJob, introduceJob } from "./introduce";
 import { answerFollowUp, introsHomeSettings } from "./participation";
 import { roundJob } from "./round";
 import { ParticipantRepo } from "./participant-repo";
+import { introsPrivacy } from "./privacy";
 import { FOLLOW_UP_JOB, INTRODUCE_JOB, planNextRound, ROUND_JOB } from "./schedule";
 
 /**
@@ -20,4 +21,5 @@ export const introsFeature: Feature = {
     if (settings) planNextRound(services, settings, services.clock.now());
   },
   homeSettings: introsHomeSettings,
+  privacy: introsPrivacy,
 };

@@ -22,7 +22,6 @@ export {
   resumeMeeting,
   skipMeetingByText,
 } from "./meeting-admin";
-export { MEETING_ADD_PERMISSION } from "./meeting-create";
 export { listMeetings, previewMeeting, sendMeetingIcs } from "./meeting-views";
 export { rsvpsForDates, rsvpsOf, type RsvpFact } from "./activity-repo";
 export { meetingDatesBetween, type MeetingDate } from "./dates-between";

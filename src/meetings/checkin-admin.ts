@@ -11,6 +11,7 @@ import {
   auditForeign,
   findCheckin,
   mayChange,
+  maySeeCheckin,
   replyError,
   resolveSpecChannel,
   today,
@@ -83,7 +84,7 @@ export async function addCheckin(ctx: EventContext<CommandEvent>, tokens: readon
 /** `checkin delete <id>`: ends a check-in; moderators or its creator. */
 export function deleteCheckin(ctx: EventContext<CommandEvent>, raw: string | undefined): void {
   const checkin = findCheckin(ctx, raw, "delete");
-  if (!checkin || !mayChange(ctx, checkin.createdBy, "checkin.error.notOwner")) return;
+  if (!checkin || !mayChange(ctx, "checkin delete", checkin.createdBy, "checkin.error.notOwner")) return;
   stopCheckin(ctx.services, checkin.id);
   auditForeign(ctx, checkin.createdBy, "checkin.delete", checkin.id);
   ctx.reply(ctx.t("checkin.delete.done", { id: checkin.id, title: checkin.title }));
@@ -93,7 +94,7 @@ export function deleteCheckin(ctx: EventContext<CommandEvent>, raw: string | und
 export function listCheckins(ctx: EventContext<CommandEvent>): void {
   const { services, t } = ctx;
   const repo = new CheckinRepo(services.db);
-  const checkins = repo.list();
+  const checkins = repo.list().filter((c) => maySeeCheckin(repo, c, ctx.actor));
   if (checkins.length === 0) return ctx.reply(t("checkin.list.empty"));
   const items = checkins.map((c): Inline[] => {
     const people = repo.participants(c.id);

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import type { ButtonEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
-import { hasRole } from "../core/roles";
+import { permits } from "../permissions";
 import { askOnBehalf } from "../qa/api";
 import { CheckinRepo } from "./checkin-repo";
+import { maySeeCheckin } from "./command-support";
 import { checkinSeries } from "./checkin-plan";
 import { Ledger, stepKey } from "../schedule/ledger-repo";
 
@@ -14,12 +15,14 @@ const AskedDetails = z.object({ questionId: z.number() });
 export function handleJoinButton(ctx: EventContext<ButtonEvent>): void {
   const { services, t, actor } = ctx;
   const id = Number(ctx.event.value ?? "");
-  const checkin = Number.isInteger(id) ? new CheckinRepo(services.db).get(id) : undefined;
+  const repo = new CheckinRepo(services.db);
+  const found = Number.isInteger(id) ? repo.get(id) : undefined;
+  const checkin = found && maySeeCheckin(repo, found, actor) ? found : undefined;
   if (!checkin) {
     ctx.reply(t("checkin.gone"));
     return;
   }
-  const fresh = new CheckinRepo(services.db).join(checkin.id, actor.id, services.clock.now());
+  const fresh = repo.join(checkin.id, actor.id, services.clock.now());
   ctx.reply(t(fresh ? "checkin.joined" : "checkin.alreadyIn", { title: checkin.title, id: checkin.id }));
 }
 
@@ -37,7 +40,7 @@ export function handleAskButton(ctx: EventContext<ButtonEvent>): void {
     ctx.reply(t("checkin.gone"));
     return;
   }
-  if (actor.id !== answer.memberId && !hasRole(actor.role, "moderator")) {
+  if (!permits("checkin ask (button)", { role: actor.role, owns: actor.id === answer.memberId })) {
     ctx.reply(t("checkin.ask.notAllowed"));
     return;
   }

@@ -2,7 +2,8 @@ import { DateTime } from "luxon";
 import type { CommandEvent } from "../core/events";
 import type { UserError } from "../core/errors";
 import type { EventContext } from "../core/feature";
-import { hasRole } from "../core/roles";
+import type { Member } from "../core/member-repo";
+import { permits, type Action } from "../permissions";
 import type { MessageKey } from "../i18n";
 import { CheckinRepo, type Checkin } from "./checkin-repo";
 import { MeetingRepo, type Meeting } from "./meeting-repo";
@@ -52,19 +53,40 @@ export function findMeeting(ctx: Ctx, raw: string | undefined, sub: string): Mee
   return meeting;
 }
 
+/**
+ * The check-in with the typed id, if the actor may see it: a working group's check-in exists
+ * only for its members and the moderators (anyone else hears "not found", so not even its
+ * title leaks).
+ */
 export function findCheckin(ctx: Ctx, raw: string | undefined, sub: string): Checkin | undefined {
-  const checkin = /^\d+$/.test(raw ?? "") ? new CheckinRepo(ctx.services.db).get(Number(raw)) : undefined;
+  const repo = new CheckinRepo(ctx.services.db);
+  const found = /^\d+$/.test(raw ?? "") ? repo.get(Number(raw)) : undefined;
+  const checkin = found && maySeeCheckin(repo, found, ctx.actor) ? found : undefined;
   if (!checkin) notFound(ctx, raw, "checkin", sub);
   return checkin;
 }
 
-/** Moderators may change every series, members only their own; `denied` explains who may. */
+/**
+ * Whether someone may see (and so join or leave) a check-in. A group's check-in has the group's
+ * members as participants (the groups feature keeps them in step), so taking part is the seat.
+ */
+export function maySeeCheckin(repo: CheckinRepo, checkin: Checkin, actor: Member): boolean {
+  if (checkin.owner === undefined) return true;
+  const seat = repo.participants(checkin.id).includes(actor.id) ? "member" : "outsider";
+  return permits("checkin list", { role: actor.role, seat });
+}
+
+/**
+ * Whether the permission table lets the actor do `action` on a series `createdBy` someone
+ * (moderators every series, members at most their own); `denied` explains who may.
+ */
 export function mayChange(
   ctx: Ctx,
+  action: Action,
   createdBy: string,
   denied: MessageKey = "meeting.error.notOwner",
 ): boolean {
-  if (hasRole(ctx.actor.role, "moderator") || ctx.actor.id === createdBy) return true;
+  if (permits(action, { role: ctx.actor.role, owns: ctx.actor.id === createdBy })) return true;
   ctx.reply(ctx.t(denied));
   return false;
 }

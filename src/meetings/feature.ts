@@ -14,6 +14,7 @@ import { promptJob, nudgeJob, summaryJob } from "./checkin-jobs";
 import { NUDGE_JOB, PROMPT_JOB, SUMMARY_JOB } from "./checkin-plan";
 import { meetingsHome } from "./home";
 import { REMIND_JOB, remindJob } from "./meeting-jobs";
+import { meetingsPrivacy, meetingsRetention } from "./privacy";
 import { DROP_JOB, dropJob } from "./drop-notice";
 import { handleRsvp, withdrawRsvp } from "./rsvp";
 import { DateTime } from "luxon";
@@ -42,6 +43,8 @@ export const meetingsFeature: Feature = {
   },
   dialogs: { [ANSWER_DIALOG]: answerDialog, [CLOSED_DIALOG]: closedDialog },
   home: meetingsHome,
+  privacy: meetingsPrivacy,
+  retention: meetingsRetention,
   // At start, not in the first reminder of each region: a catch-up must not stall on them.
   start: (services) => {
     const year = DateTime.fromJSDate(services.clock.now(), { zone: services.config.timeZone }).year;
@@ -49,7 +52,7 @@ export const meetingsFeature: Feature = {
   },
   prune: (services, limit) =>
     new Ledger(services.db).pruneBefore(
-      new Date(services.clock.now().getTime() - services.config.ledger.retentionDays * 86_400_000),
+      new Date(services.clock.now().getTime() - services.config.retention.ledgerDays * 86_400_000),
       limit,
     ),
 };

@@ -51,7 +51,7 @@ export async function editMeetingByText(
 ): Promise<void> {
   const { services, t } = ctx;
   const meeting = findMeeting(ctx, raw, "edit");
-  if (!meeting || !mayChange(ctx, meeting.createdBy)) return;
+  if (!meeting || !mayChange(ctx, "meeting edit", meeting.createdBy)) return;
   // Errors show an edit line for this meeting, not the `meeting add` example.
   const example = `meeting edit ${meeting.id} weekly tue 09:30`;
   if (tokens.length === 0) {
@@ -93,7 +93,7 @@ export function skipMeetingByText(
 ): void {
   const { services, t } = ctx;
   const meeting = findMeeting(ctx, raw, "skip");
-  if (!meeting || !mayChange(ctx, meeting.createdBy)) return;
+  if (!meeting || !mayChange(ctx, "meeting skip", meeting.createdBy)) return;
   const zone = meeting.schedule.zone;
   const skips = new MeetingRepo(services.db).skips(meeting.id);
   // The example names this series' next real date, so it works as typed.
@@ -132,7 +132,7 @@ export function skipMeetingByText(
 /** `meeting pause <id>`: no reminders until resumed. */
 export function pauseMeeting(ctx: EventContext<CommandEvent>, raw: string | undefined): void {
   const meeting = findMeeting(ctx, raw, "pause");
-  if (!meeting || !mayChange(ctx, meeting.createdBy)) return;
+  if (!meeting || !mayChange(ctx, "meeting pause", meeting.createdBy)) return;
   const already = meeting.state === "paused";
   if (!already) setMeetingState(ctx.services, meeting.id, "paused");
   ctx.reply(
@@ -146,7 +146,7 @@ export function pauseMeeting(ctx: EventContext<CommandEvent>, raw: string | unde
 /** `meeting resume <id>`: reminders again, from the next date on. */
 export function resumeMeeting(ctx: EventContext<CommandEvent>, raw: string | undefined): void {
   const meeting = findMeeting(ctx, raw, "resume");
-  if (!meeting || !mayChange(ctx, meeting.createdBy)) return;
+  if (!meeting || !mayChange(ctx, "meeting resume", meeting.createdBy)) return;
   const already = meeting.state === "active";
   if (!already) setMeetingState(ctx.services, meeting.id, "active");
   ctx.reply(
@@ -160,7 +160,7 @@ export function resumeMeeting(ctx: EventContext<CommandEvent>, raw: string | und
 /** `meeting delete <id>`: ends the series; pending reminders are cancelled. */
 export function deleteMeeting(ctx: EventContext<CommandEvent>, raw: string | undefined): void {
   const meeting = findMeeting(ctx, raw, "delete");
-  if (!meeting || !mayChange(ctx, meeting.createdBy)) return;
+  if (!meeting || !mayChange(ctx, "meeting delete", meeting.createdBy)) return;
   setMeetingState(ctx.services, meeting.id, "deleted");
   ctx.reply(ctx.t("meeting.delete.done", { id: meeting.id, title: meeting.title }));
 }

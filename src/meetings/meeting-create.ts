@@ -1,7 +1,6 @@
 import { fail, ok, UserError, type Result } from "../core/errors";
 import type { EventContext } from "../core/feature";
 import { code, msg } from "../core/message";
-import type { Role } from "../core/roles";
 import {
   checkFuture,
   createMeeting,
@@ -14,9 +13,6 @@ import { upcoming } from "../schedule/occurrences";
 import { EXAMPLES, parseSpec } from "./parse-spec";
 import { today } from "./command-support";
 import { formatLocal } from "../schedule/local-time";
-
-/** Who may create meetings, by command and by modal alike. */
-export const MEETING_ADD_PERMISSION: Role = "moderator";
 
 /** Which step refused the input: the grammar, the dates it produces, or the channel. */
 export type AddMeetingProblem = {

@@ -4,10 +4,10 @@ import type { FormSubmitEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { code, msg } from "../core/message";
 import type { FormSpec } from "../core/port";
-import { hasRole } from "../core/roles";
+import { permits, requiredRole } from "../permissions";
 import { EXAMPLES, parseSpec } from "./parse-spec";
 import type { MessageKey, Translate } from "../i18n";
-import { addMeeting, MEETING_ADD_PERMISSION, type AddMeetingProblem } from "./meeting-create";
+import { addMeeting, type AddMeetingProblem } from "./meeting-create";
 import { tokenize } from "../core/commands/tokenize";
 import { roleName } from "../core/commands/registry";
 
@@ -71,11 +71,11 @@ export function meetingForm(t: Translate, channelId: string | undefined): FormSp
 export async function meetingFormSubmitted(ctx: EventContext<FormSubmitEvent>): Promise<void> {
   const { t, actor, event, services } = ctx;
   const prefix = ctx.prefix;
-  if (!hasRole(actor.role, MEETING_ADD_PERMISSION)) {
+  if (!permits("meeting add", { role: actor.role })) {
     return ctx.reply(
       t("core.err.permission", {
         command: `${prefix} meeting add`,
-        required: roleName(t, MEETING_ADD_PERMISSION),
+        required: roleName(t, requiredRole("meeting add")),
         role: roleName(t, actor.role),
       }),
     );

@@ -1,6 +1,7 @@
 import type { ButtonEvent, CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
-import { mention, msg, type OutgoingMessage } from "../core/message";
+import { msg, type OutgoingMessage } from "../core/message";
+import { memberRef } from "../core/privacy";
 import type { Services } from "../core/services";
 import type { Translate } from "../i18n";
 import { pingedFor } from "./expert-stats-repo";
@@ -50,7 +51,7 @@ function chooser(
 ): OutgoingMessage {
   const m = msg()
     .text(t("qa.accept.which", { id: q.id }))
-    .list(candidates.map((a) => [mention(a.authorId), " – ", shortLine(a.text, MAX_PREVIEW)]));
+    .list(candidates.map((a) => [memberRef(t, a.authorId), " – ", shortLine(a.text, MAX_PREVIEW)]));
   candidates.forEach((a, i) => {
     const name = services.members.get(a.authorId)?.displayName ?? a.authorId;
     const label = shortLine(`${name}: ${a.text}`, MAX_LABEL);

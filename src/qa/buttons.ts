@@ -1,7 +1,7 @@
 import type { ButtonEvent } from "../core/events";
 import { solveOrChoose } from "./accept";
 import type { EventContext } from "../core/feature";
-import { hasRole } from "../core/roles";
+import { permits } from "../permissions";
 import { parseQuestionRef } from "./lookup";
 import { pingedFor } from "./expert-stats-repo";
 import { QuestionRepo, type Question } from "./question-repo";
@@ -25,7 +25,7 @@ export function moreButton(ctx: EventContext<ButtonEvent>): void {
   const q = questionOf(ctx);
   if (!q) return;
   if (q.status === "solved") return ctx.reply(ctx.t("qa.err.already_solved", { id: q.id }));
-  if (ctx.actor.id !== q.askerId && !hasRole(ctx.actor.role, "moderator")) {
+  if (!permits("qa more (button)", { role: ctx.actor.role, owns: ctx.actor.id === q.askerId })) {
     return ctx.reply(ctx.t("qa.err.not_yours_more", { id: q.id }));
   }
   const round = pingedFor(ctx.services.db, q.id).length;

@@ -3,9 +3,11 @@ import { acceptButton } from "./accept";
 import { qaAgenda } from "./agenda";
 import { moreButton, solvedButton, stillOpenButton } from "./buttons";
 import { escalateJob, nudgeJob } from "./escalation";
+import { onMessageDeleted } from "./deletion";
 import { followButton } from "./follow";
-import { onMessage, onMessageDeleted, onMessageEdited, onReaction } from "./handlers";
+import { onMessage, onMessageEdited, onReaction } from "./handlers";
 import { qaHome, qaHomeSettings } from "./home";
+import { qaPrivacy, qaRetention } from "./privacy";
 
 /** Questions and expert routing: ask, tag the right experts, escalate, solve, keep the knowledge. */
 export const qaFeature: Feature = {
@@ -25,4 +27,6 @@ export const qaFeature: Feature = {
   agenda: qaAgenda,
   home: qaHome,
   homeSettings: qaHomeSettings,
+  privacy: qaPrivacy,
+  retention: qaRetention,
 };

@@ -1,4 +1,4 @@
-import type { MessageDeletedEvent, MessageEditedEvent, MessageEvent, ReactionEvent } from "../core/events";
+import type { MessageEditedEvent, MessageEvent, ReactionEvent } from "../core/events";
 import type { EventContext, Handled } from "../core/feature";
 import { channelRef, mention, msg } from "../core/message";
 import type { Services } from "../core/services";
@@ -6,7 +6,7 @@ import { translator } from "../i18n";
 import { solveOrChoose } from "./accept";
 import { MAX_QUESTION, trackQuestion, validateQuestion } from "./ask";
 import { isQuestion } from "./detect";
-import { cancelFollowUps, scheduleNudge } from "./escalation";
+import { scheduleNudge } from "./escalation";
 import { questionAt } from "./lookup";
 import { isQaChannel } from "./qa-channel-repo";
 import { QuestionRepo, type Question } from "./question-repo";
@@ -165,15 +165,4 @@ export function onMessageEdited(ctx: EventContext<MessageEditedEvent>): void {
   const answer = repo.answerByMessage(event.channelId, event.messageId);
   if (answer && answer.authorId === event.userId)
     repo.updateAnswerText(answer.questionId, answer.messageId, event.text);
-}
-
-/** A deleted open question is no longer tracked; solved ones stay in the knowledge base. */
-export function onMessageDeleted(ctx: EventContext<MessageDeletedEvent>): void {
-  const { services, event } = ctx;
-  const q = questionAt(services, event.channelId, event.messageId);
-  if (!q || q.status !== "open") return;
-  services.db.transaction(() => {
-    cancelFollowUps(services, q.id);
-    new QuestionRepo(services.db).delete(q.id);
-  })();
 }

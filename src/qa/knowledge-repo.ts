@@ -29,6 +29,8 @@ export interface KnowledgeRow {
   readonly url: string | undefined;
   readonly channelId: string | undefined;
   readonly messageId: string | undefined;
+  /** Set when the accepted answer was deleted: a tombstone only moderators are shown. */
+  readonly removedAt: Date | undefined;
 }
 
 const Row = z.object({
@@ -40,6 +42,7 @@ const Row = z.object({
   url: z.string().nullable(),
   channel_id: z.string().nullable(),
   message_id: z.string().nullable(),
+  removed_at: z.number().nullable(),
 });
 const TextRow = z.object({ title: z.string(), body: z.string() });
 const CorpusRow = z.object({ docs: z.number(), tokens: z.number() });
@@ -156,7 +159,7 @@ export function knowledgeRows(db: Db, ids: readonly number[]): KnowledgeRow[] {
   if (ids.length === 0) return [];
   return statement(
     db,
-    `SELECT id, kind, source_id, title, body, url, channel_id, message_id FROM qa_knowledge
+    `SELECT id, kind, source_id, title, body, url, channel_id, message_id, removed_at FROM qa_knowledge
      WHERE id IN (SELECT value FROM json_each(?))`,
   )
     .all(JSON.stringify(ids))
@@ -171,6 +174,54 @@ export function knowledgeRows(db: Db, ids: readonly number[]): KnowledgeRow[] {
         url: r.url ?? undefined,
         channelId: r.channel_id ?? undefined,
         messageId: r.message_id ?? undefined,
+        removedAt: r.removed_at === null ? undefined : new Date(r.removed_at),
       };
     });
+}
+
+/**
+ * The accepted answer of a solved question is gone: its entry keeps the question, loses the
+ * answer's text (from the indexes and word counts too) and is marked removed at `at`.
+ */
+export function tombstoneKnowledge(db: Db, sourceId: string, at: Date): void {
+  replaceAnswers(db, sourceId, "", at);
+}
+
+/**
+ * One of several accepted answers is gone: the entry keeps the others (`body`), word counts
+ * follow.
+ */
+export function rewriteKnowledgeAnswers(db: Db, sourceId: string, body: string): void {
+  replaceAnswers(db, sourceId, body.normalize("NFC"), undefined);
+}
+
+function replaceAnswers(db: Db, sourceId: string, body: string, removedAt: Date | undefined): void {
+  db.transaction(() => {
+    const before = statement(
+      db,
+      "SELECT title, body FROM qa_knowledge WHERE kind = 'question' AND source_id = ?",
+    ).get(sourceId);
+    if (before === undefined) return;
+    const text = TextRow.parse(before);
+    countEntry(db, text, -1);
+    statement(
+      db,
+      "UPDATE qa_knowledge SET body = ?, removed_at = ? WHERE kind = 'question' AND source_id = ?",
+    ).run(body, removedAt?.getTime() ?? null, sourceId);
+    countEntry(db, { title: text.title, body }, 1);
+  })();
+}
+
+/** Deletes a question's entry (its message is gone), word counts included; returns how many. */
+export function deleteKnowledge(db: Db, sourceId: string): number {
+  return db.transaction(() => {
+    const before = statement(
+      db,
+      "SELECT title, body FROM qa_knowledge WHERE kind = 'question' AND source_id = ?",
+    ).get(sourceId);
+    if (before === undefined) return 0;
+    countEntry(db, TextRow.parse(before), -1);
+    return statement(db, "DELETE FROM qa_knowledge WHERE kind = 'question' AND source_id = ?").run(sourceId)
+      .changes;
+  })();
 }

@@ -22,6 +22,8 @@ export interface KnowledgeHit {
   readonly messageId?: string;
   /** How many of the query's content words the entry contains. */
   readonly matchedWords: number;
+  /** Set when the accepted answer was deleted: a tombstone only moderators are shown. */
+  readonly removedAt?: Date;
 }
 
 /** The candidate set: the newest entries matching, ranked afterwards; bounded at any size. */
@@ -151,9 +153,15 @@ function snippet(body: string, words: readonly Word[]): string {
  * Best entries for a free-text query, best first. The searched words are looked up as their
  * most frequent index forms (prefix of the stem: inflections and compounds that start with it);
  * a bounded set of candidates is taken from FTS5 (all words before any word, the newest first)
- * and ranked by BM25; snippets are made only for the entries returned.
+ * and ranked by BM25; snippets are made only for the entries returned. Tombstones (entries
+ * whose accepted answer was deleted) only with `includeRemoved`, for moderators.
  */
-export function searchKnowledge(db: Db, text: string, limit = 5): KnowledgeHit[] {
+export function searchKnowledge(
+  db: Db,
+  text: string,
+  limit = 5,
+  opts: { readonly includeRemoved?: boolean } = {},
+): KnowledgeHit[] {
   const { docs: total, tokens } = knowledgeCorpus(db);
   if (total === 0 || limit <= 0) return [];
   const words = lookUp(db, text);
@@ -162,6 +170,7 @@ export function searchKnowledge(db: Db, text: string, limit = 5): KnowledgeHit[]
   const ids = candidates(db, words, total, limit);
   const queryWords = contentWords(text);
   return knowledgeRows(db, [...ids])
+    .filter((row) => row.removedAt === undefined || opts.includeRemoved === true)
     .map((row) => ({ row, score: score(row, words, total, avgdl) }))
     .filter((r) => r.score > 0)
     .sort((a, b) => b.score - a.score || a.row.id - b.row.id)
@@ -175,5 +184,6 @@ export function searchKnowledge(db: Db, text: string, limit = 5): KnowledgeHit[]
       ...(row.channelId !== undefined ? { channelId: row.channelId } : {}),
       ...(row.messageId !== undefined ? { messageId: row.messageId } : {}),
       matchedWords: countMatched(row, queryWords),
+      ...(row.removedAt !== undefined ? { removedAt: row.removedAt } : {}),
     }));
 }

@@ -28,6 +28,11 @@ function plainWords(raw: string): string[] {
  * ("OZG", "KI") match whole words only and never a few letters of an unrelated word.
  */
 export const MIN_COMPOUND_PART = 5;
+/**
+ * Longer "words" are no compounds but pasted noise (a hash, a URL without separators); their
+ * parts would grow with the cube of the length and stall copbot on one message.
+ */
+const MAX_COMPOUND_WORD = 64;
 /** What may stay before a part of a compound: nothing, or a word of at least three letters. */
 const MIN_NEIGHBOUR = 3;
 /** Endings after the last part of a compound: inflections and the linking "s". */
@@ -44,7 +49,7 @@ const ENDINGS = new Set(["", "s", "e", "n", "en", "es", "er", "ns", "ern"]);
 export function compoundParts(text: string): string[] {
   const parts = new Set<string>();
   for (const word of plainWords(text)) {
-    if (word.length <= MIN_COMPOUND_PART || /\d/.test(word)) continue;
+    if (word.length <= MIN_COMPOUND_PART || word.length > MAX_COMPOUND_WORD || /\d/.test(word)) continue;
     for (let start = 0; start + MIN_COMPOUND_PART <= word.length; start++) {
       if (start > 0 && start < MIN_NEIGHBOUR) continue;
       for (let end = start + MIN_COMPOUND_PART; end <= word.length; end++) {

@@ -1,9 +1,11 @@
 import { resolveChannel } from "../core/commands/resolve";
 import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
-import { channelRef, msg } from "../core/message";
+import { channelRef, italic, msg, type Inline } from "../core/message";
+import { nameOf } from "../core/privacy";
+import { permits } from "../permissions";
 import { openQuestionLine } from "./agenda";
-import { searchKnowledge } from "./knowledge";
+import { searchKnowledge, type KnowledgeHit } from "./knowledge";
 import { addQaChannel, qaChannels, removeQaChannel } from "./qa-channel-repo";
 import { QuestionRepo } from "./question-repo";
 import { hitLine } from "./similar";
@@ -88,14 +90,31 @@ export function showQaStats(ctx: Ctx): void {
   );
 }
 
-/** `search`: the best 5 solved questions and group results. */
+/**
+ * `search`: the best 5 solved questions and group results, each with who asked and answered (by
+ * name, so nobody is pinged; "ehemaliges Mitglied" for people who were forgotten). Moderators
+ * also see tombstones: entries whose accepted answer was deleted on the platform.
+ */
 export function searchQa(ctx: Ctx, query: string): void {
-  const hits = searchKnowledge(ctx.services.db, query, 5);
-  if (hits.length === 0) return ctx.reply(ctx.t("qa.search.none", { query }));
-  ctx.reply(
-    msg()
-      .text(ctx.t("qa.search.title", { query }))
-      .list(hits.map((hit) => hitLine(ctx.t, hit)))
-      .build(),
-  );
+  const { services, t } = ctx;
+  const includeRemoved = permits("search: deleted answers", { role: ctx.actor.role });
+  const hits = searchKnowledge(services.db, query, 5, { includeRemoved });
+  if (hits.length === 0) return ctx.reply(t("qa.search.none", { query }));
+  const repo = new QuestionRepo(services.db);
+  const line = (hit: KnowledgeHit): Inline[] => {
+    const base = hit.removedAt
+      ? [...hitLine(t, { ...hit, snippet: "" }), italic(t("qa.search.removed"))]
+      : hitLine(t, hit);
+    const q = hit.kind === "question" ? repo.get(Number(hit.sourceId)) : undefined;
+    if (!q) return base;
+    const answerBy = q.acceptedAuthorId;
+    return [
+      ...base,
+      ` · ${t("qa.search.asked_by", { name: nameOf(services, t, q.askerId) })}`,
+      ...(answerBy && !hit.removedAt
+        ? [`, ${t("qa.search.answered_by", { name: nameOf(services, t, answerBy) })}`]
+        : []),
+    ];
+  };
+  ctx.reply(msg().text(t("qa.search.title", { query })).list(hits.map(line)).build());
 }

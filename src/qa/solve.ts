@@ -1,7 +1,8 @@
 import { fail, ok, type Result } from "../core/errors";
-import { channelRef, mention, msg, type Inline } from "../core/message";
+import { channelRef, msg, type Inline } from "../core/message";
+import { memberRef } from "../core/privacy";
 import type { Member } from "../core/member-repo";
-import { hasRole } from "../core/roles";
+import { permits } from "../permissions";
 import type { Services } from "../core/services";
 import { translator } from "../i18n";
 import { cancelFollowUps } from "./escalation";
@@ -29,9 +30,12 @@ async function permalinkOf(
   }
 }
 
-/** True when `actor` may solve, reopen or accept answers of `q`: the asker or a moderator. */
+/**
+ * True when `actor` may solve, reopen or accept answers of `q`: the permission table's `solved`
+ * row (the asker or a moderator).
+ */
 export function mayDecide(q: Question, actor: Member): boolean {
-  return actor.id === q.askerId || hasRole(actor.role, "moderator");
+  return permits("solved", { role: actor.role, owns: actor.id === q.askerId });
 }
 
 /** The question, if `actor` may mark it solved now (the asker or a moderator, still open). */
@@ -83,7 +87,7 @@ function notifyFollowers(services: Services, q: Question, answer: Answer | undef
     const m = msg()
       .text(t("qa.follow.solved", { id: q.id }), " ", channelRef(q.channelId))
       .text(q.text);
-    if (answer) m.text(mention(answer.authorId), ": ", shortLine(answer.text, MAX_PREVIEW));
+    if (answer) m.text(memberRef(t, answer.authorId), ": ", shortLine(answer.text, MAX_PREVIEW));
     services.outbox.enqueue({ kind: "dm", userId: id }, m.build(), { key: `qa.follow.solved:${q.id}:${id}` });
   }
 }
@@ -118,7 +122,7 @@ export async function solveQuestion(
     cancelFollowUps(services, q.id);
     const took = formatDurationShort(now.getTime() - q.askedAt.getTime(), services.config.lang);
     const text = answer
-      ? msg().text(t("qa.solved.credit", { took }), " ", mention(answer.authorId), t("qa.solved.saved"))
+      ? msg().text(t("qa.solved.credit", { took }), " ", memberRef(t, answer.authorId), t("qa.solved.saved"))
       : msg().text(t("qa.solved.no_answer", { took }));
     postInThread(services, q, text.build(), `qa.solved:${q.id}:${now.getTime()}`);
     addSolvedMarks(services, q, now);
@@ -142,7 +146,7 @@ async function acceptAnother(
   if (actor.id !== q.askerId)
     services.audit.record(actor.id, "qa.accept", String(q.id), { answerBy: answer.authorId });
   const t = translator(services.config.lang, services.platforms.prefixOf(q.channelId));
-  const line: Inline[] = [t("qa.accepted.more"), " ", mention(answer.authorId), "!"];
+  const line: Inline[] = [t("qa.accepted.more"), " ", memberRef(t, answer.authorId), "!"];
   postInThread(
     services,
     q,

@@ -28,6 +28,7 @@ describe("bot core through the console", () => {
       "[#allgemein → admin] (m2) copbot: */cop profile* – Zeigt ein Profil oder setzt Name, Organisation, Kurzbeschreibung, Nennung im Wissensexport und Zeitzone",
       '    So geht\'s: `/cop profile [@person] · profile name|org|bio|tz "Text" (- löscht) · profile credit name|org|anonym`',
       '    Beispiel: `/cop profile org "Stadt Musterhausen"`',
+      expect.stringMatching(/^ {6}· Was copbot über dich speichert: dein Profil .* `\/cop privacy export`/),
     ]);
     h.close();
   });

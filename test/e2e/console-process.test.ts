@@ -89,9 +89,8 @@ describe("npm start in console mode", () => {
     writeFileSync(join(dir, ".env"), "COPBOT_LANG=de\nthis is not a setting\n");
     const broken = npmStart(dir, "/cop help\n");
     expect(broken.code).toBe(2);
-    expect(broken.err.trim()).toBe(
-      `copbot: ${join(dir, ".env")} line 2: expected NAME=value, got "this is not a setting"`,
-    );
+    // The line itself is not repeated: it might hold a secret.
+    expect(broken.err.trim()).toBe(`copbot: ${join(dir, ".env")} line 2: expected NAME=value`);
     expect(broken.out).toBe("");
 
     writeFileSync(join(dir, ".env"), "COPBOT_LANG=fr\n");

@@ -1,4 +1,4 @@
-import { normalizeTopic, topicLabel } from "../../src/qa/normalize-topic";
+import { compoundParts, normalizeTopic, topicLabel } from "../../src/qa/normalize-topic";
 
 describe("normalizeTopic", () => {
   it("folds case, umlauts and ß", () => {
@@ -38,5 +38,15 @@ describe("normalizeTopic", () => {
 
   it("keeps the label readable", () => {
     expect(topicLabel("  E-Akte   Migration ")).toBe("E-Akte Migration");
+  });
+});
+
+describe("compoundParts", () => {
+  it("finds a topic inside a German compound", () => {
+    expect(compoundParts("Dokumentenmanagementsystems")).toContain("dokumentenmanagement");
+  });
+
+  it("leaves a pasted run of letters alone instead of taking every stretch of it", () => {
+    expect(compoundParts("cron".repeat(5000))).toEqual([]);
   });
 });

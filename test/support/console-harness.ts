@@ -1,4 +1,4 @@
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import type { ConsoleAdapter } from "../../adapters/console/console-adapter";
 import { VirtualClock } from "../../src/core/clock";
 import { attach, buildApp, consoleAdapter, type App, loadConfig } from "../../src/app";
@@ -19,10 +19,18 @@ export interface ConsoleHarness {
 /**
  * Starts copbot's console in-process, exactly as `npm start` wires it, on a virtual clock.
  * `start` is an ISO time (default Monday 2026-11-30 09:00 Berlin); `dbPath` a file for restart
- * tests (default in-memory); `env` adds or overrides environment variables.
+ * tests (default in-memory); `env` adds or overrides environment variables; `filesDir` saves
+ * attachments there, as `npm start` does, instead of printing them in full; `log` receives the
+ * logs (default: none).
  */
 export async function startConsole(
-  opts: { start?: string; dbPath?: string; env?: Record<string, string> } = {},
+  opts: {
+    start?: string;
+    dbPath?: string;
+    env?: Record<string, string>;
+    filesDir?: string;
+    log?: Logger;
+  } = {},
 ): Promise<ConsoleHarness> {
   const config = loadConfig({
     COPBOT_CLOCK: "virtual",
@@ -30,9 +38,9 @@ export async function startConsole(
     COPBOT_DB: opts.dbPath ?? ":memory:",
     ...opts.env,
   });
-  const app = buildApp(config, pino({ level: "silent" }));
+  const app = buildApp(config, opts.log ?? pino({ level: "silent" }));
   const transcript: string[] = [];
-  const adapter = consoleAdapter(app, (line) => transcript.push(line));
+  const adapter = consoleAdapter(app, (line) => transcript.push(line), opts.filesDir);
   await attach(app, adapter);
   await app.bot.tick();
   const clock = app.clock;

@@ -3,6 +3,7 @@ import type { CommandEvent } from "../events";
 import type { EventContext } from "../feature";
 import type { Role } from "../roles";
 import type { MessageKey } from "../../i18n";
+import { requiredRole } from "../../permissions";
 
 /**
  * One `/cop` subcommand. `name` may have several words (`qa channel`, `meeting add`); the
@@ -17,6 +18,9 @@ export interface CommandDef<A = unknown> {
   readonly usage: MessageKey;
   /** Key of a complete example without the `/cop` prefix (`mod add @ben`), shown in the reader's language. */
   readonly example: MessageKey;
+  /** More to know, shown by `help <command>` after the example (e.g. what copbot stores). */
+  readonly details?: MessageKey;
+  /** The weakest role that may run it, from the permission table (`src/permissions.ts`). */
   readonly permission: Role;
   /** When true, `args` receives one token: the untokenized rest of the line (free text keeps its quotes). */
   readonly raw?: boolean;
@@ -26,7 +30,12 @@ export interface CommandDef<A = unknown> {
   run(ctx: EventContext<CommandEvent>, args: A): Promise<void> | void;
 }
 
-/** Helps TypeScript infer `A` from the schema while keeping the registry's list homogeneous. */
-export function defineCommand<A>(def: CommandDef<A>): CommandDef {
-  return def as unknown as CommandDef;
+/**
+ * Defines a command; its permission comes from the permission table by name, so a command
+ * without a row there cannot be defined. Also helps TypeScript infer `A` from the schema while
+ * keeping the registry's list homogeneous.
+ */
+export function defineCommand<A>(def: Omit<CommandDef<A>, "permission">): CommandDef {
+  const full: CommandDef<A> = { ...def, permission: requiredRole(def.name) };
+  return full as unknown as CommandDef;
 }

@@ -29,13 +29,12 @@ export function showHelp(ctx: EventContext<CommandEvent>, words: readonly string
       );
       return;
     }
-    ctx.reply(
-      msg()
-        .text(bold(`${prefix} ${def.name}`), " – ", t(def.summary))
-        .text(t("core.usage"), " ", code(`${prefix} ${t(def.usage)}`))
-        .text(t("core.example"), " ", code(`${prefix} ${t(def.example)}`))
-        .build(),
-    );
+    const help = msg()
+      .text(bold(`${prefix} ${def.name}`), " – ", t(def.summary))
+      .text(t("core.usage"), " ", code(`${prefix} ${t(def.usage)}`))
+      .text(t("core.example"), " ", code(`${prefix} ${t(def.example)}`));
+    if (def.details) help.context(t(def.details));
+    ctx.reply(help.build());
     return;
   }
   const allowed = commands.filter((c) => hasRole(actor.role, c.permission));

@@ -69,6 +69,8 @@ export const core = {
   "core.profile.empty": "(noch leer)",
   "core.profile.hint":
     'Ändern: `{prefix} profile name|org|bio "Text"`, Nennung im Wissensexport: `{prefix} profile credit name|org|anonym`, Zeitzone: `{prefix} profile tz Europe/Vienna`',
+  "core.profile.stored":
+    "Was copbot über dich speichert: dein Profil (Name, Organisation, Kurzbeschreibung, Sprache, Zeitzone), deine Expertise-Themen und Verfügbarkeit, deine Fragen und Antworten, Fragen, denen du folgst, Zu- und Absagen zu Treffen, Check-in-Antworten, Plätze und Zeiterfassung in Arbeitsgruppen. Alles als Datei: `{prefix} privacy export`; löschen: `{prefix} privacy forget`. Zweck und Speicherdauer: docs/datenschutz.md.",
   "core.mod.summary": "Verwaltet die Moderator:innen (nur Admins)",
   "core.mod.usage": "mod add|remove @person · mod list",
   "core.mod.example": "mod add @ben",
@@ -94,6 +96,7 @@ export const core = {
   "core.home.lang.en": "Englisch",
   "core.home.profile": "Profil:",
   "core.home.noBio": "noch keine Kurzbeschreibung",
+  "core.former_member": "ehemaliges Mitglied",
   "core.console.ready": "copbot ist bereit · Datenbank {db} · {clock} · tippe {prefix} help",
   "core.console.clock.system": "Systemuhr",
   "core.console.clock.virtual": "virtuelle Uhr ab {start}",

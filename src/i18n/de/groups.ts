@@ -212,7 +212,7 @@ export const groups = {
   "group.charter.rule.checkin":
     "Jeden Montag fragt copbot kurz nach dem Stand – antworten dauert zwei Minuten.",
   "group.charter.rule.status":
-    "Die Moderation hält den Status aktuell ({prefix} group status …); er erscheint in der Agenda des CoP-Treffens.",
+    "Die Moderation hält den Status aktuell ({prefix} group status …); ihn sehen nur die Gruppe und die Moderation.",
   "group.charter.rule.milestones":
     "Meilensteine planen wir mit {prefix} group milestone add – copbot erinnert rechtzeitig.",
   "group.charter.rule.time":

@@ -69,6 +69,8 @@ export const core = {
   "core.profile.empty": "(empty)",
   "core.profile.hint":
     'Change: `{prefix} profile name|org|bio "text"`, credit in the knowledge export: `{prefix} profile credit name|org|anonymous`, time zone: `{prefix} profile tz Europe/Vienna`',
+  "core.profile.stored":
+    "What copbot stores about you: your profile (name, organisation, short bio, language, time zone), your expertise topics and availability, your questions and answers, questions you follow, meeting RSVPs, check-in answers, seats and time logged in working groups. All of it as a file: `{prefix} privacy export`; erase it: `{prefix} privacy forget`. Purpose and retention: docs/datenschutz.md.",
   "core.mod.summary": "Manages the moderators (admins only)",
   "core.mod.usage": "mod add|remove @person · mod list",
   "core.mod.example": "mod add @ben",
@@ -94,6 +96,7 @@ export const core = {
   "core.home.lang.en": "English",
   "core.home.profile": "Profile:",
   "core.home.noBio": "no short bio yet",
+  "core.former_member": "former member",
   "core.console.ready": "copbot is ready · database {db} · {clock} · type {prefix} help",
   "core.console.clock.system": "system clock",
   "core.console.clock.virtual": "virtual clock from {start}",

@@ -205,7 +205,7 @@ export const groups = {
   "group.charter.rule.checkin":
     "Every Monday copbot asks briefly how things stand – answering takes two minutes.",
   "group.charter.rule.status":
-    "The facilitator keeps the status current ({prefix} group status …); it appears in the community meeting agenda.",
+    "The facilitator keeps the status current ({prefix} group status …); only the group and the moderators see it.",
   "group.charter.rule.milestones":
     "We plan milestones with {prefix} group milestone add – copbot reminds us in time.",
   "group.charter.rule.time":

@@ -109,6 +109,10 @@ export function openDatabase(path: string): Db {
     db.pragma("foreign_keys = ON");
     if (file) checkIntact(db, path);
     migrate(db, migrations);
+    // The schema, the migrations and the lease go into the file itself now, not only into the
+    // log: a second copbot reaching the same file by another path (a hard link, another
+    // mount) cannot see this path's log, and must find the lease that refuses it.
+    if (file) db.pragma("wal_checkpoint(TRUNCATE)");
     return db;
   } catch (error) {
     db.close();

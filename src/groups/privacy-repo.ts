@@ -1,4 +1,4 @@
-import type { Db } from "../../db/open";
+import { PersonalDataRepo } from "../../db/personal-data-repo";
 import { FORMER_MEMBER } from "../core/privacy";
 
 /**
@@ -7,17 +7,7 @@ import { FORMER_MEMBER } from "../core/privacy";
  * deleted; a group's history (who proposed, facilitated, completed a milestone, moved the due
  * date) stays for the community, by `FORMER_MEMBER`.
  */
-export class GroupsPrivacyRepo {
-  constructor(private readonly db: Db) {}
-
-  private all(sql: string, memberId: string): unknown[] {
-    return this.db.prepare(sql).all(memberId);
-  }
-
-  private run(sql: string, ...params: unknown[]): number {
-    return this.db.prepare(sql).run(...params).changes;
-  }
-
+export class GroupsPrivacyRepo extends PersonalDataRepo {
   /** Everything the groups feature stores about the member. */
   export(memberId: string): Record<string, unknown[]> {
     return {

@@ -1,4 +1,4 @@
-import type { Db } from "../../db/open";
+import { PersonalDataRepo } from "../../db/personal-data-repo";
 import { FORMER_MEMBER, likeContaining } from "../core/privacy";
 
 /** Empties the agenda copy of reminders (a later redraw shows the reminder without it). */
@@ -10,17 +10,7 @@ const DROP_AGENDA = `UPDATE occurrence_ledger SET details = json_set(details, '$
  * RSVPs, check-in participation and answers are the member's and are deleted; the meetings and
  * check-ins they set up stay for the community, set up by `FORMER_MEMBER`.
  */
-export class MeetingsPrivacyRepo {
-  constructor(private readonly db: Db) {}
-
-  private all(sql: string, memberId: string): unknown[] {
-    return this.db.prepare(sql).all(memberId);
-  }
-
-  private run(sql: string, ...params: unknown[]): number {
-    return this.db.prepare(sql).run(...params).changes;
-  }
-
+export class MeetingsPrivacyRepo extends PersonalDataRepo {
   /** Everything the meetings feature stores about the member. */
   export(memberId: string): Record<string, unknown[]> {
     return {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "../../db/open";
+import { PersonalDataRepo } from "../../db/personal-data-repo";
 import { removeSource } from "./expert-profile-repo";
 import { creditAnsweredQuestion } from "./expert-repo";
 import { deleteKnowledge, rewriteKnowledgeAnswers, tombstoneKnowledge } from "./knowledge-repo";
@@ -14,17 +14,7 @@ const IdRow = z.object({ id: z.number() });
  * is only about the member (expertise, availability, pings, followed and unsolved questions) is
  * deleted.
  */
-export class QaPrivacyRepo {
-  constructor(private readonly db: Db) {}
-
-  private all(sql: string, ...params: unknown[]): unknown[] {
-    return this.db.prepare(sql).all(...params);
-  }
-
-  private run(sql: string, ...params: unknown[]): number {
-    return this.db.prepare(sql).run(...params).changes;
-  }
-
+export class QaPrivacyRepo extends PersonalDataRepo {
   /** Everything the Q&A feature stores about the member. */
   export(memberId: string): Record<string, unknown[]> {
     return {

@@ -11,25 +11,6 @@ import { indexTerms } from "./text";
  * question. All SQL of the profiles lives here.
  */
 
-/** One expert's aggregate for one key. */
-export interface Posting {
-  readonly memberId: string;
-  readonly key: string;
-  readonly docs: number;
-  readonly shape: readonly ShapePart[];
-  /** BM25 term part with the average length of when it was written (orders the rows). */
-  readonly weight: number;
-}
-
-/** A key with its statistics over all sources. */
-export interface KeyStats {
-  readonly key: string;
-  readonly docs: number;
-  readonly members: number;
-  /** The smallest average length a weight of this key was computed with. */
-  readonly minAvgdl: number;
-}
-
 /** The key a searched word looks up: `p:<prefix>` for a prefix, `=<word>` for a whole (short) word. */
 export function searchKey(term: string, prefix: boolean): string {
   return prefix ? `p:${term}` : `=${term}`;
@@ -53,8 +34,8 @@ export function sourceKeys(text: string): { keys: Map<string, number>; length: n
   return { keys, length: terms.length };
 }
 
-/** `tf:length:count;…` as written by `formatShape`; read for every posting ranking reads, so no split arrays. */
-function parseShape(shape: string): ShapePart[] {
+/** `tf:length:count;…` as written by `formatShape`; read for every posting the index loads, so no split arrays. */
+export function parseShape(shape: string): ShapePart[] {
   const parts: ShapePart[] = [];
   let start = 0;
   while (start < shape.length) {
@@ -80,27 +61,14 @@ function formatShape(parts: readonly ShapePart[]): string {
     .join(";");
 }
 
-const PostingRow = z.object({
-  member_id: z.string(),
-  key: z.string(),
-  docs: z.number(),
-  shape: z.string(),
-  weight: z.number(),
-});
-const KeyRow = z.object({ key: z.string(), docs: z.number(), members: z.number(), min_avgdl: z.number() });
 const SourceRow = z.object({ member_id: z.string(), text: z.string(), length: z.number() });
 const CorpusRow = z.object({ sources: z.number(), tokens: z.number() });
-
-const toPosting = (row: unknown): Posting => {
-  const r = PostingRow.parse(row);
-  return { memberId: r.member_id, key: r.key, docs: r.docs, shape: parseShape(r.shape), weight: r.weight };
-};
 
 const ShapeRow = z.object({ key: z.string(), shape: z.string() });
 
 /**
  * Adds (`sign` 1) or takes out (-1) one source's contribution to a member's aggregates: its
- * `keys` with their frequencies, in a source of `length` words. Four statements per source.
+ * `keys` with their frequencies, in a source of `length` words. Three statements per source.
  */
 function changePostings(
   db: Db,
@@ -109,8 +77,6 @@ function changePostings(
 ): void {
   const { keys, length, sign } = change;
   if (keys.size === 0) return;
-  const { sources, tokens } = corpus(db);
-  const avgdl = sources > 0 ? tokens / sources : 1;
   const current = new Map(
     statement(
       db,
@@ -122,9 +88,8 @@ function changePostings(
         return [r.key, parseShape(r.shape)] as const;
       }),
   );
-  const kept: [string, number, string, number][] = [];
+  const kept: [string, number, string][] = [];
   const gone: string[] = [];
-  const stats: [string, number, number][] = [];
   for (const [key, tf] of keys) {
     const parts = current.get(key);
     if (parts === undefined && sign < 0) continue;
@@ -136,33 +101,19 @@ function changePostings(
     ).filter((p) => p.count > 0);
     const docs = next.reduce((sum, p) => sum + p.count, 0);
     if (docs === 0) gone.push(key);
-    else kept.push([key, docs, formatShape(next), shapeScore(next, avgdl)]);
-    stats.push([key, sign, (docs > 0 ? 1 : 0) - (parts === undefined ? 0 : 1)]);
+    else kept.push([key, docs, formatShape(next)]);
   }
   statement(
     db,
-    `INSERT INTO qa_expert_terms (member_id, key, docs, shape, weight)
-     SELECT @member, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@rows) WHERE true
-     ON CONFLICT (member_id, key) DO UPDATE SET docs = excluded.docs, shape = excluded.shape, weight = excluded.weight`,
+    `INSERT INTO qa_expert_terms (member_id, key, docs, shape)
+     SELECT @member, value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows) WHERE true
+     ON CONFLICT (member_id, key) DO UPDATE SET docs = excluded.docs, shape = excluded.shape`,
   ).run({ member: memberId, rows: JSON.stringify(kept) });
-  statement(
-    db,
-    `INSERT INTO qa_expert_keys (key, docs, members, min_avgdl)
-     SELECT value ->> 0, value ->> 1, value ->> 2, @avgdl FROM json_each(@stats) WHERE true
-     ON CONFLICT (key) DO UPDATE SET docs = docs + excluded.docs, members = members + excluded.members,
-       min_avgdl = min(min_avgdl, excluded.min_avgdl)`,
-  ).run({ stats: JSON.stringify(stats), avgdl });
-  if (gone.length > 0) {
-    const json = JSON.stringify(gone);
+  if (gone.length > 0)
     statement(
       db,
       "DELETE FROM qa_expert_terms WHERE member_id = @member AND key IN (SELECT value FROM json_each(@gone))",
-    ).run({ member: memberId, gone: json });
-    statement(
-      db,
-      "DELETE FROM qa_expert_keys WHERE key IN (SELECT value FROM json_each(?)) AND members <= 0",
-    ).run(json);
-  }
+    ).run({ member: memberId, gone: JSON.stringify(gone) });
 }
 
 /** Takes `source` of `memberId` (or of whoever has it) out of the profiles. */
@@ -206,183 +157,14 @@ export function corpus(db: Db): { sources: number; tokens: number } {
   return row === undefined ? { sources: 0, tokens: 0 } : CorpusRow.parse(row);
 }
 
-/** A key's statistics; undefined when no source has it. */
-export function keyStats(db: Db, key: string): KeyStats | undefined {
-  const row = statement(db, "SELECT key, docs, members, min_avgdl FROM qa_expert_keys WHERE key = ?").get(
-    key,
-  );
-  if (row === undefined) return undefined;
-  const r = KeyRow.parse(row);
-  return { key: r.key, docs: r.docs, members: r.members, minAvgdl: r.min_avgdl };
-}
-
-const POSTING = "member_id, key, docs, shape, weight";
-
-/** Every expert's aggregate for these (rarely used) keys. */
-export function allPostings(db: Db, keys: readonly string[]): Posting[] {
-  if (keys.length === 0) return [];
-  return statement(db, `SELECT ${POSTING} FROM qa_expert_terms WHERE key IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(keys))
-    .map(toPosting);
-}
-
-/** Where reading a key's rows stopped: the next rows come after this one. */
-export interface PostingCursor {
-  readonly weight: number;
-  readonly memberId: string;
-}
-
-/** The next `limit` experts with the most weight for `key`, after `cursor`. */
-export function topPostings(db: Db, key: string, limit: number, cursor?: PostingCursor): Posting[] {
-  return statement(
-    db,
-    `SELECT ${POSTING} FROM qa_expert_terms
-     WHERE key = @key AND (weight < @weight OR (weight = @weight AND member_id > @member))
-     ORDER BY weight DESC, member_id LIMIT @limit`,
-  )
-    .all({ key, weight: cursor?.weight ?? Number.MAX_VALUE, member: cursor?.memberId ?? "", limit })
-    .map(toPosting);
-}
-
-/** The aggregates of given (key, expert) pairs; pairs without one are left out. */
-export function postingsOf(db: Db, pairs: readonly { key: string; memberId: string }[]): Posting[] {
-  if (pairs.length === 0) return [];
-  return statement(
-    db,
-    `SELECT t.member_id, t.key, t.docs, t.shape, t.weight FROM json_each(?) p
-     JOIN qa_expert_terms t ON t.member_id = p.value ->> 1 AND t.key = p.value ->> 0`,
-  )
-    .all(JSON.stringify(pairs.map((p) => [p.key, p.memberId])))
-    .map(toPosting);
-}
-
-/** True when some member other than `exclude` who has topics has one of `keys`. */
-export function anyExpertUses(db: Db, keys: readonly string[], exclude: readonly string[]): boolean {
-  if (keys.length === 0) return false;
-  return (
-    statement(
-      db,
-      `SELECT 1 FROM qa_expert_terms t
-       WHERE t.key IN (SELECT value FROM json_each(@keys))
-         AND t.member_id NOT IN (SELECT value FROM json_each(@exclude))
-         AND EXISTS (SELECT 1 FROM qa_expert_topics e WHERE e.member_id = t.member_id)
-       LIMIT 1`,
-    ).get({ keys: JSON.stringify(keys), exclude: JSON.stringify(exclude) }) !== undefined
-  );
-}
-
-const ProfileRow = z.object({
-  member_id: z.string(),
-  expert: z.number(),
-  accepted: z.number(),
-  pings: z.number(),
-  answered: z.number(),
-  last: z.number().nullable(),
-  recent_pings: z.string().nullable(),
-  history: z.number(),
-  away_until: z.number().nullable(),
-  weekly_cap: z.number(),
-  quiet_start: z.string().nullable(),
-  quiet_end: z.string().nullable(),
-  opted_out: z.number(),
-  time_zone: z.string().nullable(),
-});
-
-/** An expert's profile row with their pings in the ranking's time window. */
-export type StatsRow = Omit<z.infer<typeof ProfileRow>, "recent_pings"> & {
-  readonly recent: number;
-  readonly week: number;
-};
-
-const PROFILE = `member_id, expert, accepted, pings, answered_pings AS answered, last_pinged_at AS last,
-  recent_pings, history, away_until, weekly_cap, quiet_start, quiet_end, opted_out,
-  (SELECT time_zone FROM members m WHERE m.id = member_id) AS time_zone`;
-
-/** The time window of pings that count as load (`recent`, after) and against the weekly cap (`week`, from). */
-export interface PingWindow {
-  readonly recent: number;
-  readonly week: number;
-}
-
-/** How many ping times a profile keeps; with that many all in the window, they are counted in full. */
-const KEPT_PINGS = 16;
-const CountRow = z.object({ recent: z.number().nullable(), week: z.number().nullable() });
-
-function withPings(db: Db, row: unknown, window: PingWindow): StatsRow {
-  const { recent_pings, ...profile } = ProfileRow.parse(row);
-  const times = recent_pings ? recent_pings.split(",").map(Number) : [];
-  const oldest = times[times.length - 1] ?? 0;
-  if (times.length >= KEPT_PINGS && oldest > Math.min(window.recent, window.week - 1)) {
-    const counts = CountRow.parse(
-      statement(
-        db,
-        // Two range counts on (member_id, at): a busy expert's whole history is not walked.
-        `SELECT (SELECT count(*) FROM qa_pings WHERE member_id = @member AND at > @recent) AS recent,
-           (SELECT count(*) FROM qa_pings WHERE member_id = @member AND at >= @week) AS week`,
-      ).get({ member: profile.member_id, ...window }),
-    );
-    return { ...profile, recent: counts.recent ?? 0, week: counts.week ?? 0 };
-  }
-  let recent = 0;
-  let week = 0;
-  for (const at of times) {
-    if (at > window.recent) recent += 1;
-    if (at >= window.week) week += 1;
-  }
-  return { ...profile, recent, week };
-}
-
-/** What ranking needs about each of `members` that has a profile (every expert has one). */
-export function candidateStats(db: Db, members: readonly string[], window: PingWindow): StatsRow[] {
-  if (members.length === 0) return [];
-  return statement(
-    db,
-    `SELECT ${PROFILE} FROM qa_expert_profiles WHERE member_id IN (SELECT value FROM json_each(?))`,
-  )
-    .all(JSON.stringify(members))
-    .map((row) => withPings(db, row, window));
-}
-
-/** Where reading experts by history stopped: the next ones rank after this one. */
-export interface HistoryCursor {
-  readonly history: number;
-  readonly memberId: string;
-}
-
-/**
- * The next `limit` experts who are not opted out or away, best history first, after `cursor`,
- * with everything ranking needs about them (those at their weekly cap are left to the ranking):
- * the `busy` ones (pinged since `window.recent`) or the others.
- */
-export function bestHistory(
-  db: Db,
-  opts: { busy: boolean; after: HistoryCursor | undefined; now: number; window: PingWindow; limit: number },
-): StatsRow[] {
-  return statement(
-    db,
-    `SELECT ${PROFILE} FROM qa_expert_profiles
-     WHERE (history < @history OR (history = @history AND member_id > @member))
-       AND expert = 1 AND opted_out = 0 AND (away_until IS NULL OR away_until <= @now)
-       AND (coalesce(last_pinged_at, 0) > @recent) = @busy
-     ORDER BY history DESC, member_id LIMIT @limit`,
-  )
-    .all({
-      history: opts.after?.history ?? Number.MAX_VALUE,
-      member: opts.after?.memberId ?? "",
-      now: opts.now,
-      recent: opts.window.recent,
-      busy: opts.busy ? 1 : 0,
-      limit: opts.limit,
-    })
-    .map((row) => withPings(db, row, opts.window));
-}
-
 const StoredSourceRow = z.object({ source: z.string(), member_id: z.string(), text: z.string() });
 
 /**
  * Recounts every profile from `qa_expert_sources`: lengths, per-key aggregates with their
  * weights, key statistics and the corpus. Run once by migration 010 (the sources came out of
- * FTS5 with their texts only); one expert at a time, so memory stays small at any size.
+ * FTS5 with their texts only), so it writes that migration's schema: the weights and key
+ * statistics it fills were dropped again by migration 014. One expert at a time, so memory
+ * stays small at any size.
  */
 export function rebuildProfiles(db: Db): void {
   const sources = statement(db, "SELECT source, member_id, text FROM qa_expert_sources ORDER BY member_id")

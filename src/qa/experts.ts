@@ -2,12 +2,12 @@ import type { Db } from "../../db/open";
 import { bold, type Inline } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type Lang } from "../i18n";
-import { bestCandidates } from "./expert-candidates";
-import { anyExpertUses } from "./expert-profile-repo";
+import { expertIndex } from "./expert-index";
+import { bestExperts } from "./expert-picks";
+import { searchKey } from "./expert-profile-repo";
 import { expertsOfTopics, topicsNamed } from "./expert-repo";
 import { pingedFor, recordPing } from "./expert-stats-repo";
 import { compoundParts, topicWords } from "./normalize-topic";
-import { Relevance } from "./relevance";
 import { queryTerms } from "./text";
 import { resolveTopic } from "./topic-repo";
 
@@ -70,6 +70,11 @@ function wantedTopics(db: Db, opts: { topics?: readonly string[]; text?: string 
   return [...wanted];
 }
 
+/** The search keys of a question's words (expert-profile-repo.ts, `sourceKeys`). */
+export function searchKeysOf(text: string | undefined): string[] {
+  return text ? queryTerms(text).map((q) => searchKey(q.term, q.prefix)) : [];
+}
+
 /** The one-line reason an expert was chosen, in `lang`. */
 export function reasonFor(lang: Lang, topics: readonly string[], accepted: number): Inline[] {
   const t = translator(lang);
@@ -91,9 +96,11 @@ export function findExperts(services: Services, opts: FindExpertsOptions): Found
     ...opts.exclude,
     ...(opts.questionId !== undefined ? pingedFor(db, opts.questionId) : []),
   ]);
-  const chosen = bestCandidates(db, {
+  const keys = searchKeysOf(opts.text);
+  const chosen = bestExperts(db, {
+    index: expertIndex(db).readyFor(keys),
+    keys,
     topical: expertsOfTopics(db, wantedTopics(db, opts)),
-    relevance: Relevance.of(db, opts.text ? queryTerms(opts.text) : []),
     excluded,
     limit: Math.max(0, opts.limit),
     includeQuiet: opts.includeQuiet === true,
@@ -121,5 +128,6 @@ export function findExperts(services: Services, opts: FindExpertsOptions): Found
 export function hasMatchingExperts(db: Db, text: string, exclude: readonly string[]): boolean {
   const topical = expertsOfTopics(db, wantedTopics(db, { text }));
   if ([...topical.keys()].some((member) => !exclude.includes(member))) return true;
-  return anyExpertUses(db, Relevance.of(db, queryTerms(text)).searchKeys(), exclude);
+  const keys = searchKeysOf(text);
+  return expertIndex(db).readyFor(keys).anyExpertWith(keys, exclude);
 }

@@ -5,7 +5,7 @@
 
 export interface ExpertStats {
   readonly memberId: string;
-  /** Topic/text relevance (BM25 from FTS5, higher is better; 0 = no match). */
+  /** Topic/text match: topics named plus relevance scaled to 0..1 (0 = no match). */
   readonly match: number;
   /** Topic labels of the expert that the question matched, for the reason line. */
   readonly matchedTopics: readonly string[];
@@ -45,11 +45,7 @@ export function responseRate(answered: number, total: number): number {
   return (answered + 1) / (total + 2);
 }
 
-/**
- * What an expert's history adds to their score: accepted answers and response rate. Stored
- * alongside each profile as `qa_expert_profiles.history` (migration 010), so candidates can be
- * read best history first; a test checks that both compute the same.
- */
+/** What an expert's history adds to their score: accepted answers and response rate. */
 export function historyScore(accepted: number, answeredPings: number, totalPings: number): number {
   return (
     WEIGHTS.accepted * Math.log1p(accepted) + WEIGHTS.responseRate * responseRate(answeredPings, totalPings)
@@ -69,13 +65,8 @@ export function scoreExpert(s: ExpertStats): number {
 const TIE_STEP = 1;
 
 /** The step a score falls into; experts in the same step are near-equals (rotation decides). */
-export function scoreStep(score: number): number {
+function scoreStep(score: number): number {
   return Math.floor(score / TIE_STEP);
-}
-
-/** The highest score an expert with this match and history can reach (no recent load). */
-export function scoreCeiling(match: number, history: number): number {
-  return WEIGHTS.match * match + history;
 }
 
 /**

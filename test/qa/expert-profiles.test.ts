@@ -4,7 +4,6 @@ import { addExpertTopics, recordAnsweredQuestion } from "../../src/qa/expert-rep
 import { updateExpertSettings } from "../../src/qa/expert-settings-repo";
 import { recordPing } from "../../src/qa/expert-stats-repo";
 import { QuestionRepo } from "../../src/qa/question-repo";
-import { historyScore } from "../../src/qa/ranking";
 import { foldUmlauts, indexTerms } from "../../src/qa/text";
 
 const AT = new Date("2026-11-30T08:00:00Z");
@@ -49,7 +48,6 @@ function aggregates(db: Db) {
     terms: db
       .prepare("SELECT member_id, key, docs, shape FROM qa_expert_terms ORDER BY member_id, key")
       .all(),
-    keys: db.prepare("SELECT key, docs, members FROM qa_expert_keys ORDER BY key").all(),
     sources: db
       .prepare("SELECT source, member_id, text, length FROM qa_expert_sources ORDER BY source, member_id")
       .all(),
@@ -134,22 +132,6 @@ describe("expert profiles (migration 010)", () => {
     expect(actual()).toEqual(expected());
     repo.delete(q.id);
     expect(actual()).toEqual(expected());
-  });
-
-  it("store the history part of the ranking score exactly as ranking.ts computes it", () => {
-    const db = openDatabase(":memory:");
-    writeCommunity(db);
-    const rows = db
-      .prepare("SELECT accepted, pings, answered_pings, history FROM qa_expert_profiles")
-      .all() as {
-      accepted: number;
-      pings: number;
-      answered_pings: number;
-      history: number;
-    }[];
-    expect(rows.length).toBeGreaterThan(2);
-    for (const r of rows)
-      expect(r.history).toBeCloseTo(historyScore(r.accepted, r.answered_pings, r.pings), 12);
   });
 
   it("split text into words exactly as the FTS5 index does", () => {

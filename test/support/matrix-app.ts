@@ -21,7 +21,7 @@ export interface MatrixApp {
 
 /**
  * Starts the whole bot as `npm start` wires it for Matrix, against a stand-in homeserver whose
- * event timestamps follow the bot's virtual clock. `prepare` creates rooms before start-up.
+ * event timestamps follow the bot's virtual clock. `readyFor` creates rooms before start-up.
  */
 export async function startMatrixApp(opts: {
   start: string;

@@ -46,7 +46,7 @@ export function nameEveryone(hs: FakeHomeserver): void {
 }
 
 /**
- * Starts the stand-in homeserver, lets `prepare` set up rooms and history, then starts the
+ * Starts the stand-in homeserver, lets `readyFor` set up rooms and history, then starts the
  * real adapter against it. `handle` receives the translated events.
  */
 export async function startMatrixRig(opts: RigOptions): Promise<MatrixRig> {

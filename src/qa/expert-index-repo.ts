@@ -1,0 +1,171 @@
+import { z } from "zod";
+import type { Db } from "../../db/open";
+import { statement } from "../../db/statements";
+import { settingsFromRow, type ExpertSettings } from "./expert-settings-repo";
+
+/**
+ * The SQL of the in-memory expert index (expert-index.ts): it loads profiles and one key's
+ * aggregates in pages, and follows the change log of migration 014.
+ */
+
+/** What ranking needs about one member, as the profile row and the member's time zone say. */
+export interface ProfileRecord {
+  readonly memberId: string;
+  /** Has topics (only experts are tagged). */
+  readonly expert: boolean;
+  readonly accepted: number;
+  readonly pings: number;
+  readonly answered: number;
+  readonly last: number | undefined;
+  /** Up to the 16 newest ping times, newest first. */
+  readonly recentPings: readonly number[];
+  readonly settings: ExpertSettings;
+  readonly timeZone: string | undefined;
+}
+
+/** How many ping times a profile keeps; with that many all in a window, they are counted in SQL. */
+export const KEPT_PINGS = 16;
+
+const ProfileRow = z.object({
+  member_id: z.string(),
+  expert: z.number(),
+  accepted: z.number(),
+  pings: z.number(),
+  answered_pings: z.number(),
+  last_pinged_at: z.number().nullable(),
+  recent_pings: z.string().nullable(),
+  away_until: z.number().nullable(),
+  weekly_cap: z.number(),
+  quiet_start: z.string().nullable(),
+  quiet_end: z.string().nullable(),
+  opted_out: z.number(),
+  time_zone: z.string().nullable(),
+});
+
+const PROFILE = `SELECT p.member_id, expert, accepted, pings, answered_pings, last_pinged_at, recent_pings,
+  away_until, weekly_cap, quiet_start, quiet_end, opted_out, m.time_zone
+  FROM qa_expert_profiles p LEFT JOIN members m ON m.id = p.member_id`;
+
+function toProfile(row: unknown): ProfileRecord {
+  const r = ProfileRow.parse(row);
+  return {
+    memberId: r.member_id,
+    expert: r.expert === 1,
+    accepted: r.accepted,
+    pings: r.pings,
+    answered: r.answered_pings,
+    last: r.last_pinged_at ?? undefined,
+    recentPings: r.recent_pings ? r.recent_pings.split(",").map(Number) : [],
+    settings: settingsFromRow(r),
+    timeZone: r.time_zone ?? undefined,
+  };
+}
+
+/** The next `limit` profiles after `after`, by member id. */
+export function profilePage(db: Db, after: string, limit: number): ProfileRecord[] {
+  return statement(db, `${PROFILE} WHERE p.member_id > ? ORDER BY p.member_id LIMIT ?`)
+    .all(after, limit)
+    .map(toProfile);
+}
+
+/** One member's profile; undefined without one. */
+export function profileOf(db: Db, memberId: string): ProfileRecord | undefined {
+  const row = statement(db, `${PROFILE} WHERE p.member_id = ?`).get(memberId);
+  return row === undefined ? undefined : toProfile(row);
+}
+
+/** One member's aggregate for one key: sources with it and their shape (`tf:length:count;…`). */
+export interface TermRecord {
+  readonly memberId: string;
+  readonly docs: number;
+  readonly shape: string;
+}
+
+const TermRow = z.object({ member_id: z.string(), docs: z.number(), shape: z.string() });
+const toTerm = (row: unknown): TermRecord => {
+  const r = TermRow.parse(row);
+  return { memberId: r.member_id, docs: r.docs, shape: r.shape };
+};
+
+/** The next `limit` members with `key` after `after`, by member id. */
+export function termPage(db: Db, key: string, after: string, limit: number): TermRecord[] {
+  return statement(
+    db,
+    "SELECT member_id, docs, shape FROM qa_expert_terms WHERE key = ? AND member_id > ? ORDER BY member_id LIMIT ?",
+  )
+    .all(key, after, limit)
+    .map(toTerm);
+}
+
+/** One member's aggregate for `key`; undefined when none of their sources has it. */
+export function termOf(db: Db, memberId: string, key: string): TermRecord | undefined {
+  const row = statement(
+    db,
+    "SELECT member_id, docs, shape FROM qa_expert_terms WHERE member_id = ? AND key = ?",
+  ).get(memberId, key);
+  return row === undefined ? undefined : toTerm(row);
+}
+
+/** A change: a member's profile (`key` undefined) or their aggregate for one key. */
+export interface Change {
+  readonly memberId: string;
+  readonly key: string | undefined;
+}
+
+const ChangeRow = z.object({ member_id: z.string(), key: z.string().nullable() });
+const LogRow = z.object({ floor: z.number(), last: z.number().nullable() });
+
+/** The log's state: pruned up to `floor`, newest entry `last` (the floor when it is empty). */
+export function changeLog(db: Db): { floor: number; last: number } {
+  const r = LogRow.parse(
+    statement(
+      db,
+      "SELECT (SELECT seq FROM qa_expert_change_floor WHERE id = 1) AS floor, (SELECT max(seq) FROM qa_expert_changes) AS last",
+    ).get(),
+  );
+  return { floor: r.floor, last: Math.max(r.floor, r.last ?? 0) };
+}
+
+/** The changes after `seq` up to `last`, oldest first, optionally only those of one key (or of profiles: null). */
+export function changesSince(db: Db, seq: number, last: number, key?: string | null): Change[] {
+  const rows =
+    key === undefined
+      ? statement(
+          db,
+          "SELECT member_id, key FROM qa_expert_changes WHERE seq > ? AND seq <= ? ORDER BY seq",
+        ).all(seq, last)
+      : statement(
+          db,
+          "SELECT member_id, key FROM qa_expert_changes WHERE seq > ? AND seq <= ? AND key IS ? ORDER BY seq",
+        ).all(seq, last, key);
+  return rows.map((row) => {
+    const r = ChangeRow.parse(row);
+    return { memberId: r.member_id, key: r.key ?? undefined };
+  });
+}
+
+/** Forgets the log up to `seq`: whoever has read less starts afresh (see `changeLog`). */
+export function pruneChanges(db: Db, seq: number): void {
+  db.transaction(() => {
+    statement(db, "DELETE FROM qa_expert_changes WHERE seq <= ?").run(seq);
+    statement(db, "UPDATE qa_expert_change_floor SET seq = max(seq, ?) WHERE id = 1").run(seq);
+  })();
+}
+
+const CountRow = z.object({ recent: z.number(), week: z.number() });
+
+/** A member's pings after `recent` and from `week` on, counted: for those with many pings. */
+export function pingCounts(
+  db: Db,
+  memberId: string,
+  window: { readonly recent: number; readonly week: number },
+): { recent: number; week: number } {
+  return CountRow.parse(
+    statement(
+      db,
+      // Two range counts on (member_id, at): a busy expert's whole history is not walked.
+      `SELECT (SELECT count(*) FROM qa_pings WHERE member_id = @member AND at > @recent) AS recent,
+         (SELECT count(*) FROM qa_pings WHERE member_id = @member AND at >= @week) AS week`,
+    ).get({ member: memberId, ...window }),
+  );
+}

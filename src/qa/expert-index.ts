@@ -1,0 +1,293 @@
+import type { Db } from "../../db/open";
+import { idf } from "./bm25";
+import { corpus } from "./expert-profile-repo";
+import {
+  changeLog,
+  changesSince,
+  profileOf,
+  profilePage,
+  pruneChanges,
+  termOf,
+  termPage,
+  type Change,
+  type ProfileRecord,
+} from "./expert-index-repo";
+import { KeyPostings, packShape, type Accumulator } from "./key-postings";
+
+/**
+ * Everything expert ranking reads, in memory: every member's profile (history, pings,
+ * settings, time zone) and, per search key, the experts whose sources have it with the shape
+ * BM25 scores (migration 010). A question scores every expert who matches exactly, without
+ * a statement per expert.
+ *
+ * It never ranks on stale data: every write to a profile, an aggregate or a member's time
+ * zone leaves a row in the change log of migration 014 (triggers, so no writer can be
+ * missed), and before each use the index re-reads exactly the entries logged since. Inside a
+ * transaction it cannot know whether what it reads will be committed, so it keeps the log
+ * position from before and re-reads those entries again afterwards (a rollback leaves no row
+ * behind, but the entries are re-read all the same). Loading is lazy: the profiles on first
+ * use, a key when a question first asks for it; keys are evicted, least recently used first,
+ * beyond `MAX_POSTINGS`.
+ */
+
+/** Rows loaded per page; the async warm-up yields between pages. */
+const PAGE = 512;
+/** At most this many (expert, key) entries are kept in memory (about 16 bytes each). */
+export const MAX_POSTINGS = 400_000;
+/** More changes than this since the last look: start afresh instead of re-reading each. */
+const MAX_APPLY = 2_000;
+/** The log is pruned once this many read entries have piled up. */
+const PRUNE_AFTER = 1_000;
+
+const entryId = (change: Change): string => `${change.memberId}\u0000${change.key ?? ""}`;
+
+export class ExpertIndex {
+  private readonly numbers = new Map<string, number>();
+  private readonly names: string[] = [];
+  private profiles: (ProfileRecord | undefined)[] = [];
+  private profilesLoaded = false;
+  /** Loaded keys, least recently used first. */
+  private readonly keys = new Map<string, KeyPostings>();
+  /** The log position everything loaded is current with, as committed. */
+  private cursor = 0;
+  /** Entries applied inside a transaction: read again once it is over. */
+  private tentative = new Map<string, Change>();
+  private values = new Float64Array(0);
+
+  constructor(private readonly db: Db) {}
+
+  /** The member's number in the typed arrays. */
+  private numberOf(memberId: string): number {
+    let n = this.numbers.get(memberId);
+    if (n === undefined) {
+      n = this.names.length;
+      this.names.push(memberId);
+      this.numbers.set(memberId, n);
+    }
+    return n;
+  }
+
+  /** The member with this number. */
+  memberOf(n: number): string {
+    return this.names[n] ?? "";
+  }
+
+  private forgetAll(): void {
+    this.profiles = [];
+    this.profilesLoaded = false;
+    this.keys.clear();
+    this.tentative.clear();
+  }
+
+  private get empty(): boolean {
+    return !this.profilesLoaded && this.keys.size === 0 && this.tentative.size === 0;
+  }
+
+  /**
+   * Loads what a question about `keys` needs and brings everything loaded up to date; returns
+   * the index to read from. Inside a transaction with too much unread log, that is a throwaway
+   * copy loaded afresh, since what it reads may still be rolled back.
+   */
+  readyFor(keys: readonly string[]): ExpertIndex {
+    const inTransaction = this.db.inTransaction;
+    let log = changeLog(this.db);
+    if (log.floor > this.cursor) {
+      // Pruned past what this copy has read (another copy of the index pruned it).
+      this.forgetAll();
+      this.cursor = log.floor;
+    }
+    if (log.last - this.cursor > MAX_APPLY || (this.empty && !inTransaction)) {
+      if (inTransaction) return new ExpertIndex(this.db).load(keys);
+      this.forgetAll();
+      this.cursor = log.last;
+    }
+    this.load(keys);
+    log = changeLog(this.db);
+    const pending = this.tentative;
+    for (const change of changesSince(this.db, this.cursor, log.last)) pending.set(entryId(change), change);
+    for (const change of pending.values()) this.reload(change);
+    if (inTransaction) {
+      this.tentative = pending;
+      return this;
+    }
+    this.tentative = new Map();
+    this.cursor = log.last;
+    if (this.cursor - log.floor > PRUNE_AFTER) pruneChanges(this.db, this.cursor);
+    return this;
+  }
+
+  private load(keys: readonly string[]): ExpertIndex {
+    if (!this.profilesLoaded) this.loadProfiles(this.profilePages());
+    for (const key of keys) this.postingsOf(key);
+    this.trim();
+    return this;
+  }
+
+  /** Reads one logged entry again, if it is loaded. */
+  private reload(change: Change): void {
+    if (change.key === undefined) {
+      if (this.profilesLoaded)
+        this.profiles[this.numberOf(change.memberId)] = profileOf(this.db, change.memberId);
+      return;
+    }
+    const postings = this.keys.get(change.key);
+    if (!postings) return;
+    const term = termOf(this.db, change.memberId, change.key);
+    postings.set(this.numberOf(change.memberId), term ? packShape(term.shape) : undefined);
+  }
+
+  private loadProfiles(pages: Iterable<ProfileRecord[]>): void {
+    const profiles: (ProfileRecord | undefined)[] = [];
+    for (const page of pages) for (const p of page) profiles[this.numberOf(p.memberId)] = p;
+    this.profiles = profiles;
+    this.profilesLoaded = true;
+  }
+
+  private *profilePages(): Generator<ProfileRecord[]> {
+    let after = "";
+    for (;;) {
+      const page = profilePage(this.db, after, PAGE);
+      yield page;
+      const last = page[page.length - 1];
+      if (!last || page.length < PAGE) return;
+      after = last.memberId;
+    }
+  }
+
+  private *termPages(key: string): Generator<Map<number, Uint32Array>> {
+    let after = "";
+    for (;;) {
+      const page = termPage(this.db, key, after, PAGE);
+      yield new Map(page.map((t) => [this.numberOf(t.memberId), packShape(t.shape)]));
+      const last = page[page.length - 1];
+      if (!last || page.length < PAGE) return;
+      after = last.memberId;
+    }
+  }
+
+  private installKey(key: string, pages: Iterable<Map<number, Uint32Array>>): KeyPostings {
+    const entries = new Map<number, Uint32Array>();
+    for (const page of pages) for (const [n, parts] of page) entries.set(n, parts);
+    const postings = new KeyPostings(entries);
+    this.keys.set(key, postings);
+    return postings;
+  }
+
+  /** A key's postings, loaded if needed, marked as used most recently. */
+  private postingsOf(key: string): KeyPostings {
+    const loaded = this.keys.get(key);
+    if (loaded) {
+      this.keys.delete(key);
+      this.keys.set(key, loaded);
+      return loaded;
+    }
+    return this.installKey(key, this.termPages(key));
+  }
+
+  /**
+   * Loads what a question about `keys` will need a page at a time, calling `pause` (which
+   * yields to the event loop) between pages, so no single step is long. Whatever changed
+   * while loading is read again before the pages are put in place.
+   */
+  async warm(keys: readonly string[], pause: () => Promise<void>): Promise<void> {
+    const settle = (from: number, key: string | null): Change[] | undefined => {
+      if (this.db.inTransaction) return undefined;
+      const log = changeLog(this.db);
+      return log.floor > from ? undefined : changesSince(this.db, from, log.last, key);
+    };
+    if (this.db.inTransaction) return;
+    if (this.empty) this.cursor = Math.max(this.cursor, changeLog(this.db).last);
+    if (!this.profilesLoaded) {
+      const from = changeLog(this.db).last;
+      const pages: ProfileRecord[][] = [];
+      for (const page of this.profilePages()) {
+        pages.push(page);
+        await pause();
+      }
+      const changed = settle(from, null);
+      if (changed && !this.profilesLoaded) {
+        this.loadProfiles(pages);
+        for (const change of changed) this.reload(change);
+      }
+    }
+    for (const key of keys) {
+      if (this.keys.has(key)) continue;
+      const from = changeLog(this.db).last;
+      const pages: Map<number, Uint32Array>[] = [];
+      for (const page of this.termPages(key)) {
+        pages.push(page);
+        await pause();
+      }
+      const changed = settle(from, key);
+      if (!changed || this.keys.has(key)) continue;
+      this.installKey(key, pages);
+      for (const change of changed) this.reload(change);
+    }
+  }
+
+  /** A member's profile (read after `readyFor`); undefined for members without one. */
+  profile(memberId: string): ProfileRecord | undefined {
+    const n = this.numbers.get(memberId);
+    return n === undefined ? undefined : this.profiles[n];
+  }
+
+  /**
+   * Every member's relevance for the search keys (after `readyFor`): the sum over their sources
+   * of SQLite FTS5's BM25, as FTS5 would rank them. Calls `each` for every member with a value.
+   */
+  relevance(keys: readonly string[], each: (memberId: string, value: number) => void): void {
+    const { sources, tokens } = corpus(this.db);
+    if (sources === 0) return;
+    const avgdl = tokens / sources;
+    if (this.values.length < this.names.length) this.values = new Float64Array(this.names.length * 2);
+    const into: Accumulator = { values: this.values, touched: [] };
+    for (const key of keys) {
+      const postings = this.postingsOf(key);
+      if (postings.docs > 0) postings.score(idf(sources, postings.docs), avgdl, into);
+    }
+    for (const n of into.touched) {
+      each(this.memberOf(n), this.values[n] ?? 0);
+      this.values[n] = 0;
+    }
+  }
+
+  /** True when some expert other than `exclude` has one of the keys (after `readyFor`). */
+  anyExpertWith(keys: readonly string[], exclude: readonly string[]): boolean {
+    let found = false;
+    this.relevance(keys, (memberId) => {
+      if (!found && !exclude.includes(memberId) && this.profile(memberId)?.expert === true) found = true;
+    });
+    return found;
+  }
+
+  /** Evicts keys, least recently used first, down to `MAX_POSTINGS` entries. */
+  trim(max = MAX_POSTINGS): void {
+    let total = 0;
+    for (const postings of this.keys.values()) total += postings.size;
+    for (const [key, postings] of this.keys) {
+      if (total <= max) return;
+      this.keys.delete(key);
+      total -= postings.size;
+    }
+  }
+
+  /** Bytes the index holds in its arrays (profiles: an estimate of their objects). */
+  get bytes(): number {
+    let bytes = 0;
+    for (const [key, postings] of this.keys) bytes += postings.bytes + key.length * 2 + 64;
+    const profiles = this.profiles.filter((p) => p !== undefined).length;
+    return bytes + profiles * 400 + this.names.length * 64 + this.values.byteLength;
+  }
+}
+
+const indexes = new WeakMap<Db, ExpertIndex>();
+
+/** The expert index of a database connection (one per connection, made on first use). */
+export function expertIndex(db: Db): ExpertIndex {
+  let index = indexes.get(db);
+  if (!index) {
+    index = new ExpertIndex(db);
+    indexes.set(db, index);
+  }
+  return index;
+}

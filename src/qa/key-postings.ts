@@ -1,0 +1,138 @@
+import { sourceScore } from "./bm25";
+import { parseShape } from "./expert-profile-repo";
+
+/**
+ * The experts of one search key in compact form, for the in-memory expert index: member
+ * numbers in one typed array, each one's sources with the key as (key frequency, source
+ * length, how many such sources) triples in another. A change replaces one member's triples
+ * in a small side map; when that grows, the arrays are rebuilt.
+ */
+
+/** `tf:length:count;…` as (tf, length, count) triples. */
+export function packShape(shape: string): Uint32Array {
+  const parts = parseShape(shape);
+  const packed = new Uint32Array(parts.length * 3);
+  parts.forEach((p, i) => {
+    packed[i * 3] = p.tf;
+    packed[i * 3 + 1] = p.length;
+    packed[i * 3 + 2] = p.count;
+  });
+  return packed;
+}
+
+/** Sources with the key: the sum of the triples' counts. */
+function docsOf(parts: Uint32Array): number {
+  let docs = 0;
+  for (let i = 2; i < parts.length; i += 3) docs += parts[i] ?? 0;
+  return docs;
+}
+
+/** The BM25 term parts of one member's sources with the key, summed (bm25.ts, `shapeScore`). */
+function partsScore(parts: Uint32Array, from: number, to: number, avgdl: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i += 3)
+    sum += (parts[i + 2] ?? 0) * sourceScore(parts[i] ?? 0, parts[i + 1] ?? 0, avgdl);
+  return sum;
+}
+
+/** Where a member's relevance is summed: by member number, and who has a value. */
+export interface Accumulator {
+  readonly values: Float64Array;
+  readonly touched: number[];
+}
+
+export class KeyPostings {
+  private ids: Int32Array;
+  /** End of each member's triples in `parts` (the start is the previous end). */
+  private ends: Int32Array;
+  private parts: Uint32Array;
+  /** Members whose triples changed since the arrays were built (null: they no longer have the key). */
+  private readonly changed = new Map<number, Uint32Array | null>();
+  /** Sources with the key, over all members (BM25's document frequency). */
+  docs = 0;
+
+  constructor(entries: ReadonlyMap<number, Uint32Array>) {
+    this.ids = new Int32Array(0);
+    this.ends = new Int32Array(0);
+    this.parts = new Uint32Array(0);
+    this.build(entries);
+  }
+
+  private build(entries: ReadonlyMap<number, Uint32Array>): void {
+    let total = 0;
+    for (const parts of entries.values()) total += parts.length;
+    this.ids = new Int32Array(entries.size);
+    this.ends = new Int32Array(entries.size);
+    this.parts = new Uint32Array(total);
+    this.docs = 0;
+    let i = 0;
+    let end = 0;
+    for (const [id, parts] of entries) {
+      this.parts.set(parts, end);
+      end += parts.length;
+      this.ids[i] = id;
+      this.ends[i] = end;
+      this.docs += docsOf(parts);
+      i += 1;
+    }
+  }
+
+  /** Members with the key (about: changed ones may count twice until the next rebuild). */
+  get size(): number {
+    return this.ids.length + this.changed.size;
+  }
+
+  /** Bytes held by the arrays and the changed triples. */
+  get bytes(): number {
+    let changed = 0;
+    for (const parts of this.changed.values()) changed += 16 + (parts?.byteLength ?? 0);
+    return this.ids.byteLength + this.ends.byteLength + this.parts.byteLength + changed;
+  }
+
+  private current(id: number): Uint32Array | undefined {
+    const changed = this.changed.get(id);
+    if (changed !== undefined) return changed ?? undefined;
+    const i = this.ids.indexOf(id);
+    if (i < 0) return undefined;
+    return this.parts.subarray(i === 0 ? 0 : (this.ends[i - 1] ?? 0), this.ends[i] ?? 0);
+  }
+
+  /** Replaces a member's triples (undefined: none of their sources has the key any more). */
+  set(id: number, parts: Uint32Array | undefined): void {
+    const before = this.current(id);
+    this.docs += (parts ? docsOf(parts) : 0) - (before ? docsOf(before) : 0);
+    this.changed.set(id, parts ?? null);
+    if (this.changed.size > 32 + this.ids.length / 4) this.build(this.entries());
+  }
+
+  private entries(): Map<number, Uint32Array> {
+    const entries = new Map<number, Uint32Array>();
+    for (let i = 0; i < this.ids.length; i++) {
+      const id = this.ids[i] ?? 0;
+      if (this.changed.has(id)) continue;
+      entries.set(id, this.parts.slice(i === 0 ? 0 : (this.ends[i - 1] ?? 0), this.ends[i] ?? 0));
+    }
+    for (const [id, parts] of this.changed) if (parts) entries.set(id, parts);
+    this.changed.clear();
+    return entries;
+  }
+
+  /** Adds `idf` × each member's BM25 term part for this key to `into`. */
+  score(idf: number, avgdl: number, into: Accumulator): void {
+    const { values, touched } = into;
+    const add = (id: number, value: number): void => {
+      if (values[id] === 0) touched.push(id);
+      values[id] = (values[id] ?? 0) + value;
+    };
+    const skip = this.changed.size > 0;
+    let start = 0;
+    for (let i = 0; i < this.ids.length; i++) {
+      const id = this.ids[i] ?? 0;
+      const end = this.ends[i] ?? 0;
+      if (!skip || !this.changed.has(id)) add(id, idf * partsScore(this.parts, start, end, avgdl));
+      start = end;
+    }
+    for (const [id, parts] of this.changed)
+      if (parts) add(id, idf * partsScore(parts, 0, parts.length, avgdl));
+  }
+}

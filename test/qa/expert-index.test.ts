@@ -1,0 +1,227 @@
+import Database from "better-sqlite3";
+import fc from "fast-check";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pino from "pino";
+import { openDatabase, type Db } from "../../db/open";
+import { loadConfig } from "../../src/config";
+import { VirtualClock } from "../../src/core/clock";
+import { createServices, type Services } from "../../src/core/services";
+import { ExpertIndex, expertIndex } from "../../src/qa/expert-index";
+import { bestExperts } from "../../src/qa/expert-picks";
+import {
+  addExpertTopics,
+  creditAnsweredQuestion,
+  expertsOfTopics,
+  removeExpertTopics,
+} from "../../src/qa/expert-repo";
+import { updateExpertSettings } from "../../src/qa/expert-settings-repo";
+import { recordPing } from "../../src/qa/expert-stats-repo";
+import { searchKeysOf, topicsInText } from "../../src/qa/experts";
+import { qaPrivacy, qaRetention } from "../../src/qa/privacy";
+import { QaPrivacyRepo } from "../../src/qa/privacy-repo";
+import { QuestionRepo } from "../../src/qa/question-repo";
+import { communityId, seedCommunity } from "../support/qa-community";
+
+const QUESTIONS = [
+  "Wie migriert ihr Altakten in die E-Akte?",
+  "Welche Löschfristen gelten im Datenschutz für Bewerbungen?",
+  "XRechnung im Rechnungseingang – wer prüft die Pflichtfelder?",
+  "Gibt es Erfahrungen mit Scanstraßen im Posteingang?",
+  "Dürfen wir KI für Bescheide nutzen?",
+];
+const TOPICS = ["E-Akte", "Datenschutz", "XRechnung", "KI", "Posteingang", "Scanstraße"];
+const DAY = 86_400_000;
+
+/** Who each question would tag, and why, read through `index`. */
+function picks(db: Db, index: (keys: readonly string[]) => ExpertIndex, now: Date): unknown[] {
+  return QUESTIONS.map((text) => {
+    const keys = searchKeysOf(text);
+    return bestExperts(db, {
+      index: index(keys),
+      keys,
+      topical: expertsOfTopics(db, topicsInText(db, text)),
+      excluded: new Set([communityId(7)]),
+      limit: 8,
+      includeQuiet: true,
+      now,
+      zone: "Europe/Berlin",
+    });
+  });
+}
+
+/** The cached index and one loaded afresh must rank exactly alike. */
+function expectFresh(db: Db, now: Date): void {
+  const cached = picks(db, (keys) => expertIndex(db).readyFor(keys), now);
+  const fresh = picks(db, (keys) => new ExpertIndex(db).readyFor(keys), now);
+  expect(cached).toEqual(fresh);
+}
+
+type Write = (w: { db: Db; services: Services; other: Db; member: string; n: number; now: Date }) => void;
+
+/** Every kind of write that changes what ranking reads. */
+const WRITES: Record<string, Write> = {
+  topics: ({ db, member, n, now }) => addExpertTopics(db, member, [TOPICS[n % TOPICS.length] ?? "KI"], now),
+  untopic: ({ db, member, n }) => removeExpertTopics(db, member, [TOPICS[n % TOPICS.length] ?? "KI"]),
+  solve: ({ db, member, n, now }) => {
+    const repo = new QuestionRepo(db);
+    const q = repo.create({
+      askerId: communityId(300),
+      channelId: "console:fragen",
+      text: QUESTIONS[n % 5] ?? "",
+      at: now,
+    });
+    repo.addAnswer({ questionId: q.id, messageId: `w${q.id}`, authorId: member, text: "So.", at: now });
+    repo.solve(q.id, communityId(300), now, repo.answer(q.id, `w${q.id}`));
+    creditAnsweredQuestion(db, q.id, q.text, [member]);
+  },
+  unaccept: ({ db, n }) => {
+    const repo = new QuestionRepo(db);
+    const id = 1 + (n % 60);
+    const accepted = repo.accepted(id)[0];
+    if (!accepted) return;
+    repo.unaccept(id, accepted.messageId);
+    creditAnsweredQuestion(
+      db,
+      id,
+      repo.get(id)?.text ?? "",
+      repo.accepted(id).map((a) => a.authorId),
+    );
+  },
+  ping: ({ db, member, n, now }) =>
+    recordPing(db, member, n % 3 === 0 ? "group-invite" : "question", now, 1 + (n % 60)),
+  answerPinged: ({ db, member, n, now }) =>
+    new QuestionRepo(db).addAnswer({
+      questionId: 1 + (n % 60),
+      messageId: `r${n}`,
+      authorId: member,
+      text: "Ja.",
+      at: now,
+    }),
+  settings: ({ db, member, n, now }) =>
+    updateExpertSettings(
+      db,
+      member,
+      [
+        { awayUntil: new Date(now.getTime() + DAY) },
+        { weeklyCap: 1 + (n % 4) },
+        { quiet: { start: "08:00", end: "07:00" } },
+        { optedOut: n % 2 === 0 },
+        { awayUntil: undefined, quiet: undefined },
+      ][n % 5] ?? {},
+    ),
+  timeZone: ({ db, member, n }) => {
+    db.prepare("UPDATE members SET time_zone = ? WHERE id = ?").run(
+      n % 2 ? "America/New_York" : null,
+      member,
+    );
+  },
+  forget: ({ services, member }) => void qaPrivacy.forget(services, member),
+  deleteQuestion: ({ db, n }) => void new QaPrivacyRepo(db).deleteQuestion(1 + (n % 60)),
+  retention: ({ services, now }) => void qaRetention[0]?.prune(services, now),
+  rolledBack: ({ db, services, member, n, now }) => {
+    expect(() =>
+      db.transaction(() => {
+        WRITES.solve?.({ db, services, other: db, member, n, now });
+        updateExpertSettings(db, member, { weeklyCap: 9 });
+        recordPing(db, member, "question", now, 1 + (n % 60));
+        // Ranks inside the transaction, so the cached index reads what is rolled back.
+        expectFresh(db, now);
+        throw new Error("rolled back");
+      })(),
+    ).toThrow("rolled back");
+  },
+  otherProcess: ({ other, member, n, now }) => {
+    addExpertTopics(other, member, [TOPICS[(n + 1) % TOPICS.length] ?? "KI"], now);
+    recordPing(other, member, "question", now, 1 + (n % 60));
+    updateExpertSettings(other, member, { weeklyCap: 2 + (n % 3) });
+  },
+};
+
+describe("the in-memory expert index", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "copbot-index-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("ranks exactly like a freshly loaded index after every kind of write, in any order", () => {
+    let run = 0;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            write: fc.constantFrom(...Object.keys(WRITES)),
+            member: fc.integer({ min: 1, max: 160 }),
+            n: fc.nat(1000),
+            inTransaction: fc.boolean(),
+          }),
+          { minLength: 10, maxLength: 30 },
+        ),
+        (writes) => {
+          run += 1;
+          const path = join(dir, `run${run}.db`);
+          const clock = new VirtualClock(new Date("2026-11-30T16:30:00Z"));
+          const db = openDatabase(path);
+          const services = createServices({
+            db,
+            clock,
+            config: loadConfig({}),
+            log: pino({ level: "silent" }),
+            features: [],
+          });
+          seedCommunity(services, 80);
+          // Another process on the same file (an admin tool, the copbot that ran before).
+          const other = new Database(path);
+          other.pragma("foreign_keys = ON");
+          try {
+            expectFresh(db, clock.now());
+            for (const { write, member, n, inTransaction } of writes) {
+              const apply = (): void =>
+                WRITES[write]?.({ db, services, other, member: communityId(member), n, now: clock.now() });
+              if (inTransaction && write !== "otherProcess" && write !== "rolledBack")
+                db.transaction(apply)();
+              else apply();
+              clock.advance(((n % 7) + 1) * 3_600_000);
+              expectFresh(db, clock.now());
+            }
+          } finally {
+            other.close();
+            db.close();
+          }
+        },
+      ),
+      { numRuns: 4, seed: 20261205 },
+    );
+  });
+
+  it("starts afresh when the change log was pruned past what it read", () => {
+    const path = join(dir, "pruned.db");
+    const clock = new VirtualClock(new Date("2026-11-30T16:30:00Z"));
+    const db = openDatabase(path);
+    const services = createServices({
+      db,
+      clock,
+      config: loadConfig({}),
+      log: pino({ level: "silent" }),
+      features: [],
+    });
+    seedCommunity(services, 60);
+    const other = new Database(path);
+    try {
+      expectFresh(db, clock.now());
+      // The other copy reads, then many writes pile up and it prunes the log past this copy.
+      expertIndex(other).readyFor(searchKeysOf(QUESTIONS[0] ?? ""));
+      for (let i = 0; i < 150; i++)
+        addExpertTopics(other, communityId(200 + i), ["E-Akte", "Altakten"], clock.now());
+      expertIndex(other).readyFor([]);
+      const floor = other.prepare("SELECT seq FROM qa_expert_change_floor").pluck().get();
+      expect(floor).toBeGreaterThan(0);
+      expectFresh(db, clock.now());
+    } finally {
+      other.close();
+      db.close();
+    }
+  });
+});

@@ -41,8 +41,11 @@ export class JobRepo {
     return result.changes > 0 ? Number(result.lastInsertRowid) : undefined;
   }
 
-  cancel(key: string): void {
-    statement(this.db, "UPDATE jobs SET state = 'cancelled' WHERE key = ? AND state = 'pending'").run(key);
+  cancel(key: string): boolean {
+    return (
+      statement(this.db, "UPDATE jobs SET state = 'cancelled' WHERE key = ? AND state = 'pending'").run(key)
+        .changes > 0
+    );
   }
 
   cancelPrefix(prefix: string): void {

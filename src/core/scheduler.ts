@@ -69,9 +69,9 @@ export class Scheduler {
     });
   }
 
-  /** Cancels a pending job by key. */
-  cancel(key: string): void {
-    this.jobs.cancel(key);
+  /** Cancels a pending job by key; false when there was none pending (it ran, or never was). */
+  cancel(key: string): boolean {
+    return this.jobs.cancel(key);
   }
 
   /** Cancels every pending job whose key starts with `prefix`. */

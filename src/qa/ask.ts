@@ -7,7 +7,9 @@ import { translator } from "../i18n";
 import { scheduleEscalation } from "./escalation";
 import { qaChannels } from "./qa-channel-repo";
 import { QuestionRepo, type Question } from "./question-repo";
-import { routeQuestion } from "./routing";
+import { expertIndex } from "./expert-index";
+import { searchKeysOf } from "./experts";
+import { routeJobKey, routeQuestion, similarTo } from "./routing";
 
 /** Longest question copbot tracks; longer texts are better split or shortened. */
 export const MAX_QUESTION = 2000;
@@ -29,10 +31,55 @@ function startTracking(services: Services, q: Question): Question {
   return q;
 }
 
+/** How long after a question its routing job waits for the steps (they take milliseconds). */
+const ROUTE_AFTER_MS = 60_000;
+
+/** Lets the event loop turn: other events, acks and replies go between the steps. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
- * Tracks a member's own message as a question (Q&A channel or a mention of copbot) and
- * routes it in the message's thread. Atomic: the question, its routing post and its
- * escalation are stored together.
+ * Tracks a member's own message as a question (Q&A channel or a mention of copbot) and routes
+ * it in the message's thread, in short steps with the event loop turning between them: the
+ * question is stored with its escalation and a routing job; similar solved questions are
+ * looked up; the expert index loads what it lacks a page at a time; then, in one transaction,
+ * experts are ranked and pinged, the reply is queued and the routing job cancelled. Should
+ * copbot stop between the steps, the job routes the question once it is due. `pause` is
+ * awaited between steps (tests stop there).
+ */
+export async function trackQuestionInSteps(
+  services: Services,
+  opts: { askerId: string; channelId: string; messageId: string; text: string },
+  pause: () => Promise<void> = nextTurn,
+): Promise<Question> {
+  const { db, clock, scheduler } = services;
+  const q = db.transaction(() => {
+    const created = new QuestionRepo(db).create({ ...opts, at: clock.now() });
+    scheduleEscalation(services, created, 1, created.askedAt);
+    scheduler.schedule({
+      kind: "qa.route",
+      runAt: new Date(created.askedAt.getTime() + ROUTE_AFTER_MS),
+      payload: { questionId: created.id },
+      key: routeJobKey(created.id),
+    });
+    return created;
+  })();
+  await pause();
+  const similar = similarTo(services, q);
+  await pause();
+  const keys = searchKeysOf(q.text);
+  const index = expertIndex(db);
+  await index.warm(keys, pause);
+  index.readyFor(keys);
+  db.transaction(() => {
+    if (scheduler.cancel(routeJobKey(q.id))) routeQuestion(services, q, similar);
+  })();
+  return q;
+}
+
+/**
+ * Tracks a member's own message as a question and routes it in one transaction (the question,
+ * its routing post and its escalation are stored together); the event path uses
+ * `trackQuestionInSteps`.
  */
 export function trackQuestion(
   services: Services,

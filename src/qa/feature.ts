@@ -8,6 +8,7 @@ import { followButton } from "./follow";
 import { onMessage, onMessageEdited, onReaction } from "./handlers";
 import { qaHome, qaHomeSettings } from "./home";
 import { qaPrivacy, qaRetention } from "./privacy";
+import { routeJob } from "./routing";
 
 /** Questions and expert routing: ask, tag the right experts, escalate, solve, keep the knowledge. */
 export const qaFeature: Feature = {
@@ -19,7 +20,7 @@ export const qaFeature: Feature = {
     "qa.still_open": stillOpenButton,
     "qa.follow": followButton,
   },
-  jobs: { "qa.escalate": escalateJob, "qa.nudge": nudgeJob },
+  jobs: { "qa.escalate": escalateJob, "qa.nudge": nudgeJob, "qa.route": routeJob },
   onMessage,
   onReaction,
   onMessageEdited,

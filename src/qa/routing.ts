@@ -1,9 +1,11 @@
+import { z } from "zod";
 import { mention, msg, type Inline, type OutgoingMessage, type Target } from "../core/message";
+import type { JobHandler } from "../core/scheduler";
 import type { Services } from "../core/services";
 import { translator, type MessageKey, type Translate } from "../i18n";
 import { pingedFor } from "./expert-stats-repo";
 import { findExperts, hasMatchingExperts, type FoundExpert } from "./experts";
-import type { Question } from "./question-repo";
+import { QuestionRepo, type Question } from "./question-repo";
 import { hitLine, similarSolved } from "./similar";
 import { formatTime } from "../i18n/format";
 
@@ -74,12 +76,16 @@ function buildRouting(
   return m.build();
 }
 
+/** The solved questions shown with a new question's routing. */
+export function similarTo(services: Services, q: Question): ReturnType<typeof similarSolved> {
+  return similarSolved(services.db, q.text, MAX_SIMILAR, String(q.id));
+}
+
 /**
  * copbot's one compact answer to a new question, in its thread: similar solved questions
  * first, then up to three experts with a reason each, then the buttons.
  */
-export function routeQuestion(services: Services, q: Question): string[] {
-  const similar = similarSolved(services.db, q.text, MAX_SIMILAR, String(q.id));
+export function routeQuestion(services: Services, q: Question, similar = similarTo(services, q)): string[] {
   const experts = findExperts(services, {
     text: q.text,
     exclude: [q.askerId],
@@ -114,3 +120,18 @@ export function routeMoreExperts(
     postInThread(services, q, buildRouting(services, q, [], experts, "more"), key);
   return experts.map((e) => e.memberId);
 }
+
+/** The job that routes a question whose routing the stepped path did not finish (ask.ts). */
+export const routeJobKey = (questionId: number): string => `qa.route:${questionId}`;
+
+const RoutePayload = z.object({ questionId: z.number().int() });
+
+/**
+ * `qa.route`: copbot stopped between storing a question and routing it (a crash, a restart);
+ * the routing the steps would have posted is posted now, once (the steps cancel this job in
+ * the transaction that routes).
+ */
+export const routeJob: JobHandler = (job, { services }) => {
+  const q = new QuestionRepo(services.db).get(RoutePayload.parse(job.payload).questionId);
+  if (q) routeQuestion(services, q);
+};

@@ -152,6 +152,19 @@ export function pruneChanges(db: Db, seq: number): void {
   })();
 }
 
+/**
+ * Empties the log (a member was forgotten, and it names them): the floor moves past every
+ * entry ever written, so every copy of the index starts afresh instead of missing a change.
+ */
+export function resetChangeLog(db: Db): void {
+  statement(
+    db,
+    `UPDATE qa_expert_change_floor SET seq = max(seq,
+       coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'qa_expert_changes'), 0)) WHERE id = 1`,
+  ).run();
+  statement(db, "DELETE FROM qa_expert_changes").run();
+}
+
 const CountRow = z.object({ recent: z.number(), week: z.number() });
 
 /** A member's pings after `recent` and from `week` on, counted: for those with many pings. */

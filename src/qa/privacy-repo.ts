@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PersonalDataRepo } from "../../db/personal-data-repo";
+import { resetChangeLog } from "./expert-index-repo";
 import { removeSource } from "./expert-profile-repo";
 import { creditAnsweredQuestion } from "./expert-repo";
 import { deleteKnowledge, rewriteKnowledgeAnswers, tombstoneKnowledge } from "./knowledge-repo";
@@ -120,7 +121,10 @@ export class QaPrivacyRepo extends PersonalDataRepo {
   /** The member's row of the ranking aggregates (kept current by triggers while they were a member). */
   private dropProfile(memberId: string): number {
     this.run("DELETE FROM qa_expert_terms WHERE member_id = ?", memberId);
-    return this.run("DELETE FROM qa_expert_profiles WHERE member_id = ?", memberId);
+    const dropped = this.run("DELETE FROM qa_expert_profiles WHERE member_id = ?", memberId);
+    // The change log names the member too; emptied, every expert index starts afresh.
+    resetChangeLog(this.db);
+    return dropped;
   }
 
   /** Deletes one tracked answer; true when there was one. */

@@ -33,6 +33,8 @@ export interface QuestionPathResult {
   readonly cpu: number[];
   /** The longest the event loop was blocked while questions were handled. */
   readonly longestStepMs: number;
+  /** Per question, the longest the event loop was blocked while it was handled, sorted. */
+  readonly steps: number[];
 }
 
 /**
@@ -49,6 +51,7 @@ export async function benchQuestionPath(
   const clock = virtualClock(app);
   const latencies: number[] = [];
   const cpu: number[] = [];
+  const steps: number[] = [];
   const before = port.threadPosts;
   const ask = async (i: number): Promise<void> => {
     const q = questions[i];
@@ -78,8 +81,10 @@ export async function benchQuestionPath(
   };
   // The first questions warm caches and prepare statements (start-up); they are not measured.
   for (let i = 0; i < opts.warmup; i++) await ask(i);
+  // Each question is watched on its own (its longest step), and the whole run as well.
   const { longestMs } = await longestBlock(async () => {
-    for (let i = opts.warmup; i < questions.length; i++) await ask(i);
+    for (let i = opts.warmup; i < questions.length; i++)
+      steps.push((await longestBlock(() => ask(i))).longestMs);
   });
   // Every question must have had its reply delivered in its thread, or the path measured nothing.
   const replies = port.threadPosts - before;
@@ -90,6 +95,7 @@ export async function benchQuestionPath(
     latencies: latencies.sort((a, b) => a - b),
     cpu: cpu.sort((a, b) => a - b),
     longestStepMs: longestMs,
+    steps: steps.sort((a, b) => a - b),
   };
 }
 

@@ -47,6 +47,8 @@ async function benchSize(solved: number, dir: string, emit: (r: Row) => void): P
   emit(row("  CPU time of this process per question p50", percentile(path_.cpu, 50), "ms", { size }));
   emit(row("  CPU time of this process per question p99", percentile(path_.cpu, 99), "ms", { size }));
   emit(row("longest synchronous step on the question path", path_.longestStepMs, "ms", { size, limit: 5 }));
+  emit(row("  longest synchronous step per question p50", percentile(path_.steps, 50), "ms", { size }));
+  emit(row("  longest synchronous step per question p99", percentile(path_.steps, 99), "ms", { size }));
   const parts = benchQuestionParts(app, Math.min(300, QUESTIONS));
   emit(row("  of which expert ranking p50", percentile(parts.ranking, 50), "ms", { size }));
   emit(row("  of which similar solved questions p50", percentile(parts.similar, 50), "ms", { size }));

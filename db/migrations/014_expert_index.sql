@@ -17,6 +17,26 @@ CREATE TABLE qa_expert_change_floor (
 );
 INSERT INTO qa_expert_change_floor (id, seq) VALUES (1, 0);
 
+-- What only the bounded reading of migration 010 needed goes: the rows' weights and the order
+-- by them, key statistics (the index sums a key's sources itself) and the order by history.
+-- The aggregates are stored by key, so the index loads one key's experts as one range.
+DROP INDEX qa_expert_profiles_history;
+ALTER TABLE qa_expert_profiles DROP COLUMN history;
+DROP TABLE qa_expert_keys;
+CREATE TABLE qa_expert_terms_by_key (
+  key TEXT NOT NULL,
+  member_id TEXT NOT NULL,
+  docs INTEGER NOT NULL,
+  shape TEXT NOT NULL,
+  PRIMARY KEY (key, member_id)
+) WITHOUT ROWID;
+INSERT INTO qa_expert_terms_by_key (key, member_id, docs, shape)
+  SELECT key, member_id, docs, shape FROM qa_expert_terms ORDER BY key, member_id;
+DROP TABLE qa_expert_terms;
+ALTER TABLE qa_expert_terms_by_key RENAME TO qa_expert_terms;
+-- A member's rows, for taking a source out and for forgetting them.
+CREATE INDEX qa_expert_terms_member ON qa_expert_terms (member_id);
+
 CREATE TRIGGER qa_expert_changes_profile_ai AFTER INSERT ON qa_expert_profiles BEGIN
   INSERT INTO qa_expert_changes (member_id) VALUES (new.member_id);
 END;
@@ -40,13 +60,3 @@ END;
 CREATE TRIGGER qa_expert_changes_terms_ad AFTER DELETE ON qa_expert_terms BEGIN
   INSERT INTO qa_expert_changes (member_id, key) VALUES (old.member_id, old.key);
 END;
-
--- What only the bounded reading of migration 010 needed: the rows' weights and the order by
--- them, key statistics (the index sums a key's sources itself) and the order by history.
-DROP INDEX qa_expert_terms_top;
-ALTER TABLE qa_expert_terms DROP COLUMN weight;
-DROP TABLE qa_expert_keys;
-DROP INDEX qa_expert_profiles_history;
-ALTER TABLE qa_expert_profiles DROP COLUMN history;
--- The index loads one key's experts at a time.
-CREATE INDEX qa_expert_terms_key ON qa_expert_terms (key);

@@ -3,7 +3,7 @@ import type { Db } from "../../db/open";
 import type { ExpertIndex } from "./expert-index";
 import { KEPT_PINGS, pingCounts, type ProfileRecord } from "./expert-index-repo";
 import { isUnavailable, quietUntil } from "./expert-settings";
-import { rankExperts, type ExpertStats, type RankedExpert } from "./ranking";
+import { topExperts, type ExpertStats, type RankedExpert } from "./ranking";
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
@@ -108,5 +108,5 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
   };
   for (const memberId of topical.keys()) consider(memberId);
   for (const memberId of relevance.keys()) if (!topical.has(memberId)) consider(memberId);
-  return rankExperts(candidates).slice(0, input.limit);
+  return topExperts(candidates, input.limit);
 }

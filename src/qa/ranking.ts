@@ -69,6 +69,26 @@ function scoreStep(score: number): number {
   return Math.floor(score / TIE_STEP);
 }
 
+/** Best first: reachable before quiet, higher score step, longest rested, then by id. */
+function compareRanked(a: RankedExpert, b: RankedExpert): number {
+  const quietA = a.stats.quietUntil === undefined ? 0 : 1;
+  const quietB = b.stats.quietUntil === undefined ? 0 : 1;
+  if (quietA !== quietB) return quietA - quietB;
+  const bucketA = scoreStep(a.score);
+  const bucketB = scoreStep(b.score);
+  if (bucketA !== bucketB) return bucketB - bucketA;
+  const lastA = a.stats.lastPingedAt?.getTime() ?? 0;
+  const lastB = b.stats.lastPingedAt?.getTime() ?? 0;
+  if (lastA !== lastB) return lastA - lastB;
+  return a.stats.memberId < b.stats.memberId ? -1 : a.stats.memberId > b.stats.memberId ? 1 : 0;
+}
+
+function eligible(candidates: readonly ExpertStats[]): RankedExpert[] {
+  return candidates
+    .filter((s) => s.match > 0 && !s.unavailable && s.weekPings < s.weeklyCap)
+    .map((stats) => ({ stats, score: scoreExpert(stats) }));
+}
+
 /**
  * Orders eligible experts best first. Experts without a match, unavailable ones and those
  * at their weekly cap are dropped; experts in quiet hours come after those reachable now.
@@ -76,19 +96,19 @@ function scoreStep(score: number): number {
  * same people are not always asked.
  */
 export function rankExperts(candidates: readonly ExpertStats[]): RankedExpert[] {
-  const eligible = candidates
-    .filter((s) => s.match > 0 && !s.unavailable && s.weekPings < s.weeklyCap)
-    .map((stats) => ({ stats, score: scoreExpert(stats) }));
-  return eligible.sort((a, b) => {
-    const quietA = a.stats.quietUntil === undefined ? 0 : 1;
-    const quietB = b.stats.quietUntil === undefined ? 0 : 1;
-    if (quietA !== quietB) return quietA - quietB;
-    const bucketA = scoreStep(a.score);
-    const bucketB = scoreStep(b.score);
-    if (bucketA !== bucketB) return bucketB - bucketA;
-    const lastA = a.stats.lastPingedAt?.getTime() ?? 0;
-    const lastB = b.stats.lastPingedAt?.getTime() ?? 0;
-    if (lastA !== lastB) return lastA - lastB;
-    return a.stats.memberId < b.stats.memberId ? -1 : a.stats.memberId > b.stats.memberId ? 1 : 0;
-  });
+  return eligible(candidates).sort(compareRanked);
+}
+
+/** The first `limit` of `rankExperts`, without ordering everyone (a question has thousands). */
+export function topExperts(candidates: readonly ExpertStats[], limit: number): RankedExpert[] {
+  const top: RankedExpert[] = [];
+  for (const ranked of eligible(candidates)) {
+    const last = top[top.length - 1];
+    if (top.length >= limit && last && compareRanked(ranked, last) >= 0) continue;
+    let i = top.length;
+    while (i > 0 && compareRanked(ranked, top[i - 1] as RankedExpert) < 0) i -= 1;
+    top.splice(i, 0, ranked);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }

@@ -1,4 +1,5 @@
-import { rankExperts, responseRate, scoreExpert, type ExpertStats } from "../../src/qa/ranking";
+import fc from "fast-check";
+import { rankExperts, responseRate, scoreExpert, topExperts, type ExpertStats } from "../../src/qa/ranking";
 
 function expert(memberId: string, over: Partial<ExpertStats> = {}): ExpertStats {
   return {
@@ -79,6 +80,40 @@ describe("rankExperts", () => {
     expect(scoreExpert(expert("x", { match: 2 }))).toBeGreaterThan(scoreExpert(expert("x", { match: 1 })));
     expect(scoreExpert(expert("x", { accepted: 3 }))).toBeGreaterThan(
       scoreExpert(expert("x", { accepted: 1 })),
+    );
+  });
+});
+
+describe("topExperts", () => {
+  it("gives the first experts of rankExperts, in its order", () => {
+    const stats = fc.record({
+      memberId: fc.constantFrom("a", "b", "c", "d", "e", "f", "g", "h"),
+      match: fc.constantFrom(0, 0.2, 0.5, 1, 1.7, 2),
+      accepted: fc.nat(30),
+      recentPings: fc.nat(4),
+      weekPings: fc.nat(4),
+      totalPings: fc.nat(40),
+      unavailable: fc.boolean(),
+      quiet: fc.boolean(),
+      last: fc.option(fc.constantFrom(1, 2, 3), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(stats, { maxLength: 40 }), fc.nat(6), (rows, limit) => {
+        const list = rows.map((r, i) =>
+          expert(`${r.memberId}${i}`, {
+            match: r.match,
+            accepted: r.accepted,
+            recentPings: r.recentPings,
+            weekPings: r.weekPings,
+            totalPings: r.totalPings,
+            answeredPings: Math.floor(r.totalPings / 2),
+            unavailable: r.unavailable,
+            ...(r.quiet ? { quietUntil: new Date(0) } : {}),
+            ...(r.last !== undefined ? { lastPingedAt: new Date(r.last) } : {}),
+          }),
+        );
+        expect(topExperts(list, limit)).toEqual(rankExperts(list).slice(0, limit));
+      }),
     );
   });
 });

@@ -74,36 +74,62 @@ export function profileOf(db: Db, memberId: string): ProfileRecord | undefined {
   return row === undefined ? undefined : toProfile(row);
 }
 
-/** One member's aggregate for one key: sources with it and their shape (`tf:length:count;…`). */
+/** One member's aggregate for one key: their sources with it, as (tf, length, count) triples. */
 export interface TermRecord {
   readonly memberId: string;
-  readonly docs: number;
-  readonly shape: string;
+  readonly parts: Uint32Array;
 }
 
-const TermRow = z.object({ member_id: z.string(), docs: z.number(), shape: z.string() });
-const toTerm = (row: unknown): TermRecord => {
-  const r = TermRow.parse(row);
-  return { memberId: r.member_id, docs: r.docs, shape: r.shape };
-};
+/** Rows of a key's page as arrays; validated as one array (thousands of rows per key). */
+const TermRows = z.array(z.tuple([z.string(), z.string()]));
+
+/** `tf:length:count;…` (expert-profile-repo.ts, `formatShape`) packed straight into triples. */
+function packShape(shape: string): Uint32Array {
+  let fields = 1;
+  for (let i = 0; i < shape.length; i++) {
+    const c = shape.charCodeAt(i);
+    if (c === 58 || c === 59) fields += 1;
+  }
+  if (fields % 3 !== 0) throw new Error(`broken expert term shape: ${shape}`);
+  const parts = new Uint32Array(fields);
+  let field = 0;
+  let value = 0;
+  for (let i = 0; i < shape.length; i++) {
+    const c = shape.charCodeAt(i);
+    if (c === 58 || c === 59) {
+      parts[field++] = value;
+      value = 0;
+    } else if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+    else throw new Error(`broken expert term shape: ${shape}`);
+  }
+  parts[field] = value;
+  return parts;
+}
 
 /** The next `limit` members with `key` after `after`, by member id. */
 export function termPage(db: Db, key: string, after: string, limit: number): TermRecord[] {
-  return statement(
-    db,
-    "SELECT member_id, docs, shape FROM qa_expert_terms WHERE key = ? AND member_id > ? ORDER BY member_id LIMIT ?",
-  )
-    .all(key, after, limit)
-    .map(toTerm);
+  const rows = TermRows.parse(
+    statement(
+      db,
+      "SELECT member_id, shape FROM qa_expert_terms WHERE key = ? AND member_id > ? ORDER BY member_id LIMIT ?",
+    )
+      .raw(true)
+      .all(key, after, limit),
+  );
+  return rows.map(([memberId, shape]) => ({ memberId, parts: packShape(shape) }));
 }
+
+const TermRow = z.object({ member_id: z.string(), shape: z.string() });
 
 /** One member's aggregate for `key`; undefined when none of their sources has it. */
 export function termOf(db: Db, memberId: string, key: string): TermRecord | undefined {
   const row = statement(
     db,
-    "SELECT member_id, docs, shape FROM qa_expert_terms WHERE member_id = ? AND key = ?",
-  ).get(memberId, key);
-  return row === undefined ? undefined : toTerm(row);
+    "SELECT member_id, shape FROM qa_expert_terms WHERE key = ? AND member_id = ?",
+  ).get(key, memberId);
+  if (row === undefined) return undefined;
+  const r = TermRow.parse(row);
+  return { memberId: r.member_id, parts: packShape(r.shape) };
 }
 
 /** A change: a member's profile (`key` undefined) or their aggregate for one key. */

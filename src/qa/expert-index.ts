@@ -12,7 +12,7 @@ import {
   type Change,
   type ProfileRecord,
 } from "./expert-index-repo";
-import { KeyPostings, packShape, type Accumulator } from "./key-postings";
+import { KeyPostings, type Accumulator } from "./key-postings";
 
 /**
  * Everything expert ranking reads, in memory: every member's profile (history, pings,
@@ -31,7 +31,7 @@ import { KeyPostings, packShape, type Accumulator } from "./key-postings";
  */
 
 /** Rows loaded per page; the async warm-up yields between pages. */
-const PAGE = 512;
+const PAGE = 256;
 /** At most this many (expert, key) entries are kept in memory (about 16 bytes each). */
 export const MAX_POSTINGS = 400_000;
 /** More changes than this since the last look: start afresh instead of re-reading each. */
@@ -133,7 +133,7 @@ export class ExpertIndex {
     const postings = this.keys.get(change.key);
     if (!postings) return;
     const term = termOf(this.db, change.memberId, change.key);
-    postings.set(this.numberOf(change.memberId), term ? packShape(term.shape) : undefined);
+    postings.set(this.numberOf(change.memberId), term?.parts);
   }
 
   private loadProfiles(pages: Iterable<ProfileRecord[]>): void {
@@ -158,7 +158,7 @@ export class ExpertIndex {
     let after = "";
     for (;;) {
       const page = termPage(this.db, key, after, PAGE);
-      yield new Map(page.map((t) => [this.numberOf(t.memberId), packShape(t.shape)]));
+      yield new Map(page.map((t) => [this.numberOf(t.memberId), t.parts]));
       const last = page[page.length - 1];
       if (!last || page.length < PAGE) return;
       after = last.memberId;

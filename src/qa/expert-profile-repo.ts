@@ -5,10 +5,10 @@ import { shapeScore, type ShapePart } from "./bm25";
 import { indexTerms } from "./text";
 
 /**
- * The aggregated expert profiles (migration 010): per expert and search key how many of their
- * sources (topics, answered questions) contain the key, with each source's key frequency and
- * length, so ranking reads a few rows per searched word instead of ranking every answered
- * question. All SQL of the profiles lives here.
+ * The aggregated expert profiles (migrations 010 and 014): per search key and expert how many
+ * of their sources (topics, answered questions) contain the key, with each source's key
+ * frequency and length, so the expert index (expert-index.ts) scores a searched word from one
+ * row per expert instead of ranking every answered question. All SQL that writes them lives here.
  */
 
 /** The key a searched word looks up: `p:<prefix>` for a prefix, `=<word>` for a whole (short) word. */
@@ -34,8 +34,8 @@ export function sourceKeys(text: string): { keys: Map<string, number>; length: n
   return { keys, length: terms.length };
 }
 
-/** `tf:length:count;…` as written by `formatShape`; read for every posting the index loads, so no split arrays. */
-export function parseShape(shape: string): ShapePart[] {
+/** `tf:length:count;…` as written by `formatShape`. */
+function parseShape(shape: string): ShapePart[] {
   const parts: ShapePart[] = [];
   let start = 0;
   while (start < shape.length) {

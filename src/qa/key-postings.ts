@@ -1,5 +1,4 @@
 import { sourceScore } from "./bm25";
-import { parseShape } from "./expert-profile-repo";
 
 /**
  * The experts of one search key in compact form, for the in-memory expert index: member
@@ -7,18 +6,6 @@ import { parseShape } from "./expert-profile-repo";
  * length, how many such sources) triples in another. A change replaces one member's triples
  * in a small side map; when that grows, the arrays are rebuilt.
  */
-
-/** `tf:length:count;…` as (tf, length, count) triples. */
-export function packShape(shape: string): Uint32Array {
-  const parts = parseShape(shape);
-  const packed = new Uint32Array(parts.length * 3);
-  parts.forEach((p, i) => {
-    packed[i * 3] = p.tf;
-    packed[i * 3 + 1] = p.length;
-    packed[i * 3 + 2] = p.count;
-  });
-  return packed;
-}
 
 /** Sources with the key: the sum of the triples' counts. */
 function docsOf(parts: Uint32Array): number {

@@ -33,7 +33,8 @@ import { unreachableNote } from "./unreachable";
 import { RecentIds } from "./recent-ids";
 
 /** The Events API event types copbot listens to (the manifest subscribes to these). */
-const EVENT_TYPES = /^(message|app_mention|reaction_added|reaction_removed|member_joined_channel|app_home_opened)$/;
+const EVENT_TYPES =
+  /^(message|app_mention|reaction_added|reaction_removed|member_joined_channel|app_home_opened)$/;
 
 /** Socket Mode whenever an app token is set (no public URL needed); HTTP otherwise. */
 export const slackMode = (config: SlackConfig): "socket" | "http" =>

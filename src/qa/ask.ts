@@ -46,10 +46,30 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * copbot stop between the steps, the job routes the question once it is due. `pause` is
  * awaited between steps (tests stop there).
  */
-export async function trackQuestionInSteps(
+export function trackQuestionInSteps(
   services: Services,
   opts: { askerId: string; channelId: string; messageId: string; text: string },
   pause: () => Promise<void> = nextTurn,
+): Promise<Question> {
+  // One question's steps after the other's: replies are queued in the order questions arrived.
+  const run = (inSteps.get(services) ?? Promise.resolve()).then(() => routeInSteps(services, opts, pause));
+  inSteps.set(
+    services,
+    run.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  return run;
+}
+
+/** The steps of the question being routed, per copbot (tests run several in one process). */
+const inSteps = new WeakMap<Services, Promise<void>>();
+
+async function routeInSteps(
+  services: Services,
+  opts: { askerId: string; channelId: string; messageId: string; text: string },
+  pause: () => Promise<void>,
 ): Promise<Question> {
   const { db, clock, scheduler } = services;
   const q = db.transaction(() => {

@@ -4,7 +4,7 @@ import { channelRef, mention, msg } from "../core/message";
 import type { Services } from "../core/services";
 import { translator } from "../i18n";
 import { solveOrChoose } from "./accept";
-import { MAX_QUESTION, trackQuestionInSteps, validateQuestion } from "./ask";
+import { MAX_QUESTION, trackQuestion, validateQuestion } from "./ask";
 import { isQuestion } from "./detect";
 import { scheduleNudge } from "./escalation";
 import { questionAt } from "./lookup";
@@ -65,7 +65,7 @@ function recordReply(ctx: EventContext<MessageEvent>, threadId: string): boolean
 }
 
 /** A message in a Q&A channel: tracked when it is a question. */
-async function onQaChannelMessage(ctx: EventContext<MessageEvent>): Promise<Handled> {
+function onQaChannelMessage(ctx: EventContext<MessageEvent>): Handled {
   const { services, event } = ctx;
   const text = event.text.trim();
   if (!isQaChannel(services.db, event.channelId) || !isQuestion(text)) return;
@@ -73,7 +73,7 @@ async function onQaChannelMessage(ctx: EventContext<MessageEvent>): Promise<Hand
     ctx.reply(ctx.t("qa.err.too_long_channel", { max: MAX_QUESTION, length: text.length }));
     return "handled";
   }
-  await trackQuestionInSteps(services, {
+  trackQuestion(services, {
     askerId: event.userId,
     channelId: event.channelId,
     messageId: event.messageId,
@@ -83,7 +83,7 @@ async function onQaChannelMessage(ctx: EventContext<MessageEvent>): Promise<Hand
 }
 
 /** Channel messages: thread replies become answers; questions in Q&A channels and mentions are tracked. */
-export async function onMessage(ctx: EventContext<MessageEvent>): Promise<Handled> {
+export function onMessage(ctx: EventContext<MessageEvent>): Handled {
   const { services, event } = ctx;
   if (event.isDm) return;
   if (event.threadId !== undefined) return recordReply(ctx, event.threadId) ? "handled" : undefined;
@@ -93,7 +93,7 @@ export async function onMessage(ctx: EventContext<MessageEvent>): Promise<Handle
       ctx.reply(ctx.t(valid.error.key, valid.error.params));
       return "handled";
     }
-    await trackQuestionInSteps(services, {
+    trackQuestion(services, {
       askerId: event.userId,
       channelId: event.channelId,
       messageId: event.messageId,

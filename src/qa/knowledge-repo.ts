@@ -198,15 +198,25 @@ export function indexSegments(db: Db, index: KnowledgeIndex): number {
 }
 
 /**
- * One slice of merging an index's segments into one (FTS5's incremental 'merge' with a negative
- * page count: as 'optimize' does, but writing at most about `pages` pages). Returns whether it
- * did any work: FTS5 counts two or more changes when it merged something.
+ * Lets FTS5's 'merge' command merge any two segments of the same level (its 'usermerge'
+ * setting, stored in the index; the default waits for four).
  */
-export function mergeIndexSlice(db: Db, index: KnowledgeIndex, pages: number): boolean {
+export function mergeSegmentPairs(db: Db, index: KnowledgeIndex): void {
+  const table = INDEX_TABLES[index];
+  statement(db, `INSERT INTO ${table} (${table}, rank) VALUES ('usermerge', 2)`).run();
+}
+
+/**
+ * One slice of merging an index's segments, writing at most about `pages` pages: `full` merges
+ * all of them into one (as 'optimize' does), otherwise only segments of the same level (the
+ * small ones recent writes added). Returns whether it did any work: FTS5 counts two or more
+ * changes when it merged something.
+ */
+export function mergeIndexSlice(db: Db, index: KnowledgeIndex, pages: number, full: boolean): boolean {
   const table = INDEX_TABLES[index];
   const changes = (): number => CountRow.parse(statement(db, "SELECT total_changes() AS n").get()).n;
   const before = changes();
-  statement(db, `INSERT INTO ${table} (${table}, rank) VALUES ('merge', ?)`).run(-pages);
+  statement(db, `INSERT INTO ${table} (${table}, rank) VALUES ('merge', ?)`).run(full ? -pages : pages);
   return changes() - before >= 2;
 }
 

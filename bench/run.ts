@@ -18,7 +18,7 @@ import {
   type Results,
   type Row,
 } from "./results";
-import { benchRuntime, printRow as printRuntimeRow, recordRuntime } from "./runtime";
+import { benchRuntime, benchSlackHttpAlone, printRow as printRuntimeRow, recordRuntime } from "./runtime";
 import { benchScheduler } from "./scheduler";
 import { benchSearch, benchSimilar, compactAtStart, recordFtsQueries } from "./search";
 
@@ -196,11 +196,16 @@ async function benchScale(): Promise<void> {
  * `npm run bench`: the scale benchmarks (bench/results.json), then the runtime's (start-up,
  * memory, the Slack HTTP path, the rate-limited fan-out; bench/runtime-results.json), each with
  * its README table. `--only=runtime` runs the runtime's alone, `--only=scale` the others,
- * `--only=search` only the search rows of each size (printed, not recorded).
+ * `--only=search` only the search rows of each size, `--only=slack-http` the Slack HTTP rows
+ * alone (both printed, not recorded).
  */
 async function main(): Promise<void> {
   // `--readme` only rewrites the scale table from its results.
   if (process.argv.includes("--readme")) return benchScale();
+  if (ONLY === "slack-http") {
+    for (const r of await benchSlackHttpAlone()) process.stdout.write(`${printRuntimeRow(r)}\n`);
+    return;
+  }
   if (ONLY !== "runtime") await benchScale();
   if (ONLY === undefined || ONLY === "runtime") {
     const rows = await benchRuntime((r) =>

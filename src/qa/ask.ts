@@ -97,20 +97,6 @@ async function routeInSteps(
 }
 
 /**
- * Tracks a member's own message as a question and routes it in one transaction (the question,
- * its routing post and its escalation are stored together); the event path uses
- * `trackQuestionInSteps`.
- */
-export function trackQuestion(
-  services: Services,
-  opts: { askerId: string; channelId: string; messageId: string; text: string },
-): Question {
-  return services.db.transaction(() =>
-    startTracking(services, new QuestionRepo(services.db).create({ ...opts, at: services.clock.now() })),
-  )();
-}
-
-/**
  * copbot posts the question in the channel (crediting the asker), tracks it and routes
  * experts in the thread of its own post. Used by `/cop ask` and by check-ins.
  */

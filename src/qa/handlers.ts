@@ -4,7 +4,7 @@ import { channelRef, mention, msg } from "../core/message";
 import type { Services } from "../core/services";
 import { translator } from "../i18n";
 import { solveOrChoose } from "./accept";
-import { MAX_QUESTION, trackQuestion, validateQuestion } from "./ask";
+import { MAX_QUESTION, trackQuestionInSteps, validateQuestion } from "./ask";
 import { isQuestion } from "./detect";
 import { scheduleNudge } from "./escalation";
 import { questionAt } from "./lookup";
@@ -65,7 +65,7 @@ function recordReply(ctx: EventContext<MessageEvent>, threadId: string): boolean
 }
 
 /** A message in a Q&A channel: tracked when it is a question. */
-function onQaChannelMessage(ctx: EventContext<MessageEvent>): Handled {
+async function onQaChannelMessage(ctx: EventContext<MessageEvent>): Promise<Handled> {
   const { services, event } = ctx;
   const text = event.text.trim();
   if (!isQaChannel(services.db, event.channelId) || !isQuestion(text)) return;
@@ -73,7 +73,7 @@ function onQaChannelMessage(ctx: EventContext<MessageEvent>): Handled {
     ctx.reply(ctx.t("qa.err.too_long_channel", { max: MAX_QUESTION, length: text.length }));
     return "handled";
   }
-  trackQuestion(services, {
+  await trackQuestionInSteps(services, {
     askerId: event.userId,
     channelId: event.channelId,
     messageId: event.messageId,
@@ -83,7 +83,7 @@ function onQaChannelMessage(ctx: EventContext<MessageEvent>): Handled {
 }
 
 /** Channel messages: thread replies become answers; questions in Q&A channels and mentions are tracked. */
-export function onMessage(ctx: EventContext<MessageEvent>): Handled {
+export async function onMessage(ctx: EventContext<MessageEvent>): Promise<Handled> {
   const { services, event } = ctx;
   if (event.isDm) return;
   if (event.threadId !== undefined) return recordReply(ctx, event.threadId) ? "handled" : undefined;
@@ -93,7 +93,7 @@ export function onMessage(ctx: EventContext<MessageEvent>): Handled {
       ctx.reply(ctx.t(valid.error.key, valid.error.params));
       return "handled";
     }
-    trackQuestion(services, {
+    await trackQuestionInSteps(services, {
       askerId: event.userId,
       channelId: event.channelId,
       messageId: event.messageId,

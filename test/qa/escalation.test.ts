@@ -1,6 +1,5 @@
 import type { Services } from "../../src/core/services";
-import { trackQuestion } from "../../src/qa/ask";
-import { escalateJob } from "../../src/qa/escalation";
+import { escalateJob, scheduleEscalation } from "../../src/qa/escalation";
 import { QuestionRepo } from "../../src/qa/question-repo";
 import { solveQuestion } from "../../src/qa/solve";
 import { qaServices } from "./qa-services";
@@ -12,13 +11,17 @@ const jobs = (services: Services) =>
     state: string;
   }[];
 
+/** A tracked question with its first escalation, as the event path stores it. */
 function ask(services: Services, messageId: string) {
-  return trackQuestion(services, {
+  const q = new QuestionRepo(services.db).create({
     askerId: "console:ben",
     channelId: "console:fragen",
     messageId,
     text: "Wie geht OZG?",
+    at: services.clock.now(),
   });
+  scheduleEscalation(services, q, 1, q.askedAt);
+  return q;
 }
 
 describe("escalation timing", () => {

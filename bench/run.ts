@@ -132,8 +132,8 @@ async function benchSchedulerRows(dir: string, emit: (r: Row) => void): Promise<
 /** Resident memory of copbot, started like `npm start`, serving the largest community. */
 async function benchMemoryRows(dir: string, emit: (r: Row) => void, largest: number): Promise<void> {
   const full = preparedDataset(largest);
-  const memory = measureRss(workingCopy(full, dir, "memory"));
-  const serving = `copbot serving the ${label(largest)} community (console, through tsx)`;
+  const memory = await measureRss(workingCopy(full, dir, "memory"));
+  const serving = `copbot serving the ${label(largest)} community (compiled, as \`npm start\` runs it)`;
   emit(row(`resident memory, ${serving}`, memory.rssMiB, "MiB", { limit: 120 }));
   emit(row("  of which before the first event (code and libraries)", memory.startMiB, "MiB"));
   emit(row("  peak resident memory of that process", memory.peakRssMiB, "MiB"));

@@ -127,6 +127,13 @@ async function benchSchedulerRows(dir: string, emit: (r: Row) => void): Promise<
     ),
   );
   emit(row("catch-up: longest blocked event loop", scheduler.longestBlockMs, "ms"));
+  emit(
+    row(
+      "  most CPU time of this process between two turns of the event loop",
+      scheduler.longestBlockCpuMs,
+      "ms",
+    ),
+  );
 }
 
 /** Resident memory of copbot, started like `npm start`, serving the largest community. */

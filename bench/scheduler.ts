@@ -60,6 +60,8 @@ export interface SchedulerResult {
   readonly deliveryWaits: number[];
   /** The longest the event loop was blocked during catch-up. */
   readonly longestBlockMs: number;
+  /** The most CPU time this process spent without letting the event loop turn, during catch-up. */
+  readonly longestBlockCpuMs: number;
 }
 
 /** Creates `count` meetings through the real code in a new database file at `path`. */
@@ -184,7 +186,7 @@ export async function benchScheduler(dir: string, count = 10_000): Promise<Sched
     arrived.set(event.userId, at);
     handling.push(app.bot.handle(event).then(() => void deliveryWaits.push(performance.now() - at)));
   }, 10);
-  const { longestMs } = await longestBlock(async () => {
+  const { longestMs, longestCpuMs } = await longestBlock(async () => {
     await app.bot.tick();
     clearInterval(timer);
     await Promise.all(handling);
@@ -206,5 +208,6 @@ export async function benchScheduler(dir: string, count = 10_000): Promise<Sched
     eventWaits: eventWaits.sort((a, b) => a - b),
     deliveryWaits: deliveryWaits.sort((a, b) => a - b),
     longestBlockMs: longestMs,
+    longestBlockCpuMs: longestCpuMs,
   };
 }

@@ -18,7 +18,7 @@ import {
   type Results,
   type Row,
 } from "./results";
-import { benchRuntime, printRow as printRuntimeRow, recordRuntime } from "./runtime";
+import { benchRuntime, benchSlackHttpAlone, printRow as printRuntimeRow, recordRuntime } from "./runtime";
 import { benchScheduler } from "./scheduler";
 import { benchSearch, recordFtsQueries } from "./search";
 
@@ -213,13 +213,18 @@ async function benchPart(part: "scheduler" | "memory"): Promise<void> {
  * `npm run bench`: the scale benchmarks (bench/results.json), then the runtime's (start-up,
  * memory, the Slack HTTP path, the rate-limited fan-out; bench/runtime-results.json), each with
  * its README table. `--only=runtime` runs the runtime's alone, `--only=scale` the others,
- * `--only=scheduler` and `--only=memory` those rows alone (printed only).
+ * `--only=scheduler`, `--only=memory` and `--only=slack-http` those rows alone (printed, not
+ * recorded).
  */
 async function main(): Promise<void> {
   // `--readme` only rewrites the scale table from its results.
   if (process.argv.includes("--readme")) return benchScale();
   const only = option("only");
   if (only === "scheduler" || only === "memory") return benchPart(only);
+  if (only === "slack-http") {
+    for (const r of await benchSlackHttpAlone()) process.stdout.write(`${printRuntimeRow(r)}\n`);
+    return;
+  }
   if (only !== "runtime") await benchScale();
   if (only === undefined || only === "runtime") {
     const rows = await benchRuntime((r) =>

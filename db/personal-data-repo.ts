@@ -1,4 +1,5 @@
 import type { Db } from "./open";
+import { statement } from "./statements";
 
 /**
  * The base of each feature's privacy repository: rows as stored for a member's export, and the
@@ -8,10 +9,10 @@ export abstract class PersonalDataRepo {
   constructor(protected readonly db: Db) {}
 
   protected all(sql: string, ...params: unknown[]): unknown[] {
-    return this.db.prepare(sql).all(...params);
+    return statement(this.db, sql).all(...params);
   }
 
   protected run(sql: string, ...params: unknown[]): number {
-    return this.db.prepare(sql).run(...params).changes;
+    return statement(this.db, sql).run(...params).changes;
   }
 }

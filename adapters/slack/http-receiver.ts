@@ -60,9 +60,17 @@ async function acceptable(
   return true;
 }
 
+/** Exactly the requests Bolt's receiver takes as Slack events (its own test, see HTTPReceiver). */
+function isEventRequest(req: IncomingMessage): boolean {
+  const path = new URL(req.url ?? "/", "http://localhost").pathname;
+  return path === EVENTS_PATH && req.method?.toUpperCase() === "POST";
+}
+
 /**
  * Bolt's HTTP receiver for `/slack/events` (and `/healthz`), with `acceptable` in front of it.
- * The request arrives buffered, so Bolt reads the same body and verifies it once more.
+ * `acceptable` is the one signature check: every request Bolt would take as an event passes it
+ * first, so Bolt's own check is switched off (it would hash the same body a second time) and
+ * Bolt reads the body `acceptable` already buffered.
  */
 export function guardedHttpReceiver(opts: {
   signingSecret: string;
@@ -71,13 +79,14 @@ export function guardedHttpReceiver(opts: {
 }): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: opts.signingSecret,
+    endpoints: [EVENTS_PATH],
+    signatureVerification: false,
     logger: opts.logger,
     customRoutes: [healthz],
   });
   const bolt = receiver.requestListener;
   receiver.requestListener = (req, res) => {
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
-    if (req.method !== "POST" || path !== EVENTS_PATH) {
+    if (!isEventRequest(req)) {
       bolt(req, res);
       return;
     }

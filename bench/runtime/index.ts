@@ -47,6 +47,16 @@ export async function benchRuntime(emit: (row: Row) => void): Promise<Row[]> {
   return rows;
 }
 
+/** The Slack HTTP rows alone (`npm run bench -- --only=slack-http`), for work on that path. */
+export async function benchSlackHttpAlone(): Promise<Row[]> {
+  const dir = mkdtempSync(join(tmpdir(), "copbot-bench-slack-"));
+  try {
+    return await benchSlackHttp(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function machine(): string {
   const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
   return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()}/${arch()}`;

@@ -211,7 +211,7 @@ export class Bot {
     ) {
       member = members.update(member.id, { displayName: event.userName }) ?? member;
     }
-    const actor: Member = { ...member, role: await this.services.roleOf(member.id, event.channelId) };
+    const actor: Member = { ...member, role: await this.services.roleOf(member.id, event.channelId, member) };
     const target = replyTarget(event);
     const prefix = this.services.platforms.prefix(event.platform);
     const ctx: EventContext<E> = {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/open";
 import { column, rowReader } from "../../db/rows";
 import { FORMER_MEMBER, likeContaining as containing } from "./privacy";
+import { statement } from "../../db/statements";
 
 /** What a delivered message keeps once its text is gone: no content at all. */
 const EMPTY_MESSAGE = JSON.stringify({ blocks: [] });
@@ -29,11 +30,10 @@ export class CorePrivacyRepo {
 
   /** The member's profile row as stored. */
   profile(memberId: string): unknown {
-    return this.db
-      .prepare(
-        "SELECT id, display_name, organisation, bio, lang, time_zone, role, credit, created_at, updated_at FROM members WHERE id = ?",
-      )
-      .get(memberId);
+    return statement(
+      this.db,
+      "SELECT id, display_name, organisation, bio, lang, time_zone, role, credit, created_at, updated_at FROM members WHERE id = ?",
+    ).get(memberId);
   }
 
   /** Settings copbot keeps about the member (`welcomed:<id>`, `platform-moderator:<id>`). */
@@ -41,35 +41,34 @@ export class CorePrivacyRepo {
     return z
       .array(z.object({ key: z.string(), value: z.string() }))
       .parse(
-        this.db
-          .prepare("SELECT key, value FROM settings WHERE key LIKE ? ESCAPE '\\' ORDER BY key")
-          .all(containing(`:${memberId}`)),
+        statement(this.db, "SELECT key, value FROM settings WHERE key LIKE ? ESCAPE '\\' ORDER BY key").all(
+          containing(`:${memberId}`),
+        ),
       )
       .filter((row) => row.key.endsWith(`:${memberId}`));
   }
 
   /** The member's unfinished DM dialog (a step-by-step form, check-in answers in progress). */
   dialog(memberId: string): unknown {
-    return this.db
-      .prepare("SELECT owner, kind, state, updated_at FROM dialogs WHERE user_id = ?")
-      .get(memberId);
+    return statement(this.db, "SELECT owner, kind, state, updated_at FROM dialogs WHERE user_id = ?").get(
+      memberId,
+    );
   }
 
   /** Audit entries the member made or that are about them. */
   auditEntries(memberId: string): ReturnType<typeof readAudit>[] {
-    return this.db
-      .prepare("SELECT * FROM audit_log WHERE actor_id = ? OR target = ? ORDER BY id")
+    return statement(this.db, "SELECT * FROM audit_log WHERE actor_id = ? OR target = ? ORDER BY id")
       .all(memberId, memberId)
       .map(readAudit);
   }
 
   /** Messages to the member (DMs, private answers) the send queue still holds. */
   queuedFor(memberId: string): ReturnType<typeof readQueued>[] {
-    return this.db
-      .prepare(
-        `SELECT created_at, state, message FROM outbox
+    return statement(
+      this.db,
+      `SELECT created_at, state, message FROM outbox
          WHERE json_extract(target, '$.userId') = ? AND message <> ? ORDER BY id`,
-      )
+    )
       .all(memberId, EMPTY_MESSAGE)
       .map(readQueued);
   }
@@ -80,7 +79,7 @@ export class CorePrivacyRepo {
    * their place in the audit log.
    */
   forget(memberId: string, now: Date): Record<string, number> {
-    const run = (sql: string, ...params: unknown[]) => this.db.prepare(sql).run(...params).changes;
+    const run = (sql: string, ...params: unknown[]) => statement(this.db, sql).run(...params).changes;
     const keys = this.settings(memberId).map((row) => row.key);
     return {
       profile: run("DELETE FROM members WHERE id = ?", memberId),
@@ -138,12 +137,11 @@ export class CorePrivacyRepo {
    * until `COPBOT_OUTBOX_RETENTION_DAYS` deletes them.
    */
   emptyDeliveredBefore(before: Date): number {
-    return this.db
-      .prepare(
-        `UPDATE outbox SET message = ?, target = NULL
+    return statement(
+      this.db,
+      `UPDATE outbox SET message = ?, target = NULL
          WHERE state IN ('sent', 'dropped') AND finished_at < ? AND (message <> ? OR target IS NOT NULL)`,
-      )
-      .run(EMPTY_MESSAGE, before.getTime(), EMPTY_MESSAGE).changes;
+    ).run(EMPTY_MESSAGE, before.getTime(), EMPTY_MESSAGE).changes;
   }
 
   /**
@@ -152,21 +150,20 @@ export class CorePrivacyRepo {
    * to be sent is left alone. Returns how many.
    */
   emptyFinishedQuoting(needle: string): number {
-    return this.db
-      .prepare(
-        `UPDATE outbox SET message = ?, state = CASE WHEN state IN ('failed', 'expired') THEN 'dropped' ELSE state END
+    return statement(
+      this.db,
+      `UPDATE outbox SET message = ?, state = CASE WHEN state IN ('failed', 'expired') THEN 'dropped' ELSE state END
          WHERE state IN ('sent', 'failed', 'expired', 'dropped') AND message <> ? AND message LIKE ? ESCAPE '\\'`,
-      )
-      .run(EMPTY_MESSAGE, EMPTY_MESSAGE, containing(needle)).changes;
+    ).run(EMPTY_MESSAGE, EMPTY_MESSAGE, containing(needle)).changes;
   }
 
   /** Deletes audit entries older than `before`. */
   deleteAuditBefore(before: Date): number {
-    return this.db.prepare("DELETE FROM audit_log WHERE at < ?").run(before.getTime()).changes;
+    return statement(this.db, "DELETE FROM audit_log WHERE at < ?").run(before.getTime()).changes;
   }
 
   /** Forgets handled-event ids older than `before` (platforms stop retrying within minutes). */
   deleteEventIdsBefore(before: Date): number {
-    return this.db.prepare("DELETE FROM processed_events WHERE at < ?").run(before.getTime()).changes;
+    return statement(this.db, "DELETE FROM processed_events WHERE at < ?").run(before.getTime()).changes;
   }
 }

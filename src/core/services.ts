@@ -42,8 +42,11 @@ export interface Services {
   readonly features: readonly Feature[];
   /** The community meeting agenda: every feature's contribution, in feature order. */
   agenda(lang: Lang): Inline[][];
-  /** The member's effective role: stored role, `COPBOT_ADMINS`, and what the platform grants. */
-  roleOf(memberId: string, channelId?: string): Promise<Role>;
+  /**
+   * The member's effective role: stored role, `COPBOT_ADMINS`, and what the platform grants.
+   * `known` is the member as just read (every event reads it first), so it is not read twice.
+   */
+  roleOf(memberId: string, channelId?: string, known?: Member): Promise<Role>;
   /** The language to address a member in. */
   langOf(member: Member | undefined): Lang;
   /**
@@ -90,8 +93,8 @@ export function createServices(opts: {
     platforms: new Platforms(opts.platforms),
     features,
     agenda: (lang) => features.flatMap((f) => (f.agenda?.(services, lang) ?? []).map((line) => [...line])),
-    async roleOf(memberId, channelId) {
-      let role = members.get(memberId)?.role ?? "member";
+    async roleOf(memberId, channelId, known) {
+      let role = (known?.id === memberId ? known : members.get(memberId))?.role ?? "member";
       if (config.admins.includes(memberId)) role = "admin";
       const platform = splitId(memberId)?.platform;
       const port = platform && ports.has(platform) ? ports.forPlatform(platform) : undefined;

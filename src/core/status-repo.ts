@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
+import { statement } from "../../db/statements";
 
 /** A job counts as overdue when the minute tick should have run it a while ago. */
 export const OVERDUE_AFTER_MS = 2 * 60_000;
@@ -14,13 +15,12 @@ export class StatusRepo {
   overdueJobs(now: number): { count: number; oldestAt?: number; kind?: string } {
     const cutoff = now - OVERDUE_AFTER_MS;
     const row = Overdue.parse(
-      this.db
-        .prepare(
-          `SELECT count(*) AS count, min(run_at) AS oldest,
+      statement(
+        this.db,
+        `SELECT count(*) AS count, min(run_at) AS oldest,
              (SELECT kind FROM jobs WHERE state = 'pending' AND run_at < ? ORDER BY run_at, id LIMIT 1) AS kind
            FROM jobs WHERE state = 'pending' AND run_at < ?`,
-        )
-        .get(cutoff, cutoff),
+      ).get(cutoff, cutoff),
     );
     return {
       count: row.count,
@@ -31,15 +31,17 @@ export class StatusRepo {
 
   /** How long the oldest pending job that is due has waited past its time, in ms (0: none waits). */
   lagMs(now: number): number {
-    const row = this.db
-      .prepare("SELECT min(run_at) AS oldest FROM jobs WHERE state = 'pending' AND run_at <= ?")
-      .get(now) as { oldest: number | null };
+    const row = statement(
+      this.db,
+      "SELECT min(run_at) AS oldest FROM jobs WHERE state = 'pending' AND run_at <= ?",
+    ).get(now) as { oldest: number | null };
     return row.oldest === null ? 0 : now - row.oldest;
   }
 
   /** Jobs the scheduler gave up on. */
   failedJobs(): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM jobs WHERE state = 'failed'").get() as { n: number })
-      .n;
+    return (
+      statement(this.db, "SELECT count(*) AS n FROM jobs WHERE state = 'failed'").get() as { n: number }
+    ).n;
   }
 }

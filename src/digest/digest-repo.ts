@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/open";
 import { rowReader } from "../../db/rows";
 import { WEEKDAYS, type Weekday } from "../schedule/schedule";
+import { statement } from "../../db/statements";
 
 /** Where and when the digest goes out; no channel: switched off. */
 export interface DigestSettings {
@@ -25,30 +26,28 @@ export class DigestRepo {
   constructor(private readonly db: Db) {}
 
   settings(): DigestSettings | undefined {
-    const row = this.db.prepare("SELECT * FROM digest_settings WHERE id = 1").get();
+    const row = statement(this.db, "SELECT * FROM digest_settings WHERE id = 1").get();
     return row === undefined ? undefined : toSettings(row);
   }
 
   /** Stores the settings; the revision moves on so jobs planned before lapse. */
   save(s: Omit<DigestSettings, "revision">): DigestSettings {
-    this.db
-      .prepare(
-        `INSERT INTO digest_settings (id, channel_id, weekday, time, start_date) VALUES (1, ?, ?, ?, ?)
+    statement(
+      this.db,
+      `INSERT INTO digest_settings (id, channel_id, weekday, time, start_date) VALUES (1, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET channel_id = excluded.channel_id, weekday = excluded.weekday,
            time = excluded.time, start_date = excluded.start_date, revision = digest_settings.revision + 1`,
-      )
-      .run(s.channelId ?? null, s.weekday, s.time, s.startDate);
+    ).run(s.channelId ?? null, s.weekday, s.time, s.startDate);
     return this.settings() as DigestSettings;
   }
 
   /** Records a digest run; false when this occurrence already had one. */
   recordRun(local: string, from: Date, to: Date, posted: boolean): boolean {
     return (
-      this.db
-        .prepare(
-          "INSERT INTO digest_runs (local_at, window_from, window_to, posted) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        )
-        .run(local, from.getTime(), to.getTime(), posted ? 1 : 0).changes > 0
+      statement(
+        this.db,
+        "INSERT INTO digest_runs (local_at, window_from, window_to, posted) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      ).run(local, from.getTime(), to.getTime(), posted ? 1 : 0).changes > 0
     );
   }
 
@@ -56,7 +55,7 @@ export class DigestRepo {
   lastWindowEnd(): Date | undefined {
     const row = z
       .object({ end: z.number().nullable() })
-      .parse(this.db.prepare("SELECT max(window_to) AS end FROM digest_runs").get());
+      .parse(statement(this.db, "SELECT max(window_to) AS end FROM digest_runs").get());
     return row.end === null ? undefined : new Date(row.end);
   }
 }

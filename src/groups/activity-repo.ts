@@ -3,6 +3,7 @@ import type { Db } from "../../db/open";
 import { column, rowReader } from "../../db/rows";
 import { DELIVERABLES, type Deliverable } from "./deliverable";
 import { GROUP_STATES, type GroupState } from "./group-repo";
+import { statement } from "../../db/statements";
 
 /** A working group as reports, digests, the knowledge export and a member's impact see it. */
 export interface GroupFact {
@@ -55,18 +56,18 @@ const GROUP_COLUMNS = `g.id, g.title, g.problem, g.deliverable, g.topics, g.stat
 
 /** Every working group, oldest first. */
 export function allGroups(db: Db): GroupFact[] {
-  return db.prepare(`SELECT ${GROUP_COLUMNS} ORDER BY g.id`).all().map(toGroupFact);
+  return statement(db, `SELECT ${GROUP_COLUMNS} ORDER BY g.id`).all().map(toGroupFact);
 }
 
 /** The groups one member held a seat in (or still holds), with role and logged minutes. */
 export function groupPartsOf(db: Db, memberId: string): GroupPart[] {
-  const rows = db
-    .prepare(
-      `SELECT ${GROUP_COLUMNS} JOIN work_group_members m ON m.group_id = g.id
+  const rows = statement(
+    db,
+    `SELECT ${GROUP_COLUMNS} JOIN work_group_members m ON m.group_id = g.id
        WHERE m.member_id = ? AND m.joined_at IS NOT NULL ORDER BY g.id`,
-    )
-    .all(memberId);
-  const parts = db.prepare(
+  ).all(memberId);
+  const parts = statement(
+    db,
     `SELECT m.role, m.joined_at,
        (SELECT coalesce(sum(minutes), 0) FROM work_group_time t WHERE t.group_id = m.group_id AND t.member_id = m.member_id) AS minutes
      FROM work_group_members m WHERE m.group_id = ? AND m.member_id = ?`,
@@ -90,8 +91,10 @@ export function minutesLogged(
   to: Date,
 ): { memberId: string; minutes: number; at: Date }[] {
   const read = rowReader({ member_id: z.string(), minutes: z.number(), at: column.date });
-  return db
-    .prepare("SELECT member_id, minutes, at FROM work_group_time WHERE at >= ? AND at < ? ORDER BY at")
+  return statement(
+    db,
+    "SELECT member_id, minutes, at FROM work_group_time WHERE at >= ? AND at < ? ORDER BY at",
+  )
     .all(from.getTime(), to.getTime())
     .map(read);
 }

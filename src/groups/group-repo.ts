@@ -4,6 +4,7 @@ import { column, rowReader } from "../../db/rows";
 import type { Clock } from "../core/clock";
 import { DELIVERABLES, type Deliverable } from "./deliverable";
 import type { Proposal } from "./proposal";
+import { statement } from "../../db/statements";
 
 export const GROUP_STATES = ["proposed", "forming", "running", "expired", "closed"] as const;
 export type GroupState = (typeof GROUP_STATES)[number];
@@ -94,40 +95,38 @@ export class GroupRepo {
   create(p: Proposal, opts: { proposerId: string; channelId: string; signupDeadline: Date }): Group {
     const now = this.clock.now().getTime();
     const id = this.db.transaction(() => {
-      const result = this.db
-        .prepare(
-          `INSERT INTO work_groups (title, problem, deliverable, due_date, min_size, max_size, topics, facilitator_id,
+      const result = statement(
+        this.db,
+        `INSERT INTO work_groups (title, problem, deliverable, due_date, min_size, max_size, topics, facilitator_id,
              proposer_id, channel_id, state, signup_deadline, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'proposed', ?, ?)`,
-        )
-        .run(
-          p.title,
-          p.problem,
-          p.deliverable,
-          p.due,
-          p.minSize,
-          p.maxSize,
-          JSON.stringify(p.topics),
-          p.facilitatorId,
-          opts.proposerId,
-          opts.channelId,
-          opts.signupDeadline.getTime(),
-          now,
-        );
+      ).run(
+        p.title,
+        p.problem,
+        p.deliverable,
+        p.due,
+        p.minSize,
+        p.maxSize,
+        JSON.stringify(p.topics),
+        p.facilitatorId,
+        opts.proposerId,
+        opts.channelId,
+        opts.signupDeadline.getTime(),
+        now,
+      );
       const groupId = Number(result.lastInsertRowid);
-      this.db
-        .prepare(
-          `INSERT INTO work_group_members (group_id, member_id, role, state, since, joined_at)
+      statement(
+        this.db,
+        `INSERT INTO work_group_members (group_id, member_id, role, state, since, joined_at)
            VALUES (?, ?, 'facilitator', 'joined', ?, ?)`,
-        )
-        .run(groupId, p.facilitatorId, now, now);
+      ).run(groupId, p.facilitatorId, now, now);
       return groupId;
     })();
     return this.require(id);
   }
 
   get(id: number): Group | undefined {
-    const row = this.db.prepare("SELECT * FROM work_groups WHERE id = ?").get(id);
+    const row = statement(this.db, "SELECT * FROM work_groups WHERE id = ?").get(id);
     return row === undefined ? undefined : toGroup(row);
   }
 
@@ -139,26 +138,28 @@ export class GroupRepo {
 
   /** The group whose private space is `channelId`. */
   bySpace(channelId: string): Group | undefined {
-    const row = this.db.prepare("SELECT * FROM work_groups WHERE space_id = ?").get(channelId);
+    const row = statement(this.db, "SELECT * FROM work_groups WHERE space_id = ?").get(channelId);
     return row === undefined ? undefined : toGroup(row);
   }
 
   /** Groups in the given states, oldest first. */
   list(states: readonly GroupState[]): Group[] {
-    return this.db
-      .prepare(`SELECT * FROM work_groups WHERE state IN (${states.map(() => "?").join(",")}) ORDER BY id`)
+    return statement(
+      this.db,
+      `SELECT * FROM work_groups WHERE state IN (${states.map(() => "?").join(",")}) ORDER BY id`,
+    )
       .all(...states)
       .map(toGroup);
   }
 
   /** Groups in the given states in which the member holds a seat. */
   listFor(memberId: string, states: readonly GroupState[]): Group[] {
-    return this.db
-      .prepare(
-        `SELECT g.* FROM work_groups g JOIN work_group_members m ON m.group_id = g.id
+    return statement(
+      this.db,
+      `SELECT g.* FROM work_groups g JOIN work_group_members m ON m.group_id = g.id
          WHERE m.member_id = ? AND m.state = 'joined' AND g.state IN (${states.map(() => "?").join(",")})
          ORDER BY g.id`,
-      )
+    )
       .all(memberId, ...states)
       .map(toGroup);
   }
@@ -166,14 +167,13 @@ export class GroupRepo {
   /** Moves a group to `state` only if it is in one of `from`; false when someone else was first. */
   transition(id: number, from: readonly GroupState[], state: GroupState): boolean {
     const now = this.clock.now().getTime();
-    const result = this.db
-      .prepare(
-        `UPDATE work_groups SET state = ?,
+    const result = statement(
+      this.db,
+      `UPDATE work_groups SET state = ?,
            started_at = CASE WHEN ? = 'running' THEN ? ELSE started_at END,
            closed_at = CASE WHEN ? = 'closed' THEN ? ELSE closed_at END
          WHERE id = ? AND state IN (${from.map(() => "?").join(",")})`,
-      )
-      .run(state, state, now, state, now, id, ...from);
+    ).run(state, state, now, state, now, id, ...from);
     return result.changes > 0;
   }
 
@@ -198,25 +198,28 @@ export class GroupRepo {
     if (fields.resultUrl !== undefined) columns.push(["result_url", fields.resultUrl]);
     if (fields.summary !== undefined) columns.push(["summary", fields.summary]);
     if (columns.length === 0) return;
-    this.db
-      .prepare(`UPDATE work_groups SET ${columns.map(([c]) => `${c} = ?`).join(", ")} WHERE id = ?`)
-      .run(...columns.map(([, v]) => v), id);
+    statement(
+      this.db,
+      `UPDATE work_groups SET ${columns.map(([c]) => `${c} = ?`).join(", ")} WHERE id = ?`,
+    ).run(...columns.map(([, v]) => v), id);
   }
 
   setStatus(id: number, text: string): void {
-    this.db
-      .prepare("UPDATE work_groups SET status_text = ?, status_at = ? WHERE id = ?")
-      .run(text, this.clock.now().getTime(), id);
+    statement(this.db, "UPDATE work_groups SET status_text = ?, status_at = ? WHERE id = ?").run(
+      text,
+      this.clock.now().getTime(),
+      id,
+    );
   }
 
   /** Seats (and, with `waiting`, the waiting list in order). */
   members(id: number, states: readonly GroupMember["state"][] = ["joined"]): GroupMember[] {
-    return this.db
-      .prepare(
-        `SELECT member_id, role, state, joined_at, since FROM work_group_members
+    return statement(
+      this.db,
+      `SELECT member_id, role, state, joined_at, since FROM work_group_members
          WHERE group_id = ? AND state IN (${states.map(() => "?").join(",")})
          ORDER BY CASE role WHEN 'facilitator' THEN 0 ELSE 1 END, since, member_id`,
-      )
+    )
       .all(id, ...states)
       .map(toMember);
   }
@@ -226,28 +229,27 @@ export class GroupRepo {
    * stays as a member.
    */
   setFacilitator(id: number, fromId: string, toId: string, at: Date): void {
-    this.db.prepare("UPDATE work_groups SET facilitator_id = ? WHERE id = ?").run(toId, id);
-    this.db
-      .prepare("UPDATE work_group_members SET role = 'member' WHERE group_id = ? AND member_id = ?")
-      .run(id, fromId);
-    this.db
-      .prepare(
-        `INSERT INTO work_group_members (group_id, member_id, role, state, since, joined_at)
+    statement(this.db, "UPDATE work_groups SET facilitator_id = ? WHERE id = ?").run(toId, id);
+    statement(
+      this.db,
+      "UPDATE work_group_members SET role = 'member' WHERE group_id = ? AND member_id = ?",
+    ).run(id, fromId);
+    statement(
+      this.db,
+      `INSERT INTO work_group_members (group_id, member_id, role, state, since, joined_at)
          VALUES (?, ?, 'facilitator', 'joined', ?, ?)
          ON CONFLICT (group_id, member_id) DO UPDATE SET role = 'facilitator', state = 'joined',
            since = CASE WHEN work_group_members.state = 'joined' THEN work_group_members.since ELSE excluded.since END,
            joined_at = coalesce(work_group_members.joined_at, excluded.joined_at)`,
-      )
-      .run(id, toId, at.getTime(), at.getTime());
+    ).run(id, toId, at.getTime(), at.getTime());
   }
 
   /** Records a moved due date with its reason (the history of extensions). */
   recordExtension(id: number, e: { from: string; to: string; reason: string; by: string; at: Date }): void {
-    this.db
-      .prepare(
-        "INSERT INTO work_group_extensions (group_id, old_due, new_due, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)",
-      )
-      .run(id, e.from, e.to, e.reason, e.by, e.at.getTime());
+    statement(
+      this.db,
+      "INSERT INTO work_group_extensions (group_id, old_due, new_due, reason, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run(id, e.from, e.to, e.reason, e.by, e.at.getTime());
   }
 
   membership(id: number, memberId: string): GroupMember | undefined {
@@ -262,14 +264,13 @@ export class GroupRepo {
       const seated = this.members(id).length;
       const state = seated < maxSize ? "joined" : "waiting";
       const now = this.clock.now().getTime();
-      this.db
-        .prepare(
-          `INSERT INTO work_group_members (group_id, member_id, role, state, since, joined_at)
+      statement(
+        this.db,
+        `INSERT INTO work_group_members (group_id, member_id, role, state, since, joined_at)
            VALUES (?, ?, 'member', ?, ?, ?)
            ON CONFLICT (group_id, member_id) DO UPDATE SET state = excluded.state, since = excluded.since,
              joined_at = coalesce(work_group_members.joined_at, excluded.joined_at)`,
-        )
-        .run(id, memberId, state, now, state === "joined" ? now : null);
+      ).run(id, memberId, state, now, state === "joined" ? now : null);
       return state;
     })();
   }
@@ -280,19 +281,17 @@ export class GroupRepo {
       const current = this.membership(id, memberId);
       if (!current || current.state === "left") return { left: false };
       const now = this.clock.now().getTime();
-      this.db
-        .prepare(
-          "UPDATE work_group_members SET state = 'left', since = ? WHERE group_id = ? AND member_id = ?",
-        )
-        .run(now, id, memberId);
+      statement(
+        this.db,
+        "UPDATE work_group_members SET state = 'left', since = ? WHERE group_id = ? AND member_id = ?",
+      ).run(now, id, memberId);
       const next = this.members(id, ["waiting"])[0];
       if (!next || this.members(id).length >= maxSize) return { left: true };
-      this.db
-        .prepare(
-          `UPDATE work_group_members SET state = 'joined', since = ?, joined_at = coalesce(joined_at, ?)
+      statement(
+        this.db,
+        `UPDATE work_group_members SET state = 'joined', since = ?, joined_at = coalesce(joined_at, ?)
            WHERE group_id = ? AND member_id = ?`,
-        )
-        .run(now, now, id, next.memberId);
+      ).run(now, now, id, next.memberId);
       return { left: true, promoted: next.memberId };
     })();
   }

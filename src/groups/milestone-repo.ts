@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
 import { column, rowReader } from "../../db/rows";
+import { statement } from "../../db/statements";
 
 export interface Milestone {
   readonly id: number;
@@ -26,35 +27,37 @@ function toMilestone(row: unknown): Milestone {
 
 /** Adds a milestone and returns it. */
 export function addMilestone(db: Db, groupId: number, title: string, due: string): Milestone {
-  const result = db
-    .prepare("INSERT INTO work_group_milestones (group_id, title, due_date) VALUES (?, ?, ?)")
-    .run(groupId, title, due);
+  const result = statement(
+    db,
+    "INSERT INTO work_group_milestones (group_id, title, due_date) VALUES (?, ?, ?)",
+  ).run(groupId, title, due);
   return toMilestone(
-    db.prepare("SELECT * FROM work_group_milestones WHERE id = ?").get(result.lastInsertRowid),
+    statement(db, "SELECT * FROM work_group_milestones WHERE id = ?").get(result.lastInsertRowid),
   );
 }
 
 /** A group's milestones by due date. */
 export function listMilestones(db: Db, groupId: number): Milestone[] {
-  return db
-    .prepare("SELECT * FROM work_group_milestones WHERE group_id = ? ORDER BY due_date, id")
+  return statement(db, "SELECT * FROM work_group_milestones WHERE group_id = ? ORDER BY due_date, id")
     .all(groupId)
     .map(toMilestone);
 }
 
 /** One milestone of a group, by its number. */
 export function getMilestone(db: Db, groupId: number, id: number): Milestone | undefined {
-  const row = db
-    .prepare("SELECT * FROM work_group_milestones WHERE group_id = ? AND id = ?")
-    .get(groupId, id);
+  const row = statement(db, "SELECT * FROM work_group_milestones WHERE group_id = ? AND id = ?").get(
+    groupId,
+    id,
+  );
   return row === undefined ? undefined : toMilestone(row);
 }
 
 /** Marks a milestone done; false when it already was. */
 export function completeMilestone(db: Db, id: number, by: string, at: Date): boolean {
   return (
-    db
-      .prepare("UPDATE work_group_milestones SET done_at = ?, done_by = ? WHERE id = ? AND done_at IS NULL")
-      .run(at.getTime(), by, id).changes > 0
+    statement(
+      db,
+      "UPDATE work_group_milestones SET done_at = ?, done_by = ? WHERE id = ? AND done_at IS NULL",
+    ).run(at.getTime(), by, id).changes > 0
   );
 }

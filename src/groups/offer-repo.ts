@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
 import { rowReader } from "../../db/rows";
+import { statement } from "../../db/statements";
 
 export interface Offer {
   readonly id: number;
@@ -26,17 +27,16 @@ export function recordOffer(
   db: Db,
   offer: { channelId: string; threadId: string; authorId: string; text: string; at: Date },
 ): Offer | undefined {
-  const result = db
-    .prepare(
-      `INSERT INTO work_group_offers (channel_id, thread_id, author_id, text, at) VALUES (?, ?, ?, ?, ?)
+  const result = statement(
+    db,
+    `INSERT INTO work_group_offers (channel_id, thread_id, author_id, text, at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (channel_id, thread_id) DO NOTHING`,
-    )
-    .run(offer.channelId, offer.threadId, offer.authorId, offer.text, offer.at.getTime());
+  ).run(offer.channelId, offer.threadId, offer.authorId, offer.text, offer.at.getTime());
   return result.changes === 0 ? undefined : getOffer(db, Number(result.lastInsertRowid));
 }
 
 export function getOffer(db: Db, id: number): Offer | undefined {
-  const row = db.prepare("SELECT * FROM work_group_offers WHERE id = ?").get(id);
+  const row = statement(db, "SELECT * FROM work_group_offers WHERE id = ?").get(id);
   if (row === undefined) return undefined;
   return toOffer(row);
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/open";
 import { column, rowReader } from "../../db/rows";
 import { RSVP_ANSWERS, type RsvpAnswer } from "./rsvp-repo";
+import { statement } from "../../db/statements";
 
 /** One RSVP to one meeting date, for reports and a member's impact. */
 export interface RsvpFact {
@@ -30,18 +31,17 @@ const RSVP_COLUMNS = `r.meeting_id, m.title, r.local_at AS local, m.duration_min
 
 /** RSVPs for meeting dates whose local key lies in [fromLocal, toLocal), by date. */
 export function rsvpsForDates(db: Db, fromLocal: string, toLocal: string): RsvpFact[] {
-  return db
-    .prepare(
-      `SELECT ${RSVP_COLUMNS} WHERE r.local_at >= ? AND r.local_at < ? ORDER BY r.local_at, r.meeting_id`,
-    )
+  return statement(
+    db,
+    `SELECT ${RSVP_COLUMNS} WHERE r.local_at >= ? AND r.local_at < ? ORDER BY r.local_at, r.meeting_id`,
+  )
     .all(fromLocal, toLocal)
     .map(toRsvpFact);
 }
 
 /** One member's RSVPs, by date. */
 export function rsvpsOf(db: Db, memberId: string): RsvpFact[] {
-  return db
-    .prepare(`SELECT ${RSVP_COLUMNS} WHERE r.member_id = ? ORDER BY r.local_at, r.meeting_id`)
+  return statement(db, `SELECT ${RSVP_COLUMNS} WHERE r.member_id = ? ORDER BY r.local_at, r.meeting_id`)
     .all(memberId)
     .map(toRsvpFact);
 }

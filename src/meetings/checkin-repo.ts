@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/open";
 import type { LocalDateTime } from "../schedule/local-time";
 import { insertSeries, SeriesRow, toSeries, type Series } from "./series-repo";
+import { statement } from "../../db/statements";
 
 /** An async check-in: questions asked by DM, answers collected until a deadline, one summary. */
 export interface Checkin extends Series {
@@ -80,70 +81,68 @@ export class CheckinRepo {
 
   /** A check-in that was not deleted. */
   get(id: number): Checkin | undefined {
-    const row = this.db.prepare("SELECT * FROM checkins WHERE id = ? AND state != 'deleted'").get(id);
+    const row = statement(this.db, "SELECT * FROM checkins WHERE id = ? AND state != 'deleted'").get(id);
     return row === undefined ? undefined : toCheckin(row);
   }
 
   list(): Checkin[] {
-    return this.db
-      .prepare("SELECT * FROM checkins WHERE state != 'deleted' ORDER BY id")
+    return statement(this.db, "SELECT * FROM checkins WHERE state != 'deleted' ORDER BY id")
       .all()
       .map(toCheckin);
   }
 
   setState(id: number, state: Checkin["state"]): void {
-    this.db.prepare("UPDATE checkins SET state = ?, revision = revision + 1 WHERE id = ?").run(state, id);
+    statement(this.db, "UPDATE checkins SET state = ?, revision = revision + 1 WHERE id = ?").run(state, id);
   }
 
   /** Adds a participant; false when they were already in. */
   join(id: number, memberId: string, at: Date): boolean {
-    const result = this.db
-      .prepare(
-        "INSERT OR IGNORE INTO checkin_participants (checkin_id, member_id, joined_at) VALUES (?, ?, ?)",
-      )
-      .run(id, memberId, at.getTime());
+    const result = statement(
+      this.db,
+      "INSERT OR IGNORE INTO checkin_participants (checkin_id, member_id, joined_at) VALUES (?, ?, ?)",
+    ).run(id, memberId, at.getTime());
     return result.changes > 0;
   }
 
   /** Removes a participant; false when they were not in. */
   leave(id: number, memberId: string): boolean {
     return (
-      this.db
-        .prepare("DELETE FROM checkin_participants WHERE checkin_id = ? AND member_id = ?")
-        .run(id, memberId).changes > 0
+      statement(this.db, "DELETE FROM checkin_participants WHERE checkin_id = ? AND member_id = ?").run(
+        id,
+        memberId,
+      ).changes > 0
     );
   }
 
   participants(id: number): string[] {
-    return this.db
-      .prepare(
-        "SELECT member_id FROM checkin_participants WHERE checkin_id = ? ORDER BY joined_at, member_id",
-      )
+    return statement(
+      this.db,
+      "SELECT member_id FROM checkin_participants WHERE checkin_id = ? ORDER BY joined_at, member_id",
+    )
       .all(id)
       .map((row) => z.object({ member_id: z.string() }).parse(row).member_id);
   }
 
   /** Stores (or replaces) one answer. */
   answer(a: Omit<Answer, "id">, at: Date): void {
-    this.db
-      .prepare(
-        `INSERT INTO checkin_answers (checkin_id, local_at, member_id, question_index, text, at) VALUES (?, ?, ?, ?, ?, ?)
+    statement(
+      this.db,
+      `INSERT INTO checkin_answers (checkin_id, local_at, member_id, question_index, text, at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (checkin_id, local_at, member_id, question_index) DO UPDATE SET text = excluded.text, at = excluded.at`,
-      )
-      .run(a.checkinId, a.local, a.memberId, a.questionIndex, a.text, at.getTime());
+    ).run(a.checkinId, a.local, a.memberId, a.questionIndex, a.text, at.getTime());
   }
 
   answers(id: number, local: LocalDateTime): Answer[] {
-    return this.db
-      .prepare(
-        "SELECT * FROM checkin_answers WHERE checkin_id = ? AND local_at = ? ORDER BY question_index, at, id",
-      )
+    return statement(
+      this.db,
+      "SELECT * FROM checkin_answers WHERE checkin_id = ? AND local_at = ? ORDER BY question_index, at, id",
+    )
       .all(id, local)
       .map(toAnswer);
   }
 
   answerById(answerId: number): Answer | undefined {
-    const row = this.db.prepare("SELECT * FROM checkin_answers WHERE id = ?").get(answerId);
+    const row = statement(this.db, "SELECT * FROM checkin_answers WHERE id = ?").get(answerId);
     return row === undefined ? undefined : toAnswer(row);
   }
 }

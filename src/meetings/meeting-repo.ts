@@ -9,6 +9,7 @@ import {
   type Series,
   type SeriesState,
 } from "./series-repo";
+import { statement } from "../../db/statements";
 
 /** A recurring meeting. */
 export interface Meeting extends Series {
@@ -51,39 +52,40 @@ export class MeetingRepo {
 
   /** A meeting that was not deleted. */
   get(id: number): Meeting | undefined {
-    const row = this.db.prepare("SELECT * FROM meetings WHERE id = ? AND state != 'deleted'").get(id);
+    const row = statement(this.db, "SELECT * FROM meetings WHERE id = ? AND state != 'deleted'").get(id);
     return row === undefined ? undefined : toMeeting(row);
   }
 
   update(meeting: Meeting): void {
     const columns = { ...seriesColumns(meeting), ...meetingColumns(meeting), state: meeting.state };
     const set = Object.keys(columns).map((name) => `${name} = ?`);
-    this.db
-      .prepare(`UPDATE meetings SET ${set.join(", ")}, revision = revision + 1 WHERE id = ?`)
-      .run(...Object.values(columns), meeting.id);
+    statement(this.db, `UPDATE meetings SET ${set.join(", ")}, revision = revision + 1 WHERE id = ?`).run(
+      ...Object.values(columns),
+      meeting.id,
+    );
   }
 
   setState(id: number, state: SeriesState): void {
-    this.db.prepare("UPDATE meetings SET state = ?, revision = revision + 1 WHERE id = ?").run(state, id);
+    statement(this.db, "UPDATE meetings SET state = ?, revision = revision + 1 WHERE id = ?").run(state, id);
   }
 
   /** Meetings that were not deleted, by id. */
   list(): Meeting[] {
-    return this.db
-      .prepare("SELECT * FROM meetings WHERE state != 'deleted' ORDER BY id")
+    return statement(this.db, "SELECT * FROM meetings WHERE state != 'deleted' ORDER BY id")
       .all()
       .map(toMeeting);
   }
 
   skip(id: number, localDate: string): void {
-    this.db
-      .prepare("INSERT OR IGNORE INTO meeting_skips (meeting_id, local_date) VALUES (?, ?)")
-      .run(id, localDate);
-    this.db.prepare("UPDATE meetings SET revision = revision + 1 WHERE id = ?").run(id);
+    statement(this.db, "INSERT OR IGNORE INTO meeting_skips (meeting_id, local_date) VALUES (?, ?)").run(
+      id,
+      localDate,
+    );
+    statement(this.db, "UPDATE meetings SET revision = revision + 1 WHERE id = ?").run(id);
   }
 
   skips(id: number): Set<string> {
-    const rows = this.db.prepare("SELECT local_date FROM meeting_skips WHERE meeting_id = ?").all(id);
+    const rows = statement(this.db, "SELECT local_date FROM meeting_skips WHERE meeting_id = ?").all(id);
     return new Set(rows.map((row) => z.object({ local_date: z.string() }).parse(row).local_date));
   }
 }

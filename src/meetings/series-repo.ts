@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/open";
 import type { Schedule } from "../schedule/schedule";
 import { readSchedule } from "../schedule/schedule-schema";
+import { statement } from "../../db/statements";
 
 export type SeriesState = "active" | "paused" | "deleted";
 
@@ -62,9 +63,10 @@ export function insertSeries(
 ): number {
   const columns = { ...seriesColumns(input), created_by: input.createdBy, created_at: at.getTime(), ...own };
   const names = Object.keys(columns);
-  const result = db
-    .prepare(`INSERT INTO ${table} (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`)
-    .run(...Object.values(columns));
+  const result = statement(
+    db,
+    `INSERT INTO ${table} (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`,
+  ).run(...Object.values(columns));
   return Number(result.lastInsertRowid);
 }
 
@@ -72,13 +74,13 @@ const RegionRow = z.object({ region: z.string() });
 
 /** The holiday regions active or paused meetings and check-ins follow (`DE`, `DE-BY` …). */
 export function holidayRegionsInUse(db: Db): string[] {
-  return db
-    .prepare(
-      `SELECT DISTINCT json_extract(schedule, '$.holidays.region') AS region FROM meetings
+  return statement(
+    db,
+    `SELECT DISTINCT json_extract(schedule, '$.holidays.region') AS region FROM meetings
        WHERE state <> 'deleted' AND region IS NOT NULL
        UNION SELECT DISTINCT json_extract(schedule, '$.holidays.region') FROM checkins
        WHERE state <> 'deleted' AND json_extract(schedule, '$.holidays.region') IS NOT NULL`,
-    )
+  )
     .all()
     .map((row) => RegionRow.parse(row).region);
 }

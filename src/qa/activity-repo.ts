@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
 import { column, rowReader } from "../../db/rows";
+import { statement } from "../../db/statements";
 
 /**
  * Read-only facts about questions and answers for reports, digests, a member's impact and
@@ -65,68 +66,65 @@ const ANSWER_COLUMNS = `a.question_id, a.author_id, a.at, q.text AS question_tex
 
 /** Questions asked in [from, to), oldest first. */
 export function questionsAsked(db: Db, from: Date, to: Date): QuestionFact[] {
-  return db
-    .prepare(`SELECT ${QUESTION_COLUMNS} WHERE q.asked_at >= ? AND q.asked_at < ? ORDER BY q.asked_at, q.id`)
+  return statement(
+    db,
+    `SELECT ${QUESTION_COLUMNS} WHERE q.asked_at >= ? AND q.asked_at < ? ORDER BY q.asked_at, q.id`,
+  )
     .all(from.getTime(), to.getTime())
     .map(toQuestionFact);
 }
 
 /** Questions solved in [from, to), in the order they were solved. */
 export function questionsSolved(db: Db, from: Date, to: Date): QuestionFact[] {
-  return db
-    .prepare(
-      `SELECT ${QUESTION_COLUMNS} WHERE q.solved_at >= ? AND q.solved_at < ? ORDER BY q.solved_at, q.id`,
-    )
+  return statement(
+    db,
+    `SELECT ${QUESTION_COLUMNS} WHERE q.solved_at >= ? AND q.solved_at < ? ORDER BY q.solved_at, q.id`,
+  )
     .all(from.getTime(), to.getTime())
     .map(toQuestionFact);
 }
 
 /** Every solved question that has an accepted answer, oldest first (the knowledge export). */
 export function solvedWithAnswers(db: Db): QuestionFact[] {
-  return db
-    .prepare(
-      `SELECT ${QUESTION_COLUMNS} WHERE q.status = 'solved' AND q.accepted_text IS NOT NULL ORDER BY q.solved_at, q.id`,
-    )
+  return statement(
+    db,
+    `SELECT ${QUESTION_COLUMNS} WHERE q.status = 'solved' AND q.accepted_text IS NOT NULL ORDER BY q.solved_at, q.id`,
+  )
     .all()
     .map(toQuestionFact);
 }
 
 /** Open questions, oldest first. */
 export function openQuestions(db: Db, limit: number): QuestionFact[] {
-  return db
-    .prepare(`SELECT ${QUESTION_COLUMNS} WHERE q.status = 'open' ORDER BY q.asked_at, q.id LIMIT ?`)
+  return statement(db, `SELECT ${QUESTION_COLUMNS} WHERE q.status = 'open' ORDER BY q.asked_at, q.id LIMIT ?`)
     .all(limit)
     .map(toQuestionFact);
 }
 
 /** Replies given in [from, to), oldest first. */
 export function answersGiven(db: Db, from: Date, to: Date): AnswerFact[] {
-  return db
-    .prepare(`SELECT ${ANSWER_COLUMNS} WHERE a.at >= ? AND a.at < ? ORDER BY a.at`)
+  return statement(db, `SELECT ${ANSWER_COLUMNS} WHERE a.at >= ? AND a.at < ? ORDER BY a.at`)
     .all(from.getTime(), to.getTime())
     .map(toAnswerFact);
 }
 
 /** The questions one member asked, oldest first. */
 export function questionsBy(db: Db, memberId: string): QuestionFact[] {
-  return db
-    .prepare(`SELECT ${QUESTION_COLUMNS} WHERE q.asker_id = ? ORDER BY q.asked_at, q.id`)
+  return statement(db, `SELECT ${QUESTION_COLUMNS} WHERE q.asker_id = ? ORDER BY q.asked_at, q.id`)
     .all(memberId)
     .map(toQuestionFact);
 }
 
 /** The replies one member gave to others' questions, oldest first. */
 export function answersBy(db: Db, memberId: string): AnswerFact[] {
-  return db
-    .prepare(`SELECT ${ANSWER_COLUMNS} WHERE a.author_id = ? ORDER BY a.at`)
+  return statement(db, `SELECT ${ANSWER_COLUMNS} WHERE a.author_id = ? ORDER BY a.at`)
     .all(memberId)
     .map(toAnswerFact);
 }
 
 /** Everyone registered as an expert for at least one topic. */
 export function expertIds(db: Db): string[] {
-  return db
-    .prepare("SELECT DISTINCT member_id FROM qa_expert_topics ORDER BY member_id")
+  return statement(db, "SELECT DISTINCT member_id FROM qa_expert_topics ORDER BY member_id")
     .all()
     .map((row) => z.object({ member_id: z.string() }).parse(row).member_id);
 }
@@ -135,5 +133,5 @@ export function expertIds(db: Db): string[] {
 export function openQuestionCount(db: Db): number {
   return z
     .object({ n: z.number() })
-    .parse(db.prepare("SELECT count(*) AS n FROM qa_questions WHERE status = 'open'").get()).n;
+    .parse(statement(db, "SELECT count(*) AS n FROM qa_questions WHERE status = 'open'").get()).n;
 }

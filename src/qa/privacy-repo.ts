@@ -5,6 +5,7 @@ import { creditAnsweredQuestion } from "./expert-repo";
 import { deleteKnowledge, rewriteKnowledgeAnswers, tombstoneKnowledge } from "./knowledge-repo";
 import { QuestionRepo } from "./question-repo";
 import { FORMER_MEMBER } from "../core/privacy";
+import { statement } from "../../db/statements";
 
 const IdRow = z.object({ id: z.number() });
 
@@ -112,7 +113,7 @@ export class QaPrivacyRepo extends PersonalDataRepo {
   private removeSourcesOf(memberId: string): number {
     const sources = z
       .array(z.object({ source: z.string() }))
-      .parse(this.db.prepare("SELECT source FROM qa_expert_sources WHERE member_id = ?").all(memberId));
+      .parse(statement(this.db, "SELECT source FROM qa_expert_sources WHERE member_id = ?").all(memberId));
     for (const { source } of sources) removeSource(this.db, source, memberId);
     return sources.length;
   }

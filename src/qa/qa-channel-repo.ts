@@ -4,8 +4,24 @@ import { statement } from "../../db/statements";
 
 const Row = z.object({ channel_id: z.string() });
 
+/**
+ * The Q&A channels per database, read once: every channel message asks, and the set changes
+ * only through `addQaChannel` / `removeQaChannel`, which drop it. It is filled only outside a
+ * transaction, so a change rolled back is never remembered.
+ */
+const known = new WeakMap<Db, ReadonlySet<string>>();
+
+function qaChannelSet(db: Db): ReadonlySet<string> {
+  const cached = known.get(db);
+  if (cached) return cached;
+  const set = new Set(qaChannels(db));
+  if (!db.inTransaction) known.set(db, set);
+  return set;
+}
+
 /** Marks a channel as a Q&A channel; false when it already was one. */
 export function addQaChannel(db: Db, channelId: string, by: string, at: Date): boolean {
+  known.delete(db);
   return (
     statement(
       db,
@@ -16,11 +32,13 @@ export function addQaChannel(db: Db, channelId: string, by: string, at: Date): b
 
 /** Unmarks a Q&A channel; false when it was none. */
 export function removeQaChannel(db: Db, channelId: string): boolean {
+  known.delete(db);
   return statement(db, "DELETE FROM qa_channels WHERE channel_id = ?").run(channelId).changes > 0;
 }
 
+/** Whether a channel is a Q&A channel (from memory after the first call; see `known`). */
 export function isQaChannel(db: Db, channelId: string): boolean {
-  return statement(db, "SELECT 1 FROM qa_channels WHERE channel_id = ?").get(channelId) !== undefined;
+  return qaChannelSet(db).has(channelId);
 }
 
 /** Q&A channel ids in the order they were added. */

@@ -28,6 +28,26 @@ describe("Slack HTTP endpoint: what it refuses and what it accepts (signed reque
     await slack.waitForEvents(1);
   });
 
+  it("answers Slack's unsigned ssl_check and drops what is smuggled in with it (the guard is the only signature check)", async () => {
+    const smuggled = eventCallback(
+      messageEvent({ channel: "C0FRAGEN", user: "U0ANNA", text: "Hallo", ts: "1764000000.000100" }),
+    );
+    const res = await fetch(slack.eventsUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ ssl_check: "1", payload: smuggled.body }).toString(),
+    });
+    expect(res.status).toBe(200);
+    const unsigned = await fetch(slack.eventsUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: smuggled.body,
+    });
+    expect(unsigned.status).toBe(401);
+    await slack.settle();
+    expect(slack.events).toEqual([]);
+  });
+
   it("takes member_joined_channel in its documented shape (no event_ts), once per event id", async () => {
     const joined = eventCallback(
       memberJoinedEvent({ user: "U0NEU", channel: "C0FRAGEN", documented: true }),

@@ -4,7 +4,12 @@ import type { App } from "../src/app";
 import { DOMAINS, GENERAL_WORDS } from "./dataset/lexicon";
 import { compound, Dice, pickDomain } from "./dataset/text";
 import type { BenchPort } from "./community";
+import { compactKnowledgeSlice } from "../src/qa/knowledge-compaction";
+import { similarSolved } from "../src/qa/similar";
+import { benchQuestions } from "./question-path";
 import { seeded, turn } from "./measure";
+
+const cpuMs = (used: NodeJS.CpuUsage): number => (used.user + used.system) / 1000;
 
 /** What members type after `/cop search`: two or three words, sometimes a compound or a topic. */
 export function searchQueries(count: number): string[] {
@@ -19,38 +24,38 @@ export function searchQueries(count: number): string[] {
   });
 }
 
+/** One statement with an FTS5 MATCH as the code ran it: the SQL text and its parameters. */
 interface FtsCall {
-  readonly table: string;
-  readonly match: string;
-  readonly limit: number;
+  readonly sql: string;
+  readonly args: readonly unknown[];
+}
+
+/** The FTS5 statements recorded since the last reset, and the database's own `prepare`. */
+export interface FtsLog {
+  calls: FtsCall[];
+  readonly prepare: (sql: string) => { all(...args: unknown[]): unknown[] };
 }
 
 /**
- * Records every FTS5 query the code runs on `db` (table, MATCH expression, LIMIT), so the
- * benchmark can run the very same queries bare, as the floor the search is compared with.
+ * Records every statement with an FTS5 MATCH the code runs on `db` — its SQL text and its
+ * parameters — so the benchmark can run the very same statements bare, as the floor the
+ * search is compared with.
  */
-export function recordFtsQueries(db: Db): { calls: FtsCall[] } {
-  const log = { calls: [] as FtsCall[] };
+export function recordFtsQueries(db: Db): FtsLog {
   const prepare = db.prepare.bind(db);
+  const log: FtsLog = {
+    calls: [],
+    prepare: (sql) => prepare(sql) as unknown as ReturnType<FtsLog["prepare"]>,
+  };
   const patched = (sql: string) => {
     const statement = prepare(sql);
-    const table = /(\w+)\s+MATCH\s/i.exec(sql)?.[1];
-    if (!table || /\browid\s*=/.test(sql)) return statement;
-    const limit = Number(/LIMIT\s+(\d+)/i.exec(sql)?.[1] ?? 0);
-    const record = (args: unknown[]): void => {
-      const first = args[0];
-      const params = typeof first === "object" && first !== null ? Object.values(first) : args;
-      const match = params.find((p): p is string => typeof p === "string");
-      const bound = params.filter((p): p is number => typeof p === "number");
-      if (match !== undefined)
-        log.calls.push({ table, match, limit: limit || (bound[bound.length - 1] ?? 5) });
-    };
+    if (!/\sMATCH\s/i.test(sql)) return statement;
     return new Proxy(statement, {
       get(target, key, receiver) {
         const value = Reflect.get(target, key, receiver) as unknown;
         if ((key === "all" || key === "get" || key === "iterate") && typeof value === "function") {
           return (...args: unknown[]) => {
-            record(args);
+            log.calls.push({ sql, args });
             return (value as (...a: unknown[]) => unknown).apply(target, args);
           };
         }
@@ -65,7 +70,7 @@ export function recordFtsQueries(db: Db): { calls: FtsCall[] } {
 export interface SearchResult {
   /** `/cop search` through `bot.handle()`, sorted, in milliseconds. */
   readonly search: number[];
-  /** The same searches' FTS5 queries run bare (`SELECT rowid … MATCH … ORDER BY rank LIMIT n`). */
+  /** The same searches' FTS5 statements run bare: the same SQL with the same parameters. */
   readonly raw: number[];
   /** CPU time of this process per `/cop search`, sorted (wall time also counts other processes' turns). */
   readonly cpu: number[];
@@ -77,17 +82,16 @@ export interface SearchResult {
 export async function benchSearch(
   app: App,
   port: BenchPort,
-  fts: { calls: FtsCall[] },
+  fts: FtsLog | undefined,
   opts: { count: number; warmup: number },
 ): Promise<SearchResult> {
-  const { db } = app.bot.services;
+  if (!fts) throw new Error("the FTS5 statements are not recorded (recordFtsQueries)");
   const queries = searchQueries(opts.count + opts.warmup);
   const search: number[] = [];
   const raw: number[] = [];
   const cpu: number[] = [];
   const rawCpu: number[] = [];
-  const cpuMs = (used: NodeJS.CpuUsage): number => (used.user + used.system) / 1000;
-  const bare = new Map<string, { all(match: string): unknown[] }>();
+  const bare = new Map<string, ReturnType<FtsLog["prepare"]>>();
   const before = port.posts;
   for (const [i, query] of queries.entries()) {
     const event: CommandEvent = {
@@ -111,13 +115,12 @@ export async function benchSearch(
     started = performance.now();
     cpuBefore = process.cpuUsage();
     for (const call of calls) {
-      const sql = `SELECT rowid FROM ${call.table} WHERE ${call.table} MATCH ? ORDER BY rank LIMIT ${call.limit}`;
-      let statement = bare.get(sql);
+      let statement = bare.get(call.sql);
       if (!statement) {
-        statement = db.prepare(sql) as unknown as { all(match: string): unknown[] };
-        bare.set(sql, statement);
+        statement = fts.prepare(call.sql);
+        bare.set(call.sql, statement);
       }
-      statement.all(call.match);
+      statement.all(...call.args);
     }
     const floor = performance.now() - started;
     const floorCpu = cpuMs(process.cpuUsage(cpuBefore));
@@ -132,4 +135,38 @@ export async function benchSearch(
   if (port.posts - before < queries.length) throw new Error("a search got no reply");
   const sorted = (values: number[]): number[] => values.sort((a, b) => a - b);
   return { search: sorted(search), raw: sorted(raw), cpu: sorted(cpu), rawCpu: sorted(rawCpu) };
+}
+
+/**
+ * Compacts the knowledge indexes as a running copbot's first hourly maintenance does (the
+ * generated database, written in batches, has 9–18 segments per index): how long in all, and
+ * the CPU time of the longest slice (wall time would count other processes' turns), in
+ * milliseconds.
+ */
+export function compactAtStart(app: App): { ms: number; longestSliceCpuMs: number } {
+  const { db } = app.bot.services;
+  const started = performance.now();
+  let longest = 0;
+  for (;;) {
+    const before = process.cpuUsage();
+    const more = compactKnowledgeSlice(db);
+    longest = Math.max(longest, cpuMs(process.cpuUsage(before)));
+    if (!more) break;
+  }
+  return { ms: performance.now() - started, longestSliceCpuMs: longest };
+}
+
+/**
+ * Similar solved questions for new questions (the search inside every question), CPU time of
+ * this process per call, sorted, in milliseconds.
+ */
+export function benchSimilar(app: App, count: number): number[] {
+  const { db } = app.bot.services;
+  const cpu: number[] = [];
+  for (const q of benchQuestions(count, 7)) {
+    const before = process.cpuUsage();
+    similarSolved(db, q.text, 3);
+    cpu.push(cpuMs(process.cpuUsage(before)));
+  }
+  return cpu.sort((a, b) => a - b);
 }

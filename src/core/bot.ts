@@ -177,8 +177,9 @@ export class Bot {
 
   /**
    * Deletes what copbot keeps only for a while — delivered outbox items, finished jobs and what
-   * features name (the schedule ledger) — after its configured retention, once an hour (an idle
-   * tick stays a single query), in batches that let events through.
+   * features name (the schedule ledger) — after its configured retention, and lets features
+   * compact what they store (the knowledge search index), once an hour (an idle tick stays a
+   * single query), in batches that let events through.
    */
   private async maintain(): Promise<void> {
     const { clock, config, scheduler, outbox } = this.services;
@@ -193,6 +194,9 @@ export class Bot {
     for (const feature of this.features) {
       const prune = feature.prune;
       if (prune) pruners.push((limit) => prune(this.services, limit));
+      const compact = feature.compact;
+      // A slice with more to do counts as a full batch, so the batches go on.
+      if (compact) pruners.push((limit) => (compact(this.services) ? limit : 0));
     }
     await pruneInBatches(pruners);
   }

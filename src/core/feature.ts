@@ -113,4 +113,10 @@ export interface Feature {
    * and returns how many; called in small batches by the hourly maintenance (see bot.ts).
    */
   prune?(services: Services, limit: number): number;
+  /**
+   * One slice (a few milliseconds) of upkeep of what this feature stores, such as merging a
+   * search index; returns whether there may be more. The hourly maintenance calls it until it
+   * returns false, letting events through between slices.
+   */
+  compact?(services: Services): boolean;
 }

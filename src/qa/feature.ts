@@ -5,6 +5,7 @@ import { moreButton, solvedButton, stillOpenButton } from "./buttons";
 import { escalateJob, nudgeJob } from "./escalation";
 import { onMessageDeleted } from "./deletion";
 import { followButton } from "./follow";
+import { compactKnowledgeSlice } from "./knowledge-compaction";
 import { onMessage, onMessageEdited, onReaction } from "./handlers";
 import { qaHome, qaHomeSettings } from "./home";
 import { qaPrivacy, qaRetention } from "./privacy";
@@ -29,4 +30,5 @@ export const qaFeature: Feature = {
   homeSettings: qaHomeSettings,
   privacy: qaPrivacy,
   retention: qaRetention,
+  compact: (services) => compactKnowledgeSlice(services.db),
 };

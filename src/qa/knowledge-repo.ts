@@ -46,9 +46,6 @@ const Row = z.object({
 });
 const TextRow = z.object({ title: z.string(), body: z.string() });
 const CorpusRow = z.object({ docs: z.number(), tokens: z.number() });
-const TermRow = z.object({ term: z.string(), docs: z.number() });
-const SumRow = z.object({ docs: z.number().nullable() });
-const IdRow = z.object({ rowid: z.number() });
 
 /** The words an entry is indexed with (both columns), as the FTS5 triggers fold and split them. */
 export function entryTerms(title: string, body: string): { terms: Set<string>; tokens: number } {
@@ -124,45 +121,48 @@ export function knowledgeCorpus(db: Db): { docs: number; tokens: number } {
   return row === undefined ? { docs: 0, tokens: 0 } : CorpusRow.parse(row);
 }
 
-/** The indexed words `prefix` begins, most frequent first, at most `limit`. */
-export function wordsStartingWith(db: Db, prefix: string, limit: number): { term: string; docs: number }[] {
-  return statement(
+const VariantRow = z.object({ term: z.string(), docs: z.number(), total: z.number() });
+const DocsRow = z.object({ docs: z.number() });
+
+/**
+ * The indexed words `prefix` begins, most frequent first, at most `limit`, and how many entries
+ * contain any word it begins (an upper bound: an entry may have several) — one range read.
+ */
+export function wordsStartingWith(
+  db: Db,
+  prefix: string,
+  limit: number,
+): { words: { term: string; docs: number }[]; docs: number } {
+  const rows = statement(
     db,
-    "SELECT term, docs FROM qa_knowledge_vocabulary WHERE term >= ? AND term < ? ORDER BY docs DESC LIMIT ?",
+    `SELECT term, docs, sum(docs) OVER () AS total FROM qa_knowledge_vocabulary
+     WHERE term >= ? AND term < ? ORDER BY docs DESC LIMIT ?`,
   )
     .all(prefix, `${prefix}\u{10FFFF}`, limit)
-    .map((row) => TermRow.parse(row));
+    .map((row) => VariantRow.parse(row));
+  return { words: rows.map(({ term, docs }) => ({ term, docs })), docs: rows[0]?.total ?? 0 };
 }
 
-/** Entries containing some word `prefix` begins (an upper bound: an entry may have several). */
-export function prefixFrequency(db: Db, prefix: string): number {
-  return (
-    SumRow.parse(
-      statement(db, "SELECT sum(docs) AS docs FROM qa_knowledge_vocabulary WHERE term >= ? AND term < ?").get(
-        prefix,
-        `${prefix}\u{10FFFF}`,
-      ),
-    ).docs ?? 0
-  );
+/** Entries containing the indexed word `term` (0 when it is not indexed). */
+export function wordFrequency(db: Db, term: string): number {
+  const row = statement(db, "SELECT docs FROM qa_knowledge_vocabulary WHERE term = ?").get(term);
+  return row === undefined ? 0 : DocsRow.parse(row).docs;
 }
 
-/** The newest `limit` entries matching an FTS5 query on the words or the trigram index. */
-export function newestMatches(db: Db, index: "words" | "trigrams", match: string, limit: number): number[] {
-  const table = index === "words" ? "qa_knowledge_words" : "qa_knowledge_trigrams";
-  return statement(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`)
-    .all(match, limit)
-    .map((row) => IdRow.parse(row).rowid);
-}
-
-/** Entries by id. */
-export function knowledgeRows(db: Db, ids: readonly number[]): KnowledgeRow[] {
-  if (ids.length === 0) return [];
+/**
+ * The newest `limit` entries matching an FTS5 query on the words or the trigram index, read in
+ * the same statement: the match is bounded first (newest rowids, no ranking over every match),
+ * then only those rows are joined — never a join or a snippet per match.
+ */
+export function newestMatches(db: Db, index: KnowledgeIndex, match: string, limit: number): KnowledgeRow[] {
+  const table = INDEX_TABLES[index];
   return statement(
     db,
-    `SELECT id, kind, source_id, title, body, url, channel_id, message_id, removed_at FROM qa_knowledge
-     WHERE id IN (SELECT value FROM json_each(?))`,
+    `SELECT k.id, k.kind, k.source_id, k.title, k.body, k.url, k.channel_id, k.message_id, k.removed_at
+     FROM (SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?) AS m
+     JOIN qa_knowledge AS k ON k.id = m.id`,
   )
-    .all(JSON.stringify(ids))
+    .all(match, limit)
     .map((row) => {
       const r = Row.parse(row);
       return {
@@ -177,6 +177,47 @@ export function knowledgeRows(db: Db, ids: readonly number[]): KnowledgeRow[] {
         removedAt: r.removed_at === null ? undefined : new Date(r.removed_at),
       };
     });
+}
+
+/** The two FTS5 indexes of the knowledge base. */
+export type KnowledgeIndex = "words" | "trigrams";
+
+const INDEX_TABLES: Readonly<Record<KnowledgeIndex, string>> = {
+  words: "qa_knowledge_words",
+  trigrams: "qa_knowledge_trigrams",
+};
+const CountRow = z.object({ n: z.number() });
+
+/**
+ * How many segments (b-trees) an FTS5 index is made of. Every write adds one and FTS5's
+ * automerge keeps a few per level; a query looks each of its words up in every segment.
+ */
+export function indexSegments(db: Db, index: KnowledgeIndex): number {
+  const table = INDEX_TABLES[index];
+  return CountRow.parse(statement(db, `SELECT count(DISTINCT segid) AS n FROM ${table}_idx`).get()).n;
+}
+
+/**
+ * Lets FTS5's 'merge' command merge any two segments of the same level (its 'usermerge'
+ * setting, stored in the index; the default waits for four).
+ */
+export function mergeSegmentPairs(db: Db, index: KnowledgeIndex): void {
+  const table = INDEX_TABLES[index];
+  statement(db, `INSERT INTO ${table} (${table}, rank) VALUES ('usermerge', 2)`).run();
+}
+
+/**
+ * One slice of merging an index's segments, writing at most about `pages` pages: `full` merges
+ * all of them into one (as 'optimize' does), otherwise only segments of the same level (the
+ * small ones recent writes added). Returns whether it did any work: FTS5 counts two or more
+ * changes when it merged something.
+ */
+export function mergeIndexSlice(db: Db, index: KnowledgeIndex, pages: number, full: boolean): boolean {
+  const table = INDEX_TABLES[index];
+  const changes = (): number => CountRow.parse(statement(db, "SELECT total_changes() AS n").get()).n;
+  const before = changes();
+  statement(db, `INSERT INTO ${table} (${table}, rank) VALUES ('merge', ?)`).run(full ? -pages : pages);
+  return changes() - before >= 2;
 }
 
 /**

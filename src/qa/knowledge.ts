@@ -2,9 +2,8 @@ import type { Db } from "../../db/open";
 import { idf, sourceScore } from "./bm25";
 import {
   knowledgeCorpus,
-  knowledgeRows,
   newestMatches,
-  prefixFrequency,
+  wordFrequency,
   wordsStartingWith,
   type KnowledgeRow,
 } from "./knowledge-repo";
@@ -56,36 +55,52 @@ interface Word {
 
 function lookUp(db: Db, text: string): Word[] {
   return queryTerms(text).map(({ term, prefix }) => {
-    const found = wordsStartingWith(db, term, prefix ? VARIANTS : VARIANTS * 4);
-    const variants = (prefix ? found : found.filter((f) => f.term === term)).map((f) => f.term);
-    const docs = prefix ? prefixFrequency(db, term) : (found.find((f) => f.term === term)?.docs ?? 0);
-    return { term, prefix, variants, docs };
+    if (prefix) {
+      const found = wordsStartingWith(db, term, VARIANTS);
+      return { term, prefix, variants: found.words.map((f) => f.term), docs: found.docs };
+    }
+    const docs = wordFrequency(db, term);
+    return { term, prefix, variants: docs > 0 ? [term] : [], docs };
   });
 }
 
 const group = (word: Word): string => `(${word.variants.map(ftsString).join(" OR ")})`;
+
+/** A candidate entry with its words as the index splits them (title, body), split once. */
+interface Candidate {
+  readonly row: KnowledgeRow;
+  readonly title: readonly string[];
+  readonly body: readonly string[];
+}
 
 /**
  * The candidate entries: all searched words (AND) first; if that finds too few, any of them
  * (OR). Very frequent words are left out of both (unless nothing else is left); parts of
  * compounds the word index does not know are looked up in the trigram index.
  */
-function candidates(db: Db, words: readonly Word[], total: number, limit: number): Set<number> {
+function candidates(db: Db, words: readonly Word[], total: number, limit: number): Candidate[] {
   const indexed = words.filter((w) => w.variants.length > 0);
   const rare = indexed.filter((w) => w.docs <= Math.max(FREQUENT * total, FREQUENT_MIN));
   const query = rare.length > 0 ? rare : [...indexed].sort((a, b) => a.docs - b.docs).slice(0, 1);
-  const ids = new Set<number>();
+  const found = new Map<number, Candidate>();
+  const add = (rows: readonly KnowledgeRow[]): void => {
+    for (const row of rows)
+      if (!found.has(row.id))
+        found.set(row.id, {
+          row,
+          title: indexTerms(foldUmlauts(row.title)),
+          body: indexTerms(foldUmlauts(row.body)),
+        });
+  };
   if (query.length > 0) {
-    for (const id of newestMatches(db, "words", query.map(group).join(" AND "), CANDIDATES)) ids.add(id);
-    if (ids.size < limit && query.length > 1)
-      for (const id of newestMatches(db, "words", query.map(group).join(" OR "), CANDIDATES)) ids.add(id);
+    add(newestMatches(db, "words", query.map(group).join(" AND "), CANDIDATES));
+    if (found.size < limit && query.length > 1)
+      add(newestMatches(db, "words", query.map(group).join(" OR "), CANDIDATES));
   }
   const parts = words.filter((w) => w.variants.length === 0 && w.term.length >= MIN_PART);
-  if (ids.size < limit && parts.length > 0) {
-    const match = parts.map((p) => ftsString(p.term)).join(" OR ");
-    for (const id of newestMatches(db, "trigrams", match, CANDIDATES)) ids.add(id);
-  }
-  return ids;
+  if (found.size < limit && parts.length > 0)
+    add(newestMatches(db, "trigrams", parts.map((p) => ftsString(p.term)).join(" OR "), CANDIDATES));
+  return [...found.values()];
 }
 
 function countIn(tokens: readonly string[], word: Word): number {
@@ -104,13 +119,11 @@ function countIn(tokens: readonly string[], word: Word): number {
 }
 
 /** BM25 of an entry for the searched words, FTS5-style (title weighted double); compound parts count half. */
-function score(row: KnowledgeRow, words: readonly Word[], total: number, avgdl: number): number {
-  const title = indexTerms(foldUmlauts(row.title));
-  const body = indexTerms(foldUmlauts(row.body));
-  const length = title.length + body.length;
+function score(entry: Candidate, words: readonly Word[], total: number, avgdl: number): number {
+  const length = entry.title.length + entry.body.length;
   let sum = 0;
   for (const word of words) {
-    const frequency = TITLE_WEIGHT * countIn(title, word) + countIn(body, word);
+    const frequency = TITLE_WEIGHT * countIn(entry.title, word) + countIn(entry.body, word);
     if (frequency === 0) continue;
     const weight = word.variants.length === 0 ? TRIGRAM_WEIGHT : 1;
     sum +=
@@ -167,11 +180,10 @@ export function searchKnowledge(
   const words = lookUp(db, text);
   if (words.length === 0) return [];
   const avgdl = tokens / total;
-  const ids = candidates(db, words, total, limit);
   const queryWords = contentWords(text);
-  return knowledgeRows(db, [...ids])
-    .filter((row) => row.removedAt === undefined || opts.includeRemoved === true)
-    .map((row) => ({ row, score: score(row, words, total, avgdl) }))
+  return candidates(db, words, total, limit)
+    .filter(({ row }) => row.removedAt === undefined || opts.includeRemoved === true)
+    .map((entry) => ({ row: entry.row, score: score(entry, words, total, avgdl) }))
     .filter((r) => r.score > 0)
     .sort((a, b) => b.score - a.score || a.row.id - b.row.id)
     .slice(0, limit)

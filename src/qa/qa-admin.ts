@@ -100,12 +100,14 @@ export function searchQa(ctx: Ctx, query: string): void {
   const includeRemoved = permits("search: deleted answers", { role: ctx.actor.role });
   const hits = searchKnowledge(services.db, query, 5, { includeRemoved });
   if (hits.length === 0) return ctx.reply(t("qa.search.none", { query }));
-  const repo = new QuestionRepo(services.db);
+  const people = new QuestionRepo(services.db).people(
+    hits.filter((hit) => hit.kind === "question").map((hit) => Number(hit.sourceId)),
+  );
   const line = (hit: KnowledgeHit): Inline[] => {
     const base = hit.removedAt
       ? [...hitLine(t, { ...hit, snippet: "" }), italic(t("qa.search.removed"))]
       : hitLine(t, hit);
-    const q = hit.kind === "question" ? repo.get(Number(hit.sourceId)) : undefined;
+    const q = hit.kind === "question" ? people.get(Number(hit.sourceId)) : undefined;
     if (!q) return base;
     const answerBy = q.acceptedAuthorId;
     return [

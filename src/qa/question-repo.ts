@@ -57,6 +57,12 @@ const toAnswer: (row: unknown) => Answer = rowReader({
   at: column.date,
 });
 
+const PeopleRow = rowReader({
+  id: z.number(),
+  asker_id: z.string(),
+  accepted_author_id: z.string().nullable(),
+});
+
 /** Questions and their answers in SQLite (rows validated with zod). */
 export class QuestionRepo {
   constructor(private readonly db: Db) {}
@@ -82,6 +88,15 @@ export class QuestionRepo {
   get(id: number): Question | undefined {
     const row = statement(this.db, "SELECT * FROM qa_questions WHERE id = ?").get(id);
     return row === undefined ? undefined : toQuestion(row);
+  }
+
+  /** Who asked and whose answer was accepted, for questions by id: one read for a list of hits. */
+  people(ids: readonly number[]): Map<number, { askerId: string; acceptedAuthorId: string | undefined }> {
+    const rows = statement(
+      this.db,
+      "SELECT id, asker_id, accepted_author_id FROM qa_questions WHERE id IN (SELECT value FROM json_each(?))",
+    ).all(JSON.stringify(ids));
+    return new Map(rows.map((row) => PeopleRow(row)).map((r) => [r.id, r]));
   }
 
   byMessage(channelId: string, messageId: string): Question | undefined {

@@ -33,6 +33,8 @@ const STOP_WORDS = new Set(
 );
 
 const LATIN_DIACRITICS = /(\p{Script=Latin})\p{M}+/gu;
+const ASCII = /^\p{ASCII}*$/u;
+const ASCII_SEPARATORS = /[^a-z0-9]+/;
 
 /**
  * The words of a text exactly as the FTS5 indexes split them (`unicode61 remove_diacritics 2`):
@@ -42,6 +44,14 @@ const LATIN_DIACRITICS = /(\p{Script=Latin})\p{M}+/gu;
  * before (see `foldUmlauts`).
  */
 export function indexTerms(text: string): string[] {
+  // Most text is plain ASCII once umlauts are folded: no accents to strip, only a-z and 0-9 are
+  // word characters. This path is the same split at a fraction of the cost (search ranks dozens
+  // of entries per query).
+  if (ASCII.test(text))
+    return text
+      .toLowerCase()
+      .split(ASCII_SEPARATORS)
+      .filter((w) => w.length > 0);
   return text
     .toLowerCase()
     .normalize("NFD")

@@ -6,7 +6,7 @@ import { generateDataset } from "../../bench/dataset/generate";
 import { benchQuestionParts, benchQuestionPath } from "../../bench/question-path";
 import { readmeSection, row } from "../../bench/results";
 import { benchScheduler } from "../../bench/scheduler";
-import { benchSearch, recordFtsQueries } from "../../bench/search";
+import { benchSearch, benchSimilar, compactAtStart, recordFtsQueries } from "../../bench/search";
 
 /**
  * `npm run bench` measures a 5,000-member community with up to 100,000 solved questions; here
@@ -30,13 +30,17 @@ describe("benchmark (smoke run on a tiny community)", () => {
     });
     let fts: ReturnType<typeof recordFtsQueries> | undefined;
     const { app, port } = openCommunity(path, { onOpen: (db) => (fts = recordFtsQueries(db)) });
+    expect(compactAtStart(app).ms).toBeGreaterThanOrEqual(0);
     const questions = await benchQuestionPath(app, port, { count: 6, warmup: 1 });
     expect(questions.latencies).toHaveLength(6);
     expect(questions.cpu).toHaveLength(6);
     expect(benchQuestionParts(app, 3).ranking).toHaveLength(3);
-    const search = await benchSearch(app, port, fts ?? { calls: [] }, { count: 4, warmup: 1 });
+    expect(benchSimilar(app, 3)).toHaveLength(3);
+    const search = await benchSearch(app, port, fts, { count: 4, warmup: 1 });
     expect(search.raw).toHaveLength(4);
+    // The floor runs the search's own statements: the very SQL text, with its parameters.
     expect(fts?.calls.length).toBeGreaterThan(0);
+    expect(fts?.calls.every((c) => /\sMATCH\s/.test(c.sql) && c.args.length > 0)).toBe(true);
     app.db.close();
     const scheduler = await benchScheduler(dir, 30);
     expect(scheduler.dueJobs).toBeGreaterThan(0);

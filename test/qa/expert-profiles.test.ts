@@ -161,6 +161,7 @@ describe("expert profiles (migration 010)", () => {
       "Café naïve Señor Ångström Øre Łódź",
       "XRechnung v3.0.1, §12 Abs. 2 – „Dokumentenmanagementsystem“",
       "KI_Assistent #OZG @bert e2e 100% 2026-11-30",
+      "plain ASCII:\ttab\nline a-b_c|d~e{f}[g]^h`i\\j'k\"l",
       "Straße Grüße ÄÖÜ ẞ 🙂 ✅ +1 wort🙂wort",
     ].map(foldUmlauts);
     samples.forEach((text, i) => db.prepare("INSERT INTO t (rowid, x) VALUES (?, ?)").run(i + 1, text));

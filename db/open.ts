@@ -84,7 +84,7 @@ export function openDatabase(path: string): Db {
   let db: Db;
   try {
     if (file) ensurePrivateFile(path);
-    db = new Database(path);
+    db = file ? new Database(path) : new Database((migratedImage ??= imageOfMigratedSchema()));
   } catch (cause) {
     throw new DatabaseError(
       `COPBOT_DB ${path} cannot be opened (${(cause as Error).message}): check the path and its permissions`,
@@ -117,6 +117,24 @@ export function openDatabase(path: string): Db {
   } catch (error) {
     db.close();
     throw databaseFailure(error, path) ?? error;
+  }
+}
+
+/**
+ * The migrated empty schema, serialized once per process. A new in-memory database is a copy
+ * of it, so migrating runs once instead of at every open (about 10 ms of CPU each: the test
+ * suite opens one per test); `migrate` then finds nothing to do.
+ */
+let migratedImage: Buffer | undefined;
+
+function imageOfMigratedSchema(): Buffer {
+  const db = new Database(":memory:");
+  try {
+    db.pragma("foreign_keys = ON");
+    migrate(db);
+    return db.serialize();
+  } finally {
+    db.close();
   }
 }
 

@@ -1,18 +1,16 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromiumAvailable, launchChromium } from "../support/chromium";
+import { runCopbot } from "../support/copbot-process";
 import { startConsole } from "../support/console-harness";
 import { refOf } from "../support/groups-fixtures";
-
-const ROOT = join(__dirname, "..", "..");
 
 /**
  * The issue's "done when": one console session on the virtual clock with two introduction
  * rounds and their follow-up, a weekly digest, `/cop report quarter` writing PNG and CSV,
- * `/cop impact` for one member; then `npm run export` builds the site that a real headless
- * chromium opens and searches.
+ * `/cop impact` for one member; then the command of `npm run export` (on the compiled build)
+ * builds the site that a real headless chromium opens and searches.
  */
 describe("community story: contacts, digest, impact and knowledge that outlives the chat", () => {
   let dir: string;
@@ -93,15 +91,16 @@ describe("community story: contacts, digest, impact and knowledge that outlives 
 
   it("exports the knowledge with npm run export, and chromium opens and searches the site", async () => {
     const site = join(dir, "site");
-    const run = spawnSync("npm", ["run", "export", "--silent", "--prefix", ROOT, "--", site], {
-      cwd: dir,
-      encoding: "utf8",
-      env: { ...process.env, COPBOT_DB: join(dir, "copbot.db"), COPBOT_ENV_FILE: join(dir, ".env") },
-      timeout: 60_000,
+    const run = runCopbot({
+      dir,
+      input: "",
+      script: "export",
+      args: [site],
+      env: { COPBOT_DB: join(dir, "copbot.db") },
     });
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain("copbot: exported 1 solved questions, 0 results, 1 topics");
-    expect(run.stdout).toContain(join(site, "index.html"));
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("copbot: exported 1 solved questions, 0 results, 1 topics");
+    expect(run.out).toContain(join(site, "index.html"));
     if (!chromiumAvailable()) return;
     const browser = await launchChromium();
     try {

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCopbot, startCopbot } from "../support/copbot-process";
+import { freePort, runCopbot, startCopbot } from "../support/copbot-process";
 import { FakeHomeserver } from "../support/matrix-homeserver";
 import { slashCommand } from "../support/slack-payloads";
 import { postSigned } from "../support/slack-signing";
@@ -10,17 +9,6 @@ import { SlackApiStandIn } from "../support/slack-web-api";
 
 /** Every fake secret contains this, so one search finds any of them anywhere in the output. */
 const MARK = "LEAKCHECK";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** Starts copbot as a process, collecting stdout and stderr, until `done` holds or it exits. */
 async function serve(

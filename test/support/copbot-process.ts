@@ -7,21 +7,30 @@ import { z } from "zod";
 /** The project root: where package.json and dist/ are. */
 const ROOT = join(__dirname, "..", "..");
 
+/** The npm scripts that run copbot's compiled build. */
+export type CopbotScript = "start" | "export";
+
 /**
- * The command line of `npm start` from package.json (`node dist/src/main.js`, the compiled
- * build that `test/support/build.ts` brings up to date before the suites run), with this Node
- * binary, so a test runs exactly what `npm start` runs.
+ * The command line of an npm script from package.json (`start`: `node dist/src/main.js`, the
+ * compiled build that `test/support/build.ts` brings up to date before the suites run), with
+ * this Node binary, so a test runs exactly what `npm start` runs, without npm's own start-up.
  */
-export function startCommand(): { command: string; args: string[] } {
+export function scriptCommand(script: CopbotScript): { command: string; args: string[] } {
   const pkg = z
-    .object({ scripts: z.object({ start: z.string() }) })
+    .object({ scripts: z.record(z.string(), z.string()) })
     .parse(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")));
-  const [node, ...rest] = pkg.scripts.start.split(/\s+/);
-  if (node !== "node") throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  const line = pkg.scripts[script] ?? "";
+  const [node, ...rest] = line.split(/\s+/);
+  if (node !== "node") throw new Error(`unexpected ${script} script: ${line}`);
   return {
     command: process.execPath,
     args: rest.map((arg) => (arg.endsWith(".js") ? join(ROOT, arg) : arg)),
   };
+}
+
+/** The command line of `npm start` (see `scriptCommand`). */
+export function startCommand(): { command: string; args: string[] } {
+  return scriptCommand("start");
 }
 
 /**
@@ -48,19 +57,34 @@ export interface CopbotRun {
 
 /**
  * Runs copbot to the end of its input, in `dir`, as a user runs it: `via: "npm"` through the
- * real `npm start`, otherwise the same command line without npm in between (faster).
+ * real `npm start` (or `npm run export`), otherwise the same command line without npm in
+ * between (faster). `script` is `start` unless given; `args` follow the script's own.
  */
 export function runCopbot(opts: {
   dir: string;
   input: string;
   env?: Record<string, string>;
   via?: "npm" | "node";
+  script?: CopbotScript;
+  args?: readonly string[];
   /** Runs it on a pseudo-terminal (util-linux `script`), as a person at a terminal does. */
   terminal?: boolean;
   timeoutMs?: number;
 }): CopbotRun {
+  const script = opts.script ?? "start";
+  const extra = opts.args ?? [];
+  const direct = scriptCommand(script);
   const start =
-    opts.via === "npm" ? { command: "npm", args: ["start", "--silent", "--prefix", ROOT] } : startCommand();
+    opts.via === "npm"
+      ? {
+          command: "npm",
+          args: [
+            ...(script === "start" ? ["start"] : ["run", script]),
+            ...["--silent", "--prefix", ROOT],
+            ...(extra.length > 0 ? ["--", ...extra] : []),
+          ],
+        }
+      : { command: direct.command, args: [...direct.args, ...extra] };
   const { command, args } = opts.terminal ? onTerminal(start) : start;
   const result = spawnSync(command, args, {
     cwd: opts.dir,

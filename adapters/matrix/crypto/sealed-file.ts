@@ -19,9 +19,22 @@ export interface SealKey {
   readonly key: Buffer;
 }
 
+/**
+ * The last key derived for a file's salt: a start reads the sealed file twice (inspect, then
+ * open), and scrypt is slow on purpose, so the second read reuses it.
+ */
+let lastRead: { passphrase: string; key: SealKey } | undefined;
+
 /** Derives the AES key for `salt` (a new random salt when none is given) from the passphrase. */
 export function deriveSealKey(passphrase: string, salt: Buffer = crypto.randomBytes(SALT_BYTES)): SealKey {
   return { salt, key: crypto.scryptSync(passphrase.normalize("NFC"), salt, 32, SCRYPT) };
+}
+
+function keyForFile(passphrase: string, salt: Buffer): SealKey {
+  if (lastRead?.passphrase !== passphrase || !lastRead.key.salt.equals(salt)) {
+    lastRead = { passphrase, key: deriveSealKey(passphrase, Buffer.from(salt)) };
+  }
+  return lastRead.key;
 }
 
 /**
@@ -45,7 +58,7 @@ export function readSealed(
   const salt = raw.subarray(MAGIC.length, MAGIC.length + SALT_BYTES);
   const iv = raw.subarray(MAGIC.length + SALT_BYTES, MAGIC.length + SALT_BYTES + IV_BYTES);
   const tag = raw.subarray(header - TAG_BYTES, header);
-  const key = deriveSealKey(passphrase, Buffer.from(salt));
+  const key = keyForFile(passphrase, salt);
   try {
     const decipher = crypto.createDecipheriv("aes-256-gcm", key.key, iv);
     decipher.setAAD(raw.subarray(0, MAGIC.length + SALT_BYTES));

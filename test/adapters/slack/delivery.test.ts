@@ -11,7 +11,8 @@ const attempt = (id: string, inDoubt: boolean): Delivery => ({ id, inDoubt, sinc
 describe("SlackPort: a post is never doubled", () => {
   let slack: SlackHarness;
   beforeEach(async () => {
-    slack = await SlackHarness.start("http", { timeoutMs: 1_000, sleep: async () => {} });
+    // Long enough for a loaded machine (two jest workers beside other builds took over 1 s).
+    slack = await SlackHarness.start("http", { timeoutMs: 3_000, sleep: async () => {} });
   });
   afterEach(() => slack.stop());
   const port = () => slack.adapter.port;

@@ -7,20 +7,22 @@ describe("Slack: one conversation's events are handled in the order they arrived
     try {
       const { slack } = copbot;
       await story.command("U0ADMIN", "C0FRAGEN", "qa channel add <#C0FRAGEN|fragen>");
-      // Looking up the first asker takes longer than the other two questions need altogether.
+      // Looking up the first asker takes longer than sending all three questions needs.
       slack.api.intercept = ({ method, args }) =>
-        method === "users.info" && args.user === "U0AX" ? { delayMs: 300 } : undefined;
+        method === "users.info" && args.user === "U0AX" ? { delayMs: 500 } : undefined;
       story.since();
-      const asked = ["A", "B", "C"].map(async (letter, i) => {
-        await new Promise((resolve) => setTimeout(resolve, 20 * i));
+      // One after the other, each once Slack has its acknowledgement: this is the order of arrival
+      // (three requests sent at once on three connections may arrive in any order).
+      for (const [i, letter] of ["A", "B", "C"].entries()) {
         const ts = `1764500000.00010${i}`;
         const text = `Frage ${letter}: Wie beantrage ich die E-Akte für ${letter}?`;
         const res = await slack.post(
           eventCallback(messageEvent({ channel: "C0FRAGEN", user: `U0${letter}X`, text, ts })),
         );
         expect(res.status).toBe(200);
-      });
-      await Promise.all(asked);
+      }
+      // All three acknowledged while the first is still being handled.
+      expect(slack.api.callsOf("chat.postMessage")).toEqual([]);
       const replies = (await slack.api.waitFor("chat.postMessage", 3)).filter(
         (c) => c.args.channel === "C0FRAGEN",
       );

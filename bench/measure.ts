@@ -44,21 +44,31 @@ export function turn(): Promise<void> {
  * Watches the event loop while `run` executes and reports the longest time it was blocked:
  * the largest gap between two turns of a probe that re-schedules itself on every turn. Work
  * that yields between steps shows its longest step; work that never yields shows in full.
+ * `longestCpuMs` is the most CPU time this process spent between two turns: on a shared
+ * machine the wall-time gap also counts the time other processes had the core.
  */
-export async function longestBlock<T>(run: () => Promise<T>): Promise<{ result: T; longestMs: number }> {
+export async function longestBlock<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; longestMs: number; longestCpuMs: number }> {
   let longest = 0;
+  let longestCpu = 0;
   let last = performance.now();
+  let lastCpu = process.cpuUsage();
   let running = true;
   const probe = (): void => {
     const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
     longest = Math.max(longest, now - last);
+    longestCpu = Math.max(longestCpu, (cpu.user + cpu.system) / 1000);
     last = now;
+    lastCpu = process.cpuUsage();
     if (running) setImmediate(probe);
   };
   setImmediate(probe);
   try {
     const result = await run();
-    return { result, longestMs: Math.round(longest * 1000) / 1000 };
+    const round = (ms: number): number => Math.round(ms * 1000) / 1000;
+    return { result, longestMs: round(longest), longestCpuMs: round(longestCpu) };
   } finally {
     running = false;
   }

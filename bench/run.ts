@@ -98,6 +98,69 @@ async function benchSize(solved: number, dir: string, emit: (r: Row) => void): P
   return median;
 }
 
+/** 10,000 schedules: start-up, idle tick, catch-up after a weekend down. */
+async function benchSchedulerRows(dir: string, emit: (r: Row) => void): Promise<void> {
+  const scheduler = await benchScheduler(dir);
+  emit(
+    row(`start-up with ${scheduler.schedules.toLocaleString("en")} schedules`, scheduler.startupMs, "ms", {
+      limit: 500,
+    }),
+  );
+  emit(row("  CPU time of that start-up", scheduler.startupCpuMs, "ms"));
+  emit(
+    row(
+      `idle tick, ${scheduler.pendingJobs.toLocaleString("en")} pending jobs, p99`,
+      percentile(scheduler.idleTicks, 99),
+      "ms",
+      { limit: 1 },
+    ),
+  );
+  emit(row("  CPU time of an idle tick p50", percentile(scheduler.idleTicksCpu, 50), "ms"));
+  emit(row("  CPU time of an idle tick p99", percentile(scheduler.idleTicksCpu, 99), "ms"));
+  emit(
+    row(
+      `catch-up of ${scheduler.dueJobs.toLocaleString("en")} due jobs: longest event wait`,
+      scheduler.eventWaits[scheduler.eventWaits.length - 1] ?? 0,
+      "ms",
+      { limit: 50 },
+    ),
+  );
+  emit(row("catch-up: events handled meanwhile", scheduler.eventWaits.length, "events"));
+  emit(
+    row(
+      "catch-up: longest wait until a reply was delivered (behind queued reminders)",
+      scheduler.deliveryWaits[scheduler.deliveryWaits.length - 1] ?? 0,
+      "ms",
+    ),
+  );
+  emit(row("catch-up: duration", scheduler.catchUpMs, "ms"));
+  emit(
+    row(
+      "catch-up: CPU time per due job (commands meanwhile included)",
+      scheduler.catchUpCpuMs / Math.max(1, scheduler.dueJobs),
+      "ms",
+    ),
+  );
+  emit(row("catch-up: longest blocked event loop", scheduler.longestBlockMs, "ms"));
+  emit(
+    row(
+      "  most CPU time of this process between two turns of the event loop",
+      scheduler.longestBlockCpuMs,
+      "ms",
+    ),
+  );
+}
+
+/** Resident memory of copbot, started like `npm start`, serving the largest community. */
+async function benchMemoryRows(dir: string, emit: (r: Row) => void, largest: number): Promise<void> {
+  const full = preparedDataset(largest);
+  const memory = await measureRss(workingCopy(full, dir, "memory"));
+  const serving = `copbot serving the ${label(largest)} community (compiled, as \`npm start\` runs it)`;
+  emit(row(`resident memory, ${serving}`, memory.rssMiB, "MiB", { limit: 120 }));
+  emit(row("  of which before the first event (code and libraries)", memory.startMiB, "MiB"));
+  emit(row("  peak resident memory of that process", memory.peakRssMiB, "MiB"));
+}
+
 /** The scale benchmarks: every figure with its target; results.json; the README table. */
 async function benchScale(): Promise<void> {
   if (process.argv.includes("--readme")) {
@@ -128,54 +191,8 @@ async function benchScale(): Promise<void> {
       const perQuestion = ((bytes.get(largest) ?? 0) - (bytes.get(smallest) ?? 0)) / (largest - smallest);
       emit(row("database size per solved question", perQuestion / 1024, "KiB"));
     }
-    const scheduler = await benchScheduler(dir);
-    emit(
-      row(`start-up with ${scheduler.schedules.toLocaleString("en")} schedules`, scheduler.startupMs, "ms", {
-        limit: 500,
-      }),
-    );
-    emit(row("  CPU time of that start-up", scheduler.startupCpuMs, "ms"));
-    emit(
-      row(
-        `idle tick, ${scheduler.pendingJobs.toLocaleString("en")} pending jobs, p99`,
-        percentile(scheduler.idleTicks, 99),
-        "ms",
-        { limit: 1 },
-      ),
-    );
-    emit(row("  CPU time of an idle tick p50", percentile(scheduler.idleTicksCpu, 50), "ms"));
-    emit(row("  CPU time of an idle tick p99", percentile(scheduler.idleTicksCpu, 99), "ms"));
-    emit(
-      row(
-        `catch-up of ${scheduler.dueJobs.toLocaleString("en")} due jobs: longest event wait`,
-        scheduler.eventWaits[scheduler.eventWaits.length - 1] ?? 0,
-        "ms",
-        { limit: 50 },
-      ),
-    );
-    emit(row("catch-up: events handled meanwhile", scheduler.eventWaits.length, "events"));
-    emit(
-      row(
-        "catch-up: longest wait until a reply was delivered (behind queued reminders)",
-        scheduler.deliveryWaits[scheduler.deliveryWaits.length - 1] ?? 0,
-        "ms",
-      ),
-    );
-    emit(row("catch-up: duration", scheduler.catchUpMs, "ms"));
-    emit(
-      row(
-        "catch-up: CPU time per due job (commands meanwhile included)",
-        scheduler.catchUpCpuMs / Math.max(1, scheduler.dueJobs),
-        "ms",
-      ),
-    );
-    emit(row("catch-up: longest blocked event loop", scheduler.longestBlockMs, "ms"));
-    const full = preparedDataset(largest);
-    const memory = measureRss(workingCopy(full, dir, "memory"));
-    const serving = `copbot serving the ${label(largest)} community (console, through tsx)`;
-    emit(row(`resident memory, ${serving}`, memory.rssMiB, "MiB", { limit: 120 }));
-    emit(row("  of which before the first event (code and libraries)", memory.startMiB, "MiB"));
-    emit(row("  peak resident memory of that process", memory.peakRssMiB, "MiB"));
+    await benchSchedulerRows(dir, emit);
+    await benchMemoryRows(dir, emit, largest);
     for (const figure of await benchCore()) emit(row(figure.name, figure.value, figure.unit));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -195,15 +212,31 @@ async function benchScale(): Promise<void> {
 }
 
 /**
+ * `--only=scheduler` or `--only=memory`: those rows alone, printed, written nowhere (a partial
+ * run must not replace the full results the README's table comes from).
+ */
+async function benchPart(part: "scheduler" | "memory"): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "copbot-bench-"));
+  const emit = (r: Row): void => void process.stdout.write(`${printRow(r)}\n`);
+  try {
+    if (part === "scheduler") await benchSchedulerRows(dir, emit);
+    else await benchMemoryRows(dir, emit, Math.max(...SIZES));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * `npm run bench`: the scale benchmarks (bench/results.json), then the runtime's (start-up,
  * memory, the Slack HTTP path, the rate-limited fan-out; bench/runtime-results.json), each with
  * its README table. `--only=runtime` runs the runtime's alone, `--only=scale` the others,
- * `--only=search` only the search rows of each size, `--only=slack-http` the Slack HTTP rows
- * alone (both printed, not recorded).
+ * `--only=search` only the search rows of each size; `--only=scheduler`, `--only=memory` and
+ * `--only=slack-http` those rows alone (all printed, not recorded).
  */
 async function main(): Promise<void> {
   // `--readme` only rewrites the scale table from its results.
   if (process.argv.includes("--readme")) return benchScale();
+  if (ONLY === "scheduler" || ONLY === "memory") return benchPart(ONLY);
   if (ONLY === "slack-http") {
     for (const r of await benchSlackHttpAlone()) process.stdout.write(`${printRuntimeRow(r)}\n`);
     return;

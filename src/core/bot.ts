@@ -164,10 +164,9 @@ export class Bot {
     // A tick that fires while copbot closes its database has nothing left to do.
     if (!this.services.db.open) return;
     await this.start();
-    const { scheduler, outbox, health, log, config } = this.services;
+    const { scheduler, outbox, health, log } = this.services;
     try {
       await scheduler.runDue(this.services);
-      outbox.prune(config.retention.outboxDays * 86_400_000);
       await this.maintain();
     } catch (error) {
       if (!this.services.db.open) return;
@@ -177,17 +176,21 @@ export class Bot {
   }
 
   /**
-   * Deletes what copbot keeps only for a while — finished jobs and what features name (the
-   * schedule ledger) — after its configured retention, and lets features compact what they
-   * store (the knowledge search index), once an hour, in batches that let events through.
+   * Deletes what copbot keeps only for a while — delivered outbox items, finished jobs and what
+   * features name (the schedule ledger) — after its configured retention, and lets features
+   * compact what they store (the knowledge search index), once an hour (an idle tick stays a
+   * single query), in batches that let events through.
    */
   private async maintain(): Promise<void> {
-    const { clock, config, scheduler } = this.services;
+    const { clock, config, scheduler, outbox } = this.services;
     const now = clock.now().getTime();
     if (now < this.nextMaintenance) return;
     this.nextMaintenance = now + MAINTENANCE_EVERY_MS;
     const jobsBefore = new Date(now - config.retention.jobsDays * 86_400_000);
-    const pruners: Pruner[] = [(limit) => scheduler.pruneFinished(jobsBefore, limit)];
+    const pruners: Pruner[] = [
+      (limit) => outbox.prune(config.retention.outboxDays * 86_400_000, limit),
+      (limit) => scheduler.pruneFinished(jobsBefore, limit),
+    ];
     for (const feature of this.features) {
       const prune = feature.prune;
       if (prune) pruners.push((limit) => prune(this.services, limit));

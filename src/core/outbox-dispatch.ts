@@ -44,6 +44,8 @@ export interface DispatchHooks {
 }
 
 const BATCH = 200;
+/** Awaited items looked at per fill (see `nextAwaited`). */
+const AWAITED_LOOKS = 8;
 const EXPIRY_CHECK_MS = 1_000;
 
 /**
@@ -166,7 +168,7 @@ export class Dispatcher {
     const now = this.clock.now().getTime();
     let nothingLeft = false;
     while (this.inflight.size < this.opts.maxInFlight) {
-      const next = this.next(now);
+      const next = this.nextAwaited(now) ?? this.next(now);
       if (next === undefined) {
         nothingLeft = true;
         break;
@@ -182,6 +184,26 @@ export class Dispatcher {
   nextAttemptAt(): Date | undefined {
     const at = this.repo.nextHeadAt();
     return at === undefined ? undefined : new Date(at);
+  }
+
+  /**
+   * An answer someone is waiting for (see `settle`) that can go now, before anything else: a
+   * reply to a command must not queue behind hundreds of reminders of a catch-up, even though
+   * they were queued first. Only the oldest few waiters are looked at, so a fill stays cheap.
+   */
+  private nextAwaited(now: number): OutboxRow | undefined {
+    let looked = 0;
+    for (const waiter of this.settling) {
+      for (const id of waiter.ids) {
+        if (this.inflight.has(id)) continue;
+        if ((looked += 1) > AWAITED_LOOKS) return undefined;
+        const row = this.repo.get(id);
+        if (row?.state !== "pending" || row.nextAttemptAt > now) continue;
+        if (this.busy(row.lane) || this.holds.held(row, now)) continue;
+        if (this.repo.laneHead(row.lane)?.id === row.id) return row;
+      }
+    }
+    return undefined;
   }
 
   private next(now: number): OutboxRow | undefined {
@@ -201,6 +223,13 @@ export class Dispatcher {
   }
 
   private refresh(now: number): void {
+    this.dirty = false;
+    // An idle outbox (the usual tick) needs one index probe, not the lane-head query and its sort.
+    if (!this.repo.anyPending()) {
+      this.ready = [];
+      this.exhausted = true;
+      return;
+    }
     // Expiry is a matter of minutes: looking once a second is plenty.
     if (now - this.expiryCheckedAt >= EXPIRY_CHECK_MS || now < this.expiryCheckedAt) {
       this.expiryCheckedAt = now;
@@ -210,7 +239,6 @@ export class Dispatcher {
     }
     this.ready = this.repo.candidates(now, BATCH);
     this.exhausted = this.ready.length < BATCH;
-    this.dirty = false;
   }
 
   private busy(lane: string): boolean {

@@ -112,6 +112,11 @@ export class OutboxRepo {
     );
   }
 
+  /** Whether anything waits to be delivered at all (one probe of the pending items' index). */
+  anyPending(): boolean {
+    return this.sql("SELECT 1 FROM outbox WHERE state = 'pending' LIMIT 1").get() !== undefined;
+  }
+
   /** When the earliest lane head that is not in flight may be tried. */
   nextHeadAt(): number | undefined {
     const row = this.sql(

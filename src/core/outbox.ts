@@ -300,9 +300,9 @@ export class Outbox {
     return this.repo.drop(id, this.clock.now().getTime());
   }
 
-  /** Deletes delivered and given-up items older than `retentionMs` (a bounded batch per call). */
-  prune(retentionMs: number): number {
-    return this.repo.prune(this.clock.now().getTime() - retentionMs, 1_000);
+  /** Deletes up to `limit` delivered and given-up items older than `retentionMs`; returns how many. */
+  prune(retentionMs: number, limit = 1_000): number {
+    return this.repo.prune(this.clock.now().getTime() - retentionMs, limit);
   }
 
   /** How long due items have waited while no call settled; readiness turns false when it grows. */

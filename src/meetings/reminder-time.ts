@@ -1,6 +1,6 @@
-import { DateTime } from "luxon";
 import type { Services } from "../core/services";
 import { workingDayOnOrBefore } from "../schedule/holidays";
+import { instantOf, localDateOf, wallKey } from "../schedule/local-time";
 import type { Meeting } from "./meeting-repo";
 
 /**
@@ -11,12 +11,13 @@ import type { Meeting } from "./meeting-repo";
  * stay where they are.
  */
 export function reminderTime(services: Services, meeting: Meeting, at: Date, lead: number): Date {
+  // Offsets from the cached table (local-time.ts): a catch-up computes this for every reminder.
   const zone = meeting.schedule.zone;
-  const due = DateTime.fromMillis(at.getTime() - lead * 60_000, { zone });
-  const day = due.toISODate() ?? "";
-  if (day === DateTime.fromJSDate(at, { zone }).toISODate()) return due.toJSDate();
+  const due = at.getTime() - lead * 60_000;
+  const day = localDateOf(due, zone);
+  if (day === localDateOf(at.getTime(), zone)) return new Date(due);
   const region = meeting.schedule.holidays?.region ?? services.config.holidayRegion;
   const moved = workingDayOnOrBefore(day, services.config.reminderShift, region);
-  if (moved === day) return due.toJSDate();
-  return DateTime.fromISO(`${moved}T${due.toFormat("HH:mm")}`, { zone }).toJSDate();
+  if (moved === day) return new Date(due);
+  return new Date(instantOf(`${moved}${wallKey(due, zone).slice(10)}`, zone));
 }

@@ -79,9 +79,18 @@ export function offsetAt(zone: string, instant: number): number {
   return offset;
 }
 
-/** The wall-clock key of an instant in `zone`. */
-function wallKey(instant: number, zone: string): LocalDateTime {
+/** The wall-clock key of an instant in `zone` (`yyyy-MM-ddTHH:mm`). */
+export function wallKey(instant: number, zone: string): LocalDateTime {
   return new Date(instant + offsetAt(zone, instant) * MINUTE).toISOString().slice(0, 16);
+}
+
+/**
+ * The local date (`yyyy-MM-dd`) of an instant in `zone`, `days` calendar days later (earlier
+ * when negative); from the cached offsets, without a luxon date-time in the zone.
+ */
+export function localDateOf(instant: number, zone: string, days = 0): string {
+  const p = localParts(wallKey(instant, zone));
+  return new Date(Date.UTC(p.year, p.month - 1, p.day + days)).toISOString().slice(0, 10);
 }
 
 /**

@@ -1,9 +1,8 @@
-import { CronExpressionParser } from "cron-parser";
-import { DateTime } from "luxon";
 import type { Lang } from "../i18n";
 import { holidayOn, nextWorkingDay } from "./holidays";
-import { instantOf, type LocalDateTime } from "./local-time";
-import { weekdayNumber, type Recurrence, type Schedule } from "./schedule";
+import { instantOf, localDateOf, type LocalDateTime } from "./local-time";
+import { ruleTimes } from "./rule-times";
+import type { Schedule } from "./schedule";
 
 /** One occurrence of a series, as it happens or as it was dropped. */
 export interface Occurrence {
@@ -44,8 +43,7 @@ export function expand(schedule: Schedule, after: Date, opts: ExpandOptions): Oc
   // rule date. Without moves no earlier rule date can end up after `after` (and each cron date
   // costs, which a catch-up of hundreds of reminders feels).
   const early = schedule.holidays?.rule === "move" ? 7 : 0;
-  const from =
-    DateTime.fromJSDate(after, { zone: schedule.zone }).minus({ days: early }).toISODate() ?? schedule.start;
+  const from = localDateOf(after.getTime(), schedule.zone, -early);
   for (const original of ruleTimes(schedule.recurrence, schedule.start, from)) {
     if ((candidates += 1) > MAX_CANDIDATES || active >= count) break;
     const originalAt = new Date(instantOf(original, schedule.zone));
@@ -81,65 +79,4 @@ function applyRules(
     occurrence = { local: moved, at: at(moved), original, status: "moved", holiday };
   }
   return opts.skips?.has(occurrence.local.slice(0, 10)) ? { ...occurrence, status: "skipped" } : occurrence;
-}
-
-/** The rule's wall-clock times from local date `from` (inclusive) on, never before `start`. */
-function* ruleTimes(recurrence: Recurrence, start: string, from: string): Generator<LocalDateTime> {
-  const begin = DateTime.max(day(start), day(from));
-  if (recurrence.kind === "cron") {
-    yield* cronTimes(recurrence.expression, begin);
-    return;
-  }
-  if (recurrence.kind === "weekly") {
-    const anchor = day(start).plus({
-      days: (weekdayNumber(recurrence.weekday) - day(start).weekday + 7) % 7,
-    });
-    const period = 7 * recurrence.interval;
-    const skipped = Math.max(0, Math.floor(begin.diff(anchor, "days").days / period));
-    for (let d = anchor.plus({ days: skipped * period }); ; d = d.plus({ days: period })) {
-      if (d >= begin) yield `${d.toISODate()}T${recurrence.time}`;
-    }
-  }
-  for (let month = begin.startOf("month"); ; month = month.plus({ months: 1 })) {
-    const d =
-      recurrence.kind === "monthly-day" ? monthDay(month, recurrence.day) : nthWeekday(month, recurrence);
-    if (d >= begin) yield `${d.toISODate()}T${recurrence.time}`;
-  }
-}
-
-function* cronTimes(expression: string, begin: DateTime): Generator<LocalDateTime> {
-  // Evaluated on wall-clock time (as if UTC), then placed in the zone like every other rule,
-  // so cron series follow the same daylight-saving decisions.
-  const iterator = CronExpressionParser.parse(`0 ${expression}`, {
-    strict: true,
-    tz: "UTC",
-    currentDate: new Date(Date.UTC(begin.year, begin.month - 1, begin.day) - 1000),
-  });
-  for (;;) {
-    let next: Date;
-    try {
-      next = iterator.next().toDate();
-    } catch {
-      return;
-    }
-    yield next.toISOString().slice(0, 16);
-  }
-}
-
-function day(iso: string): DateTime {
-  return DateTime.fromISO(iso, { zone: "UTC" });
-}
-
-/** Day `n` of the month, or its last day when the month is shorter. */
-function monthDay(month: DateTime, n: number): DateTime {
-  return month.set({ day: Math.min(n, month.daysInMonth ?? 28) });
-}
-
-function nthWeekday(month: DateTime, rule: Extract<Recurrence, { kind: "monthly-weekday" }>): DateTime {
-  const wd = weekdayNumber(rule.weekday);
-  if (rule.nth === -1) {
-    const last = month.endOf("month").startOf("day");
-    return last.minus({ days: (last.weekday - wd + 7) % 7 });
-  }
-  return month.plus({ days: ((wd - month.weekday + 7) % 7) + 7 * (rule.nth - 1) });
 }

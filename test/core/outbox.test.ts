@@ -238,6 +238,20 @@ describe("Outbox", () => {
     await outbox.stop(0);
   });
 
+  it("sends an answer someone waits for before the reminders a catch-up queued first", async () => {
+    const { port, outbox } = setup({ maxInFlight: 2 });
+    // Reminders of a catch-up: normal priority, in 30 channels, queued before the command came.
+    for (let i = 0; i < 90; i++) outbox.enqueue(channel(`C${i % 30}`), textMessage(`reminder ${i}`));
+    outbox.kick();
+    await outbox.deliverFrom(async () => {
+      outbox.enqueue({ kind: "ephemeral", channelId: "slack:C1", userId: "slack:U1" }, textMessage("answer"));
+    });
+    // The two calls in flight when it was queued go first, then the answer, long before the rest.
+    expect(texts(port).indexOf("answer")).toBeLessThanOrEqual(2);
+    await outbox.drain();
+    expect(port.calls).toHaveLength(91);
+  });
+
   it("replies in the thread of a keyed post and keeps only the newest pending update", async () => {
     const { port, outbox } = setup();
     outbox.enqueue(channel(), textMessage("root"), { key: "root" });

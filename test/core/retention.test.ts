@@ -5,6 +5,7 @@ import { meetingsFeature } from "../../src/meetings/feature";
 import { Ledger } from "../../src/schedule/ledger-repo";
 import { createBot } from "../../src/core/bot";
 import { VirtualClock } from "../../src/core/clock";
+import { textMessage } from "../../src/core/message";
 import { RecordingPort } from "../support/recording-port";
 
 const DAY = 86_400_000;
@@ -51,5 +52,33 @@ describe("retention", () => {
     expect(db.prepare("SELECT local_at FROM occurrence_ledger").all()).toEqual([
       { local_at: "2027-05-24T10:00" },
     ]);
+  });
+
+  it("prunes delivered outbox items after their retention in the hourly maintenance, not at every tick", async () => {
+    const clock = new VirtualClock(new Date("2027-06-01T09:00:00Z"));
+    const bot = createBot({
+      db: openDatabase(":memory:"),
+      clock,
+      config: loadConfig({ COPBOT_OUTBOX_RETENTION_DAYS: "7" }),
+      log: pino({ level: "silent" }),
+      features: [],
+    });
+    bot.services.ports.add(new RecordingPort("console"));
+    const { db, outbox } = bot.services;
+    const count = () => (db.prepare("SELECT count(*) AS n FROM outbox").get() as { n: number }).n;
+    await bot.tick();
+    outbox.enqueue({ kind: "channel", channelId: "console:allgemein" }, textMessage("old news"));
+    await bot.tick();
+    // A minute short of seven days: the maintenance runs and keeps it.
+    clock.set(new Date("2027-06-08T08:59:00Z"));
+    await bot.tick();
+    expect(count()).toBe(1);
+    // Old enough, but within the hour of that maintenance: an idle tick deletes nothing.
+    clock.set(new Date("2027-06-08T09:30:00Z"));
+    await bot.tick();
+    expect(count()).toBe(1);
+    clock.set(new Date("2027-06-08T09:59:00Z"));
+    await bot.tick();
+    expect(count()).toBe(0);
   });
 });

@@ -151,3 +151,42 @@ describe("occurrences in the schedule's zone", () => {
     expect(upcoming(s, new Date("2027-01-01T00:00:00Z"), { until }).length).toBe(2);
   });
 });
+
+describe("rule times kept per series (a catch-up expands each series several times)", () => {
+  /** Every local date-time at `time` on the days `on` accepts, strictly after `after`'s date. */
+  const expected = (after: string, count: number, time: string, on: (d: Date) => boolean): string[] => {
+    const result: string[] = [];
+    for (
+      let d = new Date(`${after}T00:00:00Z`);
+      result.length < count;
+      d = new Date(d.getTime() + 86_400_000)
+    ) {
+      const local = `${d.toISOString().slice(0, 10)}T${time}`;
+      if (on(d) && local > `${after}T12:00`) result.push(local);
+    }
+    return result;
+  };
+  const workdays = (d: Date): boolean => d.getUTCDay() >= 1 && d.getUTCDay() <= 5;
+  const mondays = (d: Date): boolean => d.getUTCDay() === 1;
+  const cron: Schedule = {
+    recurrence: { kind: "cron", expression: "30 9 * * 1-5" },
+    zone: "Europe/Berlin",
+    start: "2027-01-01",
+  };
+
+  it("gives the same dates in any order of expansion, and beyond what it keeps", () => {
+    for (const [schedule, time, on] of [
+      [cron, "09:30", workdays],
+      [weekly("10:00"), "10:00", mondays],
+    ] as const) {
+      // Later dates first, then earlier ones (a new run), then the same again (kept).
+      for (const after of ["2027-03-10", "2027-02-01", "2027-03-12", "2027-02-01", "2027-01-05"]) {
+        const list = upcoming(schedule, new Date(`${after}T11:00:00Z`), { count: 5 });
+        expect(list.map((o) => o.local)).toEqual(expected(after, 5, time, on));
+      }
+      // More dates than a series keeps (a calendar export): computed on, in order, none twice.
+      const long = upcoming(schedule, new Date("2027-01-05T11:00:00Z"), { count: 150 });
+      expect(long.map((o) => o.local)).toEqual(expected("2027-01-05", 150, time, on));
+    }
+  });
+});

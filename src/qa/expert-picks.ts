@@ -3,7 +3,15 @@ import type { Db } from "../../db/open";
 import type { ExpertIndex } from "./expert-index";
 import { KEPT_PINGS, pingCounts, type ProfileRecord } from "./expert-index-repo";
 import { isUnavailable, quietUntil } from "./expert-settings";
-import { topExperts, type ExpertStats, type RankedExpert } from "./ranking";
+import {
+  historyScore,
+  scoreCeiling,
+  scoreExpert,
+  scoreStep,
+  topExperts,
+  type ExpertStats,
+  type RankedExpert,
+} from "./ranking";
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
@@ -61,11 +69,24 @@ function pingsIn(db: Db, profile: ProfileRecord, window: PingWindow): { recent: 
   return { recent, week };
 }
 
+/** A member with a match, and the most they can score (no load): read best ceiling first. */
+interface Match {
+  readonly memberId: string;
+  readonly profile: ProfileRecord;
+  readonly match: number;
+  readonly ceiling: number;
+}
+
 /**
  * The best `limit` experts for a question, in the order `rankExperts` gives: every member with
  * a match (topics named, or relevance of their sources) is scored exactly. Relevance is scaled
  * to 0..1 by the highest of any member; a score is match (topics + relevance) plus history
  * minus load (ranking.ts).
+ *
+ * Statistics (pings in the windows, quiet hours, availability) are worked out best ceiling
+ * first, where the ceiling is the score without load; once `limit` experts reachable now are in
+ * a higher score step than the next ceiling, nobody left can rank among them (experts in quiet
+ * hours come after everyone reachable), so the rest is not looked at.
  */
 export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
   const { index, topical, excluded } = input;
@@ -76,25 +97,39 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
     relevance.set(memberId, value);
     if (value > scale) scale = value;
   });
+  const matches: Match[] = [];
+  const measure = (memberId: string): void => {
+    if (excluded.has(memberId)) return;
+    const profile = index.profile(memberId);
+    if (profile?.expert !== true) return;
+    const match =
+      (topical.get(memberId)?.length ?? 0) + (scale > 0 ? (relevance.get(memberId) ?? 0) / scale : 0);
+    if (match <= 0) return;
+    const history = historyScore(profile.accepted, profile.answered, profile.pings);
+    matches.push({ memberId, profile, match, ceiling: scoreCeiling(match, history) });
+  };
+  for (const memberId of topical.keys()) measure(memberId);
+  for (const memberId of relevance.keys()) if (!topical.has(memberId)) measure(memberId);
+  matches.sort((a, b) => b.ceiling - a.ceiling);
+
   const now = input.now.getTime();
   const window: PingWindow = { recent: now - WEEK_MS, week: weekStart(now, input.zone) };
   const candidates: ExpertStats[] = [];
-  const consider = (memberId: string): void => {
-    if (excluded.has(memberId)) return;
-    const profile = index.profile(memberId);
-    if (profile?.expert !== true || isUnavailable(profile.settings, input.now)) return;
-    const topics = topical.get(memberId) ?? [];
-    const match = topics.length + (scale > 0 ? (relevance.get(memberId) ?? 0) / scale : 0);
-    if (match <= 0) return;
+  // The `limit` best score steps among the experts reachable now, best first.
+  const reachable: number[] = [];
+  for (const { memberId, profile, match, ceiling } of matches) {
+    const last = reachable[input.limit - 1];
+    if (last !== undefined && last > scoreStep(ceiling)) break;
+    if (isUnavailable(profile.settings, input.now)) continue;
     const pings = pingsIn(db, profile, window);
-    if (pings.week >= profile.settings.weeklyCap) return;
+    if (pings.week >= profile.settings.weeklyCap) continue;
     // Quiet hours are the expert's own local times (`/cop profile tz`), else the community's.
     const quietEnd = quietUntil(profile.settings.quiet, input.now, profile.timeZone ?? input.zone);
-    if (quietEnd !== undefined && !input.includeQuiet) return;
-    candidates.push({
+    if (quietEnd !== undefined && !input.includeQuiet) continue;
+    const stats: ExpertStats = {
       memberId,
       match,
-      matchedTopics: topics,
+      matchedTopics: topical.get(memberId) ?? [],
       accepted: profile.accepted,
       recentPings: pings.recent,
       weekPings: pings.week,
@@ -104,9 +139,13 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
       unavailable: false,
       ...(quietEnd !== undefined ? { quietUntil: quietEnd } : {}),
       ...(profile.last !== undefined ? { lastPingedAt: new Date(profile.last) } : {}),
-    });
-  };
-  for (const memberId of topical.keys()) consider(memberId);
-  for (const memberId of relevance.keys()) if (!topical.has(memberId)) consider(memberId);
+    };
+    candidates.push(stats);
+    if (quietEnd === undefined) {
+      reachable.push(scoreStep(scoreExpert(stats)));
+      reachable.sort((a, b) => b - a);
+      if (reachable.length > input.limit) reachable.pop();
+    }
+  }
   return topExperts(candidates, input.limit);
 }

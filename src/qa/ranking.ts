@@ -65,8 +65,13 @@ export function scoreExpert(s: ExpertStats): number {
 const TIE_STEP = 1;
 
 /** The step a score falls into; experts in the same step are near-equals (rotation decides). */
-function scoreStep(score: number): number {
+export function scoreStep(score: number): number {
   return Math.floor(score / TIE_STEP);
+}
+
+/** The highest score an expert with this match and history can reach (no recent load). */
+export function scoreCeiling(match: number, history: number): number {
+  return WEIGHTS.match * match + history;
 }
 
 /** Best first: reachable before quiet, higher score step, longest rested, then by id. */

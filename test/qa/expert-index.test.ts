@@ -10,6 +10,7 @@ import { VirtualClock } from "../../src/core/clock";
 import { createServices, type Services } from "../../src/core/services";
 import { ExpertIndex, expertIndex } from "../../src/qa/expert-index";
 import { bestExperts } from "../../src/qa/expert-picks";
+import type { RankedExpert } from "../../src/qa/ranking";
 import {
   addExpertTopics,
   creditAnsweredQuestion,
@@ -35,7 +36,13 @@ const TOPICS = ["E-Akte", "Datenschutz", "XRechnung", "KI", "Posteingang", "Scan
 const DAY = 86_400_000;
 
 /** Who each question would tag, and why, read through `index`. */
-function picks(db: Db, index: (keys: readonly string[]) => ExpertIndex, now: Date): unknown[] {
+function picks(
+  db: Db,
+  index: (keys: readonly string[]) => ExpertIndex,
+  now: Date,
+  limit = 8,
+  includeQuiet = true,
+): RankedExpert[][] {
   return QUESTIONS.map((text) => {
     const keys = searchKeysOf(text);
     return bestExperts(db, {
@@ -43,19 +50,27 @@ function picks(db: Db, index: (keys: readonly string[]) => ExpertIndex, now: Dat
       keys,
       topical: expertsOfTopics(db, topicsInText(db, text)),
       excluded: new Set([communityId(7)]),
-      limit: 8,
-      includeQuiet: true,
+      limit,
+      includeQuiet,
       now,
       zone: "Europe/Berlin",
     });
   });
 }
 
-/** The cached index and one loaded afresh must rank exactly alike. */
+/**
+ * The cached index and one loaded afresh must rank exactly alike, and stopping once nobody
+ * left can reach the top must pick what ranking every matching expert picks.
+ */
 function expectFresh(db: Db, now: Date): void {
   const cached = picks(db, (keys) => expertIndex(db).readyFor(keys), now);
   const fresh = picks(db, (keys) => new ExpertIndex(db).readyFor(keys), now);
   expect(cached).toEqual(fresh);
+  for (const includeQuiet of [true, false]) {
+    const everyone = picks(db, (keys) => expertIndex(db).readyFor(keys), now, 100_000, includeQuiet);
+    const top = picks(db, (keys) => expertIndex(db).readyFor(keys), now, 3, includeQuiet);
+    expect(top).toEqual(everyone.map((ranked) => ranked.slice(0, 3)));
+  }
 }
 
 type Write = (w: { db: Db; services: Services; other: Db; member: string; n: number; now: Date }) => void;

@@ -154,6 +154,21 @@ const WRITES: Record<string, Write> = {
   },
 };
 
+/** A seeded community in a database file, with the services copbot would give it. */
+function seeded(path: string, solved: number): { db: Db; services: Services; clock: VirtualClock } {
+  const clock = new VirtualClock(new Date("2026-11-30T16:30:00Z"));
+  const db = openDatabase(path);
+  const services = createServices({
+    db,
+    clock,
+    config: loadConfig({}),
+    log: pino({ level: "silent" }),
+    features: [],
+  });
+  seedCommunity(services, solved);
+  return { db, services, clock };
+}
+
 describe("the in-memory expert index", () => {
   let dir: string;
   beforeAll(() => {
@@ -177,16 +192,7 @@ describe("the in-memory expert index", () => {
         (writes) => {
           run += 1;
           const path = join(dir, `run${run}.db`);
-          const clock = new VirtualClock(new Date("2026-11-30T16:30:00Z"));
-          const db = openDatabase(path);
-          const services = createServices({
-            db,
-            clock,
-            config: loadConfig({}),
-            log: pino({ level: "silent" }),
-            features: [],
-          });
-          seedCommunity(services, 80);
+          const { db, services, clock } = seeded(path, 80);
           // Another process on the same file (an admin tool, the copbot that ran before).
           const other = new Database(path);
           other.pragma("foreign_keys = ON");
@@ -213,16 +219,7 @@ describe("the in-memory expert index", () => {
 
   it("starts afresh when the change log was pruned past what it read", () => {
     const path = join(dir, "pruned.db");
-    const clock = new VirtualClock(new Date("2026-11-30T16:30:00Z"));
-    const db = openDatabase(path);
-    const services = createServices({
-      db,
-      clock,
-      config: loadConfig({}),
-      log: pino({ level: "silent" }),
-      features: [],
-    });
-    seedCommunity(services, 60);
+    const { db, clock } = seeded(path, 60);
     const other = new Database(path);
     try {
       expectFresh(db, clock.now());

@@ -225,17 +225,22 @@ export class ExpertIndex {
     }
   }
 
-  /** A member's profile (read after `readyFor`); undefined for members without one. */
-  profile(memberId: string): ProfileRecord | undefined {
-    const n = this.numbers.get(memberId);
-    return n === undefined ? undefined : this.profiles[n];
+  /** A member's number in the index, if it has seen them. */
+  numberFor(memberId: string): number | undefined {
+    return this.numbers.get(memberId);
+  }
+
+  /** The profile of the member with this number (read after `readyFor`); undefined without one. */
+  profileAt(n: number): ProfileRecord | undefined {
+    return this.profiles[n];
   }
 
   /**
    * Every member's relevance for the search keys (after `readyFor`): the sum over their sources
-   * of SQLite FTS5's BM25, as FTS5 would rank them. Calls `each` for every member with a value.
+   * of SQLite FTS5's BM25, as FTS5 would rank them. Calls `each` with the number of every member
+   * with a value (`memberOf` names them).
    */
-  relevance(keys: readonly string[], each: (memberId: string, value: number) => void): void {
+  relevance(keys: readonly string[], each: (member: number, value: number) => void): void {
     const { sources, tokens } = corpus(this.db);
     if (sources === 0) return;
     const avgdl = tokens / sources;
@@ -246,7 +251,7 @@ export class ExpertIndex {
       if (postings.docs > 0) postings.score(idf(sources, postings.docs), avgdl, into);
     }
     for (const n of into.touched) {
-      each(this.memberOf(n), this.values[n] ?? 0);
+      each(n, this.values[n] ?? 0);
       this.values[n] = 0;
     }
   }
@@ -254,8 +259,8 @@ export class ExpertIndex {
   /** True when some expert other than `exclude` has one of the keys (after `readyFor`). */
   anyExpertWith(keys: readonly string[], exclude: readonly string[]): boolean {
     let found = false;
-    this.relevance(keys, (memberId) => {
-      if (!found && !exclude.includes(memberId) && this.profile(memberId)?.expert === true) found = true;
+    this.relevance(keys, (n) => {
+      if (!found && this.profiles[n]?.expert === true && !exclude.includes(this.memberOf(n))) found = true;
     });
     return found;
   }

@@ -69,12 +69,11 @@ function pingsIn(db: Db, profile: ProfileRecord, window: PingWindow): { recent: 
   return { recent, week };
 }
 
-/** A member with a match, and the most they can score (no load): read best ceiling first. */
+/** A member with a match, and the most they can score (no load). */
 interface Match {
   readonly memberId: string;
   readonly profile: ProfileRecord;
   readonly match: number;
-  readonly ceiling: number;
 }
 
 /**
@@ -83,68 +82,83 @@ interface Match {
  * to 0..1 by the highest of any member; a score is match (topics + relevance) plus history
  * minus load (ranking.ts).
  *
- * Statistics (pings in the windows, quiet hours, availability) are worked out best ceiling
- * first, where the ceiling is the score without load; once `limit` experts reachable now are in
- * a higher score step than the next ceiling, nobody left can rank among them (experts in quiet
- * hours come after everyone reachable), so the rest is not looked at.
+ * Statistics (pings in the windows, quiet hours, availability) are worked out by the score step
+ * of each member's ceiling (the score without load), highest first; once `limit` experts
+ * reachable now are in a higher score step than the next ceiling's, nobody left can rank among
+ * them (experts in quiet hours come after everyone reachable), so the rest is not looked at.
  */
 export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
-  const { index, topical, excluded } = input;
+  const { index, excluded } = input;
   if (input.limit <= 0) return [];
-  const relevance = new Map<string, number>();
+  const members: number[] = [];
+  const values: number[] = [];
   let scale = 0;
-  index.relevance(input.keys, (memberId, value) => {
-    relevance.set(memberId, value);
+  index.relevance(input.keys, (n, value) => {
+    members.push(n);
+    values.push(value);
     if (value > scale) scale = value;
   });
-  const matches: Match[] = [];
-  const measure = (memberId: string): void => {
-    if (excluded.has(memberId)) return;
-    const profile = index.profile(memberId);
-    if (profile?.expert !== true) return;
-    const match =
-      (topical.get(memberId)?.length ?? 0) + (scale > 0 ? (relevance.get(memberId) ?? 0) / scale : 0);
+  // Members with wanted topics, by number (a topical member the index never saw has no profile).
+  const topical = new Map<number, readonly string[]>();
+  for (const [memberId, topics] of input.topical) {
+    const n = index.numberFor(memberId);
+    if (n !== undefined) topical.set(n, topics);
+  }
+  const byStep = new Map<number, Match[]>();
+  const measure = (n: number, topics: number, relevance: number): void => {
+    const profile = index.profileAt(n);
+    if (profile?.expert !== true || excluded.has(profile.memberId)) return;
+    const match = topics + (scale > 0 ? relevance / scale : 0);
     if (match <= 0) return;
-    const history = historyScore(profile.accepted, profile.answered, profile.pings);
-    matches.push({ memberId, profile, match, ceiling: scoreCeiling(match, history) });
+    const ceiling = scoreCeiling(match, historyScore(profile.accepted, profile.answered, profile.pings));
+    const step = scoreStep(ceiling);
+    const bucket = byStep.get(step);
+    const entry = { memberId: profile.memberId, profile, match };
+    if (bucket) bucket.push(entry);
+    else byStep.set(step, [entry]);
   };
-  for (const memberId of topical.keys()) measure(memberId);
-  for (const memberId of relevance.keys()) if (!topical.has(memberId)) measure(memberId);
-  matches.sort((a, b) => b.ceiling - a.ceiling);
+  members.forEach((n, i) => {
+    const topics = topical.get(n);
+    topical.delete(n);
+    measure(n, topics?.length ?? 0, values[i] ?? 0);
+  });
+  for (const [n, topics] of topical) measure(n, topics.length, 0);
 
   const now = input.now.getTime();
   const window: PingWindow = { recent: now - WEEK_MS, week: weekStart(now, input.zone) };
   const candidates: ExpertStats[] = [];
   // The `limit` best score steps among the experts reachable now, best first.
   const reachable: number[] = [];
-  for (const { memberId, profile, match, ceiling } of matches) {
+  for (const step of [...byStep.keys()].sort((a, b) => b - a)) {
     const last = reachable[input.limit - 1];
-    if (last !== undefined && last > scoreStep(ceiling)) break;
-    if (isUnavailable(profile.settings, input.now)) continue;
-    const pings = pingsIn(db, profile, window);
-    if (pings.week >= profile.settings.weeklyCap) continue;
-    // Quiet hours are the expert's own local times (`/cop profile tz`), else the community's.
-    const quietEnd = quietUntil(profile.settings.quiet, input.now, profile.timeZone ?? input.zone);
-    if (quietEnd !== undefined && !input.includeQuiet) continue;
-    const stats: ExpertStats = {
-      memberId,
-      match,
-      matchedTopics: topical.get(memberId) ?? [],
-      accepted: profile.accepted,
-      recentPings: pings.recent,
-      weekPings: pings.week,
-      weeklyCap: profile.settings.weeklyCap,
-      answeredPings: profile.answered,
-      totalPings: profile.pings,
-      unavailable: false,
-      ...(quietEnd !== undefined ? { quietUntil: quietEnd } : {}),
-      ...(profile.last !== undefined ? { lastPingedAt: new Date(profile.last) } : {}),
-    };
-    candidates.push(stats);
-    if (quietEnd === undefined) {
-      reachable.push(scoreStep(scoreExpert(stats)));
-      reachable.sort((a, b) => b - a);
-      if (reachable.length > input.limit) reachable.pop();
+    if (last !== undefined && last > step) break;
+    for (const { memberId, profile, match } of byStep.get(step) ?? []) {
+      if (isUnavailable(profile.settings, input.now)) continue;
+      const pings = pingsIn(db, profile, window);
+      if (pings.week >= profile.settings.weeklyCap) continue;
+      // Quiet hours are the expert's own local times (`/cop profile tz`), else the community's.
+      const quietEnd = quietUntil(profile.settings.quiet, input.now, profile.timeZone ?? input.zone);
+      if (quietEnd !== undefined && !input.includeQuiet) continue;
+      const stats: ExpertStats = {
+        memberId,
+        match,
+        matchedTopics: input.topical.get(memberId) ?? [],
+        accepted: profile.accepted,
+        recentPings: pings.recent,
+        weekPings: pings.week,
+        weeklyCap: profile.settings.weeklyCap,
+        answeredPings: profile.answered,
+        totalPings: profile.pings,
+        unavailable: false,
+        ...(quietEnd !== undefined ? { quietUntil: quietEnd } : {}),
+        ...(profile.last !== undefined ? { lastPingedAt: new Date(profile.last) } : {}),
+      };
+      candidates.push(stats);
+      if (quietEnd === undefined) {
+        reachable.push(scoreStep(scoreExpert(stats)));
+        reachable.sort((a, b) => b - a);
+        if (reachable.length > input.limit) reachable.pop();
+      }
     }
   }
   return topExperts(candidates, input.limit);

@@ -87,6 +87,19 @@ function validEvent(event: CoreEvent, platform: string): void {
   }
 }
 
+/**
+ * A translated platform event through copbot, as its adapter delivers it: valid for the core,
+ * handled without failing inside, and a command seen for the first time answered.
+ */
+async function handleTranslated(c: FuzzCommunity, event: CoreEvent, platform: string): Promise<void> {
+  validEvent(event, platform);
+  // A repeated event id is a platform retry: dropped on purpose, so nobody is answered twice.
+  const fresh = c.firstSeen(event.id);
+  c.mark();
+  await c.app.bot.handle(event);
+  c.check(event.kind === "command" && fresh ? event.userId : undefined);
+}
+
 /** Runs a check with every case inside the community, then checks the database once more. */
 async function inCommunity<Ts extends unknown[]>(
   runs: number,
@@ -344,13 +357,7 @@ export const properties: readonly FuzzProperty[] = [
             fc.anything().map((p) => fromMessageEvent(p, bot) ?? fromSlashCommand(p, c.app.clock.now())),
           ),
           async (event) => {
-            if (event === undefined) return;
-            validEvent(event, "slack");
-            // A repeated event id is a platform retry: dropped on purpose, so nobody is answered twice.
-            const fresh = c.firstSeen(event.id);
-            c.mark();
-            await c.app.bot.handle(event);
-            c.check(event.kind === "command" && fresh ? event.userId : undefined);
+            if (event !== undefined) await handleTranslated(c, event, "slack");
           },
         );
       }),
@@ -417,12 +424,7 @@ export const properties: readonly FuzzProperty[] = [
             const parsed = RoomEventSchema.safeParse(raw);
             if (!parsed.success) return;
             const translated = await translateEvent(roomId, parsed.data, ctx);
-            if (translated === undefined) return;
-            validEvent(translated, "matrix");
-            const fresh = c.firstSeen(translated.id);
-            c.mark();
-            await c.app.bot.handle(translated);
-            c.check(translated.kind === "command" && fresh ? translated.userId : undefined);
+            if (translated !== undefined) await handleTranslated(c, translated, "matrix");
           },
         );
       }),

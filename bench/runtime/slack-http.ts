@@ -87,18 +87,45 @@ async function settled(pid: number | undefined): Promise<number | undefined> {
   return last;
 }
 
-/** One round of load against one app, with the CPU time its process spent on it, handling included. */
+/** Events copbot has handled so far (its `/metrics`), to see when it has caught up with the acks. */
+async function eventsHandled(metricsUrl: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  let total = 0;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("copbot_events_handled_total{"))
+      total += Number(line.slice(line.lastIndexOf(" ") + 1));
+  }
+  return total;
+}
+
+/**
+ * One round of load against one app, with the CPU time its process spent on it, handling
+ * included. copbot acknowledges an event before it handles it, so its round ends only when it
+ * has handled every event it acknowledged (`metricsUrl`): the throughput counts the requests over
+ * that whole time, not the acks alone. The bare app's listener does nothing: its acks are all.
+ */
 async function round(
   url: string,
   pid: number | undefined,
-  opts: { seconds: number; rate?: number },
+  opts: { seconds: number; rate?: number; metricsUrl?: string },
 ): Promise<Round> {
   const before = await settled(pid);
+  const handledBefore = opts.metricsUrl === undefined ? 0 : await eventsHandled(opts.metricsUrl);
+  const started = performance.now();
   const result = await load(url, opts);
-  const after = await settled(pid);
   const requests = result.requests.total;
+  if (opts.metricsUrl !== undefined) {
+    const deadline = performance.now() + 60_000;
+    while ((await eventsHandled(opts.metricsUrl)) < handledBefore + requests) {
+      if (performance.now() > deadline)
+        throw new Error(`${url}: the acknowledged events were not all handled`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const after = await settled(pid);
   return {
-    throughput: result.requests.average,
+    throughput: requests / seconds,
     p99: result.latency.p99,
     cpuPerRequest:
       before !== undefined && after !== undefined && requests > 0 ? (after - before) / requests : undefined,
@@ -143,13 +170,15 @@ async function stop(child: ChildProcess): Promise<void> {
  * runs it, against the Web API stand-in) and into a bare Bolt app that only acks: the same
  * requests, the same load generator, alternating in one run: in each of several short rounds
  * first as fast as each answers (10 connections), then at a steady 200 requests/s for the ack
- * latency. Every figure is the median over the rounds (the ratio: of each round's pair), and
- * the CPU time each process spent per request shows the work behind the throughput.
+ * latency. copbot's rounds last until it has handled every event it acknowledged, so its
+ * throughput includes the handling. Every figure is the median over the rounds (the ratio: of
+ * each round's pair), and the CPU time each process spent per request shows the work behind it.
  */
 export async function benchSlackHttp(dir: string): Promise<Row[]> {
   const api = await new SlackApiStandIn().start();
   api.respondWithNames(() => ({}));
   const copbotPort = await freePort();
+  const opsPort = await freePort();
   const barePort = await freePort();
   const copbot = startCopbot({
     dir,
@@ -159,6 +188,7 @@ export async function benchSlackHttp(dir: string): Promise<Row[]> {
       SLACK_BOT_TOKEN: "xoxb-bench",
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_PORT: String(copbotPort),
+      COPBOT_HEALTH_PORT: String(opsPort),
       SLACK_API_URL: api.apiUrl,
     },
   });
@@ -172,6 +202,7 @@ export async function benchSlackHttp(dir: string): Promise<Row[]> {
     // Warm both up (JIT, the first name look-ups), then alternate so drift hits both alike.
     for (const url of Object.values(targets)) await load(url, { seconds: 2, rate: 100 });
     const pids = { copbot: copbot.child.pid, bare: bare.pid };
+    const metrics = { copbot: `http://127.0.0.1:${opsPort}/metrics`, bare: undefined };
     const full = { copbot: [] as Round[], bare: [] as Round[] };
     const steady = { copbot: [] as Round[], bare: [] as Round[] };
     const ratios: number[] = [];
@@ -179,10 +210,18 @@ export async function benchSlackHttp(dir: string): Promise<Row[]> {
       // Who goes first alternates too: the second of a pair runs on a machine the first warmed.
       const order: (keyof typeof targets)[] = i % 2 === 0 ? ["bare", "copbot"] : ["copbot", "bare"];
       for (const name of order)
-        full[name].push(await round(targets[name], pids[name], { seconds: ROUND_SECONDS }));
+        full[name].push(
+          await round(targets[name], pids[name], { seconds: ROUND_SECONDS, metricsUrl: metrics[name] }),
+        );
       ratios.push((full.copbot[i]?.throughput ?? 0) / (full.bare[i]?.throughput ?? 1));
       for (const name of order) {
-        steady[name].push(await round(targets[name], pids[name], { seconds: ROUND_SECONDS, rate: RATE }));
+        steady[name].push(
+          await round(targets[name], pids[name], {
+            seconds: ROUND_SECONDS,
+            rate: RATE,
+            metricsUrl: metrics[name],
+          }),
+        );
       }
     }
     const of = (rounds: readonly Round[], pick: (r: Round) => number | undefined): number | undefined => {

@@ -86,8 +86,10 @@ export class SlackAdapter implements Adapter {
   private server: Server | undefined;
   private socket: SocketConnection | undefined;
   private state: Connection = { state: "connecting" };
-  /** Events of one conversation are handled one after another, in the order Slack sent them. */
+  /** Events of one conversation are named one after another, in the order Slack sent them. */
   private readonly inbound: SerialQueues;
+  /** Events handed to the bot and not yet handled (a stop waits for them). */
+  private readonly handling = new Set<Promise<void>>();
 
   constructor(private readonly options: SlackAdapterOptions) {
     this.clock = options.clock ?? new SystemClock();
@@ -219,7 +221,14 @@ export class SlackAdapter implements Adapter {
       if (!this.seen.firstTime(event.id)) return;
       // A retry the first delivery of which never reached copbot: its answer comes late.
       const arrived = retryNum !== undefined && retryNum > 0 ? { ...event, late: true } : event;
-      await this.inbound.run(event.channelId, async () => handle(await this.withName(arrived)));
+      // Naming waits for Slack on a member's first event, so it is queued per channel; the bot
+      // keeps the order it is handed events in, so this queue does not wait for the handling
+      // (the events of one moment are then checked for duplicates in one commit).
+      let handled: Promise<void> | undefined;
+      await this.inbound.run(event.channelId, async () => {
+        handled = this.track(handle(await this.withName(arrived)));
+      });
+      await handled;
     };
     const now = () => this.clock.now();
 
@@ -264,6 +273,14 @@ export class SlackAdapter implements Adapter {
     app.error(async (err) => {
       this.log.error({ err }, "slack: Bolt reported an error");
     });
+  }
+
+  /** Keeps `work` in `handling` until it settles; its failure is logged, never thrown. */
+  private track(work: Promise<void>): Promise<void> {
+    const tracked = work.catch((err: unknown) => this.log.error({ err }, "slack: handling an event failed"));
+    this.handling.add(tracked);
+    void tracked.then(() => this.handling.delete(tracked));
+    return tracked;
   }
 
   /**
@@ -331,6 +348,7 @@ export class SlackAdapter implements Adapter {
     else await app?.stop();
     // Events already taken in are handled to the end (their answers wait in the outbox).
     await this.inbound.idle();
+    await Promise.all(this.handling);
     this.setState("disconnected");
   }
 }

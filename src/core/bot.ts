@@ -7,7 +7,8 @@ import { translator } from "../i18n";
 import type { Clock } from "./clock";
 import { coreFeature } from "./core-feature";
 import { UserError } from "./errors";
-import type { CoreEvent, FormSubmitEvent, MessageEvent, UserEvent } from "./events";
+import { EventClaims } from "./event-claims";
+import type { CoreEvent, FormSubmitEvent, MessageEvent, MissedEvent, UserEvent } from "./events";
 import type { EventContext, Feature, Handled } from "./feature";
 import { buildHome } from "./home";
 import { pruneInBatches, type Pruner } from "./maintenance";
@@ -17,6 +18,7 @@ import type { JobHandler } from "./scheduler";
 import type { PlatformInfo } from "./platform";
 import { lateNote, noteMissed } from "./late";
 import { ProcessedEventRepo } from "./processed-event-repo";
+import { SerialQueues } from "./serial-queue";
 import { createServices, type Services } from "./services";
 
 /** Words that end a DM dialog; `<prefix> cancel` on every platform too. */
@@ -34,6 +36,9 @@ export class Bot {
   private readonly byPriority: readonly Feature[];
   private started: Promise<void> | undefined;
   private readonly processed: ProcessedEventRepo;
+  private readonly claims: EventClaims;
+  /** One conversation's events are handled one after another, in the order they were handed in. */
+  private readonly conversations: SerialQueues;
   private readonly cancelWords: ReadonlySet<string>;
   /** When old rows are pruned next (the first tick prunes). */
   private nextMaintenance = 0;
@@ -45,6 +50,10 @@ export class Bot {
     commands: readonly CommandDef[] = [],
   ) {
     this.processed = new ProcessedEventRepo(services.db);
+    this.claims = new EventClaims(this.processed);
+    this.conversations = new SerialQueues((error: unknown) =>
+      services.log.error({ err: error }, "handling an event failed"),
+    );
     this.cancelWords = new Set([
       ...CANCEL_WORDS,
       ...services.platforms.prefixes().map((prefix) => `${prefix} cancel`),
@@ -83,27 +92,40 @@ export class Bot {
   /**
    * The single entry point for every inbound event. Never throws on user input. Returns once
    * the event's answers are delivered (or waiting for the platform); it never waits for other
-   * conversations or for bulk fan-out.
+   * conversations or for bulk fan-out. One conversation's events are handled in the order they
+   * were handed in, so an adapter may hand in the next before the last is handled.
    */
   async handle(event: CoreEvent): Promise<void> {
+    if (event.kind === "timer" || event.kind === "missed") {
+      await this.start();
+      if (event.kind === "timer") await this.tick();
+      else await this.handleMissed(event);
+      return;
+    }
+    // Claimed before anything is awaited, so the events handed in during one turn of the event
+    // loop share one commit (see EventClaims); the conversation's queue keeps their order.
+    const first = this.claims.claim(event.id, this.services.clock.now());
+    // A failed claim is handled where it is awaited; until then it must not count as unhandled.
+    first.catch(() => undefined);
+    return this.conversations.run(event.channelId, () => this.handleUserEvent(event, first));
+  }
+
+  private async handleMissed(event: MissedEvent): Promise<void> {
+    await this.services.outbox.deliverFrom(async () => {
+      this.claims.flush();
+      // Each missed event counts once, and not at all when it was handled before (a replay).
+      const missed = event.events.filter((e) => this.firstSeen(e.id));
+      if (missed.length > 0) await noteMissed(this.services, event.olderThanMs, missed);
+    });
+  }
+
+  private async handleUserEvent(event: UserEvent, first: Promise<boolean>): Promise<void> {
     await this.start();
-    if (event.kind === "timer") {
-      await this.tick();
-      return;
-    }
-    if (event.kind === "missed") {
-      await this.services.outbox.deliverFrom(async () => {
-        // Each missed event counts once, and not at all when it was handled before (a replay).
-        const missed = event.events.filter((e) => this.firstSeen(e.id));
-        if (missed.length > 0) await noteMissed(this.services, event.olderThanMs, missed);
-      });
-      return;
-    }
     await this.services.outbox.deliverFrom(
       async () => {
         let ctx: EventContext | undefined;
         try {
-          if (!this.firstSeen(event.id)) return;
+          if (!(await first)) return;
           this.services.counters.events.add({ platform: event.platform, kind: event.kind });
           ctx = await this.context(event);
           await this.route(ctx);

@@ -1,4 +1,4 @@
-import type { App } from "@slack/bolt";
+import type { SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { FormSubmitEvent } from "../../src/core/events";
 import type { AdapterHooks } from "../../src/core/port";
@@ -14,22 +14,30 @@ export interface ModalHandling {
   readonly deliverAndExplain: (event: FormSubmitEvent | undefined) => Promise<void>;
 }
 
+/** A submitted modal (not one closed without submitting). */
+export function isSubmission(
+  args: SlackViewMiddlewareArgs,
+): args is SlackViewMiddlewareArgs<ViewSubmitAction> {
+  return args.body.type === "view_submission";
+}
+
 /**
- * Answers modal submissions. Problems the core's validator finds are shown next to their
+ * Answers a modal submission. Problems the core's validator finds are shown next to their
  * fields (`response_action: "errors"`) and the modal stays open with everything typed; only a
  * valid submission reaches the core.
  */
-export function registerModals(app: App, handling: ModalHandling): void {
-  app.view(/.*/, async ({ ack, body }) => {
-    const event = fromViewSubmission(body, handling.now());
-    const errors = event === undefined ? undefined : await formErrors(event, handling);
-    if (errors !== undefined) {
-      await ack({ response_action: "errors", errors: { ...errors } });
-      return;
-    }
-    await ack();
-    await handling.deliverAndExplain(event);
-  });
+export async function answerModal(
+  { ack, body }: SlackViewMiddlewareArgs<ViewSubmitAction>,
+  handling: ModalHandling,
+): Promise<void> {
+  const event = fromViewSubmission(body, handling.now());
+  const errors = event === undefined ? undefined : await formErrors(event, handling);
+  if (errors !== undefined) {
+    await ack({ response_action: "errors", errors: { ...errors } });
+    return;
+  }
+  await ack();
+  await handling.deliverAndExplain(event);
 }
 
 /** The validator's field problems; a failing validator must not keep the form from closing. */

@@ -25,7 +25,7 @@ import {
   fromSlashCommand,
   type BotIdentity,
 } from "./inbound";
-import { registerModals } from "./modals";
+import { answerModal, isSubmission, type ModalHandling } from "./modals";
 import type { Sleep } from "./private-space";
 import { SlackPort } from "./port";
 import { nameMentions } from "./slack-text";
@@ -232,8 +232,6 @@ export class SlackAdapter implements Adapter {
     };
     const now = () => this.clock.now();
 
-    // One listener for every event type copbot takes: Bolt runs each listener's middleware for
-    // every event, so one dispatching listener costs less per event than one per type.
     const translate: Record<string, (event: unknown, body: unknown) => CoreEvent | undefined> = {
       message: (event) => fromMessageEvent(event, bot),
       app_mention: (event) => fromMessageEvent(event, bot),
@@ -241,26 +239,7 @@ export class SlackAdapter implements Adapter {
       reaction_removed: (event) => fromReactionEvent(event, bot),
       member_joined_channel: (event, body) => fromMemberJoined(event, bot, body, now()),
     };
-    app.event(EVENT_TYPES, async ({ event, body, context }) => {
-      if (event.type === "app_home_opened") return this.publishHome(homeOpenedBy(event));
-      return deliver(translate[event.type]?.(event, body), context.retryNum);
-    });
-    // Acknowledge first (Slack gives 3 s), then work; answers come through the port.
-    app.command(/^\/.+/, async ({ ack, body }) => {
-      await ack();
-      const event = fromSlashCommand(body, now());
-      if (event?.triggerId !== undefined) this.port.rememberTrigger(event.triggerId, event.channelId);
-      const mark = this.port.unreachable.mark();
-      await deliver(event);
-      if (event) await this.explainUnreachable(event, mark, [event.channelId, event.text]);
-    });
-    app.action(/.*/, async ({ ack, body }) => {
-      await ack();
-      const event = fromBlockAction(body);
-      if (event?.triggerId !== undefined) this.port.rememberTrigger(event.triggerId, event.channelId);
-      await deliver(event);
-    });
-    registerModals(app, {
+    const modals: ModalHandling = {
       now,
       hooks,
       log: this.log,
@@ -269,6 +248,35 @@ export class SlackAdapter implements Adapter {
         await deliver(event);
         if (event) await this.explainUnreachable(event, mark, [event.values["__context"] ?? ""]);
       },
+    };
+    // One global middleware instead of a listener per kind: Bolt runs every listener's filters
+    // for every request, which cost more per event than copbot's own dispatch below.
+    app.use(async (args) => {
+      if ("event" in args) {
+        const { event, body, context } = args;
+        if (!EVENT_TYPES.test(event.type)) return;
+        if (event.type === "app_home_opened") return this.publishHome(homeOpenedBy(event));
+        return deliver(translate[event.type]?.(event, body), context.retryNum);
+      }
+      // Acknowledge first (Slack gives 3 s), then work; answers come through the port.
+      if ("command" in args) {
+        if (!/^\/.+/.test(args.command.command)) return;
+        await args.ack();
+        const event = fromSlashCommand(args.body, now());
+        if (event?.triggerId !== undefined) this.port.rememberTrigger(event.triggerId, event.channelId);
+        const mark = this.port.unreachable.mark();
+        await deliver(event);
+        if (event) await this.explainUnreachable(event, mark, [event.channelId, event.text]);
+        return;
+      }
+      if ("action" in args && args.body.type === "block_actions") {
+        await args.ack();
+        const event = fromBlockAction(args.body);
+        if (event?.triggerId !== undefined) this.port.rememberTrigger(event.triggerId, event.channelId);
+        await deliver(event);
+        return;
+      }
+      if ("view" in args && isSubmission(args)) await answerModal(args, modals);
     });
     app.error(async (err) => {
       this.log.error({ err }, "slack: Bolt reported an error");

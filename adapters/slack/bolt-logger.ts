@@ -11,7 +11,10 @@ export function boltLogger(log: Logger, quiet?: "debug"): BoltLogger {
       .map((p) => (typeof p === "string" ? p : p instanceof Error ? p.message : JSON.stringify(p)))
       .join(" ");
   return {
-    debug: (...m: unknown[]) => log.debug(line(m)),
+    // Bolt logs every ack at debug level: the line is built only when it is written.
+    debug: (...m: unknown[]) => {
+      if (log.isLevelEnabled("debug")) log.debug(line(m));
+    },
     info: (...m: unknown[]) => log.info(line(m)),
     warn: (...m: unknown[]) => log[quiet ?? "warn"](line(m)),
     error: (...m: unknown[]) => log[quiet ?? "error"](line(m)),

@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { HTTPModuleFunctions, HTTPReceiver, type CustomRoute, type Logger as BoltLogger } from "@slack/bolt";
+import {
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  type BufferedIncomingMessage,
+  type CustomRoute,
+  type Logger as BoltLogger,
+} from "@slack/bolt";
 import type { Logger } from "pino";
 
 /** Slack's replay window: a request signed more than 5 minutes before or after now is refused. */
@@ -47,23 +53,42 @@ async function acceptable(
     log.warn({ timestamp }, "slack: request refused: its timestamp lies more than 5 minutes ahead");
     return refuse(res, 401);
   }
-  let body: unknown;
-  try {
-    body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
-  } catch {
-    return refuse(res, 400);
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+  if (!objectBody(buffered)) {
     log.warn("slack: request refused: its body is no object");
     return refuse(res, 400);
   }
   return true;
 }
 
+const FORM = "application/x-www-form-urlencoded";
+const JSON_SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+/**
+ * Whether Bolt's parse of the body gives an object or throws (Bolt answers that with 400
+ * itself). A JSON text whose first character after white space is `{` can parse to nothing
+ * else, so Slack's events are not parsed here a second time; forms are parsed as Bolt does.
+ */
+function objectBody(buffered: BufferedIncomingMessage): boolean {
+  if (buffered.headers["content-type"] !== FORM) {
+    const raw = buffered.rawBody;
+    let i = 0;
+    while (i < raw.length && JSON_SPACE.has(raw[i] ?? 0)) i++;
+    return raw[i] === 0x7b;
+  }
+  let body: unknown;
+  try {
+    body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
+  } catch {
+    return true;
+  }
+  return typeof body === "object" && body !== null && !Array.isArray(body);
+}
+
 /** Exactly the requests Bolt's receiver takes as Slack events (its own test, see HTTPReceiver). */
 function isEventRequest(req: IncomingMessage): boolean {
-  const path = new URL(req.url ?? "/", "http://localhost").pathname;
-  return path === EVENTS_PATH && req.method?.toUpperCase() === "POST";
+  if (req.method?.toUpperCase() !== "POST") return false;
+  // Slack posts to the path itself; only other URLs need Bolt's parse to be judged alike.
+  return req.url === EVENTS_PATH || new URL(req.url ?? "/", "http://localhost").pathname === EVENTS_PATH;
 }
 
 /**

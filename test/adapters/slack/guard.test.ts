@@ -19,8 +19,8 @@ describe("Slack HTTP endpoint: what it refuses and what it accepts (signed reque
     expect(slack.events).toHaveLength(1);
   });
 
-  it("answers a signed body of null (or an array) with 400 and keeps serving", async () => {
-    for (const body of ["null", "[]", "42"]) {
+  it("answers a signed body of null (or an array, or broken JSON) with 400 and keeps serving", async () => {
+    for (const body of ["null", "[]", "42", " \n null", "{not json", ' {"type": "event_callback"']) {
       const res = await postSigned({ url: slack.eventsUrl, body, contentType: "application/json" });
       expect(res.status).toBe(400);
     }

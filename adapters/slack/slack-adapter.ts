@@ -7,10 +7,9 @@ import { ConfigError } from "../../src/core/errors";
 import { startupError } from "./errors";
 import type { CommandEvent, CoreEvent, FormSubmitEvent, UserEvent } from "../../src/core/events";
 import { qualify } from "../../src/core/ids";
-import type { OutgoingMessage, Target } from "../../src/core/message";
+import type { OutgoingMessage } from "../../src/core/message";
 import type { Lang } from "../../src/i18n";
 import type { SlackConfig } from "./config";
-import { slackText } from "./messages";
 import type { Adapter, AdapterHooks, Connection } from "../../src/core/port";
 import { boltLogger } from "./bolt-logger";
 import { guardedHttpReceiver } from "./http-receiver";
@@ -29,7 +28,7 @@ import { answerModal, isSubmission, type ModalHandling } from "./modals";
 import type { Sleep } from "./private-space";
 import { SlackPort } from "./port";
 import { nameMentions } from "./slack-text";
-import { unreachableNote } from "./unreachable";
+import { explainUnreachable } from "./unreachable";
 import { RecentIds } from "./recent-ids";
 
 /** The Events API event types copbot listens to (the manifest subscribes to these). */
@@ -305,33 +304,16 @@ export class SlackAdapter implements Adapter {
     return userName === undefined ? named : { ...named, userName };
   }
 
-  /**
-   * Slack drops a post into a channel copbot is not in for good. When the event a person just
-   * caused led to such a post in a channel it names (`where`: the command's channel and text,
-   * a form's channel), tells that person privately how to fix it.
-   */
-  private async explainUnreachable(
+  /** Tells the person behind `event` about channels its posts could not reach (see `explainUnreachable`). */
+  private explainUnreachable(
     event: CommandEvent | FormSubmitEvent,
     mark: number,
     where: readonly string[],
   ): Promise<void> {
-    const channels = this.port.unreachable.since(mark).filter((c) => where.some((w) => w.includes(c)));
-    if (channels.length === 0) return;
-    const note = unreachableNote(slackText(this.options.lang ?? "de"), channels);
-    const target: Target =
-      event.kind === "command"
-        ? {
-            kind: "ephemeral",
-            channelId: event.channelId,
-            userId: event.userId,
-            ...(event.replyToken !== undefined ? { replyToken: event.replyToken } : {}),
-          }
-        : { kind: "dm", userId: event.userId };
-    try {
-      await this.port.post(target, note);
-    } catch (err) {
-      this.log.warn({ err, event: event.id }, "slack: telling about an unreachable channel failed");
-    }
+    return explainUnreachable(
+      { port: this.port, lang: this.options.lang ?? "de", log: this.log },
+      { event, mark, where },
+    );
   }
 
   /** Publishes the Home tab the core composes for this member (see `publishHome`). */

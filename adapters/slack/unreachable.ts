@@ -1,6 +1,16 @@
+import type { Logger } from "pino";
+import type { CommandEvent, FormSubmitEvent } from "../../src/core/events";
 import { qualify } from "../../src/core/ids";
-import { channelRef, textMessage, type Inline, type OutgoingMessage } from "../../src/core/message";
-import type { SlackText } from "./messages";
+import {
+  channelRef,
+  textMessage,
+  type Inline,
+  type OutgoingMessage,
+  type Target,
+} from "../../src/core/message";
+import type { Lang } from "../../src/i18n";
+import { slackText, type SlackText } from "./messages";
+import type { SlackPort } from "./port";
 
 /** Slack's answers to a post into a conversation copbot is not a member of (or cannot see). */
 export const UNREACHABLE = new Set(["not_in_channel", "channel_not_found"]);
@@ -41,4 +51,32 @@ export function unreachableNote(t: SlackText, channels: readonly string[]): Outg
     channelRef(qualify("slack", c)),
   ]);
   return textMessage(t("slack.unreachable"), " ", ...refs, " ", t("slack.unreachable.fix"));
+}
+
+/**
+ * Slack drops a post into a channel copbot is not in for good. When the event a person just
+ * caused led to such a post (noted after `mark`) in a channel it names (`where`: the command's
+ * channel and text, a form's channel), tells that person privately how to fix it.
+ */
+export async function explainUnreachable(
+  { port, lang, log }: { port: SlackPort; lang: Lang; log: Logger },
+  { event, mark, where }: { event: CommandEvent | FormSubmitEvent; mark: number; where: readonly string[] },
+): Promise<void> {
+  const channels = port.unreachable.since(mark).filter((c) => where.some((w) => w.includes(c)));
+  if (channels.length === 0) return;
+  const note = unreachableNote(slackText(lang), channels);
+  const target: Target =
+    event.kind === "command"
+      ? {
+          kind: "ephemeral",
+          channelId: event.channelId,
+          userId: event.userId,
+          ...(event.replyToken !== undefined ? { replyToken: event.replyToken } : {}),
+        }
+      : { kind: "dm", userId: event.userId };
+  try {
+    await port.post(target, note);
+  } catch (err) {
+    log.warn({ err, event: event.id }, "slack: telling about an unreachable channel failed");
+  }
 }

@@ -68,10 +68,10 @@ interface VocabularyCache {
 
 const vocabularyCaches = new WeakMap<Db, VocabularyCache>();
 const VOCABULARY_LOOKUPS = 2048;
-const VersionRow = z.object({ data_version: z.number() });
 
 function vocabularyLookup<T>(db: Db, key: string, read: () => T): T {
-  const version = VersionRow.parse(statement(db, "PRAGMA data_version").get()).data_version;
+  // SQLite's own counter, read on every look-up: not worth validating.
+  const { data_version: version } = statement(db, "PRAGMA data_version").get() as { data_version: number };
   let cache = vocabularyCaches.get(db);
   if (cache?.version !== version) {
     cache = { version, lookups: new Map() };

@@ -2,7 +2,14 @@ import { z } from "zod";
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../../db/open";
 import type { Platform } from "./ids";
-import { parseRows, STATES, toOutboxRow, type DeliveryClass, type NewItem, type OutboxRow } from "./outbox-row";
+import {
+  parseRows,
+  STATES,
+  toOutboxRow,
+  type DeliveryClass,
+  type NewItem,
+  type OutboxRow,
+} from "./outbox-row";
 import type { PostedRef } from "./message";
 
 /** Depth and oldest item of one lane, for `/cop status`. */

@@ -29,10 +29,7 @@ export function nameOf(services: Services, t: Translate, id: string): string {
 export function namesOf(services: Services, t: Translate, ids: readonly string[]): Map<string, string> {
   const known = services.members.displayNames(ids.filter((id) => !isFormerMember(id)));
   return new Map(
-    ids.map((id) => [
-      id,
-      isFormerMember(id) ? t("core.former_member") : (known.get(id) ?? defaultName(id)),
-    ]),
+    ids.map((id) => [id, isFormerMember(id) ? t("core.former_member") : (known.get(id) ?? defaultName(id))]),
   );
 }
 

@@ -119,9 +119,7 @@ export function searchQa(ctx: Ctx, query: string): void {
     return [
       ...base,
       ` · ${t("qa.search.asked_by", { name: name(q.askerId) })}`,
-      ...(answerBy && !hit.removedAt
-        ? [`, ${t("qa.search.answered_by", { name: name(answerBy) })}`]
-        : []),
+      ...(answerBy && !hit.removedAt ? [`, ${t("qa.search.answered_by", { name: name(answerBy) })}`] : []),
     ];
   };
   ctx.reply(msg().text(t("qa.search.title", { query })).list(hits.map(line)).build());

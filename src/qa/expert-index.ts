@@ -127,7 +127,7 @@ export class ExpertIndex {
   private reload(change: Change): void {
     if (change.key === undefined) {
       if (this.profilesLoaded)
-        this.profiles[this.numberOf(change.memberId)] = profileOf(this.db, change.memberId);
+        this.setProfile(this.numberOf(change.memberId), profileOf(this.db, change.memberId));
       return;
     }
     const postings = this.keys.get(change.key);
@@ -136,10 +136,19 @@ export class ExpertIndex {
     postings.set(this.numberOf(change.memberId), term?.parts);
   }
 
+  /**
+   * Puts a profile at a member's number. The array is kept without gaps: member numbers are
+   * handed out in any order, and a sparse array turns into a slow dictionary, read thousands
+   * of times per question.
+   */
+  private setProfile(n: number, profile: ProfileRecord | undefined): void {
+    while (this.profiles.length < n) this.profiles.push(undefined);
+    this.profiles[n] = profile;
+  }
+
   private loadProfiles(pages: Iterable<ProfileRecord[]>): void {
-    const profiles: (ProfileRecord | undefined)[] = [];
-    for (const page of pages) for (const p of page) profiles[this.numberOf(p.memberId)] = p;
-    this.profiles = profiles;
+    this.profiles = [];
+    for (const page of pages) for (const p of page) this.setProfile(this.numberOf(p.memberId), p);
     this.profilesLoaded = true;
   }
 

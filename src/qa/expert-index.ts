@@ -45,6 +45,11 @@ export class ExpertIndex {
   private readonly numbers = new Map<string, number>();
   private readonly names: string[] = [];
   private profiles: (ProfileRecord | undefined)[] = [];
+  /**
+   * Each expert's history score by number, NaN for everyone else: read for every match of a
+   * question, and a typed array is read much faster than thousands of scattered objects.
+   */
+  private histories = new Float64Array(0);
   private profilesLoaded = false;
   /** Loaded keys, least recently used first. */
   private readonly keys = new Map<string, KeyPostings>();
@@ -74,6 +79,7 @@ export class ExpertIndex {
 
   private forgetAll(): void {
     this.profiles = [];
+    this.histories = new Float64Array(0);
     this.profilesLoaded = false;
     this.keys.clear();
     this.tentative.clear();
@@ -144,10 +150,17 @@ export class ExpertIndex {
   private setProfile(n: number, profile: ProfileRecord | undefined): void {
     while (this.profiles.length < n) this.profiles.push(undefined);
     this.profiles[n] = profile;
+    if (n >= this.histories.length) {
+      const histories = new Float64Array(Math.max(64, (n + 1) * 2)).fill(Number.NaN);
+      histories.set(this.histories);
+      this.histories = histories;
+    }
+    this.histories[n] = profile?.expert === true ? profile.history : Number.NaN;
   }
 
   private loadProfiles(pages: Iterable<ProfileRecord[]>): void {
     this.profiles = [];
+    this.histories = new Float64Array(0);
     for (const page of pages) for (const p of page) this.setProfile(this.numberOf(p.memberId), p);
     this.profilesLoaded = true;
   }
@@ -239,6 +252,11 @@ export class ExpertIndex {
     return this.numbers.get(memberId);
   }
 
+  /** The history score of the member with this number if they are an expert, else NaN (after `readyFor`). */
+  expertHistoryAt(n: number): number {
+    return n < this.histories.length ? (this.histories[n] ?? Number.NaN) : Number.NaN;
+  }
+
   /** The profile of the member with this number (read after `readyFor`); undefined without one. */
   profileAt(n: number): ProfileRecord | undefined {
     return this.profiles[n];
@@ -290,7 +308,9 @@ export class ExpertIndex {
     let bytes = 0;
     for (const [key, postings] of this.keys) bytes += postings.bytes + key.length * 2 + 64;
     const profiles = this.profiles.filter((p) => p !== undefined).length;
-    return bytes + profiles * 400 + this.names.length * 64 + this.values.byteLength;
+    return (
+      bytes + profiles * 400 + this.names.length * 64 + this.values.byteLength + this.histories.byteLength
+    );
   }
 }
 

@@ -133,19 +133,23 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
   }
   const now = input.now.getTime();
   const window: PingWindow = { recent: now - WEEK_MS, week: weekStart(now, input.zone) };
-  // Experts with a match: their numbers, matches and ceilings (the score with the load their
-  // kept ping times show, which is their score unless they have more pings than kept).
+  // Experts with a match: their numbers, matches and ceilings (the score without load).
+  const skip = new Set<number>();
+  for (const memberId of excluded) {
+    const n = index.numberFor(memberId);
+    if (n !== undefined) skip.add(n);
+  }
   const matched: number[] = [];
   const matches: number[] = [];
   const ceilings: number[] = [];
   const measure = (n: number, topics: number, relevance: number): void => {
-    const profile = index.profileAt(n);
-    if (profile?.expert !== true || excluded.has(profile.memberId)) return;
+    const history = index.expertHistoryAt(n);
+    if (Number.isNaN(history) || skip.has(n)) return;
     const match = topics + (scale > 0 ? relevance / scale : 0);
     if (match <= 0) return;
     matched.push(n);
     matches.push(match);
-    ceilings.push(scoreCeiling(match, profile.history, keptPingsAfter(profile, window.recent)));
+    ceilings.push(scoreCeiling(match, history));
   };
   members.forEach((n, i) => {
     const topics = topical.size > 0 ? topical.get(n) : undefined;
@@ -188,32 +192,56 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
   // after everyone reachable, so they are looked at only when fewer than `limit` are reachable.
   const reachable: number[] = [];
   const quiet: { readonly i: number; readonly profile: ProfileRecord; readonly end: Date }[] = [];
-  let current = Number.POSITIVE_INFINITY;
-  for (const i of byStepDescending(ceilings)) {
-    const step = scoreStep(ceilings[i] ?? 0);
-    if (step !== current) {
-      const last = reachable[input.limit - 1];
-      if (last !== undefined && last > step) break;
-      current = step;
-    }
+  const look = (i: number): void => {
     const profile = index.profileAt(matched[i] ?? -1);
-    if (!profile || isUnavailable(profile.settings, input.now)) continue;
+    if (!profile || isUnavailable(profile.settings, input.now)) return;
     // Quiet hours are the expert's own local times (`/cop profile tz`), else the community's.
     const end = quietUntil(profile.settings.quiet, input.now, profile.timeZone ?? input.zone);
     if (end !== undefined) {
       if (input.includeQuiet) quiet.push({ i, profile, end });
-      continue;
+      return;
     }
     const stats = statsAt(i, profile, undefined);
-    if (!stats) continue;
+    if (!stats) return;
     candidates.push(stats);
     keep(reachable, stats);
+  };
+  // Matches are taken in the order of their ceilings and given a tighter one, with the load
+  // their kept ping times show (their score, unless they have more pings than kept); a step of
+  // tighter ceilings is looked at once no match left can have a tighter ceiling in it.
+  const order = byStepDescending(ceilings);
+  let taken = 0;
+  const tighter = new Map<number, number[]>();
+  const nextStep = (): number =>
+    taken < order.length ? scoreStep(ceilings[order[taken] ?? 0] ?? 0) : Number.NEGATIVE_INFINITY;
+  for (;;) {
+    const step = nextStep();
+    let best = Number.NEGATIVE_INFINITY;
+    for (const s of tighter.keys()) if (s > best) best = s;
+    if (step === Number.NEGATIVE_INFINITY && best === Number.NEGATIVE_INFINITY) break;
+    if (step >= best) {
+      while (nextStep() === step) {
+        const i = order[taken++] ?? 0;
+        const profile = index.profileAt(matched[i] ?? -1);
+        const load = profile ? keptPingsAfter(profile, window.recent) : 0;
+        ceilings[i] = scoreCeiling(matches[i] ?? 0, profile?.history ?? 0, load);
+        const into = scoreStep(ceilings[i] ?? 0);
+        const bucket = tighter.get(into);
+        if (bucket) bucket.push(i);
+        else tighter.set(into, [i]);
+      }
+      continue;
+    }
+    const last = reachable[input.limit - 1];
+    if (last !== undefined && last > best) break;
+    for (const i of tighter.get(best) ?? []) look(i);
+    tighter.delete(best);
   }
   // Fewer than `limit` reachable means every match was looked at: the best in quiet hours
   // fill the rest, worked out in the same order with the same stop.
   const wanted = input.limit - reachable.length;
   const later: number[] = [];
-  current = Number.POSITIVE_INFINITY;
+  let current = Number.POSITIVE_INFINITY;
   for (const { i, profile, end } of wanted > 0 ? quiet : []) {
     const step = scoreStep(ceilings[i] ?? 0);
     if (step !== current) {

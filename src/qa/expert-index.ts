@@ -13,6 +13,7 @@ import {
   type ProfileRecord,
 } from "./expert-index-repo";
 import { KeyPostings, type Accumulator } from "./key-postings";
+import { ProfileTable } from "./profile-table";
 
 /**
  * Everything expert ranking reads, in memory: every member's profile (history, pings,
@@ -46,12 +47,7 @@ const entryId = (change: Change): string => `${change.memberId}\u0000${change.ke
 export class ExpertIndex {
   private readonly numbers = new Map<string, number>();
   private readonly names: string[] = [];
-  private profiles: (ProfileRecord | undefined)[] = [];
-  /**
-   * Each expert's history score by number, NaN for everyone else: read for every match of a
-   * question, and a typed array is read much faster than thousands of scattered objects.
-   */
-  private histories = new Float64Array(0);
+  private profiles = new ProfileTable();
   private profilesLoaded = false;
   /** Loaded keys, least recently used first. */
   private readonly keys = new Map<string, KeyPostings>();
@@ -80,8 +76,7 @@ export class ExpertIndex {
   }
 
   private forgetAll(): void {
-    this.profiles = [];
-    this.histories = new Float64Array(0);
+    this.profiles = new ProfileTable();
     this.profilesLoaded = false;
     this.keys.clear();
     this.tentative.clear();
@@ -135,7 +130,7 @@ export class ExpertIndex {
   private reload(change: Change): void {
     if (change.key === undefined) {
       if (this.profilesLoaded)
-        this.setProfile(this.numberOf(change.memberId), profileOf(this.db, change.memberId));
+        this.profiles.set(this.numberOf(change.memberId), profileOf(this.db, change.memberId));
       return;
     }
     const postings = this.keys.get(change.key);
@@ -144,26 +139,9 @@ export class ExpertIndex {
     postings.set(this.numberOf(change.memberId), term?.parts);
   }
 
-  /**
-   * Puts a profile at a member's number. The array is kept without gaps: member numbers are
-   * handed out in any order, and a sparse array turns into a slow dictionary, read thousands
-   * of times per question.
-   */
-  private setProfile(n: number, profile: ProfileRecord | undefined): void {
-    while (this.profiles.length < n) this.profiles.push(undefined);
-    this.profiles[n] = profile;
-    if (n >= this.histories.length) {
-      const histories = new Float64Array(Math.max(64, (n + 1) * 2)).fill(Number.NaN);
-      histories.set(this.histories);
-      this.histories = histories;
-    }
-    this.histories[n] = profile?.expert === true ? profile.history : Number.NaN;
-  }
-
   private loadProfiles(pages: Iterable<ProfileRecord[]>): void {
-    this.profiles = [];
-    this.histories = new Float64Array(0);
-    for (const page of pages) for (const p of page) this.setProfile(this.numberOf(p.memberId), p);
+    this.profiles = new ProfileTable();
+    for (const page of pages) for (const p of page) this.profiles.set(this.numberOf(p.memberId), p);
     this.profilesLoaded = true;
   }
 
@@ -258,12 +236,12 @@ export class ExpertIndex {
 
   /** The history score of the member with this number if they are an expert, else NaN (after `readyFor`). */
   expertHistoryAt(n: number): number {
-    return n < this.histories.length ? (this.histories[n] ?? Number.NaN) : Number.NaN;
+    return this.profiles.expertHistoryAt(n);
   }
 
   /** The profile of the member with this number (read after `readyFor`); undefined without one. */
   profileAt(n: number): ProfileRecord | undefined {
-    return this.profiles[n];
+    return this.profiles.at(n);
   }
 
   /**
@@ -291,7 +269,7 @@ export class ExpertIndex {
   anyExpertWith(keys: readonly string[], exclude: readonly string[]): boolean {
     let found = false;
     this.relevance(keys, (n) => {
-      if (!found && this.profiles[n]?.expert === true && !exclude.includes(this.memberOf(n))) found = true;
+      if (!found && this.profiles.at(n)?.expert === true && !exclude.includes(this.memberOf(n))) found = true;
     });
     return found;
   }
@@ -311,10 +289,7 @@ export class ExpertIndex {
   get bytes(): number {
     let bytes = 0;
     for (const [key, postings] of this.keys) bytes += postings.bytes + key.length * 2 + 64;
-    const profiles = this.profiles.filter((p) => p !== undefined).length;
-    return (
-      bytes + profiles * 400 + this.names.length * 64 + this.values.byteLength + this.histories.byteLength
-    );
+    return bytes + this.profiles.bytes + this.names.length * 64 + this.values.byteLength;
   }
 }
 

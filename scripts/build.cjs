@@ -82,43 +82,93 @@ const oneCopyOfEachPackage = {
 };
 
 /**
+ * Packages the Matrix SDK's client imports when it loads but calls only in methods copbot does
+ * not use (the SDK's own HTML-to-text replies).
+ */
+const MATRIX_SDK_LATE_PACKAGES = ["html-to-text"];
+
+/**
  * The Matrix SDK's entry module loads all of the SDK (541 modules: the appservice's web server,
- * the Postgres store, …), and its modules import that entry, so none loads alone. Its bundle
- * replaces the entry with one that loads each part when its first export is read: the Matrix
- * adapter then loads the client and what it uses. The SDK's own dependencies stay in
- * node_modules, each resolved as the SDK resolves it.
+ * the Postgres store, …), its modules import that entry, and its client imports the parts of
+ * every feature (encryption, its stores, identity servers, …), so loaded as it is, all of it
+ * loads. In its bundle each module the SDK imports (its own, and `MATRIX_SDK_LATE_PACKAGES`) is
+ * a set of getters that load the module when the first of its exports is read: the Matrix
+ * adapter then loads the client and what it uses. That is sound for this SDK: its modules
+ * (compiled TypeScript) read an import's exports only as `module_1.name`, never import for
+ * side effects alone. Its other dependencies stay in node_modules, each resolved as the SDK
+ * resolves it.
  */
 function matrixSdkBundle() {
   const index = require.resolve(MATRIX_SDK, { paths: [ROOT] });
   const lib = dirname(index);
   const outDir = join(DIST, dirname(MATRIX_SDK_OUT));
   const builtins = new Set(builtinModules);
+  const late = new Set(MATRIX_SDK_LATE_PACKAGES);
   /** @type {import("esbuild").Plugin} */
   const plugin = {
-    name: "matrix-sdk-lazy-entry",
+    name: "matrix-sdk-when-used",
     setup(build) {
-      build.onResolve({ filter: /^(\.\.?(\/\.\.)*|@vector-im\/matrix-bot-sdk)$/ }, (args) => {
+      // The module itself, for its getters (see `whenUsed`).
+      build.onResolve({ filter: /^copbot-module-itself:/ }, (args) => ({
+        path: args.path.slice("copbot-module-itself:".length),
+      }));
+      build.onResolve({ filter: /^(\.|@vector-im\/matrix-bot-sdk$)/ }, (args) => {
         const target = args.path === MATRIX_SDK ? lib : resolve(args.resolveDir, args.path);
-        return target === lib ? { path: index, namespace: "matrix-sdk-entry" } : undefined;
+        if (target === lib) return { path: index, namespace: "matrix-sdk-entry" };
+        if (args.namespace !== "file" || !args.importer.startsWith(lib)) return undefined;
+        const file = require.resolve(args.path, { paths: [args.resolveDir] });
+        return { path: file, namespace: "matrix-sdk-when-used", pluginData: `copbot-module-itself:${file}` };
+      });
+      build.onResolve({ filter: /^[^./]/ }, (args) => {
+        const name = args.path.startsWith("node:") ? args.path.slice(5) : args.path;
+        if (builtins.has(name.split("/")[0] ?? name) || builtins.has(name))
+          return { path: args.path, external: true };
+        const found = require.resolve(args.path, { paths: [args.resolveDir] });
+        // A package the SDK requires loads from node_modules, the SDK's nested copy where it has one.
+        const topLevel = require.resolve(args.path, { paths: [ROOT] });
+        if (late.has(args.path) && args.namespace === "file") {
+          if (found !== topLevel) throw new Error(`${args.path}: the SDK has a copy of its own`);
+          return { path: found, namespace: "matrix-sdk-when-used", pluginData: args.path };
+        }
+        if (found === topLevel) return { path: args.path, external: true };
+        return { path: relative(outDir, found).split("\\").join("/"), external: true };
       });
       build.onLoad({ filter: /.*/, namespace: "matrix-sdk-entry" }, () => ({
         contents: lazyEntry(index),
         loader: "js",
         resolveDir: lib,
       }));
-      // A package the SDK requires loads from node_modules, the SDK's nested copy where it has one.
-      build.onResolve({ filter: /^[^./]/ }, (args) => {
-        const name = args.path.startsWith("node:") ? args.path.slice(5) : args.path;
-        if (builtins.has(name.split("/")[0] ?? name) || builtins.has(name))
-          return { path: args.path, external: true };
-        const found = require.resolve(args.path, { paths: [args.resolveDir] });
-        const topLevel = require.resolve(args.path, { paths: [ROOT] });
-        if (found === topLevel) return { path: args.path, external: true };
-        return { path: relative(outDir, found).split("\\").join("/"), external: true };
-      });
+      build.onLoad({ filter: /.*/, namespace: "matrix-sdk-when-used" }, (args) => ({
+        contents: whenUsed(args.path, String(args.pluginData)),
+        loader: "js",
+        resolveDir: dirname(args.path),
+      }));
     },
   };
   return plugin;
+}
+
+/** The start of a module of getters: `lazy(load, name)` reads `name` from what `load` loads. */
+const GETTERS_PRELUDE = [
+  '"use strict";',
+  'Object.defineProperty(exports, "__esModule", { value: true });',
+  "const lazy = (load, name) => ({ enumerable: true, get: () => load()[name] });",
+];
+
+/**
+ * A module of getters standing for the module `file` (loaded as `specifier`): each of its
+ * exports, read here at build time, loads it when first read.
+ * @param {string} file @param {string} specifier
+ */
+function whenUsed(file, specifier) {
+  const names = Object.keys(require(file)).filter((name) => name !== "default");
+  const getters = names.map((name) => `${JSON.stringify(name)}: lazy(load, ${JSON.stringify(name)})`);
+  return [
+    ...GETTERS_PRELUDE,
+    `let loaded;`,
+    `const load = () => (loaded ??= require(${JSON.stringify(specifier)}));`,
+    `Object.defineProperties(exports, { ${getters.join(", ")} });`,
+  ].join("\n");
 }
 
 /**
@@ -131,11 +181,7 @@ function lazyEntry(index) {
   const parts = [...readFileSync(index, "utf8").matchAll(/__exportStar\(require\("(\.[^"]+)"\), exports\)/g)];
   if (parts.length === 0) throw new Error(`${index}: no \`export *\` found; has the SDK's entry changed?`);
   const seen = new Set();
-  const lines = [
-    '"use strict";',
-    'Object.defineProperty(exports, "__esModule", { value: true });',
-    "const lazy = (load, name) => ({ enumerable: true, get: () => load()[name] });",
-  ];
+  const lines = [...GETTERS_PRELUDE];
   parts.forEach(([, part], i) => {
     const file = require.resolve(join(dirname(index), part ?? ""));
     const names = Object.keys(require(file)).filter((name) => name !== "default" && !seen.has(name));

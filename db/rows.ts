@@ -22,10 +22,12 @@ export function rowReader<Shape extends z.ZodRawShape>(
   shape: Shape,
 ): (row: unknown) => CamelRow<z.output<z.ZodObject<Shape>>> {
   const schema = z.object(shape);
+  // Renamed once here, not for every column of every row read.
+  const names = new Map(Object.keys(shape).map((key) => [key, camel(key)]));
   return (row) => {
     const mapped: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(schema.parse(row))) {
-      mapped[camel(key)] = value === null ? undefined : value;
+      mapped[names.get(key) ?? camel(key)] = value === null ? undefined : value;
     }
     // The keys and values were just built from the schema's own output, as the type says.
     return mapped as CamelRow<z.output<z.ZodObject<Shape>>>;

@@ -38,6 +38,8 @@ const MemberRow = z.object({
   created_at: z.number(),
 });
 
+const NameRow = z.object({ id: z.string(), display_name: z.string() });
+
 function toMember(row: unknown): Member {
   const r = MemberRow.parse(row);
   return {
@@ -72,6 +74,15 @@ export class MemberRepo {
   get(id: string): Member | undefined {
     const row = statement(this.db, "SELECT * FROM members WHERE id = ?").get(id);
     return row === undefined ? undefined : toMember(row);
+  }
+
+  /** The display names of the members among `ids` that copbot knows, by id (one query). */
+  displayNames(ids: readonly string[]): Map<string, string> {
+    const rows = statement(
+      this.db,
+      "SELECT id, display_name FROM members WHERE id IN (SELECT value FROM json_each(?))",
+    ).all(JSON.stringify(ids));
+    return new Map(rows.map((row) => NameRow.parse(row)).map((r) => [r.id, r.display_name]));
   }
 
   /** Returns the member, creating them on first contact; a newly learned display name is kept. */

@@ -2,7 +2,14 @@ import { z } from "zod";
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../../db/open";
 import type { Platform } from "./ids";
-import { parseRows, RowSchema, STATES, type DeliveryClass, type NewItem, type OutboxRow } from "./outbox-row";
+import {
+  parseRows,
+  STATES,
+  toOutboxRow,
+  type DeliveryClass,
+  type NewItem,
+  type OutboxRow,
+} from "./outbox-row";
 import type { PostedRef } from "./message";
 
 /** Depth and oldest item of one lane, for `/cop status`. */
@@ -94,12 +101,12 @@ export class OutboxRepo {
   /** The item queued under `key`. */
   byKey(key: string): OutboxRow | undefined {
     const row = this.sql("SELECT * FROM outbox WHERE key = ?").get(key);
-    return row === undefined ? undefined : RowSchema.parse(row);
+    return row === undefined ? undefined : toOutboxRow(row);
   }
 
   get(id: number): OutboxRow | undefined {
     const row = this.sql("SELECT * FROM outbox WHERE id = ?").get(id);
-    return row === undefined ? undefined : RowSchema.parse(row);
+    return row === undefined ? undefined : toOutboxRow(row);
   }
 
   /** Lane heads that are due now: answers to people first, then by age. */
@@ -133,7 +140,7 @@ export class OutboxRepo {
   /** The first open item of a lane. */
   laneHead(lane: string): OutboxRow | undefined {
     const row = this.sql(`SELECT * FROM outbox WHERE lane = ? AND ${OPEN} ORDER BY id LIMIT 1`).get(lane);
-    return row === undefined ? undefined : RowSchema.parse(row);
+    return row === undefined ? undefined : toOutboxRow(row);
   }
 
   /** Marks an item in flight (committed before the call); false when it is no longer pending. */
@@ -272,7 +279,7 @@ export class OutboxRepo {
   /** The oldest open item. */
   oldestOpen(): OutboxRow | undefined {
     const row = this.sql(`SELECT * FROM outbox WHERE ${OPEN} ORDER BY created_at, id LIMIT 1`).get();
-    return row === undefined ? undefined : RowSchema.parse(row);
+    return row === undefined ? undefined : toOutboxRow(row);
   }
 
   /** Items that failed for good, newest first. */

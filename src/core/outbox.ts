@@ -69,6 +69,7 @@ export type AnswerNote = (message: OutgoingMessage, target: Target) => OutgoingM
 
 /** What one `deliverFrom` keeps track of while its work runs. */
 interface Tracking {
+  /** The items it queued that people wait for (not bulk fan-out). */
   readonly ids: number[];
   firstAnswer?: AnswerNote;
 }
@@ -142,7 +143,8 @@ export class Outbox {
     const cls: DeliveryClass = target.kind === "ephemeral" ? "ephemeral" : "post";
     const now = this.clock.now().getTime();
     const tracking = this.tracked.getStore();
-    const first = (opts.priority ?? "normal") === "normal" ? tracking?.firstAnswer : undefined;
+    const awaited = (opts.priority ?? "normal") === "normal";
+    const first = awaited ? tracking?.firstAnswer : undefined;
     if (first && tracking) tracking.firstAnswer = undefined;
     const id = this.repo.insert({
       platform,
@@ -160,7 +162,8 @@ export class Outbox {
       notifyExpiry: opts.notifyExpiry ?? true,
       now,
     });
-    if (id !== undefined) tracking?.ids.push(id);
+    // Bulk fan-out is not waited for (see `deliverFrom`).
+    if (id !== undefined && awaited) tracking?.ids.push(id);
     return id;
   }
 
@@ -277,8 +280,8 @@ export class Outbox {
   async deliverFrom<T>(work: () => Promise<T>, opts: { firstAnswer?: AnswerNote } = {}): Promise<T> {
     const ids: number[] = [];
     const result = await this.tracked.run({ ids, ...opts }, work);
-    const own = ids.filter((id) => (this.repo.get(id)?.priority ?? PRIORITIES.bulk) < PRIORITIES.bulk);
-    await this.dispatcher.settle(own);
+    // An item whose transaction rolled back is simply not found: it counts as settled.
+    await this.dispatcher.settle(ids);
     return result;
   }
 

@@ -25,6 +25,14 @@ export function nameOf(services: Services, t: Translate, id: string): string {
   return services.members.get(id)?.displayName ?? defaultName(id);
 }
 
+/** `nameOf` for several members at once, with one lookup: id -> name. */
+export function namesOf(services: Services, t: Translate, ids: readonly string[]): Map<string, string> {
+  const known = services.members.displayNames(ids.filter((id) => !isFormerMember(id)));
+  return new Map(
+    ids.map((id) => [id, isFormerMember(id) ? t("core.former_member") : (known.get(id) ?? defaultName(id))]),
+  );
+}
+
 /** A member as readers see them: a mention, or "ehemaliges Mitglied" once they were forgotten. */
 export function memberRef(t: Translate, id: string): Inline {
   return isFormerMember(id) ? italic(t("core.former_member")) : mention(id);

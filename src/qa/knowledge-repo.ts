@@ -33,17 +33,18 @@ export interface KnowledgeRow {
   readonly removedAt: Date | undefined;
 }
 
-const Row = z.object({
-  id: z.number(),
-  kind: z.enum(["question", "group"]),
-  source_id: z.string(),
-  title: z.string(),
-  body: z.string(),
-  url: z.string().nullable(),
-  channel_id: z.string().nullable(),
-  message_id: z.string().nullable(),
-  removed_at: z.number().nullable(),
-});
+/** A knowledge row as the table stores it (002_qa.sql: NOT NULL and CHECK hold this shape). */
+interface StoredRow {
+  readonly id: number;
+  readonly kind: "question" | "group";
+  readonly source_id: string;
+  readonly title: string;
+  readonly body: string;
+  readonly url: string | null;
+  readonly channel_id: string | null;
+  readonly message_id: string | null;
+  readonly removed_at: number | null;
+}
 const TextRow = z.object({ title: z.string(), body: z.string() });
 const CorpusRow = z.object({ docs: z.number(), tokens: z.number() });
 
@@ -53,7 +54,43 @@ export function entryTerms(title: string, body: string): { terms: Set<string>; t
   return { terms: new Set(words), tokens: words.length };
 }
 
+/**
+ * Vocabulary look-ups of one database (a searched word's index forms and their entry counts),
+ * kept until the vocabulary changes: every search and every new question looks its words up,
+ * and a short prefix ranges over thousands of index words. Cleared by this module's writes and
+ * whenever another connection committed (`data_version`); filled only outside transactions, so
+ * nothing a rollback takes back is kept. Bounded, oldest first out.
+ */
+interface VocabularyCache {
+  version: number;
+  readonly lookups: Map<string, unknown>;
+}
+
+const vocabularyCaches = new WeakMap<Db, VocabularyCache>();
+const VOCABULARY_LOOKUPS = 2048;
+
+function vocabularyLookup<T>(db: Db, key: string, read: () => T): T {
+  // SQLite's own counter, read on every look-up: not worth validating.
+  const { data_version: version } = statement(db, "PRAGMA data_version").get() as { data_version: number };
+  let cache = vocabularyCaches.get(db);
+  if (cache?.version !== version) {
+    cache = { version, lookups: new Map() };
+    vocabularyCaches.set(db, cache);
+  }
+  if (cache.lookups.has(key)) return cache.lookups.get(key) as T;
+  const value = read();
+  if (!db.inTransaction) {
+    if (cache.lookups.size >= VOCABULARY_LOOKUPS) {
+      const oldest = cache.lookups.keys().next();
+      if (oldest.done !== true) cache.lookups.delete(oldest.value);
+    }
+    cache.lookups.set(key, value);
+  }
+  return value;
+}
+
 function countEntry(db: Db, text: { title: string; body: string }, sign: 1 | -1): void {
+  vocabularyCaches.delete(db);
   const { terms, tokens } = entryTerms(text.title, text.body);
   statement(
     db,
@@ -133,6 +170,14 @@ export function wordsStartingWith(
   prefix: string,
   limit: number,
 ): { words: { term: string; docs: number }[]; docs: number } {
+  return vocabularyLookup(db, `${limit}:${prefix}*`, () => readWordsStartingWith(db, prefix, limit));
+}
+
+function readWordsStartingWith(
+  db: Db,
+  prefix: string,
+  limit: number,
+): { words: { term: string; docs: number }[]; docs: number } {
   const rows = statement(
     db,
     `SELECT term, docs, sum(docs) OVER () AS total FROM qa_knowledge_vocabulary
@@ -145,8 +190,10 @@ export function wordsStartingWith(
 
 /** Entries containing the indexed word `term` (0 when it is not indexed). */
 export function wordFrequency(db: Db, term: string): number {
-  const row = statement(db, "SELECT docs FROM qa_knowledge_vocabulary WHERE term = ?").get(term);
-  return row === undefined ? 0 : DocsRow.parse(row).docs;
+  return vocabularyLookup(db, term, () => {
+    const row = statement(db, "SELECT docs FROM qa_knowledge_vocabulary WHERE term = ?").get(term);
+    return row === undefined ? 0 : DocsRow.parse(row).docs;
+  });
 }
 
 /**
@@ -164,7 +211,9 @@ export function newestMatches(db: Db, index: KnowledgeIndex, match: string, limi
   )
     .all(match, limit)
     .map((row) => {
-      const r = Row.parse(row);
+      // Written only by this module, held to its shape by the table; a search reads dozens of
+      // candidates, so they are not validated again.
+      const r = row as StoredRow;
       return {
         id: r.id,
         kind: r.kind,

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
 import { openDatabase } from "../../db/open";
 import { addKnowledge, searchKnowledge } from "../../src/qa/knowledge";
 
@@ -84,5 +88,40 @@ describe("knowledge base", () => {
     expect(searchKnowledge(db, "Schichtplaner").map((h) => h.sourceId)).toEqual(["3"]);
     const count = db.prepare("SELECT count(*) AS n FROM qa_knowledge").get() as { n: number };
     expect(count.n).toBe(4);
+  });
+
+  it("finds words new to the vocabulary after they were searched: added here, rolled back, or by another connection", () => {
+    const dir = mkdtempSync(join(tmpdir(), "copbot-knowledge-"));
+    const db = openDatabase(join(dir, "copbot.db"));
+    const other = new Database(join(dir, "copbot.db"));
+    try {
+      const entry = (sourceId: string, title: string) => ({
+        kind: "question" as const,
+        sourceId,
+        title,
+        body: "Antwort.",
+        at: new Date(),
+      });
+      addKnowledge(db, entry("0", "Kalender"));
+      // Words of three letters are looked up only in the word index (no trigram fallback).
+      expect(searchKnowledge(db, "Xyz Qrs")).toEqual([]);
+      addKnowledge(db, entry("1", "Xyzplaner für Teams"));
+      expect(searchKnowledge(db, "Xyz").map((h) => h.sourceId)).toEqual(["1"]);
+      // Looked up inside a transaction that rolls back: the word is unknown again afterwards.
+      expect(() =>
+        db.transaction(() => {
+          addKnowledge(db, entry("2", "Qrstool"));
+          expect(searchKnowledge(db, "Qrs").map((h) => h.sourceId)).toEqual(["2"]);
+          throw new Error("rollback");
+        })(),
+      ).toThrow("rollback");
+      expect(searchKnowledge(db, "Qrs")).toEqual([]);
+      addKnowledge(other, entry("3", "Qrstool im Intranet"));
+      expect(searchKnowledge(db, "Qrs").map((h) => h.sourceId)).toEqual(["3"]);
+    } finally {
+      other.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -60,6 +60,8 @@ async function benchSize(solved: number, dir: string, emit: (r: Row) => void): P
     emit(row("  longest synchronous step per question p99", percentile(path_.steps, 99), "ms", { size }));
     const parts = benchQuestionParts(app, Math.min(300, QUESTIONS));
     emit(row("  of which expert ranking p50", percentile(parts.ranking, 50), "ms", { size }));
+    emit(row("  expert ranking, CPU time p50", percentile(parts.rankingCpu, 50), "ms", { size }));
+    emit(row("  expert ranking, CPU time p99", percentile(parts.rankingCpu, 99), "ms", { size }));
     emit(row("  of which similar solved questions p50", percentile(parts.similar, 50), "ms", { size }));
   }
   const similar = benchSimilar(app, Math.min(1000, QUESTIONS));

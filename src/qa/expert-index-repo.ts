@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/open";
 import { statement } from "../../db/statements";
 import { settingsFromRow, type ExpertSettings } from "./expert-settings-repo";
+import { historyScore } from "./ranking";
 
 /**
  * The SQL of the in-memory expert index (expert-index.ts): it loads profiles and one key's
@@ -17,6 +18,8 @@ export interface ProfileRecord {
   readonly pings: number;
   readonly answered: number;
   readonly last: number | undefined;
+  /** What the history adds to a score (ranking.ts, `historyScore`), worked out once per load. */
+  readonly history: number;
   /** Up to the 16 newest ping times, newest first. */
   readonly recentPings: readonly number[];
   readonly settings: ExpertSettings;
@@ -55,6 +58,7 @@ function toProfile(row: unknown): ProfileRecord {
     pings: r.pings,
     answered: r.answered_pings,
     last: r.last_pinged_at ?? undefined,
+    history: historyScore(r.accepted, r.answered_pings, r.pings),
     recentPings: r.recent_pings ? r.recent_pings.split(",").map(Number) : [],
     settings: settingsFromRow(r),
     timeZone: r.time_zone ?? undefined,

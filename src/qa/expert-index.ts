@@ -13,6 +13,7 @@ import {
   type ProfileRecord,
 } from "./expert-index-repo";
 import { KeyPostings, type Accumulator } from "./key-postings";
+import { ProfileTable } from "./profile-table";
 
 /**
  * Everything expert ranking reads, in memory: every member's profile (history, pings,
@@ -32,6 +33,8 @@ import { KeyPostings, type Accumulator } from "./key-postings";
 
 /** Rows loaded per page; the async warm-up yields between pages. */
 const PAGE = 256;
+/** A key's rows per page: 2–5 µs each, so a page is a fraction of a millisecond. */
+const TERM_PAGE = 128;
 /** At most this many (expert, key) entries are kept in memory (about 16 bytes each). */
 export const MAX_POSTINGS = 400_000;
 /** More changes than this since the last look: start afresh instead of re-reading each. */
@@ -44,7 +47,7 @@ const entryId = (change: Change): string => `${change.memberId}\u0000${change.ke
 export class ExpertIndex {
   private readonly numbers = new Map<string, number>();
   private readonly names: string[] = [];
-  private profiles: (ProfileRecord | undefined)[] = [];
+  private profiles = new ProfileTable();
   private profilesLoaded = false;
   /** Loaded keys, least recently used first. */
   private readonly keys = new Map<string, KeyPostings>();
@@ -73,7 +76,7 @@ export class ExpertIndex {
   }
 
   private forgetAll(): void {
-    this.profiles = [];
+    this.profiles = new ProfileTable();
     this.profilesLoaded = false;
     this.keys.clear();
     this.tentative.clear();
@@ -127,7 +130,7 @@ export class ExpertIndex {
   private reload(change: Change): void {
     if (change.key === undefined) {
       if (this.profilesLoaded)
-        this.profiles[this.numberOf(change.memberId)] = profileOf(this.db, change.memberId);
+        this.profiles.set(this.numberOf(change.memberId), profileOf(this.db, change.memberId));
       return;
     }
     const postings = this.keys.get(change.key);
@@ -137,9 +140,8 @@ export class ExpertIndex {
   }
 
   private loadProfiles(pages: Iterable<ProfileRecord[]>): void {
-    const profiles: (ProfileRecord | undefined)[] = [];
-    for (const page of pages) for (const p of page) profiles[this.numberOf(p.memberId)] = p;
-    this.profiles = profiles;
+    this.profiles = new ProfileTable();
+    for (const page of pages) for (const p of page) this.profiles.set(this.numberOf(p.memberId), p);
     this.profilesLoaded = true;
   }
 
@@ -157,10 +159,10 @@ export class ExpertIndex {
   private *termPages(key: string): Generator<Map<number, Uint32Array>> {
     let after = "";
     for (;;) {
-      const page = termPage(this.db, key, after, PAGE);
+      const page = termPage(this.db, key, after, TERM_PAGE);
       yield new Map(page.map((t) => [this.numberOf(t.memberId), t.parts]));
       const last = page[page.length - 1];
-      if (!last || page.length < PAGE) return;
+      if (!last || page.length < TERM_PAGE) return;
       after = last.memberId;
     }
   }
@@ -222,6 +224,8 @@ export class ExpertIndex {
       if (!changed || this.keys.has(key)) continue;
       this.installKey(key, pages);
       for (const change of changed) this.reload(change);
+      // Putting a frequent key's thousands of rows in place is a step of its own.
+      await pause();
     }
   }
 
@@ -230,9 +234,14 @@ export class ExpertIndex {
     return this.numbers.get(memberId);
   }
 
+  /** The history score of the member with this number if they are an expert, else NaN (after `readyFor`). */
+  expertHistoryAt(n: number): number {
+    return this.profiles.expertHistoryAt(n);
+  }
+
   /** The profile of the member with this number (read after `readyFor`); undefined without one. */
   profileAt(n: number): ProfileRecord | undefined {
-    return this.profiles[n];
+    return this.profiles.at(n);
   }
 
   /**
@@ -260,7 +269,7 @@ export class ExpertIndex {
   anyExpertWith(keys: readonly string[], exclude: readonly string[]): boolean {
     let found = false;
     this.relevance(keys, (n) => {
-      if (!found && this.profiles[n]?.expert === true && !exclude.includes(this.memberOf(n))) found = true;
+      if (!found && this.profiles.at(n)?.expert === true && !exclude.includes(this.memberOf(n))) found = true;
     });
     return found;
   }
@@ -280,8 +289,7 @@ export class ExpertIndex {
   get bytes(): number {
     let bytes = 0;
     for (const [key, postings] of this.keys) bytes += postings.bytes + key.length * 2 + 64;
-    const profiles = this.profiles.filter((p) => p !== undefined).length;
-    return bytes + profiles * 400 + this.names.length * 64 + this.values.byteLength;
+    return bytes + this.profiles.bytes + this.names.length * 64 + this.values.byteLength;
   }
 }
 

@@ -4,7 +4,6 @@ import type { ExpertIndex } from "./expert-index";
 import { KEPT_PINGS, pingCounts, type ProfileRecord } from "./expert-index-repo";
 import { isUnavailable, quietUntil } from "./expert-settings";
 import {
-  historyScore,
   scoreCeiling,
   scoreExpert,
   scoreStep,
@@ -51,6 +50,13 @@ interface PingWindow {
   readonly week: number;
 }
 
+/** How many of a member's kept ping times are after `after` (at most their pings in that time). */
+function keptPingsAfter(profile: ProfileRecord, after: number): number {
+  let count = 0;
+  for (const at of profile.recentPings) if (at > after) count += 1;
+  return count;
+}
+
 /**
  * A member's pings in the window, from the newest ping times the profile keeps; when all of
  * them fall into the window there may be more, and those are counted in the database.
@@ -69,11 +75,32 @@ function pingsIn(db: Db, profile: ProfileRecord, window: PingWindow): { recent: 
   return { recent, week };
 }
 
-/** A member with a match, and the most they can score (no load). */
-interface Match {
-  readonly memberId: string;
-  readonly profile: ProfileRecord;
-  readonly match: number;
+/**
+ * Positions 0..n-1 ordered by the score step of `ceilings[i]`, highest step first (a counting
+ * sort: steps are small whole numbers, and a question has thousands of matches to order).
+ */
+function byStepDescending(ceilings: readonly number[]): Int32Array {
+  const order = new Int32Array(ceilings.length);
+  if (ceilings.length === 0) return order;
+  let low = Infinity;
+  let high = -Infinity;
+  for (const ceiling of ceilings) {
+    const step = scoreStep(ceiling);
+    if (step < low) low = step;
+    if (step > high) high = step;
+  }
+  const counts = new Int32Array(high - low + 2);
+  for (const ceiling of ceilings) {
+    const slot = high - scoreStep(ceiling) + 1;
+    counts[slot] = (counts[slot] ?? 0) + 1;
+  }
+  for (let i = 1; i < counts.length; i++) counts[i] = (counts[i] ?? 0) + (counts[i - 1] ?? 0);
+  ceilings.forEach((ceiling, i) => {
+    const slot = high - scoreStep(ceiling);
+    order[counts[slot] ?? 0] = i;
+    counts[slot] = (counts[slot] ?? 0) + 1;
+  });
+  return order;
 }
 
 /**
@@ -104,62 +131,128 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
     const n = index.numberFor(memberId);
     if (n !== undefined) topical.set(n, topics);
   }
-  const byStep = new Map<number, Match[]>();
+  const now = input.now.getTime();
+  const window: PingWindow = { recent: now - WEEK_MS, week: weekStart(now, input.zone) };
+  // Experts with a match: their numbers, matches and ceilings (the score without load).
+  const skip = new Set<number>();
+  for (const memberId of excluded) {
+    const n = index.numberFor(memberId);
+    if (n !== undefined) skip.add(n);
+  }
+  const matched: number[] = [];
+  const matches: number[] = [];
+  const ceilings: number[] = [];
   const measure = (n: number, topics: number, relevance: number): void => {
-    const profile = index.profileAt(n);
-    if (profile?.expert !== true || excluded.has(profile.memberId)) return;
+    const history = index.expertHistoryAt(n);
+    if (Number.isNaN(history) || skip.has(n)) return;
     const match = topics + (scale > 0 ? relevance / scale : 0);
     if (match <= 0) return;
-    const ceiling = scoreCeiling(match, historyScore(profile.accepted, profile.answered, profile.pings));
-    const step = scoreStep(ceiling);
-    const bucket = byStep.get(step);
-    const entry = { memberId: profile.memberId, profile, match };
-    if (bucket) bucket.push(entry);
-    else byStep.set(step, [entry]);
+    matched.push(n);
+    matches.push(match);
+    ceilings.push(scoreCeiling(match, history));
   };
   members.forEach((n, i) => {
-    const topics = topical.get(n);
-    topical.delete(n);
+    const topics = topical.size > 0 ? topical.get(n) : undefined;
+    if (topics) topical.delete(n);
     measure(n, topics?.length ?? 0, values[i] ?? 0);
   });
   for (const [n, topics] of topical) measure(n, topics.length, 0);
 
-  const now = input.now.getTime();
-  const window: PingWindow = { recent: now - WEEK_MS, week: weekStart(now, input.zone) };
+  /** The statistics of the expert at position `i`; undefined when they are at their weekly cap. */
+  const statsAt = (
+    i: number,
+    profile: ProfileRecord,
+    quietEnd: Date | undefined,
+  ): ExpertStats | undefined => {
+    const pings = pingsIn(db, profile, window);
+    if (pings.week >= profile.settings.weeklyCap) return undefined;
+    return {
+      memberId: profile.memberId,
+      match: matches[i] ?? 0,
+      matchedTopics: input.topical.get(profile.memberId) ?? [],
+      accepted: profile.accepted,
+      recentPings: pings.recent,
+      weekPings: pings.week,
+      weeklyCap: profile.settings.weeklyCap,
+      answeredPings: profile.answered,
+      totalPings: profile.pings,
+      unavailable: false,
+      ...(quietEnd !== undefined ? { quietUntil: quietEnd } : {}),
+      ...(profile.last !== undefined ? { lastPingedAt: new Date(profile.last) } : {}),
+    };
+  };
   const candidates: ExpertStats[] = [];
-  // The `limit` best score steps among the experts reachable now, best first.
+  /** Adds an expert's score step to the `limit` best ones, best first. */
+  const keep = (best: number[], stats: ExpertStats): void => {
+    best.push(scoreStep(scoreExpert(stats)));
+    best.sort((a, b) => b - a);
+    if (best.length > input.limit) best.pop();
+  };
+  // The `limit` best score steps among the experts reachable now. Experts in quiet hours come
+  // after everyone reachable, so they are looked at only when fewer than `limit` are reachable.
   const reachable: number[] = [];
-  for (const step of [...byStep.keys()].sort((a, b) => b - a)) {
-    const last = reachable[input.limit - 1];
-    if (last !== undefined && last > step) break;
-    for (const { memberId, profile, match } of byStep.get(step) ?? []) {
-      if (isUnavailable(profile.settings, input.now)) continue;
-      const pings = pingsIn(db, profile, window);
-      if (pings.week >= profile.settings.weeklyCap) continue;
-      // Quiet hours are the expert's own local times (`/cop profile tz`), else the community's.
-      const quietEnd = quietUntil(profile.settings.quiet, input.now, profile.timeZone ?? input.zone);
-      if (quietEnd !== undefined && !input.includeQuiet) continue;
-      const stats: ExpertStats = {
-        memberId,
-        match,
-        matchedTopics: input.topical.get(memberId) ?? [],
-        accepted: profile.accepted,
-        recentPings: pings.recent,
-        weekPings: pings.week,
-        weeklyCap: profile.settings.weeklyCap,
-        answeredPings: profile.answered,
-        totalPings: profile.pings,
-        unavailable: false,
-        ...(quietEnd !== undefined ? { quietUntil: quietEnd } : {}),
-        ...(profile.last !== undefined ? { lastPingedAt: new Date(profile.last) } : {}),
-      };
-      candidates.push(stats);
-      if (quietEnd === undefined) {
-        reachable.push(scoreStep(scoreExpert(stats)));
-        reachable.sort((a, b) => b - a);
-        if (reachable.length > input.limit) reachable.pop();
-      }
+  const quiet: { readonly i: number; readonly profile: ProfileRecord; readonly end: Date }[] = [];
+  const look = (i: number): void => {
+    const profile = index.profileAt(matched[i] ?? -1);
+    if (!profile || isUnavailable(profile.settings, input.now)) return;
+    // Quiet hours are the expert's own local times (`/cop profile tz`), else the community's.
+    const end = quietUntil(profile.settings.quiet, input.now, profile.timeZone ?? input.zone);
+    if (end !== undefined) {
+      if (input.includeQuiet) quiet.push({ i, profile, end });
+      return;
     }
+    const stats = statsAt(i, profile, undefined);
+    if (!stats) return;
+    candidates.push(stats);
+    keep(reachable, stats);
+  };
+  // Matches are taken in the order of their ceilings and given a tighter one, with the load
+  // their kept ping times show (their score, unless they have more pings than kept); a step of
+  // tighter ceilings is looked at once no match left can have a tighter ceiling in it.
+  const order = byStepDescending(ceilings);
+  let taken = 0;
+  const tighter = new Map<number, number[]>();
+  const nextStep = (): number =>
+    taken < order.length ? scoreStep(ceilings[order[taken] ?? 0] ?? 0) : Number.NEGATIVE_INFINITY;
+  for (;;) {
+    const step = nextStep();
+    let best = Number.NEGATIVE_INFINITY;
+    for (const s of tighter.keys()) if (s > best) best = s;
+    if (step === Number.NEGATIVE_INFINITY && best === Number.NEGATIVE_INFINITY) break;
+    if (step >= best) {
+      while (nextStep() === step) {
+        const i = order[taken++] ?? 0;
+        const profile = index.profileAt(matched[i] ?? -1);
+        const load = profile ? keptPingsAfter(profile, window.recent) : 0;
+        ceilings[i] = scoreCeiling(matches[i] ?? 0, profile?.history ?? 0, load);
+        const into = scoreStep(ceilings[i] ?? 0);
+        const bucket = tighter.get(into);
+        if (bucket) bucket.push(i);
+        else tighter.set(into, [i]);
+      }
+      continue;
+    }
+    const last = reachable[input.limit - 1];
+    if (last !== undefined && last > best) break;
+    for (const i of tighter.get(best) ?? []) look(i);
+    tighter.delete(best);
+  }
+  // Fewer than `limit` reachable means every match was looked at: the best in quiet hours
+  // fill the rest, worked out in the same order with the same stop.
+  const wanted = input.limit - reachable.length;
+  const later: number[] = [];
+  let current = Number.POSITIVE_INFINITY;
+  for (const { i, profile, end } of wanted > 0 ? quiet : []) {
+    const step = scoreStep(ceilings[i] ?? 0);
+    if (step !== current) {
+      const last = later[wanted - 1];
+      if (last !== undefined && last > step) break;
+      current = step;
+    }
+    const stats = statsAt(i, profile, end);
+    if (!stats) continue;
+    candidates.push(stats);
+    keep(later, stats);
   }
   return topExperts(candidates, input.limit);
 }

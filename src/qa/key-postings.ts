@@ -5,6 +5,11 @@ import { sourceScore } from "./bm25";
  * numbers in one typed array, each one's sources with the key as (key frequency, source
  * length, how many such sources) triples in another. A change replaces one member's triples
  * in a small side map; when that grows, the arrays are rebuilt.
+ *
+ * Each member's BM25 term part depends only on their triples and the corpus's average source
+ * length, which changes only when a source is added or taken out; so the parts are kept per
+ * average length and a question adds them up instead of computing thousands again (a frequent
+ * key has 3,000 experts at 100,000 solved questions).
  */
 
 /** Sources with the key: the sum of the triples' counts. */
@@ -37,6 +42,9 @@ export class KeyPostings {
   private readonly changed = new Map<number, Uint32Array | null>();
   /** Sources with the key, over all members (BM25's document frequency). */
   docs = 0;
+  /** Each member's term part (`partsScore`) as of `partsAvgdl`, in the order of `ids`. */
+  private termParts = new Float64Array(0);
+  private partsAvgdl = Number.NaN;
 
   constructor(entries: ReadonlyMap<number, Uint32Array>) {
     this.ids = new Int32Array(0);
@@ -62,6 +70,8 @@ export class KeyPostings {
       this.docs += docsOf(parts);
       i += 1;
     }
+    this.termParts = new Float64Array(0);
+    this.partsAvgdl = Number.NaN;
   }
 
   /** Members with the key (about: changed ones may count twice until the next rebuild). */
@@ -73,7 +83,8 @@ export class KeyPostings {
   get bytes(): number {
     let changed = 0;
     for (const parts of this.changed.values()) changed += 16 + (parts?.byteLength ?? 0);
-    return this.ids.byteLength + this.ends.byteLength + this.parts.byteLength + changed;
+    const arrays = this.ids.byteLength + this.ends.byteLength + this.parts.byteLength;
+    return arrays + this.termParts.byteLength + changed;
   }
 
   private current(id: number): Uint32Array | undefined {
@@ -104,6 +115,21 @@ export class KeyPostings {
     return entries;
   }
 
+  /** Each member's term part at `avgdl`, in the order of `ids`: kept, computed again when `avgdl` moved. */
+  private partsAt(avgdl: number): Float64Array {
+    if (this.partsAvgdl === avgdl && this.termParts.length === this.ids.length) return this.termParts;
+    const termParts = new Float64Array(this.ids.length);
+    let start = 0;
+    for (let i = 0; i < this.ids.length; i++) {
+      const end = this.ends[i] ?? 0;
+      termParts[i] = partsScore(this.parts, start, end, avgdl);
+      start = end;
+    }
+    this.termParts = termParts;
+    this.partsAvgdl = avgdl;
+    return termParts;
+  }
+
   /** Adds `idf` × each member's BM25 term part for this key to `into`. */
   score(idf: number, avgdl: number, into: Accumulator): void {
     const { values, touched } = into;
@@ -111,13 +137,11 @@ export class KeyPostings {
       if (values[id] === 0) touched.push(id);
       values[id] = (values[id] ?? 0) + value;
     };
+    const termParts = this.partsAt(avgdl);
     const skip = this.changed.size > 0;
-    let start = 0;
     for (let i = 0; i < this.ids.length; i++) {
       const id = this.ids[i] ?? 0;
-      const end = this.ends[i] ?? 0;
-      if (!skip || !this.changed.has(id)) add(id, idf * partsScore(this.parts, start, end, avgdl));
-      start = end;
+      if (!skip || !this.changed.has(id)) add(id, idf * (termParts[i] ?? 0));
     }
     for (const [id, parts] of this.changed)
       if (parts) add(id, idf * partsScore(parts, 0, parts.length, avgdl));

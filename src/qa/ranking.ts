@@ -69,9 +69,13 @@ export function scoreStep(score: number): number {
   return Math.floor(score / TIE_STEP);
 }
 
-/** The highest score an expert with this match and history can reach (no recent load). */
-export function scoreCeiling(match: number, history: number): number {
-  return WEIGHTS.match * match + history;
+/**
+ * The highest score an expert with this match and history can reach with at least
+ * `recentPings` pings in the last 7 days (computed as `scoreExpert` does, so with exactly
+ * that load it is their score).
+ */
+export function scoreCeiling(match: number, history: number, recentPings = 0): number {
+  return WEIGHTS.match * match + history - WEIGHTS.recentLoad * recentPings;
 }
 
 /** Best first: reachable before quiet, higher score step, longest rested, then by id. */

@@ -217,6 +217,72 @@ describe("the in-memory expert index", () => {
     );
   });
 
+  it("stops early exactly: with any load, quiet hours and caps, the top picks are those of ranking everyone", () => {
+    const { db, clock } = seeded(join(dir, "bounds.db"), 80);
+    const start = clock.now().getTime();
+    // The contenders: whom ranking everyone puts first for the questions.
+    const contenders = [
+      ...new Set(picks(db, (keys) => expertIndex(db).readyFor(keys), clock.now(), 12).flat()),
+    ].map((ranked) => ranked.stats.memberId);
+    const at = (limit: number, includeQuiet: boolean, now: Date): RankedExpert[][] =>
+      picks(db, (keys) => expertIndex(db).readyFor(keys), now, limit, includeQuiet);
+    try {
+      fc.assert(
+        fc.property(
+          // Pings of the contenders from 10 days ago until now: around the 7-day load window,
+          // the calendar week and beyond the 16 ping times a profile keeps.
+          fc.array(
+            fc.record({
+              who: fc.nat(contenders.length - 1),
+              hoursAgo: fc.integer({ min: 0, max: 240 }),
+              times: fc.integer({ min: 1, max: 30 }),
+            }),
+            { minLength: 1, maxLength: 25 },
+          ),
+          fc.array(fc.record({ who: fc.nat(contenders.length - 1), setting: fc.nat(3) }), { maxLength: 6 }),
+          fc.integer({ min: 0, max: 47 }),
+          (pings, settings, halfHours) => {
+            db.exec("SAVEPOINT bounds");
+            try {
+              for (const { who, hoursAgo, times } of pings)
+                for (let i = 0; i < times; i++)
+                  recordPing(
+                    db,
+                    contenders[who] ?? "",
+                    "group-invite",
+                    new Date(start - hoursAgo * 3_600_000 - i * 60_000),
+                  );
+              for (const { who, setting } of settings)
+                updateExpertSettings(
+                  db,
+                  contenders[who] ?? "",
+                  [
+                    { quiet: { start: "17:00", end: "08:00" } },
+                    { weeklyCap: 2 },
+                    { awayUntil: new Date(start + DAY) },
+                    { quiet: { start: "08:00", end: "07:00" }, weeklyCap: 20 },
+                  ][setting] ?? {},
+                );
+              const now = new Date(start + halfHours * 1_800_000);
+              for (const includeQuiet of [true, false]) {
+                const everyone = at(100_000, includeQuiet, now);
+                for (const limit of [1, 3])
+                  expect(at(limit, includeQuiet, now)).toEqual(everyone.map((r) => r.slice(0, limit)));
+              }
+            } finally {
+              db.exec("ROLLBACK TO bounds");
+              db.exec("RELEASE bounds");
+            }
+          },
+        ),
+        // A failing case is reported as found: shrinking it would take minutes.
+        { numRuns: 30, seed: 20261205, endOnFailure: true },
+      );
+    } finally {
+      db.close();
+    }
+  });
+
   it("starts afresh when the change log was pruned past what it read", () => {
     const path = join(dir, "pruned.db");
     const { db, clock } = seeded(path, 60);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../../db/open";
 import { startCopbot, until, type CopbotProcess } from "../support/copbot-process";
+import { packagesOf, recordLoadedModules } from "../support/loaded-modules";
 import { seedFanOut, seededRandom } from "../support/fan-out";
 import { FakeHomeserver } from "../support/matrix-homeserver";
 
@@ -61,10 +62,17 @@ describe("kill -9 during a fan-out over Matrix", () => {
     const messagesIn = (room: string) =>
       hs.mustRoom(room).timeline.filter((p) => p.event.sender === BOT && p.event.type === "m.room.message")
         .length;
-    const last = startCopbot({ dir, env });
+    const modules = recordLoadedModules(dir);
+    const last = startCopbot({ dir, env: { ...env, ...modules.env } });
     await until(() => users.every((u) => messagesIn(direct[u]?.[0] ?? "") > 0), "every recipient", 60_000);
     last.child.kill("SIGTERM");
     expect((await last.exited).code).toBe(0);
+    // Without MATRIX_CRYPTO_PASSPHRASE the adapter runs without encryption and never loads the
+    // WASM crypto nor its IndexedDB stand-in.
+    const packages = packagesOf(modules.loaded());
+    expect(packages).toContain("@vector-im/matrix-bot-sdk");
+    expect(packages).not.toContain("@matrix-org/matrix-sdk-crypto-wasm");
+    expect(packages).not.toContain("fake-indexeddb");
 
     const counts = new Map<number, number>();
     for (const u of users) {

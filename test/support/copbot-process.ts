@@ -120,6 +120,19 @@ export interface CopbotProcess {
 }
 
 /**
+ * The processes `startCopbot` started that have not ended. A test that fails before it stops
+ * its process would otherwise leave copbot running after the test run (a platform keeps it
+ * alive, and its pipes keep the test process alive), on a machine other runs share. They are
+ * killed when the test runner lets go of its worker (`disconnect`) or the worker exits.
+ */
+const running = new Set<ChildProcess>();
+const killRunning = (): void => {
+  for (const child of running) child.kill("SIGKILL");
+};
+process.on("disconnect", killRunning);
+process.on("exit", killRunning);
+
+/**
  * Starts copbot in `dir` and leaves it running (a platform configured, or the console reading
  * `stdin` when given, else an open pipe); the caller stops it. `wrap` runs it under another
  * command (`unshare --pid --fork`).
@@ -142,8 +155,12 @@ export function startCopbot(opts: {
   child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
   child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
   if (opts.stdin !== undefined) child.stdin.end(opts.stdin);
+  running.add(child);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("close", (code, signal) => resolve({ code, signal })),
+    child.once("close", (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    }),
   );
   return { child, pid: child.pid ?? 0, stdout: () => out, stderr: () => err, exited };
 }

@@ -12,11 +12,6 @@ import {
   type RecordingRig,
 } from "../../support/matrix-harness";
 
-// Without MATRIX_CRYPTO_PASSPHRASE the adapter runs without encryption and never loads the WASM crypto.
-jest.mock("@matrix-org/matrix-sdk-crypto-wasm", () => {
-  throw new Error("the Matrix crypto was loaded without a passphrase");
-});
-
 const START = new Date("2026-12-01T09:00:00Z");
 const EARLIER = START.getTime() - 60_000;
 

@@ -2,7 +2,6 @@ import {
   LogService,
   MatrixClient,
   MemoryStorageProvider,
-  SimpleFsStorageProvider,
   getRequestFn,
   setRequestFn,
   type IStorageProvider,
@@ -12,6 +11,7 @@ import { z } from "zod";
 import { backoffDelay, type BackoffPolicy } from "../../src/core/backoff";
 import type { Connection } from "../../src/core/port";
 import { rateLimitDelay } from "./errors";
+import { SyncFileStore } from "./sync-store";
 
 const SendResponseSchema = z.object({ event_id: z.string() });
 const SyncResponseSchema = z.object({ next_batch: z.string() }).passthrough();
@@ -283,7 +283,7 @@ function trackSyncs(): void {
 
 /** Sync state on disk under `<dataDir>/matrix/`, or in memory for tests. */
 export function storageFor(dir: string | undefined): IStorageProvider {
-  return dir === undefined ? new MemoryStorageProvider() : new SimpleFsStorageProvider(`${dir}/sync.json`);
+  return dir === undefined ? new MemoryStorageProvider() : new SyncFileStore(`${dir}/sync.json`);
 }
 
 /** One part of an SDK log line as text (the SDK already redacts tokens and passwords). */

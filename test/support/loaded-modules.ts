@@ -18,8 +18,15 @@ export function recordLoadedModules(dir: string): { env: Record<string, string>;
   };
 }
 
+/** The build's own bundle of the Matrix SDK (scripts/build.cjs), which stands for the package. */
+const MATRIX_SDK_BUNDLE = /dist\/src\/matrix-sdk\.js$/;
+
 /** The npm packages among loaded files (`@slack/bolt`, `better-sqlite3`, …). */
 export function packagesOf(files: readonly string[]): Set<string> {
-  const names = files.map((file) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1]);
+  const names = files.map((file) =>
+    MATRIX_SDK_BUNDLE.test(file)
+      ? "@vector-im/matrix-bot-sdk"
+      : /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1],
+  );
   return new Set(names.filter((name): name is string => name !== undefined));
 }

@@ -107,7 +107,11 @@ export class Bot {
     const first = this.claims.claim(event.id, this.services.clock.now());
     // A failed claim is handled where it is awaited; until then it must not count as unhandled.
     first.catch(() => undefined);
-    return this.conversations.run(event.channelId, () => this.handleUserEvent(event, first));
+    // Only the handling is one after another per conversation; its answers are waited for
+    // outside the queue, so the next event is not held up by a delivery (their order is the
+    // outbox lane's).
+    const queued = await this.conversations.run(event.channelId, () => this.handleUserEvent(event, first));
+    if (queued !== undefined) await this.services.outbox.settle(queued);
   }
 
   private async handleMissed(event: MissedEvent): Promise<void> {
@@ -119,9 +123,10 @@ export class Bot {
     });
   }
 
-  private async handleUserEvent(event: UserEvent, first: Promise<boolean>): Promise<void> {
+  /** Handles a member's event; returns the answers it queued that the member waits for. */
+  private async handleUserEvent(event: UserEvent, first: Promise<boolean>): Promise<readonly number[]> {
     await this.start();
-    await this.services.outbox.deliverFrom(
+    const { ids } = await this.services.outbox.queuedBy(
       async () => {
         let ctx: EventContext | undefined;
         try {
@@ -142,6 +147,7 @@ export class Bot {
       },
       event.late ? { firstAnswer: lateNote(this.services, event) } : {},
     );
+    return ids;
   }
 
   /**

@@ -278,11 +278,29 @@ export class Outbox {
    * post it queues that people wait for (a late answer says sorry for the wait).
    */
   async deliverFrom<T>(work: () => Promise<T>, opts: { firstAnswer?: AnswerNote } = {}): Promise<T> {
+    const { result, ids } = await this.queuedBy(work, opts);
+    await this.settle(ids);
+    return result;
+  }
+
+  /**
+   * The first half of `deliverFrom`: runs `work` and returns, with its result, the items it
+   * queued that people wait for, to `settle` later (so a caller can let the next event of a
+   * conversation be handled while this one's answers are still on their way).
+   */
+  async queuedBy<T>(
+    work: () => Promise<T>,
+    opts: { firstAnswer?: AnswerNote } = {},
+  ): Promise<{ result: T; ids: readonly number[] }> {
     const ids: number[] = [];
     const result = await this.tracked.run({ ids, ...opts }, work);
+    return { result, ids };
+  }
+
+  /** The second half of `deliverFrom`: resolves once `ids` are delivered or waiting for something that takes time. */
+  settle(ids: readonly number[]): Promise<void> {
     // An item whose transaction rolled back is simply not found: it counts as settled.
-    await this.dispatcher.settle(ids);
-    return result;
+    return this.dispatcher.settle(ids);
   }
 
   /** Stops delivering; waits up to `graceMs` for calls in flight. Returns how many are still in flight. */

@@ -3,14 +3,20 @@
  * different keys run side by side. A failure is reported and never stops the next piece.
  */
 export class SerialQueues {
-  private readonly tails = new Map<string, Promise<void>>();
+  private readonly tails = new Map<string, Promise<unknown>>();
 
   constructor(private readonly onError: (error: unknown) => void) {}
 
-  /** Queues `work` behind everything queued under `key`; resolves when it has run. */
-  run(key: string, work: () => Promise<void>): Promise<void> {
+  /**
+   * Queues `work` behind everything queued under `key`; resolves with its result when it has
+   * run, or with undefined when it failed (the failure goes to `onError`).
+   */
+  run<T>(key: string, work: () => Promise<T>): Promise<T | undefined> {
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous.then(work).catch(this.onError);
+    const next = previous.then(work).catch((error: unknown) => {
+      this.onError(error);
+      return undefined;
+    });
     this.tails.set(key, next);
     // Forget the key once its queue ran empty, so keys do not pile up.
     void next.then(() => {

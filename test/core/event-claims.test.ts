@@ -64,4 +64,36 @@ describe("the duplicate check, committed in groups", () => {
     batches.mockRestore();
     h.close();
   });
+
+  it("handles a conversation's next event while the answers of the one before are still on their way", async () => {
+    const h = await startConsole();
+    const { outbox } = h.app.bot.services;
+    const settle = outbox.settle.bind(outbox);
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    // The first event's answers stay "on their way" until released.
+    jest
+      .spyOn(outbox, "settle")
+      .mockImplementation((ids) => (++calls === 1 ? held.then(() => settle(ids)) : settle(ids)));
+    const command = (id: string, text: string) => ({
+      kind: "command" as const,
+      id,
+      platform: "console" as const,
+      at: h.clock.now(),
+      userId: "console:admin",
+      channelId: "console:allgemein",
+      isDm: false,
+      text,
+    });
+    const first = h.app.bot.handle(command("console:slow-1", "lang en"));
+    const second = h.app.bot.handle(command("console:slow-2", "lang de"));
+    const guard = new Promise<string>((resolve) => setTimeout(() => resolve("held up"), 2_000).unref());
+    expect(await Promise.race([second.then(() => "handled"), guard])).toBe("handled");
+    release();
+    await first;
+    const answers = h.transcript.filter((l) => l.includes("Got it") || l.includes("Alles klar"));
+    expect(answers.map((l) => (l.includes("Got it") ? "en" : "de"))).toEqual(["en", "de"]);
+    h.close();
+  });
 });

@@ -89,20 +89,22 @@ export function toOutboxRow(row: unknown): OutboxRow {
 }
 
 /** What `insert` stores; ids, state and attempt bookkeeping are the table's. */
-export interface NewItem {
+export interface NewItem extends Pick<
+  OutboxRow,
+  | "op"
+  | "key"
+  | "refKey"
+  | "target"
+  | "message"
+  | "lane"
+  | "cls"
+  | "priority"
+  | "deliveryId"
+  | "expiresAt"
+  | "notifyExpiry"
+> {
   readonly platform: Platform;
-  readonly op: OutboxRow["op"];
-  readonly key: string | null;
-  readonly refKey: string | null;
-  readonly target: string | null;
-  readonly message: string;
-  readonly lane: string;
-  readonly cls: DeliveryClass;
-  readonly priority: number;
-  readonly deliveryId: string;
   readonly notBefore: number;
-  readonly expiresAt: number;
-  readonly notifyExpiry: boolean;
   readonly now: number;
 }
 

@@ -5,6 +5,18 @@ import { startConsole } from "../support/console-harness";
 
 const at = new Date("2026-03-02T09:00:00Z");
 
+/** A command of the console's admin in the community channel. */
+const command = (id: string, text: string) => ({
+  kind: "command" as const,
+  id,
+  platform: "console" as const,
+  at,
+  userId: "console:admin",
+  channelId: "console:allgemein",
+  isDm: false,
+  text,
+});
+
 describe("the duplicate check, committed in groups", () => {
   it("records the ids claimed in one turn in one transaction, in order, each with its own answer", async () => {
     const db = openDatabase(":memory:");
@@ -41,16 +53,6 @@ describe("the duplicate check, committed in groups", () => {
   it("handles events handed in together once each, in order, with one commit", async () => {
     const h = await startConsole();
     const batches = jest.spyOn(ProcessedEventRepo.prototype, "firstSeenAll");
-    const command = (id: string, text: string) => ({
-      kind: "command" as const,
-      id,
-      platform: "console" as const,
-      at: h.clock.now(),
-      userId: "console:admin",
-      channelId: "console:allgemein",
-      isDm: false,
-      text,
-    });
     await Promise.all([
       h.app.bot.handle(command("console:together-1", "lang en")),
       h.app.bot.handle(command("console:together-2", "lang de")),
@@ -76,16 +78,6 @@ describe("the duplicate check, committed in groups", () => {
     jest
       .spyOn(outbox, "settle")
       .mockImplementation((ids) => (++calls === 1 ? held.then(() => settle(ids)) : settle(ids)));
-    const command = (id: string, text: string) => ({
-      kind: "command" as const,
-      id,
-      platform: "console" as const,
-      at: h.clock.now(),
-      userId: "console:admin",
-      channelId: "console:allgemein",
-      isDm: false,
-      text,
-    });
     const first = h.app.bot.handle(command("console:slow-1", "lang en"));
     const second = h.app.bot.handle(command("console:slow-2", "lang de"));
     const guard = new Promise<string>((resolve) => setTimeout(() => resolve("held up"), 2_000).unref());

@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
 import type { IFilterInfo, IStorageProvider } from "@vector-im/matrix-bot-sdk";
 import { z } from "zod";
+import { replaceFile } from "./replace-file";
 
 /**
  * The sync file's content. The SDK's `SimpleFsStorageProvider` wrote the same shape (through
@@ -30,7 +30,6 @@ export class SyncFileStore implements IStorageProvider {
   private readonly data: SyncFile;
 
   constructor(private readonly file: string) {
-    mkdirSync(dirname(file), { recursive: true });
     this.data = SyncFileSchema.parse(read(file) ?? {});
     this.write();
   }
@@ -65,9 +64,7 @@ export class SyncFileStore implements IStorageProvider {
   }
 
   private write(): void {
-    const temporary = `${this.file}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(this.data, null, 2)}\n`);
-    renameSync(temporary, this.file);
+    replaceFile(this.file, `${JSON.stringify(this.data, null, 2)}\n`);
   }
 }
 

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
+import { replaceFile } from "../replace-file";
 
 /** Marks copbot's sealed files and their format version. */
 const MAGIC = Buffer.from("COPBOT-SEALED-1\n", "utf8");
@@ -82,14 +82,5 @@ export function writeSealed(file: string, key: SealKey, data: Buffer): void {
   cipher.setAAD(aad);
   const body = Buffer.concat([cipher.update(data), cipher.final()]);
   const sealed = Buffer.concat([aad, iv, cipher.getAuthTag(), body]);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp`;
-  const fd = fs.openSync(temp, "w", 0o600);
-  try {
-    fs.writeSync(fd, sealed);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
+  replaceFile(file, sealed, { mode: 0o600, flush: true });
 }

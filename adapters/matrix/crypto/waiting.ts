@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import path from "node:path";
 import { z } from "zod";
+import { replaceFile } from "../replace-file";
 
 /** How many undecryptable events wait for their keys at most; the oldest give way first. */
 const CAPACITY = 500;
@@ -118,9 +118,6 @@ export class WaitingEvents {
     const waiting = [...this.bySession].flatMap(([sessionId, list]) =>
       list.map((w) => ({ sessionId, ...w })),
     );
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify({ version: 1, waiting }), { mode: 0o600 });
-    fs.renameSync(temp, this.file);
+    replaceFile(this.file, JSON.stringify({ version: 1, waiting }), { mode: 0o600 });
   }
 }

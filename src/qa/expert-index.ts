@@ -42,6 +42,13 @@ const MAX_APPLY = 2_000;
 /** The log is pruned once this many read entries have piled up. */
 const PRUNE_AFTER = 1_000;
 
+/** A page of a key's experts by member number (expert-index-repo.ts, `termPage`). */
+interface NumberedPage {
+  readonly ids: Int32Array;
+  readonly ends: Int32Array;
+  readonly parts: Uint32Array;
+}
+
 const entryId = (change: Change): string => `${change.memberId}\u0000${change.key ?? ""}`;
 
 export class ExpertIndex {
@@ -156,21 +163,40 @@ export class ExpertIndex {
     }
   }
 
-  private *termPages(key: string): Generator<Map<number, Uint32Array>> {
+  private *termPages(key: string): Generator<NumberedPage> {
     let after = "";
     for (;;) {
       const page = termPage(this.db, key, after, TERM_PAGE);
-      yield new Map(page.map((t) => [this.numberOf(t.memberId), t.parts]));
-      const last = page[page.length - 1];
-      if (!last || page.length < TERM_PAGE) return;
-      after = last.memberId;
+      const ids = new Int32Array(page.members.length);
+      page.members.forEach((memberId, i) => (ids[i] = this.numberOf(memberId)));
+      yield { ids, ends: page.ends, parts: page.parts };
+      if (page.last === undefined || page.members.length < TERM_PAGE) return;
+      after = page.last;
     }
   }
 
-  private installKey(key: string, pages: Iterable<Map<number, Uint32Array>>): KeyPostings {
-    const entries = new Map<number, Uint32Array>();
-    for (const page of pages) for (const [n, parts] of page) entries.set(n, parts);
-    const postings = new KeyPostings(entries);
+  /** A key's pages put together into its postings (pages never share a member). */
+  private installKey(key: string, pages: Iterable<NumberedPage>): KeyPostings {
+    const list = [...pages];
+    let members = 0;
+    let fields = 0;
+    for (const page of list) {
+      members += page.ids.length;
+      fields += page.parts.length;
+    }
+    const ids = new Int32Array(members);
+    const ends = new Int32Array(members);
+    const parts = new Uint32Array(fields);
+    members = 0;
+    fields = 0;
+    for (const page of list) {
+      ids.set(page.ids, members);
+      for (let i = 0; i < page.ends.length; i++) ends[members + i] = fields + (page.ends[i] ?? 0);
+      parts.set(page.parts, fields);
+      members += page.ids.length;
+      fields += page.parts.length;
+    }
+    const postings = KeyPostings.of(ids, ends, parts);
     this.keys.set(key, postings);
     return postings;
   }
@@ -215,7 +241,7 @@ export class ExpertIndex {
     for (const key of keys) {
       if (this.keys.has(key)) continue;
       const from = changeLog(this.db).last;
-      const pages: Map<number, Uint32Array>[] = [];
+      const pages: NumberedPage[] = [];
       for (const page of this.termPages(key)) {
         pages.push(page);
         await pause();

@@ -240,6 +240,29 @@ export function resetChangeLog(db: Db): void {
   statement(db, "DELETE FROM qa_expert_changes").run();
 }
 
+/** The change log's key for a change to expert topics or aliases (migration 015). */
+export const TOPICS_CHANGED = "#topics";
+
+const TopicNamesRow = z.tuple([z.string(), z.string()]);
+
+/**
+ * Every topic key with experts, and every alias with the topic it stands for: what
+ * `topicsNamed` (expert-index.ts) matches a question's words against.
+ */
+export function topicNames(db: Db): { topics: string[]; aliases: Map<string, string> } {
+  const topics = statement(db, "SELECT DISTINCT topic FROM qa_expert_topics")
+    .pluck()
+    .all()
+    .map((topic) => z.string().parse(topic));
+  const aliases = new Map(
+    statement(db, "SELECT alias, topic FROM qa_topic_aliases")
+      .raw(true)
+      .all()
+      .map((row) => TopicNamesRow.parse(row)),
+  );
+  return { topics, aliases };
+}
+
 const CountRow = z.object({ recent: z.number(), week: z.number() });
 
 /** A member's pings after `recent` and from `week` on, counted: for those with many pings. */

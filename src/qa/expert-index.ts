@@ -9,6 +9,8 @@ import {
   pruneChanges,
   termOf,
   termPage,
+  topicNames,
+  TOPICS_CHANGED,
   type Change,
   type ProfileRecord,
 } from "./expert-index-repo";
@@ -63,6 +65,8 @@ export class ExpertIndex {
   /** Entries applied inside a transaction: read again once it is over. */
   private tentative = new Map<string, Change>();
   private values = new Float64Array(0);
+  /** Topic keys with experts and aliases (`topicsNamed`), loaded when first asked; undefined: not loaded. */
+  private topics: { readonly topics: Set<string>; readonly aliases: Map<string, string> } | undefined;
 
   constructor(private readonly db: Db) {}
 
@@ -83,6 +87,7 @@ export class ExpertIndex {
   }
 
   private forgetAll(): void {
+    this.topics = undefined;
     this.profiles = new ProfileTable();
     this.profilesLoaded = false;
     this.keys.clear();
@@ -135,6 +140,10 @@ export class ExpertIndex {
 
   /** Reads one logged entry again, if it is loaded. */
   private reload(change: Change): void {
+    if (change.key === TOPICS_CHANGED) {
+      this.topics = undefined;
+      return;
+    }
     if (change.key === undefined) {
       if (this.profilesLoaded)
         this.profiles.set(this.numberOf(change.memberId), profileOf(this.db, change.memberId));
@@ -253,6 +262,28 @@ export class ExpertIndex {
       // Putting a frequent key's thousands of rows in place is a step of its own.
       await pause();
     }
+  }
+
+  /**
+   * Which of these topic keys have experts, and which topics these aliases stand for, in
+   * order (after `readyFor`). Kept in memory and matched there: a question looks up dozens of
+   * runs of its words. A change to topics or aliases is logged (migration 015) and clears
+   * them like any logged entry, also when read inside a transaction: those entries are read
+   * again afterwards, so what a rollback takes back is cleared as well.
+   */
+  topicsNamed(keys: readonly string[]): string[] {
+    if (keys.length === 0) return [];
+    if (!this.topics) {
+      const read = topicNames(this.db);
+      this.topics = { topics: new Set(read.topics), aliases: read.aliases };
+    }
+    const named = new Set<string>();
+    for (const key of keys) {
+      if (this.topics.topics.has(key)) named.add(key);
+      const topic = this.topics.aliases.get(key);
+      if (topic !== undefined) named.add(topic);
+    }
+    return [...named].sort();
   }
 
   /** A member's number in the index, if it has seen them. */

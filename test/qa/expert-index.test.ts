@@ -23,6 +23,7 @@ import { searchKeysOf, topicsInText } from "../../src/qa/experts";
 import { qaPrivacy, qaRetention } from "../../src/qa/privacy";
 import { QaPrivacyRepo } from "../../src/qa/privacy-repo";
 import { QuestionRepo } from "../../src/qa/question-repo";
+import { setTopicAlias } from "../../src/qa/topic-repo";
 import { communityId, seedCommunity } from "../support/qa-community";
 
 const QUESTIONS = [
@@ -33,6 +34,8 @@ const QUESTIONS = [
   "Dürfen wir KI für Bescheide nutzen?",
 ];
 const TOPICS = ["E-Akte", "Datenschutz", "XRechnung", "KI", "Posteingang", "Scanstraße"];
+/** Words of the questions that become aliases of a topic. */
+const ALIASES = ["Altakten", "Bewerbungen", "Rechnungseingang", "Bescheide", "Scanstraßen"];
 const DAY = 86_400_000;
 
 /** Who each question would tag, and why, read through `index`. */
@@ -66,6 +69,9 @@ function expectFresh(db: Db, now: Date): void {
   const cached = picks(db, (keys) => expertIndex(db).readyFor(keys), now);
   const fresh = picks(db, (keys) => new ExpertIndex(db).readyFor(keys), now);
   expect(cached).toEqual(fresh);
+  // The topics a text names, as the cached index keeps them and as the database has them.
+  for (const text of [...QUESTIONS, ...TOPICS, ...ALIASES])
+    expect(topicsInText(db, text)).toEqual(topicsInText(db, text, new ExpertIndex(db).readyFor([])));
   for (const includeQuiet of [true, false]) {
     const everyone = picks(db, (keys) => expertIndex(db).readyFor(keys), now, 100_000, includeQuiet);
     const top = picks(db, (keys) => expertIndex(db).readyFor(keys), now, 3, includeQuiet);
@@ -78,6 +84,8 @@ type Write = (w: { db: Db; services: Services; other: Db; member: string; n: num
 /** Every kind of write that changes what ranking reads. */
 const WRITES: Record<string, Write> = {
   topics: ({ db, member, n, now }) => addExpertTopics(db, member, [TOPICS[n % TOPICS.length] ?? "KI"], now),
+  alias: ({ db, member, n, now }) =>
+    void setTopicAlias(db, TOPICS[n % TOPICS.length] ?? "KI", ALIASES[n % ALIASES.length] ?? "", member, now),
   untopic: ({ db, member, n }) => removeExpertTopics(db, member, [TOPICS[n % TOPICS.length] ?? "KI"]),
   solve: ({ db, member, n, now }) => {
     const repo = new QuestionRepo(db);
@@ -141,6 +149,14 @@ const WRITES: Record<string, Write> = {
         WRITES.solve?.({ db, services, other: db, member, n, now });
         updateExpertSettings(db, member, { weeklyCap: 9 });
         recordPing(db, member, "question", now, 1 + (n % 60));
+        addExpertTopics(db, member, [TOPICS[(n + 3) % TOPICS.length] ?? "KI"], now);
+        setTopicAlias(
+          db,
+          TOPICS[n % TOPICS.length] ?? "KI",
+          ALIASES[(n + 2) % ALIASES.length] ?? "",
+          member,
+          now,
+        );
         // Ranks inside the transaction, so the cached index reads what is rolled back.
         expectFresh(db, now);
         throw new Error("rolled back");
@@ -151,6 +167,13 @@ const WRITES: Record<string, Write> = {
     addExpertTopics(other, member, [TOPICS[(n + 1) % TOPICS.length] ?? "KI"], now);
     recordPing(other, member, "question", now, 1 + (n % 60));
     updateExpertSettings(other, member, { weeklyCap: 2 + (n % 3) });
+    setTopicAlias(
+      other,
+      TOPICS[(n + 2) % TOPICS.length] ?? "KI",
+      ALIASES[(n + 1) % ALIASES.length] ?? "",
+      member,
+      now,
+    );
   },
 };
 

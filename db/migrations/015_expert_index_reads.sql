@@ -17,13 +17,14 @@ CREATE TRIGGER qa_profile_ping_ai AFTER INSERT ON qa_pings BEGIN
       recent_pings = excluded.recent_pings;
 END;
 
--- The expert index keeps which topic keys have experts and which aliases stand for which
--- topic (expert-index.ts, `topicsNamed`); a change to either leaves a '#topics' row in the
--- change log (search keys start with `p:` or `=`, so none is mistaken for one).
+-- The expert index keeps the experts' topics with their labels and which aliases stand for
+-- which topic (expert-index.ts, `topicsNamed`, `expertsOfTopics`); a change to any of them
+-- leaves a '#topics' row in the change log (search keys start with `p:` or `=`, so none is
+-- mistaken for one).
 CREATE TRIGGER qa_expert_changes_topics_ai AFTER INSERT ON qa_expert_topics BEGIN
   INSERT INTO qa_expert_changes (member_id, key) VALUES (new.member_id, '#topics');
 END;
-CREATE TRIGGER qa_expert_changes_topics_au AFTER UPDATE OF topic ON qa_expert_topics BEGIN
+CREATE TRIGGER qa_expert_changes_topics_au AFTER UPDATE OF member_id, topic, label ON qa_expert_topics BEGIN
   INSERT INTO qa_expert_changes (member_id, key) VALUES (new.member_id, '#topics');
 END;
 CREATE TRIGGER qa_expert_changes_topics_ad AFTER DELETE ON qa_expert_topics BEGIN
@@ -36,5 +37,14 @@ CREATE TRIGGER qa_expert_changes_aliases_au AFTER UPDATE OF alias, topic ON qa_t
   INSERT INTO qa_expert_changes (member_id, key) VALUES ('', '#topics');
 END;
 CREATE TRIGGER qa_expert_changes_aliases_ad AFTER DELETE ON qa_topic_aliases BEGIN
+  INSERT INTO qa_expert_changes (member_id, key) VALUES ('', '#topics');
+END;
+CREATE TRIGGER qa_expert_changes_labels_ai AFTER INSERT ON qa_topic_labels BEGIN
+  INSERT INTO qa_expert_changes (member_id, key) VALUES ('', '#topics');
+END;
+CREATE TRIGGER qa_expert_changes_labels_au AFTER UPDATE ON qa_topic_labels BEGIN
+  INSERT INTO qa_expert_changes (member_id, key) VALUES ('', '#topics');
+END;
+CREATE TRIGGER qa_expert_changes_labels_ad AFTER DELETE ON qa_topic_labels BEGIN
   INSERT INTO qa_expert_changes (member_id, key) VALUES ('', '#topics');
 END;

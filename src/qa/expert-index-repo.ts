@@ -243,24 +243,26 @@ export function resetChangeLog(db: Db): void {
 /** The change log's key for a change to expert topics or aliases (migration 015). */
 export const TOPICS_CHANGED = "#topics";
 
-const TopicNamesRow = z.tuple([z.string(), z.string()]);
+const TopicRow = z.tuple([z.string(), z.string(), z.string()]);
+const AliasRow = z.tuple([z.string(), z.string()]);
 
-/**
- * Every topic key with experts, and every alias with the topic it stands for: what
- * `topicsNamed` (expert-index.ts) matches a question's words against.
- */
-export function topicNames(db: Db): { topics: string[]; aliases: Map<string, string> } {
-  const topics = statement(db, "SELECT DISTINCT topic FROM qa_expert_topics")
-    .pluck()
+/** Every expert's topics, as (member, topic key, label) by member and label, and every alias with its topic. */
+export function topicRows(db: Db): { experts: [string, string, string][]; aliases: Map<string, string> } {
+  const experts = statement(
+    db,
+    `SELECT t.member_id, t.topic, COALESCE(n.label, t.label) AS label
+     FROM qa_expert_topics t LEFT JOIN qa_topic_labels n ON n.topic = t.topic ORDER BY t.member_id, label`,
+  )
+    .raw(true)
     .all()
-    .map((topic) => z.string().parse(topic));
+    .map((row) => TopicRow.parse(row));
   const aliases = new Map(
     statement(db, "SELECT alias, topic FROM qa_topic_aliases")
       .raw(true)
       .all()
-      .map((row) => TopicNamesRow.parse(row)),
+      .map((row) => AliasRow.parse(row)),
   );
-  return { topics, aliases };
+  return { experts, aliases };
 }
 
 const CountRow = z.object({ recent: z.number(), week: z.number() });

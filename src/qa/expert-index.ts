@@ -9,7 +9,7 @@ import {
   pruneChanges,
   termOf,
   termPage,
-  topicNames,
+  topicRows,
   TOPICS_CHANGED,
   type Change,
   type ProfileRecord,
@@ -51,6 +51,17 @@ interface NumberedPage {
   readonly parts: Uint32Array;
 }
 
+/**
+ * Every expert's topics, kept in the order SQL gives them (by member, then label): the rows'
+ * members and labels, and per topic key the positions of its rows.
+ */
+interface TopicTable {
+  readonly members: readonly string[];
+  readonly labels: readonly string[];
+  readonly rowsOf: ReadonlyMap<string, readonly number[]>;
+  readonly aliases: ReadonlyMap<string, string>;
+}
+
 const entryId = (change: Change): string => `${change.memberId}\u0000${change.key ?? ""}`;
 
 export class ExpertIndex {
@@ -65,8 +76,8 @@ export class ExpertIndex {
   /** Entries applied inside a transaction: read again once it is over. */
   private tentative = new Map<string, Change>();
   private values = new Float64Array(0);
-  /** Topic keys with experts and aliases (`topicsNamed`), loaded when first asked; undefined: not loaded. */
-  private topics: { readonly topics: Set<string>; readonly aliases: Map<string, string> } | undefined;
+  /** Experts' topics and the aliases (`topicsNamed`, `expertsOfTopics`), loaded when first asked. */
+  private topics: TopicTable | undefined;
 
   constructor(private readonly db: Db) {}
 
@@ -266,24 +277,72 @@ export class ExpertIndex {
 
   /**
    * Which of these topic keys have experts, and which topics these aliases stand for, in
-   * order (after `readyFor`). Kept in memory and matched there: a question looks up dozens of
-   * runs of its words. A change to topics or aliases is logged (migration 015) and clears
-   * them like any logged entry, also when read inside a transaction: those entries are read
-   * again afterwards, so what a rollback takes back is cleared as well.
+   * order (after `readyFor`). The experts' topics and the aliases are kept in memory (a few
+   * thousand rows at most): a question looks up dozens of runs of its words. A change to
+   * topics, labels or aliases is logged (migration 015) and clears them like any logged entry,
+   * also when read inside a transaction: those entries are read again afterwards, so what a
+   * rollback takes back is cleared as well.
    */
   topicsNamed(keys: readonly string[]): string[] {
     if (keys.length === 0) return [];
-    if (!this.topics) {
-      const read = topicNames(this.db);
-      this.topics = { topics: new Set(read.topics), aliases: read.aliases };
-    }
+    const table = this.topicTable();
     const named = new Set<string>();
     for (const key of keys) {
-      if (this.topics.topics.has(key)) named.add(key);
-      const topic = this.topics.aliases.get(key);
+      if (table.rowsOf.has(key)) named.add(key);
+      const topic = table.aliases.get(key);
       if (topic !== undefined) named.add(topic);
     }
     return [...named].sort();
+  }
+
+  /**
+   * The experts of these topic keys with the labels of their matching topics, by member,
+   * labels sorted (after `readyFor`): as expert-repo.ts's `expertsOfTopics` reads them, in
+   * the same order.
+   */
+  expertsOfTopics(keys: readonly string[]): Map<string, string[]> {
+    const experts = new Map<string, string[]>();
+    if (keys.length === 0) return experts;
+    const table = this.topicTable();
+    const rows: number[] = [];
+    for (const key of new Set(keys)) for (const row of table.rowsOf.get(key) ?? []) rows.push(row);
+    rows.sort((a, b) => a - b);
+    for (const row of rows) {
+      const member = table.members[row] ?? "";
+      const labels = experts.get(member) ?? [];
+      labels.push(table.labels[row] ?? "");
+      experts.set(member, labels);
+    }
+    return experts;
+  }
+
+  private topicTable(): TopicTable {
+    if (this.topics) return this.topics;
+    const { experts, aliases } = topicRows(this.db);
+    // Member ids and labels shared with what the index holds already, not one string per row.
+    const labels = new Map<string, string>();
+    const rowsOf = new Map<string, number[]>();
+    const table: TopicTable = {
+      members: experts.map(([member]) => {
+        const n = this.numbers.get(member);
+        return n === undefined ? member : (this.names[n] ?? member);
+      }),
+      labels: experts.map(([, , label]) => {
+        const shared = labels.get(label);
+        if (shared !== undefined) return shared;
+        labels.set(label, label);
+        return label;
+      }),
+      rowsOf,
+      aliases,
+    };
+    experts.forEach(([, topic], row) => {
+      const list = rowsOf.get(topic);
+      if (list) list.push(row);
+      else rowsOf.set(topic, [row]);
+    });
+    this.topics = table;
+    return table;
   }
 
   /** A member's number in the index, if it has seen them. */

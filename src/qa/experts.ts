@@ -106,7 +106,7 @@ export function findExperts(services: Services, opts: FindExpertsOptions): Found
   const chosen = bestExperts(db, {
     index,
     keys,
-    topical: expertsOfTopics(db, wantedTopics(db, index, opts)),
+    topical: index.expertsOfTopics(wantedTopics(db, index, opts)),
     excluded,
     limit: Math.max(0, opts.limit),
     includeQuiet: opts.includeQuiet === true,

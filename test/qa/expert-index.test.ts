@@ -19,7 +19,7 @@ import {
 } from "../../src/qa/expert-repo";
 import { updateExpertSettings } from "../../src/qa/expert-settings-repo";
 import { recordPing } from "../../src/qa/expert-stats-repo";
-import { searchKeysOf, topicsInText } from "../../src/qa/experts";
+import { normalizeTopic, searchKeysOf, topicsInText } from "../../src/qa/experts";
 import { qaPrivacy, qaRetention } from "../../src/qa/privacy";
 import { QaPrivacyRepo } from "../../src/qa/privacy-repo";
 import { QuestionRepo } from "../../src/qa/question-repo";
@@ -72,6 +72,13 @@ function expectFresh(db: Db, now: Date): void {
   // The topics a text names, as the cached index keeps them and as the database has them.
   for (const text of [...QUESTIONS, ...TOPICS, ...ALIASES])
     expect(topicsInText(db, text)).toEqual(topicsInText(db, text, new ExpertIndex(db).readyFor([])));
+  // Their experts with labels, in the order the database reads them.
+  for (const text of [...QUESTIONS, TOPICS.join(" ")]) {
+    const topics = topicsInText(db, text);
+    expect([...expertIndex(db).readyFor([]).expertsOfTopics(topics)]).toEqual([
+      ...expertsOfTopics(db, topics),
+    ]);
+  }
   for (const includeQuiet of [true, false]) {
     const everyone = picks(db, (keys) => expertIndex(db).readyFor(keys), now, 100_000, includeQuiet);
     const top = picks(db, (keys) => expertIndex(db).readyFor(keys), now, 3, includeQuiet);
@@ -86,6 +93,13 @@ const WRITES: Record<string, Write> = {
   topics: ({ db, member, n, now }) => addExpertTopics(db, member, [TOPICS[n % TOPICS.length] ?? "KI"], now),
   alias: ({ db, member, n, now }) =>
     void setTopicAlias(db, TOPICS[n % TOPICS.length] ?? "KI", ALIASES[n % ALIASES.length] ?? "", member, now),
+  // An admin tool renames a topic on the database file.
+  relabel: ({ other, n }) =>
+    void other
+      .prepare(
+        "INSERT INTO qa_topic_labels (topic, label) VALUES (?, ?) ON CONFLICT (topic) DO UPDATE SET label = excluded.label",
+      )
+      .run(normalizeTopic(TOPICS[n % TOPICS.length] ?? "KI"), `Thema ${n}`),
   untopic: ({ db, member, n }) => removeExpertTopics(db, member, [TOPICS[n % TOPICS.length] ?? "KI"]),
   solve: ({ db, member, n, now }) => {
     const repo = new QuestionRepo(db);

@@ -362,12 +362,12 @@ export class ExpertIndex {
 
   /**
    * Every member's relevance for the search keys (after `readyFor`): the sum over their sources
-   * of SQLite FTS5's BM25, as FTS5 would rank them. Calls `each` with the number of every member
-   * with a value (`memberOf` names them).
+   * of SQLite FTS5's BM25, as FTS5 would rank them. Returns the numbers of the members with a
+   * value (`memberOf` names them) and their values, in the same order.
    */
-  relevance(keys: readonly string[], each: (member: number, value: number) => void): void {
+  relevance(keys: readonly string[]): { members: Int32Array; values: Float64Array } {
     const { sources, tokens } = corpus(this.db);
-    if (sources === 0) return;
+    if (sources === 0) return { members: new Int32Array(0), values: new Float64Array(0) };
     const avgdl = tokens / sources;
     if (this.values.length < this.names.length) this.values = new Float64Array(this.names.length * 2);
     const into: Accumulator = { values: this.values, touched: [] };
@@ -375,19 +375,21 @@ export class ExpertIndex {
       const postings = this.postingsOf(key);
       if (postings.docs > 0) postings.score(idf(sources, postings.docs), avgdl, into);
     }
-    for (const n of into.touched) {
-      each(n, this.values[n] ?? 0);
+    const members = Int32Array.from(into.touched);
+    const values = new Float64Array(members.length);
+    for (let i = 0; i < members.length; i++) {
+      const n = members[i] ?? 0;
+      values[i] = this.values[n] ?? 0;
       this.values[n] = 0;
     }
+    return { members, values };
   }
 
   /** True when some expert other than `exclude` has one of the keys (after `readyFor`). */
   anyExpertWith(keys: readonly string[], exclude: readonly string[]): boolean {
-    let found = false;
-    this.relevance(keys, (n) => {
-      if (!found && this.profiles.at(n)?.expert === true && !exclude.includes(this.memberOf(n))) found = true;
-    });
-    return found;
+    for (const n of this.relevance(keys).members)
+      if (this.profiles.at(n)?.expert === true && !exclude.includes(this.memberOf(n))) return true;
+    return false;
   }
 
   /** Evicts keys, least recently used first, down to `MAX_POSTINGS` entries. */

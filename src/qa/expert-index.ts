@@ -106,15 +106,18 @@ export class ExpertIndex {
   }
 
   private get empty(): boolean {
-    return !this.profilesLoaded && this.keys.size === 0 && this.tentative.size === 0;
+    return (
+      !this.profilesLoaded && this.keys.size === 0 && this.tentative.size === 0 && this.topics === undefined
+    );
   }
 
   /**
    * Loads what a question about `keys` needs and brings everything loaded up to date; returns
    * the index to read from. Inside a transaction with too much unread log, that is a throwaway
-   * copy loaded afresh, since what it reads may still be rolled back.
+   * copy loaded afresh, since what it reads may still be rolled back. `profiles: false` leaves
+   * the profiles unloaded if they are (for reading topics only, as a digest or an export does).
    */
-  readyFor(keys: readonly string[]): ExpertIndex {
+  readyFor(keys: readonly string[], profiles = true): ExpertIndex {
     const inTransaction = this.db.inTransaction;
     let log = changeLog(this.db);
     if (log.floor > this.cursor) {
@@ -123,11 +126,11 @@ export class ExpertIndex {
       this.cursor = log.floor;
     }
     if (log.last - this.cursor > MAX_APPLY || (this.empty && !inTransaction)) {
-      if (inTransaction) return new ExpertIndex(this.db).load(keys);
+      if (inTransaction) return new ExpertIndex(this.db).load(keys, profiles);
       this.forgetAll();
       this.cursor = log.last;
     }
-    this.load(keys);
+    this.load(keys, profiles);
     log = changeLog(this.db);
     const pending = this.tentative;
     for (const change of changesSince(this.db, this.cursor, log.last)) pending.set(entryId(change), change);
@@ -142,8 +145,8 @@ export class ExpertIndex {
     return this;
   }
 
-  private load(keys: readonly string[]): ExpertIndex {
-    if (!this.profilesLoaded) this.loadProfiles(this.profilePages());
+  private load(keys: readonly string[], profiles = true): ExpertIndex {
+    if (profiles && !this.profilesLoaded) this.loadProfiles(this.profilePages());
     for (const key of keys) this.postingsOf(key);
     this.trim();
     return this;

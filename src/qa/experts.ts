@@ -50,7 +50,7 @@ const MAX_TOPIC_WORDS = 6;
  * ("Dokumentenmanagement" in "Dokumentenmanagementsystem", see `compoundParts`). `index`:
  * the expert index, ready (`readyFor`), which keeps the topic keys and aliases.
  */
-export function topicsInText(db: Db, text: string, index = expertIndex(db).readyFor([])): string[] {
+export function topicsInText(db: Db, text: string, index = expertIndex(db).readyFor([], false)): string[] {
   const textWords = topicWords(text);
   const runs = new Set<string>();
   for (let start = 0; start < textWords.length; start++) {

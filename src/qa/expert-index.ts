@@ -119,7 +119,9 @@ export class ExpertIndex {
    */
   readyFor(keys: readonly string[], profiles = true): ExpertIndex {
     const inTransaction = this.db.inTransaction;
-    let log = changeLog(this.db);
+    // Read once: what is loaded below is at least as new, and an entry logged meanwhile is
+    // read again next time (reading an entry again changes nothing).
+    const log = changeLog(this.db);
     if (log.floor > this.cursor) {
       // Pruned past what this copy has read (another copy of the index pruned it).
       this.forgetAll();
@@ -131,7 +133,6 @@ export class ExpertIndex {
       this.cursor = log.last;
     }
     this.load(keys, profiles);
-    log = changeLog(this.db);
     const pending = this.tentative;
     for (const change of changesSince(this.db, this.cursor, log.last)) pending.set(entryId(change), change);
     for (const change of pending.values()) this.reload(change);
@@ -241,15 +242,24 @@ export class ExpertIndex {
    * while loading is read again before the pages are put in place.
    */
   async warm(keys: readonly string[], pause: () => Promise<void>): Promise<void> {
+    // The log position before the next pages are read: the last one settled, or read anew.
+    let next: number | undefined;
     const settle = (from: number, key: string | null): Change[] | undefined => {
       if (this.db.inTransaction) return undefined;
       const log = changeLog(this.db);
-      return log.floor > from ? undefined : changesSince(this.db, from, log.last, key);
+      if (log.floor > from) return undefined;
+      next = log.last;
+      return changesSince(this.db, from, log.last, key);
+    };
+    const position = (): number => {
+      const from = next ?? changeLog(this.db).last;
+      next = undefined;
+      return from;
     };
     if (this.db.inTransaction) return;
     if (this.empty) this.cursor = Math.max(this.cursor, changeLog(this.db).last);
     if (!this.profilesLoaded) {
-      const from = changeLog(this.db).last;
+      const from = position();
       const pages: ProfileRecord[][] = [];
       for (const page of this.profilePages()) {
         pages.push(page);
@@ -263,7 +273,7 @@ export class ExpertIndex {
     }
     for (const key of keys) {
       if (this.keys.has(key)) continue;
-      const from = changeLog(this.db).last;
+      const from = position();
       const pages: NumberedPage[] = [];
       for (const page of this.termPages(key)) {
         pages.push(page);

@@ -89,6 +89,7 @@ export function leaseOf(db: Db): DatabaseLease | undefined {
 export class DatabaseLease {
   private timer: NodeJS.Timeout | undefined;
   private renewedAt = 0;
+  private publisher: (() => boolean) | undefined;
 
   private constructor(
     private readonly db: Db,
@@ -199,8 +200,18 @@ export class DatabaseLease {
     }
   }
 
+  /**
+   * Hands the copying of renewals into the main file to `publisher` (the checkpoint worker,
+   * db/checkpointer.ts: the main thread then pays no checkpoint), or takes it back (undefined).
+   * A publisher that returns false could not take the request; the lease checkpoints itself.
+   */
+  publishVia(publisher: (() => boolean) | undefined): void {
+    this.publisher = publisher;
+  }
+
   /** Copies the WAL into the main file, where an opener through a hard link reads it. */
   private publish(): void {
+    if (this.publisher?.()) return;
     if (this.db.pragma("journal_mode", { simple: true }) === "wal") this.db.pragma("wal_checkpoint(PASSIVE)");
   }
 }

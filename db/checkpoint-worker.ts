@@ -7,16 +7,19 @@
  * owns the logging and the fallback.
  */
 import Database from "better-sqlite3";
-import { statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { endianness } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 
 /** What the main thread gives the worker (`workerData`). */
 export interface CheckpointWorkerData {
   readonly path: string;
-  /** Checkpoint when the WAL file grew by this many pages since the last checkpoint. */
+  /** Checkpoint when this many of the log's pages are not in the main file yet. */
   readonly thresholdPages: number;
-  /** How often the WAL file's size is looked at. */
+  /** How often the WAL index is looked at. */
   readonly pollMs: number;
+  /** A log unchanged this long is idle: what is left is copied, and a large log file cut back. */
+  readonly idleMs: number;
 }
 
 /** What the main thread sends: a checkpoint now (the lease's renewal), or stop. */
@@ -27,15 +30,28 @@ export type CheckpointReport =
   | { readonly type: "ready" }
   | {
       readonly type: "checkpointed";
-      readonly reason: "asked" | "grown";
+      readonly reason: "asked" | "grown" | "idle" | "truncated";
       /** Frames in the WAL, and how many of them are now in the main file. */
       readonly log: number;
       readonly checkpointed: number;
-      /** Another checkpoint was running (only ever the main connection's own fallback). */
+      /** Another connection held what the checkpoint needed; it is tried again later. */
       readonly busy: boolean;
     };
 
-const WAL_HEADER_BYTES = 32;
+type CheckpointRow = { busy: number; log: number; checkpointed: number } | undefined;
+
+/**
+ * Where SQLite's WAL index (the -shm file, shared by every connection to the database) keeps
+ * the log's last frame (`mxFrame`, in the index header) and how many frames are in the main
+ * file (`nBackfill`, in the checkpoint information after the header's two copies), in the
+ * machine's byte order (sqlite.org/walformat.html, "The WAL-Index Header"). Processes of
+ * different SQLite versions share this file, so its layout does not change. Reading it costs
+ * the worker a few microseconds and the main thread nothing.
+ */
+const MX_FRAME_OFFSET = 16;
+const N_BACKFILL_OFFSET = 96;
+/** Checkpoints in a row while the main thread keeps writing (see `checkpoint`). */
+const CATCH_UP = 3;
 const FRAME_HEADER_BYTES = 24;
 
 function isRequest(value: unknown): value is CheckpointRequest {
@@ -43,33 +59,46 @@ function isRequest(value: unknown): value is CheckpointRequest {
   return type === "checkpoint" || type === "stop";
 }
 
-function walSize(file: string): number {
-  return statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+/** The log's last frame and the frames not yet in the main file; zeros while the index cannot be read. */
+function walIndex(shm: string, buffer: Buffer): { last: number; pending: number } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(shm, "r");
+    if (readSync(fd, buffer, 0, buffer.length, 0) < buffer.length) return { last: 0, pending: 0 };
+  } catch {
+    return { last: 0, pending: 0 };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  const le = endianness() === "LE";
+  const last = le ? buffer.readUInt32LE(MX_FRAME_OFFSET) : buffer.readUInt32BE(MX_FRAME_OFFSET);
+  const backfilled = le ? buffer.readUInt32LE(N_BACKFILL_OFFSET) : buffer.readUInt32BE(N_BACKFILL_OFFSET);
+  return { last, pending: Math.max(0, last - backfilled) };
 }
 
 /**
- * PASSIVE never takes the write lock and never waits (a busy checkpoint lock returns busy at
- * once): the main thread's writers and readers go on meanwhile. The few moments its connection
- * holds a reader slot of the WAL index exclusively are a handful of memory writes, which a main
- * thread reader steps around (it takes another slot).
+ * Locking (sqlite.org/wal.html): a PASSIVE checkpoint takes no write lock and waits for
+ * nothing (a busy checkpoint lock returns busy at once), so the main thread's writers and
+ * readers go on meanwhile; the few moments it holds a reader slot of the WAL index are memory
+ * writes, and a reader on the main thread takes another slot. The one step that takes the
+ * write lock is cutting a large log file back (TRUNCATE), done only when the log is idle and
+ * already copied, so the lock is held for the file truncation alone; with `busy_timeout = 0`
+ * the worker never waits for a lock itself.
  */
 function run(data: CheckpointWorkerData, port: NonNullable<typeof parentPort>): void {
   const db = new Database(data.path, { fileMustExist: true });
   // Nothing is cached between checkpoints; a small cache keeps the thread small.
   db.pragma("cache_size = -256");
-  db.pragma("busy_timeout = 5000");
-  const frameBytes = Number(db.pragma("page_size", { simple: true })) + FRAME_HEADER_BYTES;
-  const thresholdBytes = data.thresholdPages * frameBytes;
+  db.pragma("busy_timeout = 0");
+  const shm = `${data.path}-shm`;
   const wal = `${data.path}-wal`;
-  // The WAL file's size when last checkpointed: after the log restarts, the main connection's
-  // `journal_size_limit` cuts the file back, so growth since then is what is not copied yet.
-  let base = walSize(wal);
+  const header = Buffer.alloc(N_BACKFILL_OFFSET + 4);
+  // A log file longer than the threshold's pages is left from a burst of writes.
+  const largeBytes = data.thresholdPages * (Number(db.pragma("page_size", { simple: true })) + FRAME_HEADER_BYTES);
+  let lastFrame = -1;
+  let changedAt = Date.now();
 
-  const checkpoint = (reason: "asked" | "grown"): void => {
-    const row = db.pragma("wal_checkpoint(PASSIVE)")[0] as
-      | { busy: number; log: number; checkpointed: number }
-      | undefined;
-    base = walSize(wal);
+  const report = (reason: "asked" | "grown" | "idle" | "truncated", row: CheckpointRow): void => {
     port.postMessage({
       type: "checkpointed",
       reason,
@@ -79,10 +108,33 @@ function run(data: CheckpointWorkerData, port: NonNullable<typeof parentPort>): 
     } satisfies CheckpointReport);
   };
 
+  const checkpoint = (reason: "asked" | "grown" | "idle"): void => {
+    // The log starts over (its file is reused from the beginning) only when a commit begins
+    // with every frame in the main file; frames the main thread added during a checkpoint are
+    // copied at once, so that moment comes whenever the writing pauses.
+    let row: CheckpointRow;
+    for (let round = 0; round < CATCH_UP; round += 1) {
+      row = db.pragma("wal_checkpoint(PASSIVE)")[0] as CheckpointRow;
+      if (row?.busy === 1 || walIndex(shm, header).pending === 0) break;
+    }
+    report(reason, row);
+  };
+
   const timer = setInterval(() => {
-    const size = walSize(wal);
-    if (size < base) base = Math.max(size, WAL_HEADER_BYTES);
-    if (size - base >= thresholdBytes) checkpoint("grown");
+    const { last, pending } = walIndex(shm, header);
+    if (pending >= data.thresholdPages) checkpoint("grown");
+    if (last !== lastFrame) {
+      lastFrame = last;
+      changedAt = Date.now();
+      return;
+    }
+    if (Date.now() - changedAt < data.idleMs) return;
+    if (pending > 0) {
+      checkpoint("idle");
+    } else if ((statSync(wal, { throwIfNoEntry: false })?.size ?? 0) > largeBytes) {
+      // Starts the log over and empties its file, which a burst of writes left large.
+      report("truncated", db.pragma("wal_checkpoint(TRUNCATE)")[0] as CheckpointRow);
+    }
   }, data.pollMs);
 
   port.on("message", (message: unknown) => {

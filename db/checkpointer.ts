@@ -12,6 +12,11 @@ export const AUTOCHECKPOINT_PAGES = 1_000;
 /** The worker copies the WAL once it has grown by this many pages (SQLite's autocheckpoint's). */
 const THRESHOLD_PAGES = 1_000;
 const POLL_MS = 250;
+/**
+ * A log unchanged this long is idle: the worker copies what is left, then empties a log file
+ * a burst left large (SQLite would otherwise keep it at its largest size while copbot runs).
+ */
+const IDLE_MS = 1_000;
 /** A clean stop waits this long for the worker to close its connection, then ends it. */
 const STOP_WAIT_MS = 2_000;
 
@@ -35,6 +40,7 @@ export interface CheckpointerOptions {
   readonly log?: CheckpointerLog;
   readonly thresholdPages?: number;
   readonly pollMs?: number;
+  readonly idleMs?: number;
   /** The wait before the n-th restart in a row (n from 1). */
   readonly restartDelayMs?: (attempt: number) => number;
   /** Starts the worker thread (tests wrap it to end a real worker or start a broken one). */
@@ -88,10 +94,8 @@ export class Checkpointer {
       path,
       thresholdPages: options.thresholdPages ?? THRESHOLD_PAGES,
       pollMs: options.pollMs ?? POLL_MS,
+      idleMs: options.idleMs ?? IDLE_MS,
     };
-    // A burst leaves no huge log behind: when the log starts over, its file is cut back to this.
-    const frameBytes = Number(db.pragma("page_size", { simple: true })) + 24;
-    db.pragma(`journal_size_limit = ${this.data.thresholdPages * frameBytes}`);
   }
 
   /** Starts checkpointing `db` (a file database opened by `openDatabase`) in a worker thread. */

@@ -84,9 +84,10 @@ describe("WAL checkpoints in a worker thread", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("leaves the main connection without checkpoints; the worker copies the log into the main file and bounds its size", async () => {
-    // A threshold out of reach: only a request checkpoints, so the test sees what the main thread does.
-    const checkpointer = start({ thresholdPages: 100_000 });
+  it("leaves the main connection without checkpoints; the worker copies the log into the main file", async () => {
+    // A threshold out of reach and no idle time: only a request checkpoints, so the test sees
+    // what the main thread does.
+    const checkpointer = start({ thresholdPages: 100_000, idleMs: 3_600_000 });
     await reports.ready();
     expect(autocheckpoint()).toBe(0);
     const insert = db.prepare(ROW);
@@ -99,30 +100,37 @@ describe("WAL checkpoints in a worker thread", () => {
     expect(checkpointer.request()).toBe(true);
     await reports.complete();
     expect(rowsInMainFile()).toBe(1_200);
-    // The log starts over at the next commit and its file is cut back to the limit.
-    insert.run();
-    expect(statSync(`${path}-wal`).size).toBeLessThanOrEqual(100_000 * (PAGE + 24));
     await checkpointer.stop();
   });
 
-  it("checkpoints by itself once the log has grown past its threshold, and keeps the log's file small", async () => {
-    const checkpointer = start({ thresholdPages: 50 });
+  it("checkpoints by itself once the log has grown past its threshold, and empties the log file a burst left large once idle", async () => {
+    const checkpointer = start({ thresholdPages: 50, idleMs: 20 });
     await reports.ready();
     const insert = db.prepare(ROW);
     for (let i = 0; i < 300; i += 1) insert.run();
     const grown = await reports.next((r) => r.type === "checkpointed" && r.reason === "grown");
     expect(grown).toMatchObject({ busy: false });
-    checkpointer.request();
-    await reports.complete();
+    // 300 pages are more than the threshold's 50: the idle log's file is emptied.
+    await reports.next((r) => r.type === "checkpointed" && r.reason === "truncated" && !r.busy);
+    expect(statSync(`${path}-wal`).size).toBe(0);
     expect(rowsInMainFile()).toBe(300);
-    // The next commit starts the log over and cuts its file back (300 pages were in it).
+    // The log goes on from its start.
     insert.run();
-    expect(statSync(`${path}-wal`).size).toBeLessThanOrEqual(50 * (PAGE + 24));
+    expect(walPages()).toBeLessThan(10);
+    await checkpointer.stop();
+  });
+
+  it("copies what is left into the main file once the log is idle", async () => {
+    const checkpointer = start({ thresholdPages: 100_000, idleMs: 20 });
+    await reports.ready();
+    db.prepare(ROW).run();
+    await reports.next((r) => r.type === "checkpointed" && r.reason === "idle" && r.checkpointed === r.log);
+    expect(rowsInMainFile()).toBe(1);
     await checkpointer.stop();
   });
 
   it("publishes each lease renewal into the main file through the worker", async () => {
-    const checkpointer = start({ thresholdPages: 100_000 });
+    const checkpointer = start({ thresholdPages: 100_000, idleMs: 3_600_000 });
     await reports.ready();
     const lease = leaseOf(db);
     expect(lease).toBeDefined();
@@ -139,6 +147,7 @@ describe("WAL checkpoints in a worker thread", () => {
     let spawned = 0;
     const checkpointer = start({
       thresholdPages: 100_000,
+      idleMs: 3_600_000,
       restartDelayMs: () => 0,
       log: { warn: (_details, message) => void warnings.push(message) },
       spawn: (data, limits) => {

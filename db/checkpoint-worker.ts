@@ -94,7 +94,10 @@ function run(data: CheckpointWorkerData, port: NonNullable<typeof parentPort>): 
   const wal = `${data.path}-wal`;
   const header = Buffer.alloc(N_BACKFILL_OFFSET + 4);
   // A log file longer than the threshold's pages is left from a burst of writes.
-  const largeBytes = data.thresholdPages * (Number(db.pragma("page_size", { simple: true })) + FRAME_HEADER_BYTES);
+  const largeBytes =
+    data.thresholdPages * (Number(db.pragma("page_size", { simple: true })) + FRAME_HEADER_BYTES);
+  const walCheckpoint = (mode: "PASSIVE" | "TRUNCATE"): CheckpointRow =>
+    (db.pragma(`wal_checkpoint(${mode})`) as CheckpointRow[])[0];
   let lastFrame = -1;
   let changedAt = Date.now();
 
@@ -114,7 +117,7 @@ function run(data: CheckpointWorkerData, port: NonNullable<typeof parentPort>): 
     // copied at once, so that moment comes whenever the writing pauses.
     let row: CheckpointRow;
     for (let round = 0; round < CATCH_UP; round += 1) {
-      row = db.pragma("wal_checkpoint(PASSIVE)")[0] as CheckpointRow;
+      row = walCheckpoint("PASSIVE");
       if (row?.busy === 1 || walIndex(shm, header).pending === 0) break;
     }
     report(reason, row);
@@ -133,7 +136,7 @@ function run(data: CheckpointWorkerData, port: NonNullable<typeof parentPort>): 
       checkpoint("idle");
     } else if ((statSync(wal, { throwIfNoEntry: false })?.size ?? 0) > largeBytes) {
       // Starts the log over and empties its file, which a burst of writes left large.
-      report("truncated", db.pragma("wal_checkpoint(TRUNCATE)")[0] as CheckpointRow);
+      report("truncated", walCheckpoint("TRUNCATE"));
     }
   }, data.pollMs);
 

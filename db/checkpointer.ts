@@ -46,7 +46,9 @@ export interface CheckpointerOptions {
   /** Starts the worker thread (tests wrap it to end a real worker or start a broken one). */
   readonly spawn?: (data: CheckpointWorkerData, limits: ResourceLimits) => Worker;
   /** Hears every report of the worker, and each fallback (tests wait on these instead of sleeping). */
-  readonly onReport?: (report: CheckpointReport | { readonly type: "fallback"; readonly error: unknown }) => void;
+  readonly onReport?: (
+    report: CheckpointReport | { readonly type: "fallback"; readonly error: unknown },
+  ) => void;
 }
 
 const restartDelay = (attempt: number): number => Math.min(60_000, 1_000 * 2 ** (attempt - 1));

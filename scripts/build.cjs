@@ -35,7 +35,11 @@ const SKIP = new Set(["node_modules", "crypto-stub"]);
  * The bundles, `dist/<out>.js` from `<source>.ts`: the commands, and the WAL checkpoint
  * worker's thread (db/checkpointer.ts starts it from the file beside the command's bundle).
  */
-const ENTRIES = { "src/main": "src/main", "src/export": "src/export", "src/checkpoint-worker": "db/checkpoint-worker" };
+const ENTRIES = {
+  "src/main": "src/main",
+  "src/export": "src/export",
+  "src/checkpoint-worker": "db/checkpoint-worker",
+};
 
 /** The Matrix SDK, bundled on its own (see `matrixSdkBundle`), loaded by the Matrix adapter. */
 const MATRIX_SDK = "@vector-im/matrix-bot-sdk";

@@ -162,7 +162,8 @@ async function main(): Promise<StopReason | undefined> {
   ensurePrivateDir(config.dataDir);
   const app = buildApp(config, log);
   // WAL checkpoints run in a worker thread, not in the main thread's commits (db/checkpointer.ts).
-  const checkpointer = config.dbPath === ":memory:" ? undefined : Checkpointer.start(app.db, config.dbPath, { log });
+  const checkpointer =
+    config.dbPath === ":memory:" ? undefined : Checkpointer.start(app.db, config.dbPath, { log });
   const stop = new StopSignal(app.bot.services.health);
   stop.onStop((reason) => exitWithin(STOP_DEADLINE_MS, () => (reason.kind === "fatal" ? 2 : 0), log));
   let ops: OpsServer | undefined;

@@ -4,7 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import type { CheckpointReport } from "../../db/checkpoint-worker";
-import { AUTOCHECKPOINT_PAGES, Checkpointer, spawnCheckpointWorker, type CheckpointerOptions } from "../../db/checkpointer";
+import {
+  AUTOCHECKPOINT_PAGES,
+  Checkpointer,
+  spawnCheckpointWorker,
+  type CheckpointerOptions,
+} from "../../db/checkpointer";
 import { leaseOf } from "../../db/lease";
 import { openDatabase, type Db } from "../../db/open";
 
@@ -135,7 +140,8 @@ describe("WAL checkpoints in a worker thread", () => {
     const lease = leaseOf(db);
     expect(lease).toBeDefined();
     lease?.renew();
-    const expires = (db.prepare("SELECT expires_at FROM copbot_lease").get() as { expires_at: number }).expires_at;
+    const expires = (db.prepare("SELECT expires_at FROM copbot_lease").get() as { expires_at: number })
+      .expires_at;
     await reports.complete();
     expect(mainFile().prepare("SELECT expires_at FROM copbot_lease").get()).toEqual({ expires_at: expires });
     await checkpointer.stop();
@@ -162,7 +168,9 @@ describe("WAL checkpoints in a worker thread", () => {
       },
     });
     await reports.fallback();
-    expect(warnings).toEqual([expect.stringMatching(/checkpoint worker failed; the main thread checkpoints/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/checkpoint worker failed; the main thread checkpoints/),
+    ]);
     await reports.ready();
     expect(autocheckpoint()).toBe(0);
     const insert = db.prepare(ROW);

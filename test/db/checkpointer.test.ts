@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Worker } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
 import type { CheckpointReport } from "../../db/checkpoint-worker";
 import {
   AUTOCHECKPOINT_PAGES,
@@ -213,6 +213,21 @@ describe("WAL checkpoints in a worker thread", () => {
     expect(checkpointer.request()).toBe(false);
     expect(autocheckpoint()).toBe(AUTOCHECKPOINT_PAGES);
     expect(workers).toHaveLength(1);
+  });
+
+  it("runs from the build that `npm start` runs (its own bundle beside the command's)", async () => {
+    const built = join(__dirname, "..", "..", "dist", "src", "checkpoint-worker.js");
+    const checkpointer = start({
+      thresholdPages: 100_000,
+      idleMs: 3_600_000,
+      spawn: (data, limits) => new Worker(built, { workerData: data, resourceLimits: limits }),
+    });
+    await reports.ready();
+    db.prepare(ROW).run();
+    checkpointer.request();
+    await reports.complete();
+    expect(rowsInMainFile()).toBe(1);
+    await checkpointer.stop();
   });
 
   it("ends the worker when the database is closed", async () => {

@@ -18,7 +18,7 @@ const POLL_MS = 250;
  */
 const IDLE_MS = 1_000;
 /** A clean stop waits this long for the worker to close its connection, then ends it. */
-const STOP_WAIT_MS = 2_000;
+const STOP_WAIT_MS = 1_000;
 
 /**
  * The worker's heap: it holds one connection and a timer. Small limits keep it at the cost of

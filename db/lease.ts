@@ -80,7 +80,8 @@ export function leaseOf(db: Db): DatabaseLease | undefined {
  * One copbot per database, enforced inside the database itself: a single lease row names
  * its holder and runs out unless renewed. It works wherever the file is shared — another PID
  * namespace (a container in a rolling deploy), a hard link under another name — because every
- * opener reads the same row; each renewal is checkpointed into the main file, so even a
+ * opener reads the same row; each renewal is checkpointed into the main file (by the
+ * checkpoint worker while it runs, `publishVia`), so even a
  * second opener through a hard link (which has its own WAL) sees it. A lease whose holder
  * provably died (same machine and PID namespace, process gone) is taken over at once, so a
  * restart after a crash never waits; one that cannot be checked is waited for until it runs

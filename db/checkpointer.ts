@@ -67,7 +67,11 @@ export function spawnCheckpointWorker(data: CheckpointWorkerData, resourceLimits
   const options = { workerData: data, resourceLimits, stdout: false, stderr: false };
   if (!__filename.endsWith(".ts") && existsSync(built)) return new Worker(built, options);
   const source = join(__dirname, "checkpoint-worker.ts");
-  return new Worker(`require("tsx/cjs"); require(${JSON.stringify(source)});`, { ...options, eval: true });
+  const tsx = require.resolve("tsx/cjs");
+  return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(source)});`, {
+    ...options,
+    eval: true,
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ type Db = Database.Database;
 
 /** SQLite's own default: what the main connection falls back to while no worker runs. */
 export const AUTOCHECKPOINT_PAGES = 1_000;
-/** The worker copies the WAL once it has grown by this many pages (SQLite's autocheckpoint's). */
+/** The worker copies the log once this many of its pages are not in the main file (SQLite's default). */
 const THRESHOLD_PAGES = 1_000;
 const POLL_MS = 250;
 /**

@@ -72,6 +72,8 @@ const EXTERNAL = [
   "@resvg/resvg-js",
   "@expo-google-fonts/inter",
   "minisearch",
+  // The TypeScript loader, which only a run from the sources resolves (db/checkpointer.ts).
+  "tsx",
 ];
 
 /**

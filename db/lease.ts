@@ -81,11 +81,11 @@ export function leaseOf(db: Db): DatabaseLease | undefined {
  * its holder and runs out unless renewed. It works wherever the file is shared — another PID
  * namespace (a container in a rolling deploy), a hard link under another name — because every
  * opener reads the same row; each renewal is checkpointed into the main file (by the
- * checkpoint worker while it runs, `publishVia`), so even a
- * second opener through a hard link (which has its own WAL) sees it. A lease whose holder
- * provably died (same machine and PID namespace, process gone) is taken over at once, so a
- * restart after a crash never waits; one that cannot be checked is waited for until it runs
- * out, and refused if it is renewed meanwhile.
+ * checkpoint worker while it runs, `publishVia`), so even a second opener through a hard link
+ * (which has its own WAL) sees it. A lease whose holder provably died (same machine and PID
+ * namespace, process gone) is taken over at once, so a restart after a crash never waits; one
+ * that cannot be checked is waited for until it runs out, and refused if it is renewed
+ * meanwhile.
  */
 export class DatabaseLease {
   private timer: NodeJS.Timeout | undefined;

@@ -7,7 +7,7 @@ import {
   wordsStartingWith,
   type KnowledgeRow,
 } from "./knowledge-repo";
-import { contentWords, foldUmlauts, ftsString, indexTerms, queryTerms, stemWord } from "./text";
+import { contentWords, foldUmlauts, forEachWord, ftsString, indexForm, queryTerms, stemWord } from "./text";
 
 export { addKnowledge, type KnowledgeEntry } from "./knowledge-repo";
 
@@ -66,11 +66,46 @@ function lookUp(db: Db, text: string): Word[] {
 
 const group = (word: Word): string => `(${word.variants.map(ftsString).join(" OR ")})`;
 
-/** A candidate entry with its words as the index splits them (title, body), split once. */
+/**
+ * A candidate entry with how often each searched word occurs in its title and body (by the
+ * rule of `occursIn`) and its length in index words: counted once, in one pass per column.
+ */
 interface Candidate {
   readonly row: KnowledgeRow;
-  readonly title: readonly string[];
-  readonly body: readonly string[];
+  readonly title: Int32Array;
+  readonly body: Int32Array;
+  readonly length: number;
+}
+
+/**
+ * Whether a word of the index form `text` (from `start` to `end`) counts as `word`: a word the
+ * index does not know where it contains it (a compound part), a prefix where it starts with
+ * it, otherwise where it is the word.
+ */
+function occursIn(text: string, start: number, end: number, word: Word): boolean {
+  const { term } = word;
+  if (word.variants.length === 0) {
+    const at = text.indexOf(term, start);
+    return at >= 0 && at + term.length <= end;
+  }
+  const length = end - start;
+  return (word.prefix ? length >= term.length : length === term.length) && text.startsWith(term, start);
+}
+
+/** How many words of `text` (an index form) count as each searched word, into `counts`; returns its length. */
+function countWords(text: string, words: readonly Word[], counts: Int32Array): number {
+  return forEachWord(text, (start, end) => {
+    for (let k = 0; k < words.length; k++)
+      if (occursIn(text, start, end, words[k] as Word)) counts[k] = (counts[k] ?? 0) + 1;
+  });
+}
+
+function candidate(row: KnowledgeRow, words: readonly Word[]): Candidate {
+  const title = new Int32Array(words.length);
+  const body = new Int32Array(words.length);
+  const length =
+    countWords(indexForm(row.title), words, title) + countWords(indexForm(row.body), words, body);
+  return { row, title, body, length };
 }
 
 /**
@@ -84,13 +119,7 @@ function candidates(db: Db, words: readonly Word[], total: number, limit: number
   const query = rare.length > 0 ? rare : [...indexed].sort((a, b) => a.docs - b.docs).slice(0, 1);
   const found = new Map<number, Candidate>();
   const add = (rows: readonly KnowledgeRow[]): void => {
-    for (const row of rows)
-      if (!found.has(row.id))
-        found.set(row.id, {
-          row,
-          title: indexTerms(foldUmlauts(row.title)),
-          body: indexTerms(foldUmlauts(row.body)),
-        });
+    for (const row of rows) if (!found.has(row.id)) found.set(row.id, candidate(row, words));
   };
   if (query.length > 0) {
     add(newestMatches(db, "words", query.map(group).join(" AND "), CANDIDATES));
@@ -103,31 +132,18 @@ function candidates(db: Db, words: readonly Word[], total: number, limit: number
   return [...found.values()];
 }
 
-function countIn(tokens: readonly string[], word: Word): number {
-  let n = 0;
-  for (const token of tokens) {
-    if (
-      word.variants.length === 0
-        ? token.includes(word.term)
-        : word.prefix
-          ? token.startsWith(word.term)
-          : token === word.term
-    )
-      n += 1;
-  }
-  return n;
-}
-
 /** BM25 of an entry for the searched words, FTS5-style (title weighted double); compound parts count half. */
 function score(entry: Candidate, words: readonly Word[], total: number, avgdl: number): number {
-  const length = entry.title.length + entry.body.length;
   let sum = 0;
-  for (const word of words) {
-    const frequency = TITLE_WEIGHT * countIn(entry.title, word) + countIn(entry.body, word);
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k] as Word;
+    const frequency = TITLE_WEIGHT * (entry.title[k] ?? 0) + (entry.body[k] ?? 0);
     if (frequency === 0) continue;
     const weight = word.variants.length === 0 ? TRIGRAM_WEIGHT : 1;
     sum +=
-      weight * idf(total, Math.min(total, Math.max(1, word.docs))) * sourceScore(frequency, length, avgdl);
+      weight *
+      idf(total, Math.min(total, Math.max(1, word.docs))) *
+      sourceScore(frequency, entry.length, avgdl);
   }
   return sum;
 }
@@ -140,25 +156,68 @@ function countMatched(row: KnowledgeRow, queryWords: readonly string[]): number 
   }).length;
 }
 
+/** Whether `term` stands at `at` of `text`, its ASCII letters read in lower case. */
+function startsWithLowered(text: string, term: string, at: number): boolean {
+  for (let j = 0; j < term.length; j++) {
+    const c = text.charCodeAt(at + j);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== term.charCodeAt(j)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the body's word from `start` to `end`, folded and split as the index does, counts as
+ * any searched word. Words of plain ASCII letters and digits (most) are compared in place.
+ */
+function matchesAny(body: string, start: number, end: number, words: readonly Word[]): boolean {
+  for (let i = start; i < end; i++) {
+    if (body.charCodeAt(i) < 128) continue;
+    const form = indexForm(body.slice(start, end));
+    let hit = false;
+    forEachWord(form, (from, to) => {
+      hit ||= words.some((w) => occursIn(form, from, to, w));
+    });
+    return hit;
+  }
+  const length = end - start;
+  return words.some(({ term, prefix, variants }) => {
+    if (variants.length === 0) {
+      for (let at = start; at + term.length <= end; at++) if (startsWithLowered(body, term, at)) return true;
+      return false;
+    }
+    return (prefix ? length >= term.length : length === term.length) && startsWithLowered(body, term, start);
+  });
+}
+
 /** About 16 words of the body around where it matches best (or its start). */
 function snippet(body: string, words: readonly Word[]): string {
-  const tokens = [...body.matchAll(/[\p{L}\p{N}\p{Co}\u{10000}-\u{10FFFF}]+/gu)];
-  const hits = tokens.map((t) => (words.some((w) => countIn(indexTerms(foldUmlauts(t[0])), w) > 0) ? 1 : 0));
-  if (!hits.some((h) => h === 1)) return body.slice(0, 160);
-  if (tokens.length <= SNIPPET_WORDS) return body;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const hits: number[] = [];
+  let anyHit = false;
+  forEachWord(body, (start, end) => {
+    const hit = matchesAny(body, start, end, words);
+    anyHit ||= hit;
+    starts.push(start);
+    ends.push(end);
+    hits.push(hit ? 1 : 0);
+  });
+  if (!anyHit) return body.slice(0, 160);
+  if (hits.length <= SNIPPET_WORDS) return body;
+  // The first window of SNIPPET_WORDS words with the most matches.
+  let count = 0;
+  for (let i = 0; i < SNIPPET_WORDS; i++) count += hits[i] ?? 0;
   let best = 0;
-  let bestCount = -1;
-  for (let start = 0; start + SNIPPET_WORDS <= tokens.length; start++) {
-    const count = hits.slice(start, start + SNIPPET_WORDS).reduce((a: number, b) => a + b, 0);
+  let bestCount = count;
+  for (let start = 1; start + SNIPPET_WORDS <= hits.length; start++) {
+    count += (hits[start + SNIPPET_WORDS - 1] ?? 0) - (hits[start - 1] ?? 0);
     if (count > bestCount) {
       best = start;
       bestCount = count;
     }
   }
-  const first = tokens[best];
-  const last = tokens[best + SNIPPET_WORDS - 1];
-  const from = first?.index ?? 0;
-  const to = last ? (last.index ?? 0) + last[0].length : body.length;
+  const from = starts[best] ?? 0;
+  const to = ends[best + SNIPPET_WORDS - 1] ?? body.length;
   return `${from > 0 ? "…" : ""}${body.slice(from, to)}${to < body.length ? "…" : ""}`;
 }
 

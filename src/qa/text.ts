@@ -61,6 +61,56 @@ export function indexTerms(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/**
+ * A text as the search indexes read it: umlauts folded, lower case, accents of Latin letters
+ * removed. Its words are exactly `indexTerms`: the runs of characters `wordCharLength` counts
+ * as word characters (see `forEachWord`).
+ */
+export function indexForm(text: string): string {
+  const folded = foldUmlauts(text);
+  if (ASCII.test(folded)) return folded;
+  return folded.toLowerCase().normalize("NFD").replace(LATIN_DIACRITICS, "$1").normalize("NFC");
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{Co}\u{10000}-\u{10FFFF}]/uy;
+
+/**
+ * How many UTF-16 units the word character at `i` takes (0: not a word character; 2: one
+ * beyond the Basic Multilingual Plane), by the class `indexTerms` splits at.
+ */
+export function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  WORD_CHAR.lastIndex = i;
+  return WORD_CHAR.test(text) ? WORD_CHAR.lastIndex - i : 0;
+}
+
+/**
+ * Calls `visit` with the bounds of every word of `text` (runs of word characters, as
+ * `indexTerms` splits an `indexForm`), without cutting the words out; returns how many. Search
+ * ranks dozens of long entries per query: the words themselves are never needed, only where
+ * they are.
+ */
+export function forEachWord(text: string, visit: (start: number, end: number) => void): number {
+  let count = 0;
+  let i = 0;
+  while (i < text.length) {
+    let step = wordCharLength(text, i);
+    if (step === 0) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    do {
+      i += step;
+      step = i < text.length ? wordCharLength(text, i) : 0;
+    } while (step > 0);
+    count += 1;
+    visit(start, i);
+  }
+  return count;
+}
+
 /** Lower-cased, umlaut-folded words of a text, split as the search indexes split them. */
 export function words(text: string): string[] {
   return indexTerms(foldUmlauts(text));

@@ -55,8 +55,8 @@ export function entryTerms(title: string, body: string): { terms: Set<string>; t
 }
 
 /**
- * Vocabulary look-ups of one database (a searched word's index forms and their entry counts),
- * kept until the vocabulary changes: every search and every new question looks its words up,
+ * Vocabulary look-ups of one database (a searched word's index forms and their entry counts,
+ * the corpus size), kept until the vocabulary changes: every search and every new question looks its words up,
  * and a short prefix ranges over thousands of index words. Cleared by this module's writes and
  * whenever another connection committed (`data_version`); filled only outside transactions, so
  * nothing a rollback takes back is kept. Bounded, oldest first out.
@@ -152,10 +152,13 @@ export function removeKnowledge(db: Db, kind: KnowledgeEntry["kind"], sourceId: 
   })();
 }
 
-/** Number of entries and of their indexed words. */
-export function knowledgeCorpus(db: Db): { docs: number; tokens: number } {
-  const row = statement(db, "SELECT docs, tokens FROM qa_knowledge_corpus WHERE id = 1").get();
-  return row === undefined ? { docs: 0, tokens: 0 } : CorpusRow.parse(row);
+/** Number of entries and of their indexed words (kept with the vocabulary look-ups). */
+export function knowledgeCorpus(db: Db): Readonly<{ docs: number; tokens: number }> {
+  // The key has a space, which no index word has.
+  return vocabularyLookup(db, " corpus", () => {
+    const row = statement(db, "SELECT docs, tokens FROM qa_knowledge_corpus WHERE id = 1").get();
+    return row === undefined ? { docs: 0, tokens: 0 } : CorpusRow.parse(row);
+  });
 }
 
 const VariantRow = z.object({ term: z.string(), docs: z.number(), total: z.number() });

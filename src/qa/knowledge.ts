@@ -67,45 +67,65 @@ function lookUp(db: Db, text: string): Word[] {
 const group = (word: Word): string => `(${word.variants.map(ftsString).join(" OR ")})`;
 
 /**
- * A candidate entry with how often each searched word occurs in its title and body (by the
- * rule of `occursIn`) and its length in index words: counted once, in one pass per column.
+ * A candidate entry with how often each searched word occurs in it (by the rule of
+ * `occursIn`; title words count `TITLE_WEIGHT` times) and its length in index words: counted
+ * once, in one pass per column.
  */
 interface Candidate {
   readonly row: KnowledgeRow;
-  readonly title: Int32Array;
-  readonly body: Int32Array;
+  readonly frequency: readonly number[];
   readonly length: number;
+}
+
+/** Whether the word of `text` from `start` to `end` starts with `word` (a prefix) or is it. */
+function startsAs(text: string, start: number, end: number, { term, prefix }: Word): boolean {
+  const length = end - start;
+  return (prefix ? length >= term.length : length === term.length) && text.startsWith(term, start);
 }
 
 /**
  * Whether a word of the index form `text` (from `start` to `end`) counts as `word`: a word the
- * index does not know where it contains it (a compound part), a prefix where it starts with
- * it, otherwise where it is the word.
+ * index does not know where it contains it (a compound part), otherwise as `startsAs`.
  */
 function occursIn(text: string, start: number, end: number, word: Word): boolean {
-  const { term } = word;
-  if (word.variants.length === 0) {
-    const at = text.indexOf(term, start);
-    return at >= 0 && at + term.length <= end;
-  }
-  const length = end - start;
-  return (word.prefix ? length >= term.length : length === term.length) && text.startsWith(term, start);
+  if (word.variants.length > 0) return startsAs(text, start, end, word);
+  const at = text.indexOf(word.term, start);
+  return at >= 0 && at + word.term.length <= end;
 }
 
-/** How many words of `text` (an index form) count as each searched word, into `counts`; returns its length. */
-function countWords(text: string, words: readonly Word[], counts: Int32Array): number {
+/**
+ * Adds `weight` to `frequency[k]` for every word of `text` (an index form) that counts as
+ * searched word k (`occursIn`); returns how many words `text` has.
+ */
+function countWords(text: string, words: readonly Word[], weight: number, frequency: number[]): number {
+  // Where each compound part occurs next: looked for once per occurrence, not once per word,
+  // so a long text without it is read once.
+  const next = words.map(() => -1);
   return forEachWord(text, (start, end) => {
-    for (let k = 0; k < words.length; k++)
-      if (occursIn(text, start, end, words[k] as Word)) counts[k] = (counts[k] ?? 0) + 1;
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k] as Word;
+      let hit: boolean;
+      if (word.variants.length > 0) hit = startsAs(text, start, end, word);
+      else {
+        let at = next[k] ?? -1;
+        if (at < start) {
+          const found = text.indexOf(word.term, start);
+          at = found < 0 ? Infinity : found;
+          next[k] = at;
+        }
+        hit = at + word.term.length <= end;
+      }
+      if (hit) frequency[k] = (frequency[k] ?? 0) + weight;
+    }
   });
 }
 
 function candidate(row: KnowledgeRow, words: readonly Word[]): Candidate {
-  const title = new Int32Array(words.length);
-  const body = new Int32Array(words.length);
+  const frequency = words.map(() => 0);
   const length =
-    countWords(indexForm(row.title), words, title) + countWords(indexForm(row.body), words, body);
-  return { row, title, body, length };
+    countWords(indexForm(row.title), words, TITLE_WEIGHT, frequency) +
+    countWords(indexForm(row.body), words, 1, frequency);
+  return { row, frequency, length };
 }
 
 /**
@@ -137,7 +157,7 @@ function score(entry: Candidate, words: readonly Word[], total: number, avgdl: n
   let sum = 0;
   for (let k = 0; k < words.length; k++) {
     const word = words[k] as Word;
-    const frequency = TITLE_WEIGHT * (entry.title[k] ?? 0) + (entry.body[k] ?? 0);
+    const frequency = entry.frequency[k] ?? 0;
     if (frequency === 0) continue;
     const weight = word.variants.length === 0 ? TRIGRAM_WEIGHT : 1;
     sum +=

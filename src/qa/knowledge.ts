@@ -1,12 +1,6 @@
 import type { Db } from "../../db/open";
 import { idf, sourceScore } from "./bm25";
-import {
-  knowledgeCorpus,
-  newestMatches,
-  wordFrequency,
-  wordsStartingWith,
-  type KnowledgeRow,
-} from "./knowledge-repo";
+import { newestMatches, vocabulary, type KnowledgeRow, type Vocabulary } from "./knowledge-repo";
 import { contentWords, foldUmlauts, forEachWord, ftsString, indexForm, queryTerms, stemWord } from "./text";
 
 export { addKnowledge, type KnowledgeEntry } from "./knowledge-repo";
@@ -53,13 +47,13 @@ interface Word {
   readonly docs: number;
 }
 
-function lookUp(db: Db, text: string): Word[] {
+function lookUp(words: Vocabulary, text: string): Word[] {
   return queryTerms(text).map(({ term, prefix }) => {
     if (prefix) {
-      const found = wordsStartingWith(db, term, VARIANTS);
+      const found = words.wordsStartingWith(term, VARIANTS);
       return { term, prefix, variants: found.words.map((f) => f.term), docs: found.docs };
     }
-    const docs = wordFrequency(db, term);
+    const docs = words.wordFrequency(term);
     return { term, prefix, variants: docs > 0 ? [term] : [], docs };
   });
 }
@@ -254,9 +248,10 @@ export function searchKnowledge(
   limit = 5,
   opts: { readonly includeRemoved?: boolean } = {},
 ): KnowledgeHit[] {
-  const { docs: total, tokens } = knowledgeCorpus(db);
+  const known = vocabulary(db);
+  const { docs: total, tokens } = known.corpus();
   if (total === 0 || limit <= 0) return [];
-  const words = lookUp(db, text);
+  const words = lookUp(known, text);
   if (words.length === 0) return [];
   const avgdl = tokens / total;
   const queryWords = contentWords(text);

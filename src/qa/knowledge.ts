@@ -1,7 +1,19 @@
 import type { Db } from "../../db/open";
 import { idf, sourceScore } from "./bm25";
 import { newestMatches, vocabulary, type KnowledgeRow, type Vocabulary } from "./knowledge-repo";
-import { contentWords, foldUmlauts, forEachWord, ftsString, indexForm, queryTerms, stemWord } from "./text";
+import {
+  contentWords,
+  foldUmlauts,
+  foldedStartsWith,
+  foldedUnits,
+  forEachWord,
+  ftsString,
+  indexForm,
+  queryTerms,
+  readsInPlace,
+  searchForm,
+  stemWord,
+} from "./text";
 
 export { addKnowledge, type KnowledgeEntry } from "./knowledge-repo";
 
@@ -71,54 +83,44 @@ interface Candidate {
   readonly length: number;
 }
 
-/** Whether the word of `text` from `start` to `end` starts with `word` (a prefix) or is it. */
-function startsAs(text: string, start: number, end: number, { term, prefix }: Word): boolean {
-  const length = end - start;
-  return (prefix ? length >= term.length : length === term.length) && text.startsWith(term, start);
-}
-
 /**
- * Whether a word of the index form `text` (from `start` to `end`) counts as `word`: a word the
- * index does not know where it contains it (a compound part), otherwise as `startsAs`.
+ * Whether the word of a search form (`searchForm`) from `start` to `end` counts as `word`, read
+ * in its index form: a word the index does not know where it contains it (a compound part), a
+ * prefix where it starts with it, otherwise where it is the word.
  */
-function occursIn(text: string, start: number, end: number, word: Word): boolean {
-  if (word.variants.length > 0) return startsAs(text, start, end, word);
-  const at = text.indexOf(word.term, start);
-  return at >= 0 && at + word.term.length <= end;
+function occursIn(text: string, start: number, end: number, { term, prefix, variants }: Word): boolean {
+  if (variants.length > 0) {
+    if (!foldedStartsWith(text, start, 0, end, term)) return false;
+    if (prefix) return true;
+    let length = 0;
+    for (let i = start; i < end; i++) length += foldedUnits(text, i);
+    return length === term.length;
+  }
+  for (let i = start; i < end; i++)
+    if (
+      foldedStartsWith(text, i, 0, end, term) ||
+      (foldedUnits(text, i) === 2 && foldedStartsWith(text, i, 1, end, term))
+    )
+      return true;
+  return false;
 }
 
 /**
- * Adds `weight` to `frequency[k]` for every word of `text` (an index form) that counts as
- * searched word k (`occursIn`); returns how many words `text` has.
+ * Adds `weight` to `frequency[k]` for every word of `text` (a search form) that counts as
+ * searched word k; returns how many words `text` has.
  */
 function countWords(text: string, words: readonly Word[], weight: number, frequency: number[]): number {
-  // Where each compound part occurs next: looked for once per occurrence, not once per word,
-  // so a long text without it is read once.
-  const next = words.map(() => -1);
   return forEachWord(text, (start, end) => {
-    for (let k = 0; k < words.length; k++) {
-      const word = words[k] as Word;
-      let hit: boolean;
-      if (word.variants.length > 0) hit = startsAs(text, start, end, word);
-      else {
-        let at = next[k] ?? -1;
-        if (at < start) {
-          const found = text.indexOf(word.term, start);
-          at = found < 0 ? Infinity : found;
-          next[k] = at;
-        }
-        hit = at + word.term.length <= end;
-      }
-      if (hit) frequency[k] = (frequency[k] ?? 0) + weight;
-    }
+    for (let k = 0; k < words.length; k++)
+      if (occursIn(text, start, end, words[k] as Word)) frequency[k] = (frequency[k] ?? 0) + weight;
   });
 }
 
 function candidate(row: KnowledgeRow, words: readonly Word[]): Candidate {
   const frequency = words.map(() => 0);
   const length =
-    countWords(indexForm(row.title), words, TITLE_WEIGHT, frequency) +
-    countWords(indexForm(row.body), words, 1, frequency);
+    countWords(searchForm(row.title), words, TITLE_WEIGHT, frequency) +
+    countWords(searchForm(row.body), words, 1, frequency);
   return { row, frequency, length };
 }
 
@@ -170,37 +172,24 @@ function countMatched(row: KnowledgeRow, queryWords: readonly string[]): number 
   }).length;
 }
 
-/** Whether `term` stands at `at` of `text`, its ASCII letters read in lower case. */
-function startsWithLowered(text: string, term: string, at: number): boolean {
-  for (let j = 0; j < term.length; j++) {
-    const c = text.charCodeAt(at + j);
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== term.charCodeAt(j)) return false;
-  }
-  return true;
-}
-
 /**
  * Whether the body's word from `start` to `end`, folded and split as the index does, counts as
- * any searched word. Words of plain ASCII letters and digits (most) are compared in place.
+ * any searched word: read in place when the body is its own search form, else folded alone.
  */
-function matchesAny(body: string, start: number, end: number, words: readonly Word[]): boolean {
-  for (let i = start; i < end; i++) {
-    if (body.charCodeAt(i) < 128) continue;
-    const form = indexForm(body.slice(start, end));
-    let hit = false;
-    forEachWord(form, (from, to) => {
-      hit ||= words.some((w) => occursIn(form, from, to, w));
-    });
-    return hit;
-  }
-  const length = end - start;
-  return words.some(({ term, prefix, variants }) => {
-    if (variants.length === 0) {
-      for (let at = start; at + term.length <= end; at++) if (startsWithLowered(body, term, at)) return true;
-      return false;
-    }
-    return (prefix ? length >= term.length : length === term.length) && startsWithLowered(body, term, start);
+function matchesAny(
+  body: string,
+  inPlace: boolean,
+  start: number,
+  end: number,
+  words: readonly Word[],
+): boolean {
+  if (inPlace) return words.some((w) => occursIn(body, start, end, w));
+  const form = indexForm(body.slice(start, end));
+  let hit = false;
+  forEachWord(form, (from, to) => {
+    hit ||= words.some((w) => occursIn(form, from, to, w));
   });
+  return hit;
 }
 
 /** About 16 words of the body around where it matches best (or its start). */
@@ -209,8 +198,9 @@ function snippet(body: string, words: readonly Word[]): string {
   const ends: number[] = [];
   const hits: number[] = [];
   let anyHit = false;
+  const inPlace = readsInPlace(body);
   forEachWord(body, (start, end) => {
-    const hit = matchesAny(body, start, end, words);
+    const hit = matchesAny(body, inPlace, start, end, words);
     anyHit ||= hit;
     starts.push(start);
     ends.push(end);

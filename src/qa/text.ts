@@ -111,6 +111,58 @@ export function forEachWord(text: string, visit: (start: number, end: number) =>
   return count;
 }
 
+/** Texts `indexForm` only lower-cases and spells umlauts out in (most German text). */
+const IN_PLACE = /^[\p{ASCII}äöüÄÖÜß]*$/u;
+/** The umlauts and ß, both cases, by UTF-16 unit: how `indexForm` spells them. */
+const SPELLED = new Map(
+  Object.entries({ ...UMLAUTS, Ä: "ae", Ö: "oe", Ü: "ue" }).map(([ch, spelled]) => [
+    ch.charCodeAt(0),
+    spelled,
+  ]),
+);
+
+/**
+ * The text a search reads words in without copying it: the text itself where `indexForm` would
+ * only lower-case it and spell out umlauts (`foldedStartsWith` does both while reading),
+ * otherwise its index form (which reading leaves as it is). Its words are `forEachWord`'s.
+ */
+export function searchForm(text: string): string {
+  return readsInPlace(text) ? text : indexForm(text);
+}
+
+/** Whether a text is its own search form (see `searchForm`). */
+export function readsInPlace(text: string): boolean {
+  return IN_PLACE.test(text);
+}
+
+/** How many UTF-16 units the character at `i` of a search form has in its index form (1 or 2). */
+export function foldedUnits(text: string, i: number): number {
+  return SPELLED.has(text.charCodeAt(i)) ? 2 : 1;
+}
+
+/**
+ * Whether the index form of a search form's characters from `i` (from its second unit when
+ * `half` is 1, see `foldedUnits`) up to `end` begins with `term`.
+ */
+export function foldedStartsWith(text: string, i: number, half: 0 | 1, end: number, term: string): boolean {
+  let at = i;
+  let second = half === 1;
+  for (let j = 0; j < term.length; j++) {
+    if (at >= end) return false;
+    const c = text.charCodeAt(at);
+    const spelled = SPELLED.get(c);
+    if (spelled === undefined) {
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== term.charCodeAt(j)) return false;
+      at += 1;
+    } else {
+      if (spelled.charCodeAt(second ? 1 : 0) !== term.charCodeAt(j)) return false;
+      if (second) at += 1;
+      second = !second;
+    }
+  }
+  return true;
+}
+
 /** Lower-cased, umlaut-folded words of a text, split as the search indexes split them. */
 export function words(text: string): string[] {
   return indexTerms(foldUmlauts(text));

@@ -164,12 +164,31 @@ function score(entry: Candidate, words: readonly Word[], total: number, avgdl: n
   return sum;
 }
 
-function countMatched(row: KnowledgeRow, queryWords: readonly string[]): number {
-  const haystack = foldUmlauts(`${row.title} ${row.body}`);
-  return queryWords.filter((w) => {
+/** What `countMatched` looks for of each content word of the query: its stem, or itself when that is short. */
+function needles(queryWords: readonly string[]): string[] {
+  return queryWords.map((w) => {
     const stem = stemWord(w);
-    return haystack.includes(stem.length >= 3 ? stem : w);
-  }).length;
+    return stem.length >= 3 ? stem : w;
+  });
+}
+
+/** Whether the umlaut-folded text contains `needle` (one word), read in place. */
+function foldedIncludes(text: string, needle: string): boolean {
+  for (let i = 0; i < text.length; i++)
+    if (
+      foldedStartsWith(text, i, 0, text.length, needle) ||
+      (foldedUnits(text, i) === 2 && foldedStartsWith(text, i, 1, text.length, needle))
+    )
+      return true;
+  return false;
+}
+
+/** How many of the needles the entry's text contains, umlauts folded (`foldUmlauts`). */
+function countMatched(row: KnowledgeRow, looked: readonly string[]): number {
+  if (readsInPlace(row.title) && readsInPlace(row.body))
+    return looked.filter((n) => foldedIncludes(row.title, n) || foldedIncludes(row.body, n)).length;
+  const haystack = foldUmlauts(`${row.title} ${row.body}`);
+  return looked.filter((n) => haystack.includes(n)).length;
 }
 
 /**
@@ -244,7 +263,7 @@ export function searchKnowledge(
   const words = lookUp(known, text);
   if (words.length === 0) return [];
   const avgdl = tokens / total;
-  const queryWords = contentWords(text);
+  const looked = needles(contentWords(text));
   return candidates(db, words, total, limit)
     .filter(({ row }) => row.removedAt === undefined || opts.includeRemoved === true)
     .map((entry) => ({ row: entry.row, score: score(entry, words, total, avgdl) }))
@@ -259,7 +278,7 @@ export function searchKnowledge(
       ...(row.url !== undefined ? { url: row.url } : {}),
       ...(row.channelId !== undefined ? { channelId: row.channelId } : {}),
       ...(row.messageId !== undefined ? { messageId: row.messageId } : {}),
-      matchedWords: countMatched(row, queryWords),
+      matchedWords: countMatched(row, looked),
       ...(row.removedAt !== undefined ? { removedAt: row.removedAt } : {}),
     }));
 }

@@ -1,4 +1,5 @@
 import pino from "pino";
+import { Checkpointer } from "../db/checkpointer";
 import { openDatabase, type Db } from "../db/open";
 import { VirtualClock } from "../src/core/clock";
 import type { OutgoingMessage, PostedRef, Target } from "../src/core/message";
@@ -52,6 +53,8 @@ export function openCommunity(
     COPBOT_DB: path,
   });
   const db = openDatabase(path);
+  // As `npm start` runs (src/main.ts); closing the database ends the worker.
+  Checkpointer.start(db, path);
   opts.onOpen?.(db);
   const app = buildApp(config, pino({ level: "silent" }), db);
   const port = new BenchPort(opts.yieldEachCall ?? true);

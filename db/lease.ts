@@ -80,15 +80,17 @@ export function leaseOf(db: Db): DatabaseLease | undefined {
  * One copbot per database, enforced inside the database itself: a single lease row names
  * its holder and runs out unless renewed. It works wherever the file is shared — another PID
  * namespace (a container in a rolling deploy), a hard link under another name — because every
- * opener reads the same row; each renewal is checkpointed into the main file, so even a
- * second opener through a hard link (which has its own WAL) sees it. A lease whose holder
- * provably died (same machine and PID namespace, process gone) is taken over at once, so a
- * restart after a crash never waits; one that cannot be checked is waited for until it runs
- * out, and refused if it is renewed meanwhile.
+ * opener reads the same row; each renewal is checkpointed into the main file (by the
+ * checkpoint worker while it runs, `publishVia`), so even a second opener through a hard link
+ * (which has its own WAL) sees it. A lease whose holder provably died (same machine and PID
+ * namespace, process gone) is taken over at once, so a restart after a crash never waits; one
+ * that cannot be checked is waited for until it runs out, and refused if it is renewed
+ * meanwhile.
  */
 export class DatabaseLease {
   private timer: NodeJS.Timeout | undefined;
   private renewedAt = 0;
+  private publisher: (() => boolean) | undefined;
 
   private constructor(
     private readonly db: Db,
@@ -199,8 +201,18 @@ export class DatabaseLease {
     }
   }
 
+  /**
+   * Hands the copying of renewals into the main file to `publisher` (the checkpoint worker,
+   * db/checkpointer.ts: the main thread then pays no checkpoint), or takes it back (undefined).
+   * A publisher that returns false could not take the request; the lease checkpoints itself.
+   */
+  publishVia(publisher: (() => boolean) | undefined): void {
+    this.publisher = publisher;
+  }
+
   /** Copies the WAL into the main file, where an opener through a hard link reads it. */
   private publish(): void {
+    if (this.publisher?.()) return;
     if (this.db.pragma("journal_mode", { simple: true }) === "wal") this.db.pragma("wal_checkpoint(PASSIVE)");
   }
 }

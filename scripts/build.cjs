@@ -2,7 +2,8 @@
 /*
  * Builds the JavaScript that `npm start` runs: esbuild bundles copbot's code, with the libraries
  * every start needs (zod, luxon, pino, cron-parser, ical-generator, dotenv), into one file per
- * command (dist/src/main.js, dist/src/export.js), plus the files the code reads next to itself.
+ * command (dist/src/main.js, dist/src/export.js) and one for the checkpoint worker's thread,
+ * plus the files the code reads next to itself.
  * npm runs it on `npm install` / `npm ci` (`prepare`) and before `npm start` (`prestart`, with
  * --if-stale); the test suite runs it once before the suites that start copbot as a process.
  *
@@ -30,8 +31,15 @@ const SOURCE_DIRS = ["src", "adapters", "commands", "db"];
 const CONFIG_FILES = ["tsconfig.json", "package-lock.json", "scripts/build.cjs"];
 const SKIP = new Set(["node_modules", "crypto-stub"]);
 
-/** The commands, each one bundle: `dist/<name>.js` from `<name>.ts`. */
-const ENTRIES = ["src/main", "src/export"];
+/**
+ * The bundles, `dist/<out>.js` from `<source>.ts`: the commands, and the WAL checkpoint
+ * worker's thread (db/checkpointer.ts starts it from the file beside the command's bundle).
+ */
+const ENTRIES = {
+  "src/main": "src/main",
+  "src/export": "src/export",
+  "src/checkpoint-worker": "db/checkpoint-worker",
+};
 
 /** The Matrix SDK, bundled on its own (see `matrixSdkBundle`), loaded by the Matrix adapter. */
 const MATRIX_SDK = "@vector-im/matrix-bot-sdk";
@@ -64,6 +72,8 @@ const EXTERNAL = [
   "@resvg/resvg-js",
   "@expo-google-fonts/inter",
   "minisearch",
+  // The TypeScript loader, which only a run from the sources resolves (db/checkpointer.ts).
+  "tsx",
 ];
 
 /**
@@ -294,7 +304,7 @@ async function build() {
   try {
     await esbuild.build({
       ...common,
-      entryPoints: ENTRIES.map((name) => ({ in: join(ROOT, `${name}.ts`), out: name })),
+      entryPoints: Object.entries(ENTRIES).map(([out, source]) => ({ in: join(ROOT, `${source}.ts`), out })),
       external: EXTERNAL,
       plugins: [oneCopyOfEachPackage, sdkFromItsBundle],
     });
@@ -308,7 +318,7 @@ async function build() {
     process.stderr.write("copbot: the build (esbuild, scripts/build.cjs) failed\n");
     process.exit(1);
   }
-  for (const name of [...ENTRIES, MATRIX_SDK_OUT]) asciiOnly(join(DIST, `${name}.js`));
+  for (const name of [...Object.keys(ENTRIES), MATRIX_SDK_OUT]) asciiOnly(join(DIST, `${name}.js`));
   for (const [from, to] of Object.entries(FILES_BESIDE)) {
     cpSync(join(ROOT, from), join(DIST, to), { recursive: true });
   }

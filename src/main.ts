@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Logger } from "pino";
+import { Checkpointer } from "../db/checkpointer";
 import { leaseOf } from "../db/lease";
 import { adapterContext, attach, buildApp, consoleAdapter, loadConfig, type App } from "./app";
 import { healthPort } from "./config";
@@ -160,6 +161,9 @@ async function main(): Promise<StopReason | undefined> {
   const log = createLogger(config.logLevel, undefined, secrets);
   ensurePrivateDir(config.dataDir);
   const app = buildApp(config, log);
+  // WAL checkpoints run in a worker thread, not in the main thread's commits (db/checkpointer.ts).
+  const checkpointer =
+    config.dbPath === ":memory:" ? undefined : Checkpointer.start(app.db, config.dbPath, { log });
   const stop = new StopSignal(app.bot.services.health);
   stop.onStop((reason) => exitWithin(STOP_DEADLINE_MS, () => (reason.kind === "fatal" ? 2 : 0), log));
   let ops: OpsServer | undefined;
@@ -180,6 +184,7 @@ async function main(): Promise<StopReason | undefined> {
     stop.dispose();
     leaseOf(app.db)?.stopRenewing();
     await ops?.close();
+    await checkpointer?.stop();
     app.db.close();
   }
 }

@@ -55,8 +55,8 @@ export function entryTerms(title: string, body: string): { terms: Set<string>; t
 }
 
 /**
- * Vocabulary look-ups of one database (a searched word's index forms and their entry counts),
- * kept until the vocabulary changes: every search and every new question looks its words up,
+ * Vocabulary look-ups of one database (a searched word's index forms and their entry counts,
+ * the corpus size), kept until the vocabulary changes: every search and every new question looks its words up,
  * and a short prefix ranges over thousands of index words. Cleared by this module's writes and
  * whenever another connection committed (`data_version`); filled only outside transactions, so
  * nothing a rollback takes back is kept. Bounded, oldest first out.
@@ -69,24 +69,59 @@ interface VocabularyCache {
 const vocabularyCaches = new WeakMap<Db, VocabularyCache>();
 const VOCABULARY_LOOKUPS = 2048;
 
-function vocabularyLookup<T>(db: Db, key: string, read: () => T): T {
-  // SQLite's own counter, read on every look-up: not worth validating.
+/**
+ * The vocabulary of `db` as of now: its look-ups are kept (see `VocabularyCache`), checked
+ * against other connections' commits once, here. For one synchronous read such as a search,
+ * with no write in between.
+ */
+export interface Vocabulary {
+  /** Number of entries and of their indexed words. */
+  corpus(): Readonly<{ docs: number; tokens: number }>;
+  /**
+   * The indexed words `prefix` begins, most frequent first, at most `limit`, and how many
+   * entries contain any word it begins (an upper bound: an entry may have several) — one range
+   * read.
+   */
+  wordsStartingWith(prefix: string, limit: number): Readonly<{ words: readonly WordCount[]; docs: number }>;
+  /** Entries containing the indexed word `term` (0 when it is not indexed). */
+  wordFrequency(term: string): number;
+}
+
+/** An indexed word and how many entries contain it. */
+export interface WordCount {
+  readonly term: string;
+  readonly docs: number;
+}
+
+/** The vocabulary of `db`, look-ups kept until it changes (see `Vocabulary`). */
+export function vocabulary(db: Db): Vocabulary {
+  // SQLite's own counter: not worth validating.
   const { data_version: version } = statement(db, "PRAGMA data_version").get() as { data_version: number };
   let cache = vocabularyCaches.get(db);
   if (cache?.version !== version) {
     cache = { version, lookups: new Map() };
     vocabularyCaches.set(db, cache);
   }
-  if (cache.lookups.has(key)) return cache.lookups.get(key) as T;
-  const value = read();
-  if (!db.inTransaction) {
-    if (cache.lookups.size >= VOCABULARY_LOOKUPS) {
-      const oldest = cache.lookups.keys().next();
-      if (oldest.done !== true) cache.lookups.delete(oldest.value);
+  const { lookups } = cache;
+  const lookup = <T>(key: string, read: () => T): T => {
+    if (lookups.has(key)) return lookups.get(key) as T;
+    const value = read();
+    if (!db.inTransaction) {
+      if (lookups.size >= VOCABULARY_LOOKUPS) {
+        const oldest = lookups.keys().next();
+        if (oldest.done !== true) lookups.delete(oldest.value);
+      }
+      lookups.set(key, value);
     }
-    cache.lookups.set(key, value);
-  }
-  return value;
+    return value;
+  };
+  return {
+    // The key has a space, which no index word has.
+    corpus: () => lookup(" corpus", () => readCorpus(db)),
+    wordsStartingWith: (prefix, limit) =>
+      lookup(`${limit}:${prefix}*`, () => readWordsStartingWith(db, prefix, limit)),
+    wordFrequency: (term) => lookup(term, () => readWordFrequency(db, term)),
+  };
 }
 
 function countEntry(db: Db, text: { title: string; body: string }, sign: 1 | -1): void {
@@ -152,8 +187,7 @@ export function removeKnowledge(db: Db, kind: KnowledgeEntry["kind"], sourceId: 
   })();
 }
 
-/** Number of entries and of their indexed words. */
-export function knowledgeCorpus(db: Db): { docs: number; tokens: number } {
+function readCorpus(db: Db): { docs: number; tokens: number } {
   const row = statement(db, "SELECT docs, tokens FROM qa_knowledge_corpus WHERE id = 1").get();
   return row === undefined ? { docs: 0, tokens: 0 } : CorpusRow.parse(row);
 }
@@ -161,23 +195,7 @@ export function knowledgeCorpus(db: Db): { docs: number; tokens: number } {
 const VariantRow = z.object({ term: z.string(), docs: z.number(), total: z.number() });
 const DocsRow = z.object({ docs: z.number() });
 
-/**
- * The indexed words `prefix` begins, most frequent first, at most `limit`, and how many entries
- * contain any word it begins (an upper bound: an entry may have several) — one range read.
- */
-export function wordsStartingWith(
-  db: Db,
-  prefix: string,
-  limit: number,
-): { words: { term: string; docs: number }[]; docs: number } {
-  return vocabularyLookup(db, `${limit}:${prefix}*`, () => readWordsStartingWith(db, prefix, limit));
-}
-
-function readWordsStartingWith(
-  db: Db,
-  prefix: string,
-  limit: number,
-): { words: { term: string; docs: number }[]; docs: number } {
+function readWordsStartingWith(db: Db, prefix: string, limit: number): { words: WordCount[]; docs: number } {
   const rows = statement(
     db,
     `SELECT term, docs, sum(docs) OVER () AS total FROM qa_knowledge_vocabulary
@@ -188,12 +206,9 @@ function readWordsStartingWith(
   return { words: rows.map(({ term, docs }) => ({ term, docs })), docs: rows[0]?.total ?? 0 };
 }
 
-/** Entries containing the indexed word `term` (0 when it is not indexed). */
-export function wordFrequency(db: Db, term: string): number {
-  return vocabularyLookup(db, term, () => {
-    const row = statement(db, "SELECT docs FROM qa_knowledge_vocabulary WHERE term = ?").get(term);
-    return row === undefined ? 0 : DocsRow.parse(row).docs;
-  });
+function readWordFrequency(db: Db, term: string): number {
+  const row = statement(db, "SELECT docs FROM qa_knowledge_vocabulary WHERE term = ?").get(term);
+  return row === undefined ? 0 : DocsRow.parse(row).docs;
 }
 
 /**

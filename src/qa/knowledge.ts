@@ -1,13 +1,19 @@
 import type { Db } from "../../db/open";
 import { idf, sourceScore } from "./bm25";
+import { newestMatches, vocabulary, type KnowledgeRow, type Vocabulary } from "./knowledge-repo";
 import {
-  knowledgeCorpus,
-  newestMatches,
-  wordFrequency,
-  wordsStartingWith,
-  type KnowledgeRow,
-} from "./knowledge-repo";
-import { contentWords, foldUmlauts, ftsString, indexTerms, queryTerms, stemWord } from "./text";
+  contentWords,
+  foldUmlauts,
+  foldedStartsWith,
+  foldedUnits,
+  forEachWord,
+  ftsString,
+  indexForm,
+  queryTerms,
+  readsInPlace,
+  searchForm,
+  stemWord,
+} from "./text";
 
 export { addKnowledge, type KnowledgeEntry } from "./knowledge-repo";
 
@@ -53,24 +59,69 @@ interface Word {
   readonly docs: number;
 }
 
-function lookUp(db: Db, text: string): Word[] {
+function lookUp(words: Vocabulary, text: string): Word[] {
   return queryTerms(text).map(({ term, prefix }) => {
     if (prefix) {
-      const found = wordsStartingWith(db, term, VARIANTS);
+      const found = words.wordsStartingWith(term, VARIANTS);
       return { term, prefix, variants: found.words.map((f) => f.term), docs: found.docs };
     }
-    const docs = wordFrequency(db, term);
+    const docs = words.wordFrequency(term);
     return { term, prefix, variants: docs > 0 ? [term] : [], docs };
   });
 }
 
 const group = (word: Word): string => `(${word.variants.map(ftsString).join(" OR ")})`;
 
-/** A candidate entry with its words as the index splits them (title, body), split once. */
+/**
+ * A candidate entry with how often each searched word occurs in it (by the rule of
+ * `occursIn`; title words count `TITLE_WEIGHT` times) and its length in index words: counted
+ * once, in one pass per column.
+ */
 interface Candidate {
   readonly row: KnowledgeRow;
-  readonly title: readonly string[];
-  readonly body: readonly string[];
+  readonly frequency: readonly number[];
+  readonly length: number;
+}
+
+/**
+ * Whether the word of a search form (`searchForm`) from `start` to `end` counts as `word`, read
+ * in its index form: a word the index does not know where it contains it (a compound part), a
+ * prefix where it starts with it, otherwise where it is the word.
+ */
+function occursIn(text: string, start: number, end: number, { term, prefix, variants }: Word): boolean {
+  if (variants.length > 0) {
+    if (!foldedStartsWith(text, start, 0, end, term)) return false;
+    if (prefix) return true;
+    let length = 0;
+    for (let i = start; i < end; i++) length += foldedUnits(text, i);
+    return length === term.length;
+  }
+  for (let i = start; i < end; i++)
+    if (
+      foldedStartsWith(text, i, 0, end, term) ||
+      (foldedUnits(text, i) === 2 && foldedStartsWith(text, i, 1, end, term))
+    )
+      return true;
+  return false;
+}
+
+/**
+ * Adds `weight` to `frequency[k]` for every word of `text` (a search form) that counts as
+ * searched word k; returns how many words `text` has.
+ */
+function countWords(text: string, words: readonly Word[], weight: number, frequency: number[]): number {
+  return forEachWord(text, (start, end) => {
+    for (let k = 0; k < words.length; k++)
+      if (occursIn(text, start, end, words[k] as Word)) frequency[k] = (frequency[k] ?? 0) + weight;
+  });
+}
+
+function candidate(row: KnowledgeRow, words: readonly Word[]): Candidate {
+  const frequency = words.map(() => 0);
+  const length =
+    countWords(searchForm(row.title), words, TITLE_WEIGHT, frequency) +
+    countWords(searchForm(row.body), words, 1, frequency);
+  return { row, frequency, length };
 }
 
 /**
@@ -84,13 +135,7 @@ function candidates(db: Db, words: readonly Word[], total: number, limit: number
   const query = rare.length > 0 ? rare : [...indexed].sort((a, b) => a.docs - b.docs).slice(0, 1);
   const found = new Map<number, Candidate>();
   const add = (rows: readonly KnowledgeRow[]): void => {
-    for (const row of rows)
-      if (!found.has(row.id))
-        found.set(row.id, {
-          row,
-          title: indexTerms(foldUmlauts(row.title)),
-          body: indexTerms(foldUmlauts(row.body)),
-        });
+    for (const row of rows) if (!found.has(row.id)) found.set(row.id, candidate(row, words));
   };
   if (query.length > 0) {
     add(newestMatches(db, "words", query.map(group).join(" AND "), CANDIDATES));
@@ -103,62 +148,99 @@ function candidates(db: Db, words: readonly Word[], total: number, limit: number
   return [...found.values()];
 }
 
-function countIn(tokens: readonly string[], word: Word): number {
-  let n = 0;
-  for (const token of tokens) {
-    if (
-      word.variants.length === 0
-        ? token.includes(word.term)
-        : word.prefix
-          ? token.startsWith(word.term)
-          : token === word.term
-    )
-      n += 1;
-  }
-  return n;
-}
-
 /** BM25 of an entry for the searched words, FTS5-style (title weighted double); compound parts count half. */
 function score(entry: Candidate, words: readonly Word[], total: number, avgdl: number): number {
-  const length = entry.title.length + entry.body.length;
   let sum = 0;
-  for (const word of words) {
-    const frequency = TITLE_WEIGHT * countIn(entry.title, word) + countIn(entry.body, word);
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k] as Word;
+    const frequency = entry.frequency[k] ?? 0;
     if (frequency === 0) continue;
     const weight = word.variants.length === 0 ? TRIGRAM_WEIGHT : 1;
     sum +=
-      weight * idf(total, Math.min(total, Math.max(1, word.docs))) * sourceScore(frequency, length, avgdl);
+      weight *
+      idf(total, Math.min(total, Math.max(1, word.docs))) *
+      sourceScore(frequency, entry.length, avgdl);
   }
   return sum;
 }
 
-function countMatched(row: KnowledgeRow, queryWords: readonly string[]): number {
-  const haystack = foldUmlauts(`${row.title} ${row.body}`);
-  return queryWords.filter((w) => {
+/** What `countMatched` looks for of each content word of the query: its stem, or itself when that is short. */
+function needles(queryWords: readonly string[]): string[] {
+  return queryWords.map((w) => {
     const stem = stemWord(w);
-    return haystack.includes(stem.length >= 3 ? stem : w);
-  }).length;
+    return stem.length >= 3 ? stem : w;
+  });
+}
+
+/** Whether the umlaut-folded text contains `needle` (one word), read in place. */
+function foldedIncludes(text: string, needle: string): boolean {
+  for (let i = 0; i < text.length; i++)
+    if (
+      foldedStartsWith(text, i, 0, text.length, needle) ||
+      (foldedUnits(text, i) === 2 && foldedStartsWith(text, i, 1, text.length, needle))
+    )
+      return true;
+  return false;
+}
+
+/** How many of the needles the entry's text contains, umlauts folded (`foldUmlauts`). */
+function countMatched(row: KnowledgeRow, looked: readonly string[]): number {
+  if (readsInPlace(row.title) && readsInPlace(row.body))
+    return looked.filter((n) => foldedIncludes(row.title, n) || foldedIncludes(row.body, n)).length;
+  const haystack = foldUmlauts(`${row.title} ${row.body}`);
+  return looked.filter((n) => haystack.includes(n)).length;
+}
+
+/**
+ * Whether the body's word from `start` to `end`, folded and split as the index does, counts as
+ * any searched word: read in place when the body is its own search form, else folded alone.
+ */
+function matchesAny(
+  body: string,
+  inPlace: boolean,
+  start: number,
+  end: number,
+  words: readonly Word[],
+): boolean {
+  if (inPlace) return words.some((w) => occursIn(body, start, end, w));
+  const form = indexForm(body.slice(start, end));
+  let hit = false;
+  forEachWord(form, (from, to) => {
+    hit ||= words.some((w) => occursIn(form, from, to, w));
+  });
+  return hit;
 }
 
 /** About 16 words of the body around where it matches best (or its start). */
 function snippet(body: string, words: readonly Word[]): string {
-  const tokens = [...body.matchAll(/[\p{L}\p{N}\p{Co}\u{10000}-\u{10FFFF}]+/gu)];
-  const hits = tokens.map((t) => (words.some((w) => countIn(indexTerms(foldUmlauts(t[0])), w) > 0) ? 1 : 0));
-  if (!hits.some((h) => h === 1)) return body.slice(0, 160);
-  if (tokens.length <= SNIPPET_WORDS) return body;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const hits: number[] = [];
+  let anyHit = false;
+  const inPlace = readsInPlace(body);
+  forEachWord(body, (start, end) => {
+    const hit = matchesAny(body, inPlace, start, end, words);
+    anyHit ||= hit;
+    starts.push(start);
+    ends.push(end);
+    hits.push(hit ? 1 : 0);
+  });
+  if (!anyHit) return body.slice(0, 160);
+  if (hits.length <= SNIPPET_WORDS) return body;
+  // The first window of SNIPPET_WORDS words with the most matches.
+  let count = 0;
+  for (let i = 0; i < SNIPPET_WORDS; i++) count += hits[i] ?? 0;
   let best = 0;
-  let bestCount = -1;
-  for (let start = 0; start + SNIPPET_WORDS <= tokens.length; start++) {
-    const count = hits.slice(start, start + SNIPPET_WORDS).reduce((a: number, b) => a + b, 0);
+  let bestCount = count;
+  for (let start = 1; start + SNIPPET_WORDS <= hits.length; start++) {
+    count += (hits[start + SNIPPET_WORDS - 1] ?? 0) - (hits[start - 1] ?? 0);
     if (count > bestCount) {
       best = start;
       bestCount = count;
     }
   }
-  const first = tokens[best];
-  const last = tokens[best + SNIPPET_WORDS - 1];
-  const from = first?.index ?? 0;
-  const to = last ? (last.index ?? 0) + last[0].length : body.length;
+  const from = starts[best] ?? 0;
+  const to = ends[best + SNIPPET_WORDS - 1] ?? body.length;
   return `${from > 0 ? "…" : ""}${body.slice(from, to)}${to < body.length ? "…" : ""}`;
 }
 
@@ -175,12 +257,13 @@ export function searchKnowledge(
   limit = 5,
   opts: { readonly includeRemoved?: boolean } = {},
 ): KnowledgeHit[] {
-  const { docs: total, tokens } = knowledgeCorpus(db);
+  const known = vocabulary(db);
+  const { docs: total, tokens } = known.corpus();
   if (total === 0 || limit <= 0) return [];
-  const words = lookUp(db, text);
+  const words = lookUp(known, text);
   if (words.length === 0) return [];
   const avgdl = tokens / total;
-  const queryWords = contentWords(text);
+  const looked = needles(contentWords(text));
   return candidates(db, words, total, limit)
     .filter(({ row }) => row.removedAt === undefined || opts.includeRemoved === true)
     .map((entry) => ({ row: entry.row, score: score(entry, words, total, avgdl) }))
@@ -195,7 +278,7 @@ export function searchKnowledge(
       ...(row.url !== undefined ? { url: row.url } : {}),
       ...(row.channelId !== undefined ? { channelId: row.channelId } : {}),
       ...(row.messageId !== undefined ? { messageId: row.messageId } : {}),
-      matchedWords: countMatched(row, queryWords),
+      matchedWords: countMatched(row, looked),
       ...(row.removedAt !== undefined ? { removedAt: row.removedAt } : {}),
     }));
 }

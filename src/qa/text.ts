@@ -61,6 +61,108 @@ export function indexTerms(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/**
+ * A text as the search indexes read it: umlauts folded, lower case, accents of Latin letters
+ * removed. Its words are exactly `indexTerms`: the runs of characters `wordCharLength` counts
+ * as word characters (see `forEachWord`).
+ */
+export function indexForm(text: string): string {
+  const folded = foldUmlauts(text);
+  if (ASCII.test(folded)) return folded;
+  return folded.toLowerCase().normalize("NFD").replace(LATIN_DIACRITICS, "$1").normalize("NFC");
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{Co}\u{10000}-\u{10FFFF}]/uy;
+
+/**
+ * How many UTF-16 units the word character at `i` takes (0: not a word character; 2: one
+ * beyond the Basic Multilingual Plane), by the class `indexTerms` splits at.
+ */
+export function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  WORD_CHAR.lastIndex = i;
+  return WORD_CHAR.test(text) ? WORD_CHAR.lastIndex - i : 0;
+}
+
+/**
+ * Calls `visit` with the bounds of every word of `text` (runs of word characters, as
+ * `indexTerms` splits an `indexForm`), without cutting the words out; returns how many. Search
+ * ranks dozens of long entries per query: the words themselves are never needed, only where
+ * they are.
+ */
+export function forEachWord(text: string, visit: (start: number, end: number) => void): number {
+  let count = 0;
+  let i = 0;
+  while (i < text.length) {
+    let step = wordCharLength(text, i);
+    if (step === 0) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    do {
+      i += step;
+      step = i < text.length ? wordCharLength(text, i) : 0;
+    } while (step > 0);
+    count += 1;
+    visit(start, i);
+  }
+  return count;
+}
+
+/** Texts `indexForm` only lower-cases and spells umlauts out in (most German text). */
+const IN_PLACE = /^[\p{ASCII}äöüÄÖÜß]*$/u;
+/** The umlauts and ß, both cases, by UTF-16 unit: how `indexForm` spells them. */
+const SPELLED = new Map(
+  Object.entries({ ...UMLAUTS, Ä: "ae", Ö: "oe", Ü: "ue" }).map(([ch, spelled]) => [
+    ch.charCodeAt(0),
+    spelled,
+  ]),
+);
+
+/**
+ * The text a search reads words in without copying it: the text itself where `indexForm` would
+ * only lower-case it and spell out umlauts (`foldedStartsWith` does both while reading),
+ * otherwise its index form (which reading leaves as it is). Its words are `forEachWord`'s.
+ */
+export function searchForm(text: string): string {
+  return readsInPlace(text) ? text : indexForm(text);
+}
+
+/** Whether a text is its own search form (see `searchForm`). */
+export function readsInPlace(text: string): boolean {
+  return IN_PLACE.test(text);
+}
+
+/** How many UTF-16 units the character at `i` of a search form has in its index form (1 or 2). */
+export function foldedUnits(text: string, i: number): number {
+  return SPELLED.has(text.charCodeAt(i)) ? 2 : 1;
+}
+
+/**
+ * Whether the index form of a search form's characters from `i` (from its second unit when
+ * `half` is 1, see `foldedUnits`) up to `end` begins with `term`.
+ */
+export function foldedStartsWith(text: string, i: number, half: 0 | 1, end: number, term: string): boolean {
+  let at = i;
+  let second = half === 1;
+  for (let j = 0; j < term.length; j++) {
+    if (at >= end) return false;
+    const c = text.charCodeAt(at);
+    const spelled = SPELLED.get(c);
+    if (spelled === undefined) {
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== term.charCodeAt(j)) return false;
+      at += 1;
+    } else {
+      if (spelled.charCodeAt(second ? 1 : 0) !== term.charCodeAt(j)) return false;
+      if (second) at += 1;
+      second = !second;
+    }
+  }
+  return true;
+}
+
 /** Lower-cased, umlaut-folded words of a text, split as the search indexes split them. */
 export function words(text: string): string[] {
   return indexTerms(foldUmlauts(text));

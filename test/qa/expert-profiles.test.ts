@@ -4,7 +4,15 @@ import { addExpertTopics, recordAnsweredQuestion } from "../../src/qa/expert-rep
 import { updateExpertSettings } from "../../src/qa/expert-settings-repo";
 import { recordPing } from "../../src/qa/expert-stats-repo";
 import { QuestionRepo } from "../../src/qa/question-repo";
-import { foldUmlauts, indexTerms } from "../../src/qa/text";
+import {
+  foldUmlauts,
+  foldedStartsWith,
+  foldedUnits,
+  forEachWord,
+  indexForm,
+  indexTerms,
+  searchForm,
+} from "../../src/qa/text";
 
 const AT = new Date("2026-11-30T08:00:00Z");
 
@@ -152,6 +160,39 @@ describe("expert profiles (migration 010)", () => {
         db.prepare("SELECT term FROM v WHERE doc = ? ORDER BY offset").all(i + 1) as { term: string }[]
       ).map((r) => r.term);
       expect(indexTerms(text)).toEqual(tokens);
+      // The search's scan finds the same words in place, in the folded and in the raw text.
+      const form = indexForm(text);
+      const scanned: string[] = [];
+      forEachWord(form, (start, end) => scanned.push(form.slice(start, end)));
+      expect(scanned).toEqual(tokens);
     });
+    // A search reads most text in place (umlauts spelled out, case lowered while comparing).
+    for (const raw of [
+      "STRASSE Straße Grüße Äpfel ÖL Über aß 3ÄÜ",
+      "Wie migriert ihr Altakten in die E-Akte?",
+      "Café naïve Ärger ẞ Łódź",
+    ]) {
+      const form = searchForm(raw);
+      const expected = indexTerms(foldUmlauts(raw));
+      const found: string[] = [];
+      forEachWord(form, (start, end) => {
+        const term = expected[found.length] ?? "";
+        let units = 0;
+        for (let i = start; i < end; i++) units += foldedUnits(form, i);
+        expect([units, foldedStartsWith(form, start, 0, end, term)]).toEqual([term.length, true]);
+        found.push(term);
+      });
+      expect(found).toEqual(expected);
+    }
+    expect(foldedStartsWith("Maß", 2, 1, 3, "s")).toBe(true);
+    expect(foldedStartsWith("Straße", 0, 0, 6, "strasse")).toBe(true);
+    expect(foldedStartsWith("Sauber", 0, 0, 6, "ssauber")).toBe(false);
+    for (const raw of ["Straße Grüße ÄÖÜ ẞ 🙂 ✅ +1 wort🙂wort", "lone \ud800 surrogate\udc00s, Ωmega ά"]) {
+      const scanned: string[] = [];
+      forEachWord(raw, (start, end) => scanned.push(raw.slice(start, end)));
+      expect(scanned).toEqual(
+        [...raw.matchAll(/[\p{L}\p{N}\p{Co}\u{10000}-\u{10FFFF}]+/gu)].map((m) => m[0]),
+      );
+    }
   });
 });

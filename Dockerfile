@@ -42,5 +42,5 @@ VOLUME ["/data"]
 EXPOSE 3000 8081
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.COPBOT_HEALTH_PORT + '/healthz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# What `npm start` runs, without npm in between (see docs/operations.md for the V8 flag).
-CMD ["node", "--optimize-for-size", "--disable-warning=DEP0060", "dist/src/main.js"]
+# What `npm start` runs, without npm in between (see docs/operations.md for the V8 flags).
+CMD ["node", "--optimize-for-size", "--v8-pool-size=1", "--disable-warning=DEP0060", "dist/src/main.js"]

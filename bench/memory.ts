@@ -12,12 +12,34 @@ const SEARCHES = 100;
 /** The last input line; once copbot has printed it, everything before it has been handled. */
 const END_MARK = "bench-ende";
 
-/** Resident memory (`VmRSS`) and its peak (`VmHWM`) of a process, from the kernel's own account. */
-function memoryOf(pid: number): { rssMiB: number; peakRssMiB: number } {
+/** Where a process's resident memory is, in MiB (informational: see `memoryOf`). */
+export interface MemoryParts {
+  /** Pages of the node binary and the libraries mapped from files. */
+  readonly fileMiB: number;
+  /** malloc's main heap: SQLite's page cache and statements, native libraries, small buffers. */
+  readonly mallocMiB: number;
+  /** Other anonymous memory: V8's heap and code, the malloc arenas of V8's helper threads. */
+  readonly otherAnonMiB: number;
+}
+
+/**
+ * Resident memory (`VmRSS`) and its peak (`VmHWM`) of a process, from the kernel's own account,
+ * and its parts: file pages (`RssFile`), and of the anonymous memory (`RssAnon`) the main heap
+ * that `brk` grows (`[heap]` in smaps) apart from the rest.
+ */
+function memoryOf(pid: number): { rssMiB: number; peakRssMiB: number; parts: MemoryParts } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kib = (field: string): number =>
     Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? NaN);
-  return { rssMiB: kib("VmRSS") / 1024, peakRssMiB: kib("VmHWM") / 1024 };
+  const smaps = readFileSync(`/proc/${pid}/smaps`, "utf8");
+  const heap = smaps.slice(smaps.indexOf(" [heap]\n"));
+  const heapKib = Number(/^Rss:\s+(\d+)/m.exec(heap)?.[1] ?? 0);
+  const parts = {
+    fileMiB: kib("RssFile") / 1024,
+    mallocMiB: heapKib / 1024,
+    otherAnonMiB: (kib("RssAnon") - heapKib) / 1024,
+  };
+  return { rssMiB: kib("VmRSS") / 1024, peakRssMiB: kib("VmHWM") / 1024, parts };
 }
 
 /** What the console reads: each question asked by its member in its channel, then the searches. */
@@ -40,11 +62,11 @@ function input(): string {
  * Resident memory of copbot started exactly as `npm start` starts it (the compiled build, the
  * same node flags), in the console on the community database at `dbPath`, on a virtual clock
  * at the dataset's time: when it is ready (code and libraries), and after it answered 300
- * questions and 100 searches typed into it — then, and at its peak.
+ * questions and 100 searches typed into it — then, and at its peak, with its parts then.
  */
 export async function measureRss(
   dbPath: string,
-): Promise<{ startMiB: number; rssMiB: number; peakRssMiB: number }> {
+): Promise<{ startMiB: number; rssMiB: number; peakRssMiB: number; parts: MemoryParts }> {
   const dir = mkdtempSync(join(tmpdir(), "copbot-bench-memory-"));
   const { command, args } = startCommand();
   const child = spawn(command, args, {

@@ -161,6 +161,21 @@ async function benchMemoryRows(dir: string, emit: (r: Row) => void, largest: num
   emit(row(`resident memory, ${serving}`, memory.rssMiB, "MiB", { limit: 120 }));
   emit(row("  of which before the first event (code and libraries)", memory.startMiB, "MiB"));
   emit(row("  peak resident memory of that process", memory.peakRssMiB, "MiB"));
+  emit(row("  of the resident memory: file pages (node binary, libraries)", memory.parts.fileMiB, "MiB"));
+  emit(
+    row(
+      "  of the resident memory: malloc's main heap (SQLite's page cache, native code)",
+      memory.parts.mallocMiB,
+      "MiB",
+    ),
+  );
+  emit(
+    row(
+      "  of the resident memory: other anonymous (V8's heap and code, helper threads)",
+      memory.parts.otherAnonMiB,
+      "MiB",
+    ),
+  );
 }
 
 /** The scale benchmarks: every figure with its target; results.json; the README table. */

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadMigrations, migrate, openDatabase } from "../../db/open";
+import { loadMigrations, migrate, openDatabase, PAGE_CACHE_KIB } from "../../db/open";
 import { DatabaseError } from "../../src/core/errors";
 
 describe("migrations", () => {
@@ -21,6 +21,8 @@ describe("migrations", () => {
     // NORMAL (1): safe with WAL, see db/open.ts.
     expect(db.pragma("synchronous", { simple: true })).toBe(1);
     expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
+    // SQLite's page cache is capped below better-sqlite3's 16 MiB (resident memory, db/open.ts).
+    expect(db.pragma("cache_size", { simple: true })).toBe(-PAGE_CACHE_KIB);
     db.close();
   });
 

@@ -9,6 +9,8 @@ import {
   pruneChanges,
   termOf,
   termPage,
+  topicRows,
+  TOPICS_CHANGED,
   type Change,
   type ProfileRecord,
 } from "./expert-index-repo";
@@ -42,6 +44,24 @@ const MAX_APPLY = 2_000;
 /** The log is pruned once this many read entries have piled up. */
 const PRUNE_AFTER = 1_000;
 
+/** A page of a key's experts by member number (expert-index-repo.ts, `termPage`). */
+interface NumberedPage {
+  readonly ids: Int32Array;
+  readonly ends: Int32Array;
+  readonly parts: Uint32Array;
+}
+
+/**
+ * Every expert's topics, kept in the order SQL gives them (by member, then label): the rows'
+ * members and labels, and per topic key the positions of its rows.
+ */
+interface TopicTable {
+  readonly members: readonly string[];
+  readonly labels: readonly string[];
+  readonly rowsOf: ReadonlyMap<string, readonly number[]>;
+  readonly aliases: ReadonlyMap<string, string>;
+}
+
 const entryId = (change: Change): string => `${change.memberId}\u0000${change.key ?? ""}`;
 
 export class ExpertIndex {
@@ -56,6 +76,8 @@ export class ExpertIndex {
   /** Entries applied inside a transaction: read again once it is over. */
   private tentative = new Map<string, Change>();
   private values = new Float64Array(0);
+  /** Experts' topics and the aliases (`topicsNamed`, `expertsOfTopics`), loaded when first asked. */
+  private topics: TopicTable | undefined;
 
   constructor(private readonly db: Db) {}
 
@@ -76,6 +98,7 @@ export class ExpertIndex {
   }
 
   private forgetAll(): void {
+    this.topics = undefined;
     this.profiles = new ProfileTable();
     this.profilesLoaded = false;
     this.keys.clear();
@@ -83,29 +106,33 @@ export class ExpertIndex {
   }
 
   private get empty(): boolean {
-    return !this.profilesLoaded && this.keys.size === 0 && this.tentative.size === 0;
+    return (
+      !this.profilesLoaded && this.keys.size === 0 && this.tentative.size === 0 && this.topics === undefined
+    );
   }
 
   /**
    * Loads what a question about `keys` needs and brings everything loaded up to date; returns
    * the index to read from. Inside a transaction with too much unread log, that is a throwaway
-   * copy loaded afresh, since what it reads may still be rolled back.
+   * copy loaded afresh, since what it reads may still be rolled back. `profiles: false` leaves
+   * the profiles unloaded if they are (for reading topics only, as a digest or an export does).
    */
-  readyFor(keys: readonly string[]): ExpertIndex {
+  readyFor(keys: readonly string[], profiles = true): ExpertIndex {
     const inTransaction = this.db.inTransaction;
-    let log = changeLog(this.db);
+    // Read once: what is loaded below is at least as new, and an entry logged meanwhile is
+    // read again next time (reading an entry again changes nothing).
+    const log = changeLog(this.db);
     if (log.floor > this.cursor) {
       // Pruned past what this copy has read (another copy of the index pruned it).
       this.forgetAll();
       this.cursor = log.floor;
     }
     if (log.last - this.cursor > MAX_APPLY || (this.empty && !inTransaction)) {
-      if (inTransaction) return new ExpertIndex(this.db).load(keys);
+      if (inTransaction) return new ExpertIndex(this.db).load(keys, profiles);
       this.forgetAll();
       this.cursor = log.last;
     }
-    this.load(keys);
-    log = changeLog(this.db);
+    this.load(keys, profiles);
     const pending = this.tentative;
     for (const change of changesSince(this.db, this.cursor, log.last)) pending.set(entryId(change), change);
     for (const change of pending.values()) this.reload(change);
@@ -119,8 +146,8 @@ export class ExpertIndex {
     return this;
   }
 
-  private load(keys: readonly string[]): ExpertIndex {
-    if (!this.profilesLoaded) this.loadProfiles(this.profilePages());
+  private load(keys: readonly string[], profiles = true): ExpertIndex {
+    if (profiles && !this.profilesLoaded) this.loadProfiles(this.profilePages());
     for (const key of keys) this.postingsOf(key);
     this.trim();
     return this;
@@ -128,6 +155,10 @@ export class ExpertIndex {
 
   /** Reads one logged entry again, if it is loaded. */
   private reload(change: Change): void {
+    if (change.key === TOPICS_CHANGED) {
+      this.topics = undefined;
+      return;
+    }
     if (change.key === undefined) {
       if (this.profilesLoaded)
         this.profiles.set(this.numberOf(change.memberId), profileOf(this.db, change.memberId));
@@ -156,21 +187,40 @@ export class ExpertIndex {
     }
   }
 
-  private *termPages(key: string): Generator<Map<number, Uint32Array>> {
+  private *termPages(key: string): Generator<NumberedPage> {
     let after = "";
     for (;;) {
       const page = termPage(this.db, key, after, TERM_PAGE);
-      yield new Map(page.map((t) => [this.numberOf(t.memberId), t.parts]));
-      const last = page[page.length - 1];
-      if (!last || page.length < TERM_PAGE) return;
-      after = last.memberId;
+      const ids = new Int32Array(page.members.length);
+      page.members.forEach((memberId, i) => (ids[i] = this.numberOf(memberId)));
+      yield { ids, ends: page.ends, parts: page.parts };
+      if (page.last === undefined || page.members.length < TERM_PAGE) return;
+      after = page.last;
     }
   }
 
-  private installKey(key: string, pages: Iterable<Map<number, Uint32Array>>): KeyPostings {
-    const entries = new Map<number, Uint32Array>();
-    for (const page of pages) for (const [n, parts] of page) entries.set(n, parts);
-    const postings = new KeyPostings(entries);
+  /** A key's pages put together into its postings (pages never share a member). */
+  private installKey(key: string, pages: Iterable<NumberedPage>): KeyPostings {
+    const list = [...pages];
+    let members = 0;
+    let fields = 0;
+    for (const page of list) {
+      members += page.ids.length;
+      fields += page.parts.length;
+    }
+    const ids = new Int32Array(members);
+    const ends = new Int32Array(members);
+    const parts = new Uint32Array(fields);
+    members = 0;
+    fields = 0;
+    for (const page of list) {
+      ids.set(page.ids, members);
+      for (let i = 0; i < page.ends.length; i++) ends[members + i] = fields + (page.ends[i] ?? 0);
+      parts.set(page.parts, fields);
+      members += page.ids.length;
+      fields += page.parts.length;
+    }
+    const postings = KeyPostings.of(ids, ends, parts);
     this.keys.set(key, postings);
     return postings;
   }
@@ -192,15 +242,24 @@ export class ExpertIndex {
    * while loading is read again before the pages are put in place.
    */
   async warm(keys: readonly string[], pause: () => Promise<void>): Promise<void> {
+    // The log position before the next pages are read: the last one settled, or read anew.
+    let next: number | undefined;
     const settle = (from: number, key: string | null): Change[] | undefined => {
       if (this.db.inTransaction) return undefined;
       const log = changeLog(this.db);
-      return log.floor > from ? undefined : changesSince(this.db, from, log.last, key);
+      if (log.floor > from) return undefined;
+      next = log.last;
+      return changesSince(this.db, from, log.last, key);
+    };
+    const position = (): number => {
+      const from = next ?? changeLog(this.db).last;
+      next = undefined;
+      return from;
     };
     if (this.db.inTransaction) return;
     if (this.empty) this.cursor = Math.max(this.cursor, changeLog(this.db).last);
     if (!this.profilesLoaded) {
-      const from = changeLog(this.db).last;
+      const from = position();
       const pages: ProfileRecord[][] = [];
       for (const page of this.profilePages()) {
         pages.push(page);
@@ -214,8 +273,8 @@ export class ExpertIndex {
     }
     for (const key of keys) {
       if (this.keys.has(key)) continue;
-      const from = changeLog(this.db).last;
-      const pages: Map<number, Uint32Array>[] = [];
+      const from = position();
+      const pages: NumberedPage[] = [];
       for (const page of this.termPages(key)) {
         pages.push(page);
         await pause();
@@ -227,6 +286,76 @@ export class ExpertIndex {
       // Putting a frequent key's thousands of rows in place is a step of its own.
       await pause();
     }
+  }
+
+  /**
+   * Which of these topic keys have experts, and which topics these aliases stand for, in
+   * order (after `readyFor`). The experts' topics and the aliases are kept in memory (a few
+   * thousand rows at most): a question looks up dozens of runs of its words. A change to
+   * topics, labels or aliases is logged (migration 015) and clears them like any logged entry,
+   * also when read inside a transaction: those entries are read again afterwards, so what a
+   * rollback takes back is cleared as well.
+   */
+  topicsNamed(keys: readonly string[]): string[] {
+    if (keys.length === 0) return [];
+    const table = this.topicTable();
+    const named = new Set<string>();
+    for (const key of keys) {
+      if (table.rowsOf.has(key)) named.add(key);
+      const topic = table.aliases.get(key);
+      if (topic !== undefined) named.add(topic);
+    }
+    return [...named].sort();
+  }
+
+  /**
+   * The experts of these topic keys with the labels of their matching topics, by member,
+   * labels sorted (after `readyFor`): as expert-repo.ts's `expertsOfTopics` reads them, in
+   * the same order.
+   */
+  expertsOfTopics(keys: readonly string[]): Map<string, string[]> {
+    const experts = new Map<string, string[]>();
+    if (keys.length === 0) return experts;
+    const table = this.topicTable();
+    const rows: number[] = [];
+    for (const key of new Set(keys)) for (const row of table.rowsOf.get(key) ?? []) rows.push(row);
+    rows.sort((a, b) => a - b);
+    for (const row of rows) {
+      const member = table.members[row] ?? "";
+      const labels = experts.get(member) ?? [];
+      labels.push(table.labels[row] ?? "");
+      experts.set(member, labels);
+    }
+    return experts;
+  }
+
+  private topicTable(): TopicTable {
+    if (this.topics) return this.topics;
+    const { experts, aliases } = topicRows(this.db);
+    // Member ids and labels shared with what the index holds already, not one string per row.
+    const labels = new Map<string, string>();
+    const rowsOf = new Map<string, number[]>();
+    const table: TopicTable = {
+      members: experts.map(([member]) => {
+        const n = this.numbers.get(member);
+        return n === undefined ? member : (this.names[n] ?? member);
+      }),
+      labels: experts.map(([, , label]) => {
+        const shared = labels.get(label);
+        if (shared !== undefined) return shared;
+        labels.set(label, label);
+        return label;
+      }),
+      rowsOf,
+      aliases,
+    };
+    experts.forEach(([, topic], row) => {
+      const list = rowsOf.get(topic);
+      if (list) list.push(row);
+      else rowsOf.set(topic, [row]);
+    });
+    this.topics = table;
+    return table;
   }
 
   /** A member's number in the index, if it has seen them. */
@@ -246,12 +375,12 @@ export class ExpertIndex {
 
   /**
    * Every member's relevance for the search keys (after `readyFor`): the sum over their sources
-   * of SQLite FTS5's BM25, as FTS5 would rank them. Calls `each` with the number of every member
-   * with a value (`memberOf` names them).
+   * of SQLite FTS5's BM25, as FTS5 would rank them. Returns the numbers of the members with a
+   * value (`memberOf` names them) and their values, in the same order.
    */
-  relevance(keys: readonly string[], each: (member: number, value: number) => void): void {
+  relevance(keys: readonly string[]): { members: Int32Array; values: Float64Array } {
     const { sources, tokens } = corpus(this.db);
-    if (sources === 0) return;
+    if (sources === 0) return { members: new Int32Array(0), values: new Float64Array(0) };
     const avgdl = tokens / sources;
     if (this.values.length < this.names.length) this.values = new Float64Array(this.names.length * 2);
     const into: Accumulator = { values: this.values, touched: [] };
@@ -259,19 +388,21 @@ export class ExpertIndex {
       const postings = this.postingsOf(key);
       if (postings.docs > 0) postings.score(idf(sources, postings.docs), avgdl, into);
     }
-    for (const n of into.touched) {
-      each(n, this.values[n] ?? 0);
+    const members = Int32Array.from(into.touched);
+    const values = new Float64Array(members.length);
+    for (let i = 0; i < members.length; i++) {
+      const n = members[i] ?? 0;
+      values[i] = this.values[n] ?? 0;
       this.values[n] = 0;
     }
+    return { members, values };
   }
 
   /** True when some expert other than `exclude` has one of the keys (after `readyFor`). */
   anyExpertWith(keys: readonly string[], exclude: readonly string[]): boolean {
-    let found = false;
-    this.relevance(keys, (n) => {
-      if (!found && this.profiles.at(n)?.expert === true && !exclude.includes(this.memberOf(n))) found = true;
-    });
-    return found;
+    for (const n of this.relevance(keys).members)
+      if (this.profiles.at(n)?.expert === true && !exclude.includes(this.memberOf(n))) return true;
+    return false;
   }
 
   /** Evicts keys, least recently used first, down to `MAX_POSTINGS` entries. */

@@ -79,24 +79,26 @@ function pingsIn(db: Db, profile: ProfileRecord, window: PingWindow): { recent: 
  * Positions 0..n-1 ordered by the score step of `ceilings[i]`, highest step first (a counting
  * sort: steps are small whole numbers, and a question has thousands of matches to order).
  */
-function byStepDescending(ceilings: readonly number[]): Int32Array {
+function byStepDescending(ceilings: Float64Array): Int32Array {
   const order = new Int32Array(ceilings.length);
   if (ceilings.length === 0) return order;
+  const steps = new Int32Array(ceilings.length);
   let low = Infinity;
   let high = -Infinity;
-  for (const ceiling of ceilings) {
-    const step = scoreStep(ceiling);
+  for (let i = 0; i < ceilings.length; i++) {
+    const step = scoreStep(ceilings[i] ?? 0);
+    steps[i] = step;
     if (step < low) low = step;
     if (step > high) high = step;
   }
   const counts = new Int32Array(high - low + 2);
-  for (const ceiling of ceilings) {
-    const slot = high - scoreStep(ceiling) + 1;
+  for (const step of steps) {
+    const slot = high - step + 1;
     counts[slot] = (counts[slot] ?? 0) + 1;
   }
   for (let i = 1; i < counts.length; i++) counts[i] = (counts[i] ?? 0) + (counts[i - 1] ?? 0);
-  ceilings.forEach((ceiling, i) => {
-    const slot = high - scoreStep(ceiling);
+  steps.forEach((step, i) => {
+    const slot = high - step;
     order[counts[slot] ?? 0] = i;
     counts[slot] = (counts[slot] ?? 0) + 1;
   });
@@ -117,14 +119,9 @@ function byStepDescending(ceilings: readonly number[]): Int32Array {
 export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
   const { index, excluded } = input;
   if (input.limit <= 0) return [];
-  const members: number[] = [];
-  const values: number[] = [];
+  const { members, values } = index.relevance(input.keys);
   let scale = 0;
-  index.relevance(input.keys, (n, value) => {
-    members.push(n);
-    values.push(value);
-    if (value > scale) scale = value;
-  });
+  for (const value of values) if (value > scale) scale = value;
   // Members with wanted topics, by number (a topical member the index never saw has no profile).
   const topical = new Map<number, readonly string[]>();
   for (const [memberId, topics] of input.topical) {
@@ -139,24 +136,28 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
     const n = index.numberFor(memberId);
     if (n !== undefined) skip.add(n);
   }
-  const matched: number[] = [];
-  const matches: number[] = [];
-  const ceilings: number[] = [];
+  const matched = new Int32Array(members.length + topical.size);
+  const matches = new Float64Array(matched.length);
+  const all = new Float64Array(matched.length);
+  let count = 0;
   const measure = (n: number, topics: number, relevance: number): void => {
     const history = index.expertHistoryAt(n);
     if (Number.isNaN(history) || skip.has(n)) return;
     const match = topics + (scale > 0 ? relevance / scale : 0);
     if (match <= 0) return;
-    matched.push(n);
-    matches.push(match);
-    ceilings.push(scoreCeiling(match, history));
+    matched[count] = n;
+    matches[count] = match;
+    all[count] = scoreCeiling(match, history);
+    count += 1;
   };
-  members.forEach((n, i) => {
+  for (let i = 0; i < members.length; i++) {
+    const n = members[i] ?? 0;
     const topics = topical.size > 0 ? topical.get(n) : undefined;
     if (topics) topical.delete(n);
     measure(n, topics?.length ?? 0, values[i] ?? 0);
-  });
+  }
   for (const [n, topics] of topical) measure(n, topics.length, 0);
+  const ceilings = all.subarray(0, count);
 
   /** The statistics of the expert at position `i`; undefined when they are at their weekly cap. */
   const statsAt = (

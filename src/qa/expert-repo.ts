@@ -103,21 +103,7 @@ export function creditAnsweredQuestion(
   for (const memberId of new Set(memberIds)) addSource(db, memberId, source, foldUmlauts(text));
 }
 
-const KeyRow = z.object({ topic: z.string() });
 const LabelRow = z.object({ member_id: z.string(), label: z.string() });
-
-/** Which of these topic keys have experts, and which topics these aliases stand for. */
-export function topicsNamed(db: Db, keys: readonly string[]): string[] {
-  if (keys.length === 0) return [];
-  const json = JSON.stringify(keys);
-  return statement(
-    db,
-    `SELECT DISTINCT topic FROM qa_expert_topics WHERE topic IN (SELECT value FROM json_each(@keys))
-     UNION SELECT topic FROM qa_topic_aliases WHERE alias IN (SELECT value FROM json_each(@keys))`,
-  )
-    .all({ keys: json })
-    .map((row) => KeyRow.parse(row).topic);
-}
 
 /** The experts of these topics with the labels of their matching topics, by member, labels sorted. */
 export function expertsOfTopics(db: Db, keys: readonly string[]): Map<string, string[]> {

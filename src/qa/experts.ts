@@ -2,10 +2,10 @@ import type { Db } from "../../db/open";
 import { bold, type Inline } from "../core/message";
 import type { Services } from "../core/services";
 import { translator, type Lang } from "../i18n";
-import { expertIndex } from "./expert-index";
+import { expertIndex, type ExpertIndex } from "./expert-index";
 import { bestExperts } from "./expert-picks";
 import { searchKey } from "./expert-profile-repo";
-import { expertsOfTopics, topicsNamed } from "./expert-repo";
+import { expertsOfTopics } from "./expert-repo";
 import { pingedFor, recordPing } from "./expert-stats-repo";
 import { compoundParts, topicWords } from "./normalize-topic";
 import { queryTerms } from "./text";
@@ -47,9 +47,10 @@ const MAX_TOPIC_WORDS = 6;
  * Topic keys mentioned in a text, followed through aliases. Keys have no separators, so every
  * run of up to six consecutive words is joined and compared: "E-Akte", "E Akte" and "eakte"
  * in a question all find the topic "E-Akte". Long topics are found inside compounds as well
- * ("Dokumentenmanagement" in "Dokumentenmanagementsystem", see `compoundParts`).
+ * ("Dokumentenmanagement" in "Dokumentenmanagementsystem", see `compoundParts`). `index`:
+ * the expert index, ready (`readyFor`), which keeps the topic keys and aliases.
  */
-export function topicsInText(db: Db, text: string): string[] {
+export function topicsInText(db: Db, text: string, index = expertIndex(db).readyFor([], false)): string[] {
   const textWords = topicWords(text);
   const runs = new Set<string>();
   for (let start = 0; start < textWords.length; start++) {
@@ -60,13 +61,17 @@ export function topicsInText(db: Db, text: string): string[] {
     }
   }
   for (const part of compoundParts(text)) runs.add(part);
-  return topicsNamed(db, [...runs]);
+  return index.topicsNamed([...runs]);
 }
 
-/** The topic keys a search is about: the ones named, and those the text mentions. */
-function wantedTopics(db: Db, opts: { topics?: readonly string[]; text?: string }): string[] {
+/** The topic keys a search is about: the ones named, and those the text mentions (`index` ready). */
+function wantedTopics(
+  db: Db,
+  index: ExpertIndex,
+  opts: { topics?: readonly string[]; text?: string },
+): string[] {
   const wanted = new Set((opts.topics ?? []).map((raw) => resolveTopic(db, raw)));
-  if (opts.text) for (const key of topicsInText(db, opts.text)) wanted.add(key);
+  if (opts.text) for (const key of topicsInText(db, opts.text, index)) wanted.add(key);
   return [...wanted];
 }
 
@@ -97,10 +102,11 @@ export function findExperts(services: Services, opts: FindExpertsOptions): Found
     ...(opts.questionId !== undefined ? pingedFor(db, opts.questionId) : []),
   ]);
   const keys = searchKeysOf(opts.text);
+  const index = expertIndex(db).readyFor(keys);
   const chosen = bestExperts(db, {
-    index: expertIndex(db).readyFor(keys),
+    index,
     keys,
-    topical: expertsOfTopics(db, wantedTopics(db, opts)),
+    topical: index.expertsOfTopics(wantedTopics(db, index, opts)),
     excluded,
     limit: Math.max(0, opts.limit),
     includeQuiet: opts.includeQuiet === true,
@@ -126,8 +132,9 @@ export function findExperts(services: Services, opts: FindExpertsOptions): Found
  * or not, so copbot never says it knows nobody while the experts are only away or busy.
  */
 export function hasMatchingExperts(db: Db, text: string, exclude: readonly string[]): boolean {
-  const topical = expertsOfTopics(db, wantedTopics(db, { text }));
-  if ([...topical.keys()].some((member) => !exclude.includes(member))) return true;
   const keys = searchKeysOf(text);
-  return expertIndex(db).readyFor(keys).anyExpertWith(keys, exclude);
+  const index = expertIndex(db).readyFor(keys);
+  const topical = expertsOfTopics(db, wantedTopics(db, index, { text }));
+  if ([...topical.keys()].some((member) => !exclude.includes(member))) return true;
+  return index.anyExpertWith(keys, exclude);
 }

@@ -53,6 +53,19 @@ export class KeyPostings {
     this.build(entries);
   }
 
+  /**
+   * Postings from arrays as loaded (expert-index-repo.ts, `termPage`): member numbers, the end
+   * of each one's triples, the triples. Taken as they are; each member appears once.
+   */
+  static of(ids: Int32Array, ends: Int32Array, parts: Uint32Array): KeyPostings {
+    const postings = new KeyPostings(new Map());
+    postings.ids = ids;
+    postings.ends = ends;
+    postings.parts = parts;
+    postings.docs = docsOf(parts);
+    return postings;
+  }
+
   private build(entries: ReadonlyMap<number, Uint32Array>): void {
     let total = 0;
     for (const parts of entries.values()) total += parts.length;

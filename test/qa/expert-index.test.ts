@@ -19,10 +19,11 @@ import {
 } from "../../src/qa/expert-repo";
 import { updateExpertSettings } from "../../src/qa/expert-settings-repo";
 import { recordPing } from "../../src/qa/expert-stats-repo";
-import { searchKeysOf, topicsInText } from "../../src/qa/experts";
+import { normalizeTopic, searchKeysOf, topicsInText } from "../../src/qa/experts";
 import { qaPrivacy, qaRetention } from "../../src/qa/privacy";
 import { QaPrivacyRepo } from "../../src/qa/privacy-repo";
 import { QuestionRepo } from "../../src/qa/question-repo";
+import { setTopicAlias } from "../../src/qa/topic-repo";
 import { communityId, seedCommunity } from "../support/qa-community";
 
 const QUESTIONS = [
@@ -33,6 +34,8 @@ const QUESTIONS = [
   "Dürfen wir KI für Bescheide nutzen?",
 ];
 const TOPICS = ["E-Akte", "Datenschutz", "XRechnung", "KI", "Posteingang", "Scanstraße"];
+/** Words of the questions that become aliases of a topic. */
+const ALIASES = ["Altakten", "Bewerbungen", "Rechnungseingang", "Bescheide", "Scanstraßen"];
 const DAY = 86_400_000;
 
 /** Who each question would tag, and why, read through `index`. */
@@ -58,6 +61,9 @@ function picks(
   });
 }
 
+/** Per database, a copy of the index that only reads topics (profiles never loaded). */
+const topicReaders = new WeakMap<Db, ExpertIndex>();
+
 /**
  * The cached index and one loaded afresh must rank exactly alike, and stopping once nobody
  * left can reach the top must pick what ranking every matching expert picks.
@@ -66,6 +72,22 @@ function expectFresh(db: Db, now: Date): void {
   const cached = picks(db, (keys) => expertIndex(db).readyFor(keys), now);
   const fresh = picks(db, (keys) => new ExpertIndex(db).readyFor(keys), now);
   expect(cached).toEqual(fresh);
+  // The topics a text names, as the cached index keeps them and as the database has them.
+  // Also through a copy that only ever reads topics, as a digest or an export does.
+  const reader = topicReaders.get(db) ?? new ExpertIndex(db);
+  topicReaders.set(db, reader);
+  for (const text of [...QUESTIONS, ...TOPICS, ...ALIASES]) {
+    const fresh = topicsInText(db, text, new ExpertIndex(db).readyFor([], false));
+    expect(topicsInText(db, text)).toEqual(fresh);
+    expect(topicsInText(db, text, reader.readyFor([], false))).toEqual(fresh);
+  }
+  // Their experts with labels, in the order the database reads them.
+  for (const text of [...QUESTIONS, TOPICS.join(" ")]) {
+    const topics = topicsInText(db, text);
+    expect([...expertIndex(db).readyFor([]).expertsOfTopics(topics)]).toEqual([
+      ...expertsOfTopics(db, topics),
+    ]);
+  }
   for (const includeQuiet of [true, false]) {
     const everyone = picks(db, (keys) => expertIndex(db).readyFor(keys), now, 100_000, includeQuiet);
     const top = picks(db, (keys) => expertIndex(db).readyFor(keys), now, 3, includeQuiet);
@@ -78,6 +100,15 @@ type Write = (w: { db: Db; services: Services; other: Db; member: string; n: num
 /** Every kind of write that changes what ranking reads. */
 const WRITES: Record<string, Write> = {
   topics: ({ db, member, n, now }) => addExpertTopics(db, member, [TOPICS[n % TOPICS.length] ?? "KI"], now),
+  alias: ({ db, member, n, now }) =>
+    void setTopicAlias(db, TOPICS[n % TOPICS.length] ?? "KI", ALIASES[n % ALIASES.length] ?? "", member, now),
+  // An admin tool renames a topic on the database file.
+  relabel: ({ other, n }) =>
+    void other
+      .prepare(
+        "INSERT INTO qa_topic_labels (topic, label) VALUES (?, ?) ON CONFLICT (topic) DO UPDATE SET label = excluded.label",
+      )
+      .run(normalizeTopic(TOPICS[n % TOPICS.length] ?? "KI"), `Thema ${n}`),
   untopic: ({ db, member, n }) => removeExpertTopics(db, member, [TOPICS[n % TOPICS.length] ?? "KI"]),
   solve: ({ db, member, n, now }) => {
     const repo = new QuestionRepo(db);
@@ -141,6 +172,14 @@ const WRITES: Record<string, Write> = {
         WRITES.solve?.({ db, services, other: db, member, n, now });
         updateExpertSettings(db, member, { weeklyCap: 9 });
         recordPing(db, member, "question", now, 1 + (n % 60));
+        addExpertTopics(db, member, [TOPICS[(n + 3) % TOPICS.length] ?? "KI"], now);
+        setTopicAlias(
+          db,
+          TOPICS[n % TOPICS.length] ?? "KI",
+          ALIASES[(n + 2) % ALIASES.length] ?? "",
+          member,
+          now,
+        );
         // Ranks inside the transaction, so the cached index reads what is rolled back.
         expectFresh(db, now);
         throw new Error("rolled back");
@@ -151,6 +190,13 @@ const WRITES: Record<string, Write> = {
     addExpertTopics(other, member, [TOPICS[(n + 1) % TOPICS.length] ?? "KI"], now);
     recordPing(other, member, "question", now, 1 + (n % 60));
     updateExpertSettings(other, member, { weeklyCap: 2 + (n % 3) });
+    setTopicAlias(
+      other,
+      TOPICS[(n + 2) % TOPICS.length] ?? "KI",
+      ALIASES[(n + 1) % ALIASES.length] ?? "",
+      member,
+      now,
+    );
   },
 };
 

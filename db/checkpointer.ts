@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import type Database from "better-sqlite3";
@@ -17,6 +17,17 @@ const POLL_MS = 250;
  * a burst left large (SQLite would otherwise keep it at its largest size while copbot runs).
  */
 const IDLE_MS = 1_000;
+/**
+ * The worker starts once the log's file has reached this many pages, looked at every
+ * `WATCH_MS`. A copbot with little to write — idle, its lease renewed every 2 s and copied at
+ * once, which keeps the log at a page or two — would pay the thread's memory (about 10 MiB)
+ * for nothing; one under load reaches it within a second, long before the main connection's
+ * own checkpoint at 1,000 pages.
+ */
+const START_PAGES = 256;
+const WATCH_MS = 1_000;
+/** A WAL frame's header, before each page (sqlite.org/fileformat2.html#walformat). */
+const FRAME_HEADER_BYTES = 24;
 /** A clean stop waits this long for the worker to close its connection, then ends it. */
 const STOP_WAIT_MS = 1_000;
 
@@ -44,6 +55,10 @@ export interface CheckpointerOptions {
   readonly thresholdPages?: number;
   readonly pollMs?: number;
   readonly idleMs?: number;
+  /** The worker starts once the log's file holds this many pages (0: at once). */
+  readonly startPages?: number;
+  /** How often the log's size is looked at until the worker starts. */
+  readonly watchMs?: number;
   /** The wait before the n-th restart in a row (n from 1). */
   readonly restartDelayMs?: (attempt: number) => number;
   /** Starts the worker thread (tests wrap it to end a real worker or start a broken one). */
@@ -92,6 +107,7 @@ export class Checkpointer {
   private stopped = false;
   private attempt = 0;
   private restartTimer: NodeJS.Timeout | undefined;
+  private watchTimer: NodeJS.Timeout | undefined;
   private readonly data: CheckpointWorkerData;
 
   private constructor(
@@ -107,7 +123,10 @@ export class Checkpointer {
     };
   }
 
-  /** Starts checkpointing `db` (a file database opened by `openDatabase`) in a worker thread. */
+  /**
+   * Checkpoints `db` (a file database opened by `openDatabase`) in a worker thread, started
+   * once its log has grown (`options.startPages`); until then SQLite checkpoints as by default.
+   */
   static start(db: Db, path: string, options: CheckpointerOptions = {}): Checkpointer {
     const checkpointer = new Checkpointer(db, path, options);
     // Closing the database ends the worker too, whoever closes it (copbot awaits `stop` first).
@@ -116,7 +135,8 @@ export class Checkpointer {
       void checkpointer.stop();
       return close();
     };
-    checkpointer.spawn();
+    if ((options.startPages ?? START_PAGES) > 0) checkpointer.watch();
+    else checkpointer.spawn();
     return checkpointer;
   }
 
@@ -136,6 +156,7 @@ export class Checkpointer {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.restartTimer);
+    clearInterval(this.watchTimer);
     this.fallBack();
     const worker = this.worker;
     this.worker = undefined;
@@ -145,6 +166,20 @@ export class Checkpointer {
     const timer = setTimeout(() => void worker.terminate(), STOP_WAIT_MS);
     await exited;
     clearTimeout(timer);
+  }
+
+  /** Starts the worker once the log has grown (`START_PAGES`); until then SQLite checkpoints as by default. */
+  private watch(): void {
+    const wal = `${this.data.path}-wal`;
+    const startBytes =
+      (this.options.startPages ?? START_PAGES) *
+      (Number(this.db.pragma("page_size", { simple: true })) + FRAME_HEADER_BYTES);
+    this.watchTimer = setInterval(() => {
+      if ((statSync(wal, { throwIfNoEntry: false })?.size ?? 0) < startBytes) return;
+      clearInterval(this.watchTimer);
+      this.spawn();
+    }, this.options.watchMs ?? WATCH_MS);
+    this.watchTimer.unref();
   }
 
   private spawn(): void {

@@ -55,7 +55,7 @@ describe("WAL checkpoints in a worker thread", () => {
   const open: Database.Database[] = [];
 
   function start(options: Partial<CheckpointerOptions> = {}): Checkpointer {
-    return Checkpointer.start(db, path, { onReport: reports.listen, pollMs: 5, ...options });
+    return Checkpointer.start(db, path, { onReport: reports.listen, pollMs: 5, startPages: 0, ...options });
   }
 
   /**
@@ -105,6 +105,37 @@ describe("WAL checkpoints in a worker thread", () => {
     expect(checkpointer.request()).toBe(true);
     await reports.complete();
     expect(rowsInMainFile()).toBe(1_200);
+    await checkpointer.stop();
+  });
+
+  it("starts no worker while the log stays small (an idle copbot keeps its memory), and starts it once the log has grown", async () => {
+    let spawned = 0;
+    const checkpointer = start({
+      startPages: 100,
+      watchMs: 1,
+      spawn: (data, limits) => {
+        spawned += 1;
+        return spawnCheckpointWorker(data, limits);
+      },
+    });
+    const insert = db.prepare(ROW);
+    // A lease's renewals: a row now and then, checkpointed by the main connection at once.
+    for (let i = 0; i < 20; i += 1) {
+      insert.run();
+      db.pragma("wal_checkpoint(PASSIVE)");
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(spawned).toBe(0);
+    expect(checkpointer.running).toBe(false);
+    expect(autocheckpoint()).toBe(AUTOCHECKPOINT_PAGES);
+    // A burst of writes grows the log past 100 pages: the worker starts and takes over.
+    db.transaction(() => {
+      for (let i = 0; i < 150; i += 1) insert.run();
+    })();
+    await reports.ready();
+    expect(spawned).toBe(1);
+    expect(autocheckpoint()).toBe(0);
     await checkpointer.stop();
   });
 

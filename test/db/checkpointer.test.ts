@@ -44,6 +44,17 @@ class Reports {
     this.next((r) => r.type === "checkpointed" && r.reason === "asked" && r.checkpointed === r.log);
 }
 
+/** A spawn that starts real workers and keeps them, for the test to watch. */
+function keptWorkers(): { workers: Worker[]; spawn: NonNullable<CheckpointerOptions["spawn"]> } {
+  const workers: Worker[] = [];
+  const spawn: NonNullable<CheckpointerOptions["spawn"]> = (data, limits) => {
+    const worker = spawnCheckpointWorker(data, limits);
+    workers.push(worker);
+    return worker;
+  };
+  return { workers, spawn };
+}
+
 const PAGE = 4096;
 const ROW = "INSERT INTO copbot_test (body) VALUES (randomblob(3000))";
 
@@ -109,15 +120,8 @@ describe("WAL checkpoints in a worker thread", () => {
   });
 
   it("starts no worker while the log stays small (an idle copbot keeps its memory), and starts it once the log has grown", async () => {
-    let spawned = 0;
-    const checkpointer = start({
-      startPages: 100,
-      watchMs: 1,
-      spawn: (data, limits) => {
-        spawned += 1;
-        return spawnCheckpointWorker(data, limits);
-      },
-    });
+    const { workers, spawn } = keptWorkers();
+    const checkpointer = start({ startPages: 100, watchMs: 1, spawn });
     const insert = db.prepare(ROW);
     // A lease's renewals: a row now and then, checkpointed by the main connection at once.
     for (let i = 0; i < 20; i += 1) {
@@ -126,7 +130,7 @@ describe("WAL checkpoints in a worker thread", () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(spawned).toBe(0);
+    expect(workers).toHaveLength(0);
     expect(checkpointer.running).toBe(false);
     expect(autocheckpoint()).toBe(AUTOCHECKPOINT_PAGES);
     // A burst of writes grows the log past 100 pages: the worker starts and takes over.
@@ -134,7 +138,7 @@ describe("WAL checkpoints in a worker thread", () => {
       for (let i = 0; i < 150; i += 1) insert.run();
     })();
     await reports.ready();
-    expect(spawned).toBe(1);
+    expect(workers).toHaveLength(1);
     expect(autocheckpoint()).toBe(0);
     await checkpointer.stop();
   });
@@ -227,15 +231,8 @@ describe("WAL checkpoints in a worker thread", () => {
   });
 
   it("stops cleanly: the worker ends, no restart follows, the main connection checkpoints again", async () => {
-    const workers: Worker[] = [];
-    const checkpointer = start({
-      restartDelayMs: () => 0,
-      spawn: (data, limits) => {
-        const worker = spawnCheckpointWorker(data, limits);
-        workers.push(worker);
-        return worker;
-      },
-    });
+    const { workers, spawn } = keptWorkers();
+    const checkpointer = start({ restartDelayMs: () => 0, spawn });
     await reports.ready();
     const exited = new Promise<number>((resolve) => workers[0]?.once("exit", resolve));
     await checkpointer.stop();
@@ -262,14 +259,8 @@ describe("WAL checkpoints in a worker thread", () => {
   });
 
   it("ends the worker when the database is closed", async () => {
-    const workers: Worker[] = [];
-    start({
-      spawn: (data, limits) => {
-        const worker = spawnCheckpointWorker(data, limits);
-        workers.push(worker);
-        return worker;
-      },
-    });
+    const { workers, spawn } = keptWorkers();
+    start({ spawn });
     await reports.ready();
     const exited = new Promise<number>((resolve) => workers[0]?.once("exit", resolve));
     db.close();

@@ -2,14 +2,15 @@
  * The checkpointer's thread (see checkpointer.ts): its own connection to copbot's database
  * file copies the WAL into the main file, so the main thread's commits never do.
  *
- * It loads nothing but better-sqlite3 (a worker's memory is its own heap plus every module it
- * loads): no zod, no logger; what goes wrong is thrown and reported by the main thread, which
+ * It loads nothing but better-sqlite3 and the log file's layout (wal-file.ts; a worker's memory
+ * is its own heap plus every module it loads): no zod, no logger; what goes wrong is thrown and reported by the main thread, which
  * owns the logging and the fallback.
  */
 import Database from "better-sqlite3";
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { endianness } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
+import { walFilePages } from "./wal-file";
 
 /** What the main thread gives the worker (`workerData`). */
 export interface CheckpointWorkerData {
@@ -52,7 +53,6 @@ const MX_FRAME_OFFSET = 16;
 const N_BACKFILL_OFFSET = 96;
 /** Checkpoints in a row while the main thread keeps writing (see `checkpoint`). */
 const CATCH_UP = 3;
-const FRAME_HEADER_BYTES = 24;
 
 function isRequest(value: unknown): value is CheckpointRequest {
   const type = (value as { type?: unknown } | null)?.type;
@@ -91,11 +91,8 @@ function run(data: CheckpointWorkerData, port: NonNullable<typeof parentPort>): 
   db.pragma("cache_size = -256");
   db.pragma("busy_timeout = 0");
   const shm = `${data.path}-shm`;
-  const wal = `${data.path}-wal`;
   const header = Buffer.alloc(N_BACKFILL_OFFSET + 4);
-  // A log file longer than the threshold's pages is left from a burst of writes.
-  const largeBytes =
-    data.thresholdPages * (Number(db.pragma("page_size", { simple: true })) + FRAME_HEADER_BYTES);
+  const pageSize = Number(db.pragma("page_size", { simple: true }));
   const walCheckpoint = (mode: "PASSIVE" | "TRUNCATE"): CheckpointRow =>
     (db.pragma(`wal_checkpoint(${mode})`) as CheckpointRow[])[0];
   let lastFrame = -1;
@@ -134,8 +131,9 @@ function run(data: CheckpointWorkerData, port: NonNullable<typeof parentPort>): 
     if (Date.now() - changedAt < data.idleMs) return;
     if (pending > 0) {
       checkpoint("idle");
-    } else if ((statSync(wal, { throwIfNoEntry: false })?.size ?? 0) > largeBytes) {
-      // Starts the log over and empties its file, which a burst of writes left large.
+    } else if (walFilePages(data.path, pageSize) >= data.thresholdPages) {
+      // Starts the log over and empties its file, which a burst of writes left large (as
+      // long as the threshold's pages or longer).
       report("truncated", walCheckpoint("TRUNCATE"));
     }
   }, data.pollMs);

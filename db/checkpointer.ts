@@ -1,9 +1,10 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { Worker, type ResourceLimits } from "node:worker_threads";
 import type Database from "better-sqlite3";
 import type { CheckpointReport, CheckpointRequest, CheckpointWorkerData } from "./checkpoint-worker";
 import { leaseOf } from "./lease";
+import { walFilePages } from "./wal-file";
 
 type Db = Database.Database;
 
@@ -26,8 +27,6 @@ const IDLE_MS = 1_000;
  */
 const START_PAGES = 256;
 const WATCH_MS = 1_000;
-/** A WAL frame's header, before each page (sqlite.org/fileformat2.html#walformat). */
-const FRAME_HEADER_BYTES = 24;
 /** A clean stop waits this long for the worker to close its connection, then ends it. */
 const STOP_WAIT_MS = 1_000;
 
@@ -135,7 +134,8 @@ export class Checkpointer {
       void checkpointer.stop();
       return close();
     };
-    if ((options.startPages ?? START_PAGES) > 0) checkpointer.watch();
+    const startPages = options.startPages ?? START_PAGES;
+    if (startPages > 0) checkpointer.watch(startPages);
     else checkpointer.spawn();
     return checkpointer;
   }
@@ -169,13 +169,10 @@ export class Checkpointer {
   }
 
   /** Starts the worker once the log has grown (`START_PAGES`); until then SQLite checkpoints as by default. */
-  private watch(): void {
-    const wal = `${this.data.path}-wal`;
-    const startBytes =
-      (this.options.startPages ?? START_PAGES) *
-      (Number(this.db.pragma("page_size", { simple: true })) + FRAME_HEADER_BYTES);
+  private watch(startPages: number): void {
+    const pageSize = Number(this.db.pragma("page_size", { simple: true }));
     this.watchTimer = setInterval(() => {
-      if ((statSync(wal, { throwIfNoEntry: false })?.size ?? 0) < startBytes) return;
+      if (walFilePages(this.data.path, pageSize) < startPages) return;
       clearInterval(this.watchTimer);
       this.spawn();
     }, this.options.watchMs ?? WATCH_MS);

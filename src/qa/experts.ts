@@ -4,6 +4,7 @@ import type { Services } from "../core/services";
 import { translator, type Lang } from "../i18n";
 import { expertIndex, type ExpertIndex } from "./expert-index";
 import { bestExperts } from "./expert-picks";
+import type { RankedExpert } from "./ranking";
 import { searchKey } from "./expert-profile-repo";
 import { expertsOfTopics } from "./expert-repo";
 import { pingedFor, recordPing } from "./expert-stats-repo";
@@ -95,6 +96,21 @@ export function reasonFor(lang: Lang, topics: readonly string[], accepted: numbe
  * pinged (weekly cap, load, rotation).
  */
 export function findExperts(services: Services, opts: FindExpertsOptions): FoundExpert[] {
+  return pingExperts(services, rankExperts(services, opts));
+}
+
+/** The experts `findExperts` picks, not yet counted as pinged (see `pingExperts`). */
+export interface RankedExperts {
+  readonly opts: FindExpertsOptions;
+  readonly now: Date;
+  readonly chosen: readonly RankedExpert[];
+}
+
+/**
+ * The first half of `findExperts`, which only reads: a caller may let the event loop turn
+ * before `pingExperts`, as long as nothing was written in between.
+ */
+export function rankExperts(services: Services, opts: FindExpertsOptions): RankedExperts {
   const { db, clock, config } = services;
   const now = clock.now();
   const excluded = new Set([
@@ -113,6 +129,13 @@ export function findExperts(services: Services, opts: FindExpertsOptions): Found
     now,
     zone: config.timeZone,
   });
+  return { opts, now, chosen };
+}
+
+/** The second half of `findExperts`: records the pings of the ranked experts, with their reasons. */
+export function pingExperts(services: Services, ranked: RankedExperts): FoundExpert[] {
+  const { db, config } = services;
+  const { opts, now, chosen } = ranked;
   const lang = opts.lang ?? config.lang;
   return db.transaction(() =>
     chosen.map(({ stats }) => {

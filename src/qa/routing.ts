@@ -4,7 +4,14 @@ import type { JobHandler } from "../core/scheduler";
 import type { Services } from "../core/services";
 import { translator, type MessageKey, type Translate } from "../i18n";
 import { pingedFor } from "./expert-stats-repo";
-import { findExperts, hasMatchingExperts, type FoundExpert } from "./experts";
+import {
+  findExperts,
+  hasMatchingExperts,
+  pingExperts,
+  rankExperts,
+  type FoundExpert,
+  type RankedExperts,
+} from "./experts";
 import { QuestionRepo, type Question } from "./question-repo";
 import { hitLine, similarSolved } from "./similar";
 import { formatTime } from "../i18n/format";
@@ -81,12 +88,9 @@ export function similarTo(services: Services, q: Question): ReturnType<typeof si
   return similarSolved(services.db, q.text, MAX_SIMILAR, String(q.id));
 }
 
-/**
- * copbot's one compact answer to a new question, in its thread: similar solved questions
- * first, then up to three experts with a reason each, then the buttons.
- */
-export function routeQuestion(services: Services, q: Question, similar = similarTo(services, q)): string[] {
-  const experts = findExperts(services, {
+/** The experts a new question's routing tags, ranked but not yet pinged (see `routeQuestion`). */
+export function rankForQuestion(services: Services, q: Question): RankedExperts {
+  return rankExperts(services, {
     text: q.text,
     exclude: [q.askerId],
     limit: MAX_EXPERTS,
@@ -94,6 +98,20 @@ export function routeQuestion(services: Services, q: Question, similar = similar
     questionId: q.id,
     includeQuiet: true,
   });
+}
+
+/**
+ * copbot's one compact answer to a new question, in its thread: similar solved questions
+ * first, then up to three experts with a reason each, then the buttons. `ranked`: the
+ * question's ranking, when it was done in a step before with nothing written since.
+ */
+export function routeQuestion(
+  services: Services,
+  q: Question,
+  similar = similarTo(services, q),
+  ranked = rankForQuestion(services, q),
+): string[] {
+  const experts = pingExperts(services, ranked);
   postInThread(services, q, buildRouting(services, q, similar, experts, "first"), `qa.route:${q.id}`);
   return experts.map((e) => e.memberId);
 }

@@ -1,3 +1,4 @@
+import { writeMark } from "../../db/write-mark";
 import { fail, ok, type Result } from "../core/errors";
 import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
@@ -9,7 +10,7 @@ import { qaChannels } from "./qa-channel-repo";
 import { QuestionRepo, type Question } from "./question-repo";
 import { expertIndex } from "./expert-index";
 import { searchKeysOf } from "./experts";
-import { routeJobKey, routeQuestion, similarTo } from "./routing";
+import { rankForQuestion, routeJobKey, routeQuestion, similarTo } from "./routing";
 
 /** Longest question copbot tracks; longer texts are better split or shortened. */
 export const MAX_QUESTION = 2000;
@@ -41,8 +42,9 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * Tracks a member's own message as a question (Q&A channel or a mention of copbot) and routes
  * it in the message's thread, in short steps with the event loop turning between them: the
  * question is stored with its escalation and a routing job; similar solved questions are
- * looked up; the expert index loads what it lacks a page at a time; then, in one transaction,
- * experts are ranked and pinged, the reply is queued and the routing job cancelled. Should
+ * looked up; the expert index loads what it lacks a page at a time; experts are ranked; then,
+ * in one transaction, they are pinged, the reply is queued and the routing job cancelled; the
+ * reply's delivery starts after one more turn. Should
  * copbot stop between the steps, the job routes the question once it is due. `pause` is
  * awaited between steps (tests stop there).
  */
@@ -90,9 +92,19 @@ async function routeInSteps(
   const index = expertIndex(db);
   await index.warm(keys, pause);
   index.readyFor(keys);
+  await pause();
+  // Ranking only reads, so it is a step of its own; its picks stand unless anything was
+  // written in between (then the question is ranked again where it is routed).
+  const ranked = rankForQuestion(services, q);
+  const mark = writeMark(db);
+  await pause();
   db.transaction(() => {
-    if (scheduler.cancel(routeJobKey(q.id))) routeQuestion(services, q, similar);
+    const unchanged = writeMark(db) === mark;
+    if (scheduler.cancel(routeJobKey(q.id)))
+      routeQuestion(services, q, similar, unchanged ? ranked : undefined);
   })();
+  // The reply's delivery starts in a step of its own too.
+  await pause();
   return q;
 }
 

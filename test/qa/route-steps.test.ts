@@ -8,6 +8,7 @@ import { VirtualClock } from "../../src/core/clock";
 import { createServices, type Services } from "../../src/core/services";
 import { trackQuestionInSteps } from "../../src/qa/ask";
 import { addExpertTopics } from "../../src/qa/expert-repo";
+import { updateExpertSettings } from "../../src/qa/expert-settings-repo";
 import { routeJob } from "../../src/qa/routing";
 
 const START = new Date("2026-12-01T08:00:00Z"); // Tuesday 09:00 Berlin
@@ -34,6 +35,8 @@ function start(path: string, at: Date): Services {
 const routingPosts = (db: Db): number =>
   Number(db.prepare("SELECT count(*) FROM outbox WHERE key LIKE 'qa.route:%'").pluck().get());
 const pings = (db: Db): number => Number(db.prepare("SELECT count(*) FROM qa_pings").pluck().get());
+const pinged = (db: Db): string[] =>
+  db.prepare("SELECT member_id FROM qa_pings ORDER BY member_id").pluck().all() as string[];
 
 class Crash extends Error {}
 
@@ -78,6 +81,29 @@ describe("a question routed in steps", () => {
         pings: 2,
       });
       services.db.close();
+    }
+  });
+
+  it("ranks again when something was written between the ranking and the routing", async () => {
+    const steps = await askAndCrash(join(dir, "count.db"), undefined);
+    // Each pause in turn sees an expert leave (opting out) just then: whatever the steps had
+    // ranked before, she is not tagged; before the first pause nothing is written.
+    for (let at = 0; at < steps; at++) {
+      const services = start(join(dir, `leave${at}.db`), START);
+      addExpertTopics(services.db, "console:anna", ["E-Akte"], START);
+      addExpertTopics(services.db, "console:bert", ["Altakten"], START);
+      let pauses = 0;
+      await trackQuestionInSteps(services, QUESTION, async () => {
+        if (pauses++ === at) updateExpertSettings(services.db, "console:anna", { optedOut: true });
+        await new Promise((resolve) => setImmediate(resolve));
+      });
+      const tagged = pinged(services.db);
+      services.db.close();
+      // The last pause comes after the routing: both were tagged by then.
+      expect({ at, tagged }).toEqual({
+        at,
+        tagged: at === steps - 1 ? ["console:anna", "console:bert"] : ["console:bert"],
+      });
     }
   });
 

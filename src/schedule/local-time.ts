@@ -139,13 +139,16 @@ export function instantOf(local: LocalDateTime, zone: string): number {
 export function instantOfWall(wallAsUtc: number, zone: string): number {
   const before = offsetAt(zone, wallAsUtc - DAY);
   const after = offsetAt(zone, wallAsUtc + DAY);
-  const minute = Math.floor(wallAsUtc / MINUTE);
-  const fits = (instant: number): boolean => Math.floor(wallOf(instant, zone) / MINUTE) === minute;
   const early = wallAsUtc - Math.max(before, after) * MINUTE;
+  if (shows(early, wallAsUtc, zone)) return early;
   const late = wallAsUtc - Math.min(before, after) * MINUTE;
-  if (fits(early)) return early;
-  if (fits(late)) return late;
+  if (shows(late, wallAsUtc, zone)) return late;
   return endOfGap(wallAsUtc, zone, before, after);
+}
+
+/** True when the wall clock in `zone` shows the minute `wallAsUtc` at `instant`. */
+function shows(instant: number, wallAsUtc: number, zone: string): boolean {
+  return Math.floor(wallOf(instant, zone) / MINUTE) === Math.floor(wallAsUtc / MINUTE);
 }
 
 /** `instantOf` as a luxon date-time in the zone, for formatting. */

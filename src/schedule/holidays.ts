@@ -1,5 +1,6 @@
 import type HolidaysType from "date-holidays";
 import type { Lang } from "../i18n";
+import { remember } from "./bounded-cache";
 
 let holidaysClass: typeof HolidaysType | undefined;
 
@@ -23,16 +24,6 @@ export function isHolidayRegion(region: string): boolean {
 /** Region-years kept per cache: all Bundesländer for a few years, in both languages. */
 const CACHE_CAP = 256;
 
-/** Stores `value`, forgetting the oldest entry when the cache is full. */
-function remember<V>(cache: Map<string, V>, key: string, value: V): V {
-  if (cache.size >= CACHE_CAP) {
-    const oldest = cache.keys().next();
-    if (oldest.done !== true) cache.delete(oldest.value);
-  }
-  cache.set(key, value);
-  return value;
-}
-
 const cache = new Map<string, ReadonlyMap<string, string>>();
 
 /** Public holidays of `region` in `year` by local date (`yyyy-MM-dd`) -> name in `lang`. */
@@ -47,7 +38,7 @@ function holidaysOf(region: string, year: number, lang: Lang): ReadonlyMap<strin
   for (const holiday of calendar.getHolidays(year, lang)) {
     if (holiday.type === "public") days.set(holiday.date.slice(0, 10), holiday.name);
   }
-  return remember(cache, cacheKey, days);
+  return remember(cache, cacheKey, days, CACHE_CAP);
 }
 
 const DAY_MS = 86_400_000;
@@ -80,7 +71,12 @@ export function isHolidayDay(region: string, day: number): boolean {
     for (const date of holidaysOf(region, year, "de").keys())
       days.add(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
     const first = Date.UTC(year, 0, 1) / DAY_MS;
-    entry = remember(dayCache, cacheKey, { region, first, end: Date.UTC(year + 1, 0, 1) / DAY_MS, days });
+    entry = remember(
+      dayCache,
+      cacheKey,
+      { region, first, end: Date.UTC(year + 1, 0, 1) / DAY_MS, days },
+      CACHE_CAP,
+    );
   }
   lastYear = entry;
   return entry.days.has(day);

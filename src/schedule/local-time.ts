@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from "luxon";
 import type { Lang } from "../i18n";
 import { formatDateTime } from "../i18n/format";
+import { remember } from "./bounded-cache";
 
 /** A wall-clock date-time without zone, written `yyyy-MM-ddTHH:mm` (the occurrence key). */
 export type LocalDateTime = string;
@@ -42,6 +43,8 @@ export interface YearOffsets {
 }
 
 const yearCache = new Map<string, YearOffsets>();
+/** Zone-years kept: a few years of every zone the community's members live in. */
+const YEAR_CACHE_CAP = 1024;
 const DAY = 86_400_000;
 
 /** Finds a year's offset changes once (day by day, then to the minute); Intl lookups are slow. */
@@ -63,9 +66,7 @@ export function yearOffsets(zone: string, year: number): YearOffsets {
     }
     changes.push({ at: high, offset: tz.offset(high) });
   }
-  const result = { start: tz.offset(begin), changes };
-  yearCache.set(cacheKey, result);
-  return result;
+  return remember(yearCache, cacheKey, { start: tz.offset(begin), changes }, YEAR_CACHE_CAP);
 }
 
 /** The stretch of time around the last instant asked for in a zone, during which its offset holds. */

@@ -44,9 +44,8 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * question is stored with its escalation and a routing job; similar solved questions are
  * looked up; the expert index loads what it lacks a page at a time; experts are ranked; then,
  * in one transaction, they are pinged, the reply is queued and the routing job cancelled; the
- * reply's delivery starts after one more turn. Should
- * copbot stop between the steps, the job routes the question once it is due. `pause` is
- * awaited between steps (tests stop there).
+ * reply's delivery starts after one more turn. Should copbot stop between the steps, the job
+ * routes the question once it is due. `pause` is awaited between steps (tests stop there).
  */
 export function trackQuestionInSteps(
   services: Services,

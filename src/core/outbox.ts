@@ -166,7 +166,7 @@ export class Outbox {
     };
     const id = this.repo.insert(item);
     // Bulk fan-out is not waited for (see `deliverFrom`).
-    if (id !== undefined && awaited && tracking) this.awaiting(tracking, id, item);
+    if (id !== undefined) this.queued(awaited ? tracking : undefined, id, item);
     return id;
   }
 
@@ -242,12 +242,15 @@ export class Outbox {
       if (op === "update" && refKey !== null) this.repo.dropPendingUpdates(refKey, now);
       return this.repo.insert(item);
     });
-    const tracking = this.tracked.getStore();
-    if (id !== undefined && tracking) this.awaiting(tracking, id, item);
+    if (id !== undefined) this.queued(this.tracked.getStore(), id, item);
   }
 
-  /** `work` of a `deliverFrom` waits for the item just queued: the dispatcher knows it from here. */
-  private awaiting(tracking: Tracking, id: number, item: NewItem): void {
+  /**
+   * Tells the dispatcher about an item just queued: the `work` of a `deliverFrom` waits for it
+   * and the dispatcher knows it from here; anything else it looks for among the lane heads.
+   */
+  private queued(tracking: Tracking | undefined, id: number, item: NewItem): void {
+    if (tracking === undefined) return this.dispatcher.queued();
     tracking.ids.push(id);
     this.dispatcher.expect(id, item);
   }

@@ -6,6 +6,7 @@ import { PlatformError, RateLimitedError } from "./errors";
 import type { Platform } from "./ids";
 import { callPort, guarded } from "./outbox-call";
 import { Holds } from "./outbox-holds";
+import { KnownItems, type QueuedItem } from "./outbox-known";
 import type { OutboxRepo } from "./outbox-repo";
 import type { DeliveryClass, OutboxRow } from "./outbox-row";
 import type { PortRouter } from "./port-router";
@@ -46,22 +47,7 @@ export interface DispatchHooks {
 const BATCH = 200;
 /** Awaited items looked at per fill (see `nextAwaited`). */
 const AWAITED_LOOKS = 8;
-/** Queued items someone waits for that are known from their queueing (see `expect`); the oldest go first. */
-const KNOWN_AWAITED = 1_000;
 const EXPIRY_CHECK_MS = 1_000;
-
-/** What the dispatcher knows of an item someone waits for from when it was queued. */
-export interface QueuedItem {
-  readonly lane: string;
-  readonly platform: Platform;
-  readonly cls: DeliveryClass;
-  readonly deliveryId: string;
-}
-
-interface Known extends QueuedItem {
-  /** Delivered or failed for good by this dispatcher. */
-  finished: boolean;
-}
 
 /**
  * Delivers outbox items: lane heads only (so order holds per conversation), answers to people
@@ -74,11 +60,7 @@ export class Dispatcher {
   private readonly holds: Holds;
   private readonly idle: (() => void)[] = [];
   private readonly settling: { ids: readonly number[]; resolve: () => void }[] = [];
-  /**
-   * Items someone waits for, as queued: an answer is claimed for its call without reading it
-   * first, and found delivered without reading it again (see `nextAwaited`, `settled`).
-   */
-  private readonly known = new Map<number, Known>();
+  private readonly known = new KnownItems();
   private ready: OutboxRow[] = [];
   private dirty = true;
   private exhausted = false;
@@ -157,13 +139,7 @@ export class Dispatcher {
 
   /** Notes an item someone will wait for (see `settle`), as it was just queued. */
   expect(id: number, item: QueuedItem): void {
-    if (this.known.size >= KNOWN_AWAITED) {
-      // Items queued for a wait that never came (their work failed): forget the oldest.
-      const oldest = this.known.keys().next();
-      if (oldest.done !== true) this.known.delete(oldest.value);
-    }
-    const { lane, platform, cls, deliveryId } = item;
-    this.known.set(id, { lane, platform, cls, deliveryId, finished: false });
+    this.known.expect(id, item);
   }
 
   /** The time until which a hold keeps new items of this class back (0 when none). */
@@ -257,8 +233,8 @@ export class Dispatcher {
     for (const waiter of this.settling) {
       for (const id of waiter.ids) {
         if (this.inflight.has(id)) continue;
+        if (this.known.finished(id)) continue;
         const known = this.known.get(id);
-        if (known?.finished === true) continue;
         if ((looked += 1) > AWAITED_LOOKS) return undefined;
         const claimed = known === undefined ? this.claimRead(id, now) : this.claimKnown(id, known, now);
         if (claimed !== undefined) return claimed;
@@ -268,7 +244,7 @@ export class Dispatcher {
   }
 
   /** Claims an awaited item known from its queueing: one statement checks and marks it. */
-  private claimKnown(id: number, known: Known, now: number): OutboxRow | undefined {
+  private claimKnown(id: number, known: QueuedItem, now: number): OutboxRow | undefined {
     if (this.busy(known.lane) || this.holds.heldUntil(known.platform, known.cls) > now) return undefined;
     return this.repo.claimHead(id, known.deliveryId, now);
   }
@@ -349,7 +325,7 @@ export class Dispatcher {
       );
       if (this.closed) return undefined;
       const more = this.repo.markSent(row.id, ref, this.clock.now().getTime());
-      this.finished(row);
+      this.known.finish(row);
       this.hooks.outcome("delivered", row);
       this.holds.succeeded(row.platform);
       return more;
@@ -357,12 +333,6 @@ export class Dispatcher {
       if (this.closed || this.hooks.fatal(error)) return undefined;
       return this.failed(row, error);
     }
-  }
-
-  /** An awaited item is delivered or failed for good: its waiter needs no look at it. */
-  private finished(row: OutboxRow): void {
-    const known = this.known.get(row.id);
-    if (known?.deliveryId === row.deliveryId) known.finished = true;
   }
 
   /** Returns true when the item waits again (its lane is still open). */
@@ -388,7 +358,7 @@ export class Dispatcher {
     }
     if (error instanceof PlatformError && !error.retryable) {
       this.repo.markFailed(row.id, reason, now);
-      this.finished(row);
+      this.known.finish(row);
       this.hooks.outcome("failed", row);
       this.log.error(
         { err: error, outbox: row.id, lane: row.lane },
@@ -422,7 +392,7 @@ export class Dispatcher {
     for (const waiter of [...this.settling]) {
       if (waiter.ids.every((id) => this.settled(id, now))) {
         this.settling.splice(this.settling.indexOf(waiter), 1);
-        for (const id of waiter.ids) this.known.delete(id);
+        this.known.forget(waiter.ids);
         waiter.resolve();
       }
     }
@@ -430,7 +400,7 @@ export class Dispatcher {
 
   private settled(id: number, now: number): boolean {
     if (this.inflight.has(id)) return false;
-    if (this.known.get(id)?.finished === true) return true;
+    if (this.known.finished(id)) return true;
     const row = this.repo.get(id);
     if (!row || row.state !== "pending") return true;
     if (row.nextAttemptAt > now || this.holds.held(row, now)) return true;

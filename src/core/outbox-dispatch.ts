@@ -114,27 +114,8 @@ export class Dispatcher {
   settle(ids: readonly number[]): Promise<void> {
     if (ids.length === 0 || this.stopped) return Promise.resolve();
     const done = new Promise<void>((resolve) => this.settling.push({ ids, resolve }));
-    // The usual event's answers are all found by `nextAwaited`: no need to look at the lane
-    // heads again. Anything else queued meanwhile said so itself (see `queued`).
-    if (!this.allFoundAwaited()) this.dirty = true;
-    this.fill();
+    this.kick();
     return done;
-  }
-
-  /** Something was queued that no `settle` will ask for: `next` must look at the lane heads again. */
-  queued(): void {
-    this.dirty = true;
-  }
-
-  /** Whether `nextAwaited` looks at every awaited item, each known from its queueing. */
-  private allFoundAwaited(): boolean {
-    let count = 0;
-    for (const waiter of this.settling) {
-      for (const id of waiter.ids) {
-        if ((count += 1) > AWAITED_LOOKS || !this.known.has(id)) return false;
-      }
-    }
-    return true;
   }
 
   /** Notes an item someone will wait for (see `settle`), as it was just queued. */

@@ -41,10 +41,6 @@ export class KnownItems {
     return this.items.get(id);
   }
 
-  has(id: number): boolean {
-    return this.items.has(id);
-  }
-
   /** `row` was delivered or failed for good. */
   finish(row: OutboxRow): void {
     const known = this.items.get(row.id);

@@ -245,12 +245,9 @@ export class Outbox {
     if (id !== undefined) this.queued(this.tracked.getStore(), id, item);
   }
 
-  /**
-   * Tells the dispatcher about an item just queued: the `work` of a `deliverFrom` waits for it
-   * and the dispatcher knows it from here; anything else it looks for among the lane heads.
-   */
+  /** The `work` of a `deliverFrom` waits for the item just queued: the dispatcher knows it from here. */
   private queued(tracking: Tracking | undefined, id: number, item: NewItem): void {
-    if (tracking === undefined) return this.dispatcher.queued();
+    if (tracking === undefined) return;
     tracking.ids.push(id);
     this.dispatcher.expect(id, item);
   }

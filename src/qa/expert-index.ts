@@ -15,7 +15,7 @@ import {
   type ProfileRecord,
 } from "./expert-index-repo";
 import { KeyPostings, type Accumulator } from "./key-postings";
-import { ProfileTable } from "./profile-table";
+import { ProfileTable, type PingWindow } from "./profile-table";
 
 /**
  * Everything expert ranking reads, in memory: every member's profile (history, pings,
@@ -75,7 +75,11 @@ export class ExpertIndex {
   private cursor = 0;
   /** Entries applied inside a transaction: read again once it is over. */
   private tentative = new Map<string, Change>();
+  /** Relevance by member number while a question's keys are summed (`relevance`), else all 0. */
   private values = new Float64Array(0);
+  /** The members `relevance` found and their values, in the same order. */
+  private touched = new Int32Array(0);
+  private found = new Float64Array(0);
   /** Experts' topics and the aliases (`topicsNamed`, `expertsOfTopics`), loaded when first asked. */
   private topics: TopicTable | undefined;
 
@@ -363,9 +367,12 @@ export class ExpertIndex {
     return this.numbers.get(memberId);
   }
 
-  /** The history score of the member with this number if they are an expert, else NaN (after `readyFor`). */
-  expertHistoryAt(n: number): number {
-    return this.profiles.expertHistoryAt(n);
+  /**
+   * The highest score the member with this number can reach with this match at `now`, NaN when
+   * they cannot be asked (after `readyFor`; profile-table.ts, `ceilingAt`).
+   */
+  ceilingAt(n: number, match: number, window: PingWindow, now: number): number {
+    return this.profiles.ceilingAt(n, match, window, now);
   }
 
   /** The profile of the member with this number (read after `readyFor`); undefined without one. */
@@ -376,26 +383,29 @@ export class ExpertIndex {
   /**
    * Every member's relevance for the search keys (after `readyFor`): the sum over their sources
    * of SQLite FTS5's BM25, as FTS5 would rank them. Returns the numbers of the members with a
-   * value (`memberOf` names them) and their values, in the same order.
+   * value (`memberOf` names them) and their values, in the same order: views of arrays the
+   * index reuses, valid until it is asked again (a question reads them once, right away).
    */
   relevance(keys: readonly string[]): { members: Int32Array; values: Float64Array } {
     const { sources, tokens } = corpus(this.db);
     if (sources === 0) return { members: new Int32Array(0), values: new Float64Array(0) };
     const avgdl = tokens / sources;
-    if (this.values.length < this.names.length) this.values = new Float64Array(this.names.length * 2);
-    const into: Accumulator = { values: this.values, touched: [] };
+    if (this.values.length < this.names.length) {
+      this.values = new Float64Array(this.names.length * 2);
+      this.touched = new Int32Array(this.values.length);
+      this.found = new Float64Array(this.values.length);
+    }
+    const into: Accumulator = { values: this.values, touched: this.touched, count: 0 };
     for (const key of keys) {
       const postings = this.postingsOf(key);
       if (postings.docs > 0) postings.score(idf(sources, postings.docs), avgdl, into);
     }
-    const members = Int32Array.from(into.touched);
-    const values = new Float64Array(members.length);
-    for (let i = 0; i < members.length; i++) {
-      const n = members[i] ?? 0;
-      values[i] = this.values[n] ?? 0;
+    for (let i = 0; i < into.count; i++) {
+      const n = this.touched[i] ?? 0;
+      this.found[i] = this.values[n] ?? 0;
       this.values[n] = 0;
     }
-    return { members, values };
+    return { members: this.touched.subarray(0, into.count), values: this.found.subarray(0, into.count) };
   }
 
   /** True when some expert other than `exclude` has one of the keys (after `readyFor`). */
@@ -420,7 +430,8 @@ export class ExpertIndex {
   get bytes(): number {
     let bytes = 0;
     for (const [key, postings] of this.keys) bytes += postings.bytes + key.length * 2 + 64;
-    return bytes + this.profiles.bytes + this.names.length * 64 + this.values.byteLength;
+    const scratch = this.values.byteLength + this.touched.byteLength + this.found.byteLength;
+    return bytes + this.profiles.bytes + this.names.length * 64 + scratch;
   }
 }
 

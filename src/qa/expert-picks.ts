@@ -7,6 +7,8 @@ import type { PingWindow } from "./profile-table";
 import { scoreExpert, scoreStep, topExperts, type ExpertStats, type RankedExpert } from "./ranking";
 
 const WEEK_MS = 7 * 24 * 3_600_000;
+/** Read once: under a CommonJS transform (tsx, the tests) every read of an import is a getter call. */
+const stepOf = scoreStep;
 
 export interface PickInput {
   /** The index, ready for `keys` (expert-index.ts, `readyFor`). */
@@ -149,7 +151,7 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
     if (Number.isNaN(ceiling)) continue;
     matched[count] = n;
     matches[count] = match;
-    steps[count] = scoreStep(ceiling);
+    steps[count] = stepOf(ceiling);
     count += 1;
   }
   for (const [n, topics] of topical) {
@@ -157,7 +159,7 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
     if (topics <= 0 || Number.isNaN(ceiling)) continue;
     matched[count] = n;
     matches[count] = topics;
-    steps[count] = scoreStep(ceiling);
+    steps[count] = stepOf(ceiling);
     count += 1;
   }
 

@@ -6,7 +6,7 @@ import { expertIndex, type ExpertIndex } from "./expert-index";
 import { bestExperts } from "./expert-picks";
 import { searchKey } from "./expert-profile-repo";
 import { expertsOfTopics } from "./expert-repo";
-import { pingedFor, recordPing } from "./expert-stats-repo";
+import { pingedFor, recordPings } from "./expert-stats-repo";
 import { compoundParts, topicWords } from "./normalize-topic";
 import { queryTerms } from "./text";
 import { resolveTopic } from "./topic-repo";
@@ -114,17 +114,20 @@ export function findExperts(services: Services, opts: FindExpertsOptions): Found
     zone: config.timeZone,
   });
   const lang = opts.lang ?? config.lang;
-  return db.transaction(() =>
-    chosen.map(({ stats }) => {
-      recordPing(db, stats.memberId, opts.purpose, now, opts.questionId);
-      return {
-        memberId: stats.memberId,
-        reason: reasonFor(lang, stats.matchedTopics, stats.accepted),
-        why: { topics: stats.matchedTopics, accepted: stats.accepted },
-        ...(stats.quietUntil !== undefined ? { quietUntil: stats.quietUntil } : {}),
-      };
-    }),
-  )();
+  const found = chosen.map(({ stats }) => ({
+    memberId: stats.memberId,
+    reason: reasonFor(lang, stats.matchedTopics, stats.accepted),
+    why: { topics: stats.matchedTopics, accepted: stats.accepted },
+    ...(stats.quietUntil !== undefined ? { quietUntil: stats.quietUntil } : {}),
+  }));
+  recordPings(
+    db,
+    found.map((e) => e.memberId),
+    opts.purpose,
+    now,
+    opts.questionId,
+  );
+  return found;
 }
 
 /**

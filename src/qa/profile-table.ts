@@ -1,6 +1,13 @@
 import { KEPT_PINGS, type ProfileRecord } from "./expert-index-repo";
 import { scoreCeiling } from "./ranking";
 
+/**
+ * Read once: under a CommonJS transform (tsx, the tests) every read of an imported binding is a
+ * getter call, and `ceilingAt` runs thousands of times per question.
+ */
+const SLOTS = KEPT_PINGS;
+const ceilingOf = scoreCeiling;
+
 /** The ping windows of one question: load counts pings after `recent`, the weekly cap those from `week`. */
 export interface PingWindow {
   readonly recent: number;
@@ -37,8 +44,8 @@ export class ProfileTable {
       : (settings?.awayUntil?.getTime() ?? Number.NEGATIVE_INFINITY);
     this.caps[n] = settings?.weeklyCap ?? 0;
     const times = [...(profile?.recentPings ?? [])].sort((a, b) => b - a);
-    for (let j = 0; j < KEPT_PINGS; j++)
-      this.pings[n * KEPT_PINGS + j] = times[j] ?? Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < SLOTS; j++)
+      this.pings[n * SLOTS + j] = times[j] ?? Number.NEGATIVE_INFINITY;
   }
 
   private grow(length: number): void {
@@ -50,7 +57,7 @@ export class ProfileTable {
     this.histories = grown(this.histories, 1, Number.NaN);
     this.away = grown(this.away, 1, Number.NEGATIVE_INFINITY);
     this.caps = grown(this.caps, 1, 0);
-    this.pings = grown(this.pings, KEPT_PINGS, Number.NEGATIVE_INFINITY);
+    this.pings = grown(this.pings, SLOTS, Number.NEGATIVE_INFINITY);
   }
 
   /** The profile at a number; undefined without one. */
@@ -71,8 +78,8 @@ export class ProfileTable {
     if (Number.isNaN(history) || now < (this.away[n] ?? 0)) return Number.NaN;
     let recent = 0;
     let week = 0;
-    const from = n * KEPT_PINGS;
-    for (let j = from; j < from + KEPT_PINGS; j++) {
+    const from = n * SLOTS;
+    for (let j = from; j < from + SLOTS; j++) {
       const at = this.pings[j] ?? Number.NEGATIVE_INFINITY;
       // Newest first: once one counts for neither window, none after it does.
       if (at <= window.recent && at < window.week) break;
@@ -80,7 +87,7 @@ export class ProfileTable {
       if (at >= window.week) week += 1;
     }
     if (week >= (this.caps[n] ?? 0)) return Number.NaN;
-    return scoreCeiling(match, history, recent);
+    return ceilingOf(match, history, recent);
   }
 
   /** Bytes held: the typed arrays and an estimate of the profile objects. */

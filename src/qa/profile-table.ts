@@ -44,8 +44,7 @@ export class ProfileTable {
       : (settings?.awayUntil?.getTime() ?? Number.NEGATIVE_INFINITY);
     this.caps[n] = settings?.weeklyCap ?? 0;
     const times = [...(profile?.recentPings ?? [])].sort((a, b) => b - a);
-    for (let j = 0; j < SLOTS; j++)
-      this.pings[n * SLOTS + j] = times[j] ?? Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < SLOTS; j++) this.pings[n * SLOTS + j] = times[j] ?? Number.NEGATIVE_INFINITY;
   }
 
   private grow(length: number): void {

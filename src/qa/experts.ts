@@ -75,9 +75,15 @@ function wantedTopics(
   return [...wanted];
 }
 
+/** The last text asked about and its keys: a question's steps and its ranking ask for the same text. */
+let lastKeys: { readonly text: string; readonly keys: readonly string[] } = { text: "", keys: [] };
+
 /** The search keys of a question's words (expert-profile-repo.ts, `sourceKeys`). */
 export function searchKeysOf(text: string | undefined): string[] {
-  return text ? queryTerms(text).map((q) => searchKey(q.term, q.prefix)) : [];
+  if (!text) return [];
+  if (lastKeys.text !== text)
+    lastKeys = { text, keys: queryTerms(text).map((q) => searchKey(q.term, q.prefix)) };
+  return [...lastKeys.keys];
 }
 
 /** The one-line reason an expert was chosen, in `lang`. */

@@ -96,6 +96,11 @@ export class ExpertIndex {
     return n;
   }
 
+  /** How many members have a number (numbers are 0 up to this). */
+  get memberCount(): number {
+    return this.names.length;
+  }
+
   /** The member with this number. */
   memberOf(n: number): string {
     return this.names[n] ?? "";

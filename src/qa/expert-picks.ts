@@ -58,13 +58,26 @@ function pingsIn(db: Db, profile: ProfileRecord, window: PingWindow): { recent: 
   return { recent, week };
 }
 
-/** Arrays a question's matches are worked out in, reused (a question has thousands of matches). */
-let scratch = { members: new Int32Array(0), matches: new Float64Array(0), steps: new Int32Array(0) };
+/**
+ * Arrays a question's matches are worked out in, reused (a question has thousands of matches):
+ * by position, and `topics` by member number (all zero between questions).
+ */
+let scratch = {
+  members: new Int32Array(0),
+  matches: new Float64Array(0),
+  steps: new Int32Array(0),
+  topics: new Float64Array(0),
+};
 
-function scratchFor(length: number): typeof scratch {
-  if (scratch.members.length < length) {
+function scratchFor(length: number, members: number): typeof scratch {
+  if (scratch.members.length < length || scratch.topics.length < members) {
     const size = Math.max(1024, length * 2);
-    scratch = { members: new Int32Array(size), matches: new Float64Array(size), steps: new Int32Array(size) };
+    scratch = {
+      members: new Int32Array(size),
+      matches: new Float64Array(size),
+      steps: new Int32Array(size),
+      topics: new Float64Array(Math.max(1024, members * 2)),
+    };
   }
   return scratch;
 }
@@ -128,39 +141,43 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
     if (n !== undefined) skip.add(n);
   }
   // How many wanted topics each member has, by number (a member the index never saw has no profile).
-  const topical = new Map<number, number>();
-  for (const [memberId, topics] of input.topical) {
+  const {
+    members: matched,
+    matches,
+    steps,
+    topics,
+  } = scratchFor(members.length + input.topical.size, index.memberCount);
+  const topical: number[] = [];
+  for (const [memberId, labels] of input.topical) {
     const n = index.numberFor(memberId);
-    if (n !== undefined && !skip.has(n)) topical.set(n, topics.length);
+    if (n === undefined || skip.has(n) || labels.length === 0) continue;
+    topics[n] = labels.length;
+    topical.push(n);
   }
   const now = input.now.getTime();
   const window: PingWindow = { recent: now - WEEK_MS, week: weekStart(now, input.zone) };
   // The matches who can be asked: their numbers, matches and score steps of their ceilings.
-  const { members: matched, matches, steps } = scratchFor(members.length + topical.size);
   let count = 0;
-  for (let i = 0; i < members.length; i++) {
-    const n = members[i] ?? 0;
-    let topics = 0;
-    if (topical.size > 0) {
-      topics = topical.get(n) ?? 0;
-      topical.delete(n);
-    }
-    const match = topics + (scale > 0 ? (values[i] ?? 0) / scale : 0);
-    if (match <= 0 || skip.has(n)) continue;
+  const add = (n: number, match: number): void => {
     const ceiling = index.ceilingAt(n, match, window, now);
-    if (Number.isNaN(ceiling)) continue;
+    if (Number.isNaN(ceiling) || skip.has(n)) return;
     matched[count] = n;
     matches[count] = match;
     steps[count] = stepOf(ceiling);
     count += 1;
+  };
+  for (let i = 0; i < members.length; i++) {
+    const n = members[i] ?? 0;
+    const named = topics[n] ?? 0;
+    const match = named + (scale > 0 ? (values[i] ?? 0) / scale : 0);
+    if (named > 0) topics[n] = 0;
+    if (match > 0) add(n, match);
   }
-  for (const [n, topics] of topical) {
-    const ceiling = index.ceilingAt(n, topics, window, now);
-    if (topics <= 0 || Number.isNaN(ceiling)) continue;
-    matched[count] = n;
-    matches[count] = topics;
-    steps[count] = stepOf(ceiling);
-    count += 1;
+  // Members with wanted topics and no relevance; the scratch is left all zero.
+  for (const n of topical) {
+    const named = topics[n] ?? 0;
+    topics[n] = 0;
+    if (named > 0) add(n, named);
   }
 
   /** The statistics of the match at position `i`; undefined when they are at their weekly cap. */

@@ -56,8 +56,9 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 /**
  * Brings the schema to the newest version, one transaction per migration. A database newer
  * than the code is refused untouched: running old code on it could corrupt data.
+ * `afterEach` runs after each migration's commit (openDatabase renews the lease there).
  */
-export function migrate(db: Db, migrations = loadMigrations()): number {
+export function migrate(db: Db, migrations = loadMigrations(), afterEach?: () => void): number {
   const current = refuseNewer(db, migrations.length);
   const latest = migrations.length;
   for (const migration of migrations.slice(current)) {
@@ -69,6 +70,7 @@ export function migrate(db: Db, migrations = loadMigrations()): number {
       if (after.trim()) db.exec(after);
       db.pragma(`user_version = ${migration.version}`);
     })();
+    afterEach?.();
   }
   return latest;
 }
@@ -117,10 +119,16 @@ export function openDatabase(path: string): Db {
       db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     }
     db.pragma("busy_timeout = 5000");
-    if (file) releaseOnClose(db, DatabaseLease.acquire(db, path));
+    const lease = file ? DatabaseLease.acquire(db, path) : undefined;
+    if (lease) releaseOnClose(db, lease);
     db.pragma("foreign_keys = ON");
     if (file) checkIntact(db, path);
-    migrate(db, migrations);
+    // An upgrade can take longer than the lease lives (34 s for 100,000 solved questions):
+    // renewed after the check and after each migration, it never runs out meanwhile, so no
+    // second copbot takes the database over between two migrations. During one, the write
+    // lock keeps it out.
+    lease?.renew();
+    migrate(db, migrations, () => lease?.renew());
     // The schema, the migrations and the lease go into the file itself now, not only into the
     // log: a second copbot reaching the same file by another path (a hard link, another
     // mount) cannot see this path's log, and must find the lease that refuses it.

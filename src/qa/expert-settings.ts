@@ -1,27 +1,24 @@
-import { DateTime } from "luxon";
+import { fitWall, offsetAt } from "../schedule/local-time";
 import type { ExpertSettings } from "./expert-settings-repo";
 
-/**
- * Local times of the last instant asked for, by zone: ranking asks for the same instant once
- * per candidate in quiet hours, in the community's zone and the members' own.
- */
-let localTimes = { at: Number.NaN, byZone: new Map<string, string>() };
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 
+/*
+ * Ranking asks for every candidate whether they are in quiet hours, in the community's zone or
+ * their own, so local times come from the zone's cached offsets (src/schedule/local-time.ts),
+ * not from a luxon date-time per candidate. The answers are luxon's, to the minute and across
+ * daylight-saving changes: test/qa/quiet-hours-equivalence.test.ts compares them.
+ */
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+/** The local wall-clock time (`HH:mm`) of `now` in `zone`. */
 function localTime(now: Date, zone: string): string {
-  if (localTimes.at !== now.getTime()) localTimes = { at: now.getTime(), byZone: new Map() };
-  let local = localTimes.byZone.get(zone);
-  if (local === undefined) {
-    local = DateTime.fromJSDate(now, { zone }).toFormat("HH:mm");
-    localTimes.byZone.set(zone, local);
-  }
-  return local;
+  const t = now.getTime();
+  const minuteOfDay = ((Math.floor((t + offsetAt(zone, t) * MINUTE_MS) / MINUTE_MS) % 1440) + 1440) % 1440;
+  return `${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}`;
 }
-
-/**
- * Ends of quiet windows (by zone and `HH:MM` end) for the last instant asked for: ranking asks for
- * the same instant once per candidate in quiet hours, and most share a few window ends.
- */
-let quietEnds = { at: Number.NaN, ends: new Map<string, number>() };
 
 /** True when `now` (local time in `zone`) falls into the quiet window. */
 export function inQuietHours(quiet: ExpertSettings["quiet"], now: Date, zone: string): boolean {
@@ -39,17 +36,16 @@ export function inQuietHours(quiet: ExpertSettings["quiet"], now: Date, zone: st
  */
 export function quietUntil(quiet: ExpertSettings["quiet"], now: Date, zone: string): Date | undefined {
   if (!quiet || !inQuietHours(quiet, now, zone)) return undefined;
-  if (quietEnds.at !== now.getTime()) quietEnds = { at: now.getTime(), ends: new Map() };
-  const endKey = `${zone} ${quiet.end}`;
-  let end = quietEnds.ends.get(endKey);
-  if (end === undefined) {
-    const local = DateTime.fromJSDate(now, { zone });
-    const [hour = 0, minute = 0] = quiet.end.split(":").map(Number);
-    const day = local.set({ hour, minute, second: 0, millisecond: 0 });
-    end = (day <= local ? day.plus({ days: 1 }) : day).toMillis();
-    quietEnds.ends.set(endKey, end);
-  }
-  return new Date(end);
+  const [hour = 0, minute = 0] = quiet.end.split(":").map(Number);
+  // Stored ends come from parseQuietHours (`HH:MM`); anything else has no end to name.
+  if (!Number.isFinite(hour) || !Number.isFinite(minute)) return undefined;
+  const t = now.getTime();
+  const offset = offsetAt(zone, t);
+  const today = Math.floor((t + offset * MINUTE_MS) / DAY_MS) * DAY_MS;
+  // The end today, or tomorrow when today's has passed, as luxon's `set` and `plus({ days: 1 })`.
+  const end = fitWall(today + hour * 3_600_000 + minute * MINUTE_MS, offset, zone);
+  if (end.instant > t) return new Date(end.instant);
+  return new Date(fitWall(end.instant + end.offset * MINUTE_MS + DAY_MS, end.offset, zone).instant);
 }
 
 /** True when the expert must not be asked now at all (opted out or away); quiet hours only delay. */

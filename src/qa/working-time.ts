@@ -1,32 +1,25 @@
-import { holidayOn } from "../schedule/holidays";
-import { instantOf, localDateOf, wallKey } from "../schedule/local-time";
+import { isHolidayDay, isWeekendDay } from "../schedule/holidays";
+import { instantOfWall, wallOf } from "../schedule/local-time";
 
 const BERLIN = "Europe/Berlin";
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 /*
- * Local dates and times come from the zone's cached offsets (src/schedule/local-time.ts), not
- * from luxon date-times in the zone: every new question computes its escalation deadline, and
- * walking a few days with luxon cost a third of a millisecond.
+ * Every new question computes its escalation deadline, so this walks local days as numbers
+ * (days since 1970-01-01) with the zone's cached offsets and the holidays as cached sets of
+ * day numbers (src/schedule/local-time.ts, holidays.ts): no luxon date-time and no date strings
+ * per call. test/qa/working-time-equivalence.test.ts holds it to the plain luxon reading.
  */
 
 /** A day off: Saturday, Sunday, or a public holiday of `region` (none: weekends only). */
-function isDayOff(date: string, region: string | undefined): boolean {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  if (weekday === 0 || weekday === 6) return true;
-  return region !== undefined && holidayOn(region, date) !== undefined;
+function isDayOff(day: number, region: string | undefined): boolean {
+  return isWeekendDay(day) || (region !== undefined && isHolidayDay(region, day));
 }
 
-/** The local date (`yyyy-MM-dd`) `days` after `date`. */
-function dayAfter(date: string, days = 1): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The instant a local date begins in `zone`. */
-const startOfDay = (date: string, zone: string): number => instantOf(`${date}T00:00`, zone);
+/** The instant local day number `day` begins in `zone`. */
+const startOfDay = (day: number, zone: string): number => instantOfWall(day * DAY_MS, zone);
 
 /**
  * `start` plus `hours` of working time, where only Monday to Friday count (whole local days
@@ -37,24 +30,22 @@ const startOfDay = (date: string, zone: string): number => instantOf(`${date}T00
 export function addWorkingHours(start: Date, hours: number, zone: string = BERLIN, region?: string): Date {
   let remaining = Math.max(0, hours) * HOUR_MS;
   let cursor = start.getTime();
-  let date = localDateOf(cursor, zone);
+  let day = Math.floor(wallOf(cursor, zone) / DAY_MS);
   for (;;) {
-    const next = dayAfter(date);
-    const dayEnd = startOfDay(next, zone);
-    if (!isDayOff(date, region)) {
+    const dayEnd = startOfDay(day + 1, zone);
+    if (!isDayOff(day, region)) {
       const available = dayEnd - cursor;
       if (remaining <= available) return new Date(cursor + remaining);
       remaining -= available;
     }
     cursor = dayEnd;
-    date = next;
+    day += 1;
   }
 }
 
 /** Local working hours in which escalations and nudges reach people (Mon–Fri, 08:00–18:00). */
 const WORK_START_HOUR = 8;
 const WORK_END_HOUR = 18;
-const WORK_START = `T${String(WORK_START_HOUR).padStart(2, "0")}:00`;
 
 /**
  * `at` if it falls inside working hours in `zone`, otherwise the next start of working hours:
@@ -62,17 +53,17 @@ const WORK_START = `T${String(WORK_START_HOUR).padStart(2, "0")}:00`;
  * (public holidays of `region` count as days off).
  */
 export function intoWorkingHours(at: Date, zone: string = BERLIN, region?: string): Date {
-  const local = wallKey(at.getTime(), zone);
-  const hour = Number(local.slice(11, 13));
-  let date = local.slice(0, 10);
+  const wall = wallOf(at.getTime(), zone);
+  let day = Math.floor(wall / DAY_MS);
+  const hour = Math.floor((wall - day * DAY_MS) / HOUR_MS);
   let moved = false;
   if (hour >= WORK_END_HOUR) {
-    date = dayAfter(date);
+    day += 1;
     moved = true;
   } else if (hour < WORK_START_HOUR) moved = true;
-  while (isDayOff(date, region)) {
-    date = dayAfter(date);
+  while (isDayOff(day, region)) {
+    day += 1;
     moved = true;
   }
-  return moved ? new Date(instantOf(`${date}${WORK_START}`, zone)) : at;
+  return moved ? new Date(instantOfWall(day * DAY_MS + WORK_START_HOUR * HOUR_MS, zone)) : at;
 }

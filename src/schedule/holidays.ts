@@ -1,6 +1,6 @@
 import type HolidaysType from "date-holidays";
-import { DateTime } from "luxon";
 import type { Lang } from "../i18n";
+import { remember } from "./bounded-cache";
 
 let holidaysClass: typeof HolidaysType | undefined;
 
@@ -21,6 +21,9 @@ export function isHolidayRegion(region: string): boolean {
   return m[1] === undefined || Object.keys(new (Holidays())().getStates("DE") ?? {}).includes(m[1]);
 }
 
+/** Region-years kept per cache: all Bundesländer for a few years, in both languages. */
+const CACHE_CAP = 256;
+
 const cache = new Map<string, ReadonlyMap<string, string>>();
 
 /** Public holidays of `region` in `year` by local date (`yyyy-MM-dd`) -> name in `lang`. */
@@ -35,8 +38,48 @@ function holidaysOf(region: string, year: number, lang: Lang): ReadonlyMap<strin
   for (const holiday of calendar.getHolidays(year, lang)) {
     if (holiday.type === "public") days.set(holiday.date.slice(0, 10), holiday.name);
   }
-  cache.set(cacheKey, days);
-  return days;
+  return remember(cache, cacheKey, days, CACHE_CAP);
+}
+
+const DAY_MS = 86_400_000;
+
+/** One region's public holidays of one year as day numbers (days since 1970-01-01). */
+interface HolidayYear {
+  readonly region: string;
+  readonly first: number;
+  readonly end: number;
+  readonly days: ReadonlySet<number>;
+}
+
+const dayCache = new Map<string, HolidayYear>();
+let lastYear: HolidayYear | undefined;
+
+/**
+ * True when day number `day` (days since 1970-01-01, a local date) is a public holiday in
+ * `region`. The question path asks this for every day its deadline walks over, so each
+ * region-year becomes a set of numbers once, and the last one answers without a lookup.
+ */
+export function isHolidayDay(region: string, day: number): boolean {
+  const hit = lastYear;
+  if (hit !== undefined && hit.region === region && day >= hit.first && day < hit.end)
+    return hit.days.has(day);
+  const year = new Date(day * DAY_MS).getUTCFullYear();
+  const cacheKey = `${region}|${year}`;
+  let entry = dayCache.get(cacheKey);
+  if (entry === undefined) {
+    const days = new Set<number>();
+    for (const date of holidaysOf(region, year, "de").keys())
+      days.add(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+    const first = Date.UTC(year, 0, 1) / DAY_MS;
+    entry = remember(
+      dayCache,
+      cacheKey,
+      { region, first, end: Date.UTC(year + 1, 0, 1) / DAY_MS, days },
+      CACHE_CAP,
+    );
+  }
+  lastYear = entry;
+  return entry.days.has(day);
 }
 
 /**
@@ -53,14 +96,21 @@ export function holidayOn(region: string, date: string, lang: Lang = "de"): stri
   return holidaysOf(region, Number(date.slice(0, 4)), lang).get(date);
 }
 
+/** True when day number `day` (days since 1970-01-01, a Thursday) is a Saturday or Sunday. */
+export function isWeekendDay(day: number): boolean {
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  return weekday === 0 || weekday === 6;
+}
+
+const dayOf = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
 /** The next working day (Mon–Fri, no public holiday) strictly after `date`. */
 export function nextWorkingDay(region: string, date: string): string {
-  let day = DateTime.fromISO(date, { zone: "UTC" });
-  for (;;) {
-    day = day.plus({ days: 1 });
-    const iso = day.toISODate() ?? date;
-    if (day.weekday <= 5 && holidayOn(region, iso) === undefined) return iso;
-  }
+  let day = dayOf(date);
+  do day += 1;
+  while (isWeekendDay(day) || isHolidayDay(region, day));
+  return dateOf(day);
 }
 
 /**
@@ -69,12 +119,11 @@ export function nextWorkingDay(region: string, date: string): string {
  */
 export type ReminderShift = "workdays" | "weekends" | "off";
 
-/** True when `date` (`yyyy-MM-dd`) is a day a reminder avoids under `shift`. */
-function isDayOff(date: string, shift: ReminderShift, region: string | undefined): boolean {
+/** True when day number `day` is a day a reminder avoids under `shift`. */
+function isDayOff(day: number, shift: ReminderShift, region: string | undefined): boolean {
   if (shift === "off") return false;
-  const weekday = DateTime.fromISO(date, { zone: "UTC" }).weekday;
-  if (weekday >= 6) return true;
-  return shift === "workdays" && region !== undefined && holidayOn(region, date) !== undefined;
+  if (isWeekendDay(day)) return true;
+  return shift === "workdays" && region !== undefined && isHolidayDay(region, day);
 }
 
 /**
@@ -83,9 +132,8 @@ function isDayOff(date: string, shift: ReminderShift, region: string | undefined
  * before (Good Friday is a holiday too).
  */
 export function workingDayOnOrBefore(date: string, shift: ReminderShift, region: string | undefined): string {
-  let day = DateTime.fromISO(date, { zone: "UTC" });
+  let day = dayOf(date);
   // A year has no run of more than a few days off; the bound only guards against bad input.
-  for (let i = 0; i < 14 && isDayOff(day.toISODate() ?? date, shift, region); i++)
-    day = day.minus({ days: 1 });
-  return day.toISODate() ?? date;
+  for (let i = 0; i < 14 && isDayOff(day, shift, region); i++) day -= 1;
+  return dateOf(day);
 }

@@ -1,6 +1,7 @@
 import { DateTime, IANAZone } from "luxon";
 import type { Lang } from "../i18n";
 import { formatDateTime } from "../i18n/format";
+import { remember } from "./bounded-cache";
 
 /** A wall-clock date-time without zone, written `yyyy-MM-ddTHH:mm` (the occurrence key). */
 export type LocalDateTime = string;
@@ -42,6 +43,8 @@ export interface YearOffsets {
 }
 
 const yearCache = new Map<string, YearOffsets>();
+/** Zone-years kept: a few years of every zone the community's members live in. */
+const YEAR_CACHE_CAP = 1024;
 const DAY = 86_400_000;
 
 /** Finds a year's offset changes once (day by day, then to the minute); Intl lookups are slow. */
@@ -63,25 +66,52 @@ export function yearOffsets(zone: string, year: number): YearOffsets {
     }
     changes.push({ at: high, offset: tz.offset(high) });
   }
-  const result = { start: tz.offset(begin), changes };
-  yearCache.set(cacheKey, result);
-  return result;
+  return remember(yearCache, cacheKey, { start: tz.offset(begin), changes }, YEAR_CACHE_CAP);
 }
 
-/** The zone's UTC offset in minutes at an instant (cached per zone and year). */
+/** The stretch of time around the last instant asked for in a zone, during which its offset holds. */
+interface Span {
+  readonly from: number;
+  readonly until: number;
+  readonly offset: number;
+}
+
+const spans = new Map<string, Span>();
+
+/**
+ * The zone's UTC offset in minutes at an instant (cached per zone and year). The hot path asks
+ * for instants close to each other, so the stretch between the offset changes around the last
+ * instant answers most calls with two comparisons.
+ */
 export function offsetAt(zone: string, instant: number): number {
-  const { start, changes } = yearOffsets(zone, new Date(instant).getUTCFullYear());
+  const span = spans.get(zone);
+  if (span !== undefined && instant >= span.from && instant < span.until) return span.offset;
+  const year = new Date(instant).getUTCFullYear();
+  const { start, changes } = yearOffsets(zone, year);
+  let from = Date.UTC(year, 0, 1);
+  let until = Date.UTC(year + 1, 0, 1);
   let offset = start;
   for (const change of changes) {
-    if (change.at > instant) break;
+    if (change.at > instant) {
+      until = change.at;
+      break;
+    }
+    from = change.at;
     offset = change.offset;
   }
+  // Instants outside the years Date can name (NaN) are answered but never cached.
+  if (from <= instant && instant < until) spans.set(zone, { from, until, offset });
   return offset;
+}
+
+/** The wall-clock time of an instant in `zone`, written as if it were UTC (ms). */
+export function wallOf(instant: number, zone: string): number {
+  return instant + offsetAt(zone, instant) * MINUTE;
 }
 
 /** The wall-clock key of an instant in `zone` (`yyyy-MM-ddTHH:mm`). */
 export function wallKey(instant: number, zone: string): LocalDateTime {
-  return new Date(instant + offsetAt(zone, instant) * MINUTE).toISOString().slice(0, 16);
+  return new Date(wallOf(instant, zone)).toISOString().slice(0, 16);
 }
 
 /**
@@ -89,8 +119,8 @@ export function wallKey(instant: number, zone: string): LocalDateTime {
  * when negative); from the cached offsets, without a luxon date-time in the zone.
  */
 export function localDateOf(instant: number, zone: string, days = 0): string {
-  const p = localParts(wallKey(instant, zone));
-  return new Date(Date.UTC(p.year, p.month - 1, p.day + days)).toISOString().slice(0, 10);
+  const day = Math.floor(wallOf(instant, zone) / DAY) + days;
+  return new Date(day * DAY).toISOString().slice(0, 10);
 }
 
 /**
@@ -100,14 +130,26 @@ export function localDateOf(instant: number, zone: string, days = 0): string {
  */
 export function instantOf(local: LocalDateTime, zone: string): number {
   const p = localParts(local);
-  const wallAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+  return instantOfWall(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute), zone);
+}
+
+/**
+ * `instantOf` for a wall-clock time written as if it were UTC (ms, a whole minute): the
+ * numeric form the question path uses, without building and parsing keys.
+ */
+export function instantOfWall(wallAsUtc: number, zone: string): number {
   const before = offsetAt(zone, wallAsUtc - DAY);
   const after = offsetAt(zone, wallAsUtc + DAY);
-  const candidates = [...new Set([before, after])]
-    .map((offset) => wallAsUtc - offset * MINUTE)
-    .filter((instant) => wallKey(instant, zone) === local)
-    .sort((a, b) => a - b);
-  return candidates[0] ?? endOfGap(wallAsUtc, zone, before, after);
+  const early = wallAsUtc - Math.max(before, after) * MINUTE;
+  if (shows(early, wallAsUtc, zone)) return early;
+  const late = wallAsUtc - Math.min(before, after) * MINUTE;
+  if (shows(late, wallAsUtc, zone)) return late;
+  return endOfGap(wallAsUtc, zone, before, after);
+}
+
+/** True when the wall clock in `zone` shows the minute `wallAsUtc` at `instant`. */
+function shows(instant: number, wallAsUtc: number, zone: string): boolean {
+  return Math.floor(wallOf(instant, zone) / MINUTE) === Math.floor(wallAsUtc / MINUTE);
 }
 
 /** `instantOf` as a luxon date-time in the zone, for formatting. */
@@ -131,4 +173,21 @@ function endOfGap(wallAsUtc: number, zone: string, before: number, after: number
 /** An occurrence's local date-time as people read it (`Mo., 29.03.2027, 10:00`), in its zone. */
 export function formatLocal(local: LocalDateTime, zone: string, lang: Lang): string {
   return formatDateTime(resolveLocal(local, zone), zone, lang);
+}
+
+/**
+ * The instant and offset of a wall-clock time in `zone` read the way luxon's `DateTime#set`
+ * and `#plus` read it, starting from the offset `guess` (the date-time's own before the
+ * change): an ambiguous time keeps the guessed side where it fits, a time in the
+ * spring-forward gap moves forward by the gap (02:30 -> 03:30). Lets the question path keep
+ * luxon's answers without building luxon date-times.
+ */
+export function fitWall(wallAsUtc: number, guess: number, zone: string): { instant: number; offset: number } {
+  const first = wallAsUtc - guess * MINUTE;
+  const o2 = offsetAt(zone, first);
+  if (o2 === guess) return { instant: first, offset: guess };
+  const second = first - (o2 - guess) * MINUTE;
+  const o3 = offsetAt(zone, second);
+  if (o2 === o3) return { instant: second, offset: o2 };
+  return { instant: wallAsUtc - Math.min(o2, o3) * MINUTE, offset: Math.max(o2, o3) };
 }

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DatabaseLease, LEASE_TTL_MS } from "../../db/lease";
 import { loadMigrations, migrate, openDatabase, PAGE_CACHE_KIB } from "../../db/open";
 import { DatabaseError } from "../../src/core/errors";
 
@@ -64,5 +65,39 @@ describe("migrations", () => {
     expect(db.pragma("user_version", { simple: true })).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined();
     db.close();
+  });
+
+  it("keep the lease through an upgrade longer than the lease lives: renewed after each migration", () => {
+    // openDatabase renews after the integrity check and after every migration it runs.
+    const renew = jest.spyOn(DatabaseLease.prototype, "renew");
+    try {
+      openDatabase(join(dir, "new.db")).close();
+      expect(renew).toHaveBeenCalledTimes(1 + loadMigrations().length);
+    } finally {
+      renew.mockRestore();
+    }
+    // Three migrations of 6 s each outlast a lease of 10 s; renewed after each, it is still held.
+    const path = join(dir, "slow.db");
+    const db = new Database(path);
+    const lease = DatabaseLease.acquire(db, path);
+    let now = Date.now();
+    const clock = jest.spyOn(Date, "now").mockImplementation(() => now);
+    try {
+      const slow = [1, 2, 3].map((version) => ({
+        version,
+        name: `00${version}_slow.sql`,
+        sql: `CREATE TABLE t${version} (x)`,
+        step: () => void (now += 6_000),
+      }));
+      migrate(db, slow, () => lease.renew());
+      const { expires_at } = db.prepare("SELECT expires_at FROM copbot_lease").get() as {
+        expires_at: number;
+      };
+      expect(expires_at).toBe(now + LEASE_TTL_MS);
+      expect(lease.fresh(now)).toBe(true);
+    } finally {
+      clock.mockRestore();
+      db.close();
+    }
   });
 });

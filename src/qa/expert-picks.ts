@@ -119,8 +119,8 @@ function byStepDescending(steps: Int32Array, count: number): Int32Array {
  * history minus load (ranking.ts).
  *
  * Each match gets a ceiling from typed arrays (profile-table.ts, `ceilingAt`): their score with
- * the load their kept ping times show, which is their score unless they have more pings than
- * kept; experts who cannot be asked (away, opted out, at their weekly cap by those times) drop
+ * the load their newest ping times show, which is their score unless they have more pings in
+ * the window than those; experts who cannot be asked (away, opted out, at their weekly cap by those times) drop
  * out there. The rest of the statistics (pings counted exactly, quiet hours) are worked out by
  * score step of the ceiling, highest first; once `limit` experts reachable now are in a higher
  * score step than the next ceiling's, nobody left can rank among them (experts in quiet hours

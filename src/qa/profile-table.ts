@@ -2,10 +2,12 @@ import { KEPT_PINGS, type ProfileRecord } from "./expert-index-repo";
 import { scoreCeiling } from "./ranking";
 
 /**
- * Read once: under a CommonJS transform (tsx, the tests) every read of an imported binding is a
- * getter call, and `ceilingAt` runs thousands of times per question.
+ * Ping times kept per member in the typed array: the newest 8 of those the profile keeps. They
+ * give a lower bound of the load and of the week's pings (exact for whoever has at most 8 in
+ * the window; the weekly cap is 3 unless an expert raises it), which is all a ceiling needs.
  */
-const SLOTS = KEPT_PINGS;
+const SLOTS = Math.min(8, KEPT_PINGS);
+/** Read once: under a CommonJS transform (tsx, the tests) every read of an import is a getter call. */
 const ceilingOf = scoreCeiling;
 
 /** The ping windows of one question: load counts pings after `recent`, the weekly cap those from `week`. */
@@ -29,14 +31,14 @@ export class ProfileTable {
   /** Until when each member cannot be asked: +Infinity when opted out, -Infinity when never away. */
   private away = new Float64Array(0);
   private caps = new Float64Array(0);
-  /** `KEPT_PINGS` slots per member: their kept ping times, newest first, -Infinity when empty. */
+  /** `SLOTS` per member: their newest ping times, newest first, -Infinity when empty. */
   private pings = new Float64Array(0);
 
   /** Puts a member's profile (undefined: none) at their number. */
   set(n: number, profile: ProfileRecord | undefined): void {
     while (this.profiles.length < n) this.profiles.push(undefined);
     this.profiles[n] = profile;
-    if (n >= this.histories.length) this.grow(Math.max(64, (n + 1) * 2));
+    if (n >= this.histories.length) this.grow(Math.max(64, Math.ceil((n + 1) * 1.5)));
     this.histories[n] = profile?.expert === true ? profile.history : Number.NaN;
     const settings = profile?.settings;
     this.away[n] = settings?.optedOut
@@ -66,9 +68,9 @@ export class ProfileTable {
 
   /**
    * The highest score the member at `n` can have with this match at `now` (ranking.ts,
-   * `scoreCeiling`, with the load their kept ping times show: their score, unless they have
+   * `scoreCeiling`, with the load their newest ping times show: their score, unless they have
    * more pings in the window than kept); NaN when they cannot be asked: no expert, away or
-   * opted out, or at their weekly cap already by the kept ping times (a lower bound of their
+   * opted out, or at their weekly cap already by those ping times (a lower bound of their
    * pings, so that is certain).
    */
   ceilingAt(n: number, match: number, window: PingWindow, now: number): number {

@@ -395,16 +395,16 @@ export class ExpertIndex {
     const { sources, tokens } = corpus(this.db);
     if (sources === 0) return { members: new Int32Array(0), values: new Float64Array(0) };
     const avgdl = tokens / sources;
+    // Loaded first: loading a key numbers members, and the arrays must have room for them all.
+    const lists = keys.map((key) => this.postingsOf(key));
     if (this.values.length < this.names.length) {
       this.values = new Float64Array(this.names.length * 2);
       this.touched = new Int32Array(this.values.length);
       this.found = new Float64Array(this.values.length);
     }
     const into: Accumulator = { values: this.values, touched: this.touched, count: 0 };
-    for (const key of keys) {
-      const postings = this.postingsOf(key);
+    for (const postings of lists)
       if (postings.docs > 0) postings.score(idf(sources, postings.docs), avgdl, into);
-    }
     for (let i = 0; i < into.count; i++) {
       const n = this.touched[i] ?? 0;
       this.found[i] = this.values[n] ?? 0;

@@ -82,6 +82,21 @@ function scratchFor(length: number, members: number): typeof scratch {
   return scratch;
 }
 
+/** Where an expert stands among those reachable: score step, then rotation (ranking.ts, `rankExperts`). */
+interface Standing {
+  readonly step: number;
+  /** Last ping, 0 for never (longest rested first). */
+  readonly last: number;
+  readonly memberId: string;
+}
+
+/** True when `a` ranks before `b`: a higher score step; in the same step, rested longer, then by id. */
+function before(a: Standing, b: Standing): boolean {
+  if (a.step !== b.step) return a.step > b.step;
+  if (a.last !== b.last) return a.last < b.last;
+  return a.memberId < b.memberId;
+}
+
 /**
  * Positions 0..count-1 ordered by `steps[i]`, highest first (a counting sort: steps are small
  * whole numbers, and a question has thousands of matches to order).
@@ -210,26 +225,43 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
     best.sort((a, b) => b - a);
     if (best.length > limit) best.pop();
   };
-  // The `limit` best score steps among the experts reachable now. Experts in quiet hours come
+  // The `limit` best standings among the experts reachable now. Experts in quiet hours come
   // after everyone reachable, so they are looked at only when fewer than `limit` are reachable.
   const order = byStepDescending(steps, count);
-  const reachable: number[] = [];
+  const reachable: Standing[] = [];
   const quiet: { readonly i: number; readonly profile: ProfileRecord; readonly end: Date }[] = [];
-  for (const i of order) {
-    const last = reachable[limit - 1];
-    if (last !== undefined && last > (steps[i] ?? 0)) break;
-    const profile = index.profileAt(matched[i] ?? -1);
-    if (!profile) continue;
-    // Quiet hours are the expert's own local times (`/cop profile tz`), else the community's.
-    const end = quietUntil(profile.settings.quiet, input.now, profile.timeZone ?? input.zone);
-    if (end !== undefined) {
-      if (input.includeQuiet) quiet.push({ i, profile, end });
-      continue;
+  let from = 0;
+  looking: while (from < count) {
+    // One score step at a time, in the order rotation gives within a step: the step of the
+    // `limit`-th best can hold dozens of matches, and the looking stops inside it.
+    const step = steps[order[from] ?? 0] ?? 0;
+    const group: { readonly i: number; readonly profile: ProfileRecord; readonly standing: Standing }[] = [];
+    let to = from;
+    for (; to < count && steps[order[to] ?? 0] === step; to++) {
+      const i = order[to] ?? 0;
+      const profile = index.profileAt(matched[i] ?? -1);
+      if (profile)
+        group.push({ i, profile, standing: { step, last: profile.last ?? 0, memberId: profile.memberId } });
     }
-    const stats = statsAt(i, profile, undefined);
-    if (!stats) continue;
-    candidates.push(stats);
-    keep(reachable, stats);
+    from = to;
+    group.sort((a, b) => (before(a.standing, b.standing) ? -1 : 1));
+    for (const { i, profile, standing } of group) {
+      // Their ceiling's standing: nobody from here on can rank before the `limit`-th best.
+      const last = reachable[limit - 1];
+      if (last !== undefined && before(last, standing)) break looking;
+      // Quiet hours are the expert's own local times (`/cop profile tz`), else the community's.
+      const end = quietUntil(profile.settings.quiet, input.now, profile.timeZone ?? input.zone);
+      if (end !== undefined) {
+        if (input.includeQuiet) quiet.push({ i, profile, end });
+        continue;
+      }
+      const stats = statsAt(i, profile, undefined);
+      if (!stats) continue;
+      candidates.push(stats);
+      reachable.push({ step: stepOf(scoreExpert(stats)), last: standing.last, memberId: standing.memberId });
+      reachable.sort((a, b) => (before(a, b) ? -1 : 1));
+      if (reachable.length > limit) reachable.pop();
+    }
   }
   // Fewer than `limit` reachable means every match was looked at: the best in quiet hours
   // fill the rest, worked out in the same order with the same stop.

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Db } from "../../db/open";
 import { statement } from "../../db/statements";
 import type { Lang } from "../i18n";
@@ -26,22 +25,25 @@ export interface Member {
   readonly createdAt: Date;
 }
 
-const MemberRow = z.object({
-  id: z.string(),
-  display_name: z.string(),
-  organisation: z.string().nullable(),
-  bio: z.string().nullable(),
-  lang: z.enum(["de", "en"]).nullable(),
-  time_zone: z.string().nullable(),
-  role: z.enum(ROLES),
-  credit: z.enum(CREDITS),
-  created_at: z.number(),
-});
-
-const NameRow = z.object({ id: z.string(), display_name: z.string() });
+/**
+ * A member row as the table stores it: written only by this repository from validated input,
+ * held to this shape by the schema (001, 009, 011: NOT NULL, CHECK on lang, role and credit).
+ * Every event reads its sender's row, so it is not validated again on the way out.
+ */
+interface StoredMember {
+  readonly id: string;
+  readonly display_name: string;
+  readonly organisation: string | null;
+  readonly bio: string | null;
+  readonly lang: Lang | null;
+  readonly time_zone: string | null;
+  readonly role: Role;
+  readonly credit: Credit;
+  readonly created_at: number;
+}
 
 function toMember(row: unknown): Member {
-  const r = MemberRow.parse(row);
+  const r = row as StoredMember;
   return {
     id: r.id,
     displayName: r.display_name,
@@ -64,7 +66,7 @@ export interface ProfilePatch {
   readonly credit?: Credit;
 }
 
-/** Members repository (real SQLite, rows validated with zod). */
+/** Members repository (real SQLite; input validated at the edge, rows held to their shape by the schema). */
 export class MemberRepo {
   constructor(
     private readonly db: Db,
@@ -82,7 +84,10 @@ export class MemberRepo {
       this.db,
       "SELECT id, display_name FROM members WHERE id IN (SELECT value FROM json_each(?))",
     ).all(JSON.stringify(ids));
-    return new Map(rows.map((row) => NameRow.parse(row)).map((r) => [r.id, r.display_name]));
+    // Our own rows (see `StoredMember`).
+    return new Map(
+      rows.map((row) => row as Pick<StoredMember, "id" | "display_name">).map((r) => [r.id, r.display_name]),
+    );
   }
 
   /** Returns the member, creating them on first contact; a newly learned display name is kept. */

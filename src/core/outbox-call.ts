@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PlatformError } from "./errors";
-import type { PostedRef, Target } from "./message";
+import type { OutgoingMessage, PostedRef, Target } from "./message";
 import { OutgoingMessageSchema, PostedRefSchema, TargetSchema } from "./message-schema";
 import type { OutboxRepo } from "./outbox-repo";
 import type { OutboxRow } from "./outbox-row";
@@ -11,13 +11,16 @@ import type { PortRouter } from "./port-router";
  * Makes the platform call one outbox item needs: a post (into the thread of its parent post
  * when it has one), an update, a pin, or a reaction added or taken back on a message posted earlier. Returns where a post
  * landed. Throws `PlatformError`s; one that cannot ever work (an unreadable row, a parent that
- * was never delivered) is permanent.
+ * was never delivered) is permanent. A row `queuedHere` was written by this process from a
+ * typed message and target, so they are read back without validating them again; rows from
+ * before the start (an earlier version's, say) are validated.
  */
 export async function callPort(
   row: OutboxRow,
   ports: PortRouter,
   repo: OutboxRepo,
   now: Date,
+  queuedHere = false,
 ): Promise<PostedRef | undefined> {
   if (!ports.has(row.platform)) {
     throw new PlatformError(`no adapter running for ${row.platform}`, true, { maybeDelivered: false });
@@ -29,16 +32,23 @@ export async function callPort(
     since: new Date(row.firstAttemptAt ?? now.getTime()),
   };
   if (row.op === "react" || row.op === "unreact") return callMark(row, port, repo, delivery);
-  const parsed = OutgoingMessageSchema.safeParse(JSON.parse(row.message));
-  if (!parsed.success) throw new PlatformError("the stored message cannot be read", false);
+  const message = queuedHere ? (JSON.parse(row.message) as OutgoingMessage) : storedMessage(row.message);
   if (row.op === "post") {
-    const target = withThread(repo, TargetSchema.parse(JSON.parse(row.target ?? "null")), row.refKey);
-    return port.post(target, parsed.data, delivery);
+    const stored: unknown = JSON.parse(row.target ?? "null");
+    const target = withThread(repo, queuedHere ? (stored as Target) : TargetSchema.parse(stored), row.refKey);
+    return port.post(target, message, delivery);
   }
   const ref = postedParent(row, repo);
-  if (row.op === "update") await port.update(ref, parsed.data, delivery);
+  if (row.op === "update") await port.update(ref, message, delivery);
   else await port.pin(ref);
   return undefined;
+}
+
+/** A message queued before this process started, validated (and brought to today's shape). */
+function storedMessage(json: string): OutgoingMessage {
+  const parsed = OutgoingMessageSchema.safeParse(JSON.parse(json));
+  if (!parsed.success) throw new PlatformError("the stored message cannot be read", false);
+  return parsed.data;
 }
 
 /** Where the message an item changes landed: the one named by its target, else its parent post. */

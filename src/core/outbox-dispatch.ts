@@ -6,6 +6,7 @@ import { PlatformError, RateLimitedError } from "./errors";
 import type { Platform } from "./ids";
 import { callPort, guarded } from "./outbox-call";
 import { Holds } from "./outbox-holds";
+import { KnownItems, type QueuedItem } from "./outbox-known";
 import type { OutboxRepo } from "./outbox-repo";
 import type { DeliveryClass, OutboxRow } from "./outbox-row";
 import type { PortRouter } from "./port-router";
@@ -59,6 +60,7 @@ export class Dispatcher {
   private readonly holds: Holds;
   private readonly idle: (() => void)[] = [];
   private readonly settling: { ids: readonly number[]; resolve: () => void }[] = [];
+  private readonly known = new KnownItems();
   private ready: OutboxRow[] = [];
   private dirty = true;
   private exhausted = false;
@@ -75,6 +77,8 @@ export class Dispatcher {
     private readonly log: Logger,
     private readonly hooks: DispatchHooks,
     private readonly opts: DispatchOptions = DEFAULT_DISPATCH,
+    /** Items above this id were queued by this process (see `callPort`). */
+    private readonly queuedBefore = Number.POSITIVE_INFINITY,
   ) {
     this.lastSettledAt = clock.now().getTime();
     this.holds = new Holds(repo, () => clock.now().getTime());
@@ -114,6 +118,11 @@ export class Dispatcher {
     return done;
   }
 
+  /** Notes an item someone will wait for (see `settle`), as it was just queued. */
+  expect(id: number, item: QueuedItem): void {
+    this.known.expect(id, item);
+  }
+
   /** The time until which a hold keeps new items of this class back (0 when none). */
   heldUntil(platform: Platform, cls: DeliveryClass): number {
     return this.holds.heldUntil(platform, cls);
@@ -137,6 +146,7 @@ export class Dispatcher {
     this.stopped = true;
     for (const w of this.settling.splice(0)) w.resolve();
     for (const w of this.idle.splice(0)) w();
+    this.known.clear();
     const pending = [...this.inflight.values()].map((f) => f.done);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
@@ -168,12 +178,19 @@ export class Dispatcher {
     const now = this.clock.now().getTime();
     let nothingLeft = false;
     while (this.inflight.size < this.opts.maxInFlight) {
-      const next = this.nextAwaited(now) ?? this.next(now);
+      const awaited = this.nextAwaited(now);
+      if (awaited !== undefined) {
+        this.start(awaited);
+        continue;
+      }
+      const next = this.next(now);
       if (next === undefined) {
         nothingLeft = true;
         break;
       }
-      this.start(next, now);
+      // Not claimed when it is no longer pending (expired, dropped): the loop looks again.
+      const claimed = this.repo.markSending(next.id, now);
+      if (claimed) this.start(claimed);
     }
     // With calls in flight, their completion looks again; only an idle dispatcher needs waking.
     if (nothingLeft && this.inflight.size === 0) this.hooks.wake(() => this.nextAttemptAt());
@@ -190,20 +207,36 @@ export class Dispatcher {
    * An answer someone is waiting for (see `settle`) that can go now, before anything else: a
    * reply to a command must not queue behind hundreds of reminders of a catch-up, even though
    * they were queued first. Only the oldest few waiters are looked at, so a fill stays cheap.
+   * Returns it claimed (marked in flight).
    */
   private nextAwaited(now: number): OutboxRow | undefined {
     let looked = 0;
     for (const waiter of this.settling) {
       for (const id of waiter.ids) {
         if (this.inflight.has(id)) continue;
+        if (this.known.finished(id)) continue;
+        const known = this.known.get(id);
         if ((looked += 1) > AWAITED_LOOKS) return undefined;
-        const row = this.repo.get(id);
-        if (row?.state !== "pending" || row.nextAttemptAt > now) continue;
-        if (this.busy(row.lane) || this.holds.held(row, now)) continue;
-        if (this.repo.laneHead(row.lane)?.id === row.id) return row;
+        const claimed = known === undefined ? this.claimRead(id, now) : this.claimKnown(id, known, now);
+        if (claimed !== undefined) return claimed;
       }
     }
     return undefined;
+  }
+
+  /** Claims an awaited item known from its queueing: one statement checks and marks it. */
+  private claimKnown(id: number, known: QueuedItem, now: number): OutboxRow | undefined {
+    if (this.busy(known.lane) || this.holds.heldUntil(known.platform, known.cls) > now) return undefined;
+    return this.repo.claimHead(id, known.deliveryId, now);
+  }
+
+  /** Claims an awaited item after reading it and its lane's head. */
+  private claimRead(id: number, now: number): OutboxRow | undefined {
+    const row = this.repo.get(id);
+    if (row?.state !== "pending" || row.nextAttemptAt > now) return undefined;
+    if (this.busy(row.lane) || this.holds.held(row, now)) return undefined;
+    if (this.repo.laneHead(row.lane)?.id !== row.id) return undefined;
+    return this.repo.markSending(row.id, now);
   }
 
   private next(now: number): OutboxRow | undefined {
@@ -246,40 +279,45 @@ export class Dispatcher {
     return false;
   }
 
-  private start(row: OutboxRow, now: number): void {
-    if (!this.repo.markSending(row.id, now)) return;
+  /** Makes the call of an item just marked in flight (`row` counts this attempt). */
+  private start(row: OutboxRow): void {
     const done = this.attempt(row)
       .catch((error: unknown) => {
         if (!this.hooks.fatal(error))
           this.log.error({ err: error, outbox: row.id }, "outbox: delivery bookkeeping failed");
+        return undefined;
       })
-      .finally(() => {
+      .then((more) => {
         this.inflight.delete(row.id);
         this.lastSettledAt = this.clock.now().getTime();
         // The lane's next item is not in the prefetched batch: look again once it runs out.
-        if (this.repo.isOpen() && this.repo.laneHasOpen(row.lane)) this.exhausted = false;
+        if (more ?? (this.repo.isOpen() && this.repo.laneHasOpen(row.lane))) this.exhausted = false;
         this.fill();
       });
     this.inflight.set(row.id, { lane: row.lane, done });
   }
 
-  private async attempt(row: OutboxRow): Promise<void> {
+  /** Returns whether the item's lane still has an open item, when that is known without asking. */
+  private async attempt(row: OutboxRow): Promise<boolean | undefined> {
     try {
       const ref = await guarded(
-        callPort(row, this.ports, this.repo, this.clock.now()),
+        callPort(row, this.ports, this.repo, this.clock.now(), row.id > this.queuedBefore),
         this.opts.callGuardMs,
       );
-      if (this.closed) return;
-      this.repo.markSent(row.id, ref, this.clock.now().getTime());
+      if (this.closed) return undefined;
+      const more = this.repo.markSent(row.id, ref, this.clock.now().getTime());
+      this.known.finish(row);
       this.hooks.outcome("delivered", row);
       this.holds.succeeded(row.platform);
+      return more;
     } catch (error) {
-      if (this.closed || this.hooks.fatal(error)) return;
-      this.failed(row, error);
+      if (this.closed || this.hooks.fatal(error)) return undefined;
+      return this.failed(row, error);
     }
   }
 
-  private failed(row: OutboxRow, error: unknown): void {
+  /** Returns true when the item waits again (its lane is still open). */
+  private failed(row: OutboxRow, error: unknown): boolean | undefined {
     const now = this.clock.now().getTime();
     const reason = error instanceof Error ? error.message : String(error);
     if (error instanceof RateLimitedError) {
@@ -297,19 +335,20 @@ export class Dispatcher {
         { outbox: row.id, lane: row.lane, retryAfterMs: error.retryAfterMs },
         "outbox: rate limited",
       );
-      return;
+      return true;
     }
     if (error instanceof PlatformError && !error.retryable) {
       this.repo.markFailed(row.id, reason, now);
+      this.known.finish(row);
       this.hooks.outcome("failed", row);
       this.log.error(
         { err: error, outbox: row.id, lane: row.lane },
         "outbox: message could not be delivered",
       );
-      return;
+      return undefined;
     }
     this.hooks.outcome("retry", row);
-    const attempts = row.attempts + 1;
+    const attempts = row.attempts;
     const delay = backoffDelay(
       attempts,
       { baseMs: this.opts.backoffBaseMs, capMs: this.opts.backoffCapMs },
@@ -324,6 +363,7 @@ export class Dispatcher {
       { err: error, outbox: row.id, lane: row.lane, attempts },
       "outbox: delivery failed, will retry",
     );
+    return true;
   }
 
   private checkWaiters(now: number): void {
@@ -333,6 +373,7 @@ export class Dispatcher {
     for (const waiter of [...this.settling]) {
       if (waiter.ids.every((id) => this.settled(id, now))) {
         this.settling.splice(this.settling.indexOf(waiter), 1);
+        this.known.forget(waiter.ids);
         waiter.resolve();
       }
     }
@@ -340,6 +381,7 @@ export class Dispatcher {
 
   private settled(id: number, now: number): boolean {
     if (this.inflight.has(id)) return false;
+    if (this.known.finished(id)) return true;
     const row = this.repo.get(id);
     if (!row || row.state !== "pending") return true;
     if (row.nextAttemptAt > now || this.holds.held(row, now)) return true;

@@ -22,6 +22,9 @@ export interface LaneDepth {
 }
 
 const OPEN = "state IN ('pending', 'sending')";
+/** What marks an item in flight (`?`: now, the first attempt's time if it is the first). */
+const SENDING =
+  "state = 'sending', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?)";
 const FINISHED = "state IN ('sent', 'failed', 'expired', 'dropped')";
 /** The first open item of each lane: the only one that may go next. */
 const HEADS = `SELECT lane, min(id) AS head, min(priority) AS prio FROM outbox WHERE ${OPEN} GROUP BY lane`;
@@ -143,21 +146,45 @@ export class OutboxRepo {
     return row === undefined ? undefined : toOutboxRow(row);
   }
 
-  /** Marks an item in flight (committed before the call); false when it is no longer pending. */
-  markSending(id: number, now: number): boolean {
-    return (
-      this.sql(
-        `UPDATE outbox SET state = 'sending', attempts = attempts + 1, first_attempt_at = coalesce(first_attempt_at, ?)
-           WHERE id = ? AND state = 'pending'`,
-      ).run(now, id).changes > 0
+  /**
+   * Marks an item in flight (committed before the call) and returns it as it is now, this
+   * attempt counted; undefined when it is no longer pending.
+   */
+  markSending(id: number, now: number): OutboxRow | undefined {
+    const row = this.sql(`UPDATE outbox SET ${SENDING} WHERE id = ? AND state = 'pending' RETURNING *`).get(
+      now,
+      id,
     );
+    return row === undefined ? undefined : toOutboxRow(row);
   }
 
-  markSent(id: number, ref: PostedRef | undefined, now: number): void {
-    this.sql(
+  /**
+   * `markSending` for an item known from when it was queued, in one statement: only while it
+   * is (still) the one queued as `deliveryId`, due, and the first open item of its lane.
+   */
+  claimHead(id: number, deliveryId: string, now: number): OutboxRow | undefined {
+    const row = this.sql(
+      `UPDATE outbox SET ${SENDING}
+         WHERE id = ? AND delivery_id = ? AND state = 'pending' AND next_attempt_at <= ?
+           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.lane = outbox.lane AND o.${OPEN} AND o.id < outbox.id)
+         RETURNING *`,
+    ).get(now, id, deliveryId, now);
+    return row === undefined ? undefined : toOutboxRow(row);
+  }
+
+  /** Marks an item delivered; returns whether its lane has another open item. */
+  markSent(id: number, ref: PostedRef | undefined, now: number): boolean {
+    const row = this.sql(
       `UPDATE outbox SET state = 'sent', posted_channel = coalesce(?, posted_channel),
-           posted_message = coalesce(?, posted_message), finished_at = ?, last_error = NULL WHERE id = ?`,
-    ).run(ref?.channelId ?? null, ref?.messageId ?? null, now, id);
+           posted_message = coalesce(?, posted_message), finished_at = ?, last_error = NULL WHERE id = ?
+         RETURNING EXISTS (SELECT 1 FROM outbox o WHERE o.lane = outbox.lane AND o.${OPEN} AND o.id <> outbox.id) AS more`,
+    ).get(ref?.channelId ?? null, ref?.messageId ?? null, now, id) as { more: number } | undefined;
+    return row?.more === 1;
+  }
+
+  /** The highest id queued so far (0 when none). */
+  lastId(): number {
+    return (this.sql("SELECT coalesce(max(id), 0) AS id FROM outbox").get() as { id: number }).id;
   }
 
   /** Back to pending, to be tried at `at`; `inDoubt` once set stays set. */
@@ -195,8 +222,10 @@ export class OutboxRepo {
 
   /** Items found in flight at start-up: their call may or may not have arrived. */
   recoverInFlight(): number {
-    return this.sql("UPDATE outbox SET state = 'pending', in_doubt = 1 WHERE state = 'sending'").run()
-      .changes;
+    // The open items' index holds the few in flight; `state = 'sending'` alone would read every row.
+    return this.sql(
+      `UPDATE outbox SET state = 'pending', in_doubt = 1 WHERE ${OPEN} AND state = 'sending'`,
+    ).run().changes;
   }
 
   /**

@@ -8,7 +8,7 @@ import { splitId } from "./ids";
 import type { OutgoingMessage, PostedRef, Target } from "./message";
 import { DEFAULT_DISPATCH, Dispatcher, type DispatchOptions } from "./outbox-dispatch";
 import { OutboxRepo, type LaneDepth } from "./outbox-repo";
-import type { DeliveryClass, OutboxRow } from "./outbox-row";
+import type { DeliveryClass, NewItem, OutboxRow } from "./outbox-row";
 import { isFormerMember } from "./privacy";
 import type { PortRouter } from "./port-router";
 
@@ -113,6 +113,7 @@ export class Outbox {
     if (recovered > 0)
       log.warn({ items: recovered }, "outbox: items were in flight at the last stop; checking them");
     const { onExpired, fatal, onOutcome, ...tuning } = opts;
+    const queuedBefore = this.repo.lastId();
     this.dispatcher = new Dispatcher(
       this.repo,
       clock,
@@ -126,6 +127,7 @@ export class Outbox {
         outcome: (outcome, row) => onOutcome?.(outcome, row),
       },
       { ...DEFAULT_DISPATCH, ...tuning },
+      queuedBefore,
     );
   }
 
@@ -146,7 +148,7 @@ export class Outbox {
     const awaited = (opts.priority ?? "normal") === "normal";
     const first = awaited ? tracking?.firstAnswer : undefined;
     if (first && tracking) tracking.firstAnswer = undefined;
-    const id = this.repo.insert({
+    const item: NewItem = {
       platform,
       op: "post",
       key: opts.key ?? null,
@@ -161,9 +163,10 @@ export class Outbox {
       expiresAt: opts.expiresAt?.getTime() ?? now + DEFAULT_EXPIRY_MS,
       notifyExpiry: opts.notifyExpiry ?? true,
       now,
-    });
+    };
+    const id = this.repo.insert(item);
     // Bulk fan-out is not waited for (see `deliverFrom`).
-    if (id !== undefined && awaited) tracking?.ids.push(id);
+    if (id !== undefined) this.queued(awaited ? tracking : undefined, id, item);
     return id;
   }
 
@@ -219,26 +222,34 @@ export class Outbox {
     const platform = where.platform;
     const cls: DeliveryClass = op === "unreact" ? "react" : op;
     const now = this.clock.now().getTime();
+    const item: NewItem = {
+      platform,
+      op,
+      key: ownKey ?? null,
+      refKey,
+      target: target ?? null,
+      message: JSON.stringify(message),
+      lane: where.lane,
+      cls,
+      priority: PRIORITIES.normal,
+      deliveryId: randomUUID(),
+      notBefore: Math.max(now, this.dispatcher.heldUntil(platform, cls)),
+      expiresAt: now + DEFAULT_EXPIRY_MS,
+      notifyExpiry: true,
+      now,
+    };
     const id = this.repo.transaction(() => {
       if (op === "update" && refKey !== null) this.repo.dropPendingUpdates(refKey, now);
-      return this.repo.insert({
-        platform,
-        op,
-        key: ownKey ?? null,
-        refKey,
-        target: target ?? null,
-        message: JSON.stringify(message),
-        lane: where.lane,
-        cls,
-        priority: PRIORITIES.normal,
-        deliveryId: randomUUID(),
-        notBefore: Math.max(now, this.dispatcher.heldUntil(platform, cls)),
-        expiresAt: now + DEFAULT_EXPIRY_MS,
-        notifyExpiry: true,
-        now,
-      });
+      return this.repo.insert(item);
     });
-    if (id !== undefined) this.tracked.getStore()?.ids.push(id);
+    if (id !== undefined) this.queued(this.tracked.getStore(), id, item);
+  }
+
+  /** The `work` of a `deliverFrom` waits for the item just queued: the dispatcher knows it from here. */
+  private queued(tracking: Tracking | undefined, id: number, item: NewItem): void {
+    if (tracking === undefined) return;
+    tracking.ids.push(id);
+    this.dispatcher.expect(id, item);
   }
 
   /** Where the message queued under `key` landed, once it is sent. */

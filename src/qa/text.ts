@@ -137,7 +137,8 @@ export function readsInPlace(text: string): boolean {
 
 /** How many UTF-16 units the character at `i` of a search form has in its index form (1 or 2). */
 export function foldedUnits(text: string, i: number): number {
-  return SPELLED.has(text.charCodeAt(i)) ? 2 : 1;
+  const c = text.charCodeAt(i);
+  return c >= 128 && SPELLED.has(c) ? 2 : 1;
 }
 
 /**
@@ -150,7 +151,8 @@ export function foldedStartsWith(text: string, i: number, half: 0 | 1, end: numb
   for (let j = 0; j < term.length; j++) {
     if (at >= end) return false;
     const c = text.charCodeAt(at);
-    const spelled = SPELLED.get(c);
+    // ASCII is never spelled out: the common case skips the map (search reads every word this way).
+    const spelled = c < 128 ? undefined : SPELLED.get(c);
     if (spelled === undefined) {
       if ((c >= 65 && c <= 90 ? c + 32 : c) !== term.charCodeAt(j)) return false;
       at += 1;

@@ -300,4 +300,48 @@ describe("Outbox", () => {
     await next.drain();
     expect(fresh.calls).toHaveLength(1);
   });
+
+  it("lets an event go on whose answer was rolled back, and delivers the next item that took its id once", async () => {
+    const { db, port, outbox } = setup();
+    const { ids } = await outbox.queuedBy(async () => {
+      try {
+        db.transaction(() => {
+          outbox.enqueue(channel(), textMessage("rolled back"));
+          throw new Error("the handler failed");
+        })();
+      } catch {
+        // The handler's own error handling; nothing it queued is stored.
+      }
+    });
+    const next = outbox.enqueue(channel(), textMessage("next"));
+    expect(next).toBe(ids[0]);
+    await outbox.settle(ids);
+    await outbox.drain();
+    expect(texts(port)).toEqual(["next"]);
+  });
+
+  it("validates what an earlier process queued: an old single file goes out, an unreadable message fails for good", async () => {
+    const { db, clock, outbox } = setup();
+    const old = outbox.enqueue(channel(), textMessage("with file"));
+    const broken = outbox.enqueue(channel("C2"), textMessage("broken"));
+    const file = { name: "termin.ics", mime: "text/calendar", content: "BEGIN:VCALENDAR" };
+    const store = db.prepare("UPDATE outbox SET message = ? WHERE id = ?");
+    store.run(JSON.stringify({ blocks: [], attachment: file }), old);
+    store.run(JSON.stringify({ blocks: "nonsense" }), broken);
+    // The process stops before delivering; the next one reads both from the database.
+    const ports = new PortRouter();
+    const fresh = new RecordingPort("slack");
+    ports.add(fresh);
+    const next = new Outbox(db, clock, ports, pino({ level: "silent" }));
+    next.enqueue(channel("C3"), textMessage("new"));
+    await next.drain();
+    expect(fresh.calls.map((c) => (c.op === "post" ? c.message : c.op))).toEqual([
+      { blocks: [], attachments: [file] },
+      textMessage("new"),
+    ]);
+    expect(db.prepare("SELECT state, last_error FROM outbox WHERE id = ?").get(broken)).toEqual({
+      state: "failed",
+      last_error: "the stored message cannot be read",
+    });
+  });
 });

@@ -62,6 +62,23 @@ describe("knowledge base", () => {
     expect(hits[0]?.matchedWords).toBeGreaterThanOrEqual(2);
   });
 
+  it("counts words that begin with an umlaut or a capital, spelled either way", () => {
+    const db = seed();
+    addKnowledge(db, {
+      kind: "question",
+      sourceId: "4",
+      title: "Änderungen am Übergabeprotokoll",
+      body: "ÖFFENTLICHE Ausschreibung, dann Straßenplanung.",
+      at: new Date("2026-11-30T09:00:00Z"),
+    });
+    for (const query of ["Änderung Übergabe", "aenderung uebergabeprotokoll", "öffentliche AUSSCHREIBUNG"]) {
+      const hits = searchKnowledge(db, query);
+      expect(hits[0]).toMatchObject({ sourceId: "4", matchedWords: 2 });
+    }
+    // A part inside a compound the word index does not know (trigram), after an "ß".
+    expect(searchKnowledge(db, "Planung").map((hit) => hit.sourceId)).toContain("4");
+  });
+
   it("returns at most `limit` hits and nothing for stop words only", () => {
     const db = seed();
     expect(searchKnowledge(db, "die der und wie", 5)).toEqual([]);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
 import { statement } from "../../db/statements";
-import { settingsFromRow, type ExpertSettings } from "./expert-settings-repo";
+import { settingsOf, type ExpertSettings } from "./expert-settings-repo";
 import { historyScore } from "./ranking";
 
 /**
@@ -60,7 +60,7 @@ function toProfile(row: unknown): ProfileRecord {
     last: r.last_pinged_at ?? undefined,
     history: historyScore(r.accepted, r.answered_pings, r.pings),
     recentPings: r.recent_pings ? r.recent_pings.split(",").map(Number) : [],
-    settings: settingsFromRow(r),
+    settings: settingsOf(r),
     timeZone: r.time_zone ?? undefined,
   };
 }

@@ -15,7 +15,7 @@ import {
   type ProfileRecord,
 } from "./expert-index-repo";
 import { KeyPostings, type Accumulator } from "./key-postings";
-import { ProfileTable } from "./profile-table";
+import { ProfileTable, type PingWindow } from "./profile-table";
 
 /**
  * Everything expert ranking reads, in memory: every member's profile (history, pings,
@@ -71,11 +71,21 @@ export class ExpertIndex {
   private profilesLoaded = false;
   /** Loaded keys, least recently used first. */
   private readonly keys = new Map<string, KeyPostings>();
+  /**
+   * A key was put in place since the last `trim`: only then can there be too many entries (a
+   * change to a loaded key grows it by a member at most), and summing every loaded key's size
+   * on each readying cost 0.05–0.1 ms per question with hundreds of keys loaded.
+   */
+  private untrimmed = false;
   /** The log position everything loaded is current with, as committed. */
   private cursor = 0;
   /** Entries applied inside a transaction: read again once it is over. */
   private tentative = new Map<string, Change>();
+  /** Relevance by member number while a question's keys are summed (`relevance`), else all 0. */
   private values = new Float64Array(0);
+  /** The members `relevance` found and their values, in the same order. */
+  private touched = new Int32Array(0);
+  private found = new Float64Array(0);
   /** Experts' topics and the aliases (`topicsNamed`, `expertsOfTopics`), loaded when first asked. */
   private topics: TopicTable | undefined;
 
@@ -90,6 +100,11 @@ export class ExpertIndex {
       this.numbers.set(memberId, n);
     }
     return n;
+  }
+
+  /** How many members have a number (numbers are 0 up to this). */
+  get memberCount(): number {
+    return this.names.length;
   }
 
   /** The member with this number. */
@@ -149,7 +164,7 @@ export class ExpertIndex {
   private load(keys: readonly string[], profiles = true): ExpertIndex {
     if (profiles && !this.profilesLoaded) this.loadProfiles(this.profilePages());
     for (const key of keys) this.postingsOf(key);
-    this.trim();
+    if (this.untrimmed) this.trim();
     return this;
   }
 
@@ -222,6 +237,7 @@ export class ExpertIndex {
     }
     const postings = KeyPostings.of(ids, ends, parts);
     this.keys.set(key, postings);
+    this.untrimmed = true;
     return postings;
   }
 
@@ -363,9 +379,12 @@ export class ExpertIndex {
     return this.numbers.get(memberId);
   }
 
-  /** The history score of the member with this number if they are an expert, else NaN (after `readyFor`). */
-  expertHistoryAt(n: number): number {
-    return this.profiles.expertHistoryAt(n);
+  /**
+   * The highest score the member with this number can reach with this match at `now`, NaN when
+   * they cannot be asked (after `readyFor`; profile-table.ts, `ceilingAt`).
+   */
+  ceilingAt(n: number, match: number, window: PingWindow, now: number): number {
+    return this.profiles.ceilingAt(n, match, window, now);
   }
 
   /** The profile of the member with this number (read after `readyFor`); undefined without one. */
@@ -376,26 +395,29 @@ export class ExpertIndex {
   /**
    * Every member's relevance for the search keys (after `readyFor`): the sum over their sources
    * of SQLite FTS5's BM25, as FTS5 would rank them. Returns the numbers of the members with a
-   * value (`memberOf` names them) and their values, in the same order.
+   * value (`memberOf` names them) and their values, in the same order: views of arrays the
+   * index reuses, valid until it is asked again (a question reads them once, right away).
    */
   relevance(keys: readonly string[]): { members: Int32Array; values: Float64Array } {
     const { sources, tokens } = corpus(this.db);
     if (sources === 0) return { members: new Int32Array(0), values: new Float64Array(0) };
     const avgdl = tokens / sources;
-    if (this.values.length < this.names.length) this.values = new Float64Array(this.names.length * 2);
-    const into: Accumulator = { values: this.values, touched: [] };
-    for (const key of keys) {
-      const postings = this.postingsOf(key);
-      if (postings.docs > 0) postings.score(idf(sources, postings.docs), avgdl, into);
+    // Loaded first: loading a key numbers members, and the arrays must have room for them all.
+    const lists = keys.map((key) => this.postingsOf(key));
+    if (this.values.length < this.names.length) {
+      this.values = new Float64Array(this.names.length * 2);
+      this.touched = new Int32Array(this.values.length);
+      this.found = new Float64Array(this.values.length);
     }
-    const members = Int32Array.from(into.touched);
-    const values = new Float64Array(members.length);
-    for (let i = 0; i < members.length; i++) {
-      const n = members[i] ?? 0;
-      values[i] = this.values[n] ?? 0;
+    const into: Accumulator = { values: this.values, touched: this.touched, count: 0 };
+    for (const postings of lists)
+      if (postings.docs > 0) postings.score(idf(sources, postings.docs), avgdl, into);
+    for (let i = 0; i < into.count; i++) {
+      const n = this.touched[i] ?? 0;
+      this.found[i] = this.values[n] ?? 0;
       this.values[n] = 0;
     }
-    return { members, values };
+    return { members: this.touched.subarray(0, into.count), values: this.found.subarray(0, into.count) };
   }
 
   /** True when some expert other than `exclude` has one of the keys (after `readyFor`). */
@@ -407,6 +429,7 @@ export class ExpertIndex {
 
   /** Evicts keys, least recently used first, down to `MAX_POSTINGS` entries. */
   trim(max = MAX_POSTINGS): void {
+    this.untrimmed = false;
     let total = 0;
     for (const postings of this.keys.values()) total += postings.size;
     for (const [key, postings] of this.keys) {
@@ -420,7 +443,8 @@ export class ExpertIndex {
   get bytes(): number {
     let bytes = 0;
     for (const [key, postings] of this.keys) bytes += postings.bytes + key.length * 2 + 64;
-    return bytes + this.profiles.bytes + this.names.length * 64 + this.values.byteLength;
+    const scratch = this.values.byteLength + this.touched.byteLength + this.found.byteLength;
+    return bytes + this.profiles.bytes + this.names.length * 64 + scratch;
   }
 }
 

@@ -2,17 +2,13 @@ import { DateTime } from "luxon";
 import type { Db } from "../../db/open";
 import type { ExpertIndex } from "./expert-index";
 import { KEPT_PINGS, pingCounts, type ProfileRecord } from "./expert-index-repo";
-import { isUnavailable, quietUntil } from "./expert-settings";
-import {
-  scoreCeiling,
-  scoreExpert,
-  scoreStep,
-  topExperts,
-  type ExpertStats,
-  type RankedExpert,
-} from "./ranking";
+import { quietUntil } from "./expert-settings";
+import type { PingWindow } from "./profile-table";
+import { scoreExpert, scoreStep, topExperts, type ExpertStats, type RankedExpert } from "./ranking";
 
 const WEEK_MS = 7 * 24 * 3_600_000;
+/** Read once: under a CommonJS transform (tsx, the tests) every read of an import is a getter call. */
+const stepOf = scoreStep;
 
 export interface PickInput {
   /** The index, ready for `keys` (expert-index.ts, `readyFor`). */
@@ -44,19 +40,6 @@ function weekStart(at: number, zone: string): number {
   return lastWeek.from;
 }
 
-/** Pings that count as load (after `recent`) and against the weekly cap (from `week`). */
-interface PingWindow {
-  readonly recent: number;
-  readonly week: number;
-}
-
-/** How many of a member's kept ping times are after `after` (at most their pings in that time). */
-function keptPingsAfter(profile: ProfileRecord, after: number): number {
-  let count = 0;
-  for (const at of profile.recentPings) if (at > after) count += 1;
-  return count;
-}
-
 /**
  * A member's pings in the window, from the newest ping times the profile keeps; when all of
  * them fall into the window there may be more, and those are counted in the database.
@@ -76,90 +59,143 @@ function pingsIn(db: Db, profile: ProfileRecord, window: PingWindow): { recent: 
 }
 
 /**
- * Positions 0..n-1 ordered by the score step of `ceilings[i]`, highest step first (a counting
- * sort: steps are small whole numbers, and a question has thousands of matches to order).
+ * Arrays a question's matches are worked out in, reused (a question has thousands of matches):
+ * by position, and `topics` by member number (all zero between questions).
  */
-function byStepDescending(ceilings: Float64Array): Int32Array {
-  const order = new Int32Array(ceilings.length);
-  if (ceilings.length === 0) return order;
-  const steps = new Int32Array(ceilings.length);
+let scratch = {
+  members: new Int32Array(0),
+  matches: new Float64Array(0),
+  steps: new Int32Array(0),
+  topics: new Float64Array(0),
+};
+
+function scratchFor(length: number, members: number): typeof scratch {
+  if (scratch.members.length < length || scratch.topics.length < members) {
+    const size = Math.max(1024, length * 2);
+    scratch = {
+      members: new Int32Array(size),
+      matches: new Float64Array(size),
+      steps: new Int32Array(size),
+      topics: new Float64Array(Math.max(1024, members * 2)),
+    };
+  }
+  return scratch;
+}
+
+/** Where an expert stands among those reachable: score step, then rotation (ranking.ts, `rankExperts`). */
+interface Standing {
+  readonly step: number;
+  /** Last ping, 0 for never (longest rested first). */
+  readonly last: number;
+  readonly memberId: string;
+}
+
+/** True when `a` ranks before `b`: a higher score step; in the same step, rested longer, then by id. */
+function before(a: Standing, b: Standing): boolean {
+  if (a.step !== b.step) return a.step > b.step;
+  if (a.last !== b.last) return a.last < b.last;
+  return a.memberId < b.memberId;
+}
+
+/**
+ * Positions 0..count-1 ordered by `steps[i]`, highest first (a counting sort: steps are small
+ * whole numbers, and a question has thousands of matches to order).
+ */
+function byStepDescending(steps: Int32Array, count: number): Int32Array {
+  const order = new Int32Array(count);
+  if (count === 0) return order;
   let low = Infinity;
   let high = -Infinity;
-  for (let i = 0; i < ceilings.length; i++) {
-    const step = scoreStep(ceilings[i] ?? 0);
-    steps[i] = step;
+  for (let i = 0; i < count; i++) {
+    const step = steps[i] ?? 0;
     if (step < low) low = step;
     if (step > high) high = step;
   }
-  const counts = new Int32Array(high - low + 2);
-  for (const step of steps) {
-    const slot = high - step + 1;
-    counts[slot] = (counts[slot] ?? 0) + 1;
+  // starts[high - step]: where that step's positions begin in `order`.
+  const starts = new Int32Array(high - low + 2);
+  for (let i = 0; i < count; i++) {
+    const slot = high - (steps[i] ?? 0) + 1;
+    starts[slot] = (starts[slot] ?? 0) + 1;
   }
-  for (let i = 1; i < counts.length; i++) counts[i] = (counts[i] ?? 0) + (counts[i - 1] ?? 0);
-  steps.forEach((step, i) => {
-    const slot = high - step;
-    order[counts[slot] ?? 0] = i;
-    counts[slot] = (counts[slot] ?? 0) + 1;
-  });
+  for (let i = 1; i < starts.length; i++) starts[i] = (starts[i] ?? 0) + (starts[i - 1] ?? 0);
+  for (let i = 0; i < count; i++) {
+    const slot = high - (steps[i] ?? 0);
+    const at = starts[slot] ?? 0;
+    order[at] = i;
+    starts[slot] = at + 1;
+  }
   return order;
 }
 
 /**
  * The best `limit` experts for a question, in the order `rankExperts` gives: every member with
- * a match (topics named, or relevance of their sources) is scored exactly. Relevance is scaled
- * to 0..1 by the highest of any member; a score is match (topics + relevance) plus history
- * minus load (ranking.ts).
+ * a match (topics named, or relevance of their sources) is considered exactly. Relevance is
+ * scaled to 0..1 by the highest of any member; a score is match (topics + relevance) plus
+ * history minus load (ranking.ts).
  *
- * Statistics (pings in the windows, quiet hours, availability) are worked out by the score step
- * of each member's ceiling (the score without load), highest first; once `limit` experts
- * reachable now are in a higher score step than the next ceiling's, nobody left can rank among
- * them (experts in quiet hours come after everyone reachable), so the rest is not looked at.
+ * Each match gets a ceiling from typed arrays (profile-table.ts, `ceilingAt`): their score with
+ * the load their newest ping times show, which is their score unless they have more pings in
+ * the window than those; experts who cannot be asked (away, opted out, at their weekly cap by those times) drop
+ * out there. The rest of the statistics (pings counted exactly, quiet hours) are worked out by
+ * score step of the ceiling, highest first; once `limit` experts reachable now are in a higher
+ * score step than the next ceiling's, nobody left can rank among them (experts in quiet hours
+ * come after everyone reachable), so the rest is not looked at.
  */
 export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
-  const { index, excluded } = input;
-  if (input.limit <= 0) return [];
+  const { index, excluded, limit } = input;
+  if (limit <= 0) return [];
   const { members, values } = index.relevance(input.keys);
   let scale = 0;
-  for (const value of values) if (value > scale) scale = value;
-  // Members with wanted topics, by number (a topical member the index never saw has no profile).
-  const topical = new Map<number, readonly string[]>();
-  for (const [memberId, topics] of input.topical) {
-    const n = index.numberFor(memberId);
-    if (n !== undefined) topical.set(n, topics);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? 0;
+    if (value > scale) scale = value;
   }
-  const now = input.now.getTime();
-  const window: PingWindow = { recent: now - WEEK_MS, week: weekStart(now, input.zone) };
-  // Experts with a match: their numbers, matches and ceilings (the score without load).
   const skip = new Set<number>();
   for (const memberId of excluded) {
     const n = index.numberFor(memberId);
     if (n !== undefined) skip.add(n);
   }
-  const matched = new Int32Array(members.length + topical.size);
-  const matches = new Float64Array(matched.length);
-  const all = new Float64Array(matched.length);
+  // How many wanted topics each member has, by number (a member the index never saw has no profile).
+  const {
+    members: matched,
+    matches,
+    steps,
+    topics,
+  } = scratchFor(members.length + input.topical.size, index.memberCount);
+  const topical: number[] = [];
+  for (const [memberId, labels] of input.topical) {
+    const n = index.numberFor(memberId);
+    if (n === undefined || skip.has(n) || labels.length === 0) continue;
+    topics[n] = labels.length;
+    topical.push(n);
+  }
+  const now = input.now.getTime();
+  const window: PingWindow = { recent: now - WEEK_MS, week: weekStart(now, input.zone) };
+  // The matches who can be asked: their numbers, matches and score steps of their ceilings.
   let count = 0;
-  const measure = (n: number, topics: number, relevance: number): void => {
-    const history = index.expertHistoryAt(n);
-    if (Number.isNaN(history) || skip.has(n)) return;
-    const match = topics + (scale > 0 ? relevance / scale : 0);
-    if (match <= 0) return;
+  const add = (n: number, match: number): void => {
+    const ceiling = index.ceilingAt(n, match, window, now);
+    if (Number.isNaN(ceiling) || skip.has(n)) return;
     matched[count] = n;
     matches[count] = match;
-    all[count] = scoreCeiling(match, history);
+    steps[count] = stepOf(ceiling);
     count += 1;
   };
   for (let i = 0; i < members.length; i++) {
     const n = members[i] ?? 0;
-    const topics = topical.size > 0 ? topical.get(n) : undefined;
-    if (topics) topical.delete(n);
-    measure(n, topics?.length ?? 0, values[i] ?? 0);
+    const named = topics[n] ?? 0;
+    const match = named + (scale > 0 ? (values[i] ?? 0) / scale : 0);
+    if (named > 0) topics[n] = 0;
+    if (match > 0) add(n, match);
   }
-  for (const [n, topics] of topical) measure(n, topics.length, 0);
-  const ceilings = all.subarray(0, count);
+  // Members with wanted topics and no relevance; the scratch is left all zero.
+  for (const n of topical) {
+    const named = topics[n] ?? 0;
+    topics[n] = 0;
+    if (named > 0) add(n, named);
+  }
 
-  /** The statistics of the expert at position `i`; undefined when they are at their weekly cap. */
+  /** The statistics of the match at position `i`; undefined when they are at their weekly cap. */
   const statsAt = (
     i: number,
     profile: ProfileRecord,
@@ -187,73 +223,57 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
   const keep = (best: number[], stats: ExpertStats): void => {
     best.push(scoreStep(scoreExpert(stats)));
     best.sort((a, b) => b - a);
-    if (best.length > input.limit) best.pop();
+    if (best.length > limit) best.pop();
   };
-  // The `limit` best score steps among the experts reachable now. Experts in quiet hours come
+  // The `limit` best standings among the experts reachable now. Experts in quiet hours come
   // after everyone reachable, so they are looked at only when fewer than `limit` are reachable.
-  const reachable: number[] = [];
+  const order = byStepDescending(steps, count);
+  const reachable: Standing[] = [];
   const quiet: { readonly i: number; readonly profile: ProfileRecord; readonly end: Date }[] = [];
-  const look = (i: number): void => {
-    const profile = index.profileAt(matched[i] ?? -1);
-    if (!profile || isUnavailable(profile.settings, input.now)) return;
-    // Quiet hours are the expert's own local times (`/cop profile tz`), else the community's.
-    const end = quietUntil(profile.settings.quiet, input.now, profile.timeZone ?? input.zone);
-    if (end !== undefined) {
-      if (input.includeQuiet) quiet.push({ i, profile, end });
-      return;
+  let from = 0;
+  looking: while (from < count) {
+    // One score step at a time, in the order rotation gives within a step: the step of the
+    // `limit`-th best can hold dozens of matches, and the looking stops inside it.
+    const step = steps[order[from] ?? 0] ?? 0;
+    const group: { readonly i: number; readonly profile: ProfileRecord; readonly standing: Standing }[] = [];
+    let to = from;
+    for (; to < count && steps[order[to] ?? 0] === step; to++) {
+      const i = order[to] ?? 0;
+      const profile = index.profileAt(matched[i] ?? -1);
+      if (profile)
+        group.push({ i, profile, standing: { step, last: profile.last ?? 0, memberId: profile.memberId } });
     }
-    const stats = statsAt(i, profile, undefined);
-    if (!stats) return;
-    candidates.push(stats);
-    keep(reachable, stats);
-  };
-  // Matches are taken in the order of their ceilings and given a tighter one, with the load
-  // their kept ping times show (their score, unless they have more pings than kept); a step of
-  // tighter ceilings is looked at once no match left can have a tighter ceiling in it.
-  const order = byStepDescending(ceilings);
-  let taken = 0;
-  const tighter = new Map<number, number[]>();
-  const nextStep = (): number =>
-    taken < order.length ? scoreStep(ceilings[order[taken] ?? 0] ?? 0) : Number.NEGATIVE_INFINITY;
-  for (;;) {
-    const step = nextStep();
-    let best = Number.NEGATIVE_INFINITY;
-    for (const s of tighter.keys()) if (s > best) best = s;
-    if (step === Number.NEGATIVE_INFINITY && best === Number.NEGATIVE_INFINITY) break;
-    if (step >= best) {
-      while (nextStep() === step) {
-        const i = order[taken++] ?? 0;
-        const profile = index.profileAt(matched[i] ?? -1);
-        const load = profile ? keptPingsAfter(profile, window.recent) : 0;
-        ceilings[i] = scoreCeiling(matches[i] ?? 0, profile?.history ?? 0, load);
-        const into = scoreStep(ceilings[i] ?? 0);
-        const bucket = tighter.get(into);
-        if (bucket) bucket.push(i);
-        else tighter.set(into, [i]);
+    from = to;
+    group.sort((a, b) => (before(a.standing, b.standing) ? -1 : 1));
+    for (const { i, profile, standing } of group) {
+      // Their ceiling's standing: nobody from here on can rank before the `limit`-th best.
+      const last = reachable[limit - 1];
+      if (last !== undefined && before(last, standing)) break looking;
+      // Quiet hours are the expert's own local times (`/cop profile tz`), else the community's.
+      const end = quietUntil(profile.settings.quiet, input.now, profile.timeZone ?? input.zone);
+      if (end !== undefined) {
+        if (input.includeQuiet) quiet.push({ i, profile, end });
+        continue;
       }
-      continue;
+      const stats = statsAt(i, profile, undefined);
+      if (!stats) continue;
+      candidates.push(stats);
+      reachable.push({ step: stepOf(scoreExpert(stats)), last: standing.last, memberId: standing.memberId });
+      reachable.sort((a, b) => (before(a, b) ? -1 : 1));
+      if (reachable.length > limit) reachable.pop();
     }
-    const last = reachable[input.limit - 1];
-    if (last !== undefined && last > best) break;
-    for (const i of tighter.get(best) ?? []) look(i);
-    tighter.delete(best);
   }
   // Fewer than `limit` reachable means every match was looked at: the best in quiet hours
   // fill the rest, worked out in the same order with the same stop.
-  const wanted = input.limit - reachable.length;
+  const wanted = limit - reachable.length;
   const later: number[] = [];
-  let current = Number.POSITIVE_INFINITY;
   for (const { i, profile, end } of wanted > 0 ? quiet : []) {
-    const step = scoreStep(ceilings[i] ?? 0);
-    if (step !== current) {
-      const last = later[wanted - 1];
-      if (last !== undefined && last > step) break;
-      current = step;
-    }
+    const last = later[wanted - 1];
+    if (last !== undefined && last > (steps[i] ?? 0)) break;
     const stats = statsAt(i, profile, end);
     if (!stats) continue;
     candidates.push(stats);
     keep(later, stats);
   }
-  return topExperts(candidates, input.limit);
+  return topExperts(candidates, limit);
 }

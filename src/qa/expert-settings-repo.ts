@@ -30,7 +30,11 @@ export function expertSettings(db: Db, memberId: string): ExpertSettings {
 export function settingsFromRow(row: unknown): ExpertSettings {
   if (row === undefined)
     return { awayUntil: undefined, weeklyCap: DEFAULT_WEEKLY_CAP, quiet: undefined, optedOut: false };
-  const r = Row.parse(row);
+  return settingsOf(Row.parse(row));
+}
+
+/** Settings from the `qa_expert_settings` columns of a row already checked (as by `Row`). */
+export function settingsOf(r: z.infer<typeof Row>): ExpertSettings {
   return {
     awayUntil: r.away_until === null ? undefined : new Date(r.away_until),
     weeklyCap: r.weekly_cap,

@@ -4,7 +4,26 @@ import { statement } from "../../db/statements";
 
 const MemberRow = z.object({ member_id: z.string() });
 
-/** Records that copbot asked (or suggested) an expert; pings count against the weekly cap. */
+/**
+ * Records that copbot asked (or suggested) these experts; pings count against the weekly cap.
+ * One statement for all of them, atomic on its own: a question's pings need no savepoint
+ * inside the transaction that routes it (one made each ping cost about twice as much).
+ */
+export function recordPings(
+  db: Db,
+  memberIds: readonly string[],
+  purpose: "question" | "group-invite",
+  at: Date,
+  questionId?: number,
+): void {
+  if (memberIds.length === 0) return;
+  const rows = memberIds.map(() => "(?, ?, ?, ?)").join(", ");
+  statement(db, `INSERT OR IGNORE INTO qa_pings (member_id, question_id, purpose, at) VALUES ${rows}`).run(
+    memberIds.flatMap((memberId) => [memberId, questionId ?? null, purpose, at.getTime()]),
+  );
+}
+
+/** Records one ping (`recordPings`). */
 export function recordPing(
   db: Db,
   memberId: string,
@@ -12,10 +31,7 @@ export function recordPing(
   at: Date,
   questionId?: number,
 ): void {
-  statement(
-    db,
-    "INSERT OR IGNORE INTO qa_pings (member_id, question_id, purpose, at) VALUES (?, ?, ?, ?)",
-  ).run(memberId, questionId ?? null, purpose, at.getTime());
+  recordPings(db, [memberId], purpose, at, questionId);
 }
 
 /** Members already asked about a question. */

@@ -7,7 +7,7 @@ import { bestExperts } from "./expert-picks";
 import type { RankedExpert } from "./ranking";
 import { searchKey } from "./expert-profile-repo";
 import { expertsOfTopics } from "./expert-repo";
-import { pingedFor, recordPing } from "./expert-stats-repo";
+import { pingedFor, recordPings } from "./expert-stats-repo";
 import { compoundParts, topicWords } from "./normalize-topic";
 import { queryTerms } from "./text";
 import { resolveTopic } from "./topic-repo";
@@ -76,9 +76,15 @@ function wantedTopics(
   return [...wanted];
 }
 
+/** The last text asked about and its keys: a question's steps and its ranking ask for the same text. */
+let lastKeys: { readonly text: string; readonly keys: readonly string[] } = { text: "", keys: [] };
+
 /** The search keys of a question's words (expert-profile-repo.ts, `sourceKeys`). */
 export function searchKeysOf(text: string | undefined): string[] {
-  return text ? queryTerms(text).map((q) => searchKey(q.term, q.prefix)) : [];
+  if (!text) return [];
+  if (lastKeys.text !== text)
+    lastKeys = { text, keys: queryTerms(text).map((q) => searchKey(q.term, q.prefix)) };
+  return [...lastKeys.keys];
 }
 
 /** The one-line reason an expert was chosen, in `lang`. */
@@ -137,17 +143,20 @@ export function pingExperts(services: Services, ranked: RankedExperts): FoundExp
   const { db, config } = services;
   const { opts, now, chosen } = ranked;
   const lang = opts.lang ?? config.lang;
-  return db.transaction(() =>
-    chosen.map(({ stats }) => {
-      recordPing(db, stats.memberId, opts.purpose, now, opts.questionId);
-      return {
-        memberId: stats.memberId,
-        reason: reasonFor(lang, stats.matchedTopics, stats.accepted),
-        why: { topics: stats.matchedTopics, accepted: stats.accepted },
-        ...(stats.quietUntil !== undefined ? { quietUntil: stats.quietUntil } : {}),
-      };
-    }),
-  )();
+  const found = chosen.map(({ stats }) => ({
+    memberId: stats.memberId,
+    reason: reasonFor(lang, stats.matchedTopics, stats.accepted),
+    why: { topics: stats.matchedTopics, accepted: stats.accepted },
+    ...(stats.quietUntil !== undefined ? { quietUntil: stats.quietUntil } : {}),
+  }));
+  recordPings(
+    db,
+    found.map((e) => e.memberId),
+    opts.purpose,
+    now,
+    opts.questionId,
+  );
+  return found;
 }
 
 /**

@@ -27,10 +27,14 @@ function partsScore(parts: Uint32Array, from: number, to: number, avgdl: number)
   return sum;
 }
 
-/** Where a member's relevance is summed: by member number, and who has a value. */
+/**
+ * Where a member's relevance is summed: by member number, and who has a value (the first
+ * `count` of `touched`, which has room for every member number).
+ */
 export interface Accumulator {
   readonly values: Float64Array;
-  readonly touched: number[];
+  readonly touched: Int32Array;
+  count: number;
 }
 
 export class KeyPostings {
@@ -146,17 +150,24 @@ export class KeyPostings {
   /** Adds `idf` × each member's BM25 term part for this key to `into`. */
   score(idf: number, avgdl: number, into: Accumulator): void {
     const { values, touched } = into;
-    const add = (id: number, value: number): void => {
-      if (values[id] === 0) touched.push(id);
-      values[id] = (values[id] ?? 0) + value;
-    };
     const termParts = this.partsAt(avgdl);
+    const ids = this.ids;
     const skip = this.changed.size > 0;
-    for (let i = 0; i < this.ids.length; i++) {
-      const id = this.ids[i] ?? 0;
-      if (!skip || !this.changed.has(id)) add(id, idf * (termParts[i] ?? 0));
+    let count = into.count;
+    // One loop without calls: a frequent key has thousands of experts.
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] ?? 0;
+      if (skip && this.changed.has(id)) continue;
+      const before = values[id] ?? 0;
+      if (before === 0) touched[count++] = id;
+      values[id] = before + idf * (termParts[i] ?? 0);
     }
-    for (const [id, parts] of this.changed)
-      if (parts) add(id, idf * partsScore(parts, 0, parts.length, avgdl));
+    for (const [id, parts] of this.changed) {
+      if (!parts) continue;
+      const before = values[id] ?? 0;
+      if (before === 0) touched[count++] = id;
+      values[id] = before + idf * partsScore(parts, 0, parts.length, avgdl);
+    }
+    into.count = count;
   }
 }

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { loadMigrations, migrate, openDatabase, type Db } from "../../db/open";
 import { addExpertTopics, recordAnsweredQuestion } from "../../src/qa/expert-repo";
 import { updateExpertSettings } from "../../src/qa/expert-settings-repo";
-import { recordPing } from "../../src/qa/expert-stats-repo";
+import { recordPing, recordPings } from "../../src/qa/expert-stats-repo";
 import { QuestionRepo } from "../../src/qa/question-repo";
 import {
   foldUmlauts,
@@ -140,6 +140,47 @@ describe("expert profiles (migration 010)", () => {
     expect(actual()).toEqual(expected());
     repo.delete(q.id);
     expect(actual()).toEqual(expected());
+  });
+
+  it("keep each member's 16 newest ping times, whatever order the pings come in", () => {
+    const db = openDatabase(":memory:");
+    addExpertTopics(db, "console:anna", ["E-Akte"], AT);
+    const kept = () =>
+      db.prepare("SELECT member_id, recent_pings FROM qa_expert_profiles ORDER BY member_id").all();
+    const newest = () =>
+      db
+        .prepare(
+          `SELECT member_id, (SELECT group_concat(at, ',' ORDER BY at DESC) FROM (
+             SELECT at FROM qa_pings r WHERE r.member_id = p.member_id ORDER BY at DESC LIMIT 16)) AS recent_pings
+           FROM qa_expert_profiles p ORDER BY member_id`,
+        )
+        .all();
+    const minute = (n: number) => new Date(AT.getTime() + n * 60_000);
+    const pings: [string[], Date][] = [
+      // Newest each time, as copbot pings: past 16 the oldest goes (bert has no profile yet).
+      ...Array.from({ length: 20 }, (_, i): [string[], Date] => [
+        ["console:anna", "console:bert"],
+        minute(i),
+      ]),
+      // The same time as the last one, then older ones (an import, a test clock).
+      [["console:anna"], minute(19)],
+      [["console:anna", "console:bert"], minute(5)],
+      [["console:bert"], minute(30)],
+      // Times before 1970, more than 16 of them.
+      ...Array.from({ length: 18 }, (_, i): [string[], Date] => [
+        ["console:cleo"],
+        new Date((i - 20) * 5_000),
+      ]),
+      [["console:cleo"], new Date(-200_000)],
+    ];
+    for (const [members, at] of pings) {
+      recordPings(db, members, "group-invite", at);
+      expect(kept()).toEqual(newest());
+    }
+    // Taking pings back reads the newest again; new ones follow on from there.
+    db.prepare("DELETE FROM qa_pings WHERE member_id = 'console:anna' AND at >= ?").run(minute(15).getTime());
+    recordPings(db, ["console:anna", "console:cleo"], "group-invite", minute(40));
+    expect(kept()).toEqual(newest());
   });
 
   it("split text into words exactly as the FTS5 index does", () => {

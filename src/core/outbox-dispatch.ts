@@ -189,7 +189,7 @@ export class Dispatcher {
         break;
       }
       // Not claimed when it is no longer pending (expired, dropped): the loop looks again.
-      const claimed = this.repo.markSending(next.id, now);
+      const claimed = this.repo.markSending(next, now);
       if (claimed) this.start(claimed);
     }
     // With calls in flight, their completion looks again; only an idle dispatcher needs waking.
@@ -236,7 +236,7 @@ export class Dispatcher {
     if (row?.state !== "pending" || row.nextAttemptAt > now) return undefined;
     if (this.busy(row.lane) || this.holds.held(row, now)) return undefined;
     if (this.repo.laneHead(row.lane)?.id !== row.id) return undefined;
-    return this.repo.markSending(row.id, now);
+    return this.repo.markSending(row, now);
   }
 
   private next(now: number): OutboxRow | undefined {

@@ -6,6 +6,7 @@ import {
   parseRows,
   STATES,
   toOutboxRow,
+  type StoredBookkeeping,
   type DeliveryClass,
   type NewItem,
   type OutboxRow,
@@ -148,14 +149,26 @@ export class OutboxRepo {
 
   /**
    * Marks an item in flight (committed before the call) and returns it as it is now, this
-   * attempt counted; undefined when it is no longer pending.
+   * attempt counted; undefined when it is no longer pending. What an item says and where it
+   * goes never change once queued, so only the bookkeeping is read back (a row's message, read
+   * back with it, made a fan-out 15 % slower).
    */
-  markSending(id: number, now: number): OutboxRow | undefined {
-    const row = this.sql(`UPDATE outbox SET ${SENDING} WHERE id = ? AND state = 'pending' RETURNING *`).get(
-      now,
-      id,
-    );
-    return row === undefined ? undefined : toOutboxRow(row);
+  markSending(row: OutboxRow, now: number): OutboxRow | undefined {
+    const fresh = this.sql(
+      `UPDATE outbox SET ${SENDING} WHERE id = ? AND state = 'pending'
+         RETURNING attempts, in_doubt, next_attempt_at, first_attempt_at, expires_at, last_error`,
+    ).get(now, row.id) as StoredBookkeeping | undefined;
+    if (fresh === undefined) return undefined;
+    return {
+      ...row,
+      state: "sending",
+      attempts: fresh.attempts,
+      inDoubt: fresh.in_doubt === 1,
+      nextAttemptAt: fresh.next_attempt_at,
+      firstAttemptAt: fresh.first_attempt_at,
+      expiresAt: fresh.expires_at,
+      lastError: fresh.last_error,
+    };
   }
 
   /**

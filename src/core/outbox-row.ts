@@ -33,6 +33,12 @@ interface StoredRow {
   readonly created_at: number;
 }
 
+/** The columns that change while an item waits: its attempt bookkeeping, as stored. */
+export type StoredBookkeeping = Pick<
+  StoredRow,
+  "attempts" | "in_doubt" | "next_attempt_at" | "first_attempt_at" | "expires_at" | "last_error"
+>;
+
 /** One outbox item as stored. */
 export interface OutboxRow {
   readonly id: number;

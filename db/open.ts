@@ -123,7 +123,7 @@ export function openDatabase(path: string): Db {
     if (lease) releaseOnClose(db, lease);
     db.pragma("foreign_keys = ON");
     if (file) checkIntact(db, path);
-    // An upgrade can take longer than the lease lives (34 s for 100,000 solved questions):
+    // An upgrade can take longer than the lease lives (25–34 s for 100,000 solved questions):
     // renewed after the check and after each migration, it never runs out meanwhile, so no
     // second copbot takes the database over between two migrations. During one, the write
     // lock keeps it out.

@@ -1,3 +1,5 @@
+import { remember } from "../../src/core/bounded-map";
+
 /** Remembers this many reactions; older ones fall out first. */
 const CAPACITY = 20_000;
 
@@ -17,11 +19,7 @@ export class ReactionMemory {
   private readonly seen = new Map<string, SeenReaction>();
 
   record(eventId: string, reaction: SeenReaction): void {
-    this.seen.set(eventId, reaction);
-    if (this.seen.size > CAPACITY) {
-      const oldest = this.seen.keys().next().value;
-      if (oldest !== undefined) this.seen.delete(oldest);
-    }
+    remember(this.seen, eventId, reaction, CAPACITY);
   }
 
   /** The reaction `eventId` was, once (a redaction is handled once). */

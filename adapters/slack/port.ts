@@ -1,5 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import pino, { type Logger } from "pino";
+import { remember } from "../../src/core/bounded-map";
 import { afterDelivery, PlatformError } from "../../src/core/errors";
 import { qualify, rawId, splitId } from "../../src/core/ids";
 import {
@@ -90,12 +91,8 @@ export class SlackPort implements ChatPort {
 
   /** Remembers the channel a trigger came from (called by the adapter for commands and buttons). */
   rememberTrigger(triggerId: string, channelId: string): void {
-    this.triggerChannels.set(triggerId, channelId);
     // Triggers expire after 3 s; a short memory is enough.
-    if (this.triggerChannels.size > 500) {
-      const oldest = this.triggerChannels.keys().next().value;
-      if (oldest !== undefined) this.triggerChannels.delete(oldest);
-    }
+    remember(this.triggerChannels, triggerId, channelId, 500);
   }
 
   private async call<T>(method: string, run: () => Promise<T>): Promise<T> {

@@ -1,3 +1,4 @@
+import { remember } from "./bounded-map";
 import type { Platform } from "./ids";
 import type { DeliveryClass, OutboxRow } from "./outbox-row";
 
@@ -28,13 +29,9 @@ export class KnownItems {
 
   /** Notes an item just queued. */
   expect(id: number, item: QueuedItem): void {
-    if (this.items.size >= KEPT) {
-      // Items queued for a wait that never came (their work failed): forget the oldest.
-      const oldest = this.items.keys().next();
-      if (oldest.done !== true) this.items.delete(oldest.value);
-    }
+    // Items queued for a wait that never came (their work failed) go first.
     const { lane, platform, cls, deliveryId } = item;
-    this.items.set(id, { lane, platform, cls, deliveryId, finished: false });
+    remember(this.items, id, { lane, platform, cls, deliveryId, finished: false }, KEPT);
   }
 
   get(id: number): QueuedItem | undefined {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
 import { statement } from "../../db/statements";
+import { remember } from "../core/bounded-map";
 import { foldUmlauts, indexTerms } from "./text";
 
 /**
@@ -106,13 +107,7 @@ export function vocabulary(db: Db): Vocabulary {
   const lookup = <T>(key: string, read: () => T): T => {
     if (lookups.has(key)) return lookups.get(key) as T;
     const value = read();
-    if (!db.inTransaction) {
-      if (lookups.size >= VOCABULARY_LOOKUPS) {
-        const oldest = lookups.keys().next();
-        if (oldest.done !== true) lookups.delete(oldest.value);
-      }
-      lookups.set(key, value);
-    }
+    if (!db.inTransaction) remember(lookups, key, value, VOCABULARY_LOOKUPS);
     return value;
   };
   return {

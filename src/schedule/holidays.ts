@@ -1,6 +1,6 @@
 import type HolidaysType from "date-holidays";
 import type { Lang } from "../i18n";
-import { remember } from "./bounded-cache";
+import { remember } from "../core/bounded-map";
 
 let holidaysClass: typeof HolidaysType | undefined;
 

@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from "luxon";
 import type { Lang } from "../i18n";
 import { formatDateTime } from "../i18n/format";
-import { remember } from "./bounded-cache";
+import { remember } from "../core/bounded-map";
 
 /** A wall-clock date-time without zone, written `yyyy-MM-ddTHH:mm` (the occurrence key). */
 export type LocalDateTime = string;

@@ -8,7 +8,7 @@ import {
   workingDayOnOrBefore,
   type ReminderShift,
 } from "../../src/schedule/holidays";
-import { remember } from "../../src/schedule/bounded-cache";
+import { remember } from "../../src/core/bounded-map";
 import { instantOf, offsetAt, wallKey } from "../../src/schedule/local-time";
 
 /*

@@ -1,4 +1,4 @@
-import { fitWall, offsetAt } from "../schedule/local-time";
+import { fitWall, offsetAt, wallOf } from "../schedule/local-time";
 import type { ExpertSettings } from "./expert-settings-repo";
 
 const MINUTE_MS = 60_000;
@@ -8,15 +8,14 @@ const DAY_MS = 86_400_000;
  * Ranking asks for every candidate whether they are in quiet hours, in the community's zone or
  * their own, so local times come from the zone's cached offsets (src/schedule/local-time.ts),
  * not from a luxon date-time per candidate. The answers are luxon's, to the minute and across
- * daylight-saving changes: test/qa/quiet-hours-equivalence.test.ts compares them.
+ * daylight-saving changes: test/qa/calendar-equivalence.test.ts compares them.
  */
 
 const pad = (n: number): string => String(n).padStart(2, "0");
 
 /** The local wall-clock time (`HH:mm`) of `now` in `zone`. */
 function localTime(now: Date, zone: string): string {
-  const t = now.getTime();
-  const minuteOfDay = ((Math.floor((t + offsetAt(zone, t) * MINUTE_MS) / MINUTE_MS) % 1440) + 1440) % 1440;
+  const minuteOfDay = ((Math.floor(wallOf(now.getTime(), zone) / MINUTE_MS) % 1440) + 1440) % 1440;
   return `${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}`;
 }
 

@@ -1,4 +1,4 @@
-import { isHolidayDay, isWeekendDay } from "../schedule/holidays";
+import { isDayOff } from "../schedule/holidays";
 import { instantOfWall, wallOf } from "../schedule/local-time";
 
 const BERLIN = "Europe/Berlin";
@@ -10,13 +10,8 @@ const DAY_MS = 86_400_000;
  * Every new question computes its escalation deadline, so this walks local days as numbers
  * (days since 1970-01-01) with the zone's cached offsets and the holidays as cached sets of
  * day numbers (src/schedule/local-time.ts, holidays.ts): no luxon date-time and no date strings
- * per call. test/qa/working-time-equivalence.test.ts holds it to the plain luxon reading.
+ * per call. test/qa/calendar-equivalence.test.ts holds it to the plain luxon reading.
  */
-
-/** A day off: Saturday, Sunday, or a public holiday of `region` (none: weekends only). */
-function isDayOff(day: number, region: string | undefined): boolean {
-  return isWeekendDay(day) || (region !== undefined && isHolidayDay(region, day));
-}
 
 /** The instant local day number `day` begins in `zone`. */
 const startOfDay = (day: number, zone: string): number => instantOfWall(day * DAY_MS, zone);
@@ -33,7 +28,7 @@ export function addWorkingHours(start: Date, hours: number, zone: string = BERLI
   let day = Math.floor(wallOf(cursor, zone) / DAY_MS);
   for (;;) {
     const dayEnd = startOfDay(day + 1, zone);
-    if (!isDayOff(day, region)) {
+    if (!isDayOff(day, "workdays", region)) {
       const available = dayEnd - cursor;
       if (remaining <= available) return new Date(cursor + remaining);
       remaining -= available;
@@ -61,7 +56,7 @@ export function intoWorkingHours(at: Date, zone: string = BERLIN, region?: strin
     day += 1;
     moved = true;
   } else if (hour < WORK_START_HOUR) moved = true;
-  while (isDayOff(day, region)) {
+  while (isDayOff(day, "workdays", region)) {
     day += 1;
     moved = true;
   }

@@ -59,7 +59,7 @@ let lastYear: HolidayYear | undefined;
  * `region`. The question path asks this for every day its deadline walks over, so each
  * region-year becomes a set of numbers once, and the last one answers without a lookup.
  */
-export function isHolidayDay(region: string, day: number): boolean {
+function isHolidayDay(region: string, day: number): boolean {
   const hit = lastYear;
   if (hit !== undefined && hit.region === region && day >= hit.first && day < hit.end)
     return hit.days.has(day);
@@ -97,7 +97,7 @@ export function holidayOn(region: string, date: string, lang: Lang = "de"): stri
 }
 
 /** True when day number `day` (days since 1970-01-01, a Thursday) is a Saturday or Sunday. */
-export function isWeekendDay(day: number): boolean {
+function isWeekendDay(day: number): boolean {
   const weekday = (((day + 4) % 7) + 7) % 7;
   return weekday === 0 || weekday === 6;
 }
@@ -119,8 +119,11 @@ export function nextWorkingDay(region: string, date: string): string {
  */
 export type ReminderShift = "workdays" | "weekends" | "off";
 
-/** True when day number `day` is a day a reminder avoids under `shift`. */
-function isDayOff(day: number, shift: ReminderShift, region: string | undefined): boolean {
+/**
+ * True when day number `day` is a day a reminder avoids under `shift`; under "workdays",
+ * Saturday, Sunday or a public holiday of `region` (none: weekends only).
+ */
+export function isDayOff(day: number, shift: ReminderShift, region: string | undefined): boolean {
   if (shift === "off") return false;
   if (isWeekendDay(day)) return true;
   return shift === "workdays" && region !== undefined && isHolidayDay(region, day);

@@ -97,6 +97,13 @@ function before(a: Standing, b: Standing): boolean {
   return a.memberId < b.memberId;
 }
 
+/** Adds `item` to `best`, kept in order and at most `limit` long (`ranksBefore`: a before b). */
+function keepBest<T>(best: T[], item: T, limit: number, ranksBefore: (a: T, b: T) => boolean): void {
+  best.push(item);
+  best.sort((a, b) => (ranksBefore(a, b) ? -1 : ranksBefore(b, a) ? 1 : 0));
+  if (best.length > limit) best.pop();
+}
+
 /**
  * Positions 0..count-1 ordered by `steps[i]`, highest first (a counting sort: steps are small
  * whole numbers, and a question has thousands of matches to order).
@@ -219,12 +226,6 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
     };
   };
   const candidates: ExpertStats[] = [];
-  /** Adds an expert's score step to the `limit` best ones, best first. */
-  const keep = (best: number[], stats: ExpertStats): void => {
-    best.push(scoreStep(scoreExpert(stats)));
-    best.sort((a, b) => b - a);
-    if (best.length > limit) best.pop();
-  };
   // The `limit` best standings among the experts reachable now. Experts in quiet hours come
   // after everyone reachable, so they are looked at only when fewer than `limit` are reachable.
   const order = byStepDescending(steps, count);
@@ -258,9 +259,8 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
       const stats = statsAt(i, profile, undefined);
       if (!stats) continue;
       candidates.push(stats);
-      reachable.push({ step: stepOf(scoreExpert(stats)), last: standing.last, memberId: standing.memberId });
-      reachable.sort((a, b) => (before(a, b) ? -1 : 1));
-      if (reachable.length > limit) reachable.pop();
+      const reached = { step: stepOf(scoreExpert(stats)), last: standing.last, memberId: standing.memberId };
+      keepBest(reachable, reached, limit, before);
     }
   }
   // Fewer than `limit` reachable means every match was looked at: the best in quiet hours
@@ -273,7 +273,7 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
     const stats = statsAt(i, profile, end);
     if (!stats) continue;
     candidates.push(stats);
-    keep(later, stats);
+    keepBest(later, stepOf(scoreExpert(stats)), limit, (a, b) => a > b);
   }
   return topExperts(candidates, limit);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
-import { statement } from "../../db/statements";
+import { sqlLimit, statement } from "../../db/statements";
 import { column, rowReader } from "../../db/rows";
 
 /** A stored job as the scheduler runs it. */
@@ -100,8 +100,8 @@ export class JobRepo {
     return statement(
       this.db,
       `DELETE FROM jobs WHERE id IN (
-           SELECT id FROM jobs WHERE state IN ('done', 'failed', 'cancelled') AND run_at < ? LIMIT ?)`,
-    ).run(before.getTime(), limit).changes;
+           SELECT id FROM jobs WHERE state IN ('done', 'failed', 'cancelled') AND run_at < ? LIMIT ${sqlLimit(limit)})`,
+    ).run(before.getTime()).changes;
   }
 
   /** Puts a failed job back for a later attempt. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../../db/open";
+import { sqlLimit } from "../../db/statements";
 import type { Platform } from "./ids";
 import {
   parseRows,
@@ -118,8 +119,8 @@ export class OutboxRepo {
     return parseRows(
       this.sql(
         `SELECT o.* FROM (${HEADS}) h JOIN outbox o ON o.id = h.head
-           WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY h.prio, o.id LIMIT ?`,
-      ).all(now, limit),
+           WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY h.prio, o.id LIMIT ${sqlLimit(limit)}`,
+      ).all(now),
     );
   }
 
@@ -276,8 +277,8 @@ export class OutboxRepo {
       `DELETE FROM outbox WHERE id IN (
            SELECT id FROM outbox WHERE ${FINISHED} AND finished_at < ?
              AND (key IS NULL OR key NOT IN (SELECT ref_key FROM outbox WHERE ${OPEN} AND ref_key IS NOT NULL))
-           LIMIT ?)`,
-    ).run(before, limit).changes;
+           LIMIT ${sqlLimit(limit)})`,
+    ).run(before).changes;
   }
 
   pendingCount(): number {
@@ -299,8 +300,8 @@ export class OutboxRepo {
       .parse(
         this.sql(
           `SELECT lane, platform, count(*) AS depth, min(id) AS oldest_id, min(created_at) AS oldest_at
-             FROM outbox WHERE ${OPEN} GROUP BY lane ORDER BY depth DESC, oldest_id LIMIT ?`,
-        ).all(limit),
+             FROM outbox WHERE ${OPEN} GROUP BY lane ORDER BY depth DESC, oldest_id LIMIT ${sqlLimit(limit)}`,
+        ).all(),
       );
     const totals = this.sql(
       `SELECT count(*) AS total, count(DISTINCT lane) AS lanes FROM outbox WHERE ${OPEN}`,
@@ -327,7 +328,7 @@ export class OutboxRepo {
   /** Items that failed for good, newest first. */
   failed(limit: number): { rows: OutboxRow[]; total: number } {
     const rows = parseRows(
-      this.sql("SELECT * FROM outbox WHERE state = 'failed' ORDER BY id DESC LIMIT ?").all(limit),
+      this.sql(`SELECT * FROM outbox WHERE state = 'failed' ORDER BY id DESC LIMIT ${sqlLimit(limit)}`).all(),
     );
     const total = (this.sql("SELECT count(*) AS n FROM outbox WHERE state = 'failed'").get() as { n: number })
       .n;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
 import { column, rowReader } from "../../db/rows";
-import { statement } from "../../db/statements";
+import { sqlLimit, statement } from "../../db/statements";
 
 /**
  * Read-only facts about questions and answers for reports, digests, a member's impact and
@@ -96,8 +96,8 @@ export function solvedWithAnswers(db: Db): QuestionFact[] {
 
 /** Open questions, oldest first. */
 export function openQuestions(db: Db, limit: number): QuestionFact[] {
-  return statement(db, `SELECT ${QUESTION_COLUMNS} WHERE q.status = 'open' ORDER BY q.asked_at, q.id LIMIT ?`)
-    .all(limit)
+  return statement(db, `SELECT ${QUESTION_COLUMNS} WHERE q.status = 'open' ORDER BY q.asked_at, q.id LIMIT ${sqlLimit(limit)}`)
+    .all()
     .map(toQuestionFact);
 }
 

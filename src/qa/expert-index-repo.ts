@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
-import { statement } from "../../db/statements";
+import { sqlLimit, statement } from "../../db/statements";
 import { settingsOf, type ExpertSettings } from "./expert-settings-repo";
 import { historyScore } from "./ranking";
 
@@ -67,8 +67,8 @@ function toProfile(row: unknown): ProfileRecord {
 
 /** The next `limit` profiles after `after`, by member id. */
 export function profilePage(db: Db, after: string, limit: number): ProfileRecord[] {
-  return statement(db, `${PROFILE} WHERE p.member_id > ? ORDER BY p.member_id LIMIT ?`)
-    .all(after, limit)
+  return statement(db, `${PROFILE} WHERE p.member_id > ? ORDER BY p.member_id LIMIT ${sqlLimit(limit)}`)
+    .all(after)
     .map(toProfile);
 }
 
@@ -158,10 +158,10 @@ export function termPage(db: Db, key: string, after: string, limit: number): Ter
     statement(
       db,
       `SELECT json_group_array(member_id), group_concat(shape, ' '), count(*), max(member_id)
-       FROM (SELECT member_id, shape FROM qa_expert_terms WHERE key = ? AND member_id > ? ORDER BY member_id LIMIT ?)`,
+       FROM (SELECT member_id, shape FROM qa_expert_terms WHERE key = ? AND member_id > ? ORDER BY member_id LIMIT ${sqlLimit(limit)})`,
     )
       .raw(true)
-      .get(key, after, limit),
+      .get(key, after),
   );
   if (count === 0 || shapes === null || last === null)
     return { members: [], ends: new Int32Array(0), parts: new Uint32Array(0), last: undefined };

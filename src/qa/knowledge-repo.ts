@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
-import { statement } from "../../db/statements";
+import { sqlLimit, statement } from "../../db/statements";
 import { remember } from "../core/bounded-map";
 import { foldUmlauts, indexTerms } from "./text";
 
@@ -194,9 +194,9 @@ function readWordsStartingWith(db: Db, prefix: string, limit: number): { words: 
   const rows = statement(
     db,
     `SELECT term, docs, sum(docs) OVER () AS total FROM qa_knowledge_vocabulary
-     WHERE term >= ? AND term < ? ORDER BY docs DESC LIMIT ?`,
+     WHERE term >= ? AND term < ? ORDER BY docs DESC LIMIT ${sqlLimit(limit)}`,
   )
-    .all(prefix, `${prefix}\u{10FFFF}`, limit)
+    .all(prefix, `${prefix}\u{10FFFF}`)
     .map((row) => VariantRow.parse(row));
   return { words: rows.map(({ term, docs }) => ({ term, docs })), docs: rows[0]?.total ?? 0 };
 }
@@ -216,10 +216,10 @@ export function newestMatches(db: Db, index: KnowledgeIndex, match: string, limi
   return statement(
     db,
     `SELECT k.id, k.kind, k.source_id, k.title, k.body, k.url, k.channel_id, k.message_id, k.removed_at
-     FROM (SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?) AS m
+     FROM (SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ${sqlLimit(limit)}) AS m
      JOIN qa_knowledge AS k ON k.id = m.id`,
   )
-    .all(match, limit)
+    .all(match)
     .map((row) => {
       // Written only by this module, held to its shape by the table; a search reads dozens of
       // candidates, so they are not validated again.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
-import { statement } from "../../db/statements";
+import { sqlLimit, statement } from "../../db/statements";
 import { column, rowReader } from "../../db/rows";
 
 export interface Question {
@@ -270,9 +270,9 @@ export class QuestionRepo {
   openBy(askerId: string, limit = 10): Question[] {
     return statement(
       this.db,
-      "SELECT * FROM qa_questions WHERE status = 'open' AND asker_id = ? ORDER BY asked_at DESC, id DESC LIMIT ?",
+      `SELECT * FROM qa_questions WHERE status = 'open' AND asker_id = ? ORDER BY asked_at DESC, id DESC LIMIT ${sqlLimit(limit)}`,
     )
-      .all(askerId, limit)
+      .all(askerId)
       .map(toQuestion);
   }
 
@@ -290,9 +290,9 @@ export class QuestionRepo {
     return statement(
       this.db,
       `SELECT * FROM qa_questions q WHERE status = 'open'
-         ORDER BY (SELECT count(*) FROM qa_followers f WHERE f.question_id = q.id) DESC, asked_at, id LIMIT ?`,
+         ORDER BY (SELECT count(*) FROM qa_followers f WHERE f.question_id = q.id) DESC, asked_at, id LIMIT ${sqlLimit(limit)}`,
     )
-      .all(limit)
+      .all()
       .map(toQuestion);
   }
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
-import { statement } from "../../db/statements";
+import { sqlLimit, statement } from "../../db/statements";
 import type { LocalDateTime } from "./local-time";
 
 export type Outcome = "sent" | "late" | "missed";
@@ -88,8 +88,8 @@ export class Ledger {
   pruneBefore(before: Date, limit: number): number {
     return statement(
       this.db,
-      "DELETE FROM occurrence_ledger WHERE key IN (SELECT key FROM occurrence_ledger WHERE done_at < ? LIMIT ?)",
-    ).run(before.getTime(), limit).changes;
+      `DELETE FROM occurrence_ledger WHERE key IN (SELECT key FROM occurrence_ledger WHERE done_at < ? LIMIT ${sqlLimit(limit)})`,
+    ).run(before.getTime()).changes;
   }
 
   /** Every recorded step of one occurrence. */

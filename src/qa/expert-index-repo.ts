@@ -72,10 +72,15 @@ export function profilePage(db: Db, after: string, limit: number): ProfileRecord
     .map(toProfile);
 }
 
-/** One member's profile; undefined without one. */
-export function profileOf(db: Db, memberId: string): ProfileRecord | undefined {
-  const row = statement(db, `${PROFILE} WHERE p.member_id = ?`).get(memberId);
-  return row === undefined ? undefined : toProfile(row);
+/**
+ * These members' profiles (one read for all: a question's pings change three); a member
+ * without one is missing from the map.
+ */
+export function profilesOf(db: Db, memberIds: readonly string[]): Map<string, ProfileRecord> {
+  const rows = statement(db, `${PROFILE} WHERE p.member_id IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(memberIds),
+  );
+  return new Map(rows.map((row) => toProfile(row)).map((p) => [p.memberId, p]));
 }
 
 /** One member's aggregate for one key: their sources with it, as (tf, length, count) triples. */

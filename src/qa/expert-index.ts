@@ -1,11 +1,12 @@
 import type { Db } from "../../db/open";
+import { inWriteTransaction } from "../../db/transaction";
 import { idf } from "./bm25";
 import { corpus } from "./expert-profile-repo";
 import {
   changeLog,
   changesSince,
-  profileOf,
   profilePage,
+  profilesOf,
   pruneChanges,
   termOf,
   termPage,
@@ -133,7 +134,8 @@ export class ExpertIndex {
    * the profiles unloaded if they are (for reading topics only, as a digest or an export does).
    */
   readyFor(keys: readonly string[], profiles = true): ExpertIndex {
-    const inTransaction = this.db.inTransaction;
+    // A read snapshot (db/transaction.ts) reads only what is committed: as outside a transaction.
+    const inTransaction = inWriteTransaction(this.db);
     // Read once: what is loaded below is at least as new, and an entry logged meanwhile is
     // read again next time (reading an entry again changes nothing).
     const log = changeLog(this.db);
@@ -149,15 +151,18 @@ export class ExpertIndex {
     }
     this.load(keys, profiles);
     const pending = this.tentative;
-    for (const change of changesSince(this.db, this.cursor, log.last)) pending.set(entryId(change), change);
-    for (const change of pending.values()) this.reload(change);
+    // Most uses follow one that left nothing new: then there is nothing to read.
+    if (log.last > this.cursor)
+      for (const change of changesSince(this.db, this.cursor, log.last)) pending.set(entryId(change), change);
+    this.reload(pending.values());
     if (inTransaction) {
       this.tentative = pending;
       return this;
     }
     this.tentative = new Map();
     this.cursor = log.last;
-    if (this.cursor - log.floor > PRUNE_AFTER) pruneChanges(this.db, this.cursor);
+    // Pruning writes: not inside a read snapshot (the next use outside one prunes).
+    if (this.cursor - log.floor > PRUNE_AFTER && !this.db.inTransaction) pruneChanges(this.db, this.cursor);
     return this;
   }
 
@@ -168,21 +173,26 @@ export class ExpertIndex {
     return this;
   }
 
-  /** Reads one logged entry again, if it is loaded. */
-  private reload(change: Change): void {
-    if (change.key === TOPICS_CHANGED) {
-      this.topics = undefined;
-      return;
+  /**
+   * Reads the logged entries again that are loaded: the changed profiles in one read (a
+   * question's pings change three), a changed aggregate each.
+   */
+  private reload(changes: Iterable<Change>): void {
+    const members: string[] = [];
+    for (const change of changes) {
+      if (change.key === TOPICS_CHANGED) this.topics = undefined;
+      else if (change.key === undefined) {
+        if (this.profilesLoaded) members.push(change.memberId);
+      } else {
+        const postings = this.keys.get(change.key);
+        if (!postings) continue;
+        const term = termOf(this.db, change.memberId, change.key);
+        postings.set(this.numberOf(change.memberId), term?.parts);
+      }
     }
-    if (change.key === undefined) {
-      if (this.profilesLoaded)
-        this.profiles.set(this.numberOf(change.memberId), profileOf(this.db, change.memberId));
-      return;
-    }
-    const postings = this.keys.get(change.key);
-    if (!postings) return;
-    const term = termOf(this.db, change.memberId, change.key);
-    postings.set(this.numberOf(change.memberId), term?.parts);
+    if (members.length === 0) return;
+    const read = profilesOf(this.db, members);
+    for (const memberId of members) this.profiles.set(this.numberOf(memberId), read.get(memberId));
   }
 
   private loadProfiles(pages: Iterable<ProfileRecord[]>): void {
@@ -284,7 +294,7 @@ export class ExpertIndex {
       const changed = settle(from, null);
       if (changed && !this.profilesLoaded) {
         this.loadProfiles(pages);
-        for (const change of changed) this.reload(change);
+        this.reload(changed);
       }
     }
     for (const key of keys) {
@@ -298,7 +308,7 @@ export class ExpertIndex {
       const changed = settle(from, key);
       if (!changed || this.keys.has(key)) continue;
       this.installKey(key, pages);
-      for (const change of changed) this.reload(change);
+      this.reload(changed);
       // Putting a frequent key's thousands of rows in place is a step of its own.
       await pause();
     }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/open";
 import { sqlLimit, statement } from "../../db/statements";
 import { column, rowReader } from "../../db/rows";
+import { transaction } from "../../db/transaction";
 
 export interface Question {
   readonly id: number;
@@ -72,17 +73,22 @@ export class QuestionRepo {
    * posts on someone's behalf gets the outbox key `qa.question:<id>` instead.
    */
   create(q: { askerId: string; channelId: string; messageId?: string; text: string; at: Date }): Question {
-    return this.db.transaction(() => {
-      const result = statement(
+    // The row comes back from the statement that writes it last (RETURNING), not a read of its own.
+    const insert = (): unknown =>
+      statement(
         this.db,
-        "INSERT INTO qa_questions (asker_id, channel_id, message_id, text, asked_at) VALUES (?, ?, ?, ?, ?)",
-      ).run(q.askerId, q.channelId, q.messageId ?? null, q.text, q.at.getTime());
-      const id = Number(result.lastInsertRowid);
-      if (q.messageId === undefined) {
-        statement(this.db, "UPDATE qa_questions SET post_key = ? WHERE id = ?").run(`qa.question:${id}`, id);
-      }
-      return this.get(id) as Question;
-    })();
+        "INSERT INTO qa_questions (asker_id, channel_id, message_id, text, asked_at) VALUES (?, ?, ?, ?, ?) RETURNING *",
+      ).get(q.askerId, q.channelId, q.messageId ?? null, q.text, q.at.getTime());
+    if (q.messageId !== undefined) return toQuestion(insert());
+    return transaction(this.db, () => {
+      const { id } = toQuestion(insert());
+      return toQuestion(
+        statement(this.db, "UPDATE qa_questions SET post_key = ? WHERE id = ? RETURNING *").get(
+          `qa.question:${id}`,
+          id,
+        ),
+      );
+    });
   }
 
   get(id: number): Question | undefined {

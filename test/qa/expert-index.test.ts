@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
 import { openDatabase, type Db } from "../../db/open";
+import { readSnapshot } from "../../db/transaction";
 import { loadConfig } from "../../src/config";
 import { VirtualClock } from "../../src/core/clock";
 import { createServices, type Services } from "../../src/core/services";
@@ -324,6 +325,32 @@ describe("the in-memory expert index", () => {
         // A failing case is reported as found: shrinking it would take minutes.
         { numRuns: 30, seed: 20261205, endOnFailure: true },
       );
+    } finally {
+      db.close();
+    }
+  });
+
+  it("keeps up when it reads inside read snapshots, and prunes the log only outside them", () => {
+    const { db, clock } = seeded(join(dir, "snapshot.db"), 60);
+    const floor = (): unknown => db.prepare("SELECT seq FROM qa_expert_change_floor").pluck().get();
+    const inSnapshot = (): RankedExpert[][] =>
+      readSnapshot(db, () => picks(db, (keys) => expertIndex(db).readyFor(keys), clock.now()));
+    // Read in a snapshot too: a fresh copy outside one would prune the log itself.
+    const fresh = (): RankedExpert[][] =>
+      readSnapshot(db, () => picks(db, (keys) => new ExpertIndex(db).readyFor(keys), clock.now()));
+    try {
+      expectFresh(db, clock.now());
+      const before = floor();
+      // More changes than the index lets pile up: outside a snapshot it would prune them.
+      for (let i = 0; i < 150; i++) addExpertTopics(db, communityId(200 + i), ["E-Akte", "Altakten"], clock.now());
+      expect(inSnapshot()).toEqual(fresh());
+      expect(floor()).toBe(before);
+      expertIndex(db).readyFor([]);
+      expect(floor()).toBeGreaterThan(before as number);
+      // What the snapshot read counts as read: the next change is applied on top of it.
+      for (let i = 0; i < 40; i++) recordPing(db, communityId(1 + (i % 5)), "question", clock.now());
+      expect(inSnapshot()).toEqual(fresh());
+      expectFresh(db, clock.now());
     } finally {
       db.close();
     }

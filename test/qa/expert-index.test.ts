@@ -342,7 +342,8 @@ describe("the in-memory expert index", () => {
       expectFresh(db, clock.now());
       const before = floor();
       // More changes than the index lets pile up: outside a snapshot it would prune them.
-      for (let i = 0; i < 150; i++) addExpertTopics(db, communityId(200 + i), ["E-Akte", "Altakten"], clock.now());
+      for (let i = 0; i < 150; i++)
+        addExpertTopics(db, communityId(200 + i), ["E-Akte", "Altakten"], clock.now());
       expect(inSnapshot()).toEqual(fresh());
       expect(floor()).toBe(before);
       expertIndex(db).readyFor([]);

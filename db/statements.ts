@@ -3,6 +3,9 @@ import type { Db } from "./open";
 
 const caches = new WeakMap<Db, Map<string, Database.Statement>>();
 
+/** Connections inside a read snapshot (transaction.ts, `readSnapshot`): no statement there writes. */
+export const readingSnapshot = new WeakSet<Db>();
+
 /**
  * The prepared statement for `sql` on `db`, prepared on first use and reused after. Preparing
  * costs more than running a small query, and hot paths (a question, a search) run dozens.
@@ -18,6 +21,8 @@ export function statement(db: Db, sql: string): Database.Statement {
     prepared = db.prepare(sql);
     cache.set(sql, prepared);
   }
+  if (!prepared.readonly && readingSnapshot.has(db))
+    throw new Error(`a read snapshot does not write: ${sql}`);
   return prepared;
 }
 

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Db } from "./open";
-import { statement } from "./statements";
+import { readingSnapshot, statement } from "./statements";
 
 const runners = new WeakMap<Db, Database.Transaction<(work: () => unknown) => unknown>>();
 
@@ -19,33 +19,26 @@ export function transaction<T>(db: Db, work: () => T): T {
   return run(work) as T;
 }
 
-/** Connections inside `readSnapshot`. */
-const snapshots = new WeakSet<Db>();
-
 /**
  * Runs `read` in one read transaction: its statements see one snapshot and share one lock,
  * instead of each taking and dropping the database's shared lock as a transaction of its own
- * (about 3 µs each). The connection is read-only meanwhile (`query_only`): a write throws.
- * `read` is synchronous; a transaction left open across an `await` would keep the checkpointer
- * from resetting the log and stall other connections' view. Inside a transaction already,
- * `read` runs in it.
+ * (about 3 µs each). `read` only reads: a statement that writes (asked for through
+ * `statement`) throws. It is synchronous; a transaction left open across an `await` would keep
+ * the checkpointer from resetting the log and stall other connections' view. Inside a
+ * transaction already, `read` runs in it.
  */
 export function readSnapshot<T>(db: Db, read: () => T): T {
   if (db.inTransaction) return read();
-  statement(db, "PRAGMA query_only = 1").run();
+  // Not `PRAGMA query_only`: setting it expires every prepared statement of the connection.
+  statement(db, "BEGIN").run();
+  readingSnapshot.add(db);
   try {
-    statement(db, "BEGIN").run();
-    snapshots.add(db);
-    try {
-      const result = read();
-      if (result instanceof Promise) throw new TypeError("a read snapshot is synchronous");
-      return result;
-    } finally {
-      snapshots.delete(db);
-      statement(db, "COMMIT").run();
-    }
+    const result = read();
+    if (result instanceof Promise) throw new TypeError("a read snapshot is synchronous");
+    return result;
   } finally {
-    statement(db, "PRAGMA query_only = 0").run();
+    readingSnapshot.delete(db);
+    statement(db, "COMMIT").run();
   }
 }
 
@@ -54,5 +47,5 @@ export function readSnapshot<T>(db: Db, read: () => T): T {
  * must not be remembered as committed. False inside `readSnapshot`, which reads committed rows.
  */
 export function inWriteTransaction(db: Db): boolean {
-  return db.inTransaction && !snapshots.has(db);
+  return db.inTransaction && !readingSnapshot.has(db);
 }

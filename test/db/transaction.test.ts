@@ -2,13 +2,14 @@ import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { statement } from "../../db/statements";
 import { inWriteTransaction, readSnapshot, transaction } from "../../db/transaction";
 
 describe("transactions through one wrapper per connection", () => {
   let dir: string;
   let db: Database.Database;
   const count = (): unknown => db.prepare("SELECT count(*) FROM t").pluck().get();
-  const insert = (v: string): void => void db.prepare("INSERT INTO t (v) VALUES (?)").run(v);
+  const insert = (v: string): void => void statement(db, "INSERT INTO t (v) VALUES (?)").run(v);
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), "copbot-tx-"));
@@ -67,8 +68,8 @@ describe("transactions through one wrapper per connection", () => {
     }
   });
 
-  it("refuses a write inside a snapshot, and the connection writes again afterwards", () => {
-    expect(() => readSnapshot(db, () => insert("a"))).toThrow(/readonly/);
+  it("refuses a statement that writes inside a snapshot; the connection writes again afterwards", () => {
+    expect(() => readSnapshot(db, () => insert("a"))).toThrow(/does not write/);
     expect(() => readSnapshot(db, () => Promise.resolve(count()))).toThrow(/synchronous/);
     expect(db.inTransaction).toBe(false);
     insert("b");

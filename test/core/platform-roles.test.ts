@@ -1,0 +1,55 @@
+import pino from "pino";
+import { openDatabase } from "../../db/open";
+import { loadConfig } from "../../src/config";
+import { VirtualClock } from "../../src/core/clock";
+import type { Role } from "../../src/core/roles";
+import { createServices } from "../../src/core/services";
+import { RecordingPort } from "../support/recording-port";
+
+/** A platform whose verdict on a member's role the test sets. */
+class VerdictPort extends RecordingPort {
+  verdict: Role | undefined;
+  override async platformRole(): Promise<Role | undefined> {
+    return this.verdict;
+  }
+}
+
+describe("platform role verdicts", () => {
+  it("are stored when granted and removed when revoked, however often none came before", async () => {
+    const db = openDatabase(":memory:");
+    const services = createServices({
+      db,
+      clock: new VirtualClock(new Date("2026-12-01T09:00:00Z")),
+      config: loadConfig({}),
+      log: pino({ level: "silent" }),
+      features: [],
+    });
+    const port = new VerdictPort("console");
+    services.ports.add(port);
+    const stored = (): unknown =>
+      db.prepare("SELECT value FROM settings WHERE key = 'platform-moderator:console:ada'").pluck().get();
+    const ask = async (verdict: Role | undefined): Promise<Role> => {
+      port.verdict = verdict;
+      return services.roleOf("console:ada", "console:general");
+    };
+    for (const verdict of [
+      undefined,
+      undefined,
+      "moderator",
+      "moderator",
+      undefined,
+      undefined,
+      "admin",
+    ] as const) {
+      expect(await ask(verdict)).toBe(verdict ?? "member");
+      expect(stored()).toBe(verdict === undefined ? undefined : JSON.stringify(verdict));
+      expect(services.moderatorIds().includes("console:ada")).toBe(verdict !== undefined);
+    }
+    // Erased by other means (the member's data deleted): none stays none, a new grant is stored.
+    db.prepare("DELETE FROM settings").run();
+    expect(await ask(undefined)).toBe("member");
+    expect(await ask("moderator")).toBe("moderator");
+    expect(stored()).toBe(JSON.stringify("moderator"));
+    db.close();
+  });
+});

@@ -18,7 +18,6 @@ import { Platforms, type PlatformInfo } from "./platform";
 import { PortRouter } from "./port-router";
 import { ROLES, strongest, type Role } from "./roles";
 import { Scheduler } from "./scheduler";
-import { remember } from "./bounded-map";
 import { SettingsRepo } from "./settings-repo";
 
 /** Everything a feature may use. Built once per process (or per test). */
@@ -74,7 +73,7 @@ export function createServices(opts: {
   const ports = new PortRouter();
   const health = new Health(config.dbPath);
   const counters = new OpsCounters();
-  const withoutVerdict = new Map<string, true>();
+  let withVerdict: Set<string> | undefined;
   const services: Services = {
     db,
     clock,
@@ -101,14 +100,15 @@ export function createServices(opts: {
       const platform = splitId(memberId)?.platform;
       const port = platform && ports.has(platform) ? ports.forPlatform(platform) : undefined;
       const granted = await port?.platformRole(memberId, channelId);
-      rememberPlatformRole(settings, memberId, granted, withoutVerdict);
+      withVerdict ??= membersWithVerdict(settings);
+      rememberPlatformRole(settings, memberId, granted, withVerdict);
       return strongest(role, granted);
     },
     moderatorIds: () => [
       ...new Set([
         ...members.withRole("moderator").map((m) => m.id),
         ...config.admins,
-        ...settings.list(PLATFORM_ROLE_PREFIX).map((key) => key.slice(PLATFORM_ROLE_PREFIX.length)),
+        ...membersWithVerdict(settings),
       ]),
     ],
     langOf: (member) => member?.lang ?? config.lang,
@@ -120,30 +120,33 @@ const PLATFORM_ROLE_PREFIX = "platform-moderator:";
 /** Built once: every event reads the stored verdict, and building a schema costs more than reading. */
 const StoredRole = z.enum(ROLES);
 
-/** Members remembered as having no stored verdict, at most this many. */
-const WITHOUT_VERDICT = 10_000;
-
 /**
  * Keeps the latest platform verdict: a granted moderator/admin role is stored, a revoked one
- * removed. `withoutVerdict`: members known to have none stored, so that the verdict of most
- * events (none, for none) is not read again each time. Only this function stores verdicts; a
- * deletion elsewhere (a member's data erased) leaves them without one all the same. It runs
- * after the platform was asked (an await), so never inside a transaction a rollback could undo.
+ * removed. `stored`: the members with a verdict stored (read once, kept up to date here), so that
+ * the verdict of most events — none, for a member without one — costs no read. Only this
+ * function stores verdicts; one deleted elsewhere (a member's data erased) is only read again.
+ * It runs after the platform was asked (an await), so never inside a transaction that a
+ * rollback could undo.
  */
 function rememberPlatformRole(
   settings: SettingsRepo,
   memberId: string,
   role: Role | undefined,
-  withoutVerdict: Map<string, true>,
+  stored: Set<string>,
 ): void {
   const key = `${PLATFORM_ROLE_PREFIX}${memberId}`;
   const granted = role === "moderator" || role === "admin" ? role : undefined;
-  if (granted === undefined && withoutVerdict.has(memberId)) return;
+  if (granted === undefined && !stored.has(memberId)) return;
   // Every event asks for the role: write only when the verdict changed, not on each message.
   if (settings.get(key, StoredRole) !== granted) {
     if (granted) settings.set(key, granted);
     else settings.remove(key);
   }
-  if (granted === undefined) remember(withoutVerdict, memberId, true, WITHOUT_VERDICT);
-  else withoutVerdict.delete(memberId);
+  if (granted === undefined) stored.delete(memberId);
+  else stored.add(memberId);
+}
+
+/** The members with a platform verdict stored. */
+function membersWithVerdict(settings: SettingsRepo): Set<string> {
+  return new Set(settings.list(PLATFORM_ROLE_PREFIX).map((key) => key.slice(PLATFORM_ROLE_PREFIX.length)));
 }

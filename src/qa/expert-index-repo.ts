@@ -192,36 +192,41 @@ export interface Change {
   readonly key: string | undefined;
 }
 
-const ChangeRow = z.object({ member_id: z.string(), key: z.string().nullable() });
-const LogRow = z.object({ floor: z.number(), last: z.number().nullable() });
+const LogRow = z.object({ floor: z.number(), last: z.number().nullable(), changes: z.string() });
+const ChangeList = z.array(z.tuple([z.number(), z.string(), z.string().nullable()]));
 
-/** The log's state: pruned up to `floor`, newest entry `last` (the floor when it is empty). */
-export function changeLog(db: Db): { floor: number; last: number } {
+/** The log's state and what it holds after a position, as `changeLog` reads it. */
+export interface LogState {
+  /** Pruned up to here. */
+  readonly floor: number;
+  /** The newest entry (the floor when the log is empty). */
+  readonly last: number;
+  /** The entries after the position asked about, oldest first, each with its position. */
+  readonly changes: readonly (Change & { readonly seq: number })[];
+}
+
+/**
+ * The log's state and its entries after `after` (at most `limit`; with `key`, only that key's,
+ * `null` for profiles'), in one read: the index asks before each use, and a question's pings
+ * leave entries each time.
+ */
+export function changeLog(db: Db, after: number, limit: number, key?: string | null): LogState {
+  const of = key === undefined ? "" : " AND key IS ?";
   const r = LogRow.parse(
     statement(
       db,
-      "SELECT (SELECT seq FROM qa_expert_change_floor WHERE id = 1) AS floor, (SELECT max(seq) FROM qa_expert_changes) AS last",
-    ).get(),
+      `SELECT (SELECT seq FROM qa_expert_change_floor WHERE id = 1) AS floor,
+         (SELECT max(seq) FROM qa_expert_changes) AS last,
+         (SELECT json_group_array(json_array(seq, member_id, key)) FROM (SELECT seq, member_id, key
+           FROM qa_expert_changes WHERE seq > ?${of} ORDER BY seq LIMIT ${sqlLimit(limit)})) AS changes`,
+    ).get(...(key === undefined ? [after] : [after, key])),
   );
-  return { floor: r.floor, last: Math.max(r.floor, r.last ?? 0) };
-}
-
-/** The changes after `seq` up to `last`, oldest first, optionally only those of one key (or of profiles: null). */
-export function changesSince(db: Db, seq: number, last: number, key?: string | null): Change[] {
-  const rows =
-    key === undefined
-      ? statement(
-          db,
-          "SELECT member_id, key FROM qa_expert_changes WHERE seq > ? AND seq <= ? ORDER BY seq",
-        ).all(seq, last)
-      : statement(
-          db,
-          "SELECT member_id, key FROM qa_expert_changes WHERE seq > ? AND seq <= ? AND key IS ? ORDER BY seq",
-        ).all(seq, last, key);
-  return rows.map((row) => {
-    const r = ChangeRow.parse(row);
-    return { memberId: r.member_id, key: r.key ?? undefined };
-  });
+  const changes = ChangeList.parse(JSON.parse(r.changes)).map(([seq, memberId, changed]) => ({
+    seq,
+    memberId,
+    key: changed ?? undefined,
+  }));
+  return { floor: r.floor, last: Math.max(r.floor, r.last ?? 0), changes };
 }
 
 /** Forgets the log up to `seq`: whoever has read less starts afresh (see `changeLog`). */

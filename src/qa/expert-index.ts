@@ -4,7 +4,6 @@ import { idf } from "./bm25";
 import { corpus } from "./expert-profile-repo";
 import {
   changeLog,
-  changesSince,
   profilePage,
   profilesOf,
   pruneChanges,
@@ -136,9 +135,9 @@ export class ExpertIndex {
   readyFor(keys: readonly string[], profiles = true): ExpertIndex {
     // A read snapshot (db/transaction.ts) reads only what is committed: as outside a transaction.
     const inTransaction = inWriteTransaction(this.db);
-    // Read once: what is loaded below is at least as new, and an entry logged meanwhile is
-    // read again next time (reading an entry again changes nothing).
-    const log = changeLog(this.db);
+    // Read once, with the entries since the cursor: what is loaded below is at least as new,
+    // and an entry logged meanwhile is read again next time (reading one again changes nothing).
+    const log = changeLog(this.db, this.cursor, MAX_APPLY + 1);
     if (log.floor > this.cursor) {
       // Pruned past what this copy has read (another copy of the index pruned it).
       this.forgetAll();
@@ -151,9 +150,7 @@ export class ExpertIndex {
     }
     this.load(keys, profiles);
     const pending = this.tentative;
-    // Most uses follow one that left nothing new: then there is nothing to read.
-    if (log.last > this.cursor)
-      for (const change of changesSince(this.db, this.cursor, log.last)) pending.set(entryId(change), change);
+    for (const change of log.changes) if (change.seq > this.cursor) pending.set(entryId(change), change);
     this.reload(pending.values());
     if (inTransaction) {
       this.tentative = pending;
@@ -270,20 +267,21 @@ export class ExpertIndex {
   async warm(keys: readonly string[], pause: () => Promise<void>): Promise<void> {
     // The log position before the next pages are read: the last one settled, or read anew.
     let next: number | undefined;
-    const settle = (from: number, key: string | null): Change[] | undefined => {
+    const settle = (from: number, key: string | null): readonly Change[] | undefined => {
       if (this.db.inTransaction) return undefined;
-      const log = changeLog(this.db);
-      if (log.floor > from) return undefined;
+      const log = changeLog(this.db, from, MAX_APPLY + 1, key);
+      if (log.floor > from || log.changes.length > MAX_APPLY) return undefined;
       next = log.last;
-      return changesSince(this.db, from, log.last, key);
+      return log.changes;
     };
+    const lastLogged = (): number => changeLog(this.db, Number.MAX_SAFE_INTEGER, 0).last;
     const position = (): number => {
-      const from = next ?? changeLog(this.db).last;
+      const from = next ?? lastLogged();
       next = undefined;
       return from;
     };
     if (this.db.inTransaction) return;
-    if (this.empty) this.cursor = Math.max(this.cursor, changeLog(this.db).last);
+    if (this.empty) this.cursor = Math.max(this.cursor, lastLogged());
     if (!this.profilesLoaded) {
       const from = position();
       const pages: ProfileRecord[][] = [];

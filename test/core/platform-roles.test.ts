@@ -52,4 +52,23 @@ describe("platform role verdicts", () => {
     expect(stored()).toBe(JSON.stringify("moderator"));
     db.close();
   });
+
+  it("removes a verdict stored before copbot started once the platform revokes it", async () => {
+    const db = openDatabase(":memory:");
+    db.prepare(
+      "INSERT INTO settings (key, value) VALUES ('platform-moderator:console:bob', '\"moderator\"')",
+    ).run();
+    const services = createServices({
+      db,
+      clock: new VirtualClock(new Date("2026-12-01T09:00:00Z")),
+      config: loadConfig({}),
+      log: pino({ level: "silent" }),
+      features: [],
+    });
+    services.ports.add(new VerdictPort("console"));
+    expect(services.moderatorIds()).toContain("console:bob");
+    expect(await services.roleOf("console:bob", "console:general")).toBe("member");
+    expect(services.moderatorIds()).not.toContain("console:bob");
+    db.close();
+  });
 });

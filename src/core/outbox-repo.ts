@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Statement } from "better-sqlite3";
 import type { Db } from "../../db/open";
 import { sqlLimit } from "../../db/statements";
+import { transaction } from "../../db/transaction";
 import type { Platform } from "./ids";
 import {
   parseRows,
@@ -52,9 +53,9 @@ export class OutboxRepo {
     return this.db.open;
   }
 
-  /** Runs `work` in one transaction. */
+  /** Runs `work` in one transaction (through the connection's one wrapper, db/transaction.ts). */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return transaction(this.db, work);
   }
 
   /** Stores an item; undefined when its key was queued before (keyed posts happen once). */

@@ -21,7 +21,7 @@ export function statement(db: Db, sql: string): Database.Statement {
     prepared = db.prepare(sql);
     cache.set(sql, prepared);
   }
-  if (!prepared.readonly && readingSnapshot.has(db))
+  if (readingSnapshot.has(db) && !prepared.readonly)
     throw new Error(`a read snapshot does not write: ${sql}`);
   return prepared;
 }

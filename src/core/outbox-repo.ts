@@ -69,7 +69,7 @@ export class OutboxRepo {
            next_attempt_at, expires_at, notify_expiry, created_at)
          VALUES (@platform, @op, @key, @refKey, @target, @message, @lane, @cls, @priority, @deliveryId,
            @notBefore, @expiresAt, @notifyExpiry, @now)
-         ON CONFLICT (key) DO NOTHING`,
+         ON CONFLICT (key) WHERE key IS NOT NULL DO NOTHING`,
     ).run({ ...item, notifyExpiry: item.notifyExpiry ? 1 : 0 });
     return result.changes > 0 ? Number(result.lastInsertRowid) : undefined;
   }
@@ -89,7 +89,7 @@ export class OutboxRepo {
          VALUES (@platform, @op, @key, @refKey, @target, @message, @lane, @cls, @priority, @deliveryId,
            @notBefore, @expiresAt, @notifyExpiry, @now, iif(${busy}, 'pending', 'sending'),
            iif(${busy}, 0, 1), iif(${busy}, NULL, @now))
-         ON CONFLICT (key) DO NOTHING
+         ON CONFLICT (key) WHERE key IS NOT NULL DO NOTHING
          RETURNING id, state = 'sending' AS claimed`,
     ).get({ ...item, notifyExpiry: item.notifyExpiry ? 1 : 0 }) as
       { id: number; claimed: number } | undefined;

@@ -120,7 +120,10 @@ export class Dispatcher {
   settle(ids: readonly number[]): Promise<void> {
     if (ids.length === 0 || this.stopped) return Promise.resolve();
     const done = new Promise<void>((resolve) => this.settling.push({ ids, resolve }));
-    // What the waiter queued is known (`expect`, `claim`); anything else marked the queue changed.
+    // An answer queued in flight needs only its call; one that waits in its lane may wait for
+    // items the last look at the queue did not see (due since), so the queue is read again.
+    if (ids.some((id) => !this.claimed.has(id) && !this.inflight.has(id) && !this.known.finished(id)))
+      this.dirty = true;
     this.fill();
     return done;
   }

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import pino from "pino";
 import { openDatabase } from "../../db/open";
 import { VirtualClock } from "../../src/core/clock";
+import { RateLimitedError } from "../../src/core/errors";
 import { textMessage, type Target } from "../../src/core/message";
 import { Outbox } from "../../src/core/outbox";
 import { PortRouter } from "../../src/core/port-router";
@@ -60,6 +61,18 @@ describe("Outbox: answers queued in flight", () => {
       expect(bookkeeping(db, id)).toEqual({ state: "pending", attempts: 0, in_doubt: 0 });
     });
     expect(texts(port)).toEqual(["reminder", "answer"]);
+  });
+
+  it("an answer behind an item whose retry came due meanwhile goes after it, without a tick", async () => {
+    const { clock, port, outbox } = setup();
+    port.failures.push(new RateLimitedError(1_000));
+    outbox.enqueue(channel(), textMessage("first"));
+    await outbox.drain();
+    clock.advance(1_000);
+    await outbox.deliverFrom(async () => {
+      outbox.enqueue(channel(), textMessage("answer"));
+    });
+    expect(texts(port)).toEqual(["first", "answer"]);
   });
 
   it("after a crash right after the commit, the next process sends it once, in doubt, with the same delivery id", async () => {

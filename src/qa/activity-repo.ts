@@ -96,7 +96,10 @@ export function solvedWithAnswers(db: Db): QuestionFact[] {
 
 /** Open questions, oldest first. */
 export function openQuestions(db: Db, limit: number): QuestionFact[] {
-  return statement(db, `SELECT ${QUESTION_COLUMNS} WHERE q.status = 'open' ORDER BY q.asked_at, q.id LIMIT ${sqlLimit(limit)}`)
+  return statement(
+    db,
+    `SELECT ${QUESTION_COLUMNS} WHERE q.status = 'open' ORDER BY q.asked_at, q.id LIMIT ${sqlLimit(limit)}`,
+  )
     .all()
     .map(toQuestionFact);
 }

@@ -6,7 +6,10 @@ describe("sqlLimit", () => {
     expect(sqlLimit(48)).toBe("48");
   });
 
-  it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])("refuses %p, which is no row count", (n) => {
-    expect(() => sqlLimit(n)).toThrow(RangeError);
-  });
+  it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])(
+    "refuses %p, which is no row count",
+    (n) => {
+      expect(() => sqlLimit(n)).toThrow(RangeError);
+    },
+  );
 });

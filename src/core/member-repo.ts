@@ -78,18 +78,6 @@ export class MemberRepo {
     return row === undefined ? undefined : toMember(row);
   }
 
-  /** The display names of the members among `ids` that copbot knows, by id (one query). */
-  displayNames(ids: readonly string[]): Map<string, string> {
-    const rows = statement(
-      this.db,
-      "SELECT id, display_name FROM members WHERE id IN (SELECT value FROM json_each(?))",
-    ).all(JSON.stringify(ids));
-    // Our own rows (see `StoredMember`).
-    return new Map(
-      rows.map((row) => row as Pick<StoredMember, "id" | "display_name">).map((r) => [r.id, r.display_name]),
-    );
-  }
-
   /** Returns the member, creating them on first contact; a newly learned display name is kept. */
   ensure(id: string, displayName?: string): Member {
     const now = this.clock.now();

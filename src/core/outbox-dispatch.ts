@@ -61,6 +61,12 @@ export class Dispatcher {
   private readonly idle: (() => void)[] = [];
   private readonly settling: { ids: readonly number[]; resolve: () => void }[] = [];
   private readonly known = new KnownItems();
+  /**
+   * Items queued already in flight (see `OutboxRepo.insertClaimed`) whose call is not made yet:
+   * each holds a slot. `committed` once it is known that their transaction did not roll back.
+   */
+  private readonly claimed = new Map<number, { row: OutboxRow; committed: boolean }>();
+  private claimedStart: NodeJS.Immediate | undefined;
   private ready: OutboxRow[] = [];
   private dirty = true;
   private exhausted = false;
@@ -114,13 +120,40 @@ export class Dispatcher {
   settle(ids: readonly number[]): Promise<void> {
     if (ids.length === 0 || this.stopped) return Promise.resolve();
     const done = new Promise<void>((resolve) => this.settling.push({ ids, resolve }));
-    this.kick();
+    // An answer queued in flight needs only its call; one that waits in its lane may wait for
+    // items the last look at the queue did not see (due since), so the queue is read again.
+    if (ids.some((id) => !this.claimed.has(id) && !this.inflight.has(id) && !this.known.finished(id)))
+      this.dirty = true;
+    this.fill();
     return done;
   }
 
   /** Notes an item someone will wait for (see `settle`), as it was just queued. */
   expect(id: number, item: QueuedItem): void {
     this.known.expect(id, item);
+  }
+
+  /** Notes an item queued that nobody waits for: the next fill looks at the queue again. */
+  queued(): void {
+    this.dirty = true;
+  }
+
+  /** Whether an item queued now may be queued in flight: a slot is free for its call. */
+  mayClaim(): boolean {
+    return !this.stopped && this.inflight.size + this.claimed.size < this.opts.maxInFlight;
+  }
+
+  /**
+   * Notes an item someone waits for that was queued in flight (`row`, this attempt counted).
+   * Its call is made once its transaction is over (`committed`: it had none): by the wait
+   * for it, or, when nobody waits (the work failed after its commit), right after this turn.
+   */
+  claim(row: OutboxRow, committed: boolean): void {
+    this.claimed.set(row.id, { row, committed });
+    this.claimedStart ??= setImmediate(() => {
+      this.claimedStart = undefined;
+      if (this.claimed.size > 0) this.fill();
+    });
   }
 
   /** The time until which a hold keeps new items of this class back (0 when none). */
@@ -144,6 +177,7 @@ export class Dispatcher {
    */
   async stop(graceMs: number): Promise<number> {
     this.stopped = true;
+    this.releaseClaimed();
     for (const w of this.settling.splice(0)) w.resolve();
     for (const w of this.idle.splice(0)) w();
     this.known.clear();
@@ -176,8 +210,9 @@ export class Dispatcher {
 
   private fillSlots(): void {
     const now = this.clock.now().getTime();
+    this.startClaimed();
     let nothingLeft = false;
-    while (this.inflight.size < this.opts.maxInFlight) {
+    while (this.inflight.size + this.claimed.size < this.opts.maxInFlight) {
       const awaited = this.nextAwaited(now);
       if (awaited !== undefined) {
         this.start(awaited);
@@ -197,6 +232,27 @@ export class Dispatcher {
     this.checkWaiters(now);
   }
 
+  /**
+   * Makes the calls of the items queued in flight, once no transaction is open: one whose
+   * transaction rolled back is not stored (or another item took its id), and is not sent.
+   */
+  private startClaimed(): void {
+    if (this.claimed.size === 0 || this.repo.inTransaction()) return;
+    for (const [id, { row, committed }] of this.claimed) {
+      this.claimed.delete(id);
+      if (committed || this.repo.stillClaimed(id, row.deliveryId)) this.start(row);
+      else this.known.finish(row);
+    }
+  }
+
+  /** Items queued in flight whose call was never made wait again, as queued (not in doubt). */
+  private releaseClaimed(): void {
+    if (this.claimed.size === 0) return;
+    const open = this.repo.isOpen() && !this.repo.inTransaction();
+    for (const { row } of this.claimed.values()) if (open) this.repo.release(row.id, row.deliveryId);
+    this.claimed.clear();
+  }
+
   /** When the earliest waiting lane head may go. */
   nextAttemptAt(): Date | undefined {
     const at = this.repo.nextHeadAt();
@@ -213,7 +269,7 @@ export class Dispatcher {
     let looked = 0;
     for (const waiter of this.settling) {
       for (const id of waiter.ids) {
-        if (this.inflight.has(id)) continue;
+        if (this.inflight.has(id) || this.claimed.has(id)) continue;
         if (this.known.finished(id)) continue;
         const known = this.known.get(id);
         if ((looked += 1) > AWAITED_LOOKS) return undefined;
@@ -276,6 +332,7 @@ export class Dispatcher {
 
   private busy(lane: string): boolean {
     for (const f of this.inflight.values()) if (f.lane === lane) return true;
+    for (const c of this.claimed.values()) if (c.row.lane === lane) return true;
     return false;
   }
 
@@ -380,7 +437,7 @@ export class Dispatcher {
   }
 
   private settled(id: number, now: number): boolean {
-    if (this.inflight.has(id)) return false;
+    if (this.inflight.has(id) || this.claimed.has(id)) return false;
     if (this.known.finished(id)) return true;
     const row = this.repo.get(id);
     if (!row || row.state !== "pending") return true;

@@ -53,6 +53,11 @@ export class OutboxRepo {
     return this.db.open;
   }
 
+  /** Whether a transaction is open (what it wrote may still roll back). */
+  inTransaction(): boolean {
+    return this.db.inTransaction;
+  }
+
   /** Runs `work` in one transaction (through the connection's one wrapper, db/transaction.ts). */
   transaction<T>(work: () => T): T {
     return transaction(this.db, work);
@@ -65,9 +70,49 @@ export class OutboxRepo {
            next_attempt_at, expires_at, notify_expiry, created_at)
          VALUES (@platform, @op, @key, @refKey, @target, @message, @lane, @cls, @priority, @deliveryId,
            @notBefore, @expiresAt, @notifyExpiry, @now)
-         ON CONFLICT (key) DO NOTHING`,
+         ON CONFLICT (key) WHERE key IS NOT NULL DO NOTHING`,
     ).run({ ...item, notifyExpiry: item.notifyExpiry ? 1 : 0 });
     return result.changes > 0 ? Number(result.lastInsertRowid) : undefined;
+  }
+
+  /**
+   * Stores an item someone waits for already in flight, this attempt counted, when its lane
+   * has no open item (it is then its lane's head; otherwise it waits, pending, like `insert`).
+   * One commit instead of two (queued, then claimed): a crash after it leaves the item in
+   * flight, as a crash after a claim would. Undefined when its key was queued before.
+   */
+  insertClaimed(item: NewItem): { id: number; claimed: boolean } | undefined {
+    // Three probes of the open items' index (the few open items), a few microseconds each.
+    const busy = `EXISTS (SELECT 1 FROM outbox WHERE lane = @lane AND ${OPEN})`;
+    const row = this.sql(
+      `INSERT INTO outbox (platform, op, key, ref_key, target, message, lane, class, priority, delivery_id,
+           next_attempt_at, expires_at, notify_expiry, created_at, state, attempts, first_attempt_at)
+         VALUES (@platform, @op, @key, @refKey, @target, @message, @lane, @cls, @priority, @deliveryId,
+           @notBefore, @expiresAt, @notifyExpiry, @now, iif(${busy}, 'pending', 'sending'),
+           iif(${busy}, 0, 1), iif(${busy}, NULL, @now))
+         ON CONFLICT (key) WHERE key IS NOT NULL DO NOTHING
+         RETURNING id, state = 'sending' AS claimed`,
+    ).get({ ...item, notifyExpiry: item.notifyExpiry ? 1 : 0 }) as
+      { id: number; claimed: number } | undefined;
+    return row === undefined ? undefined : { id: row.id, claimed: row.claimed === 1 };
+  }
+
+  /** Whether an item queued in flight was committed (its transaction may have rolled back). */
+  stillClaimed(id: number, deliveryId: string): boolean {
+    return (
+      this.sql("SELECT 1 FROM outbox WHERE id = ? AND delivery_id = ? AND state = 'sending'").get(
+        id,
+        deliveryId,
+      ) !== undefined
+    );
+  }
+
+  /** An item queued in flight whose call was never made goes back to waiting, as queued. */
+  release(id: number, deliveryId: string): void {
+    this.sql(
+      `UPDATE outbox SET state = 'pending', attempts = attempts - 1, first_attempt_at = NULL
+         WHERE id = ? AND delivery_id = ? AND state = 'sending' AND attempts = 1`,
+    ).run(id, deliveryId);
   }
 
   /** Drops pending updates of a message: only the newest replacement matters. */

@@ -116,3 +116,29 @@ export interface NewItem extends Pick<
 
 /** Rows as read from the database. */
 export const parseRows = (rows: unknown[]): OutboxRow[] => rows.map(toOutboxRow);
+
+/** An item as `insertClaimed` stored it in flight: its first attempt, made now. */
+export function claimedRow(id: number, item: NewItem): OutboxRow {
+  return {
+    id,
+    platform: item.platform,
+    op: item.op,
+    key: item.key,
+    refKey: item.refKey,
+    target: item.target,
+    message: item.message,
+    lane: item.lane,
+    cls: item.cls,
+    priority: item.priority,
+    deliveryId: item.deliveryId,
+    state: "sending",
+    attempts: 1,
+    inDoubt: false,
+    nextAttemptAt: item.notBefore,
+    firstAttemptAt: item.now,
+    expiresAt: item.expiresAt,
+    notifyExpiry: item.notifyExpiry,
+    lastError: null,
+    createdAt: item.now,
+  };
+}

@@ -8,7 +8,7 @@ import { splitId } from "./ids";
 import type { OutgoingMessage, PostedRef, Target } from "./message";
 import { DEFAULT_DISPATCH, Dispatcher, type DispatchOptions } from "./outbox-dispatch";
 import { OutboxRepo, type LaneDepth } from "./outbox-repo";
-import type { DeliveryClass, NewItem, OutboxRow } from "./outbox-row";
+import { claimedRow, type DeliveryClass, type NewItem, type OutboxRow } from "./outbox-row";
 import { isFormerMember } from "./privacy";
 import type { PortRouter } from "./port-router";
 
@@ -164,10 +164,22 @@ export class Outbox {
       notifyExpiry: opts.notifyExpiry ?? true,
       now,
     };
-    const id = this.repo.insert(item);
     // Bulk fan-out is not waited for (see `deliverFrom`).
-    if (id !== undefined) this.queued(awaited ? tracking : undefined, id, item);
-    return id;
+    const waiting = awaited ? tracking : undefined;
+    const stored = this.store(item, waiting);
+    if (stored !== undefined) this.queued(waiting, stored.id, item, stored.claimed);
+    return stored?.id;
+  }
+
+  /**
+   * Stores an item; one someone waits for that can go now is stored in flight (one commit
+   * fewer, nothing to claim; see `insertClaimed`). Undefined when its key was queued before.
+   */
+  private store(item: NewItem, waiting: Tracking | undefined): { id: number; claimed: boolean } | undefined {
+    if (waiting !== undefined && item.notBefore <= item.now && this.dispatcher.mayClaim())
+      return this.repo.insertClaimed(item);
+    const id = this.repo.insert(item);
+    return id === undefined ? undefined : { id, claimed: false };
   }
 
   /** Queues a replacement of the message posted under `key`; only the newest pending update is kept. */
@@ -238,18 +250,23 @@ export class Outbox {
       notifyExpiry: true,
       now,
     };
-    const id = this.repo.transaction(() => {
+    const waiting = this.tracked.getStore();
+    const stored = this.repo.transaction(() => {
       if (op === "update" && refKey !== null) this.repo.dropPendingUpdates(refKey, now);
-      return this.repo.insert(item);
+      return this.store(item, waiting);
     });
-    if (id !== undefined) this.queued(this.tracked.getStore(), id, item);
+    if (stored !== undefined) this.queued(waiting, stored.id, item, stored.claimed);
   }
 
-  /** The `work` of a `deliverFrom` waits for the item just queued: the dispatcher knows it from here. */
-  private queued(tracking: Tracking | undefined, id: number, item: NewItem): void {
-    if (tracking === undefined) return;
+  /**
+   * The `work` of a `deliverFrom` waits for the item just queued: the dispatcher knows it from
+   * here (`claimed`: queued in flight). Anything else makes the dispatcher look at the queue again.
+   */
+  private queued(tracking: Tracking | undefined, id: number, item: NewItem, claimed = false): void {
+    if (tracking === undefined) return this.dispatcher.queued();
     tracking.ids.push(id);
     this.dispatcher.expect(id, item);
+    if (claimed) this.dispatcher.claim(claimedRow(id, item), !this.repo.inTransaction());
   }
 
   /** Where the message queued under `key` landed, once it is sent. */

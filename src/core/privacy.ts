@@ -25,12 +25,12 @@ export function nameOf(services: Services, t: Translate, id: string): string {
   return services.members.get(id)?.displayName ?? defaultName(id);
 }
 
-/** `nameOf` for several members at once, with one lookup: id -> name. */
-export function namesOf(services: Services, t: Translate, ids: readonly string[]): Map<string, string> {
-  const known = services.members.displayNames(ids.filter((id) => !isFormerMember(id)));
-  return new Map(
-    ids.map((id) => [id, isFormerMember(id) ? t("core.former_member") : (known.get(id) ?? defaultName(id))]),
-  );
+/**
+ * `nameOf` for a member whose stored display name was already read (undefined when copbot does
+ * not know them).
+ */
+export function plainName(t: Translate, id: string, displayName: string | undefined): string {
+  return isFormerMember(id) ? t("core.former_member") : (displayName ?? defaultName(id));
 }
 
 /** A member as readers see them: a mention, or "ehemaliges Mitglied" once they were forgotten. */

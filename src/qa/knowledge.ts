@@ -136,22 +136,29 @@ function occursIn(
 }
 
 /**
- * Adds `weight` to `frequency[k]` for every word of `text` (a search form) that counts as
- * searched word k; returns how many words `text` has.
+ * Reads candidates for `words`: how often each searched word occurs in an entry (by the rule of
+ * `occursIn`; title words count `TITLE_WEIGHT` times) and how many words it has. One visitor for
+ * all of a search's candidates instead of one per column of each (a search reads dozens).
  */
-function countWords(text: string, words: readonly Word[], weight: number, frequency: number[]): number {
-  return forEachWord(text, (start, end) => {
+function candidateReader(words: readonly Word[]): (row: KnowledgeRow) => Candidate {
+  let text = "";
+  let weight = 1;
+  let frequency: number[] = [];
+  const visit = (start: number, end: number): void => {
     for (let k = 0; k < words.length; k++)
       if (occursIn(text, start, end, words[k] as Word)) frequency[k] = (frequency[k] ?? 0) + weight;
-  });
-}
-
-function candidate(row: KnowledgeRow, words: readonly Word[]): Candidate {
-  const frequency = words.map(() => 0);
-  const length =
-    countWords(searchForm(row.title), words, TITLE_WEIGHT, frequency) +
-    countWords(searchForm(row.body), words, 1, frequency);
-  return { row, frequency, length };
+  };
+  /** Counts the words of a search form (`searchForm`) with `w`; returns how many it has. */
+  const countWords = (form: string, w: number): number => {
+    text = form;
+    weight = w;
+    return forEachWord(form, visit);
+  };
+  return (row) => {
+    frequency = words.map(() => 0);
+    const length = countWords(searchForm(row.title), TITLE_WEIGHT) + countWords(searchForm(row.body), 1);
+    return { row, frequency, length };
+  };
 }
 
 /**
@@ -164,8 +171,9 @@ function candidates(db: Db, words: readonly Word[], total: number, limit: number
   const rare = indexed.filter((w) => w.docs <= Math.max(FREQUENT * total, FREQUENT_MIN));
   const query = rare.length > 0 ? rare : [...indexed].sort((a, b) => a.docs - b.docs).slice(0, 1);
   const found = new Map<number, Candidate>();
+  const candidate = candidateReader(words);
   const add = (rows: readonly KnowledgeRow[]): void => {
-    for (const row of rows) if (!found.has(row.id)) found.set(row.id, candidate(row, words));
+    for (const row of rows) if (!found.has(row.id)) found.set(row.id, candidate(row));
   };
   if (query.length > 0) {
     add(newestMatches(db, "words", query.map(group).join(" AND "), CANDIDATES));
@@ -226,45 +234,60 @@ function matchesAny(
   end: number,
   words: readonly Word[],
 ): boolean {
-  if (inPlace) return words.some((w) => occursIn(body, start, end, w));
+  if (inPlace) return occursAny(body, start, end, words);
   const form = indexForm(body.slice(start, end));
   let hit = false;
   forEachWord(form, (from, to) => {
-    hit ||= words.some((w) => occursIn(form, from, to, w));
+    hit ||= occursAny(form, from, to, words);
   });
   return hit;
 }
 
-/** About 16 words of the body around where it matches best (or its start). */
+/** Whether the word from `start` to `end` counts as any searched word (a loop: no closure per word). */
+function occursAny(text: string, start: number, end: number, words: readonly Word[]): boolean {
+  for (const word of words) if (occursIn(text, start, end, word)) return true;
+  return false;
+}
+
+/**
+ * The last `SNIPPET_WORDS` words' starts and whether each matched, by word number modulo
+ * `SNIPPET_WORDS`: `snippet` slides its window over them instead of keeping every word's
+ * bounds (it runs synchronously, so one buffer serves every call).
+ */
+const windowStarts = new Int32Array(SNIPPET_WORDS);
+const windowHits = new Uint8Array(SNIPPET_WORDS);
+
+/**
+ * About 16 words of the body around where it matches best (or its start): the first window of
+ * `SNIPPET_WORDS` words with the most matching words.
+ */
 function snippet(body: string, words: readonly Word[]): string {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const hits: number[] = [];
-  let anyHit = false;
   const inPlace = readsInPlace(body);
-  forEachWord(body, (start, end) => {
-    const hit = matchesAny(body, inPlace, start, end, words);
-    anyHit ||= hit;
-    starts.push(start);
-    ends.push(end);
-    hits.push(hit ? 1 : 0);
+  let anyHit = false;
+  let count = 0;
+  let bestCount = -1;
+  let from = 0;
+  let to = body.length;
+  /** Words seen so far. */
+  let n = 0;
+  const total = forEachWord(body, (start, end) => {
+    const slot = n % SNIPPET_WORDS;
+    n += 1;
+    const hit = matchesAny(body, inPlace, start, end, words) ? 1 : 0;
+    anyHit ||= hit === 1;
+    // The window ending with this word loses the word SNIPPET_WORDS before it.
+    if (n > SNIPPET_WORDS) count -= windowHits[slot] ?? 0;
+    windowStarts[slot] = start;
+    windowHits[slot] = hit;
+    count += hit;
+    if (n >= SNIPPET_WORDS && count > bestCount) {
+      bestCount = count;
+      from = windowStarts[n % SNIPPET_WORDS] ?? 0;
+      to = end;
+    }
   });
   if (!anyHit) return body.slice(0, 160);
-  if (hits.length <= SNIPPET_WORDS) return body;
-  // The first window of SNIPPET_WORDS words with the most matches.
-  let count = 0;
-  for (let i = 0; i < SNIPPET_WORDS; i++) count += hits[i] ?? 0;
-  let best = 0;
-  let bestCount = count;
-  for (let start = 1; start + SNIPPET_WORDS <= hits.length; start++) {
-    count += (hits[start + SNIPPET_WORDS - 1] ?? 0) - (hits[start - 1] ?? 0);
-    if (count > bestCount) {
-      best = start;
-      bestCount = count;
-    }
-  }
-  const from = starts[best] ?? 0;
-  const to = ends[best + SNIPPET_WORDS - 1] ?? body.length;
+  if (total <= SNIPPET_WORDS) return body;
   return `${from > 0 ? "…" : ""}${body.slice(from, to)}${to < body.length ? "…" : ""}`;
 }
 

@@ -2,7 +2,7 @@ import { resolveChannel } from "../core/commands/resolve";
 import type { CommandEvent } from "../core/events";
 import type { EventContext } from "../core/feature";
 import { channelRef, italic, msg, type Inline } from "../core/message";
-import { namesOf } from "../core/privacy";
+import { plainName } from "../core/privacy";
 import { permits } from "../permissions";
 import { openQuestionLine } from "./agenda";
 import { searchKnowledge, type KnowledgeHit } from "./knowledge";
@@ -103,12 +103,6 @@ export function searchQa(ctx: Ctx, query: string): void {
   const people = new QuestionRepo(services.db).people(
     hits.filter((hit) => hit.kind === "question").map((hit) => Number(hit.sourceId)),
   );
-  const names = namesOf(
-    services,
-    t,
-    [...people.values()].flatMap((q) => (q.acceptedAuthorId ? [q.askerId, q.acceptedAuthorId] : [q.askerId])),
-  );
-  const name = (id: string): string => names.get(id) ?? id;
   const line = (hit: KnowledgeHit): Inline[] => {
     const base = hit.removedAt
       ? [...hitLine(t, { ...hit, snippet: "" }), italic(t("qa.search.removed"))]
@@ -118,8 +112,10 @@ export function searchQa(ctx: Ctx, query: string): void {
     const answerBy = q.acceptedAuthorId;
     return [
       ...base,
-      ` · ${t("qa.search.asked_by", { name: name(q.askerId) })}`,
-      ...(answerBy && !hit.removedAt ? [`, ${t("qa.search.answered_by", { name: name(answerBy) })}`] : []),
+      ` · ${t("qa.search.asked_by", { name: plainName(t, q.askerId, q.askerName) })}`,
+      ...(answerBy && !hit.removedAt
+        ? [`, ${t("qa.search.answered_by", { name: plainName(t, answerBy, q.acceptedAuthorName) })}`]
+        : []),
     ];
   };
   ctx.reply(msg().text(t("qa.search.title", { query })).list(hits.map(line)).build());

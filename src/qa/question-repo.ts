@@ -61,8 +61,21 @@ const toAnswer: (row: unknown) => Answer = rowReader({
 const PeopleRow = rowReader({
   id: z.number(),
   asker_id: z.string(),
+  asker_name: z.string().nullable(),
   accepted_author_id: z.string().nullable(),
+  accepted_author_name: z.string().nullable(),
 });
+
+/**
+ * Who asked a question and whose answer was accepted, with the display names copbot knows of
+ * them (undefined for someone it does not know, see `plainName`).
+ */
+export interface QuestionPeople {
+  readonly askerId: string;
+  readonly askerName: string | undefined;
+  readonly acceptedAuthorId: string | undefined;
+  readonly acceptedAuthorName: string | undefined;
+}
 
 /** Questions and their answers in SQLite (rows validated with zod). */
 export class QuestionRepo {
@@ -96,13 +109,21 @@ export class QuestionRepo {
     return row === undefined ? undefined : toQuestion(row);
   }
 
-  /** Who asked and whose answer was accepted, for questions by id: one read for a list of hits. */
-  people(ids: readonly number[]): Map<number, { askerId: string; acceptedAuthorId: string | undefined }> {
+  /**
+   * Who asked and whose answer was accepted, with their display names, for questions by id:
+   * one read for a list of hits (the names joined in, not looked up again by id).
+   */
+  people(ids: readonly number[]): Map<number, QuestionPeople> {
     const rows = statement(
       this.db,
-      "SELECT id, asker_id, accepted_author_id FROM qa_questions WHERE id IN (SELECT value FROM json_each(?))",
+      `SELECT q.id, q.asker_id, a.display_name AS asker_name,
+         q.accepted_author_id, b.display_name AS accepted_author_name
+       FROM qa_questions AS q
+       LEFT JOIN members AS a ON a.id = q.asker_id
+       LEFT JOIN members AS b ON b.id = q.accepted_author_id
+       WHERE q.id IN (SELECT value FROM json_each(?))`,
     ).all(JSON.stringify(ids));
-    return new Map(rows.map((row) => PeopleRow(row)).map((r) => [r.id, r]));
+    return new Map(rows.map((row) => PeopleRow(row)).map(({ id, ...people }) => [id, people]));
   }
 
   byMessage(channelId: string, messageId: string): Question | undefined {

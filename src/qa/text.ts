@@ -81,6 +81,8 @@ const WORD_CHAR = /[\p{L}\p{N}\p{Co}\u{10000}-\u{10FFFF}]/uy;
 export function wordCharLength(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  // Umlauts and ß, the letters German text has beyond ASCII, without the regular expression.
+  if (SPELLED.has(c)) return 1;
   WORD_CHAR.lastIndex = i;
   return WORD_CHAR.test(text) ? WORD_CHAR.lastIndex - i : 0;
 }

@@ -85,6 +85,26 @@ describe("knowledge base", () => {
     expect(searchKnowledge(db, "Akte Dokumente Kalender Checkliste", 2)).toHaveLength(2);
   });
 
+  it("shows the first 16 words with the most matches as the snippet, the whole of a short body, or its start", () => {
+    const db = openDatabase(":memory:");
+    const at = new Date("2026-11-30T09:00:00Z");
+    const words = Array.from({ length: 40 }, (_, i) => ([3, 22, 25].includes(i) ? "Aktenplan" : `Wort${i}`));
+    addKnowledge(db, { kind: "question", sourceId: "1", title: "Aktenplan", body: words.join(" "), at });
+    addKnowledge(db, { kind: "question", sourceId: "2", title: "Kurz", body: "Der Aktenplan reicht.", at });
+    addKnowledge(db, {
+      kind: "question",
+      sourceId: "3",
+      title: "Aktenplan ohne Treffer im Text",
+      body: "x ".repeat(100),
+      at,
+    });
+    const snippets = new Map(searchKnowledge(db, "Aktenplan").map((hit) => [hit.sourceId, hit.snippet]));
+    // Words 10 to 25: the first window with both later matches (the one at 3 is alone in its window).
+    expect(snippets.get("1")).toBe(`…${words.slice(10, 26).join(" ")}…`);
+    expect(snippets.get("2")).toBe("Der Aktenplan reicht.");
+    expect(snippets.get("3")).toBe("x ".repeat(80));
+  });
+
   it("treats FTS5 syntax in user text as plain words", () => {
     const db = seed();
     for (const query of ['"', "AND OR NOT", "a* NEAR(b)", "title:x", "(", 'Dokumenten"management']) {

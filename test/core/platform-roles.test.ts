@@ -1,9 +1,9 @@
 import pino from "pino";
-import { openDatabase } from "../../db/open";
+import { openDatabase, type Db } from "../../db/open";
 import { loadConfig } from "../../src/config";
 import { VirtualClock } from "../../src/core/clock";
 import type { Role } from "../../src/core/roles";
-import { createServices } from "../../src/core/services";
+import { createServices, type Services } from "../../src/core/services";
 import { RecordingPort } from "../support/recording-port";
 
 /** A platform whose verdict on a member's role the test sets. */
@@ -14,16 +14,21 @@ class VerdictPort extends RecordingPort {
   }
 }
 
+/** copbot's services on `db`, as started with no features. */
+function servicesOn(db: Db): Services {
+  return createServices({
+    db,
+    clock: new VirtualClock(new Date("2026-12-01T09:00:00Z")),
+    config: loadConfig({}),
+    log: pino({ level: "silent" }),
+    features: [],
+  });
+}
+
 describe("platform role verdicts", () => {
   it("are stored when granted and removed when revoked, however often none came before", async () => {
     const db = openDatabase(":memory:");
-    const services = createServices({
-      db,
-      clock: new VirtualClock(new Date("2026-12-01T09:00:00Z")),
-      config: loadConfig({}),
-      log: pino({ level: "silent" }),
-      features: [],
-    });
+    const services = servicesOn(db);
     const port = new VerdictPort("console");
     services.ports.add(port);
     const stored = (): unknown =>
@@ -58,13 +63,7 @@ describe("platform role verdicts", () => {
     db.prepare(
       "INSERT INTO settings (key, value) VALUES ('platform-moderator:console:bob', '\"moderator\"')",
     ).run();
-    const services = createServices({
-      db,
-      clock: new VirtualClock(new Date("2026-12-01T09:00:00Z")),
-      config: loadConfig({}),
-      log: pino({ level: "silent" }),
-      features: [],
-    });
+    const services = servicesOn(db);
     services.ports.add(new VerdictPort("console"));
     expect(services.moderatorIds()).toContain("console:bob");
     expect(await services.roleOf("console:bob", "console:general")).toBe("member");

@@ -3,8 +3,10 @@
 -- those pages served no query:
 --
 -- id              no longer AUTOINCREMENT: each insert also wrote sqlite_sequence. An id may be
---                 taken again once every newer item is gone, as one rolled back always could:
---                 an item is told apart by its delivery_id (see src/core/outbox-known.ts)
+--                 taken again once every newer item is gone (pruned, or at once when a privacy
+--                 erasure deletes a member's open and failed items), as one rolled back always
+--                 could: an item is told apart by its delivery_id (the dispatcher's memory,
+--                 src/core/outbox-known.ts; /cop status's retry and drop buttons, FailedRef)
 -- key             unique among the items that have one (a partial index): the column's UNIQUE
 --                 constraint also indexed every unkeyed item under NULL
 -- outbox_posted   holds the posted keyed items only, the only ones `keyOf` looks up: it held

@@ -15,6 +15,16 @@ import {
 } from "./outbox-row";
 import type { PostedRef } from "./message";
 
+/**
+ * A failed item as `/cop status` shows it, for its retry and drop buttons: an id alone could by
+ * then name another item (ids are taken again once every newer item is gone, migration 017), the
+ * delivery id cannot.
+ */
+export interface FailedRef {
+  readonly id: number;
+  readonly deliveryId: string;
+}
+
 /** Depth and oldest item of one lane, for `/cop status`. */
 export interface LaneDepth {
   readonly lane: string;
@@ -292,10 +302,11 @@ export class OutboxRepo {
    * A failed (or expired) item goes back to the queue, with the failed items that belong to
    * it (its updates, pins and thread replies), and `expiresAt` as its new deadline.
    */
-  retry(id: number, now: number, expiresAt: number): boolean {
+  retry({ id, deliveryId }: FailedRef, now: number, expiresAt: number): boolean {
     return this.db.transaction(() => {
       const row = this.get(id);
-      if (!row || (row.state !== "failed" && row.state !== "expired")) return false;
+      if (!row || row.deliveryId !== deliveryId || (row.state !== "failed" && row.state !== "expired"))
+        return false;
       const again = this.sql(
         `UPDATE outbox SET state = 'pending', next_attempt_at = ?, expires_at = max(expires_at, ?),
            finished_at = NULL WHERE state IN ('failed', 'expired') AND (id = ? OR (? IS NOT NULL AND ref_key = ?))`,
@@ -306,11 +317,12 @@ export class OutboxRepo {
   }
 
   /** A moderator gives up on a failed item. */
-  drop(id: number, now: number): boolean {
+  drop({ id, deliveryId }: FailedRef, now: number): boolean {
     return (
       this.sql(
-        "UPDATE outbox SET state = 'dropped', finished_at = ? WHERE id = ? AND state IN ('failed', 'expired')",
-      ).run(now, id).changes > 0
+        `UPDATE outbox SET state = 'dropped', finished_at = ?
+         WHERE id = ? AND delivery_id = ? AND state IN ('failed', 'expired')`,
+      ).run(now, id, deliveryId).changes > 0
     );
   }
 

@@ -7,7 +7,7 @@ import type { DeliveryOutcome } from "./counters";
 import { splitId } from "./ids";
 import type { OutgoingMessage, PostedRef, Target } from "./message";
 import { DEFAULT_DISPATCH, Dispatcher, type DispatchOptions } from "./outbox-dispatch";
-import { OutboxRepo, type LaneDepth } from "./outbox-repo";
+import { OutboxRepo, type FailedRef, type LaneDepth } from "./outbox-repo";
 import { claimedRow, type DeliveryClass, type NewItem, type OutboxRow } from "./outbox-row";
 import { isFormerMember } from "./privacy";
 import type { PortRouter } from "./port-router";
@@ -337,16 +337,16 @@ export class Outbox {
   }
 
   /** A failed or expired item (and what belongs to it) goes back to the queue. */
-  retry(id: number): boolean {
+  retry(item: FailedRef): boolean {
     const now = this.clock.now().getTime();
-    const done = this.repo.retry(id, now, now + DEFAULT_EXPIRY_MS);
+    const done = this.repo.retry(item, now, now + DEFAULT_EXPIRY_MS);
     if (done) this.dispatcher.kick();
     return done;
   }
 
   /** A moderator gives up on a failed item. */
-  drop(id: number): boolean {
-    return this.repo.drop(id, this.clock.now().getTime());
+  drop(item: FailedRef): boolean {
+    return this.repo.drop(item, this.clock.now().getTime());
   }
 
   /** Deletes up to `limit` delivered and given-up items older than `retentionMs`; returns how many. */

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { z } from "zod";
 import type { Lang, Translate } from "../i18n";
 import { formatNumber } from "../i18n/format";
 import type { ButtonEvent, CommandEvent } from "./events";
@@ -114,8 +115,9 @@ export function statusMessage(services: Services, t: Translate, prefix: string, 
       );
     }
     for (const row of outbox.failed) {
-      reply.button("ops.retry", t("ops.failed.retry", { id: row.id }), String(row.id), "primary");
-      reply.button("ops.drop", t("ops.failed.drop", { id: row.id }), String(row.id), "danger");
+      const value = `${row.id}:${row.deliveryId}`;
+      reply.button("ops.retry", t("ops.failed.retry", { id: row.id }), value, "primary");
+      reply.button("ops.drop", t("ops.failed.drop", { id: row.id }), value, "danger");
     }
   }
 
@@ -140,6 +142,15 @@ export function showStatus(ctx: EventContext<CommandEvent>): void {
   ctx.reply(statusMessage(ctx.services, ctx.t, ctx.prefix, ctx.services.langOf(ctx.actor)));
 }
 
+/** A failed delivery's button value: its id and delivery id (`FailedRef`), as `statusMessage` writes it. */
+const FailedButton = z
+  .string()
+  .regex(/^\d+:\S+$/)
+  .transform((value) => {
+    const at = value.indexOf(":");
+    return { id: Number(value.slice(0, at)), deliveryId: value.slice(at + 1) };
+  });
+
 /** The buttons of a failed delivery: moderators try it again or drop it (audited). */
 export function decideDelivery(action: "retry" | "drop") {
   return (ctx: EventContext<ButtonEvent>): void => {
@@ -155,13 +166,15 @@ export function decideDelivery(action: "retry" | "drop") {
       );
       return;
     }
-    const id = Number(event.value);
+    const item = FailedButton.safeParse(event.value);
     const done =
-      Number.isInteger(id) && (action === "retry" ? services.outbox.retry(id) : services.outbox.drop(id));
+      item.success &&
+      (action === "retry" ? services.outbox.retry(item.data) : services.outbox.drop(item.data));
     if (!done) {
-      ctx.reply(t("ops.not_failed", { id: event.value ?? "?" }));
+      ctx.reply(t("ops.not_failed", { id: item.success ? item.data.id : (event.value ?? "?") }));
       return;
     }
+    const { id } = item.data;
     services.audit.record(actor.id, `outbox.${action}`, `#${id}`);
     ctx.reply(t(action === "retry" ? "ops.retried" : "ops.dropped", { id }));
   };

@@ -148,11 +148,18 @@ describe("Outbox", () => {
       state: "failed",
       last_error: "slack chat.postMessage failed: channel_not_found",
     });
-    // A moderator retries it (and it goes through now), or drops it.
-    expect(outbox.retry(doomed ?? 0)).toBe(true);
+    // A moderator retries it (and it goes through now), or drops it — the item shown, named by
+    // its delivery id too: an id alone may by then belong to another item.
+    const shown = {
+      id: doomed ?? 0,
+      deliveryId: String(db.prepare("SELECT delivery_id FROM outbox WHERE id = ?").pluck().get(doomed)),
+    };
+    expect(outbox.retry({ ...shown, deliveryId: "another" })).toBe(false);
+    expect(outbox.drop({ ...shown, deliveryId: "another" })).toBe(false);
+    expect(outbox.retry(shown)).toBe(true);
     await outbox.drain();
     expect(texts(port)).toEqual(["one", "after", "doomed"]);
-    expect(outbox.drop(doomed ?? 0)).toBe(false);
+    expect(outbox.drop(shown)).toBe(false);
   });
 
   it("drops what expired undelivered and reports it (a reminder whose meeting is over)", async () => {

@@ -52,6 +52,33 @@ describe("Outbox: answers queued in flight", () => {
     expect(bookkeeping(db, id)).toEqual({ state: "sent", attempts: 1, in_doubt: 0 });
   });
 
+  it("queues what nobody waits for as waiting, never in flight", async () => {
+    const { db, port, outbox } = setup();
+    const id = outbox.enqueue(channel(), textMessage("reminder"));
+    expect(bookkeeping(db, id)).toEqual({ state: "pending", attempts: 0, in_doubt: 0 });
+    await outbox.drain();
+    expect(texts(port)).toEqual(["reminder"]);
+  });
+
+  it("queues an answer as waiting while its platform holds off after a 429, and sends it once the hold ends", async () => {
+    const { clock, db, port, outbox } = setup();
+    // A limit of the whole platform (a conversation's own limit would hold only its lane).
+    port.failures.push(new RateLimitedError(60_000, { scope: "platform" }));
+    outbox.enqueue(channel("C9"), textMessage("first"));
+    await outbox.drain();
+    expect(port.attempts).toHaveLength(1);
+    let id: number | undefined;
+    const answered = outbox.deliverFrom(async () => {
+      id = outbox.enqueue(channel(), textMessage("answer"));
+      expect(bookkeeping(db, id)).toEqual({ state: "pending", attempts: 0, in_doubt: 0 });
+    });
+    clock.advance(61_000);
+    await answered;
+    await outbox.drain();
+    expect(texts(port)).toEqual(expect.arrayContaining(["first", "answer"]));
+    expect(bookkeeping(db, id)).toEqual({ state: "sent", attempts: 1, in_doubt: 0 });
+  });
+
   it("queues an answer behind an open item of its lane as waiting, and keeps the lane's order", async () => {
     const { db, port, outbox } = setup();
     outbox.enqueue(channel(), textMessage("reminder"));

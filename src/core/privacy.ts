@@ -21,8 +21,7 @@ export function isFormerMember(id: string): boolean {
  * name, or "ehemaliges Mitglied" once they were forgotten.
  */
 export function nameOf(services: Services, t: Translate, id: string): string {
-  if (isFormerMember(id)) return t("core.former_member");
-  return services.members.get(id)?.displayName ?? defaultName(id);
+  return plainName(t, id, isFormerMember(id) ? undefined : services.members.get(id)?.displayName);
 }
 
 /**

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase, type Db } from "../../db/open";
+import { addKnowledge, deleteKnowledge, vocabulary } from "../../src/qa/knowledge-repo";
+import { newestInAll, newestInAny, postingsOf } from "../../src/qa/postings";
+import { seededRandom } from "../support/qa-community";
+
+const at = new Date("2026-11-30T09:00:00Z");
+const add = (db: Db, sourceId: string, title: string): void =>
+  addKnowledge(db, { kind: "question", sourceId, title, body: "Antwort", at });
+/** What FTS5 itself finds for the words index query. */
+const fts = (db: Db, match: string): number[] =>
+  db
+    .prepare("SELECT rowid FROM qa_knowledge_words WHERE qa_knowledge_words MATCH ? ORDER BY rowid DESC")
+    .pluck()
+    .all(match) as number[];
+const kept = (db: Db, match: string, words: string[]): number[] => [
+  ...vocabulary(db).entriesWithAny(match, words),
+];
+
+describe("posting lists kept for the similar-questions lookup", () => {
+  it("combine like FTS5's AND and OR: the newest ids in all lists, in any list", () => {
+    const random = seededRandom(7);
+    for (let round = 0; round < 200; round++) {
+      const lists = Array.from({ length: 1 + Math.floor(random() * 4) }, () => {
+        const density = random() ** 3;
+        const ids: number[] = [];
+        for (let id = 3000; id >= 1; id--) if (random() < density) ids.push(id);
+        return ids;
+      });
+      const limit = 1 + Math.floor(random() * 60);
+      const all = lists[0]?.filter((id) => lists.every((l) => l.includes(id))) ?? [];
+      const any = [...new Set(lists.flat())].sort((a, b) => b - a);
+      expect(newestInAll(lists.map(postingsOf), limit)).toEqual(all.slice(0, limit));
+      expect(newestInAny(lists.map(postingsOf), limit)).toEqual(any.slice(0, limit));
+    }
+  });
+
+  it("are what FTS5 finds after every write, and a rolled-back write leaves nothing behind", () => {
+    const db = openDatabase(":memory:");
+    const match = '("akte" OR "aktenplan")';
+    const words = ["akte", "aktenplan"];
+    add(db, "1", "Akte digital");
+    add(db, "2", "Urlaub");
+    expect(kept(db, match, words)).toEqual(fts(db, match));
+    add(db, "3", "Aktenplan anpassen");
+    expect(kept(db, match, words)).toEqual(fts(db, match));
+    expect(() =>
+      db.transaction(() => {
+        add(db, "4", "Akte im Archiv");
+        expect(kept(db, match, words)).toEqual(fts(db, match));
+        throw new Error("rolled back");
+      })(),
+    ).toThrow("rolled back");
+    expect(kept(db, match, words)).toEqual(fts(db, match));
+    deleteKnowledge(db, "1");
+    expect(kept(db, match, words)).toEqual(fts(db, match));
+    expect(fts(db, match)).toHaveLength(1);
+  });
+
+  it("are read again after another connection committed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "postings-"));
+    try {
+      const path = join(dir, "copbot.db");
+      const db = openDatabase(path);
+      const other = openDatabase(path);
+      const match = '("akte")';
+      add(db, "1", "Akte digital");
+      expect(kept(db, match, ["akte"])).toHaveLength(1);
+      add(other, "2", "Akte im Archiv");
+      expect(kept(db, match, ["akte"])).toEqual(fts(db, match));
+      expect(fts(db, match)).toHaveLength(2);
+      other.close();
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

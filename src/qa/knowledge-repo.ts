@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { Db } from "../../db/open";
 import { sqlLimit, statement } from "../../db/statements";
 import { remember } from "../core/bounded-map";
+import { entriesWithAny, forgetPostings } from "./knowledge-postings-repo";
+import type { Postings } from "./postings";
 import { foldUmlauts, indexTerms } from "./text";
 
 /**
@@ -86,6 +88,11 @@ export interface Vocabulary {
   wordsStartingWith(prefix: string, limit: number): Readonly<{ words: readonly WordCount[]; docs: number }>;
   /** Entries containing the indexed word `term` (0 when it is not indexed). */
   wordFrequency(term: string): number;
+  /**
+   * The ids of the entries containing any of the indexed `words`, newest first, as the words
+   * index matches `match` (their FTS5 query); kept until they change (knowledge-postings-repo.ts).
+   */
+  entriesWithAny(match: string, words: readonly string[]): Postings;
 }
 
 /** An indexed word and how many entries contain it. */
@@ -116,12 +123,14 @@ export function vocabulary(db: Db): Vocabulary {
     wordsStartingWith: (prefix, limit) =>
       lookup(`${limit}:${prefix}*`, () => readWordsStartingWith(db, prefix, limit)),
     wordFrequency: (term) => lookup(term, () => readWordFrequency(db, term)),
+    entriesWithAny: (match, words) => entriesWithAny(db, version, match, words),
   };
 }
 
 function countEntry(db: Db, text: { title: string; body: string }, sign: 1 | -1): void {
   vocabularyCaches.delete(db);
   const { terms, tokens } = entryTerms(text.title, text.body);
+  forgetPostings(db, terms);
   statement(
     db,
     `INSERT INTO qa_knowledge_vocabulary (term, docs) SELECT value, @sign FROM json_each(@terms) WHERE true
@@ -220,22 +229,36 @@ export function newestMatches(db: Db, index: KnowledgeIndex, match: string, limi
      JOIN qa_knowledge AS k ON k.id = m.id`,
   )
     .all(match)
-    .map((row) => {
-      // Written only by this module, held to its shape by the table; a search reads dozens of
-      // candidates, so they are not validated again.
-      const r = row as StoredRow;
-      return {
-        id: r.id,
-        kind: r.kind,
-        sourceId: r.source_id,
-        title: r.title,
-        body: r.body,
-        url: r.url ?? undefined,
-        channelId: r.channel_id ?? undefined,
-        messageId: r.message_id ?? undefined,
-        removedAt: r.removed_at === null ? undefined : new Date(r.removed_at),
-      };
-    });
+    .map(knowledgeRow);
+}
+
+/** The entries with these ids (those that exist), newest first. */
+export function knowledgeRows(db: Db, ids: readonly number[]): KnowledgeRow[] {
+  if (ids.length === 0) return [];
+  return statement(
+    db,
+    `SELECT k.id, k.kind, k.source_id, k.title, k.body, k.url, k.channel_id, k.message_id, k.removed_at
+     FROM qa_knowledge AS k WHERE k.id IN (SELECT value FROM json_each(?)) ORDER BY k.id DESC`,
+  )
+    .all(JSON.stringify(ids))
+    .map(knowledgeRow);
+}
+
+function knowledgeRow(row: unknown): KnowledgeRow {
+  // Written only by this module, held to its shape by the table; a search reads dozens of
+  // candidates, so they are not validated again.
+  const r = row as StoredRow;
+  return {
+    id: r.id,
+    kind: r.kind,
+    sourceId: r.source_id,
+    title: r.title,
+    body: r.body,
+    url: r.url ?? undefined,
+    channelId: r.channel_id ?? undefined,
+    messageId: r.message_id ?? undefined,
+    removedAt: r.removed_at === null ? undefined : new Date(r.removed_at),
+  };
 }
 
 /** The two FTS5 indexes of the knowledge base. */

@@ -1,6 +1,13 @@
 import type { Db } from "../../db/open";
 import { idf, sourceScore } from "./bm25";
-import { newestMatches, vocabulary, type KnowledgeRow, type Vocabulary } from "./knowledge-repo";
+import {
+  knowledgeRows,
+  newestMatches,
+  vocabulary,
+  type KnowledgeRow,
+  type Vocabulary,
+} from "./knowledge-repo";
+import { newestInAll, newestInAny } from "./postings";
 import {
   contentWords,
   foldUmlauts,
@@ -166,7 +173,13 @@ function candidateReader(words: readonly Word[]): (row: KnowledgeRow) => Candida
  * (OR). Very frequent words are left out of both (unless nothing else is left); parts of
  * compounds the word index does not know are looked up in the trigram index.
  */
-function candidates(db: Db, words: readonly Word[], total: number, limit: number): Candidate[] {
+function candidates(
+  db: Db,
+  known: Vocabulary,
+  words: readonly Word[],
+  total: number,
+  limit: number,
+): Candidate[] {
   const indexed = words.filter((w) => w.variants.length > 0);
   const rare = indexed.filter((w) => w.docs <= Math.max(FREQUENT * total, FREQUENT_MIN));
   const query = rare.length > 0 ? rare : [...indexed].sort((a, b) => a.docs - b.docs).slice(0, 1);
@@ -176,9 +189,9 @@ function candidates(db: Db, words: readonly Word[], total: number, limit: number
     for (const row of rows) if (!found.has(row.id)) found.set(row.id, candidate(row));
   };
   if (query.length > 0) {
-    add(newestMatches(db, "words", query.map(group).join(" AND "), CANDIDATES));
-    if (found.size < limit && query.length > 1)
-      add(newestMatches(db, "words", query.map(group).join(" OR "), CANDIDATES));
+    const lists = query.map((w) => known.entriesWithAny(group(w), w.variants));
+    add(knowledgeRows(db, newestInAll(lists, CANDIDATES)));
+    if (found.size < limit && query.length > 1) add(knowledgeRows(db, newestInAny(lists, CANDIDATES)));
   }
   const parts = words.filter((w) => w.variants.length === 0 && w.term.length >= MIN_PART);
   if (found.size < limit && parts.length > 0)
@@ -311,7 +324,7 @@ export function searchKnowledge(
   if (words.length === 0) return [];
   const avgdl = tokens / total;
   const looked = needles(contentWords(text));
-  return candidates(db, words, total, limit)
+  return candidates(db, known, words, total, limit)
     .filter(({ row }) => row.removedAt === undefined || opts.includeRemoved === true)
     .map((entry) => ({ row: entry.row, score: score(entry, words, total, avgdl) }))
     .filter((r) => r.score > 0)

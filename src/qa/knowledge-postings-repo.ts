@@ -1,6 +1,6 @@
 import type { Db } from "../../db/open";
 import { statement } from "../../db/statements";
-import { postingsOf, type Postings } from "./postings";
+import { descendingPostings, type Postings } from "./postings";
 
 /**
  * Posting lists of the knowledge base's words index, kept between lookups. A similar-questions
@@ -49,8 +49,8 @@ export function entriesWithAny(db: Db, version: number, match: string, words: re
     cache.lists.set(match, kept);
     return kept.ids;
   }
-  const ids = postingsOf(
-    statement(db, "SELECT rowid FROM qa_knowledge_words WHERE qa_knowledge_words MATCH ? ORDER BY rowid DESC")
+  const ids = descendingPostings(
+    statement(db, "SELECT rowid FROM qa_knowledge_words WHERE qa_knowledge_words MATCH ? ORDER BY rowid")
       .pluck()
       .all(match) as number[],
   );

@@ -5,9 +5,15 @@
  */
 export type Postings = Int32Array | Float64Array;
 
-/** Ids in descending order as a compact array (32-bit while they fit). */
-export function postingsOf(ids: readonly number[]): Postings {
-  return (ids[0] ?? 0) <= 0x7fffffff ? Int32Array.from(ids) : Float64Array.from(ids);
+/**
+ * Ids given in ascending order (as FTS5 returns them fastest: about a fifth less than in
+ * descending order) as a compact descending list (32-bit while they fit).
+ */
+export function descendingPostings(ascending: readonly number[]): Postings {
+  const n = ascending.length;
+  const list = (ascending[n - 1] ?? 0) <= 0x7fffffff ? new Int32Array(n) : new Float64Array(n);
+  for (let i = 0; i < n; i++) list[n - 1 - i] = ascending[i] as number;
+  return list;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/open";
 import { statement } from "../../db/statements";
-import { descendingPostings, type Postings } from "./postings";
+import { descendingPostings, withNewer, type Postings } from "./postings";
 
 /**
  * Posting lists of the knowledge base's words index, kept between lookups. A similar-questions
@@ -10,9 +10,15 @@ import { descendingPostings, type Postings } from "./postings";
  * combined in microseconds (`postings.ts`).
  *
  * A list is exactly what FTS5 returns for its words (read from it, never computed), and is kept
- * only while it is true: the knowledge module's writes forget the lists of the words the entry
- * had or has (`forgetPostings`), a commit on another connection (`data_version`) forgets all,
- * and a list read inside a transaction is not kept (a rollback could take back what it saw).
+ * only while it is true:
+ * - a new entry (the common write: a question solved) takes the next id, above every id in
+ *   use, so a list is brought up to date by reading its entries above its newest id, once a
+ *   new entry was added (`entryAdded`);
+ * - an entry changed in place forgets the lists of the words it had and has (`forgetPostings`);
+ * - an entry removed forgets all lists (`forgetAllPostings`): its id may be taken again;
+ * - a commit on another connection (`data_version`) forgets all;
+ * - a list read or brought up to date inside a transaction is not kept (a rollback could take
+ *   back what it saw).
  * Bounded by the number of postings held, least recently used first out.
  */
 interface PostingCache {
@@ -20,11 +26,15 @@ interface PostingCache {
   /** By FTS5 query of the words (`("akte" OR "akten")`). */
   readonly lists: Map<string, KeptList>;
   postings: number;
+  /** Entries added so far (counted, not kept: a rollback only costs a read). */
+  added: number;
 }
 
 interface KeptList {
   readonly words: readonly string[];
   readonly ids: Postings;
+  /** `added` when the list was read: entries added since are not in it yet. */
+  readonly added: number;
 }
 
 const caches = new WeakMap<Db, PostingCache>();
@@ -39,34 +49,63 @@ const POSTINGS = 1 << 21;
 export function entriesWithAny(db: Db, version: number, match: string, words: readonly string[]): Postings {
   let cache = caches.get(db);
   if (cache?.version !== version) {
-    cache = { version, lists: new Map(), postings: 0 };
+    cache = { version, lists: new Map(), postings: 0, added: 0 };
     caches.set(db, cache);
   }
   const kept = cache.lists.get(match);
-  if (kept !== undefined) {
+  if (kept !== undefined && kept.added === cache.added) {
     // Most recently used last: the first entries are the ones to drop.
     cache.lists.delete(match);
     cache.lists.set(match, kept);
     return kept.ids;
   }
-  const ids = descendingPostings(
-    statement(db, "SELECT rowid FROM qa_knowledge_words WHERE qa_knowledge_words MATCH ? ORDER BY rowid")
-      .pluck()
-      .all(match) as number[],
-  );
-  if (!db.inTransaction && ids.length <= POSTINGS) {
-    for (const [key, list] of cache.lists) {
-      if (cache.postings + ids.length <= POSTINGS) break;
-      cache.lists.delete(key);
-      cache.postings -= list.ids.length;
-    }
-    cache.lists.set(match, { words, ids });
-    cache.postings += ids.length;
-  }
+  const ids =
+    kept === undefined
+      ? descendingPostings(
+          statement(
+            db,
+            "SELECT rowid FROM qa_knowledge_words WHERE qa_knowledge_words MATCH ? ORDER BY rowid",
+          )
+            .pluck()
+            .all(match) as number[],
+        )
+      : withNewer(
+          kept.ids,
+          statement(
+            db,
+            `SELECT rowid FROM qa_knowledge_words WHERE qa_knowledge_words MATCH ? AND rowid > ?
+             ORDER BY rowid`,
+          )
+            .pluck()
+            .all(match, kept.ids[0] ?? 0) as number[],
+        );
+  if (!db.inTransaction) keep(cache, match, { words, ids, added: cache.added });
   return ids;
 }
 
-/** Forgets the kept lists of any of `terms`: an entry with them was added, changed or removed. */
+function keep(cache: PostingCache, match: string, list: KeptList): void {
+  const before = cache.lists.get(match);
+  if (before !== undefined) {
+    cache.lists.delete(match);
+    cache.postings -= before.ids.length;
+  }
+  if (list.ids.length > POSTINGS) return;
+  for (const [key, old] of cache.lists) {
+    if (cache.postings + list.ids.length <= POSTINGS) break;
+    cache.lists.delete(key);
+    cache.postings -= old.ids.length;
+  }
+  cache.lists.set(match, list);
+  cache.postings += list.ids.length;
+}
+
+/** A new entry was added (with the next id): kept lists read their newer entries before use. */
+export function entryAdded(db: Db): void {
+  const cache = caches.get(db);
+  if (cache !== undefined) cache.added += 1;
+}
+
+/** Forgets the kept lists of any of `terms`: an entry with them was changed in place. */
 export function forgetPostings(db: Db, terms: ReadonlySet<string>): void {
   const cache = caches.get(db);
   if (cache === undefined) return;
@@ -75,4 +114,9 @@ export function forgetPostings(db: Db, terms: ReadonlySet<string>): void {
       cache.lists.delete(key);
       cache.postings -= list.ids.length;
     }
+}
+
+/** Forgets every kept list: an entry was removed, and its id may be given to the next one. */
+export function forgetAllPostings(db: Db): void {
+  caches.delete(db);
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "../../db/open";
 import { sqlLimit, statement } from "../../db/statements";
 import { remember } from "../core/bounded-map";
-import { entriesWithAny, forgetPostings } from "./knowledge-postings-repo";
+import { entriesWithAny, entryAdded, forgetAllPostings, forgetPostings } from "./knowledge-postings-repo";
 import type { Postings } from "./postings";
 import { foldUmlauts, indexTerms } from "./text";
 
@@ -127,10 +127,10 @@ export function vocabulary(db: Db): Vocabulary {
   };
 }
 
-function countEntry(db: Db, text: { title: string; body: string }, sign: 1 | -1): void {
+/** Counts an entry's words into the vocabulary (or out of it); returns them. */
+function countEntry(db: Db, text: { title: string; body: string }, sign: 1 | -1): Set<string> {
   vocabularyCaches.delete(db);
   const { terms, tokens } = entryTerms(text.title, text.body);
-  forgetPostings(db, terms);
   statement(
     db,
     `INSERT INTO qa_knowledge_vocabulary (term, docs) SELECT value, @sign FROM json_each(@terms) WHERE true
@@ -142,6 +142,7 @@ function countEntry(db: Db, text: { title: string; body: string }, sign: 1 | -1)
     `INSERT INTO qa_knowledge_corpus (id, docs, tokens) VALUES (1, @sign, @tokens)
      ON CONFLICT (id) DO UPDATE SET docs = docs + @sign, tokens = tokens + @tokens`,
   ).run({ sign, tokens: sign * tokens });
+  return terms;
 }
 
 /**
@@ -157,7 +158,7 @@ export function addKnowledge(db: Db, entry: KnowledgeEntry): void {
       entry.kind,
       entry.sourceId,
     );
-    if (before !== undefined) countEntry(db, TextRow.parse(before), -1);
+    if (before !== undefined) forgetPostings(db, countEntry(db, TextRow.parse(before), -1));
     statement(
       db,
       `INSERT INTO qa_knowledge (kind, source_id, title, body, url, channel_id, message_id, at)
@@ -174,7 +175,10 @@ export function addKnowledge(db: Db, entry: KnowledgeEntry): void {
       messageId: entry.messageId ?? null,
       at: entry.at.getTime(),
     });
-    countEntry(db, { title, body }, 1);
+    const terms = countEntry(db, { title, body }, 1);
+    // A new entry takes the next id; one replaced keeps its id with other words.
+    if (before === undefined) entryAdded(db);
+    else forgetPostings(db, terms);
   })();
 }
 
@@ -187,6 +191,7 @@ export function removeKnowledge(db: Db, kind: KnowledgeEntry["kind"], sourceId: 
     );
     if (before === undefined) return;
     countEntry(db, TextRow.parse(before), -1);
+    forgetAllPostings(db);
     statement(db, "DELETE FROM qa_knowledge WHERE kind = ? AND source_id = ?").run(kind, sourceId);
   })();
 }
@@ -326,12 +331,12 @@ function replaceAnswers(db: Db, sourceId: string, body: string, removedAt: Date 
     ).get(sourceId);
     if (before === undefined) return;
     const text = TextRow.parse(before);
-    countEntry(db, text, -1);
+    forgetPostings(db, countEntry(db, text, -1));
     statement(
       db,
       "UPDATE qa_knowledge SET body = ?, removed_at = ? WHERE kind = 'question' AND source_id = ?",
     ).run(body, removedAt?.getTime() ?? null, sourceId);
-    countEntry(db, { title: text.title, body }, 1);
+    forgetPostings(db, countEntry(db, { title: text.title, body }, 1));
   })();
 }
 
@@ -344,6 +349,7 @@ export function deleteKnowledge(db: Db, sourceId: string): number {
     ).get(sourceId);
     if (before === undefined) return 0;
     countEntry(db, TextRow.parse(before), -1);
+    forgetAllPostings(db);
     return statement(db, "DELETE FROM qa_knowledge WHERE kind = 'question' AND source_id = ?").run(sourceId)
       .changes;
   })();

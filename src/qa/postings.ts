@@ -16,6 +16,19 @@ export function descendingPostings(ascending: readonly number[]): Postings {
   return list;
 }
 
+/** A descending list with `ascending` newer ids (all above its first) put in front. */
+export function withNewer(list: Postings, ascending: readonly number[]): Postings {
+  if (ascending.length === 0) return list;
+  const newer = descendingPostings(ascending);
+  const joined =
+    newer instanceof Float64Array || list instanceof Float64Array
+      ? new Float64Array(newer.length + list.length)
+      : new Int32Array(newer.length + list.length);
+  joined.set(newer);
+  joined.set(list, newer.length);
+  return joined;
+}
+
 /**
  * The first index from `from` on whose id is at most `id` (the list's length when none is):
  * doubling steps, then halving, so a short list probing a long one reads few of its ids.

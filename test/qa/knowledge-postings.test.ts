@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase, type Db } from "../../db/open";
-import { addKnowledge, deleteKnowledge, vocabulary } from "../../src/qa/knowledge-repo";
+import {
+  addKnowledge,
+  deleteKnowledge,
+  removeKnowledge,
+  rewriteKnowledgeAnswers,
+  tombstoneKnowledge,
+  vocabulary,
+} from "../../src/qa/knowledge-repo";
 import { descendingPostings, newestInAll, newestInAny } from "../../src/qa/postings";
 import { seededRandom } from "../support/qa-community";
 
@@ -40,7 +47,7 @@ describe("posting lists kept for the similar-questions lookup", () => {
     expect([...descendingPostings([5, 2 ** 31, 2 ** 40])]).toEqual([2 ** 40, 2 ** 31, 5]);
   });
 
-  it("are what FTS5 finds after every write, and a rolled-back write leaves nothing behind", () => {
+  it("are what FTS5 finds after every kind of write, and a rolled-back write leaves nothing behind", () => {
     const db = openDatabase(":memory:");
     const match = '("akte" OR "aktenplan")';
     const words = ["akte", "aktenplan"];
@@ -57,9 +64,31 @@ describe("posting lists kept for the similar-questions lookup", () => {
       })(),
     ).toThrow("rolled back");
     expect(kept(db, match, words)).toEqual(fts(db, match));
-    deleteKnowledge(db, "1");
+    // Changed in place: the same id with other words.
+    add(db, "2", "Urlaub und Akte");
     expect(kept(db, match, words)).toEqual(fts(db, match));
-    expect(fts(db, match)).toHaveLength(1);
+    add(db, "3", "Aktenschrank");
+    expect(kept(db, match, words)).toEqual(fts(db, match));
+    tombstoneKnowledge(db, "2", at);
+    expect(kept(db, match, words)).toEqual(fts(db, match));
+    // An answer rewritten with a searched word the entry did not have.
+    rewriteKnowledgeAnswers(db, "3", "Aktenplan");
+    expect(kept(db, match, words)).toEqual(fts(db, match));
+    // … and without it again.
+    rewriteKnowledgeAnswers(db, "3", "Vergabe");
+    expect(kept(db, match, words)).toEqual(fts(db, match));
+    // The newest entry removed: the next one is given its id.
+    add(db, "5", "Akte Vergabe");
+    expect(kept(db, match, words)).toEqual(fts(db, match));
+    deleteKnowledge(db, "5");
+    add(db, "6", "Vergabe");
+    expect(kept(db, match, words)).toEqual(fts(db, match));
+    add(db, "7", "Aktenplan neu");
+    expect(kept(db, match, words)).toEqual(fts(db, match));
+    removeKnowledge(db, "question", "7");
+    add(db, "8", "Vergabe neu");
+    expect(kept(db, match, words)).toEqual(fts(db, match));
+    expect(fts(db, match)).toEqual([2, 1]);
   });
 
   it("are read again after another connection committed", () => {

@@ -16,14 +16,13 @@ export function descendingPostings(ascending: readonly number[]): Postings {
   return list;
 }
 
-/** A descending list with `ascending` newer ids (all above its first) put in front. */
-export function withNewer(list: Postings, ascending: readonly number[]): Postings {
-  if (ascending.length === 0) return list;
-  const newer = descendingPostings(ascending);
-  const joined =
-    newer instanceof Float64Array || list instanceof Float64Array
-      ? new Float64Array(newer.length + list.length)
-      : new Int32Array(newer.length + list.length);
+/** A descending list with newer ids (`newer`, descending, all above its first) put in front. */
+export function withNewer(list: Postings, newer: readonly number[]): Postings {
+  if (newer.length === 0) return list;
+  const wide = list instanceof Float64Array || (newer[0] ?? 0) > 0x7fffffff;
+  const joined = wide
+    ? new Float64Array(newer.length + list.length)
+    : new Int32Array(newer.length + list.length);
   joined.set(newer);
   joined.set(list, newer.length);
   return joined;

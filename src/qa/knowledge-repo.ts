@@ -60,16 +60,22 @@ export function entryTerms(title: string, body: string): { terms: Set<string>; t
 /**
  * Vocabulary look-ups of one database (a searched word's index forms and their entry counts,
  * the corpus size), kept until the vocabulary changes: every search and every new question looks its words up,
- * and a short prefix ranges over thousands of index words. Cleared by this module's writes and
- * whenever another connection committed (`data_version`); filled only outside transactions, so
- * nothing a rollback takes back is kept. Bounded, oldest first out.
+ * and a short prefix ranges over thousands of index words. This module's writes forget what
+ * they change: the corpus size, and the look-ups of the entry's words and of every prefix one
+ * of them begins with (`forgetWords`; a solve keeps the rest); all is forgotten whenever another
+ * connection committed (`data_version`). Filled only outside transactions, so nothing a
+ * rollback takes back is kept. Bounded, oldest first out.
  */
 interface VocabularyCache {
   version: number;
   readonly lookups: Map<string, unknown>;
+  /** The limits `wordsStartingWith` was asked with (part of their keys). */
+  readonly limits: Set<number>;
 }
 
 const vocabularyCaches = new WeakMap<Db, VocabularyCache>();
+/** The corpus size's key: it has a space, which no index word has. */
+const CORPUS_KEY = " corpus";
 const VOCABULARY_LOOKUPS = 2048;
 
 /**
@@ -107,10 +113,10 @@ export function vocabulary(db: Db): Vocabulary {
   const { data_version: version } = statement(db, "PRAGMA data_version").get() as { data_version: number };
   let cache = vocabularyCaches.get(db);
   if (cache?.version !== version) {
-    cache = { version, lookups: new Map() };
+    cache = { version, lookups: new Map(), limits: new Set() };
     vocabularyCaches.set(db, cache);
   }
-  const { lookups } = cache;
+  const { lookups, limits } = cache;
   const lookup = <T>(key: string, read: () => T): T => {
     if (lookups.has(key)) return lookups.get(key) as T;
     const value = read();
@@ -118,19 +124,38 @@ export function vocabulary(db: Db): Vocabulary {
     return value;
   };
   return {
-    // The key has a space, which no index word has.
-    corpus: () => lookup(" corpus", () => readCorpus(db)),
-    wordsStartingWith: (prefix, limit) =>
-      lookup(`${limit}:${prefix}*`, () => readWordsStartingWith(db, prefix, limit)),
+    corpus: () => lookup(CORPUS_KEY, () => readCorpus(db)),
+    wordsStartingWith: (prefix, limit) => {
+      limits.add(limit);
+      return lookup(prefixKey(limit, prefix), () => readWordsStartingWith(db, prefix, limit));
+    },
     wordFrequency: (term) => lookup(term, () => readWordFrequency(db, term)),
     entriesWithAny: (match, words) => entriesWithAny(db, version, match, words),
   };
 }
 
 /** Counts an entry's words into the vocabulary (or out of it); returns them. */
+const prefixKey = (limit: number, prefix: string): string => `${limit}:${prefix}*`;
+
+/**
+ * Forgets the look-ups an entry with `terms` counted in or out changes: the corpus, each term's
+ * count, and every prefix range a term falls in (a word in the range `wordsStartingWith` reads
+ * begins with its prefix).
+ */
+function forgetWords(db: Db, terms: ReadonlySet<string>): void {
+  const cache = vocabularyCaches.get(db);
+  if (cache === undefined) return;
+  cache.lookups.delete(CORPUS_KEY);
+  for (const term of terms) {
+    cache.lookups.delete(term);
+    for (let end = 1; end <= term.length; end++)
+      for (const limit of cache.limits) cache.lookups.delete(prefixKey(limit, term.slice(0, end)));
+  }
+}
+
 function countEntry(db: Db, text: { title: string; body: string }, sign: 1 | -1): Set<string> {
-  vocabularyCaches.delete(db);
   const { terms, tokens } = entryTerms(text.title, text.body);
+  forgetWords(db, terms);
   statement(
     db,
     `INSERT INTO qa_knowledge_vocabulary (term, docs) SELECT value, @sign FROM json_each(@terms) WHERE true

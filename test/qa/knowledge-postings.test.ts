@@ -26,8 +26,8 @@ const kept = (db: Db, match: string, words: string[]): number[] => [
   ...vocabulary(db).entriesWithAny(match, words),
 ];
 
-describe("posting lists kept for the similar-questions lookup", () => {
-  it("combine like FTS5's AND and OR: the newest ids in all lists, in any list", () => {
+describe("what the similar-questions lookup keeps between lookups", () => {
+  it("posting lists combine like FTS5's AND and OR: the newest ids in all lists, in any list", () => {
     const random = seededRandom(7);
     for (let round = 0; round < 200; round++) {
       const lists = Array.from({ length: 1 + Math.floor(random() * 4) }, () => {
@@ -47,7 +47,7 @@ describe("posting lists kept for the similar-questions lookup", () => {
     expect([...descendingPostings([5, 2 ** 31, 2 ** 40])]).toEqual([2 ** 40, 2 ** 31, 5]);
   });
 
-  it("are what FTS5 finds after every kind of write, and a rolled-back write leaves nothing behind", () => {
+  it("posting lists are what FTS5 finds after every kind of write, and a rolled-back write leaves nothing behind", () => {
     const db = openDatabase(":memory:");
     const match = '("akte" OR "aktenplan")';
     const words = ["akte", "aktenplan"];
@@ -91,7 +91,39 @@ describe("posting lists kept for the similar-questions lookup", () => {
     expect(fts(db, match)).toEqual([2, 1]);
   });
 
-  it("are read again after another connection committed", () => {
+  it("writes leave the vocabulary's kept look-ups as true as a fresh read: corpus size, word counts, prefix ranges", () => {
+    const db = openDatabase(":memory:");
+    const kept = () => {
+      const v = vocabulary(db);
+      return { corpus: v.corpus(), akte: v.wordFrequency("akte"), akt: v.wordsStartingWith("akt", 2) };
+    };
+    const fresh = () => {
+      const range = db
+        .prepare(
+          "SELECT term, docs FROM qa_knowledge_vocabulary WHERE term >= 'akt' AND term < 'aku' ORDER BY docs DESC, term",
+        )
+        .all() as { term: string; docs: number }[];
+      return {
+        corpus: db.prepare("SELECT docs, tokens FROM qa_knowledge_corpus").get(),
+        akte: range.find((r) => r.term === "akte")?.docs ?? 0,
+        akt: { words: range.slice(0, 2), docs: range.reduce((sum, r) => sum + r.docs, 0) },
+      };
+    };
+    add(db, "1", "Akte digital");
+    for (const write of [
+      () => add(db, "2", "Akte und Aktenplan"),
+      () => add(db, "3", "Aktenplan Aktenplan"),
+      () => add(db, "1", "Urlaub"),
+      () => tombstoneKnowledge(db, "2", at),
+      () => deleteKnowledge(db, "3"),
+    ]) {
+      expect(kept()).toEqual(fresh());
+      write();
+      expect(kept()).toEqual(fresh());
+    }
+  });
+
+  it("posting lists are read again after another connection committed", () => {
     const dir = mkdtempSync(join(tmpdir(), "postings-"));
     try {
       const path = join(dir, "copbot.db");

@@ -6,7 +6,7 @@ import { openCommunity } from "./community";
 import { preparedDataset, workingCopy } from "./dataset/cache";
 import { percentile } from "./measure";
 import { measureRss } from "./memory";
-import { benchQuestionParts, benchQuestionPath } from "./question-path";
+import { benchQuestionParts, benchQuestionPath, GAP_MS } from "./question-path";
 import {
   load,
   machine,
@@ -58,6 +58,10 @@ async function benchSize(solved: number, dir: string, emit: (r: Row) => void): P
     emit(row("longest synchronous step on the question path", path_.longestStepMs, "ms", { size, limit: 5 }));
     emit(row("  longest synchronous step per question p50", percentile(path_.steps, 50), "ms", { size }));
     emit(row("  longest synchronous step per question p99", percentile(path_.steps, 99), "ms", { size }));
+    emit(row(`  event-loop gaps over ${GAP_MS} ms`, path_.gaps.over, "gaps", { size }));
+    emit(row("    of which held a garbage collection", path_.gaps.withGc, "gaps", { size }));
+    emit(row("  longest gap without a garbage collection", path_.gaps.longestWithoutGcMs, "ms", { size }));
+    emit(row("  longest garbage-collection pause", path_.gaps.longestGcMs, "ms", { size }));
     const parts = benchQuestionParts(app, Math.min(300, QUESTIONS));
     emit(row("  of which expert ranking p50", percentile(parts.ranking, 50), "ms", { size }));
     emit(row("  expert ranking, CPU time p50", percentile(parts.rankingCpu, 50), "ms", { size }));

@@ -6,7 +6,7 @@ import { similarSolved } from "../src/qa/similar";
 import { COMMUNITY, memberId, QA_CHANNELS } from "./dataset/generate";
 import { DOMAINS } from "./dataset/lexicon";
 import { Dice, pickDomain, questionText } from "./dataset/text";
-import { virtualClock, type BenchPort } from "./community";
+import { virtualClock, type BenchPort, type CheckpointSpan } from "./community";
 import { longestBlock, seeded, turn, type Gap } from "./measure";
 
 const MINUTE = 60_000;
@@ -48,24 +48,33 @@ export interface GapCauses {
   readonly over: number;
   /** Gaps with a garbage collection inside (V8 stops the thread for part of each). */
   readonly withGc: number;
-  /** The longest gap without one: file-system waits, the machine's other work, or our own code. */
+  /** Gaps without one that overlapped a checkpoint of the worker (its file-system syncs). */
+  readonly withCheckpoint: number;
+  /** The longest gap without a collection: file-system waits, the machine's other work, or our own code. */
   readonly longestWithoutGcMs: number;
   /** The longest garbage-collection pause, of any kind. */
   readonly longestGcMs: number;
 }
 
-/** Sorts the gaps by whether a garbage collection (its performance entry) overlapped them. */
+/**
+ * Sorts the gaps by what overlapped them: a garbage collection (its performance entry), else a
+ * checkpoint of the worker.
+ */
 export function gapCauses(
   gaps: readonly Gap[],
   collections: readonly Pick<PerformanceEntry, "startTime" | "duration">[],
+  checkpoints: readonly CheckpointSpan[] = [],
 ): GapCauses {
   const held = (gap: Gap): boolean =>
     collections.some((gc) => gc.startTime < gap.start + gap.ms && gc.startTime + gc.duration > gap.start);
+  const duringCheckpoint = (gap: Gap): boolean =>
+    checkpoints.some((c) => c.start < gap.start + gap.ms && c.start + c.ms > gap.start);
   const withGc = gaps.filter(held);
   const withoutGc = gaps.filter((gap) => !held(gap));
   return {
     over: gaps.length,
     withGc: withGc.length,
+    withCheckpoint: withoutGc.filter(duringCheckpoint).length,
     longestWithoutGcMs: Math.max(0, ...withoutGc.map((gap) => gap.ms)),
     longestGcMs: Math.max(0, ...collections.map((gc) => gc.duration)),
   };
@@ -79,7 +88,7 @@ export function gapCauses(
 export async function benchQuestionPath(
   app: App,
   port: BenchPort,
-  opts: { count: number; warmup: number },
+  opts: { count: number; warmup: number; checkpoints?: readonly CheckpointSpan[] },
 ): Promise<QuestionPathResult> {
   const questions = benchQuestions(opts.count + opts.warmup);
   const clock = virtualClock(app);
@@ -141,7 +150,7 @@ export async function benchQuestionPath(
     cpu: cpu.sort((a, b) => a - b),
     longestStepMs: longestMs,
     steps: steps.sort((a, b) => a - b),
-    gaps: gapCauses(gaps, collections),
+    gaps: gapCauses(gaps, collections, opts.checkpoints),
   };
 }
 

@@ -58,7 +58,7 @@ describe("benchmark (smoke run on a tiny community)", () => {
     expect(section).toContain("| start-up | 900 ms | ≤ 500 ms | FAIL |");
   });
 
-  it("tells the long gaps of the event loop with a garbage collection inside from those without", () => {
+  it("tells the long gaps of the event loop by what overlapped them: a garbage collection, else a checkpoint", () => {
     const gaps = [
       { start: 100, ms: 6 },
       { start: 200, ms: 9 },
@@ -70,7 +70,25 @@ describe("benchmark (smoke run on a tiny community)", () => {
       { startTime: 298, duration: 4 },
       { startTime: 250, duration: 1 },
     ];
-    expect(gapCauses(gaps, collections)).toEqual({ over: 3, withGc: 2, longestWithoutGcMs: 9, longestGcMs: 4 });
-    expect(gapCauses([], [])).toEqual({ over: 0, withGc: 0, longestWithoutGcMs: 0, longestGcMs: 0 });
+    // A checkpoint over the second gap (no collection there) and over the first (it held one).
+    const checkpoints = [
+      { start: 95, ms: 10 },
+      { start: 205, ms: 20 },
+    ];
+    expect(gapCauses(gaps, collections, checkpoints)).toEqual({
+      over: 3,
+      withGc: 2,
+      withCheckpoint: 1,
+      longestWithoutGcMs: 9,
+      longestGcMs: 4,
+    });
+    expect(gapCauses(gaps, collections).withCheckpoint).toBe(0);
+    expect(gapCauses([], [])).toEqual({
+      over: 0,
+      withGc: 0,
+      withCheckpoint: 0,
+      longestWithoutGcMs: 0,
+      longestGcMs: 0,
+    });
   });
 });

@@ -224,6 +224,10 @@ export class ExpertIndex {
   /** A key's pages put together into its postings (pages never share a member). */
   private installKey(key: string, pages: Iterable<NumberedPage>): KeyPostings {
     const list = [...pages];
+    // Most keys fit one page: its arrays are taken as they are rather than copied (each copy
+    // is memory outside the heap that young-generation collections sweep when it dies).
+    const only = list.length === 1 ? list[0] : undefined;
+    if (only) return this.put(key, KeyPostings.of(only.ids, only.ends, only.parts));
     let members = 0;
     let fields = 0;
     for (const page of list) {
@@ -242,7 +246,10 @@ export class ExpertIndex {
       members += page.ids.length;
       fields += page.parts.length;
     }
-    const postings = KeyPostings.of(ids, ends, parts);
+    return this.put(key, KeyPostings.of(ids, ends, parts));
+  }
+
+  private put(key: string, postings: KeyPostings): KeyPostings {
     this.keys.set(key, postings);
     this.untrimmed = true;
     return postings;

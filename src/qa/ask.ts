@@ -86,7 +86,8 @@ async function routeInSteps(
     return created;
   });
   await pause();
-  const similar = similarTo(services, q);
+  // Each step's reads share one read transaction (one lock instead of one per statement).
+  const similar = readSnapshot(db, () => similarTo(services, q));
   await pause();
   const keys = searchKeysOf(q.text);
   const index = expertIndex(db);

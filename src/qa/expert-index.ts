@@ -1,5 +1,5 @@
 import type { Db } from "../../db/open";
-import { inWriteTransaction } from "../../db/transaction";
+import { inWriteTransaction, readSnapshot } from "../../db/transaction";
 import { idf } from "./bm25";
 import { corpus } from "./expert-profile-repo";
 import {
@@ -133,6 +133,16 @@ export class ExpertIndex {
    * the profiles unloaded if they are (for reading topics only, as a digest or an export does).
    */
   readyFor(keys: readonly string[], profiles = true): ExpertIndex {
+    if (this.db.inTransaction) return this.update(keys, profiles).index;
+    // Outside a transaction its reads share one read snapshot (one lock instead of one each);
+    // pruning the log writes, so it comes after.
+    const { index, floor } = readSnapshot(this.db, () => this.update(keys, profiles));
+    if (this.cursor - floor > PRUNE_AFTER) pruneChanges(this.db, this.cursor);
+    return index;
+  }
+
+  /** `readyFor`'s reading part; also the log's floor as read. */
+  private update(keys: readonly string[], profiles: boolean): { index: ExpertIndex; floor: number } {
     // A read snapshot (db/transaction.ts) reads only what is committed: as outside a transaction.
     const inTransaction = inWriteTransaction(this.db);
     // Read once, with the entries since the cursor: what is loaded below is at least as new,
@@ -144,7 +154,7 @@ export class ExpertIndex {
       this.cursor = log.floor;
     }
     if (log.last - this.cursor > MAX_APPLY || (this.empty && !inTransaction)) {
-      if (inTransaction) return new ExpertIndex(this.db).load(keys, profiles);
+      if (inTransaction) return { index: new ExpertIndex(this.db).load(keys, profiles), floor: log.floor };
       this.forgetAll();
       this.cursor = log.last;
     }
@@ -152,15 +162,11 @@ export class ExpertIndex {
     const pending = this.tentative;
     for (const change of log.changes) if (change.seq > this.cursor) pending.set(entryId(change), change);
     this.reload(pending.values());
-    if (inTransaction) {
-      this.tentative = pending;
-      return this;
-    }
-    this.tentative = new Map();
-    this.cursor = log.last;
-    // Pruning writes: not inside a read snapshot (the next use outside one prunes).
-    if (this.cursor - log.floor > PRUNE_AFTER && !this.db.inTransaction) pruneChanges(this.db, this.cursor);
-    return this;
+    if (!inTransaction) {
+      this.tentative = new Map();
+      this.cursor = log.last;
+    } else this.tentative = pending;
+    return { index: this, floor: log.floor };
   }
 
   private load(keys: readonly string[], profiles = true): ExpertIndex {
@@ -268,7 +274,7 @@ export class ExpertIndex {
     // The log position before the next pages are read: the last one settled, or read anew.
     let next: number | undefined;
     const settle = (from: number, key: string | null): readonly Change[] | undefined => {
-      if (this.db.inTransaction) return undefined;
+      if (inWriteTransaction(this.db)) return undefined;
       const log = changeLog(this.db, from, MAX_APPLY + 1, key);
       if (log.floor > from || log.changes.length > MAX_APPLY) return undefined;
       next = log.last;
@@ -281,33 +287,56 @@ export class ExpertIndex {
       return from;
     };
     if (this.db.inTransaction) return;
-    if (this.empty) this.cursor = Math.max(this.cursor, lastLogged());
     if (!this.profilesLoaded) {
-      const from = position();
-      const pages: ProfileRecord[][] = [];
-      for (const page of this.profilePages()) {
-        pages.push(page);
-        await pause();
-      }
-      const changed = settle(from, null);
-      if (changed && !this.profilesLoaded) {
-        this.loadProfiles(pages);
-        this.reload(changed);
-      }
+      const start = (): number => {
+        if (this.empty) this.cursor = Math.max(this.cursor, lastLogged());
+        return position();
+      };
+      await this.inSteps(this.profilePages(), start, pause, (from, pages) => {
+        const changed = settle(from, null);
+        if (changed && !this.profilesLoaded) {
+          this.loadProfiles(pages);
+          this.reload(changed);
+        }
+      });
+      // Putting thousands of profiles in place is a step of its own.
+      await pause();
     }
     for (const key of keys) {
       if (this.keys.has(key)) continue;
-      const from = position();
-      const pages: NumberedPage[] = [];
-      for (const page of this.termPages(key)) {
-        pages.push(page);
-        await pause();
-      }
-      const changed = settle(from, key);
-      if (!changed || this.keys.has(key)) continue;
-      this.installKey(key, pages);
-      this.reload(changed);
-      // Putting a frequent key's thousands of rows in place is a step of its own.
+      await this.inSteps(this.termPages(key), position, pause, (from, pages) => {
+        const changed = settle(from, key);
+        if (!changed || this.keys.has(key)) return;
+        this.installKey(key, pages);
+        this.reload(changed);
+      });
+      // So is putting a frequent key's thousands of rows in place.
+      await pause();
+    }
+  }
+
+  /**
+   * Reads `pages` a page per step with `pause` after each, each step's reads in one read
+   * snapshot (one lock instead of one per statement; none spans a pause): the first step's with
+   * `start`'s, the last one's (which finds no more pages) with `finish`'s.
+   */
+  private async inSteps<T>(
+    pages: Iterator<T>,
+    start: () => number,
+    pause: () => Promise<void>,
+    finish: (from: number, pages: T[]) => void,
+  ): Promise<void> {
+    const read: T[] = [];
+    let from: number | undefined;
+    for (;;) {
+      const done = readSnapshot(this.db, () => {
+        from ??= start();
+        const next = pages.next();
+        if (next.done) finish(from, read);
+        else read.push(next.value);
+        return next.done === true;
+      });
+      if (done) return;
       await pause();
     }
   }

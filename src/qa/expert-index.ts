@@ -79,6 +79,8 @@ export class ExpertIndex {
   private untrimmed = false;
   /** The log position everything loaded is current with, as committed. */
   private cursor = 0;
+  /** The log's floor as last read (what is pruned up to). */
+  private floor = 0;
   /** Entries applied inside a transaction: read again once it is over. */
   private tentative = new Map<string, Change>();
   /** Relevance by member number while a question's keys are summed (`relevance`), else all 0. */
@@ -133,28 +135,40 @@ export class ExpertIndex {
    * the profiles unloaded if they are (for reading topics only, as a digest or an export does).
    */
   readyFor(keys: readonly string[], profiles = true): ExpertIndex {
-    if (this.db.inTransaction) return this.update(keys, profiles).index;
+    if (this.db.inTransaction) return this.update(keys, profiles);
     // Outside a transaction its reads share one read snapshot (one lock instead of one each);
     // pruning the log writes, so it comes after.
-    const { index, floor } = readSnapshot(this.db, () => this.update(keys, profiles));
-    if (this.cursor - floor > PRUNE_AFTER) pruneChanges(this.db, this.cursor);
+    const index = readSnapshot(this.db, () => this.update(keys, profiles));
+    this.prune();
     return index;
   }
 
-  /** `readyFor`'s reading part; also the log's floor as read. */
-  private update(keys: readonly string[], profiles: boolean): { index: ExpertIndex; floor: number } {
+  /**
+   * Prunes the log once enough entries read by this copy have piled up; outside a transaction
+   * only (it writes). `readyFor` does so itself when called outside one; after it was called in
+   * a read snapshot, call this once the snapshot is over.
+   */
+  prune(): void {
+    if (this.db.inTransaction || this.cursor - this.floor <= PRUNE_AFTER) return;
+    pruneChanges(this.db, this.cursor);
+    this.floor = this.cursor;
+  }
+
+  /** `readyFor`'s reading part. */
+  private update(keys: readonly string[], profiles: boolean): ExpertIndex {
     // A read snapshot (db/transaction.ts) reads only what is committed: as outside a transaction.
     const inTransaction = inWriteTransaction(this.db);
     // Read once, with the entries since the cursor: what is loaded below is at least as new,
     // and an entry logged meanwhile is read again next time (reading one again changes nothing).
     const log = changeLog(this.db, this.cursor, MAX_APPLY + 1);
+    this.floor = log.floor;
     if (log.floor > this.cursor) {
       // Pruned past what this copy has read (another copy of the index pruned it).
       this.forgetAll();
       this.cursor = log.floor;
     }
     if (log.last - this.cursor > MAX_APPLY || (this.empty && !inTransaction)) {
-      if (inTransaction) return { index: new ExpertIndex(this.db).load(keys, profiles), floor: log.floor };
+      if (inTransaction) return new ExpertIndex(this.db).load(keys, profiles);
       this.forgetAll();
       this.cursor = log.last;
     }
@@ -166,7 +180,7 @@ export class ExpertIndex {
       this.tentative = new Map();
       this.cursor = log.last;
     } else this.tentative = pending;
-    return { index: this, floor: log.floor };
+    return this;
   }
 
   private load(keys: readonly string[], profiles = true): ExpertIndex {

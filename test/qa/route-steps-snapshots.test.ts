@@ -36,6 +36,14 @@ function recordSteps(db: ReturnType<typeof openDatabase>) {
   };
 }
 
+/** Logs `n` changes of anna's profile: more read entries than the index keeps before it prunes (1,000). */
+function logProfileChanges(db: ReturnType<typeof openDatabase>, n: number): void {
+  db.prepare(
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+     INSERT INTO qa_expert_changes (member_id) SELECT 'console:anna' FROM n`,
+  ).run(n);
+}
+
 describe("a question's steps read in one transaction each", () => {
   let dir: string;
   beforeAll(() => {
@@ -82,14 +90,30 @@ describe("a question's steps read in one transaction each", () => {
     db.close();
   });
 
+  it("prunes the expert index's log after the ranking's snapshot", async () => {
+    const db = openDatabase(join(dir, "prune-steps.db"));
+    const services = createServices({
+      db,
+      clock: new VirtualClock(START),
+      config: loadConfig({}),
+      log: pino({ level: "silent" }),
+      features: [],
+    });
+    services.scheduler.register("qa.route", routeJob);
+    addExpertTopics(db, "console:anna", ["E-Akte"], START);
+    const question = { askerId: "console:dora", channelId: "console:fragen", text: "Wer kennt die E-Akte?" };
+    await trackQuestionInSteps(services, { ...question, messageId: "m1" });
+    logProfileChanges(db, 1_100);
+    await trackQuestionInSteps(services, { ...question, messageId: "m2" });
+    // Only the second question's own entries (its ping) are left.
+    expect(db.prepare("SELECT count(*) FROM qa_expert_changes").pluck().get()).toBeLessThan(5);
+    db.close();
+  });
+
   it("readyFor reads in one transaction and prunes the log after it", () => {
     const db = openDatabase(join(dir, "prune.db"));
     addExpertTopics(db, "console:anna", ["E-Akte"], START);
-    // More read entries than the index keeps before it prunes (1,000): profile changes.
-    db.prepare(
-      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1100)
-       INSERT INTO qa_expert_changes (member_id) SELECT 'console:anna' FROM n`,
-    ).run();
+    logProfileChanges(db, 1_100);
     const logged = (): unknown => db.prepare("SELECT count(*) FROM qa_expert_changes").pluck().get();
     const record = recordSteps(db);
     try {

@@ -96,12 +96,13 @@ async function routeInSteps(
   // written in between (then the question is ranked again where it is routed).
   // One read transaction: the index brings itself up to date (`readyFor`) and the ranking
   // reads with one lock (10 µs less than each statement taking its own), and the mark is of
-  // exactly what the ranking read. Pruning the index's log writes, so it follows.
+  // exactly what the ranking read. Pruning the index's log (what it read before) writes, so it
+  // comes first: after the snapshot it would change the mark.
+  index.prune();
   const { ranked, mark } = readSnapshot(db, () => ({
     ranked: rankForQuestion(services, q),
     mark: writeMark(db),
   }));
-  index.prune();
   await pause();
   transaction(db, () => {
     const unchanged = writeMark(db) === mark;

@@ -90,7 +90,7 @@ describe("a question's steps read in one transaction each", () => {
     db.close();
   });
 
-  it("prunes the expert index's log after the ranking's snapshot", async () => {
+  it("prunes the expert index's log before the ranking's snapshot, so the ranking's mark stands", async () => {
     const db = openDatabase(join(dir, "prune-steps.db"));
     const services = createServices({
       db,
@@ -104,8 +104,25 @@ describe("a question's steps read in one transaction each", () => {
     const question = { askerId: "console:dora", channelId: "console:fragen", text: "Wer kennt die E-Akte?" };
     await trackQuestionInSteps(services, { ...question, messageId: "m1" });
     logProfileChanges(db, 1_100);
+    // The second question's ranking reads the entries; the third's step prunes them.
     await trackQuestionInSteps(services, { ...question, messageId: "m2" });
-    // Only the second question's own entries (its ping) are left.
+    const record = recordSteps(db);
+    try {
+      await trackQuestionInSteps(services, { ...question, messageId: "m3" }, async () => {
+        record.nextStep();
+        await new Promise((resolve) => setImmediate(resolve));
+      });
+    } finally {
+      record.stop();
+    }
+    const step = record.steps.find((ran) =>
+      ran.some((s) => s.sql.startsWith("DELETE FROM qa_expert_changes")),
+    );
+    const order = (step ?? [])
+      .map((s) => (s.sql.startsWith("DELETE") ? "prune" : s.sql.includes("total_changes()") ? "mark" : ""))
+      .filter(Boolean);
+    expect(order).toEqual(["prune", "mark"]);
+    // Only the third question's own entries (its ping) are left.
     expect(db.prepare("SELECT count(*) FROM qa_expert_changes").pluck().get()).toBeLessThan(5);
     db.close();
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
 import { sqlLimit, statement } from "../../db/statements";
+import { inWriteTransaction } from "../../db/transaction";
 import { remember } from "../core/bounded-map";
 import { foldUmlauts, indexTerms } from "./text";
 
@@ -59,8 +60,9 @@ export function entryTerms(title: string, body: string): { terms: Set<string>; t
  * Vocabulary look-ups of one database (a searched word's index forms and their entry counts,
  * the corpus size), kept until the vocabulary changes: every search and every new question looks its words up,
  * and a short prefix ranges over thousands of index words. Cleared by this module's writes and
- * whenever another connection committed (`data_version`); filled only outside transactions, so
- * nothing a rollback takes back is kept. Bounded, oldest first out.
+ * whenever another connection committed (`data_version`); filled only outside write transactions
+ * (a read snapshot reads what is committed), so nothing a rollback takes back is kept.
+ * Bounded, oldest first out.
  */
 interface VocabularyCache {
   version: number;
@@ -107,7 +109,7 @@ export function vocabulary(db: Db): Vocabulary {
   const lookup = <T>(key: string, read: () => T): T => {
     if (lookups.has(key)) return lookups.get(key) as T;
     const value = read();
-    if (!db.inTransaction) remember(lookups, key, value, VOCABULARY_LOOKUPS);
+    if (!inWriteTransaction(db)) remember(lookups, key, value, VOCABULARY_LOOKUPS);
     return value;
   };
   return {

@@ -42,11 +42,20 @@ export class BenchPort extends RecordingPort {
   }
 }
 
-/** copbot as `npm start` builds it (every feature), on a database file and a virtual clock at `NOW`. */
+/** A checkpoint of the worker on this thread's `performance.now()` clock: from `start`, `ms` long. */
+export interface CheckpointSpan {
+  readonly start: number;
+  readonly ms: number;
+}
+
+/**
+ * copbot as `npm start` builds it (every feature), on a database file and a virtual clock at
+ * `NOW`; `checkpoints` fills with the checkpoint worker's checkpoints as they are reported.
+ */
 export function openCommunity(
   path: string,
   opts: { start?: Date; yieldEachCall?: boolean; onOpen?: (db: Db) => void } = {},
-): { app: App; port: BenchPort } {
+): { app: App; port: BenchPort; checkpoints: CheckpointSpan[] } {
   const config = loadConfig({
     COPBOT_CLOCK: "virtual",
     COPBOT_START: (opts.start ?? NOW).toISOString(),
@@ -56,12 +65,19 @@ export function openCommunity(
   // As `npm start` runs (src/main.ts) once copbot is busy, as the benchmark's community is:
   // the worker runs from the start (copbot starts it when the log grows); closing the database
   // ends it.
-  Checkpointer.start(db, path, { startPages: 0 });
+  const checkpoints: CheckpointSpan[] = [];
+  Checkpointer.start(db, path, {
+    startPages: 0,
+    onReport: (report) => {
+      if (report.type === "checkpointed")
+        checkpoints.push({ start: report.startedAt - performance.timeOrigin, ms: report.ms });
+    },
+  });
   opts.onOpen?.(db);
   const app = buildApp(config, pino({ level: "silent" }), db);
   const port = new BenchPort(opts.yieldEachCall ?? true);
   app.bot.services.ports.add(port);
-  return { app, port };
+  return { app, port, checkpoints };
 }
 
 /** The app's virtual clock (benchmarks move time themselves). */

@@ -40,6 +40,12 @@ export function turn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** A stretch the event loop did not turn: from `start` (`performance.now()`), `ms` long. */
+export interface Gap {
+  readonly start: number;
+  readonly ms: number;
+}
+
 /**
  * Watches the event loop while `run` executes and reports the longest time it was blocked:
  * the largest gap between two turns of a probe that re-schedules itself on every turn. Work
@@ -47,13 +53,16 @@ export function turn(): Promise<void> {
  * With `cpu`, `longestCpuMs` is the most CPU time this process spent between two turns: on a
  * shared machine the wall-time gap also counts the time other processes had the core. Without
  * it (0), the probe reads no CPU time: that is two `process.cpuUsage` calls of about 2 µs each
- * per turn, and a question turns the event loop a dozen times, inside the time measured.
+ * per turn, and a question turns the event loop a dozen times, inside the time measured. With
+ * `gapsOverMs`, `gaps` lists every gap longer than that.
  */
 export async function longestBlock<T>(
   run: () => Promise<T>,
-  opts: { cpu?: boolean } = {},
-): Promise<{ result: T; longestMs: number; longestCpuMs: number }> {
+  opts: { cpu?: boolean; gapsOverMs?: number } = {},
+): Promise<{ result: T; longestMs: number; longestCpuMs: number; gaps: Gap[] }> {
   const cpu = opts.cpu === true;
+  const over = opts.gapsOverMs ?? Number.POSITIVE_INFINITY;
+  const gaps: Gap[] = [];
   let longest = 0;
   let longestCpu = 0;
   let last = performance.now();
@@ -62,6 +71,7 @@ export async function longestBlock<T>(
   const probe = (): void => {
     const now = performance.now();
     longest = Math.max(longest, now - last);
+    if (now - last > over) gaps.push({ start: last, ms: now - last });
     last = now;
     if (lastCpu) {
       const used = process.cpuUsage(lastCpu);
@@ -74,7 +84,7 @@ export async function longestBlock<T>(
   try {
     const result = await run();
     const round = (ms: number): number => Math.round(ms * 1000) / 1000;
-    return { result, longestMs: round(longest), longestCpuMs: round(longestCpu) };
+    return { result, longestMs: round(longest), longestCpuMs: round(longestCpu), gaps };
   } finally {
     running = false;
   }

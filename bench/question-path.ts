@@ -1,3 +1,4 @@
+import { PerformanceObserver, type PerformanceEntry } from "node:perf_hooks";
 import type { MessageEvent } from "../src/core/events";
 import type { App } from "../src/app";
 import { findExperts } from "../src/qa/experts";
@@ -5,8 +6,8 @@ import { similarSolved } from "../src/qa/similar";
 import { COMMUNITY, memberId, QA_CHANNELS } from "./dataset/generate";
 import { DOMAINS } from "./dataset/lexicon";
 import { Dice, pickDomain, questionText } from "./dataset/text";
-import { virtualClock, type BenchPort } from "./community";
-import { longestBlock, seeded, turn } from "./measure";
+import { virtualClock, type BenchPort, type CheckpointSpan } from "./community";
+import { longestBlock, seeded, turn, type Gap } from "./measure";
 
 const MINUTE = 60_000;
 
@@ -35,6 +36,48 @@ export interface QuestionPathResult {
   readonly longestStepMs: number;
   /** Per question, the longest the event loop was blocked while it was handled, sorted. */
   readonly steps: number[];
+  /** What the long gaps held (`GAP_MS`): what to look at when the longest step is too long. */
+  readonly gaps: GapCauses;
+}
+
+/** Gaps of the event loop longer than this are looked at one by one (the issue's 5 ms). */
+export const GAP_MS = 5;
+
+/** The event loop's gaps over `GAP_MS` while questions were handled, and the garbage collections then. */
+export interface GapCauses {
+  readonly over: number;
+  /** Gaps with a garbage collection inside (V8 stops the thread for part of each). */
+  readonly withGc: number;
+  /** Gaps without one that overlapped a checkpoint of the worker (its file-system syncs). */
+  readonly withCheckpoint: number;
+  /** The longest gap without a collection: file-system waits, the machine's other work, or our own code. */
+  readonly longestWithoutGcMs: number;
+  /** The longest garbage-collection pause, of any kind. */
+  readonly longestGcMs: number;
+}
+
+/**
+ * Sorts the gaps by what overlapped them: a garbage collection (its performance entry), else a
+ * checkpoint of the worker.
+ */
+export function gapCauses(
+  gaps: readonly Gap[],
+  collections: readonly Pick<PerformanceEntry, "startTime" | "duration">[],
+  checkpoints: readonly CheckpointSpan[] = [],
+): GapCauses {
+  const held = (gap: Gap): boolean =>
+    collections.some((gc) => gc.startTime < gap.start + gap.ms && gc.startTime + gc.duration > gap.start);
+  const duringCheckpoint = (gap: Gap): boolean =>
+    checkpoints.some((c) => c.start < gap.start + gap.ms && c.start + c.ms > gap.start);
+  const withGc = gaps.filter(held);
+  const withoutGc = gaps.filter((gap) => !held(gap));
+  return {
+    over: gaps.length,
+    withGc: withGc.length,
+    withCheckpoint: withoutGc.filter(duringCheckpoint).length,
+    longestWithoutGcMs: Math.max(0, ...withoutGc.map((gap) => gap.ms)),
+    longestGcMs: Math.max(0, ...collections.map((gc) => gc.duration)),
+  };
 }
 
 /**
@@ -45,7 +88,7 @@ export interface QuestionPathResult {
 export async function benchQuestionPath(
   app: App,
   port: BenchPort,
-  opts: { count: number; warmup: number },
+  opts: { count: number; warmup: number; checkpoints?: readonly CheckpointSpan[] },
 ): Promise<QuestionPathResult> {
   const questions = benchQuestions(opts.count + opts.warmup);
   const clock = virtualClock(app);
@@ -81,11 +124,22 @@ export async function benchQuestionPath(
   };
   // The first questions warm caches and prepare statements (start-up); they are not measured.
   for (let i = 0; i < opts.warmup; i++) await ask(i);
-  // Each question is watched on its own (its longest step), and the whole run as well.
-  const { longestMs } = await longestBlock(async () => {
-    for (let i = opts.warmup; i < questions.length; i++)
-      steps.push((await longestBlock(() => ask(i))).longestMs);
-  });
+  // Each question is watched on its own (its longest step), and the whole run as well, with
+  // the garbage collections meanwhile: they explain most long gaps.
+  const collections: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => void collections.push(...list.getEntries()));
+  observer.observe({ entryTypes: ["gc"] });
+  const { longestMs, gaps } = await longestBlock(
+    async () => {
+      for (let i = opts.warmup; i < questions.length; i++)
+        steps.push((await longestBlock(() => ask(i))).longestMs);
+    },
+    { gapsOverMs: GAP_MS },
+  );
+  // The last collections' entries arrive after a turn.
+  await turn();
+  collections.push(...observer.takeRecords());
+  observer.disconnect();
   // Every question must have had its reply delivered in its thread, or the path measured nothing.
   const replies = port.threadPosts - before;
   if (replies < questions.length) {
@@ -96,6 +150,7 @@ export async function benchQuestionPath(
     cpu: cpu.sort((a, b) => a - b),
     longestStepMs: longestMs,
     steps: steps.sort((a, b) => a - b),
+    gaps: gapCauses(gaps, collections, opts.checkpoints),
   };
 }
 

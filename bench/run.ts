@@ -6,7 +6,7 @@ import { openCommunity } from "./community";
 import { preparedDataset, workingCopy } from "./dataset/cache";
 import { percentile } from "./measure";
 import { measureRss } from "./memory";
-import { benchQuestionParts, benchQuestionPath } from "./question-path";
+import { benchQuestionParts, benchQuestionPath, GAP_MS } from "./question-path";
 import {
   load,
   machine,
@@ -43,13 +43,13 @@ async function benchSize(solved: number, dir: string, emit: (r: Row) => void): P
   const size = label(solved);
   const path = workingCopy(dataset, dir, `community-${solved}`);
   let fts: ReturnType<typeof recordFtsQueries> | undefined;
-  const { app, port } = openCommunity(path, { onOpen: (db) => (fts = recordFtsQueries(db)) });
+  const { app, port, checkpoints } = openCommunity(path, { onOpen: (db) => (fts = recordFtsQueries(db)) });
   const compaction = compactAtStart(app);
   emit(row("knowledge index compaction at the first maintenance", compaction.ms, "ms", { size }));
   emit(row("  CPU time of its longest slice", compaction.longestSliceCpuMs, "ms", { size }));
   let median = 0;
   if (ONLY !== "search") {
-    const path_ = await benchQuestionPath(app, port, { count: QUESTIONS, warmup: 50 });
+    const path_ = await benchQuestionPath(app, port, { count: QUESTIONS, warmup: 50, checkpoints });
     median = percentile(path_.latencies, 50);
     emit(row("question path p50", median, "ms", { size, limit: 2 }));
     emit(row("question path p99", percentile(path_.latencies, 99), "ms", { size, limit: 10 }));
@@ -58,6 +58,11 @@ async function benchSize(solved: number, dir: string, emit: (r: Row) => void): P
     emit(row("longest synchronous step on the question path", path_.longestStepMs, "ms", { size, limit: 5 }));
     emit(row("  longest synchronous step per question p50", percentile(path_.steps, 50), "ms", { size }));
     emit(row("  longest synchronous step per question p99", percentile(path_.steps, 99), "ms", { size }));
+    emit(row(`  event-loop gaps over ${GAP_MS} ms`, path_.gaps.over, "gaps", { size }));
+    emit(row("    of which held a garbage collection", path_.gaps.withGc, "gaps", { size }));
+    emit(row("    of which, without one, fell in a checkpoint", path_.gaps.withCheckpoint, "gaps", { size }));
+    emit(row("  longest gap without a garbage collection", path_.gaps.longestWithoutGcMs, "ms", { size }));
+    emit(row("  longest garbage-collection pause", path_.gaps.longestGcMs, "ms", { size }));
     const parts = benchQuestionParts(app, Math.min(300, QUESTIONS));
     emit(row("  of which expert ranking p50", percentile(parts.ranking, 50), "ms", { size }));
     emit(row("  expert ranking, CPU time p50", percentile(parts.rankingCpu, 50), "ms", { size }));

@@ -37,6 +37,13 @@ export type CheckpointReport =
       readonly checkpointed: number;
       /** Another connection held what the checkpoint needed; it is tried again later. */
       readonly busy: boolean;
+      /**
+       * When it began (milliseconds since the epoch, `performance.timeOrigin` based, so the
+       * main thread can place it on its own `performance.now()` clock) and how long it took,
+       * the file system's syncs included.
+       */
+      readonly startedAt: number;
+      readonly ms: number;
     };
 
 type CheckpointRow = { busy: number; log: number; checkpointed: number } | undefined;
@@ -98,13 +105,20 @@ function run(data: CheckpointWorkerData, port: NonNullable<typeof parentPort>): 
   let lastFrame = -1;
   let changedAt = Date.now();
 
-  const report = (reason: "asked" | "grown" | "idle" | "truncated", row: CheckpointRow): void => {
+  const now = (): number => performance.timeOrigin + performance.now();
+  const report = (
+    reason: "asked" | "grown" | "idle" | "truncated",
+    row: CheckpointRow,
+    startedAt: number,
+  ): void => {
     port.postMessage({
       type: "checkpointed",
       reason,
       log: row?.log ?? 0,
       checkpointed: row?.checkpointed ?? 0,
       busy: row?.busy === 1,
+      startedAt,
+      ms: now() - startedAt,
     } satisfies CheckpointReport);
   };
 
@@ -112,12 +126,13 @@ function run(data: CheckpointWorkerData, port: NonNullable<typeof parentPort>): 
     // The log starts over (its file is reused from the beginning) only when a commit begins
     // with every frame in the main file; frames the main thread added during a checkpoint are
     // copied at once, so that moment comes whenever the writing pauses.
+    const startedAt = now();
     let row: CheckpointRow;
     for (let round = 0; round < CATCH_UP; round += 1) {
       row = walCheckpoint("PASSIVE");
       if (row?.busy === 1 || walIndex(shm, header).pending === 0) break;
     }
-    report(reason, row);
+    report(reason, row, startedAt);
   };
 
   const timer = setInterval(() => {
@@ -134,7 +149,8 @@ function run(data: CheckpointWorkerData, port: NonNullable<typeof parentPort>): 
     } else if (walFilePages(data.path, pageSize) >= data.thresholdPages) {
       // Starts the log over and empties its file, which a burst of writes left large (as
       // long as the threshold's pages or longer).
-      report("truncated", walCheckpoint("TRUNCATE"));
+      const startedAt = now();
+      report("truncated", walCheckpoint("TRUNCATE"), startedAt);
     }
   }, data.pollMs);
 

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/open";
-import { inWriteTransaction } from "../../db/transaction";
+import { inWriteTransaction, readSnapshot } from "../../db/transaction";
 import { idf } from "./bm25";
 import { corpus } from "./expert-profile-repo";
 import {
@@ -79,6 +79,8 @@ export class ExpertIndex {
   private untrimmed = false;
   /** The log position everything loaded is current with, as committed. */
   private cursor = 0;
+  /** The log's floor as last read (what is pruned up to). */
+  private floor = 0;
   /** Entries applied inside a transaction: read again once it is over. */
   private tentative = new Map<string, Change>();
   /** Relevance by member number while a question's keys are summed (`relevance`), else all 0. */
@@ -133,11 +135,33 @@ export class ExpertIndex {
    * the profiles unloaded if they are (for reading topics only, as a digest or an export does).
    */
   readyFor(keys: readonly string[], profiles = true): ExpertIndex {
+    if (this.db.inTransaction) return this.update(keys, profiles);
+    // Outside a transaction its reads share one read snapshot (one lock instead of one each);
+    // pruning the log writes, so it comes after.
+    const index = readSnapshot(this.db, () => this.update(keys, profiles));
+    this.prune();
+    return index;
+  }
+
+  /**
+   * Prunes the log once enough entries read by this copy have piled up; outside a transaction
+   * only (it writes). `readyFor` does so itself when called outside one; after it was called in
+   * a read snapshot, call this once the snapshot is over.
+   */
+  prune(): void {
+    if (this.db.inTransaction || this.cursor - this.floor <= PRUNE_AFTER) return;
+    pruneChanges(this.db, this.cursor);
+    this.floor = this.cursor;
+  }
+
+  /** `readyFor`'s reading part. */
+  private update(keys: readonly string[], profiles: boolean): ExpertIndex {
     // A read snapshot (db/transaction.ts) reads only what is committed: as outside a transaction.
     const inTransaction = inWriteTransaction(this.db);
     // Read once, with the entries since the cursor: what is loaded below is at least as new,
     // and an entry logged meanwhile is read again next time (reading one again changes nothing).
     const log = changeLog(this.db, this.cursor, MAX_APPLY + 1);
+    this.floor = log.floor;
     if (log.floor > this.cursor) {
       // Pruned past what this copy has read (another copy of the index pruned it).
       this.forgetAll();
@@ -152,14 +176,10 @@ export class ExpertIndex {
     const pending = this.tentative;
     for (const change of log.changes) if (change.seq > this.cursor) pending.set(entryId(change), change);
     this.reload(pending.values());
-    if (inTransaction) {
-      this.tentative = pending;
-      return this;
-    }
-    this.tentative = new Map();
-    this.cursor = log.last;
-    // Pruning writes: not inside a read snapshot (the next use outside one prunes).
-    if (this.cursor - log.floor > PRUNE_AFTER && !this.db.inTransaction) pruneChanges(this.db, this.cursor);
+    if (!inTransaction) {
+      this.tentative = new Map();
+      this.cursor = log.last;
+    } else this.tentative = pending;
     return this;
   }
 
@@ -224,6 +244,10 @@ export class ExpertIndex {
   /** A key's pages put together into its postings (pages never share a member). */
   private installKey(key: string, pages: Iterable<NumberedPage>): KeyPostings {
     const list = [...pages];
+    // Most keys fit one page: its arrays are taken as they are rather than copied (each copy
+    // is memory outside the heap that young-generation collections sweep when it dies).
+    const only = list.length === 1 ? list[0] : undefined;
+    if (only) return this.put(key, KeyPostings.of(only.ids, only.ends, only.parts));
     let members = 0;
     let fields = 0;
     for (const page of list) {
@@ -242,7 +266,10 @@ export class ExpertIndex {
       members += page.ids.length;
       fields += page.parts.length;
     }
-    const postings = KeyPostings.of(ids, ends, parts);
+    return this.put(key, KeyPostings.of(ids, ends, parts));
+  }
+
+  private put(key: string, postings: KeyPostings): KeyPostings {
     this.keys.set(key, postings);
     this.untrimmed = true;
     return postings;
@@ -268,7 +295,7 @@ export class ExpertIndex {
     // The log position before the next pages are read: the last one settled, or read anew.
     let next: number | undefined;
     const settle = (from: number, key: string | null): readonly Change[] | undefined => {
-      if (this.db.inTransaction) return undefined;
+      if (inWriteTransaction(this.db)) return undefined;
       const log = changeLog(this.db, from, MAX_APPLY + 1, key);
       if (log.floor > from || log.changes.length > MAX_APPLY) return undefined;
       next = log.last;
@@ -281,33 +308,56 @@ export class ExpertIndex {
       return from;
     };
     if (this.db.inTransaction) return;
-    if (this.empty) this.cursor = Math.max(this.cursor, lastLogged());
     if (!this.profilesLoaded) {
-      const from = position();
-      const pages: ProfileRecord[][] = [];
-      for (const page of this.profilePages()) {
-        pages.push(page);
-        await pause();
-      }
-      const changed = settle(from, null);
-      if (changed && !this.profilesLoaded) {
-        this.loadProfiles(pages);
-        this.reload(changed);
-      }
+      const start = (): number => {
+        if (this.empty) this.cursor = Math.max(this.cursor, lastLogged());
+        return position();
+      };
+      await this.inSteps(this.profilePages(), start, pause, (from, pages) => {
+        const changed = settle(from, null);
+        if (changed && !this.profilesLoaded) {
+          this.loadProfiles(pages);
+          this.reload(changed);
+        }
+      });
+      // Putting thousands of profiles in place is a step of its own.
+      await pause();
     }
     for (const key of keys) {
       if (this.keys.has(key)) continue;
-      const from = position();
-      const pages: NumberedPage[] = [];
-      for (const page of this.termPages(key)) {
-        pages.push(page);
-        await pause();
-      }
-      const changed = settle(from, key);
-      if (!changed || this.keys.has(key)) continue;
-      this.installKey(key, pages);
-      this.reload(changed);
-      // Putting a frequent key's thousands of rows in place is a step of its own.
+      await this.inSteps(this.termPages(key), position, pause, (from, pages) => {
+        const changed = settle(from, key);
+        if (!changed || this.keys.has(key)) return;
+        this.installKey(key, pages);
+        this.reload(changed);
+      });
+      // So is putting a frequent key's thousands of rows in place.
+      await pause();
+    }
+  }
+
+  /**
+   * Reads `pages` a page per step with `pause` after each, each step's reads in one read
+   * snapshot (one lock instead of one per statement; none spans a pause): the first step's with
+   * `start`'s, the last one's (which finds no more pages) with `finish`'s.
+   */
+  private async inSteps<T>(
+    pages: Iterator<T>,
+    start: () => number,
+    pause: () => Promise<void>,
+    finish: (from: number, pages: T[]) => void,
+  ): Promise<void> {
+    const read: T[] = [];
+    let from: number | undefined;
+    for (;;) {
+      const done = readSnapshot(this.db, () => {
+        from ??= start();
+        const next = pages.next();
+        if (next.done) finish(from, read);
+        else read.push(next.value);
+        return next.done === true;
+      });
+      if (done) return;
       await pause();
     }
   }

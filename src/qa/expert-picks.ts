@@ -66,6 +66,7 @@ let scratch = {
   members: new Int32Array(0),
   matches: new Float64Array(0),
   steps: new Int32Array(0),
+  order: new Int32Array(0),
   topics: new Float64Array(0),
 };
 
@@ -76,6 +77,7 @@ function scratchFor(length: number, members: number): typeof scratch {
       members: new Int32Array(size),
       matches: new Float64Array(size),
       steps: new Int32Array(size),
+      order: new Int32Array(size),
       topics: new Float64Array(Math.max(1024, members * 2)),
     };
   }
@@ -105,11 +107,12 @@ function keepBest<T>(best: T[], item: T, limit: number, ranksBefore: (a: T, b: T
 }
 
 /**
- * Positions 0..count-1 ordered by `steps[i]`, highest first (a counting sort: steps are small
- * whole numbers, and a question has thousands of matches to order).
+ * Positions 0..count-1 ordered by `steps[i]`, highest first, into `order`'s first `count`
+ * places (a counting sort: steps are small whole numbers, and a question has thousands of
+ * matches to order). `order` is the reused scratch: an array of thousands of entries made per
+ * question is memory outside the heap that every young-generation collection has to sweep.
  */
-function byStepDescending(steps: Int32Array, count: number): Int32Array {
-  const order = new Int32Array(count);
+function byStepDescending(steps: Int32Array, count: number, order: Int32Array): Int32Array {
   if (count === 0) return order;
   let low = Infinity;
   let high = -Infinity;
@@ -167,6 +170,7 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
     members: matched,
     matches,
     steps,
+    order: orderScratch,
     topics,
   } = scratchFor(members.length + input.topical.size, index.memberCount);
   const topical: number[] = [];
@@ -228,7 +232,7 @@ export function bestExperts(db: Db, input: PickInput): RankedExpert[] {
   const candidates: ExpertStats[] = [];
   // The `limit` best standings among the experts reachable now. Experts in quiet hours come
   // after everyone reachable, so they are looked at only when fewer than `limit` are reachable.
-  const order = byStepDescending(steps, count);
+  const order = byStepDescending(steps, count, orderScratch);
   const reachable: Standing[] = [];
   const quiet: { readonly i: number; readonly profile: ProfileRecord; readonly end: Date }[] = [];
   let from = 0;

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/open";
 import { statement } from "../../db/statements";
+import { inWriteTransaction } from "../../db/transaction";
 import { descendingPostings, withNewer, type Postings } from "./postings";
 
 /**
@@ -17,8 +18,8 @@ import { descendingPostings, withNewer, type Postings } from "./postings";
  * - an entry changed in place forgets the lists of the words it had and has (`forgetPostings`);
  * - an entry removed forgets all lists (`forgetAllPostings`): its id may be taken again;
  * - a commit on another connection (`data_version`) forgets all;
- * - a list read or brought up to date inside a transaction is not kept (a rollback could take
- *   back what it saw).
+ * - a list read or brought up to date inside a write transaction is not kept (a rollback could
+ *   take back what it saw; a read snapshot reads what is committed).
  * Bounded by the number of postings held, least recently used first out.
  */
 interface PostingCache {
@@ -70,7 +71,7 @@ export function entriesWithAny(db: Db, version: number, match: string, words: re
             .all(match) as number[],
         )
       : withNewer(kept.ids, newerThan(db, match, kept.ids[0] ?? 0));
-  if (!db.inTransaction) keep(cache, match, { words, ids, added: cache.added });
+  if (!inWriteTransaction(db)) keep(cache, match, { words, ids, added: cache.added });
   return ids;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
 import { sqlLimit, statement } from "../../db/statements";
+import { inWriteTransaction } from "../../db/transaction";
 import { remember } from "../core/bounded-map";
 import { entriesWithAny, entryAdded, forgetAllPostings, forgetPostings } from "./knowledge-postings-repo";
 import type { Postings } from "./postings";
@@ -63,8 +64,9 @@ export function entryTerms(title: string, body: string): { terms: Set<string>; t
  * and a short prefix ranges over thousands of index words. This module's writes forget what
  * they change: the corpus size, and the look-ups of the entry's words and of every prefix one
  * of them begins with (`forgetWords`; a solve keeps the rest); all is forgotten whenever another
- * connection committed (`data_version`). Filled only outside transactions, so nothing a
- * rollback takes back is kept. Bounded, oldest first out.
+ * connection committed (`data_version`). Filled only outside write transactions (a read
+ * snapshot reads what is committed), so nothing a rollback takes back is kept. Bounded, oldest
+ * first out.
  */
 interface VocabularyCache {
   version: number;
@@ -120,7 +122,7 @@ export function vocabulary(db: Db): Vocabulary {
   const lookup = <T>(key: string, read: () => T): T => {
     if (lookups.has(key)) return lookups.get(key) as T;
     const value = read();
-    if (!db.inTransaction) remember(lookups, key, value, VOCABULARY_LOOKUPS);
+    if (!inWriteTransaction(db)) remember(lookups, key, value, VOCABULARY_LOOKUPS);
     return value;
   };
   return {

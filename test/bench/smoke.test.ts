@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openCommunity } from "../../bench/community";
 import { generateDataset } from "../../bench/dataset/generate";
-import { benchQuestionParts, benchQuestionPath } from "../../bench/question-path";
+import { benchQuestionParts, benchQuestionPath, gapCauses } from "../../bench/question-path";
 import { readmeSection, row } from "../../bench/results";
 import { benchScheduler } from "../../bench/scheduler";
 import { benchSearch, benchSimilar, compactAtStart, recordFtsQueries } from "../../bench/search";
@@ -34,6 +34,7 @@ describe("benchmark (smoke run on a tiny community)", () => {
     const questions = await benchQuestionPath(app, port, { count: 6, warmup: 1 });
     expect(questions.latencies).toHaveLength(6);
     expect(questions.cpu).toHaveLength(6);
+    expect(questions.gaps.withGc).toBeLessThanOrEqual(questions.gaps.over);
     expect(benchQuestionParts(app, 3).ranking).toHaveLength(3);
     expect(benchSimilar(app, 3)).toHaveLength(3);
     const search = await benchSearch(app, port, fts, { count: 4, warmup: 1 });
@@ -55,5 +56,39 @@ describe("benchmark (smoke run on a tiny community)", () => {
     });
     expect(section).toContain("| question path p50 | 1.5 ms | ≤ 2 ms | PASS (1k) |");
     expect(section).toContain("| start-up | 900 ms | ≤ 500 ms | FAIL |");
+  });
+
+  it("tells the long gaps of the event loop by what overlapped them: a garbage collection, else a checkpoint", () => {
+    const gaps = [
+      { start: 100, ms: 6 },
+      { start: 200, ms: 9 },
+      { start: 300, ms: 7 },
+    ];
+    // One collection inside the first gap, one overlapping the third's start, one in no gap.
+    const collections = [
+      { startTime: 102, duration: 3 },
+      { startTime: 298, duration: 4 },
+      { startTime: 250, duration: 1 },
+    ];
+    // A checkpoint over the second gap (no collection there) and over the first (it held one).
+    const checkpoints = [
+      { start: 95, ms: 10 },
+      { start: 205, ms: 20 },
+    ];
+    expect(gapCauses(gaps, collections, checkpoints)).toEqual({
+      over: 3,
+      withGc: 2,
+      withCheckpoint: 1,
+      longestWithoutGcMs: 9,
+      longestGcMs: 4,
+    });
+    expect(gapCauses(gaps, collections).withCheckpoint).toBe(0);
+    expect(gapCauses([], [])).toEqual({
+      over: 0,
+      withGc: 0,
+      withCheckpoint: 0,
+      longestWithoutGcMs: 0,
+      longestGcMs: 0,
+    });
   });
 });

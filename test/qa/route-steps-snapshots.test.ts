@@ -1,0 +1,150 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pino from "pino";
+import { openDatabase } from "../../db/open";
+import { loadConfig } from "../../src/config";
+import { VirtualClock } from "../../src/core/clock";
+import { createServices } from "../../src/core/services";
+import { trackQuestionInSteps } from "../../src/qa/ask";
+import { addExpertTopics } from "../../src/qa/expert-repo";
+import { expertIndex } from "../../src/qa/expert-index";
+import { routeJob } from "../../src/qa/routing";
+
+const START = new Date("2026-12-01T08:00:00Z");
+
+/**
+ * Each statement the connection runs, with whether SQLite was inside a transaction then (not in
+ * autocommit mode, `db.inTransaction`), grouped by the step it ran in.
+ */
+function recordSteps(db: ReturnType<typeof openDatabase>) {
+  const steps: { sql: string; inTransaction: boolean }[][] = [[]];
+  const proto = Object.getPrototypeOf(db.prepare("SELECT 1")) as Record<string, unknown>;
+  const spies = (["run", "get", "all", "iterate"] as const).map((method) => {
+    const original = proto[method] as (...args: unknown[]) => unknown;
+    const spy = jest.spyOn(proto as never, method as never) as jest.SpyInstance;
+    spy.mockImplementation(function (this: { source: string }, ...args: unknown[]) {
+      steps[steps.length - 1]?.push({ sql: this.source, inTransaction: db.inTransaction });
+      return original.apply(this, args);
+    });
+    return spy;
+  });
+  return {
+    steps,
+    nextStep: () => steps.push([]),
+    stop: () => spies.forEach((spy) => spy.mockRestore()),
+  };
+}
+
+/** Logs `n` changes of anna's profile: more read entries than the index keeps before it prunes (1,000). */
+function logProfileChanges(db: ReturnType<typeof openDatabase>, n: number): void {
+  db.prepare(
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+     INSERT INTO qa_expert_changes (member_id) SELECT 'console:anna' FROM n`,
+  ).run(n);
+}
+
+describe("a question's steps read in one transaction each", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "copbot-steps-tx-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("runs no statement in autocommit mode and opens at most one transaction per step", async () => {
+    const db = openDatabase(join(dir, "q.db"));
+    const services = createServices({
+      db,
+      clock: new VirtualClock(START),
+      config: loadConfig({}),
+      log: pino({ level: "silent" }),
+      features: [],
+    });
+    services.scheduler.register("qa.route", routeJob);
+    addExpertTopics(db, "console:anna", ["E-Akte"], START);
+    addExpertTopics(db, "console:bert", ["Altakten"], START);
+    const question = {
+      askerId: "console:dora",
+      channelId: "console:fragen",
+      text: "Wie migriert ihr Altakten in die E-Akte?",
+    };
+    // The first question loads the expert index (profile and key pages); the second finds it
+    // loaded and only reads what changed (the first one's pings).
+    for (const messageId of ["m1", "m2"]) {
+      const record = recordSteps(db);
+      try {
+        await trackQuestionInSteps(services, { ...question, messageId }, async () => {
+          record.nextStep();
+          await new Promise((resolve) => setImmediate(resolve));
+        });
+      } finally {
+        record.stop();
+      }
+      const ran = record.steps.flat();
+      expect(ran.length).toBeGreaterThan(10);
+      expect(ran.filter((s) => !s.inTransaction && s.sql !== "BEGIN")).toEqual([]);
+      for (const step of record.steps)
+        expect(step.filter((s) => s.sql === "BEGIN").length).toBeLessThanOrEqual(1);
+    }
+    expect(db.prepare("SELECT count(*) FROM qa_pings").pluck().get()).toBe(4);
+    db.close();
+  });
+
+  it("prunes the expert index's log before the ranking's snapshot, so the ranking's mark stands", async () => {
+    const db = openDatabase(join(dir, "prune-steps.db"));
+    const services = createServices({
+      db,
+      clock: new VirtualClock(START),
+      config: loadConfig({}),
+      log: pino({ level: "silent" }),
+      features: [],
+    });
+    services.scheduler.register("qa.route", routeJob);
+    addExpertTopics(db, "console:anna", ["E-Akte"], START);
+    const question = { askerId: "console:dora", channelId: "console:fragen", text: "Wer kennt die E-Akte?" };
+    await trackQuestionInSteps(services, { ...question, messageId: "m1" });
+    logProfileChanges(db, 1_100);
+    // The second question's ranking reads the entries; the third's step prunes them.
+    await trackQuestionInSteps(services, { ...question, messageId: "m2" });
+    const record = recordSteps(db);
+    try {
+      await trackQuestionInSteps(services, { ...question, messageId: "m3" }, async () => {
+        record.nextStep();
+        await new Promise((resolve) => setImmediate(resolve));
+      });
+    } finally {
+      record.stop();
+    }
+    const step = record.steps.find((ran) =>
+      ran.some((s) => s.sql.startsWith("DELETE FROM qa_expert_changes")),
+    );
+    const order = (step ?? [])
+      .map((s) => (s.sql.startsWith("DELETE") ? "prune" : s.sql.includes("total_changes()") ? "mark" : ""))
+      .filter(Boolean);
+    expect(order).toEqual(["prune", "mark"]);
+    // Only the third question's own entries (its ping) are left.
+    expect(db.prepare("SELECT count(*) FROM qa_expert_changes").pluck().get()).toBeLessThan(5);
+    db.close();
+  });
+
+  it("readyFor reads in one transaction and prunes the log after it", () => {
+    const db = openDatabase(join(dir, "prune.db"));
+    addExpertTopics(db, "console:anna", ["E-Akte"], START);
+    logProfileChanges(db, 1_100);
+    const logged = (): unknown => db.prepare("SELECT count(*) FROM qa_expert_changes").pluck().get();
+    const record = recordSteps(db);
+    try {
+      expertIndex(db).readyFor(["akte"]);
+    } finally {
+      record.stop();
+    }
+    const ran = record.steps.flat();
+    const write = ran.findIndex((s) => /^\s*(DELETE|UPDATE)/.test(s.sql));
+    expect(ran.filter((s) => s.sql === "BEGIN").length).toBe(2);
+    expect(ran.filter((s) => !s.inTransaction && s.sql !== "BEGIN")).toEqual([]);
+    // The reads first (one snapshot), then the pruning's own transaction.
+    expect(ran.slice(0, write).filter((s) => s.sql === "COMMIT").length).toBe(1);
+    expect(logged()).toBe(0);
+    db.close();
+  });
+});

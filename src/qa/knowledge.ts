@@ -1,12 +1,7 @@
 import type { Db } from "../../db/open";
 import { idf, sourceScore } from "./bm25";
-import {
-  knowledgeRows,
-  newestMatches,
-  vocabulary,
-  type KnowledgeRow,
-  type Vocabulary,
-} from "./knowledge-repo";
+import { knowledgeRows, newestMatches, type KnowledgeRow } from "./knowledge-repo";
+import { vocabulary, type Vocabulary } from "./knowledge-vocabulary-repo";
 import { newestInAll, newestInAny } from "./postings";
 import {
   contentWords,

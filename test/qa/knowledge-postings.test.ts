@@ -8,8 +8,8 @@ import {
   removeKnowledge,
   rewriteKnowledgeAnswers,
   tombstoneKnowledge,
-  vocabulary,
 } from "../../src/qa/knowledge-repo";
+import { vocabulary } from "../../src/qa/knowledge-vocabulary-repo";
 import { descendingPostings, newestInAll, newestInAny } from "../../src/qa/postings";
 import { seededRandom } from "../support/qa-community";
 

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import type { Db } from "../../db/open";
 import { sqlLimit, statement } from "../../db/statements";
-import { inWriteTransaction } from "../../db/transaction";
-import { remember } from "../core/bounded-map";
-import { foldUmlauts, indexTerms } from "./text";
+import { entryAdded, forgetAllPostings, forgetPostings } from "./knowledge-postings-repo";
+import { countEntry } from "./knowledge-vocabulary-repo";
 
 /**
- * The knowledge base in SQLite: entries, their two FTS5 indexes (words, trigrams; filled by
- * the triggers of 002_qa.sql), and the vocabulary with document frequencies and corpus size
- * (010), which this module keeps current. All SQL of the knowledge base lives here.
+ * The knowledge base in SQLite: entries and their two FTS5 indexes (words, trigrams; filled by
+ * the triggers of 002_qa.sql). Its writes keep the vocabulary (knowledge-vocabulary-repo.ts)
+ * and the kept posting lists (knowledge-postings-repo.ts) current.
  */
 
 export interface KnowledgeEntry {
@@ -48,94 +47,6 @@ interface StoredRow {
   readonly removed_at: number | null;
 }
 const TextRow = z.object({ title: z.string(), body: z.string() });
-const CorpusRow = z.object({ docs: z.number(), tokens: z.number() });
-
-/** The words an entry is indexed with (both columns), as the FTS5 triggers fold and split them. */
-export function entryTerms(title: string, body: string): { terms: Set<string>; tokens: number } {
-  const words = [...indexTerms(foldUmlauts(title)), ...indexTerms(foldUmlauts(body))];
-  return { terms: new Set(words), tokens: words.length };
-}
-
-/**
- * Vocabulary look-ups of one database (a searched word's index forms and their entry counts,
- * the corpus size), kept until the vocabulary changes: every search and every new question looks its words up,
- * and a short prefix ranges over thousands of index words. Cleared by this module's writes and
- * whenever another connection committed (`data_version`); filled only outside write transactions
- * (a read snapshot reads what is committed), so nothing a rollback takes back is kept.
- * Bounded, oldest first out.
- */
-interface VocabularyCache {
-  version: number;
-  readonly lookups: Map<string, unknown>;
-}
-
-const vocabularyCaches = new WeakMap<Db, VocabularyCache>();
-const VOCABULARY_LOOKUPS = 2048;
-
-/**
- * The vocabulary of `db` as of now: its look-ups are kept (see `VocabularyCache`), checked
- * against other connections' commits once, here. For one synchronous read such as a search,
- * with no write in between.
- */
-export interface Vocabulary {
-  /** Number of entries and of their indexed words. */
-  corpus(): Readonly<{ docs: number; tokens: number }>;
-  /**
-   * The indexed words `prefix` begins, most frequent first, at most `limit`, and how many
-   * entries contain any word it begins (an upper bound: an entry may have several) — one range
-   * read.
-   */
-  wordsStartingWith(prefix: string, limit: number): Readonly<{ words: readonly WordCount[]; docs: number }>;
-  /** Entries containing the indexed word `term` (0 when it is not indexed). */
-  wordFrequency(term: string): number;
-}
-
-/** An indexed word and how many entries contain it. */
-export interface WordCount {
-  readonly term: string;
-  readonly docs: number;
-}
-
-/** The vocabulary of `db`, look-ups kept until it changes (see `Vocabulary`). */
-export function vocabulary(db: Db): Vocabulary {
-  // SQLite's own counter: not worth validating.
-  const { data_version: version } = statement(db, "PRAGMA data_version").get() as { data_version: number };
-  let cache = vocabularyCaches.get(db);
-  if (cache?.version !== version) {
-    cache = { version, lookups: new Map() };
-    vocabularyCaches.set(db, cache);
-  }
-  const { lookups } = cache;
-  const lookup = <T>(key: string, read: () => T): T => {
-    if (lookups.has(key)) return lookups.get(key) as T;
-    const value = read();
-    if (!inWriteTransaction(db)) remember(lookups, key, value, VOCABULARY_LOOKUPS);
-    return value;
-  };
-  return {
-    // The key has a space, which no index word has.
-    corpus: () => lookup(" corpus", () => readCorpus(db)),
-    wordsStartingWith: (prefix, limit) =>
-      lookup(`${limit}:${prefix}*`, () => readWordsStartingWith(db, prefix, limit)),
-    wordFrequency: (term) => lookup(term, () => readWordFrequency(db, term)),
-  };
-}
-
-function countEntry(db: Db, text: { title: string; body: string }, sign: 1 | -1): void {
-  vocabularyCaches.delete(db);
-  const { terms, tokens } = entryTerms(text.title, text.body);
-  statement(
-    db,
-    `INSERT INTO qa_knowledge_vocabulary (term, docs) SELECT value, @sign FROM json_each(@terms) WHERE true
-     ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs`,
-  ).run({ terms: JSON.stringify([...terms]), sign });
-  if (sign < 0) statement(db, "DELETE FROM qa_knowledge_vocabulary WHERE docs <= 0").run();
-  statement(
-    db,
-    `INSERT INTO qa_knowledge_corpus (id, docs, tokens) VALUES (1, @sign, @tokens)
-     ON CONFLICT (id) DO UPDATE SET docs = docs + @sign, tokens = tokens + @tokens`,
-  ).run({ sign, tokens: sign * tokens });
-}
 
 /**
  * Adds a solved question (or a closed group's summary) to the knowledge base. Idempotent per
@@ -150,7 +61,7 @@ export function addKnowledge(db: Db, entry: KnowledgeEntry): void {
       entry.kind,
       entry.sourceId,
     );
-    if (before !== undefined) countEntry(db, TextRow.parse(before), -1);
+    if (before !== undefined) forgetPostings(db, countEntry(db, TextRow.parse(before), -1));
     statement(
       db,
       `INSERT INTO qa_knowledge (kind, source_id, title, body, url, channel_id, message_id, at)
@@ -167,7 +78,10 @@ export function addKnowledge(db: Db, entry: KnowledgeEntry): void {
       messageId: entry.messageId ?? null,
       at: entry.at.getTime(),
     });
-    countEntry(db, { title, body }, 1);
+    const terms = countEntry(db, { title, body }, 1);
+    // A new entry takes the next id; one replaced keeps its id with other words.
+    if (before === undefined) entryAdded(db);
+    else forgetPostings(db, terms);
   })();
 }
 
@@ -180,32 +94,9 @@ export function removeKnowledge(db: Db, kind: KnowledgeEntry["kind"], sourceId: 
     );
     if (before === undefined) return;
     countEntry(db, TextRow.parse(before), -1);
+    forgetAllPostings(db);
     statement(db, "DELETE FROM qa_knowledge WHERE kind = ? AND source_id = ?").run(kind, sourceId);
   })();
-}
-
-function readCorpus(db: Db): { docs: number; tokens: number } {
-  const row = statement(db, "SELECT docs, tokens FROM qa_knowledge_corpus WHERE id = 1").get();
-  return row === undefined ? { docs: 0, tokens: 0 } : CorpusRow.parse(row);
-}
-
-const VariantRow = z.object({ term: z.string(), docs: z.number(), total: z.number() });
-const DocsRow = z.object({ docs: z.number() });
-
-function readWordsStartingWith(db: Db, prefix: string, limit: number): { words: WordCount[]; docs: number } {
-  const rows = statement(
-    db,
-    `SELECT term, docs, sum(docs) OVER () AS total FROM qa_knowledge_vocabulary
-     WHERE term >= ? AND term < ? ORDER BY docs DESC LIMIT ${sqlLimit(limit)}`,
-  )
-    .all(prefix, `${prefix}\u{10FFFF}`)
-    .map((row) => VariantRow.parse(row));
-  return { words: rows.map(({ term, docs }) => ({ term, docs })), docs: rows[0]?.total ?? 0 };
-}
-
-function readWordFrequency(db: Db, term: string): number {
-  const row = statement(db, "SELECT docs FROM qa_knowledge_vocabulary WHERE term = ?").get(term);
-  return row === undefined ? 0 : DocsRow.parse(row).docs;
 }
 
 /**
@@ -222,22 +113,36 @@ export function newestMatches(db: Db, index: KnowledgeIndex, match: string, limi
      JOIN qa_knowledge AS k ON k.id = m.id`,
   )
     .all(match)
-    .map((row) => {
-      // Written only by this module, held to its shape by the table; a search reads dozens of
-      // candidates, so they are not validated again.
-      const r = row as StoredRow;
-      return {
-        id: r.id,
-        kind: r.kind,
-        sourceId: r.source_id,
-        title: r.title,
-        body: r.body,
-        url: r.url ?? undefined,
-        channelId: r.channel_id ?? undefined,
-        messageId: r.message_id ?? undefined,
-        removedAt: r.removed_at === null ? undefined : new Date(r.removed_at),
-      };
-    });
+    .map(knowledgeRow);
+}
+
+/** The entries with these ids (those that exist), newest first. */
+export function knowledgeRows(db: Db, ids: readonly number[]): KnowledgeRow[] {
+  if (ids.length === 0) return [];
+  return statement(
+    db,
+    `SELECT k.id, k.kind, k.source_id, k.title, k.body, k.url, k.channel_id, k.message_id, k.removed_at
+     FROM qa_knowledge AS k WHERE k.id IN (SELECT value FROM json_each(?)) ORDER BY k.id DESC`,
+  )
+    .all(JSON.stringify(ids))
+    .map(knowledgeRow);
+}
+
+function knowledgeRow(row: unknown): KnowledgeRow {
+  // Written only by this module, held to its shape by the table; a search reads dozens of
+  // candidates, so they are not validated again.
+  const r = row as StoredRow;
+  return {
+    id: r.id,
+    kind: r.kind,
+    sourceId: r.source_id,
+    title: r.title,
+    body: r.body,
+    url: r.url ?? undefined,
+    channelId: r.channel_id ?? undefined,
+    messageId: r.message_id ?? undefined,
+    removedAt: r.removed_at === null ? undefined : new Date(r.removed_at),
+  };
 }
 
 /** The two FTS5 indexes of the knowledge base. */
@@ -305,12 +210,12 @@ function replaceAnswers(db: Db, sourceId: string, body: string, removedAt: Date 
     ).get(sourceId);
     if (before === undefined) return;
     const text = TextRow.parse(before);
-    countEntry(db, text, -1);
+    forgetPostings(db, countEntry(db, text, -1));
     statement(
       db,
       "UPDATE qa_knowledge SET body = ?, removed_at = ? WHERE kind = 'question' AND source_id = ?",
     ).run(body, removedAt?.getTime() ?? null, sourceId);
-    countEntry(db, { title: text.title, body }, 1);
+    forgetPostings(db, countEntry(db, { title: text.title, body }, 1));
   })();
 }
 
@@ -323,6 +228,7 @@ export function deleteKnowledge(db: Db, sourceId: string): number {
     ).get(sourceId);
     if (before === undefined) return 0;
     countEntry(db, TextRow.parse(before), -1);
+    forgetAllPostings(db);
     return statement(db, "DELETE FROM qa_knowledge WHERE kind = 'question' AND source_id = ?").run(sourceId)
       .changes;
   })();

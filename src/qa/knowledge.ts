@@ -1,6 +1,8 @@
 import type { Db } from "../../db/open";
 import { idf, sourceScore } from "./bm25";
-import { newestMatches, vocabulary, type KnowledgeRow, type Vocabulary } from "./knowledge-repo";
+import { knowledgeRows, newestMatches, type KnowledgeRow } from "./knowledge-repo";
+import { vocabulary, type Vocabulary } from "./knowledge-vocabulary-repo";
+import { newestInAll, newestInAny } from "./postings";
 import {
   contentWords,
   foldUmlauts,
@@ -164,9 +166,18 @@ function candidateReader(words: readonly Word[]): (row: KnowledgeRow) => Candida
 /**
  * The candidate entries: all searched words (AND) first; if that finds too few, any of them
  * (OR). Very frequent words are left out of both (unless nothing else is left); parts of
- * compounds the word index does not know are looked up in the trigram index.
+ * compounds the word index does not know are looked up in the trigram index. With
+ * `keptPostings` the AND and OR combine the words' kept posting lists (the same entries FTS5
+ * finds, see knowledge-postings-repo.ts), otherwise one FTS5 statement each.
  */
-function candidates(db: Db, words: readonly Word[], total: number, limit: number): Candidate[] {
+function candidates(
+  db: Db,
+  known: Vocabulary,
+  words: readonly Word[],
+  total: number,
+  limit: number,
+  keptPostings: boolean,
+): Candidate[] {
   const indexed = words.filter((w) => w.variants.length > 0);
   const rare = indexed.filter((w) => w.docs <= Math.max(FREQUENT * total, FREQUENT_MIN));
   const query = rare.length > 0 ? rare : [...indexed].sort((a, b) => a.docs - b.docs).slice(0, 1);
@@ -175,7 +186,11 @@ function candidates(db: Db, words: readonly Word[], total: number, limit: number
   const add = (rows: readonly KnowledgeRow[]): void => {
     for (const row of rows) if (!found.has(row.id)) found.set(row.id, candidate(row));
   };
-  if (query.length > 0) {
+  if (query.length > 0 && keptPostings) {
+    const lists = query.map((w) => known.entriesWithAny(group(w), w.variants));
+    add(knowledgeRows(db, newestInAll(lists, CANDIDATES)));
+    if (found.size < limit && query.length > 1) add(knowledgeRows(db, newestInAny(lists, CANDIDATES)));
+  } else if (query.length > 0) {
     add(newestMatches(db, "words", query.map(group).join(" AND "), CANDIDATES));
     if (found.size < limit && query.length > 1)
       add(newestMatches(db, "words", query.map(group).join(" OR "), CANDIDATES));
@@ -297,12 +312,16 @@ function snippet(body: string, words: readonly Word[]): string {
  * a bounded set of candidates is taken from FTS5 (all words before any word, the newest first)
  * and ranked by BM25; snippets are made only for the entries returned. Tombstones (entries
  * whose accepted answer was deleted) only with `includeRemoved`, for moderators.
+ *
+ * `keptPostings` takes the candidates from posting lists kept between calls, with the same
+ * result: for the lookup every new question makes (similar.ts). `/cop search` runs its FTS5
+ * statements: it is not on every question's path, and #12 holds its cost to theirs.
  */
 export function searchKnowledge(
   db: Db,
   text: string,
   limit = 5,
-  opts: { readonly includeRemoved?: boolean } = {},
+  opts: { readonly includeRemoved?: boolean; readonly keptPostings?: boolean } = {},
 ): KnowledgeHit[] {
   const known = vocabulary(db);
   const { docs: total, tokens } = known.corpus();
@@ -311,7 +330,7 @@ export function searchKnowledge(
   if (words.length === 0) return [];
   const avgdl = tokens / total;
   const looked = needles(contentWords(text));
-  return candidates(db, words, total, limit)
+  return candidates(db, known, words, total, limit, opts.keptPostings === true)
     .filter(({ row }) => row.removedAt === undefined || opts.includeRemoved === true)
     .map((entry) => ({ row: entry.row, score: score(entry, words, total, avgdl) }))
     .filter((r) => r.score > 0)

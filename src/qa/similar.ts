@@ -6,12 +6,13 @@ import { contentWords } from "./text";
 
 /**
  * Solved entries similar enough to suggest before asking people: at least two of the
- * question's content words (or its only one) must occur in the entry.
+ * question's content words (or its only one) must occur in the entry. Every new question looks
+ * them up, so the words' posting lists are kept between lookups (see `searchKnowledge`).
  */
 export function similarSolved(db: Db, text: string, limit: number, excludeSourceId?: string): KnowledgeHit[] {
   const needed = Math.min(2, contentWords(text).length);
   if (needed === 0) return [];
-  return searchKnowledge(db, text, limit + 1)
+  return searchKnowledge(db, text, limit + 1, { keptPostings: true })
     .filter((hit) => hit.sourceId !== excludeSourceId && hit.matchedWords >= needed)
     .slice(0, limit);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { entryTerms } from "../../src/qa/knowledge-repo";
+import { entryTerms } from "../../src/qa/knowledge-vocabulary-repo";
 import { startConsole, type ConsoleHarness } from "../support/console-harness";
 import { refOf, text } from "../qa/console-lines";
 

@@ -4,7 +4,16 @@ import { addExpertTopics, recordAnsweredQuestion } from "../../src/qa/expert-rep
 import { updateExpertSettings } from "../../src/qa/expert-settings-repo";
 import { recordPing } from "../../src/qa/expert-stats-repo";
 import { findExperts, type FoundExpert } from "../../src/qa/experts";
+import { searchKnowledge, type KnowledgeHit } from "../../src/qa/knowledge";
+import {
+  addKnowledge,
+  deleteKnowledge,
+  removeKnowledge,
+  rewriteKnowledgeAnswers,
+  tombstoneKnowledge,
+} from "../../src/qa/knowledge-repo";
 import { QuestionRepo } from "../../src/qa/question-repo";
+import { similarSolved } from "../../src/qa/similar";
 import { setTopicAlias } from "../../src/qa/topic-repo";
 
 /** Deterministic pseudo-random numbers (mulberry32). */
@@ -229,4 +238,100 @@ export function collectPicks(services: Services, community: SeededCommunity, cou
     clock.advance(2 * 3_600_000);
   }
   return picks;
+}
+
+/** What one similar-questions lookup (or search) showed: the entries, in order, as the reply shows them. */
+export interface SimilarShown {
+  readonly text: string;
+  readonly shown: readonly string[];
+}
+
+/** Questions with rare, unknown, prefix-only and compound words, beside the generated ones. */
+const SIMILAR_EXTRA = [
+  "Wie digitalisiert ihr die elektronische Akte?",
+  "Hat jemand ein Dokumentenmanagement für Kleinstgemeinden?",
+  "Gibt es Erfahrungen mit Scanstraßen im Posteingang?",
+  "Altakten Registratur Aussonderung Scan Akte",
+  "Rechnung",
+  "Zuschlag Bieter Firewall Untertitel",
+  "Wie geht ihr mit Löschfristen und Einwilligungen um?",
+  "Quantencomputer im Bürgeramt?",
+  "Kreditorbuchungsfreigabe",
+  "E-Akte",
+];
+
+/** Solved questions `collectSimilar` puts into the knowledge base first. */
+const SIMILAR_ENTRIES = 3000;
+
+/**
+ * Puts `SIMILAR_ENTRIES` solved questions of the community's kind into its knowledge base, then
+ * runs `count` rounds of similar-questions lookups (3 shown) and searches (5 shown) and records what they showed; between rounds the knowledge base changes as
+ * it does in use (questions solved, reopened, answers deleted, entries erased, and a solve taken
+ * back by a rollback), so every lookup sees a different state.
+ */
+export function collectSimilar(
+  services: Services,
+  community: SeededCommunity,
+  count: number,
+): SimilarShown[] {
+  const { db, clock } = services;
+  const show = (hits: readonly KnowledgeHit[]): string[] =>
+    hits.map((h) => `${h.kind}:${h.sourceId} ${h.matchedWords} ${h.removedAt ? "removed " : ""}${h.snippet}`);
+  const shown: SimilarShown[] = [];
+  const look = (text: string): void => {
+    shown.push({ text, shown: show(similarSolved(db, text, 3)) });
+    shown.push({
+      text: `search: ${text}`,
+      shown: show(searchKnowledge(db, text, 5, { includeRemoved: true })),
+    });
+  };
+  const entry = (sourceId: string): string => {
+    const { text } = community.question();
+    addKnowledge(db, {
+      kind: "question",
+      sourceId,
+      title: text,
+      body: `Wir nutzen ${community.question().text}`,
+      at: clock.now(),
+    });
+    return text;
+  };
+  db.transaction(() => {
+    for (let i = 1; i <= SIMILAR_ENTRIES; i++) entry(String(i));
+  })();
+  let added = 0;
+  const add = (): string => {
+    added += 1;
+    return entry(`new${added}`);
+  };
+  for (let i = 0; i < count; i++) {
+    look(
+      i % 4 === 3 ? (SIMILAR_EXTRA[((i - 3) / 4) % SIMILAR_EXTRA.length] ?? "") : community.question().text,
+    );
+    if (i % 5 === 0) look(add());
+    if (i % 7 === 6) removeKnowledge(db, "question", `new${added}`);
+    if (i % 11 === 10)
+      tombstoneKnowledge(db, String(1 + Math.floor(community.random() * SIMILAR_ENTRIES)), clock.now());
+    if (i % 13 === 12)
+      rewriteKnowledgeAnswers(
+        db,
+        String(1 + Math.floor(community.random() * SIMILAR_ENTRIES)),
+        "Bei uns ähnlich.",
+      );
+    if (i % 17 === 16) deleteKnowledge(db, String(1 + Math.floor(community.random() * SIMILAR_ENTRIES)));
+    if (i % 19 === 18) {
+      // A solve taken back: the lookup inside saw the entry, the same lookup after must not.
+      let solved = "";
+      try {
+        db.transaction(() => {
+          solved = add();
+          look(solved);
+          throw new Error("rolled back");
+        })();
+      } catch {
+        look(solved);
+      }
+    }
+  }
+  return shown;
 }

@@ -124,6 +124,11 @@ async function benchSchedulerRows(dir: string, emit: (r: Row) => void): Promise<
   );
   emit(row("  CPU time of an idle tick p50", percentile(scheduler.idleTicksCpu, 50), "ms"));
   emit(row("  CPU time of an idle tick p99", percentile(scheduler.idleTicksCpu, 99), "ms"));
+  emit(row("hourly maintenance in those hours: ticks", scheduler.maintenanceTicks.length, "ticks"));
+  emit(
+    row("  its tick, batches and turns between them, p50", percentile(scheduler.maintenanceTicks, 50), "ms"),
+  );
+  emit(row("  its longest synchronous slice", scheduler.maintenanceSlices.at(-1) ?? 0, "ms"));
   emit(
     row(
       `catch-up of ${scheduler.dueJobs.toLocaleString("en")} due jobs: longest event wait`,

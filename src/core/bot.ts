@@ -23,7 +23,8 @@ import { createServices, type Services } from "./services";
 
 /** Words that end a DM dialog; `<prefix> cancel` on every platform too. */
 const CANCEL_WORDS = ["abbrechen", "cancel", "stop"];
-const MAINTENANCE_EVERY_MS = 3_600_000;
+/** How often a tick prunes and compacts (the first tick after a start does). */
+export const MAINTENANCE_EVERY_MS = 3_600_000;
 
 /**
  * The core. Every adapter, the scheduler tick and every test enter through `handle()`;

@@ -46,6 +46,9 @@ describe("benchmark (smoke run on a tiny community)", () => {
     const scheduler = await benchScheduler(dir, 30);
     expect(scheduler.dueJobs).toBeGreaterThan(0);
     expect(scheduler.eventWaits.length).toBeGreaterThan(0);
+    // The hourly maintenance's ticks are timed apart from the idle ones (one a minute, 500).
+    expect(scheduler.maintenanceTicks.length).toBeGreaterThan(0);
+    expect(scheduler.idleTicks.length + scheduler.maintenanceTicks.length).toBe(500);
     const section = readmeSection({
       machine: "test",
       node: process.versions.node,

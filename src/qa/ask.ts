@@ -11,7 +11,7 @@ import { qaChannels } from "./qa-channel-repo";
 import { QuestionRepo, type Question } from "./question-repo";
 import { expertIndex } from "./expert-index";
 import { searchKeysOf } from "./experts";
-import { rankForQuestion, routeJobKey, routeQuestion, similarTo } from "./routing";
+import { rankForQuestion, routeJobKey, routeQuestion, similarTo, similarToInStep } from "./routing";
 
 /** Longest question copbot tracks; longer texts are better split or shortened. */
 export const MAX_QUESTION = 2000;
@@ -43,7 +43,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * Tracks a member's own message as a question (Q&A channel or a mention of copbot) and routes
  * it in the message's thread, in short steps with the event loop turning between them: the
  * question is stored with its escalation and a routing job; similar solved questions are
- * looked up; the expert index loads what it lacks a page at a time; experts are ranked; then,
+ * looked up (reading one posting list it has not kept per step); the expert index loads what it lacks a page at a time; experts are ranked; then,
  * in one transaction, they are pinged, the reply is queued and the routing job cancelled; the
  * reply's delivery starts after one more turn. Should copbot stop between the steps, the job
  * routes the question once it is due. `pause` is awaited between steps (tests stop there).
@@ -86,8 +86,7 @@ async function routeInSteps(
     return created;
   });
   await pause();
-  // Each step's reads share one read transaction (one lock instead of one per statement).
-  const similar = readSnapshot(db, () => similarTo(services, q));
+  const similar = await similarInSteps(services, q, pause);
   await pause();
   const keys = searchKeysOf(q.text);
   const index = expertIndex(db);
@@ -112,6 +111,30 @@ async function routeInSteps(
   // The reply's delivery starts in a step of its own too.
   await pause();
   return q;
+}
+
+/** Steps in which the similar lookup reads one posting list each before it reads the rest at once. */
+const LIST_STEPS = 64;
+
+/**
+ * Similar solved questions in steps of their own. The lookup combines its words' kept posting
+ * lists; one it has not kept yet holds up to thousands of entries at 100,000 solved questions,
+ * so a step reads at most one and, with more missing, the next step goes on (a question's words
+ * are few; should another connection's commits keep taking the lists back, the last step reads
+ * the rest at once). Each step's reads share one read transaction.
+ */
+async function similarInSteps(
+  services: Services,
+  q: Question,
+  pause: () => Promise<void>,
+): Promise<ReturnType<typeof similarTo>> {
+  const { db } = services;
+  for (let step = 1; step < LIST_STEPS; step++) {
+    const similar = readSnapshot(db, () => similarToInStep(services, q));
+    if (similar !== undefined) return similar;
+    await pause();
+  }
+  return readSnapshot(db, () => similarTo(services, q));
 }
 
 /**

@@ -95,6 +95,15 @@ function newerThan(db: Db, match: string, newest: number): number[] {
   return newer;
 }
 
+/**
+ * Whether a list of `match` is kept: reading it costs nothing, or only the entries added since
+ * it was read (from the end of FTS5's list: microseconds).
+ */
+export function postingsKept(db: Db, version: number, match: string): boolean {
+  const cache = caches.get(db);
+  return cache?.version === version && cache.lists.has(match);
+}
+
 function keep(cache: PostingCache, match: string, list: KeptList): void {
   const before = cache.lists.get(match);
   if (before !== undefined) {

@@ -3,7 +3,7 @@ import type { Db } from "../../db/open";
 import { sqlLimit, statement } from "../../db/statements";
 import { inWriteTransaction } from "../../db/transaction";
 import { remember } from "../core/bounded-map";
-import { entriesWithAny } from "./knowledge-postings-repo";
+import { entriesWithAny, postingsKept } from "./knowledge-postings-repo";
 import type { Postings } from "./postings";
 import { foldUmlauts, indexTerms } from "./text";
 
@@ -64,6 +64,8 @@ export interface Vocabulary {
    * index matches `match` (their FTS5 query); kept until they change (knowledge-postings-repo.ts).
    */
   entriesWithAny(match: string, words: readonly string[]): Postings;
+  /** Whether `entriesWithAny` keeps a list of `match` (then it reads at most the entries added since). */
+  postingsKept(match: string): boolean;
 }
 
 /** An indexed word and how many entries contain it. */
@@ -96,6 +98,7 @@ export function vocabulary(db: Db): Vocabulary {
     },
     wordFrequency: (term) => lookup(term, () => readWordFrequency(db, term)),
     entriesWithAny: (match, words) => entriesWithAny(db, version, match, words),
+    postingsKept: (match) => postingsKept(db, version, match),
   };
 }
 

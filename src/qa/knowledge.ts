@@ -2,7 +2,7 @@ import type { Db } from "../../db/open";
 import { idf, sourceScore } from "./bm25";
 import { knowledgeRows, newestMatches, type KnowledgeRow } from "./knowledge-repo";
 import { vocabulary, type Vocabulary } from "./knowledge-vocabulary-repo";
-import { newestInAll, newestInAny } from "./postings";
+import { newestInAll, newestInAny, type Postings } from "./postings";
 import {
   contentWords,
   foldUmlauts,
@@ -163,12 +163,20 @@ function candidateReader(words: readonly Word[]): (row: KnowledgeRow) => Candida
   };
 }
 
+/** The words whose entries the AND and OR combine: very frequent ones left out, unless nothing else is left. */
+function combinedWords(words: readonly Word[], total: number): Word[] {
+  const indexed = words.filter((w) => w.variants.length > 0);
+  const rare = indexed.filter((w) => w.docs <= Math.max(FREQUENT * total, FREQUENT_MIN));
+  return rare.length > 0 ? rare : [...indexed].sort((a, b) => a.docs - b.docs).slice(0, 1);
+}
+
 /**
  * The candidate entries: all searched words (AND) first; if that finds too few, any of them
  * (OR). Very frequent words are left out of both (unless nothing else is left); parts of
  * compounds the word index does not know are looked up in the trigram index. With
- * `keptPostings` the AND and OR combine the words' kept posting lists (the same entries FTS5
- * finds, see knowledge-postings-repo.ts), otherwise one FTS5 statement each.
+ * `listReads` the AND and OR combine the words' kept posting lists (the same entries FTS5
+ * finds, see knowledge-postings-repo.ts), reading at most that many lists not kept yet
+ * (undefined when more are missing); otherwise they run one FTS5 statement each.
  */
 function candidates(
   db: Db,
@@ -176,18 +184,22 @@ function candidates(
   words: readonly Word[],
   total: number,
   limit: number,
-  keptPostings: boolean,
-): Candidate[] {
-  const indexed = words.filter((w) => w.variants.length > 0);
-  const rare = indexed.filter((w) => w.docs <= Math.max(FREQUENT * total, FREQUENT_MIN));
-  const query = rare.length > 0 ? rare : [...indexed].sort((a, b) => a.docs - b.docs).slice(0, 1);
+  listReads: number | undefined,
+): Candidate[] | undefined {
+  const query = combinedWords(words, total);
   const found = new Map<number, Candidate>();
   const candidate = candidateReader(words);
   const add = (rows: readonly KnowledgeRow[]): void => {
     for (const row of rows) if (!found.has(row.id)) found.set(row.id, candidate(row));
   };
-  if (query.length > 0 && keptPostings) {
-    const lists = query.map((w) => known.entriesWithAny(group(w), w.variants));
+  if (query.length > 0 && listReads !== undefined) {
+    const lists: Postings[] = [];
+    let reads = 0;
+    for (const w of query) {
+      const match = group(w);
+      if (!known.postingsKept(match) && ++reads > listReads) return undefined;
+      lists.push(known.entriesWithAny(match, w.variants));
+    }
     add(knowledgeRows(db, newestInAll(lists, CANDIDATES)));
     if (found.size < limit && query.length > 1) add(knowledgeRows(db, newestInAny(lists, CANDIDATES)));
   } else if (query.length > 0) {
@@ -313,16 +325,42 @@ function snippet(body: string, words: readonly Word[]): string {
  * and ranked by BM25; snippets are made only for the entries returned. Tombstones (entries
  * whose accepted answer was deleted) only with `includeRemoved`, for moderators.
  *
- * `keptPostings` takes the candidates from posting lists kept between calls, with the same
- * result: for the lookup every new question makes (similar.ts). `/cop search` runs its FTS5
- * statements: it is not on every question's path, and #12 holds its cost to theirs.
+ * `/cop search` runs its FTS5 statements: it is not on every question's path, and #12 holds its
+ * cost to theirs. The lookup every new question makes takes its candidates from posting lists
+ * kept between calls instead, with the same result (`searchKeptPostings`).
  */
 export function searchKnowledge(
   db: Db,
   text: string,
   limit = 5,
-  opts: { readonly includeRemoved?: boolean; readonly keptPostings?: boolean } = {},
+  opts: { readonly includeRemoved?: boolean } = {},
 ): KnowledgeHit[] {
+  return search(db, text, limit, opts.includeRemoved === true, undefined) ?? [];
+}
+
+/**
+ * `searchKnowledge` from the words' kept posting lists (knowledge-postings-repo.ts), removed
+ * entries left out. A list not kept yet holds up to thousands of entries at 100,000, read at
+ * about 0.1 µs each: at most `listReads` of them are read, and with more missing nothing is
+ * returned (undefined) — the caller lets the event loop turn and asks again, finding those
+ * lists kept (outside a write transaction).
+ */
+export function searchKeptPostings(
+  db: Db,
+  text: string,
+  limit: number,
+  listReads: number,
+): KnowledgeHit[] | undefined {
+  return search(db, text, limit, false, listReads);
+}
+
+function search(
+  db: Db,
+  text: string,
+  limit: number,
+  includeRemoved: boolean,
+  listReads: number | undefined,
+): KnowledgeHit[] | undefined {
   const known = vocabulary(db);
   const { docs: total, tokens } = known.corpus();
   if (total === 0 || limit <= 0) return [];
@@ -330,8 +368,10 @@ export function searchKnowledge(
   if (words.length === 0) return [];
   const avgdl = tokens / total;
   const looked = needles(contentWords(text));
-  return candidates(db, known, words, total, limit, opts.keptPostings === true)
-    .filter(({ row }) => row.removedAt === undefined || opts.includeRemoved === true)
+  const found = candidates(db, known, words, total, limit, listReads);
+  if (found === undefined) return undefined;
+  return found
+    .filter(({ row }) => row.removedAt === undefined || includeRemoved)
     .map((entry) => ({ row: entry.row, score: score(entry, words, total, avgdl) }))
     .filter((r) => r.score > 0)
     .sort((a, b) => b.score - a.score || a.row.id - b.row.id)

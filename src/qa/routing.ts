@@ -13,7 +13,7 @@ import {
   type RankedExperts,
 } from "./experts";
 import { QuestionRepo, type Question } from "./question-repo";
-import { hitLine, similarSolved } from "./similar";
+import { hitLine, similarSolved, similarSolvedReading } from "./similar";
 import { formatTime } from "../i18n/format";
 
 const MAX_SIMILAR = 3;
@@ -86,6 +86,17 @@ function buildRouting(
 /** The solved questions shown with a new question's routing. */
 export function similarTo(services: Services, q: Question): ReturnType<typeof similarSolved> {
   return similarSolved(services.db, q.text, MAX_SIMILAR, String(q.id));
+}
+
+/**
+ * `similarTo` as a step of the question's steps: reading at most one posting list the lookup
+ * has not kept, undefined when more are missing (see `similarSolvedReading`).
+ */
+export function similarToInStep(
+  services: Services,
+  q: Question,
+): ReturnType<typeof similarSolved> | undefined {
+  return similarSolvedReading(services.db, q.text, MAX_SIMILAR, 1, String(q.id));
 }
 
 /** The experts a new question's routing tags, ranked but not yet pinged (see `routeQuestion`). */

@@ -1,19 +1,33 @@
 import type { Db } from "../../db/open";
 import { bold, channelRef, link, type Inline } from "../core/message";
 import type { Translate } from "../i18n";
-import { searchKnowledge, type KnowledgeHit } from "./knowledge";
+import { searchKeptPostings, type KnowledgeHit } from "./knowledge";
 import { contentWords } from "./text";
 
 /**
  * Solved entries similar enough to suggest before asking people: at least two of the
  * question's content words (or its only one) must occur in the entry. Every new question looks
- * them up, so the words' posting lists are kept between lookups (see `searchKnowledge`).
+ * them up, so the words' posting lists are kept between lookups (see `searchKeptPostings`).
  */
 export function similarSolved(db: Db, text: string, limit: number, excludeSourceId?: string): KnowledgeHit[] {
+  return similarSolvedReading(db, text, limit, Number.POSITIVE_INFINITY, excludeSourceId) ?? [];
+}
+
+/**
+ * `similarSolved`, reading at most `listReads` posting lists not kept yet: undefined when more
+ * are missing (then asked again after the event loop turned; see `searchKeptPostings`).
+ */
+export function similarSolvedReading(
+  db: Db,
+  text: string,
+  limit: number,
+  listReads: number,
+  excludeSourceId?: string,
+): KnowledgeHit[] | undefined {
   const needed = Math.min(2, contentWords(text).length);
   if (needed === 0) return [];
-  return searchKnowledge(db, text, limit + 1, { keptPostings: true })
-    .filter((hit) => hit.sourceId !== excludeSourceId && hit.matchedWords >= needed)
+  return searchKeptPostings(db, text, limit + 1, listReads)
+    ?.filter((hit) => hit.sourceId !== excludeSourceId && hit.matchedWords >= needed)
     .slice(0, limit);
 }
 

@@ -9,6 +9,7 @@ import { createServices } from "../../src/core/services";
 import { trackQuestionInSteps } from "../../src/qa/ask";
 import { addExpertTopics } from "../../src/qa/expert-repo";
 import { expertIndex } from "../../src/qa/expert-index";
+import { addKnowledge } from "../../src/qa/knowledge-repo";
 import { routeJob } from "../../src/qa/routing";
 
 const START = new Date("2026-12-01T08:00:00Z");
@@ -124,6 +125,56 @@ describe("a question's steps read in one transaction each", () => {
     expect(order).toEqual(["prune", "mark"]);
     // Only the third question's own entries (its ping) are left.
     expect(db.prepare("SELECT count(*) FROM qa_expert_changes").pluck().get()).toBeLessThan(5);
+    db.close();
+  });
+
+  it("reads at most one posting list the similar lookup has not kept per step, then none", async () => {
+    const db = openDatabase(join(dir, "postings.db"));
+    const services = createServices({
+      db,
+      clock: new VirtualClock(START),
+      config: loadConfig({}),
+      log: pino({ level: "silent" }),
+      features: [],
+    });
+    services.scheduler.register("qa.route", routeJob);
+    for (const [i, title] of [
+      "Altakten in die E-Akte migrieren",
+      "E-Akte einführen",
+      "Altakten scannen",
+    ].entries())
+      addKnowledge(db, { kind: "question", sourceId: `k${i}`, title, body: "Antwort", at: START });
+    const question = {
+      askerId: "console:dora",
+      channelId: "console:fragen",
+      text: "Wie migriert ihr Altakten in die E-Akte?",
+    };
+    const isListRead = (sql: string): boolean =>
+      /qa_knowledge_words MATCH \? ORDER BY rowid$/.test(sql.trim());
+    const isLookup = (sql: string): boolean => sql.includes("FROM qa_knowledge AS k WHERE k.id IN");
+    const stepsOf = async (messageId: string) => {
+      const record = recordSteps(db);
+      try {
+        await trackQuestionInSteps(services, { ...question, messageId }, async () => {
+          record.nextStep();
+          await new Promise((resolve) => setImmediate(resolve));
+        });
+      } finally {
+        record.stop();
+      }
+      return record.steps;
+    };
+    const first = await stepsOf("m1");
+    const listSteps = first.filter((step) => step.some((s) => isListRead(s.sql)));
+    expect(listSteps.length).toBeGreaterThanOrEqual(2);
+    for (const step of listSteps) expect(step.filter((s) => isListRead(s.sql))).toHaveLength(1);
+    // The lookup runs once, in the step that read the last missing list.
+    const lookups = first.filter((step) => step.some((s) => isLookup(s.sql)));
+    expect(lookups).toEqual([listSteps[listSteps.length - 1]]);
+    // The lists are kept now: the next question with the same words reads none.
+    const second = await stepsOf("m2");
+    expect(second.flat().filter((s) => isListRead(s.sql))).toEqual([]);
+    expect(second.flat().some((s) => isLookup(s.sql))).toBe(true);
     db.close();
   });
 

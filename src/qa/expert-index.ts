@@ -79,8 +79,8 @@ export class ExpertIndex {
   private untrimmed = false;
   /** The log position everything loaded is current with, as committed. */
   private cursor = 0;
-  /** The log's floor as last read (what is pruned up to). */
-  private floor = 0;
+  /** The log's floor as last read (what is pruned up to); unknown until this copy reads the log. */
+  private floor: number | undefined;
   /** Entries applied inside a transaction: read again once it is over. */
   private tentative = new Map<string, Change>();
   /** Relevance by member number while a question's keys are summed (`relevance`), else all 0. */
@@ -149,7 +149,7 @@ export class ExpertIndex {
    * a read snapshot, call this once the snapshot is over.
    */
   prune(): void {
-    if (this.db.inTransaction || this.cursor - this.floor <= PRUNE_AFTER) return;
+    if (this.db.inTransaction || this.floor === undefined || this.cursor - this.floor <= PRUNE_AFTER) return;
     pruneChanges(this.db, this.cursor);
     this.floor = this.cursor;
   }

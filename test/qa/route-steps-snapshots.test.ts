@@ -45,6 +45,37 @@ function logProfileChanges(db: ReturnType<typeof openDatabase>, n: number): void
   ).run(n);
 }
 
+/** A database at `path` with copbot's services on it, the routing job registered. */
+function questionServices(path: string) {
+  const db = openDatabase(path);
+  const services = createServices({
+    db,
+    clock: new VirtualClock(START),
+    config: loadConfig({}),
+    log: pino({ level: "silent" }),
+    features: [],
+  });
+  services.scheduler.register("qa.route", routeJob);
+  return { db, services };
+}
+
+/** Runs a question through its steps, recording each step's statements (`recordSteps`). */
+async function stepsOf(
+  services: ReturnType<typeof questionServices>["services"],
+  question: { askerId: string; channelId: string; text: string; messageId: string },
+) {
+  const record = recordSteps(services.db);
+  try {
+    await trackQuestionInSteps(services, question, async () => {
+      record.nextStep();
+      await new Promise((resolve) => setImmediate(resolve));
+    });
+  } finally {
+    record.stop();
+  }
+  return record.steps;
+}
+
 describe("a question's steps read in one transaction each", () => {
   let dir: string;
   beforeAll(() => {
@@ -53,15 +84,7 @@ describe("a question's steps read in one transaction each", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("runs no statement in autocommit mode and opens at most one transaction per step", async () => {
-    const db = openDatabase(join(dir, "q.db"));
-    const services = createServices({
-      db,
-      clock: new VirtualClock(START),
-      config: loadConfig({}),
-      log: pino({ level: "silent" }),
-      features: [],
-    });
-    services.scheduler.register("qa.route", routeJob);
+    const { db, services } = questionServices(join(dir, "q.db"));
     addExpertTopics(db, "console:anna", ["E-Akte"], START);
     addExpertTopics(db, "console:bert", ["Altakten"], START);
     const question = {
@@ -72,53 +95,26 @@ describe("a question's steps read in one transaction each", () => {
     // The first question loads the expert index (profile and key pages); the second finds it
     // loaded and only reads what changed (the first one's pings).
     for (const messageId of ["m1", "m2"]) {
-      const record = recordSteps(db);
-      try {
-        await trackQuestionInSteps(services, { ...question, messageId }, async () => {
-          record.nextStep();
-          await new Promise((resolve) => setImmediate(resolve));
-        });
-      } finally {
-        record.stop();
-      }
-      const ran = record.steps.flat();
+      const steps = await stepsOf(services, { ...question, messageId });
+      const ran = steps.flat();
       expect(ran.length).toBeGreaterThan(10);
       expect(ran.filter((s) => !s.inTransaction && s.sql !== "BEGIN")).toEqual([]);
-      for (const step of record.steps)
-        expect(step.filter((s) => s.sql === "BEGIN").length).toBeLessThanOrEqual(1);
+      for (const step of steps) expect(step.filter((s) => s.sql === "BEGIN").length).toBeLessThanOrEqual(1);
     }
     expect(db.prepare("SELECT count(*) FROM qa_pings").pluck().get()).toBe(4);
     db.close();
   });
 
   it("prunes the expert index's log before the ranking's snapshot, so the ranking's mark stands", async () => {
-    const db = openDatabase(join(dir, "prune-steps.db"));
-    const services = createServices({
-      db,
-      clock: new VirtualClock(START),
-      config: loadConfig({}),
-      log: pino({ level: "silent" }),
-      features: [],
-    });
-    services.scheduler.register("qa.route", routeJob);
+    const { db, services } = questionServices(join(dir, "prune-steps.db"));
     addExpertTopics(db, "console:anna", ["E-Akte"], START);
     const question = { askerId: "console:dora", channelId: "console:fragen", text: "Wer kennt die E-Akte?" };
     await trackQuestionInSteps(services, { ...question, messageId: "m1" });
     logProfileChanges(db, 1_100);
     // The second question's ranking reads the entries; the third's step prunes them.
     await trackQuestionInSteps(services, { ...question, messageId: "m2" });
-    const record = recordSteps(db);
-    try {
-      await trackQuestionInSteps(services, { ...question, messageId: "m3" }, async () => {
-        record.nextStep();
-        await new Promise((resolve) => setImmediate(resolve));
-      });
-    } finally {
-      record.stop();
-    }
-    const step = record.steps.find((ran) =>
-      ran.some((s) => s.sql.startsWith("DELETE FROM qa_expert_changes")),
-    );
+    const steps = await stepsOf(services, { ...question, messageId: "m3" });
+    const step = steps.find((ran) => ran.some((s) => s.sql.startsWith("DELETE FROM qa_expert_changes")));
     const order = (step ?? [])
       .map((s) => (s.sql.startsWith("DELETE") ? "prune" : s.sql.includes("total_changes()") ? "mark" : ""))
       .filter(Boolean);
@@ -129,15 +125,7 @@ describe("a question's steps read in one transaction each", () => {
   });
 
   it("reads at most one posting list the similar lookup has not kept per step, then none", async () => {
-    const db = openDatabase(join(dir, "postings.db"));
-    const services = createServices({
-      db,
-      clock: new VirtualClock(START),
-      config: loadConfig({}),
-      log: pino({ level: "silent" }),
-      features: [],
-    });
-    services.scheduler.register("qa.route", routeJob);
+    const { db, services } = questionServices(join(dir, "postings.db"));
     for (const [i, title] of [
       "Altakten in die E-Akte migrieren",
       "E-Akte einführen",
@@ -152,19 +140,7 @@ describe("a question's steps read in one transaction each", () => {
     const isListRead = (sql: string): boolean =>
       /qa_knowledge_words MATCH \? ORDER BY rowid$/.test(sql.trim());
     const isLookup = (sql: string): boolean => sql.includes("FROM qa_knowledge AS k WHERE k.id IN");
-    const stepsOf = async (messageId: string) => {
-      const record = recordSteps(db);
-      try {
-        await trackQuestionInSteps(services, { ...question, messageId }, async () => {
-          record.nextStep();
-          await new Promise((resolve) => setImmediate(resolve));
-        });
-      } finally {
-        record.stop();
-      }
-      return record.steps;
-    };
-    const first = await stepsOf("m1");
+    const first = await stepsOf(services, { ...question, messageId: "m1" });
     const listSteps = first.filter((step) => step.some((s) => isListRead(s.sql)));
     expect(listSteps.length).toBeGreaterThanOrEqual(2);
     for (const step of listSteps) expect(step.filter((s) => isListRead(s.sql))).toHaveLength(1);
@@ -172,9 +148,32 @@ describe("a question's steps read in one transaction each", () => {
     const lookups = first.filter((step) => step.some((s) => isLookup(s.sql)));
     expect(lookups).toEqual([listSteps[listSteps.length - 1]]);
     // The lists are kept now: the next question with the same words reads none.
-    const second = await stepsOf("m2");
+    const second = await stepsOf(services, { ...question, messageId: "m2" });
     expect(second.flat().filter((s) => isListRead(s.sql))).toEqual([]);
     expect(second.flat().some((s) => isLookup(s.sql))).toBe(true);
+    db.close();
+  });
+
+  it("prunes nothing on the first question of a fresh copy of the index, before it read the log's floor", async () => {
+    const path = join(dir, "restart.db");
+    const before = questionServices(path);
+    addExpertTopics(before.db, "console:anna", ["E-Akte"], START);
+    const question = { askerId: "console:dora", channelId: "console:fragen", text: "Wer kennt die E-Akte?" };
+    // More entries than the index keeps before it prunes, pruned by the second question: the
+    // log's positions run past 1,000 with only a few entries left.
+    logProfileChanges(before.db, 1_100);
+    await trackQuestionInSteps(before.services, { ...question, messageId: "m1" });
+    await trackQuestionInSteps(before.services, { ...question, messageId: "m2" });
+    logProfileChanges(before.db, 10);
+    before.db.close();
+    // A restart: a new connection, a new copy of the index, the log as the last run left it.
+    const { db, services } = questionServices(path);
+    const logged = (): number => db.prepare("SELECT count(*) FROM qa_expert_changes").pluck().get() as number;
+    const count = logged();
+    expect(count).toBeGreaterThanOrEqual(10);
+    expect(count).toBeLessThan(1_000);
+    await trackQuestionInSteps(services, { ...question, messageId: "m3" });
+    expect(logged()).toBeGreaterThanOrEqual(count);
     db.close();
   });
 

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/open";
+import { inWriteTransaction } from "../../db/transaction";
 import { idf, sourceScore } from "./bm25";
 import { knowledgeRows, newestMatches, type KnowledgeRow } from "./knowledge-repo";
 import { vocabulary, type Vocabulary } from "./knowledge-vocabulary-repo";
@@ -176,7 +177,8 @@ function combinedWords(words: readonly Word[], total: number): Word[] {
  * compounds the word index does not know are looked up in the trigram index. With
  * `listReads` the AND and OR combine the words' kept posting lists (the same entries FTS5
  * finds, see knowledge-postings-repo.ts), reading at most that many lists not kept yet
- * (undefined when more are missing); otherwise they run one FTS5 statement each.
+ * (undefined when more are missing); otherwise, and in a write transaction unless every list
+ * is kept, they run one FTS5 statement each.
  */
 function candidates(
   db: Db,
@@ -192,7 +194,11 @@ function candidates(
   const add = (rows: readonly KnowledgeRow[]): void => {
     for (const row of rows) if (!found.has(row.id)) found.set(row.id, candidate(row));
   };
-  if (query.length > 0 && listReads !== undefined) {
+  // In a write transaction a list read is not kept (a rollback could take back what it saw):
+  // unless all are kept, the statements read only the newest matches instead.
+  const fromLists =
+    listReads !== undefined && (!inWriteTransaction(db) || query.every((w) => known.postingsKept(group(w))));
+  if (query.length > 0 && fromLists) {
     const lists: Postings[] = [];
     let reads = 0;
     for (const w of query) {

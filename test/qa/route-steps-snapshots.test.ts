@@ -6,7 +6,7 @@ import { openDatabase } from "../../db/open";
 import { loadConfig } from "../../src/config";
 import { VirtualClock } from "../../src/core/clock";
 import { createServices } from "../../src/core/services";
-import { trackQuestionInSteps } from "../../src/qa/ask";
+import { askOnBehalf, trackQuestionInSteps } from "../../src/qa/ask";
 import { addExpertTopics } from "../../src/qa/expert-repo";
 import { expertIndex } from "../../src/qa/expert-index";
 import { addKnowledge } from "../../src/qa/knowledge-repo";
@@ -151,6 +151,27 @@ describe("a question's steps read in one transaction each", () => {
     const second = await stepsOf(services, { ...question, messageId: "m2" });
     expect(second.flat().filter((s) => isListRead(s.sql))).toEqual([]);
     expect(second.flat().some((s) => isLookup(s.sql))).toBe(true);
+    db.close();
+  });
+
+  it("reads no posting list for a question routed inside a write transaction (/cop ask), where it could not keep one", () => {
+    const { db, services } = questionServices(join(dir, "ask.db"));
+    for (const [i, title] of ["Altakten in die E-Akte migrieren", "E-Akte einführen"].entries())
+      addKnowledge(db, { kind: "question", sourceId: `k${i}`, title, body: "Antwort", at: START });
+    const record = recordSteps(db);
+    try {
+      const asked = askOnBehalf(services, {
+        askerId: "console:dora",
+        channelId: "console:fragen",
+        text: "Wie migriert ihr Altakten in die E-Akte?",
+      });
+      expect(asked.ok).toBe(true);
+    } finally {
+      record.stop();
+    }
+    const ran = record.steps.flat().map((s) => s.sql.trim());
+    expect(ran.filter((sql) => /qa_knowledge_words MATCH \? ORDER BY rowid$/.test(sql))).toEqual([]);
+    expect(ran.some((sql) => sql.includes("qa_knowledge_words MATCH"))).toBe(true);
     db.close();
   });
 

@@ -41,6 +41,14 @@ interface KeptList {
 const caches = new WeakMap<Db, PostingCache>();
 /** At most this many postings are kept per database: 8 MiB as 32-bit ids. */
 const POSTINGS = 1 << 21;
+/**
+ * What a kept list costs beyond its ids, counted in ids against `POSTINGS`: its map entry, key,
+ * words and array object (about 440 bytes measured), so many short lists are bounded too.
+ */
+const LIST_COST = 128;
+
+/** A kept list's share of `POSTINGS`. */
+const costOf = (list: KeptList): number => list.ids.length + LIST_COST;
 
 /**
  * The ids of the entries containing any of the index `words` (as the words index matches
@@ -108,16 +116,17 @@ function keep(cache: PostingCache, match: string, list: KeptList): void {
   const before = cache.lists.get(match);
   if (before !== undefined) {
     cache.lists.delete(match);
-    cache.postings -= before.ids.length;
+    cache.postings -= costOf(before);
   }
-  if (list.ids.length > POSTINGS) return;
+  const cost = costOf(list);
+  if (cost > POSTINGS) return;
   for (const [key, old] of cache.lists) {
-    if (cache.postings + list.ids.length <= POSTINGS) break;
+    if (cache.postings + cost <= POSTINGS) break;
     cache.lists.delete(key);
-    cache.postings -= old.ids.length;
+    cache.postings -= costOf(old);
   }
   cache.lists.set(match, list);
-  cache.postings += list.ids.length;
+  cache.postings += cost;
 }
 
 /** A new entry was added (with the next id): kept lists read their newer entries before use. */
@@ -133,7 +142,7 @@ export function forgetPostings(db: Db, terms: ReadonlySet<string>): void {
   for (const [key, list] of cache.lists)
     if (list.words.some((w) => terms.has(w))) {
       cache.lists.delete(key);
-      cache.postings -= list.ids.length;
+      cache.postings -= costOf(list);
     }
 }
 

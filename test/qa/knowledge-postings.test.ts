@@ -123,6 +123,21 @@ describe("what the similar-questions lookup keeps between lookups", () => {
     }
   });
 
+  it("keeps a bounded number of lists, each counted beside its ids, the least recently used dropped first", () => {
+    const db = openDatabase(":memory:");
+    add(db, "1", "Akte digital");
+    const match = (i: number): string => `("wort${i}")`;
+    // Lists without ids: counted at 128 ids each, 2 Mi ids hold 16,384 of them.
+    const lists = 16_384 + 16;
+    for (let i = 0; i < lists; i++) kept(db, match(i), [`wort${i}`]);
+    const known = vocabulary(db);
+    expect(known.postingsKept(match(0))).toBe(false);
+    expect(known.postingsKept(match(15))).toBe(false);
+    expect(known.postingsKept(match(16))).toBe(true);
+    expect(known.postingsKept(match(lists - 1))).toBe(true);
+    db.close();
+  });
+
   it("posting lists are read again after another connection committed", () => {
     const dir = mkdtempSync(join(tmpdir(), "postings-"));
     try {

@@ -23,8 +23,7 @@ import { createServices, type Services } from "./services";
 
 /** Words that end a DM dialog; `<prefix> cancel` on every platform too. */
 const CANCEL_WORDS = ["abbrechen", "cancel", "stop"];
-/** How often a tick prunes and compacts (the first tick after a start does). */
-export const MAINTENANCE_EVERY_MS = 3_600_000;
+const MAINTENANCE_EVERY_MS = 3_600_000;
 
 /**
  * The core. Every adapter, the scheduler tick and every test enter through `handle()`;
@@ -177,6 +176,14 @@ export class Bot {
       this.services.log.error({ err: error, event: event.id }, "validating a form failed");
       return undefined;
     }
+  }
+
+  /**
+   * When the next tick runs the hourly maintenance (pruning, compaction; see `maintain`), in
+   * milliseconds since the epoch: a tick at or after it does (the benchmark times those apart).
+   */
+  get maintenanceDueAt(): number {
+    return this.nextMaintenance;
   }
 
   /** Runs due jobs, then delivers everything the outbox can deliver now (tests, console, virtual clock). */

@@ -11,7 +11,9 @@ CREATE TABLE processed_events_v2 (
   event_id TEXT PRIMARY KEY,
   at INTEGER NOT NULL
 ) WITHOUT ROWID;
-INSERT INTO processed_events_v2 (event_id, at) SELECT event_id, at FROM processed_events;
+-- (A rowid table's TEXT PRIMARY KEY let a NULL in; copbot never wrote one, and none is kept.)
+INSERT INTO processed_events_v2 (event_id, at)
+  SELECT event_id, at FROM processed_events WHERE event_id IS NOT NULL;
 DROP TABLE processed_events;
 ALTER TABLE processed_events_v2 RENAME TO processed_events;
 CREATE INDEX processed_events_at ON processed_events (at);

@@ -113,7 +113,7 @@ async function routeInSteps(
   return q;
 }
 
-/** Steps in which the similar lookup reads one posting list each before it reads the rest at once. */
+/** Steps of the similar lookup at most: one list not kept yet in each, the rest in the last. */
 const LIST_STEPS = 64;
 
 /**

@@ -102,7 +102,7 @@ export function vocabulary(db: Db): Vocabulary {
   };
 }
 
-/** Counts an entry's words into the vocabulary (or out of it); returns them. */
+/** The key of a prefix range's look-up (`wordsStartingWith`). */
 const prefixKey = (limit: number, prefix: string): string => `${limit}:${prefix}*`;
 
 /**
@@ -121,6 +121,7 @@ function forgetWords(db: Db, terms: ReadonlySet<string>): void {
   }
 }
 
+/** Counts an entry's words into the vocabulary (or out of it); returns them. */
 export function countEntry(db: Db, text: { title: string; body: string }, sign: 1 | -1): Set<string> {
   const { terms, tokens } = entryTerms(text.title, text.body);
   forgetWords(db, terms);

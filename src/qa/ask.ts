@@ -43,9 +43,10 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * Tracks a member's own message as a question (Q&A channel or a mention of copbot) and routes
  * it in the message's thread, in short steps with the event loop turning between them: the
  * question is stored with its escalation and a routing job; similar solved questions are
- * looked up (reading one posting list it has not kept per step); the expert index loads what it lacks a page at a time; experts are ranked; then,
- * in one transaction, they are pinged, the reply is queued and the routing job cancelled; the
- * reply's delivery starts after one more turn. Should copbot stop between the steps, the job
+ * looked up (reading at most one posting list the lookup has not kept per step); the expert
+ * index loads what it lacks a page at a time; experts are ranked; then, in one transaction,
+ * they are pinged, the reply is queued and the routing job cancelled; the reply's delivery
+ * starts after one more turn. Should copbot stop between the steps, the job
  * routes the question once it is due. `pause` is awaited between steps (tests stop there).
  */
 export function trackQuestionInSteps(

@@ -115,22 +115,22 @@ function candidates(
   };
   // In a write transaction a list read is not kept (a rollback could take back what it saw):
   // unless all are kept, the statements read only the newest matches instead.
+  const matches = query.map(group);
   const fromLists =
-    listReads !== undefined && (!inWriteTransaction(db) || query.every((w) => known.postingsKept(group(w))));
+    listReads !== undefined && (!inWriteTransaction(db) || matches.every((m) => known.postingsKept(m)));
   if (query.length > 0 && fromLists) {
     const lists: Postings[] = [];
     let reads = 0;
-    for (const w of query) {
-      const match = group(w);
+    for (const [i, match] of matches.entries()) {
       if (!known.postingsKept(match) && ++reads > listReads) return undefined;
-      lists.push(known.entriesWithAny(match, w.variants));
+      lists.push(known.entriesWithAny(match, (query[i] as Word).variants));
     }
     add(knowledgeRows(db, newestInAll(lists, CANDIDATES)));
     if (found.size < limit && query.length > 1) add(knowledgeRows(db, newestInAny(lists, CANDIDATES)));
   } else if (query.length > 0) {
-    add(newestMatches(db, "words", query.map(group).join(" AND "), CANDIDATES));
+    add(newestMatches(db, "words", matches.join(" AND "), CANDIDATES));
     if (found.size < limit && query.length > 1)
-      add(newestMatches(db, "words", query.map(group).join(" OR "), CANDIDATES));
+      add(newestMatches(db, "words", matches.join(" OR "), CANDIDATES));
   }
   const parts = words.filter((w) => w.variants.length === 0 && w.term.length >= MIN_PART);
   if (found.size < limit && parts.length > 0)

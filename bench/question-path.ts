@@ -65,10 +65,10 @@ export function gapCauses(
   collections: readonly Pick<PerformanceEntry, "startTime" | "duration">[],
   checkpoints: readonly CheckpointSpan[] = [],
 ): GapCauses {
-  const held = (gap: Gap): boolean =>
-    collections.some((gc) => gc.startTime < gap.start + gap.ms && gc.startTime + gc.duration > gap.start);
-  const duringCheckpoint = (gap: Gap): boolean =>
-    checkpoints.some((c) => c.start < gap.start + gap.ms && c.start + c.ms > gap.start);
+  const overlaps = (gap: Gap, start: number, ms: number): boolean =>
+    start < gap.start + gap.ms && start + ms > gap.start;
+  const held = (gap: Gap): boolean => collections.some((gc) => overlaps(gap, gc.startTime, gc.duration));
+  const duringCheckpoint = (gap: Gap): boolean => checkpoints.some((c) => overlaps(gap, c.start, c.ms));
   const withGc = gaps.filter(held);
   const withoutGc = gaps.filter((gap) => !held(gap));
   return {

@@ -12,8 +12,9 @@ import type { PortRouter } from "./port-router";
  * when it has one), an update, a pin, or a reaction added or taken back on a message posted earlier. Returns where a post
  * landed. Throws `PlatformError`s; one that cannot ever work (an unreadable row, a parent that
  * was never delivered) is permanent. A row `queuedHere` was written by this process from a
- * typed message and target, so they are read back without validating them again; rows from
- * before the start (an earlier version's, say) are validated.
+ * typed message and target, so they are read back without validating them again (and one it
+ * queued in flight is not read back at all: `queuedPost`); rows from before the start (an
+ * earlier version's, say) are validated.
  */
 export async function callPort(
   row: OutboxRow,
@@ -32,6 +33,10 @@ export async function callPort(
     since: new Date(row.firstAttemptAt ?? now.getTime()),
   };
   if (row.op === "react" || row.op === "unreact") return callMark(row, port, repo, delivery);
+  // A post queued in flight by this process still has its typed target and message.
+  const queuedPost = row.op === "post" ? row.queuedPost : undefined;
+  if (queuedPost)
+    return port.post(withThread(repo, queuedPost.target, row.refKey), queuedPost.message, delivery);
   const message = queuedHere ? (JSON.parse(row.message) as OutgoingMessage) : storedMessage(row.message);
   if (row.op === "post") {
     const stored: unknown = JSON.parse(row.target ?? "null");
@@ -99,10 +104,20 @@ function withThread(repo: OutboxRepo, target: Target, threadOfKey: string | null
 
 /** A call that never settles must not hold its lane forever: after `ms` it counts as failed (in doubt). */
 export function guarded<T>(call: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const guard = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PlatformError(`no answer within ${ms} ms`, true)), ms);
+  // One promise and one timer per call (not a race of two promises and a `finally`): every
+  // delivery goes through here.
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new PlatformError(`no answer within ${ms} ms`, true)), ms);
     timer.unref();
+    call.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  return Promise.race([call, guard]).finally(() => clearTimeout(timer));
 }

@@ -1,4 +1,5 @@
 import type { Platform } from "./ids";
+import type { OutgoingMessage, Target } from "./message";
 
 export const DELIVERY_CLASSES = ["post", "ephemeral", "update", "pin", "react"] as const;
 /** The kind of platform call an item needs; rate limits may hold one class (a Slack method). */
@@ -61,6 +62,12 @@ export interface OutboxRow {
   readonly notifyExpiry: boolean;
   readonly lastError: string | null;
   readonly createdAt: number;
+  /**
+   * A post this process queued in flight (`claimedRow`): its target and message as they were
+   * serialized into `target` and `message`, so its call does not parse them back. Rows read
+   * from the table have none.
+   */
+  readonly queuedPost?: { readonly target: Target; readonly message: OutgoingMessage } | undefined;
 }
 
 /**
@@ -117,8 +124,15 @@ export interface NewItem extends Pick<
 /** Rows as read from the database. */
 export const parseRows = (rows: unknown[]): OutboxRow[] => rows.map(toOutboxRow);
 
-/** An item as `insertClaimed` stored it in flight: its first attempt, made now. */
-export function claimedRow(id: number, item: NewItem): OutboxRow {
+/**
+ * An item as `insertClaimed` stored it in flight: its first attempt, made now. `post`: the
+ * target and message its `target` and `message` were serialized from, when it is a post.
+ */
+export function claimedRow(
+  id: number,
+  item: NewItem,
+  post?: { readonly target: Target; readonly message: OutgoingMessage },
+): OutboxRow {
   return {
     id,
     platform: item.platform,
@@ -140,5 +154,6 @@ export function claimedRow(id: number, item: NewItem): OutboxRow {
     notifyExpiry: item.notifyExpiry,
     lastError: null,
     createdAt: item.now,
+    queuedPost: post,
   };
 }

@@ -148,13 +148,14 @@ export class Outbox {
     const awaited = (opts.priority ?? "normal") === "normal";
     const first = awaited ? tracking?.firstAnswer : undefined;
     if (first && tracking) tracking.firstAnswer = undefined;
+    const sent = first ? first(message, target) : message;
     const item: NewItem = {
       platform,
       op: "post",
       key: opts.key ?? null,
       refKey: opts.threadOfKey ?? null,
       target: JSON.stringify(target),
-      message: JSON.stringify(first ? first(message, target) : message),
+      message: JSON.stringify(sent),
       lane: laneOf(target),
       cls,
       priority: PRIORITIES[opts.priority ?? "normal"],
@@ -167,7 +168,8 @@ export class Outbox {
     // Bulk fan-out is not waited for (see `deliverFrom`).
     const waiting = awaited ? tracking : undefined;
     const stored = this.store(item, waiting);
-    if (stored !== undefined) this.queued(waiting, stored.id, item, stored.claimed);
+    if (stored !== undefined)
+      this.queued(waiting, stored.id, item, stored.claimed, { target, message: sent });
     return stored?.id;
   }
 
@@ -260,13 +262,20 @@ export class Outbox {
 
   /**
    * The `work` of a `deliverFrom` waits for the item just queued: the dispatcher knows it from
-   * here (`claimed`: queued in flight). Anything else makes the dispatcher look at the queue again.
+   * here (`claimed`: queued in flight; `post`: a post's target and message as they were
+   * serialized, for its call). Anything else makes the dispatcher look at the queue again.
    */
-  private queued(tracking: Tracking | undefined, id: number, item: NewItem, claimed = false): void {
+  private queued(
+    tracking: Tracking | undefined,
+    id: number,
+    item: NewItem,
+    claimed: boolean,
+    post?: { target: Target; message: OutgoingMessage },
+  ): void {
     if (tracking === undefined) return this.dispatcher.queued();
     tracking.ids.push(id);
     this.dispatcher.expect(id, item);
-    if (claimed) this.dispatcher.claim(claimedRow(id, item), !this.repo.inTransaction());
+    if (claimed) this.dispatcher.claim(claimedRow(id, item, post), !this.repo.inTransaction());
   }
 
   /** Where the message queued under `key` landed, once it is sent. */

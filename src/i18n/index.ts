@@ -104,13 +104,19 @@ const pluralRules: Readonly<Record<Lang, Intl.PluralRules>> = {
   en: new Intl.PluralRules("en"),
 };
 
-/** Fills `{placeholders}`; an unknown one stays visible rather than vanishing. */
-function fill(template: string, params: Params): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
+/**
+ * Fills `{placeholders}`; an unknown one stays visible rather than vanishing. `{prefix}` is
+ * `prefix` unless `params` names one (not merged into a new object: every message is filled).
+ */
+function fill(template: string, params: Params, prefix?: string): string {
+  if (!template.includes("{")) return template;
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = params[name] ?? (name === "prefix" ? prefix : undefined);
     return value === undefined ? whole : String(value);
   });
 }
+
+const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** The text of `key` in `lang`: the plural form `n` asks for, else the `other` form. */
 function template(lang: Lang, key: TextKey, params: Params): string {
@@ -123,8 +129,10 @@ function template(lang: Lang, key: TextKey, params: Params): string {
   return isMessageKey(other) ? catalogue[other] : key;
 }
 
-function translate(lang: Lang, prefix: string, key: TextKey, params: Params = {}): string {
-  return fill(template(lang, key, params), { prefix, ...params });
+const NO_PARAMS: Params = {};
+
+function translate(lang: Lang, prefix: string, key: TextKey, params: Params = NO_PARAMS): string {
+  return fill(template(lang, key, params), params, prefix);
 }
 
 /** The message for `key` in `lang`, with `{placeholders}` filled in (`{prefix}`: `/cop`). */

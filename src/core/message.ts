@@ -112,12 +112,15 @@ export class MessageBuilder {
   }
 
   button(action: string, label: string, value?: string, style?: Button["style"]): this {
-    this.buttons.push({
+    // Optional fields are left out, not undefined (a message is stored as JSON), and without
+    // a spread object each: a question's reply has three buttons.
+    const button: { action: string; label: string; value?: string; style?: Button["style"] } = {
       action,
       label,
-      ...(value !== undefined ? { value } : {}),
-      ...(style ? { style } : {}),
-    });
+    };
+    if (value !== undefined) button.value = value;
+    if (style) button.style = style;
+    this.buttons.push(button);
     return this;
   }
 
@@ -128,11 +131,12 @@ export class MessageBuilder {
   }
 
   build(): OutgoingMessage {
-    return {
-      blocks: [...this.blocks],
-      ...(this.buttons.length > 0 ? { buttons: [...this.buttons] } : {}),
-      ...(this.attachments.length > 0 ? { attachments: [...this.attachments] } : {}),
+    const message: { blocks: Block[]; buttons?: Button[]; attachments?: Attachment[] } = {
+      blocks: this.blocks.slice(),
     };
+    if (this.buttons.length > 0) message.buttons = this.buttons.slice();
+    if (this.attachments.length > 0) message.attachments = this.attachments.slice();
+    return message;
   }
 }
 

@@ -46,8 +46,15 @@ function clean(text: string): string {
     .trim();
 }
 
+/** Whitespace-separated words with a letter or digit in them (counted without splitting the text). */
+const WORD = /[^\s\p{L}\p{N}]*[\p{L}\p{N}]\S*/gu;
+
 function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  let count = 0;
+  WORD.lastIndex = 0;
+  // `test` on a global pattern moves on without building a match per word.
+  while (WORD.test(text)) count += 1;
+  return count;
 }
 
 function sentences(text: string): string[] {

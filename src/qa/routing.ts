@@ -46,15 +46,10 @@ function noExpertsKey(services: Services, q: Question, stage: "first" | "more"):
 
 /** The reason line of a tagged expert; one in quiet hours is tagged now and sees it afterwards. */
 function expertLine(services: Services, t: Translate, e: FoundExpert): Inline[] {
-  const quiet = e.quietUntil
-    ? [
-        " · ",
-        t("qa.route.quiet", {
-          time: formatTime(e.quietUntil, services.config.timeZone),
-        }),
-      ]
-    : [];
-  return [mention(e.memberId), " – ", ...e.reason, ...quiet];
+  const line: Inline[] = [mention(e.memberId), " – "].concat(e.reason);
+  if (e.quietUntil)
+    line.push(" · ", t("qa.route.quiet", { time: formatTime(e.quietUntil, services.config.timeZone) }));
+  return line;
 }
 
 function buildRouting(

@@ -47,22 +47,24 @@ const ENDINGS = new Set(["", "s", "e", "n", "en", "es", "er", "ns", "ern"]);
  * topic vocabulary, not a dictionary).
  */
 export function compoundParts(text: string): string[] {
+  // A question's long compounds have a hundred parts and more: each is cut out once, what
+  // follows it only when it is short enough to be an ending, and short stems are never kept.
   const parts = new Set<string>();
   for (const word of plainWords(text)) {
     if (word.length <= MIN_COMPOUND_PART || word.length > MAX_COMPOUND_WORD || /\d/.test(word)) continue;
     for (let start = 0; start + MIN_COMPOUND_PART <= word.length; start++) {
       if (start > 0 && start < MIN_NEIGHBOUR) continue;
       for (let end = start + MIN_COMPOUND_PART; end <= word.length; end++) {
-        const rest = word.slice(end);
         if (start === 0 && end === word.length) continue;
-        if (!ENDINGS.has(rest) && rest.length < MIN_NEIGHBOUR) continue;
+        if (word.length - end < MIN_NEIGHBOUR && !ENDINGS.has(word.slice(end))) continue;
         const part = word.slice(start, end);
         parts.add(part);
-        parts.add(stemWord(part));
+        const stem = stemWord(part);
+        if (stem.length >= MIN_COMPOUND_PART - 1) parts.add(stem);
       }
     }
   }
-  return [...parts].filter((p) => p.length >= MIN_COMPOUND_PART - 1);
+  return Array.from(parts);
 }
 
 /**

@@ -172,9 +172,24 @@ export function words(text: string): string[] {
   return indexTerms(foldUmlauts(text));
 }
 
+/**
+ * The last text `contentWords` and `queryTerms` split, with what they made of it: a question's
+ * steps (detection, similar questions, expert keys) ask for the same text several times.
+ */
+let lastText: { text: string; content: readonly string[]; terms?: readonly QueryTerm[] } = {
+  text: "",
+  content: [],
+};
+
+function splitOnce(text: string): typeof lastText {
+  if (lastText.text !== text)
+    lastText = { text, content: [...new Set(words(text).filter((w) => w.length > 1 && !STOP_WORDS.has(w)))] };
+  return lastText;
+}
+
 /** Words of a text that carry meaning: stop words and single characters removed, no repeats. */
-export function contentWords(text: string): string[] {
-  return [...new Set(words(text).filter((w) => w.length > 1 && !STOP_WORDS.has(w)))];
+export function contentWords(text: string): readonly string[] {
+  return splitOnce(text).content;
 }
 
 /**
@@ -207,10 +222,16 @@ export interface QueryTerm {
  * match ("altakten" -> "altakt"…); words whose stem is shorter than three letters exactly.
  * Duplicates are dropped, so "Akte" and "Akten" look up "akt" once.
  */
-export function queryTerms(text: string): QueryTerm[] {
+export function queryTerms(text: string): readonly QueryTerm[] {
+  const last = splitOnce(text);
+  last.terms ??= termsOf(last.content);
+  return last.terms;
+}
+
+function termsOf(content: readonly string[]): QueryTerm[] {
   const seen = new Set<string>();
   const terms: QueryTerm[] = [];
-  for (const w of contentWords(text)) {
+  for (const w of content) {
     const stem = stemWord(w);
     const term: QueryTerm = stem.length >= 3 ? { term: stem, prefix: true } : { term: w, prefix: false };
     const key = `${term.term}${term.prefix ? "*" : ""}`;

@@ -330,14 +330,20 @@ export class Bot {
     }
   }
 
+  // Most features have no handler for an event: only a promise is waited for (not a promise
+  // made for every feature).
   private async each(run: (feature: Feature) => Promise<void> | void): Promise<void> {
-    for (const feature of this.features) await run(feature);
+    for (const feature of this.features) {
+      const running = run(feature);
+      if (running instanceof Promise) await running;
+    }
   }
 
   /** Offers an event to the features by priority; true when one of them handled it. */
   private async untilHandled(run: (feature: Feature) => Promise<Handled> | Handled): Promise<boolean> {
     for (const feature of this.byPriority) {
-      if ((await run(feature)) === "handled") return true;
+      const offered = run(feature);
+      if ((offered instanceof Promise ? await offered : offered) === "handled") return true;
     }
     return false;
   }

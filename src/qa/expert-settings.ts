@@ -35,7 +35,7 @@ export function inQuietHours(quiet: ExpertSettings["quiet"], now: Date, zone: st
  */
 export function quietUntil(quiet: ExpertSettings["quiet"], now: Date, zone: string): Date | undefined {
   if (!quiet || !inQuietHours(quiet, now, zone)) return undefined;
-  const [hour = 0, minute = 0] = quiet.end.split(":").map(Number);
+  const { hour, minute } = hourAndMinute(quiet.end);
   // Stored ends come from parseQuietHours (`HH:MM`); anything else has no end to name.
   if (!Number.isFinite(hour) || !Number.isFinite(minute)) return undefined;
   const t = now.getTime();
@@ -45,6 +45,20 @@ export function quietUntil(quiet: ExpertSettings["quiet"], now: Date, zone: stri
   const end = fitWall(today + hour * 3_600_000 + minute * MINUTE_MS, offset, zone);
   if (end.instant > t) return new Date(end.instant);
   return new Date(fitWall(end.instant + end.offset * MINUTE_MS + DAY_MS, end.offset, zone).instant);
+}
+
+/**
+ * The hour and minute of an `HH:MM` end, read as `split(":").map(Number)` with 0 for a missing
+ * part would, without the arrays (the ranking asks for each candidate in quiet hours).
+ */
+function hourAndMinute(end: string): { hour: number; minute: number } {
+  const colon = end.indexOf(":");
+  if (colon < 0) return { hour: Number(end), minute: 0 };
+  const next = end.indexOf(":", colon + 1);
+  return {
+    hour: Number(end.slice(0, colon)),
+    minute: Number(next < 0 ? end.slice(colon + 1) : end.slice(colon + 1, next)),
+  };
 }
 
 /** True when the expert must not be asked now at all (opted out or away); quiet hours only delay. */

@@ -3,17 +3,18 @@ import { inWriteTransaction } from "../../db/transaction";
 import { idf, sourceScore } from "./bm25";
 import { knowledgeRows, newestMatches, type KnowledgeRow } from "./knowledge-repo";
 import { vocabulary, type Vocabulary } from "./knowledge-vocabulary-repo";
-import { foldedContains, group, lookUp, occursIn, snippet, type Word } from "./knowledge-words";
-import { newestInAll, newestInAny, type Postings } from "./postings";
+import type { KeptEntry } from "./knowledge-postings-repo";
 import {
-  contentWords,
-  foldUmlauts,
-  forEachWord,
-  ftsString,
-  readsInPlace,
-  searchForm,
-  stemWord,
-} from "./text";
+  entryWords,
+  foldedContains,
+  frequencies,
+  group,
+  lookUp,
+  snippet,
+  type Word,
+} from "./knowledge-words";
+import { newestInAll, newestInAny, type Postings } from "./postings";
+import { contentWords, foldUmlauts, ftsString, readsInPlace, stemWord } from "./text";
 
 export { addKnowledge, type KnowledgeEntry } from "./knowledge-repo";
 
@@ -47,9 +48,8 @@ const TRIGRAM_WEIGHT = 0.5;
 const MIN_PART = 4;
 
 /**
- * A candidate entry with how often each searched word occurs in it (by the rule of
- * `occursIn`; title words count `TITLE_WEIGHT` times) and its length in index words: counted
- * once, in one pass per column.
+ * A candidate entry with how often each searched word occurs in it (by the rule of `occursIn`;
+ * title words count `TITLE_WEIGHT` times) and its length in index words.
  */
 interface Candidate {
   readonly row: KnowledgeRow;
@@ -57,31 +57,11 @@ interface Candidate {
   readonly length: number;
 }
 
-/**
- * Reads candidates for `words`: how often each searched word occurs in an entry (by the rule of
- * `occursIn`; title words count `TITLE_WEIGHT` times) and how many words it has. One visitor for
- * all of a search's candidates instead of one per column of each (a search reads dozens).
- */
-function candidateReader(words: readonly Word[]): (row: KnowledgeRow) => Candidate {
-  let text = "";
-  let weight = 1;
-  let frequency: number[] = [];
-  const visit = (start: number, end: number): void => {
-    for (let k = 0; k < words.length; k++)
-      if (occursIn(text, start, end, words[k] as Word)) frequency[k] = (frequency[k] ?? 0) + weight;
-  };
-  /** Counts the words of a search form (`searchForm`) with `w`; returns how many it has. */
-  const countWords = (form: string, w: number): number => {
-    text = form;
-    weight = w;
-    return forEachWord(form, visit);
-  };
-  return (row) => {
-    frequency = words.map(() => 0);
-    const length = countWords(searchForm(row.title), TITLE_WEIGHT) + countWords(searchForm(row.body), 1);
-    return { row, frequency, length };
-  };
-}
+/** An entry's row with its words (`EntryWords`), as the ranking reads it. */
+const entryOf = (row: KnowledgeRow): KeptEntry => ({
+  row,
+  words: entryWords(row.title, row.body),
+});
 
 /** The words whose entries the AND and OR combine: very frequent ones left out, unless nothing else is left. */
 function combinedWords(words: readonly Word[], total: number): Word[] {
@@ -109,10 +89,19 @@ function candidates(
 ): Candidate[] | undefined {
   const query = combinedWords(words, total);
   const found = new Map<number, Candidate>();
-  const candidate = candidateReader(words);
-  const add = (rows: readonly KnowledgeRow[]): void => {
-    for (const row of rows) if (!found.has(row.id)) found.set(row.id, candidate(row));
+  const seen = new Map<string, readonly number[]>();
+  const add = (entries: readonly KeptEntry[]): void => {
+    for (const { row, words: entry } of entries)
+      if (!found.has(row.id))
+        found.set(row.id, {
+          row,
+          frequency: frequencies(entry, words, TITLE_WEIGHT, seen),
+          length: entry.words.length,
+        });
   };
+  // Rows of the kept lists' entries: kept too (knowledge-postings-repo.ts), read only when not.
+  const rows = (ids: readonly number[]): KeptEntry[] =>
+    known.entries(ids, (missing) => knowledgeRows(db, missing).map(entryOf));
   // In a write transaction a list read is not kept (a rollback could take back what it saw):
   // unless all are kept, the statements read only the newest matches instead.
   const matches = query.map(group);
@@ -125,16 +114,20 @@ function candidates(
       if (!known.postingsKept(match) && ++reads > listReads) return undefined;
       lists.push(known.entriesWithAny(match, (query[i] as Word).variants));
     }
-    add(knowledgeRows(db, newestInAll(lists, CANDIDATES)));
-    if (found.size < limit && query.length > 1) add(knowledgeRows(db, newestInAny(lists, CANDIDATES)));
+    add(rows(newestInAll(lists, CANDIDATES)));
+    if (found.size < limit && query.length > 1) add(rows(newestInAny(lists, CANDIDATES)));
   } else if (query.length > 0) {
-    add(newestMatches(db, "words", matches.join(" AND "), CANDIDATES));
+    add(newestMatches(db, "words", matches.join(" AND "), CANDIDATES).map(entryOf));
     if (found.size < limit && query.length > 1)
-      add(newestMatches(db, "words", matches.join(" OR "), CANDIDATES));
+      add(newestMatches(db, "words", matches.join(" OR "), CANDIDATES).map(entryOf));
   }
   const parts = words.filter((w) => w.variants.length === 0 && w.term.length >= MIN_PART);
   if (found.size < limit && parts.length > 0)
-    add(newestMatches(db, "trigrams", parts.map((p) => ftsString(p.term)).join(" OR "), CANDIDATES));
+    add(
+      newestMatches(db, "trigrams", parts.map((p) => ftsString(p.term)).join(" OR "), CANDIDATES).map(
+        entryOf,
+      ),
+    );
   return [...found.values()];
 }
 

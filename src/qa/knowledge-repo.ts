@@ -34,18 +34,22 @@ export interface KnowledgeRow {
   readonly removedAt: Date | undefined;
 }
 
-/** A knowledge row as the table stores it (002_qa.sql: NOT NULL and CHECK hold this shape). */
-interface StoredRow {
-  readonly id: number;
-  readonly kind: "question" | "group";
-  readonly source_id: string;
-  readonly title: string;
-  readonly body: string;
-  readonly url: string | null;
-  readonly channel_id: string | null;
-  readonly message_id: string | null;
-  readonly removed_at: number | null;
-}
+/**
+ * A knowledge row as the table stores it, its columns in the order the reads below select them
+ * (002_qa.sql: NOT NULL and CHECK hold this shape). Read as arrays: a search reads dozens of
+ * rows, and an object per row keyed by column names costs more than mapping them.
+ */
+type StoredRow = [
+  id: number,
+  kind: "question" | "group",
+  sourceId: string,
+  title: string,
+  body: string,
+  url: string | null,
+  channelId: string | null,
+  messageId: string | null,
+  removedAt: number | null,
+];
 const TextRow = z.object({ title: z.string(), body: z.string() });
 
 /**
@@ -112,6 +116,7 @@ export function newestMatches(db: Db, index: KnowledgeIndex, match: string, limi
      FROM (SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ${sqlLimit(limit)}) AS m
      JOIN qa_knowledge AS k ON k.id = m.id`,
   )
+    .raw()
     .all(match)
     .map(knowledgeRow);
 }
@@ -124,6 +129,7 @@ export function knowledgeRows(db: Db, ids: readonly number[]): KnowledgeRow[] {
     `SELECT k.id, k.kind, k.source_id, k.title, k.body, k.url, k.channel_id, k.message_id, k.removed_at
      FROM qa_knowledge AS k WHERE k.id IN (SELECT value FROM json_each(?)) ORDER BY k.id DESC`,
   )
+    .raw()
     .all(JSON.stringify(ids))
     .map(knowledgeRow);
 }
@@ -131,17 +137,17 @@ export function knowledgeRows(db: Db, ids: readonly number[]): KnowledgeRow[] {
 function knowledgeRow(row: unknown): KnowledgeRow {
   // Written only by this module, held to its shape by the table; a search reads dozens of
   // candidates, so they are not validated again.
-  const r = row as StoredRow;
+  const [id, kind, sourceId, title, body, url, channelId, messageId, removedAt] = row as StoredRow;
   return {
-    id: r.id,
-    kind: r.kind,
-    sourceId: r.source_id,
-    title: r.title,
-    body: r.body,
-    url: r.url ?? undefined,
-    channelId: r.channel_id ?? undefined,
-    messageId: r.message_id ?? undefined,
-    removedAt: r.removed_at === null ? undefined : new Date(r.removed_at),
+    id,
+    kind,
+    sourceId,
+    title,
+    body,
+    url: url ?? undefined,
+    channelId: channelId ?? undefined,
+    messageId: messageId ?? undefined,
+    removedAt: removedAt === null ? undefined : new Date(removedAt),
   };
 }
 

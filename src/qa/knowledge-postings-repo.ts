@@ -40,10 +40,13 @@ interface PostingCache {
   readonly entries: Map<number, KeptEntry>;
 }
 
-/** A candidate entry as the lookup ranks and shows it: its row and its words. */
+/** A candidate entry as the lookup ranks and shows it. */
 export interface KeptEntry {
   readonly row: KnowledgeRow;
-  readonly words: EntryWords;
+  /** How many lookups read it so far (1 on its first). */
+  reads: number;
+  /** Its words, once the lookup built them (for an entry read again; `EntryWords`). */
+  words: EntryWords | undefined;
 }
 
 interface KeptList {
@@ -112,23 +115,25 @@ function cacheOf(db: Db, version: number): PostingCache {
 
 /**
  * The entries with these ids (those that exist), in the order of `ids`: kept ones from memory,
- * the others by `read` (any order), kept unless read inside a write transaction.
+ * the others' rows by `read` (any order), kept unless read inside a write transaction.
  */
 export function keptEntries(
   db: Db,
   version: number,
   ids: readonly number[],
-  read: (ids: readonly number[]) => readonly KeptEntry[],
+  read: (ids: readonly number[]) => readonly KnowledgeRow[],
 ): KeptEntry[] {
   const { entries } = cacheOf(db, version);
   const missing = ids.filter((id) => !entries.has(id));
   const fresh = new Map<number, KeptEntry>();
-  if (missing.length > 0) for (const entry of read(missing)) fresh.set(entry.row.id, entry);
+  if (missing.length > 0)
+    for (const row of read(missing)) fresh.set(row.id, { row, reads: 0, words: undefined });
   const keep = !inWriteTransaction(db);
   const found: KeptEntry[] = [];
   for (const id of ids) {
     const entry = entries.get(id) ?? fresh.get(id);
     if (entry === undefined) continue;
+    entry.reads += 1;
     found.push(entry);
     // Most recently used last: the first entries are the ones to drop.
     if (fresh.has(id) && !keep) continue;

@@ -4,6 +4,7 @@ import { sqlLimit, statement } from "../../db/statements";
 import { inWriteTransaction } from "../../db/transaction";
 import { remember } from "../core/bounded-map";
 import { entriesWithAny, keptEntries, postingsKept, type KeptEntry } from "./knowledge-postings-repo";
+import type { KnowledgeRow } from "./knowledge-repo";
 import type { Postings } from "./postings";
 import { foldUmlauts, indexTerms } from "./text";
 
@@ -67,10 +68,10 @@ export interface Vocabulary {
   /** Whether `entriesWithAny` keeps a list of `match` (then it reads at most the entries added since). */
   postingsKept(match: string): boolean;
   /**
-   * The entries with these ids (those that exist), in their order: those not kept read by
-   * `read`, and kept until they change (knowledge-postings-repo.ts).
+   * The entries with these ids (those that exist), in their order: the rows of those not kept
+   * read by `read`, and kept until they change (knowledge-postings-repo.ts).
    */
-  entries(ids: readonly number[], read: (ids: readonly number[]) => readonly KeptEntry[]): KeptEntry[];
+  entries(ids: readonly number[], read: (ids: readonly number[]) => readonly KnowledgeRow[]): KeptEntry[];
 }
 
 /** An indexed word and how many entries contain it. */

@@ -10,11 +10,20 @@ import {
   frequencies,
   group,
   lookUp,
+  occursIn,
   snippet,
   type Word,
 } from "./knowledge-words";
 import { newestInAll, newestInAny, type Postings } from "./postings";
-import { contentWords, foldUmlauts, ftsString, readsInPlace, stemWord } from "./text";
+import {
+  contentWords,
+  foldUmlauts,
+  forEachWord,
+  ftsString,
+  readsInPlace,
+  searchForm,
+  stemWord,
+} from "./text";
 
 export { addKnowledge, type KnowledgeEntry } from "./knowledge-repo";
 
@@ -57,11 +66,46 @@ interface Candidate {
   readonly length: number;
 }
 
-/** An entry's row with its words (`EntryWords`), as the ranking reads it. */
-const entryOf = (row: KnowledgeRow): KeptEntry => ({
-  row,
-  words: entryWords(row.title, row.body),
-});
+/**
+ * Reads candidates for `words`: how often each searched word occurs in an entry and how many
+ * words it has. An entry read for the first time is scanned (one visitor for all of a search's
+ * candidates instead of one per column of each); one read again, kept between lookups
+ * (knowledge-postings-repo.ts), is counted from its words (`EntryWords`), built on its second
+ * read: most are read many times, and counting from them costs a fraction of a scan, but
+ * building them more than one.
+ */
+function candidateReader(words: readonly Word[]): (entry: KeptEntry) => Candidate {
+  let text = "";
+  let weight = 1;
+  let frequency: number[] = [];
+  const visit = (start: number, end: number): void => {
+    for (let k = 0; k < words.length; k++)
+      if (occursIn(text, start, end, words[k] as Word)) frequency[k] = (frequency[k] ?? 0) + weight;
+  };
+  /** Counts the words of a search form (`searchForm`) with `w`; returns how many it has. */
+  const countWords = (form: string, w: number): number => {
+    text = form;
+    weight = w;
+    return forEachWord(form, visit);
+  };
+  const seen = new Map<string, readonly number[]>();
+  return (entry) => {
+    const { row } = entry;
+    if (entry.words === undefined && entry.reads > 1) entry.words = entryWords(row.title, row.body);
+    if (entry.words !== undefined)
+      return {
+        row,
+        frequency: frequencies(entry.words, words, TITLE_WEIGHT, seen),
+        length: entry.words.words.length,
+      };
+    frequency = words.map(() => 0);
+    const length = countWords(searchForm(row.title), TITLE_WEIGHT) + countWords(searchForm(row.body), 1);
+    return { row, frequency, length };
+  };
+}
+
+/** A row read for one lookup (not kept). */
+const once = (row: KnowledgeRow): KeptEntry => ({ row, reads: 1, words: undefined });
 
 /** The words whose entries the AND and OR combine: very frequent ones left out, unless nothing else is left. */
 function combinedWords(words: readonly Word[], total: number): Word[] {
@@ -89,19 +133,13 @@ function candidates(
 ): Candidate[] | undefined {
   const query = combinedWords(words, total);
   const found = new Map<number, Candidate>();
-  const seen = new Map<string, readonly number[]>();
+  const candidate = candidateReader(words);
   const add = (entries: readonly KeptEntry[]): void => {
-    for (const { row, words: entry } of entries)
-      if (!found.has(row.id))
-        found.set(row.id, {
-          row,
-          frequency: frequencies(entry, words, TITLE_WEIGHT, seen),
-          length: entry.words.length,
-        });
+    for (const entry of entries) if (!found.has(entry.row.id)) found.set(entry.row.id, candidate(entry));
   };
-  // Rows of the kept lists' entries: kept too (knowledge-postings-repo.ts), read only when not.
+  // The lists' entries are kept too (knowledge-postings-repo.ts): only those not kept are read.
   const rows = (ids: readonly number[]): KeptEntry[] =>
-    known.entries(ids, (missing) => knowledgeRows(db, missing).map(entryOf));
+    known.entries(ids, (missing) => knowledgeRows(db, missing));
   // In a write transaction a list read is not kept (a rollback could take back what it saw):
   // unless all are kept, the statements read only the newest matches instead.
   const matches = query.map(group);
@@ -117,16 +155,14 @@ function candidates(
     add(rows(newestInAll(lists, CANDIDATES)));
     if (found.size < limit && query.length > 1) add(rows(newestInAny(lists, CANDIDATES)));
   } else if (query.length > 0) {
-    add(newestMatches(db, "words", matches.join(" AND "), CANDIDATES).map(entryOf));
+    add(newestMatches(db, "words", matches.join(" AND "), CANDIDATES).map(once));
     if (found.size < limit && query.length > 1)
-      add(newestMatches(db, "words", matches.join(" OR "), CANDIDATES).map(entryOf));
+      add(newestMatches(db, "words", matches.join(" OR "), CANDIDATES).map(once));
   }
   const parts = words.filter((w) => w.variants.length === 0 && w.term.length >= MIN_PART);
   if (found.size < limit && parts.length > 0)
     add(
-      newestMatches(db, "trigrams", parts.map((p) => ftsString(p.term)).join(" OR "), CANDIDATES).map(
-        entryOf,
-      ),
+      newestMatches(db, "trigrams", parts.map((p) => ftsString(p.term)).join(" OR "), CANDIDATES).map(once),
     );
   return [...found.values()];
 }

@@ -95,14 +95,20 @@ describe("what the similar-questions lookup keeps between lookups", () => {
 
   it("kept candidate entries are what the table holds after every kind of write, and a rolled-back write leaves nothing behind", () => {
     const db = openDatabase(":memory:");
-    const read = (ids: readonly number[]) =>
-      knowledgeRows(db, ids).map((row) => ({ row, words: entryWords(row.title, row.body) }));
+    const read = (ids: readonly number[]) => knowledgeRows(db, ids);
     const ids = [9, 8, 7, 6, 5, 4, 3, 2, 1];
-    /** Through the kept entries (each read twice: the second from memory) and straight from the table. */
+    /**
+     * Through the kept entries (read three times: then from memory, with their words) and
+     * straight from the table.
+     */
     const same = (): void => {
       const fresh = read(ids);
-      expect(vocabulary(db).entries(ids, read)).toEqual(fresh);
-      expect(vocabulary(db).entries(ids, read)).toEqual(fresh);
+      for (let i = 0; i < 3; i++) {
+        const entries = vocabulary(db).entries(ids, read);
+        expect(entries.map((e) => e.row)).toEqual(fresh);
+        for (const { row, words } of entries)
+          if (words !== undefined) expect(words).toEqual(entryWords(row.title, row.body));
+      }
     };
     add(db, "1", "Akte digital");
     add(db, "2", "Urlaub");
@@ -144,7 +150,7 @@ describe("what the similar-questions lookup keeps between lookups", () => {
     removeKnowledge(db, "question", "6");
     add(db, "7", "Akte neu");
     same();
-    expect(read(ids).map((e) => [e.row.id, e.row.title])).toEqual([
+    expect(read(ids).map((row) => [row.id, row.title])).toEqual([
       [4, "Akte neu"],
       [3, "Aktenplan"],
       [2, "Urlaub und Akte"],
@@ -202,18 +208,15 @@ describe("what the similar-questions lookup keeps between lookups", () => {
     const read = (ids: readonly number[]) => {
       asked.push(...ids);
       return ids.map((id) => ({
-        row: {
-          id,
-          kind: "question" as const,
-          sourceId: `${id}`,
-          title: "Akte",
-          body: "",
-          url: undefined,
-          channelId: undefined,
-          messageId: undefined,
-          removedAt: undefined,
-        },
-        words: entryWords("Akte", ""),
+        id,
+        kind: "question" as const,
+        sourceId: `${id}`,
+        title: "Akte",
+        body: "",
+        url: undefined,
+        channelId: undefined,
+        messageId: undefined,
+        removedAt: undefined,
       }));
     };
     const ids = Array.from({ length: 2048 + 16 }, (_, i) => i + 1);
@@ -233,8 +236,7 @@ describe("what the similar-questions lookup keeps between lookups", () => {
       const match = '("akte")';
       add(db, "1", "Akte digital");
       expect(kept(db, match, ["akte"])).toHaveLength(1);
-      const read = (ids: readonly number[]) =>
-        knowledgeRows(db, ids).map((row) => ({ row, words: entryWords(row.title, row.body) }));
+      const read = (ids: readonly number[]) => knowledgeRows(db, ids);
       expect(vocabulary(db).entries([1], read)[0]?.row.title).toBe("Akte digital");
       add(other, "2", "Akte im Archiv");
       add(other, "1", "Akte analog");

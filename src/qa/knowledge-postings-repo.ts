@@ -43,7 +43,7 @@ interface PostingCache {
 /** A candidate entry as the lookup ranks and shows it. */
 export interface KeptEntry {
   readonly row: KnowledgeRow;
-  /** How many lookups read it so far (1 on its first). */
+  /** How often lookups asked for it so far (1 on the first). */
   reads: number;
   /** Its words, once the lookup built them (for an entry read again; `EntryWords`). */
   words: EntryWords | undefined;

@@ -139,7 +139,10 @@ function candidates(
   };
   // The lists' entries are kept too (knowledge-postings-repo.ts): only those not kept are read.
   const rows = (ids: readonly number[]): KeptEntry[] =>
-    known.entries(ids, (missing) => knowledgeRows(db, missing));
+    known.entries(
+      ids.filter((id) => !found.has(id)),
+      (missing) => knowledgeRows(db, missing),
+    );
   // In a write transaction a list read is not kept (a rollback could take back what it saw):
   // unless all are kept, the statements read only the newest matches instead.
   const matches = query.map(group);

@@ -34,14 +34,22 @@ export interface KnowledgeRow {
   readonly removedAt: Date | undefined;
 }
 
-/**
- * A knowledge row as the table stores it, its columns in the order the reads below select them
- * (002_qa.sql: NOT NULL and CHECK hold this shape). Read as arrays: a search reads dozens of
- * rows, and an object per row keyed by column names costs more than mapping them.
- */
-type StoredRow = [
+/** A knowledge row as the table stores it (002_qa.sql: NOT NULL and CHECK hold this shape). */
+interface StoredRow {
+  readonly id: number;
+  readonly kind: "question" | "group";
+  readonly source_id: string;
+  readonly title: string;
+  readonly body: string;
+  readonly url: string | null;
+  readonly channel_id: string | null;
+  readonly message_id: string | null;
+  readonly removed_at: number | null;
+}
+/** A `StoredRow`'s columns in the order the reads below select them. */
+type StoredColumns = [
   id: number,
-  kind: "question" | "group",
+  kind: StoredRow["kind"],
   sourceId: string,
   title: string,
   body: string,
@@ -116,12 +124,28 @@ export function newestMatches(db: Db, index: KnowledgeIndex, match: string, limi
      FROM (SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ${sqlLimit(limit)}) AS m
      JOIN qa_knowledge AS k ON k.id = m.id`,
   )
-    .raw()
     .all(match)
-    .map(knowledgeRow);
+    .map((row) => {
+      const r = row as StoredRow;
+      return knowledgeRow(
+        r.id,
+        r.kind,
+        r.source_id,
+        r.title,
+        r.body,
+        r.url,
+        r.channel_id,
+        r.message_id,
+        r.removed_at,
+      );
+    });
 }
 
-/** The entries with these ids (those that exist), newest first. */
+/**
+ * The entries with these ids (those that exist), newest first. Read as arrays: the
+ * similar-questions lookup reads dozens, and an object per row keyed by the column names costs
+ * more than mapping them.
+ */
 export function knowledgeRows(db: Db, ids: readonly number[]): KnowledgeRow[] {
   if (ids.length === 0) return [];
   return statement(
@@ -131,13 +155,14 @@ export function knowledgeRows(db: Db, ids: readonly number[]): KnowledgeRow[] {
   )
     .raw()
     .all(JSON.stringify(ids))
-    .map(knowledgeRow);
+    .map((columns) => knowledgeRow(...(columns as StoredColumns)));
 }
 
-function knowledgeRow(row: unknown): KnowledgeRow {
-  // Written only by this module, held to its shape by the table; a search reads dozens of
-  // candidates, so they are not validated again.
-  const [id, kind, sourceId, title, body, url, channelId, messageId, removedAt] = row as StoredRow;
+// Written only by this module, held to its shape by the table; a search reads dozens of
+// candidates, so they are not validated again.
+function knowledgeRow(
+  ...[id, kind, sourceId, title, body, url, channelId, messageId, removedAt]: StoredColumns
+): KnowledgeRow {
   return {
     id,
     kind,

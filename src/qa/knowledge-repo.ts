@@ -46,6 +46,18 @@ interface StoredRow {
   readonly message_id: string | null;
   readonly removed_at: number | null;
 }
+/** A `StoredRow`'s columns in the order the reads below select them. */
+type StoredColumns = [
+  id: number,
+  kind: StoredRow["kind"],
+  sourceId: string,
+  title: string,
+  body: string,
+  url: string | null,
+  channelId: string | null,
+  messageId: string | null,
+  removedAt: number | null,
+];
 const TextRow = z.object({ title: z.string(), body: z.string() });
 
 /**
@@ -113,10 +125,27 @@ export function newestMatches(db: Db, index: KnowledgeIndex, match: string, limi
      JOIN qa_knowledge AS k ON k.id = m.id`,
   )
     .all(match)
-    .map(knowledgeRow);
+    .map((row) => {
+      const r = row as StoredRow;
+      return knowledgeRow(
+        r.id,
+        r.kind,
+        r.source_id,
+        r.title,
+        r.body,
+        r.url,
+        r.channel_id,
+        r.message_id,
+        r.removed_at,
+      );
+    });
 }
 
-/** The entries with these ids (those that exist), newest first. */
+/**
+ * The entries with these ids (those that exist), newest first. Read as arrays: the
+ * similar-questions lookup reads dozens, and an object per row keyed by the column names costs
+ * more than mapping them.
+ */
 export function knowledgeRows(db: Db, ids: readonly number[]): KnowledgeRow[] {
   if (ids.length === 0) return [];
   return statement(
@@ -124,24 +153,26 @@ export function knowledgeRows(db: Db, ids: readonly number[]): KnowledgeRow[] {
     `SELECT k.id, k.kind, k.source_id, k.title, k.body, k.url, k.channel_id, k.message_id, k.removed_at
      FROM qa_knowledge AS k WHERE k.id IN (SELECT value FROM json_each(?)) ORDER BY k.id DESC`,
   )
+    .raw()
     .all(JSON.stringify(ids))
-    .map(knowledgeRow);
+    .map((columns) => knowledgeRow(...(columns as StoredColumns)));
 }
 
-function knowledgeRow(row: unknown): KnowledgeRow {
-  // Written only by this module, held to its shape by the table; a search reads dozens of
-  // candidates, so they are not validated again.
-  const r = row as StoredRow;
+// Written only by this module, held to its shape by the table; a search reads dozens of
+// candidates, so they are not validated again.
+function knowledgeRow(
+  ...[id, kind, sourceId, title, body, url, channelId, messageId, removedAt]: StoredColumns
+): KnowledgeRow {
   return {
-    id: r.id,
-    kind: r.kind,
-    sourceId: r.source_id,
-    title: r.title,
-    body: r.body,
-    url: r.url ?? undefined,
-    channelId: r.channel_id ?? undefined,
-    messageId: r.message_id ?? undefined,
-    removedAt: r.removed_at === null ? undefined : new Date(r.removed_at),
+    id,
+    kind,
+    sourceId,
+    title,
+    body,
+    url: url ?? undefined,
+    channelId: channelId ?? undefined,
+    messageId: messageId ?? undefined,
+    removedAt: removedAt === null ? undefined : new Date(removedAt),
   };
 }
 

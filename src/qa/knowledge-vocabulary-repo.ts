@@ -3,7 +3,8 @@ import type { Db } from "../../db/open";
 import { sqlLimit, statement } from "../../db/statements";
 import { inWriteTransaction } from "../../db/transaction";
 import { remember } from "../core/bounded-map";
-import { entriesWithAny, postingsKept } from "./knowledge-postings-repo";
+import { entriesWithAny, keptEntries, postingsKept, type KeptEntry } from "./knowledge-postings-repo";
+import type { KnowledgeRow } from "./knowledge-repo";
 import type { Postings } from "./postings";
 import { foldUmlauts, indexTerms } from "./text";
 
@@ -66,6 +67,11 @@ export interface Vocabulary {
   entriesWithAny(match: string, words: readonly string[]): Postings;
   /** Whether `entriesWithAny` keeps a list of `match` (then it reads at most the entries added since). */
   postingsKept(match: string): boolean;
+  /**
+   * The entries with these ids (those that exist), in their order: the rows of those not kept
+   * read by `read`, and kept until they change (knowledge-postings-repo.ts).
+   */
+  entries(ids: readonly number[], read: (ids: readonly number[]) => readonly KnowledgeRow[]): KeptEntry[];
 }
 
 /** An indexed word and how many entries contain it. */
@@ -99,6 +105,7 @@ export function vocabulary(db: Db): Vocabulary {
     wordFrequency: (term) => lookup(term, () => readWordFrequency(db, term)),
     entriesWithAny: (match, words) => entriesWithAny(db, version, match, words),
     postingsKept: (match) => postingsKept(db, version, match),
+    entries: (ids, read) => keptEntries(db, version, ids, read),
   };
 }
 

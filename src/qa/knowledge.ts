@@ -3,7 +3,17 @@ import { inWriteTransaction } from "../../db/transaction";
 import { idf, sourceScore } from "./bm25";
 import { knowledgeRows, newestMatches, type KnowledgeRow } from "./knowledge-repo";
 import { vocabulary, type Vocabulary } from "./knowledge-vocabulary-repo";
-import { foldedContains, group, lookUp, occursIn, snippet, type Word } from "./knowledge-words";
+import type { KeptEntry } from "./knowledge-postings-repo";
+import {
+  entryWords,
+  foldedContains,
+  frequencies,
+  group,
+  lookUp,
+  occursIn,
+  snippet,
+  type Word,
+} from "./knowledge-words";
 import { newestInAll, newestInAny, type Postings } from "./postings";
 import {
   contentWords,
@@ -47,9 +57,8 @@ const TRIGRAM_WEIGHT = 0.5;
 const MIN_PART = 4;
 
 /**
- * A candidate entry with how often each searched word occurs in it (by the rule of
- * `occursIn`; title words count `TITLE_WEIGHT` times) and its length in index words: counted
- * once, in one pass per column.
+ * A candidate entry with how often each searched word occurs in it (by the rule of `occursIn`;
+ * title words count `TITLE_WEIGHT` times) and its length in index words.
  */
 interface Candidate {
   readonly row: KnowledgeRow;
@@ -58,11 +67,14 @@ interface Candidate {
 }
 
 /**
- * Reads candidates for `words`: how often each searched word occurs in an entry (by the rule of
- * `occursIn`; title words count `TITLE_WEIGHT` times) and how many words it has. One visitor for
- * all of a search's candidates instead of one per column of each (a search reads dozens).
+ * Reads candidates for `words`: how often each searched word occurs in an entry and how many
+ * words it has. An entry read for the first time is scanned (one visitor for all of a search's
+ * candidates instead of one per column of each); one read again, kept between lookups
+ * (knowledge-postings-repo.ts), is counted from its words (`EntryWords`), built on its second
+ * read: most are read many times, and counting from them costs a fraction of a scan, but
+ * building them more than one.
  */
-function candidateReader(words: readonly Word[]): (row: KnowledgeRow) => Candidate {
+function candidateReader(words: readonly Word[]): (entry: KeptEntry) => Candidate {
   let text = "";
   let weight = 1;
   let frequency: number[] = [];
@@ -76,12 +88,24 @@ function candidateReader(words: readonly Word[]): (row: KnowledgeRow) => Candida
     weight = w;
     return forEachWord(form, visit);
   };
-  return (row) => {
+  const seen = new Map<string, readonly number[]>();
+  return (entry) => {
+    const { row } = entry;
+    if (entry.words === undefined && entry.reads > 1) entry.words = entryWords(row.title, row.body);
+    if (entry.words !== undefined)
+      return {
+        row,
+        frequency: frequencies(entry.words, words, TITLE_WEIGHT, seen),
+        length: entry.words.words.length,
+      };
     frequency = words.map(() => 0);
     const length = countWords(searchForm(row.title), TITLE_WEIGHT) + countWords(searchForm(row.body), 1);
     return { row, frequency, length };
   };
 }
+
+/** A row read for one lookup (not kept). */
+const once = (row: KnowledgeRow): KeptEntry => ({ row, reads: 1, words: undefined });
 
 /** The words whose entries the AND and OR combine: very frequent ones left out, unless nothing else is left. */
 function combinedWords(words: readonly Word[], total: number): Word[] {
@@ -110,9 +134,15 @@ function candidates(
   const query = combinedWords(words, total);
   const found = new Map<number, Candidate>();
   const candidate = candidateReader(words);
-  const add = (rows: readonly KnowledgeRow[]): void => {
-    for (const row of rows) if (!found.has(row.id)) found.set(row.id, candidate(row));
+  const add = (entries: readonly KeptEntry[]): void => {
+    for (const entry of entries) if (!found.has(entry.row.id)) found.set(entry.row.id, candidate(entry));
   };
+  // The lists' entries are kept too (knowledge-postings-repo.ts): only those not kept are read.
+  const rows = (ids: readonly number[]): KeptEntry[] =>
+    known.entries(
+      ids.filter((id) => !found.has(id)),
+      (missing) => knowledgeRows(db, missing),
+    );
   // In a write transaction a list read is not kept (a rollback could take back what it saw):
   // unless all are kept, the statements read only the newest matches instead.
   const matches = query.map(group);
@@ -125,16 +155,18 @@ function candidates(
       if (!known.postingsKept(match) && ++reads > listReads) return undefined;
       lists.push(known.entriesWithAny(match, (query[i] as Word).variants));
     }
-    add(knowledgeRows(db, newestInAll(lists, CANDIDATES)));
-    if (found.size < limit && query.length > 1) add(knowledgeRows(db, newestInAny(lists, CANDIDATES)));
+    add(rows(newestInAll(lists, CANDIDATES)));
+    if (found.size < limit && query.length > 1) add(rows(newestInAny(lists, CANDIDATES)));
   } else if (query.length > 0) {
-    add(newestMatches(db, "words", matches.join(" AND "), CANDIDATES));
+    add(newestMatches(db, "words", matches.join(" AND "), CANDIDATES).map(once));
     if (found.size < limit && query.length > 1)
-      add(newestMatches(db, "words", matches.join(" OR "), CANDIDATES));
+      add(newestMatches(db, "words", matches.join(" OR "), CANDIDATES).map(once));
   }
   const parts = words.filter((w) => w.variants.length === 0 && w.term.length >= MIN_PART);
   if (found.size < limit && parts.length > 0)
-    add(newestMatches(db, "trigrams", parts.map((p) => ftsString(p.term)).join(" OR "), CANDIDATES));
+    add(
+      newestMatches(db, "trigrams", parts.map((p) => ftsString(p.term)).join(" OR "), CANDIDATES).map(once),
+    );
   return [...found.values()];
 }
 

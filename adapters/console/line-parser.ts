@@ -12,6 +12,7 @@ export type ConsoleLine =
   | { kind: "clock"; to: { relativeMs: number } | { local: string } }
   | { kind: "quit" }
   | { kind: "error"; problem: string };
+import { ownValue } from "../../src/core/own";
 
 const UNITS: Readonly<Record<string, number>> = {
   s: 1_000,
@@ -38,7 +39,7 @@ export function emojiOf(name: string): string {
 
 /** Normalizes `✅`, `:white_check_mark:` and `white_check_mark` to the same name. */
 export function normalizeEmoji(raw: string): string {
-  return EMOJI[raw] ?? raw.replace(/^:|:$/g, "");
+  return ownValue(EMOJI, raw) ?? raw.replace(/^:|:$/g, "");
 }
 
 /** Parses `+1h`, `+2d12h`, `+90m` into milliseconds. */

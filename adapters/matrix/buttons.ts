@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Button } from "../../src/core/message";
+import { ownValue } from "../../src/core/own";
 
 /**
  * Matrix has no buttons. copbot lists the choices as numbered keycap reactions, adds those
@@ -78,7 +79,7 @@ export function emojiKey(name: string): string {
 export function emojiName(key: string): string {
   const plain = bare(key).replace(/[\u{1F3FB}-\u{1F3FF}]/gu, "");
   if (plain === "✔") return "white_check_mark";
-  return EMOJI_NAMES[plain] ?? plain;
+  return ownValue(EMOJI_NAMES, plain) ?? plain;
 }
 
 /** A bot message's button table and thread, as the adapter remembers it. */

@@ -5,6 +5,7 @@ import { bold, mention, msg, type OutgoingMessage } from "./message";
 import type { Credit, Member } from "./member-repo";
 import type { Lang, Translate } from "../i18n";
 import { translator } from "../i18n";
+import { ownValue } from "./own";
 
 /** The profile fields a member sets with `profile <field> "…"`. */
 export const PROFILE_FIELDS = ["name", "org", "bio", "credit", "tz"] as const;
@@ -59,7 +60,7 @@ export function setProfileField(ctx: EventContext<CommandEvent>, field: ProfileF
     return;
   }
   if (field === "credit") {
-    const credit = CREDIT_WORDS[value.toLowerCase()];
+    const credit = ownValue(CREDIT_WORDS, value.toLowerCase());
     if (credit === undefined) return ctx.reply(t("core.profile.credit.invalid", { value }));
     const saved = services.members.update(ctx.actor.id, { credit });
     if (saved) ctx.reply(renderProfile(t, saved, t("core.profile.saved")));

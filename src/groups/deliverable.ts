@@ -1,4 +1,5 @@
 import type { MessageKey } from "../i18n";
+import { ownValue } from "../core/own";
 
 /** The kinds of joint results a working group can deliver. */
 export const DELIVERABLES = [
@@ -35,7 +36,7 @@ const SYNONYMS: Readonly<Record<string, Deliverable>> = {
 /** The deliverable a user meant, or undefined when it is not one of the list. */
 export function parseDeliverable(raw: string): Deliverable | undefined {
   const key = raw.trim().toLowerCase().replace(/\s+/g, " ");
-  return SYNONYMS[key];
+  return ownValue(SYNONYMS, key);
 }
 
 /** The catalogue key of a deliverable's display name. */

@@ -1,5 +1,6 @@
 import type { Result } from "../core/errors";
 import { fail, ok } from "../core/errors";
+import { ownValue } from "../core/own";
 
 /** The raw fields of the one-line form; `facilitator` is still what the user typed (`@anna`). */
 export interface ProposalFields {
@@ -53,7 +54,7 @@ export function parseProposalLine(text: string): Result<ProposalFields> {
   const before = text.slice(0, start?.index ?? text.length).trim();
   if (before !== "") return fail("group.form.unnamed", { text: before });
   while (start) {
-    const field = FIELD_NAMES[start.name.toLowerCase()];
+    const field = ownValue(FIELD_NAMES, start.name.toLowerCase());
     if (!field) return fail("group.form.unknownField", { field: start.name });
     const earlier = seen.get(field);
     if (earlier !== undefined) return fail("group.form.duplicateField", { field: start.name, earlier });

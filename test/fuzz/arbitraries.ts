@@ -3,9 +3,11 @@ import fc from "fast-check";
 /**
  * Pieces hostile input is made of: query and markup syntax of every layer copbot passes text
  * through (FTS5, SQL, HTML, Slack mrkdwn, Matrix mentions), quotes of every kind, control and
- * direction characters, lone surrogates, and command words.
+ * direction characters, lone surrogates, command words, and names every object inherits.
  */
 const PIECES = [
+  "constructor",
+  "__proto__",
   '"a" NEAR(',
   "NEAR/2",
   " AND ",

@@ -2,6 +2,7 @@ import { WEEKDAYS } from "../schedule";
 import { addDays, calendarDay, isoWeekday, nextDayOfMonth, nextWeekday, type LocalDate } from "./calendar";
 import { chronoDay } from "./chrono-date";
 import { normalizeWord, weekdayOf } from "./words";
+import { ownValue } from "../../core/own";
 
 /** A date read at a position, or the reason the text there is none. */
 export type DateRead =
@@ -58,7 +59,7 @@ function namedDay(
   today: LocalDate,
 ): { date: LocalDate; used: number } | undefined {
   const [first = "", second = ""] = [words[at], words[at + 1]];
-  const relative = RELATIVE[first];
+  const relative = ownValue(RELATIVE, first);
   if (relative !== undefined) return { date: addDays(today, relative), used: 1 };
   const phrase = first === "the" ? 1 : 0;
   if (DAY_AFTER_TOMORROW.every((word, i) => words[at + phrase + i] === word)) {

@@ -1,4 +1,5 @@
 import { WEEKDAYS, type Nth, type Weekday } from "../schedule";
+import { ownValue } from "../../core/own";
 
 /** ASCII spellings of the grammar's umlaut words (`naechsten`); only these, `tuesday` stays. */
 const ASCII_UMLAUTS: readonly (readonly [RegExp, string])[] = [
@@ -92,7 +93,7 @@ const ORDINAL_WORDS: Readonly<Record<string, Nth>> = Object.fromEntries(
 );
 
 export function ordinalOf(word: string): Nth | undefined {
-  return ORDINAL_WORDS[word];
+  return ownValue(ORDINAL_WORDS, word);
 }
 
 /** Words that look like an ordinal but are none of the supported ones (for a precise error). */

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchCore } from "./core";
+import { referenceWorkloadMs } from "./host-speed";
 import { openCommunity } from "./community";
 import { preparedDataset, workingCopy } from "./dataset/cache";
 import { percentile } from "./measure";
@@ -201,6 +202,11 @@ async function benchScale(): Promise<void> {
     rows.push(r);
     process.stdout.write(`${printRow(r)}\n`);
   };
+  const hostSpeed = (when: string): void =>
+    emit(
+      row(`host speed: a fixed reference workload, at the ${when} of the run`, referenceWorkloadMs(), "ms"),
+    );
+  hostSpeed("start");
   try {
     const medians = new Map<number, number>();
     const bytes = new Map<number, number>();
@@ -221,6 +227,7 @@ async function benchScale(): Promise<void> {
     await benchSchedulerRows(dir, emit);
     await benchMemoryRows(dir, emit, largest);
     for (const figure of await benchCore()) emit(row(figure.name, figure.value, figure.unit));
+    hostSpeed("end");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,6 +5,7 @@ import { openCommunity } from "../../bench/community";
 import { generateDataset } from "../../bench/dataset/generate";
 import { benchQuestionParts, benchQuestionPath, gapCauses } from "../../bench/question-path";
 import { readmeSection, row } from "../../bench/results";
+import { referenceWorkloadMs } from "../../bench/host-speed";
 import { benchScheduler } from "../../bench/scheduler";
 import { benchSearch, benchSimilar, compactAtStart, recordFtsQueries } from "../../bench/search";
 
@@ -92,5 +93,11 @@ describe("benchmark (smoke run on a tiny community)", () => {
       longestWithoutGcMs: 0,
       longestGcMs: 0,
     });
+  });
+
+  it("times the fixed reference workload that tells a slow hour of the host from a slow change", () => {
+    const ms = referenceWorkloadMs();
+    expect(Number.isFinite(ms)).toBe(true);
+    expect(ms).toBeGreaterThan(0);
   });
 });

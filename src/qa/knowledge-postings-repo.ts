@@ -1,8 +1,6 @@
 import type { Db } from "../../db/open";
 import { statement } from "../../db/statements";
 import { inWriteTransaction } from "../../db/transaction";
-import type { KnowledgeRow } from "./knowledge-repo";
-import type { EntryWords } from "./knowledge-words";
 import { descendingPostings, withNewer, type Postings } from "./postings";
 
 /**
@@ -23,11 +21,6 @@ import { descendingPostings, withNewer, type Postings } from "./postings";
  * - a list read or brought up to date inside a write transaction is not kept (a rollback could
  *   take back what it saw; a read snapshot reads what is committed).
  * Bounded by the number of postings held, least recently used first out.
- *
- * The candidate entries the lists lead to are kept beside them (`keptEntries`), under the same
- * rules: an entry added leaves the others as they are; one changed in place or removed forgets
- * all kept entries (`forgetPostings`, `forgetAllPostings`: rare writes); so does another
- * connection's commit; and an entry read inside a write transaction is not kept.
  */
 interface PostingCache {
   version: number;
@@ -36,17 +29,6 @@ interface PostingCache {
   postings: number;
   /** Entries added so far (counted, not kept: a rollback only costs a read). */
   added: number;
-  /** By entry id, least recently used first. */
-  readonly entries: Map<number, KeptEntry>;
-}
-
-/** A candidate entry as the lookup ranks and shows it. */
-export interface KeptEntry {
-  readonly row: KnowledgeRow;
-  /** How often lookups asked for it so far (1 on the first). */
-  reads: number;
-  /** Its words, once the lookup built them (for an entry read again; `EntryWords`). */
-  words: EntryWords | undefined;
 }
 
 interface KeptList {
@@ -64,12 +46,6 @@ const POSTINGS = 1 << 21;
  * words and array object (about 440 bytes measured), so many short lists are bounded too.
  */
 const LIST_COST = 128;
-/**
- * At most this many entries are kept per database (about 1 KiB each with their words): the
- * newest entries matching a question's words recur from question to question (about 60 % of
- * the candidates of 1,000 benchmark questions at 100,000 entries were read for an earlier one).
- */
-const ENTRIES = 2048;
 
 /** A kept list's share of `POSTINGS`. */
 const costOf = (list: KeptList): number => list.ids.length + LIST_COST;
@@ -80,7 +56,11 @@ const costOf = (list: KeptList): number => list.ids.length + LIST_COST;
  * database's `data_version` as the caller read it for this lookup.
  */
 export function entriesWithAny(db: Db, version: number, match: string, words: readonly string[]): Postings {
-  const cache = cacheOf(db, version);
+  let cache = caches.get(db);
+  if (cache?.version !== version) {
+    cache = { version, lists: new Map(), postings: 0, added: 0 };
+    caches.set(db, cache);
+  }
   const kept = cache.lists.get(match);
   if (kept !== undefined && kept.added === cache.added) {
     // Most recently used last: the first entries are the ones to drop.
@@ -101,50 +81,6 @@ export function entriesWithAny(db: Db, version: number, match: string, words: re
       : withNewer(kept.ids, newerThan(db, match, kept.ids[0] ?? 0));
   if (!inWriteTransaction(db)) keep(cache, match, { words, ids, added: cache.added });
   return ids;
-}
-
-/** The cache of `db` at `version` (`data_version`): a new one when another connection committed. */
-function cacheOf(db: Db, version: number): PostingCache {
-  let cache = caches.get(db);
-  if (cache?.version !== version) {
-    cache = { version, lists: new Map(), postings: 0, added: 0, entries: new Map() };
-    caches.set(db, cache);
-  }
-  return cache;
-}
-
-/**
- * The entries with these ids (those that exist), in the order of `ids`: kept ones from memory,
- * the others' rows by `read` (any order), kept unless read inside a write transaction.
- */
-export function keptEntries(
-  db: Db,
-  version: number,
-  ids: readonly number[],
-  read: (ids: readonly number[]) => readonly KnowledgeRow[],
-): KeptEntry[] {
-  const { entries } = cacheOf(db, version);
-  const missing = ids.filter((id) => !entries.has(id));
-  const fresh = new Map<number, KeptEntry>();
-  if (missing.length > 0)
-    for (const row of read(missing)) fresh.set(row.id, { row, reads: 0, words: undefined });
-  const keep = !inWriteTransaction(db);
-  const found: KeptEntry[] = [];
-  for (const id of ids) {
-    const entry = entries.get(id) ?? fresh.get(id);
-    if (entry === undefined) continue;
-    entry.reads += 1;
-    found.push(entry);
-    // Most recently used last: the first entries are the ones to drop.
-    if (fresh.has(id) && !keep) continue;
-    entries.delete(id);
-    entries.set(id, entry);
-  }
-  for (const id of entries.keys()) {
-    if (entries.size <= ENTRIES) break;
-    entries.delete(id);
-  }
-  return found;
 }
 
 /**
@@ -199,14 +135,10 @@ export function entryAdded(db: Db): void {
   if (cache !== undefined) cache.added += 1;
 }
 
-/**
- * Forgets the kept lists of any of `terms`: an entry with them was changed in place (and with
- * it every kept entry: such writes are rare).
- */
+/** Forgets the kept lists of any of `terms`: an entry with them was changed in place. */
 export function forgetPostings(db: Db, terms: ReadonlySet<string>): void {
   const cache = caches.get(db);
   if (cache === undefined) return;
-  cache.entries.clear();
   for (const [key, list] of cache.lists)
     if (list.words.some((w) => terms.has(w))) {
       cache.lists.delete(key);
@@ -214,7 +146,7 @@ export function forgetPostings(db: Db, terms: ReadonlySet<string>): void {
     }
 }
 
-/** Forgets every kept list and entry: an entry was removed, and its id may be given to the next one. */
+/** Forgets every kept list: an entry was removed, and its id may be given to the next one. */
 export function forgetAllPostings(db: Db): void {
   caches.delete(db);
 }

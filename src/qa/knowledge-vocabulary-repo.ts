@@ -3,8 +3,7 @@ import type { Db } from "../../db/open";
 import { sqlLimit, statement } from "../../db/statements";
 import { inWriteTransaction } from "../../db/transaction";
 import { remember } from "../core/bounded-map";
-import { entriesWithAny, keptEntries, postingsKept, type KeptEntry } from "./knowledge-postings-repo";
-import type { KnowledgeRow } from "./knowledge-repo";
+import { entriesWithAny, postingsKept } from "./knowledge-postings-repo";
 import type { Postings } from "./postings";
 import { foldUmlauts, indexTerms } from "./text";
 
@@ -67,11 +66,6 @@ export interface Vocabulary {
   entriesWithAny(match: string, words: readonly string[]): Postings;
   /** Whether `entriesWithAny` keeps a list of `match` (then it reads at most the entries added since). */
   postingsKept(match: string): boolean;
-  /**
-   * The entries with these ids (those that exist), in their order: the rows of those not kept
-   * read by `read`, and kept until they change (knowledge-postings-repo.ts).
-   */
-  entries(ids: readonly number[], read: (ids: readonly number[]) => readonly KnowledgeRow[]): KeptEntry[];
 }
 
 /** An indexed word and how many entries contain it. */
@@ -105,7 +99,6 @@ export function vocabulary(db: Db): Vocabulary {
     wordFrequency: (term) => lookup(term, () => readWordFrequency(db, term)),
     entriesWithAny: (match, words) => entriesWithAny(db, version, match, words),
     postingsKept: (match) => postingsKept(db, version, match),
-    entries: (ids, read) => keptEntries(db, version, ids, read),
   };
 }
 

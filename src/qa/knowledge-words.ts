@@ -2,13 +2,11 @@ import type { Vocabulary } from "./knowledge-vocabulary-repo";
 import {
   foldedStartsWith,
   foldedUnits,
-  foldUmlauts,
   forEachWord,
   ftsString,
   indexForm,
   queryTerms,
   readsInPlace,
-  searchForm,
 } from "./text";
 
 // A search's words as the knowledge base knows them, and where they occur in an entry's text:
@@ -47,80 +45,6 @@ export function lookUp(words: Vocabulary, text: string): Word[] {
     const docs = words.wordFrequency(term);
     return { term, first: term.charCodeAt(0), prefix, variants: docs > 0 ? [term] : [], docs };
   });
-}
-
-/**
- * An entry's words as the ranking counts them: its index words in order, the title's first.
- * Built once per entry and kept with it (knowledge-postings-repo.ts): counting a search's
- * words in it then looks each word up once per search, not at every character of the text.
- */
-export interface EntryWords {
-  readonly words: readonly string[];
-  /** How many of `words` are the title's. */
-  readonly titleWords: number;
-}
-
-/** The words of an entry with this title and body (`EntryWords`), read as `occursIn` reads them. */
-export function entryWords(title: string, body: string): EntryWords {
-  const words: string[] = [];
-  let form = "";
-  const visit = (start: number, end: number): void => {
-    words.push(indexWord(form, start, end));
-  };
-  form = searchForm(title);
-  const titleWords = forEachWord(form, visit);
-  form = searchForm(body);
-  forEachWord(form, visit);
-  return { words, titleWords };
-}
-
-/**
- * The index form of a search form's word from `start` to `end`: the word itself unless it
- * has capitals or umlauts to fold (only a text that is its own search form has them).
- */
-function indexWord(form: string, start: number, end: number): string {
-  for (let i = start; i < end; i++) {
-    const c = form.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || foldedUnits(form, i) === 2) return foldUmlauts(form.slice(start, end));
-  }
-  return form.slice(start, end);
-}
-
-/**
- * Whether `indexWord` counts as the searched `word` (the rule of `occursIn`): a word
- * the index does not know where it contains it, a prefix where it starts with it, otherwise
- * where it is the word.
- */
-function countsAs(indexWord: string, { term, prefix, variants }: Word): boolean {
-  if (variants.length === 0) return indexWord.includes(term);
-  return prefix ? indexWord.startsWith(term) : indexWord === term;
-}
-
-/**
- * How often each of the searched `words` occurs in an entry (by the rule of `occursIn`; title
- * words count `titleWeight` times). `seen` holds, per index word, which searched words it
- * counts as: one search ranks dozens of entries sharing most of their words.
- */
-export function frequencies(
-  entry: EntryWords,
-  words: readonly Word[],
-  titleWeight: number,
-  seen: Map<string, readonly number[]>,
-): number[] {
-  const frequency = words.map(() => 0);
-  for (let i = 0; i < entry.words.length; i++) {
-    const indexWord = entry.words[i] as string;
-    let matched = seen.get(indexWord);
-    if (matched === undefined) {
-      const found: number[] = [];
-      for (let k = 0; k < words.length; k++) if (countsAs(indexWord, words[k] as Word)) found.push(k);
-      matched = found;
-      seen.set(indexWord, matched);
-    }
-    const weight = i < entry.titleWords ? titleWeight : 1;
-    for (const k of matched) frequency[k] = (frequency[k] as number) + weight;
-  }
-  return frequency;
 }
 
 /** A word's FTS5 query: any of its index words. */

@@ -3,17 +3,7 @@ import { inWriteTransaction } from "../../db/transaction";
 import { idf, sourceScore } from "./bm25";
 import { knowledgeRows, newestMatches, type KnowledgeRow } from "./knowledge-repo";
 import { vocabulary, type Vocabulary } from "./knowledge-vocabulary-repo";
-import type { KeptEntry } from "./knowledge-postings-repo";
-import {
-  entryWords,
-  foldedContains,
-  frequencies,
-  group,
-  lookUp,
-  occursIn,
-  snippet,
-  type Word,
-} from "./knowledge-words";
+import { foldedContains, group, lookUp, occursIn, snippet, type Word } from "./knowledge-words";
 import { newestInAll, newestInAny, type Postings } from "./postings";
 import {
   contentWords,
@@ -57,8 +47,9 @@ const TRIGRAM_WEIGHT = 0.5;
 const MIN_PART = 4;
 
 /**
- * A candidate entry with how often each searched word occurs in it (by the rule of `occursIn`;
- * title words count `TITLE_WEIGHT` times) and its length in index words.
+ * A candidate entry with how often each searched word occurs in it (by the rule of
+ * `occursIn`; title words count `TITLE_WEIGHT` times) and its length in index words: counted
+ * once, in one pass per column.
  */
 interface Candidate {
   readonly row: KnowledgeRow;
@@ -67,14 +58,11 @@ interface Candidate {
 }
 
 /**
- * Reads candidates for `words`: how often each searched word occurs in an entry and how many
- * words it has. An entry read for the first time is scanned (one visitor for all of a search's
- * candidates instead of one per column of each); one read again, kept between lookups
- * (knowledge-postings-repo.ts), is counted from its words (`EntryWords`), built on its second
- * read: most are read many times, and counting from them costs a fraction of a scan, but
- * building them more than one.
+ * Reads candidates for `words`: how often each searched word occurs in an entry (by the rule of
+ * `occursIn`; title words count `TITLE_WEIGHT` times) and how many words it has. One visitor for
+ * all of a search's candidates instead of one per column of each (a search reads dozens).
  */
-function candidateReader(words: readonly Word[]): (entry: KeptEntry) => Candidate {
+function candidateReader(words: readonly Word[]): (row: KnowledgeRow) => Candidate {
   let text = "";
   let weight = 1;
   let frequency: number[] = [];
@@ -88,24 +76,12 @@ function candidateReader(words: readonly Word[]): (entry: KeptEntry) => Candidat
     weight = w;
     return forEachWord(form, visit);
   };
-  const seen = new Map<string, readonly number[]>();
-  return (entry) => {
-    const { row } = entry;
-    if (entry.words === undefined && entry.reads > 1) entry.words = entryWords(row.title, row.body);
-    if (entry.words !== undefined)
-      return {
-        row,
-        frequency: frequencies(entry.words, words, TITLE_WEIGHT, seen),
-        length: entry.words.words.length,
-      };
+  return (row) => {
     frequency = words.map(() => 0);
     const length = countWords(searchForm(row.title), TITLE_WEIGHT) + countWords(searchForm(row.body), 1);
     return { row, frequency, length };
   };
 }
-
-/** A row read for one lookup (not kept). */
-const once = (row: KnowledgeRow): KeptEntry => ({ row, reads: 1, words: undefined });
 
 /** The words whose entries the AND and OR combine: very frequent ones left out, unless nothing else is left. */
 function combinedWords(words: readonly Word[], total: number): Word[] {
@@ -134,15 +110,9 @@ function candidates(
   const query = combinedWords(words, total);
   const found = new Map<number, Candidate>();
   const candidate = candidateReader(words);
-  const add = (entries: readonly KeptEntry[]): void => {
-    for (const entry of entries) if (!found.has(entry.row.id)) found.set(entry.row.id, candidate(entry));
+  const add = (rows: readonly KnowledgeRow[]): void => {
+    for (const row of rows) if (!found.has(row.id)) found.set(row.id, candidate(row));
   };
-  // The lists' entries are kept too (knowledge-postings-repo.ts): only those not kept are read.
-  const rows = (ids: readonly number[]): KeptEntry[] =>
-    known.entries(
-      ids.filter((id) => !found.has(id)),
-      (missing) => knowledgeRows(db, missing),
-    );
   // In a write transaction a list read is not kept (a rollback could take back what it saw):
   // unless all are kept, the statements read only the newest matches instead.
   const matches = query.map(group);
@@ -155,18 +125,23 @@ function candidates(
       if (!known.postingsKept(match) && ++reads > listReads) return undefined;
       lists.push(known.entriesWithAny(match, (query[i] as Word).variants));
     }
-    add(rows(newestInAll(lists, CANDIDATES)));
-    if (found.size < limit && query.length > 1) add(rows(newestInAny(lists, CANDIDATES)));
-  } else if (query.length > 0) {
-    add(newestMatches(db, "words", matches.join(" AND "), CANDIDATES).map(once));
+    add(knowledgeRows(db, newestInAll(lists, CANDIDATES)));
+    // The OR's newest include the AND's: those are not read again.
     if (found.size < limit && query.length > 1)
-      add(newestMatches(db, "words", matches.join(" OR "), CANDIDATES).map(once));
+      add(
+        knowledgeRows(
+          db,
+          newestInAny(lists, CANDIDATES).filter((id) => !found.has(id)),
+        ),
+      );
+  } else if (query.length > 0) {
+    add(newestMatches(db, "words", matches.join(" AND "), CANDIDATES));
+    if (found.size < limit && query.length > 1)
+      add(newestMatches(db, "words", matches.join(" OR "), CANDIDATES));
   }
   const parts = words.filter((w) => w.variants.length === 0 && w.term.length >= MIN_PART);
   if (found.size < limit && parts.length > 0)
-    add(
-      newestMatches(db, "trigrams", parts.map((p) => ftsString(p.term)).join(" OR "), CANDIDATES).map(once),
-    );
+    add(newestMatches(db, "trigrams", parts.map((p) => ftsString(p.term)).join(" OR "), CANDIDATES));
   return [...found.values()];
 }
 

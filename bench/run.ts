@@ -206,11 +206,6 @@ async function benchScale(): Promise<void> {
     rows.push(r);
     process.stdout.write(`${printRow(r)}\n`);
   };
-  const hostSpeed = (when: string): void =>
-    emit(
-      row(`host speed: a fixed reference workload, at the ${when} of the run`, referenceWorkloadMs(), "ms"),
-    );
-  hostSpeed("start");
   try {
     const medians = new Map<number, number>();
     const bytes = new Map<number, number>();

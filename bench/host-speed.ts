@@ -9,8 +9,8 @@ const ROUNDS = 5;
  * and read through better-sqlite3, FTS5 matches, string work in JavaScript) on an in-memory
  * database, the median of five rounds in milliseconds. The same code takes ~1.8× as long in
  * some hours of this machine's host as in others, and every timing of a run moves with it; this
- * figure at the start and the end of a run tells such hours apart (the README says what it is on
- * a quiet host).
+ * figure, taken before each size's rows and at the end of a run, tells such hours apart (the
+ * README says what it is when the host runs at its usual speed).
  */
 export function referenceWorkloadMs(): number {
   const rounds: number[] = [];

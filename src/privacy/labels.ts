@@ -1,5 +1,6 @@
 import type { Inline } from "../core/message";
 import { bold } from "../core/message";
+import { ownValue } from "../core/own";
 import type { Translate } from "../i18n";
 
 /** The readable name of each feature's part of the data. */
@@ -59,17 +60,16 @@ const KINDS = {
 /** Every part and kind name that has a label (a test checks the features use no other). */
 export const LABELLED = { parts: Object.keys(PARTS), kinds: Object.keys(KINDS) };
 
-const has = <T extends object>(map: T, key: string): key is Extract<keyof T, string> =>
-  Object.hasOwn(map, key);
-
 /** A feature's part by its readable name (its feature name when it has none). */
 export function partLabel(t: Translate, name: string): string {
-  return has(PARTS, name) ? t(PARTS[name]) : name;
+  const key = ownValue(PARTS, name);
+  return key === undefined ? name : t(key);
 }
 
 /** A kind of record by its readable name (its key when it has none). */
 export function kindLabel(t: Translate, name: string): string {
-  return has(KINDS, name) ? t(KINDS[name]) : name;
+  const key = ownValue(KINDS, name);
+  return key === undefined ? name : t(key);
 }
 
 /**
